@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-engine"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lum-engine-private.h"
+#include "lum-util.h"
+#include "store/lum-setup-store.h"
+
+struct _LumEngine
+{
+  GObject         parent_instance;
+
+  LumDb          *db;
+  LumClockFunc    clock_func;
+  gpointer        clock_data;
+  GDestroyNotify  clock_destroy;
+  gint64          data_version;
+};
+
+G_DEFINE_FINAL_TYPE (LumEngine, lum_engine, G_TYPE_OBJECT)
+G_DEFINE_QUARK (lum-setup-error-quark, lum_setup_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gint64
+system_clock (gpointer user_data)
+{
+  return g_get_real_time ();
+}
+
+/* First run: the warehouse, the default group and the invoice type that a
+ * new channel needs. Checked inside the write lock so that two processes
+ * opening a new database seed it once. */
+static gboolean
+seed (LumEngine  *self,
+      GError    **error)
+{
+  g_autofree char *now = lum_engine_now_text (self);
+  sqlite3_stmt *count;
+  gboolean empty;
+  gint64 group_id, warehouse_id;
+
+  if (!lum_db_begin (self->db, error))
+    return FALSE;
+
+  count = lum_db_prepare (self->db, "SELECT count(*) FROM warehouse_group", error);
+  if (count == NULL)
+    goto fail;
+  empty = sqlite3_step (count) == SQLITE_ROW && sqlite3_column_int64 (count, 0) == 0;
+  sqlite3_reset (count);
+
+  if (empty)
+    {
+      group_id = lum_setup_store_insert_group (self->db, _("Default Warehouse Group"), now, error);
+      if (group_id == 0 ||
+          !lum_setup_store_set_default_group (self->db, group_id, error))
+        goto fail;
+      warehouse_id = lum_setup_store_insert_warehouse (self->db, "MAIN", _("Main Warehouse"), now, error);
+      if (warehouse_id == 0 ||
+          !lum_setup_store_add_group_member (self->db, group_id, warehouse_id, error) ||
+          lum_setup_store_insert_invoice_type (self->db, _("Standard"), now, error) == 0)
+        goto fail;
+      g_debug ("Seeded %s", lum_db_get_path (self->db));
+    }
+
+  return lum_db_commit (self->db, error);
+
+fail:
+  lum_db_rollback (self->db);
+  return FALSE;
+}
+
+static void
+lum_engine_dispose (GObject *object)
+{
+  LumEngine *self = (LumEngine *)object;
+
+  if (self->clock_destroy != NULL)
+    g_clear_pointer (&self->clock_data, self->clock_destroy);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (lum_engine_parent_class)->dispose (object);
+}
+
+static void
+lum_engine_class_init (LumEngineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lum_engine_dispose;
+
+  /**
+   * LumEngine::changed:
+   * @what: "channels", "integrations", "setup", … or "external" when
+   *   another process changed the database
+   *
+   * Emitted after a committed change, with @what as the detail.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+lum_engine_init (LumEngine *self)
+{
+  self->clock_func = system_clock;
+}
+
+/**
+ * lum_engine_default_db_path:
+ *
+ * `$LUMEN_DB` when set, otherwise `$XDG_DATA_HOME/lumen/lumen.db`.
+ */
+char *
+lum_engine_default_db_path (void)
+{
+  const char *env = g_getenv (LUM_ENGINE_DB_ENV);
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "lumen", "lumen.db", NULL);
+}
+
+LumEngine *
+lum_engine_new (const char  *db_path,
+                GError     **error)
+{
+  g_autoptr(LumEngine) self = g_object_new (LUM_TYPE_ENGINE, NULL);
+  g_autofree char *path = db_path ? g_strdup (db_path) : lum_engine_default_db_path ();
+
+  self->db = lum_db_open (path, error);
+  if (self->db == NULL)
+    return NULL;
+  if (!seed (self, error))
+    return NULL;
+  self->data_version = lum_db_data_version (self->db);
+
+  return g_steal_pointer (&self);
+}
+
+LumDb *
+lum_engine_get_db (LumEngine *self)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return self->db;
+}
+
+/**
+ * lum_engine_set_clock:
+ *
+ * Replaces the wall clock, so tests can move time instead of sleeping.
+ */
+void
+lum_engine_set_clock (LumEngine      *self,
+                      LumClockFunc    func,
+                      gpointer        user_data,
+                      GDestroyNotify  destroy)
+{
+  g_return_if_fail (LUM_IS_ENGINE (self));
+
+  if (self->clock_destroy != NULL)
+    g_clear_pointer (&self->clock_data, self->clock_destroy);
+  self->clock_func = func ? func : system_clock;
+  self->clock_data = user_data;
+  self->clock_destroy = destroy;
+}
+
+gint64
+lum_engine_now (LumEngine *self)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), 0);
+  return self->clock_func (self->clock_data);
+}
+
+char *
+lum_engine_now_text (LumEngine *self)
+{
+  return lum_time_format (lum_engine_now (self));
+}
+
+void
+lum_engine_emit_changed (LumEngine  *self,
+                         const char *what)
+{
+  g_return_if_fail (LUM_IS_ENGINE (self));
+
+  self->data_version = lum_db_data_version (self->db);
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (what), what);
+}
+
+/**
+ * lum_engine_check_external_changes:
+ *
+ * Emits ::changed with "external" when another connection (lumenctl, a
+ * second window) committed since the last look. Cheap: call it from a timer.
+ */
+gboolean
+lum_engine_check_external_changes (LumEngine *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+
+  version = lum_db_data_version (self->db);
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string ("external"), "external");
+  return TRUE;
+}

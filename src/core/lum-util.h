@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+gboolean  lum_set_str            (char       **field,
+                                  const char  *value);
+gboolean  lum_set_strv           (char      ***field,
+                                  const char * const *value);
+char     *lum_name_key           (const char  *name);
+char     *lum_strip_dup          (const char  *text);
+gboolean  lum_str_empty          (const char  *text);
+
+char     *lum_time_format        (gint64       unix_usec);
+gboolean  lum_time_parse         (const char  *text,
+                                  gint64      *unix_usec);
+
+const char *lum_enum_to_nick     (GType        enum_type,
+                                  int          value);
+gboolean  lum_enum_from_nick     (GType        enum_type,
+                                  const char  *nick,
+                                  int         *value);
+
+G_END_DECLS

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "lum-enums.h"
+
+G_BEGIN_DECLS
+
+#define LUM_TYPE_INTEGRATION (lum_integration_get_type ())
+G_DECLARE_FINAL_TYPE (LumIntegration, lum_integration, LUM, INTEGRATION, GObject)
+
+/* The non-secret settings of each kind; secrets live in the Secret Service. */
+#define LUM_SETTING_EXTENSIV_CLIENT_ID     "client_id"
+#define LUM_SETTING_EXTENSIV_TPL           "tpl"
+#define LUM_SETTING_EXTENSIV_USER_LOGIN_ID "user_login_id"
+#define LUM_SETTING_EXTENSIV_CUSTOMER_ID   "customer_id"
+#define LUM_SETTING_EXTENSIV_FACILITY_ID   "facility_id"
+#define LUM_SETTING_QUICKBOOKS_REALM       "realm_id"
+#define LUM_SETTING_QUICKBOOKS_CLIENT_ID   "client_id"
+#define LUM_SETTING_SANDBOX                "sandbox"
+
+LumIntegration     *lum_integration_new              (LumIntegrationKind  kind,
+                                                      const char         *name);
+gint64              lum_integration_get_id           (LumIntegration     *self);
+void                lum_integration_set_id           (LumIntegration     *self,
+                                                      gint64              id);
+LumIntegrationKind  lum_integration_get_kind         (LumIntegration     *self);
+const char         *lum_integration_get_kind_nick    (LumIntegration     *self);
+const char         *lum_integration_get_name         (LumIntegration     *self);
+void                lum_integration_set_name         (LumIntegration     *self,
+                                                      const char         *name);
+const char         *lum_integration_get_base_url     (LumIntegration     *self);
+void                lum_integration_set_base_url     (LumIntegration     *self,
+                                                      const char         *base_url);
+const char         *lum_integration_get_state        (LumIntegration     *self);
+void                lum_integration_set_state        (LumIntegration     *self,
+                                                      const char         *state);
+const char         *lum_integration_get_setting      (LumIntegration     *self,
+                                                      const char         *key);
+void                lum_integration_set_setting      (LumIntegration     *self,
+                                                      const char         *key,
+                                                      const char         *value);
+char               *lum_integration_dup_settings_json (LumIntegration    *self);
+gboolean            lum_integration_load_settings_json (LumIntegration   *self,
+                                                        const char       *json);
+gboolean            lum_integration_is_oms           (LumIntegration     *self);
+gboolean            lum_integration_is_sandbox       (LumIntegration     *self);
+
+const char         *lum_integration_kind_default_url (LumIntegrationKind  kind);
+const char         *lum_integration_kind_to_label    (LumIntegrationKind  kind);
+gboolean            lum_integration_kind_is_oms      (LumIntegrationKind  kind);
+
+G_END_DECLS

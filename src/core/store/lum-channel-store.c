@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lum-channel-store.h"
+#include "lum-setup-store.h"
+#include "lum-util.h"
+#include "lum-enum-types.h"
+
+#define CHANNEL_COLUMNS \
+  "SELECT c.id, c.name, c.warehouse_group_id, g.name, c.internal, c.description," \
+  " c.push_to_oms, c.oms_integration_id, oi.name, c.oms_store_id, c.oms_store_name," \
+  " c.push_delay_minutes, c.push_fulfillment_updates, c.order_flow, c.invoice_type_id," \
+  " it.name, c.invoice_timing, c.accounting_integration_id, ai.name, c.archived" \
+  " FROM channel c" \
+  " JOIN warehouse_group g ON g.id = c.warehouse_group_id" \
+  " JOIN invoice_type it ON it.id = c.invoice_type_id" \
+  " LEFT JOIN integration oi ON oi.id = c.oms_integration_id" \
+  " LEFT JOIN integration ai ON ai.id = c.accounting_integration_id "
+
+static gboolean
+load_tags_and_mappings (LumDb       *db,
+                        LumChannel  *channel,
+                        GError     **error)
+{
+  sqlite3_stmt *tags = lum_db_prepare (db, "SELECT tag FROM channel_tag WHERE channel_id = ? ORDER BY position", error);
+  sqlite3_stmt *maps = lum_db_prepare (db,
+                                       "SELECT lumen_field, remote_field FROM field_mapping"
+                                       " WHERE channel_id = ? ORDER BY position", error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  if (tags == NULL || maps == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (tags, 1, lum_channel_get_id (channel));
+  while (sqlite3_step (tags) == SQLITE_ROW)
+    g_strv_builder_add (builder, lum_db_column_text (tags, 0));
+  sqlite3_reset (tags);
+  strv = g_strv_builder_end (builder);
+  lum_channel_set_tags (channel, (const char * const *)strv);
+
+  lum_channel_clear_mappings (channel);
+  sqlite3_bind_int64 (maps, 1, lum_channel_get_id (channel));
+  while (sqlite3_step (maps) == SQLITE_ROW)
+    lum_channel_add_mapping (channel, lum_db_column_text (maps, 0), lum_db_column_text (maps, 1));
+  sqlite3_reset (maps);
+
+  return TRUE;
+}
+
+static LumChannel *
+channel_from_row (sqlite3_stmt *stmt)
+{
+  LumChannel *channel = lum_channel_new ();
+  int flow = LUM_ORDER_FLOW_SO_FIRST;
+  int timing = LUM_INVOICE_TIMING_NONE;
+
+  lum_enum_from_nick (LUM_TYPE_ORDER_FLOW, lum_db_column_text (stmt, 13), &flow);
+  if (sqlite3_column_type (stmt, 16) != SQLITE_NULL)
+    lum_enum_from_nick (LUM_TYPE_INVOICE_TIMING, lum_db_column_text (stmt, 16), &timing);
+
+  g_object_set (channel,
+                "id", sqlite3_column_int64 (stmt, 0),
+                "name", lum_db_column_text (stmt, 1),
+                "warehouse-group-id", sqlite3_column_int64 (stmt, 2),
+                "warehouse-group-name", lum_db_column_text (stmt, 3),
+                "internal", sqlite3_column_int (stmt, 4) != 0,
+                "description", lum_db_column_text (stmt, 5),
+                "push-to-oms", sqlite3_column_int (stmt, 6) != 0,
+                "oms-integration-id", sqlite3_column_int64 (stmt, 7),
+                "oms-integration-name", (const char *)sqlite3_column_text (stmt, 8),
+                "oms-store-id", (const char *)sqlite3_column_text (stmt, 9),
+                "oms-store-name", (const char *)sqlite3_column_text (stmt, 10),
+                "push-delay-minutes", sqlite3_column_type (stmt, 11) == SQLITE_NULL
+                                        ? LUM_PUSH_DELAY_IMMEDIATE
+                                        : sqlite3_column_int (stmt, 11),
+                "push-fulfillment-updates", sqlite3_column_int (stmt, 12) != 0,
+                "order-flow", flow,
+                "invoice-type-id", sqlite3_column_int64 (stmt, 14),
+                "invoice-type-name", lum_db_column_text (stmt, 15),
+                "invoice-timing", timing,
+                "accounting-integration-id", sqlite3_column_int64 (stmt, 17),
+                "accounting-integration-name", (const char *)sqlite3_column_text (stmt, 18),
+                "archived", sqlite3_column_int (stmt, 19) != 0,
+                NULL);
+  return channel;
+}
+
+GListStore *
+lum_channel_store_list (LumDb     *db,
+                        gboolean   include_archived,
+                        GError   **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_CHANNEL);
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       CHANNEL_COLUMNS
+                                       "WHERE c.archived = 0 OR ? ORDER BY c.name_key", error);
+  guint n;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LumChannel) channel = channel_from_row (stmt);
+      g_list_store_append (list, channel);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lum_db_set_error (db, error);
+      return NULL;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LumChannel) channel = g_list_model_get_item (G_LIST_MODEL (list), i);
+      if (!load_tags_and_mappings (db, channel, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+LumChannel *
+lum_channel_store_get (LumDb   *db,
+                       gint64   id,
+                       GError **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db, CHANNEL_COLUMNS "WHERE c.id = ?", error);
+  g_autoptr(LumChannel) channel = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    channel = channel_from_row (stmt);
+  sqlite3_reset (stmt);
+
+  if (channel == NULL)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                   _("Channel %" G_GINT64_FORMAT " does not exist"), id);
+      return NULL;
+    }
+  if (!load_tags_and_mappings (db, channel, error))
+    return NULL;
+  return g_steal_pointer (&channel);
+}
+
+gint64
+lum_channel_store_id_by_name (LumDb       *db,
+                              const char  *name,
+                              GError     **error)
+{
+  g_autofree char *key = lum_name_key (name);
+  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM channel WHERE name_key = ?", error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+LumChannel *
+lum_channel_store_find (LumDb       *db,
+                        const char  *name_or_id,
+                        GError     **error)
+{
+  gint64 id = lum_channel_store_id_by_name (db, name_or_id, error);
+
+  if (id < 0)
+    return NULL;
+  if (id == 0 && !lum_setup_store_parse_id (name_or_id, &id))
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                   _("Channel “%s” does not exist"), name_or_id);
+      return NULL;
+    }
+  return lum_channel_store_get (db, id, error);
+}
+
+static gboolean
+save_tags_and_mappings (LumDb       *db,
+                        LumChannel  *channel,
+                        GError     **error)
+{
+  gint64 id = lum_channel_get_id (channel);
+  const char * const *tags = lum_channel_get_tags (channel);
+  GListModel *mappings = lum_channel_get_mappings (channel);
+  sqlite3_stmt *del_tags = lum_db_prepare (db, "DELETE FROM channel_tag WHERE channel_id = ?", error);
+  sqlite3_stmt *del_maps = lum_db_prepare (db, "DELETE FROM field_mapping WHERE channel_id = ?", error);
+  sqlite3_stmt *ins_tag = lum_db_prepare (db, "INSERT INTO channel_tag (channel_id, position, tag) VALUES (?, ?, ?)", error);
+  sqlite3_stmt *ins_map = lum_db_prepare (db,
+                                          "INSERT INTO field_mapping (channel_id, position, lumen_field, remote_field)"
+                                          " VALUES (?, ?, ?, ?)", error);
+
+  if (del_tags == NULL || del_maps == NULL || ins_tag == NULL || ins_map == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (del_tags, 1, id);
+  sqlite3_bind_int64 (del_maps, 1, id);
+  if (!lum_db_step_done (db, del_tags, error) || !lum_db_step_done (db, del_maps, error))
+    return FALSE;
+
+  for (guint i = 0; tags && tags[i]; i++)
+    {
+      sqlite3_bind_int64 (ins_tag, 1, id);
+      sqlite3_bind_int (ins_tag, 2, i);
+      sqlite3_bind_text (ins_tag, 3, tags[i], -1, SQLITE_TRANSIENT);
+      if (!lum_db_step_done (db, ins_tag, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (mappings); i++)
+    {
+      g_autoptr(LumFieldMapping) m = g_list_model_get_item (mappings, i);
+
+      sqlite3_bind_int64 (ins_map, 1, id);
+      sqlite3_bind_int (ins_map, 2, i);
+      sqlite3_bind_text (ins_map, 3, lum_field_mapping_get_lumen_field (m), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins_map, 4, lum_field_mapping_get_remote_field (m), -1, SQLITE_TRANSIENT);
+      if (!lum_db_step_done (db, ins_map, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lum_channel_store_save:
+ *
+ * Writes a channel that the rules have accepted (lum-channel-rules.h):
+ * inserts when its id is 0 and sets the new id, updates otherwise. Runs
+ * inside the caller's transaction.
+ */
+gboolean
+lum_channel_store_save (LumDb       *db,
+                        LumChannel  *channel,
+                        const char  *now,
+                        GError     **error)
+{
+  g_autofree char *key = lum_name_key (lum_channel_get_name (channel));
+  gint64 id = lum_channel_get_id (channel);
+  gboolean push = lum_channel_get_push_to_oms (channel);
+  int delay = lum_channel_get_push_delay_minutes (channel);
+  LumInvoiceTiming timing = lum_channel_get_invoice_timing (channel);
+  sqlite3_stmt *stmt;
+
+  if (id == 0)
+    stmt = lum_db_prepare (db,
+                           "INSERT INTO channel (name, name_key, warehouse_group_id, internal, description,"
+                           " push_to_oms, oms_integration_id, oms_store_id, oms_store_name, push_delay_minutes,"
+                           " push_fulfillment_updates, order_flow, invoice_type_id, invoice_timing,"
+                           " accounting_integration_id, archived, created_at, updated_at)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
+                           error);
+  else
+    stmt = lum_db_prepare (db,
+                           "UPDATE channel SET name = ?1, name_key = ?2, warehouse_group_id = ?3, internal = ?4,"
+                           " description = ?5, push_to_oms = ?6, oms_integration_id = ?7, oms_store_id = ?8,"
+                           " oms_store_name = ?9, push_delay_minutes = ?10, push_fulfillment_updates = ?11,"
+                           " order_flow = ?12, invoice_type_id = ?13, invoice_timing = ?14,"
+                           " accounting_integration_id = ?15, archived = ?16, updated_at = ?17 WHERE id = ?18",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, lum_channel_get_name (channel), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, lum_channel_get_warehouse_group_id (channel));
+  sqlite3_bind_int (stmt, 4, lum_channel_get_internal (channel));
+  sqlite3_bind_text (stmt, 5, lum_channel_get_description (channel), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 6, push);
+  lum_db_bind_id_or_null (stmt, 7, push ? lum_channel_get_oms_integration_id (channel) : 0);
+  lum_db_bind_text_or_null (stmt, 8, push ? lum_channel_get_oms_store_id (channel) : NULL);
+  lum_db_bind_text_or_null (stmt, 9, push ? lum_channel_get_oms_store_name (channel) : NULL);
+  if (delay == LUM_PUSH_DELAY_IMMEDIATE)
+    sqlite3_bind_null (stmt, 10);
+  else
+    sqlite3_bind_int (stmt, 10, delay);
+  sqlite3_bind_int (stmt, 11, lum_channel_get_push_fulfillment_updates (channel));
+  sqlite3_bind_text (stmt, 12, lum_enum_to_nick (LUM_TYPE_ORDER_FLOW, lum_channel_get_order_flow (channel)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 13, lum_channel_get_invoice_type_id (channel));
+  lum_db_bind_text_or_null (stmt, 14, timing == LUM_INVOICE_TIMING_NONE
+                                      ? NULL
+                                      : lum_enum_to_nick (LUM_TYPE_INVOICE_TIMING, timing));
+  lum_db_bind_id_or_null (stmt, 15, lum_channel_get_accounting_integration_id (channel));
+  sqlite3_bind_int (stmt, 16, lum_channel_get_archived (channel));
+  sqlite3_bind_text (stmt, 17, now, -1, SQLITE_TRANSIENT);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 18, id);
+
+  if (!lum_db_step_done (db, stmt, error))
+    return FALSE;
+
+  if (id == 0)
+    lum_channel_set_id (channel, lum_db_last_insert_id (db));
+  else if (lum_db_changes (db) != 1)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                   _("Channel %" G_GINT64_FORMAT " does not exist"), id);
+      return FALSE;
+    }
+
+  return save_tags_and_mappings (db, channel, error);
+}

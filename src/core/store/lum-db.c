@@ -1,0 +1,437 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "lum-db.h"
+#include "lum-schema.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct _LumDb
+{
+  GObject     parent_instance;
+
+  sqlite3    *handle;
+  char       *path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  guint       depth;        /* transaction nesting */
+  char       *armed_point;  /* injected failure, tests only */
+};
+
+G_DEFINE_QUARK (lum-db-error-quark, lum_db_error)
+G_DEFINE_FINAL_TYPE (LumDb, lum_db, G_TYPE_OBJECT)
+
+static gboolean
+set_error_from_code (LumDb   *self,
+                     int      rc,
+                     GError **error)
+{
+  int primary = rc & 0xff;
+
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_BUSY,
+                 _("The database “%s” is busy: another Lumen process kept it locked for more than %d seconds. Try again."),
+                 self->path, BUSY_TIMEOUT_MS / 1000);
+  else
+    g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_SQL,
+                 _("Database error in “%s”: %s"),
+                 self->path, sqlite3_errmsg (self->handle));
+  return FALSE;
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static gboolean
+migrate (LumDb   *self,
+         GError **error)
+{
+  int version = lum_db_get_schema_version (self);
+  int latest = lum_schema_get_n_migrations ();
+
+  if (version > latest)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_TOO_NEW,
+                   _("The database “%s” has schema version %d, but this Lumen knows only up to %d. Use a newer Lumen."),
+                   self->path, version, latest);
+      return FALSE;
+    }
+
+  for (int v = version + 1; v <= latest; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!lum_db_exec (self, "BEGIN IMMEDIATE", &local_error) ||
+          !lum_db_exec (self, lum_schema_get_migration (v), &local_error) ||
+          !lum_db_exec (self, set_version, &local_error) ||
+          !lum_db_exec (self, "COMMIT", &local_error))
+        {
+          if (sqlite3_get_autocommit (self->handle) == 0)
+            lum_db_exec (self, "ROLLBACK", NULL);
+          g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_MIGRATION,
+                       _("Could not update the database “%s” to schema version %d: %s"),
+                       self->path, v, local_error->message);
+          return FALSE;
+        }
+      g_debug ("Migrated %s to schema version %d", self->path, v);
+    }
+
+  return TRUE;
+}
+
+static void
+lum_db_finalize (GObject *object)
+{
+  LumDb *self = (LumDb *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->armed_point, g_free);
+
+  G_OBJECT_CLASS (lum_db_parent_class)->finalize (object);
+}
+
+static void
+lum_db_class_init (LumDbClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lum_db_finalize;
+}
+
+static void
+lum_db_init (LumDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+/**
+ * lum_db_open:
+ * @path: the database file; created with its directory when missing
+ *
+ * Opens the database in WAL mode with foreign keys and a busy timeout, and
+ * runs the migrations the file has not seen yet, each in one transaction.
+ */
+LumDb *
+lum_db_open (const char  *path,
+             GError     **error)
+{
+  g_autoptr(LumDb) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (LUM_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_OPEN,
+                   _("Could not create the folder “%s” for the database: %s"),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"),
+                   path, self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+
+  if (!lum_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !lum_db_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !lum_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+lum_db_get_path (LumDb *self)
+{
+  g_return_val_if_fail (LUM_IS_DB (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+lum_db_get_handle (LumDb *self)
+{
+  g_return_val_if_fail (LUM_IS_DB (self), NULL);
+  return self->handle;
+}
+
+int
+lum_db_get_schema_version (LumDb *self)
+{
+  sqlite3_stmt *stmt;
+  int version = 0;
+
+  if (sqlite3_prepare_v2 (self->handle, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+int
+lum_db_get_latest_version (void)
+{
+  return lum_schema_get_n_migrations ();
+}
+
+sqlite3_stmt *
+lum_db_prepare (LumDb       *self,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LUM_IS_DB (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+lum_db_exec (LumDb       *self,
+             const char  *sql,
+             GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (LUM_IS_DB (self), FALSE);
+
+  rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return set_error_from_code (self, rc, error);
+  return TRUE;
+}
+
+/* Steps a statement that returns no rows; resets it either way. */
+gboolean
+lum_db_step_done (LumDb         *self,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_error_from_code (self, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+lum_db_set_error (LumDb   *self,
+                  GError **error)
+{
+  return set_error_from_code (self, sqlite3_extended_errcode (self->handle), error);
+}
+
+gint64
+lum_db_last_insert_id (LumDb *self)
+{
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+int
+lum_db_changes (LumDb *self)
+{
+  return sqlite3_changes (self->handle);
+}
+
+gboolean
+lum_db_begin (LumDb   *self,
+              GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (LUM_IS_DB (self), FALSE);
+
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT lum_%u", self->depth);
+
+  if (!lum_db_exec (self, sql, error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+lum_db_commit (LumDb   *self,
+               GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (LUM_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE lum_%u", self->depth - 1);
+
+  if (!lum_db_exec (self, sql, error))
+    {
+      lum_db_rollback (self);
+      return FALSE;
+    }
+
+  self->depth--;
+  return TRUE;
+}
+
+void
+lum_db_rollback (LumDb *self)
+{
+  g_return_if_fail (LUM_IS_DB (self));
+  g_return_if_fail (self->depth > 0);
+
+  /* Cached statements may still hold the transaction open. */
+  {
+    GHashTableIter iter;
+    gpointer stmt;
+
+    g_hash_table_iter_init (&iter, self->statements);
+    while (g_hash_table_iter_next (&iter, NULL, &stmt))
+      sqlite3_reset (stmt);
+  }
+
+  if (self->depth == 1)
+    {
+      if (sqlite3_get_autocommit (self->handle) == 0)
+        sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO lum_%u; RELEASE lum_%u",
+                                              self->depth - 1, self->depth - 1);
+      sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+    }
+
+  self->depth--;
+}
+
+gboolean
+lum_db_in_transaction (LumDb *self)
+{
+  return self->depth > 0;
+}
+
+gint64
+lum_db_data_version (LumDb *self)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
+void
+lum_db_inject_failure (LumDb      *self,
+                       const char *point)
+{
+  g_free (self->armed_point);
+  self->armed_point = g_strdup (point);
+}
+
+gboolean
+lum_db_check_point (LumDb       *self,
+                    const char  *point,
+                    GError     **error)
+{
+  if (self->armed_point == NULL || g_strcmp0 (self->armed_point, point) != 0)
+    return TRUE;
+
+  g_clear_pointer (&self->armed_point, g_free);
+  g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_INJECTED,
+               "Injected failure at “%s”", point);
+  return FALSE;
+}
+
+char *
+lum_db_column_dup_text (sqlite3_stmt *stmt,
+                        int           col)
+{
+  return g_strdup ((const char *)sqlite3_column_text (stmt, col));
+}
+
+const char *
+lum_db_column_text (sqlite3_stmt *stmt,
+                    int           col)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, col);
+  return text != NULL ? text : "";
+}
+
+void
+lum_db_bind_text_or_null (sqlite3_stmt *stmt,
+                          int           idx,
+                          const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+lum_db_bind_id_or_null (sqlite3_stmt *stmt,
+                        int           idx,
+                        gint64        id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_int64 (stmt, idx, id);
+}

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/**
+ * LumDbError:
+ * @LUM_DB_ERROR_OPEN: the database file could not be opened or created
+ * @LUM_DB_ERROR_BUSY: another process held the database for longer than the busy timeout
+ * @LUM_DB_ERROR_SQL: a statement failed (constraint, I/O, corruption)
+ * @LUM_DB_ERROR_MIGRATION: the schema could not be brought up to date
+ * @LUM_DB_ERROR_TOO_NEW: the database was written by a newer Lumen
+ * @LUM_DB_ERROR_INJECTED: a failure injected by a test
+ * @LUM_DB_ERROR_NOT_FOUND: no row has the name or id asked for
+ */
+typedef enum
+{
+  LUM_DB_ERROR_OPEN,
+  LUM_DB_ERROR_BUSY,
+  LUM_DB_ERROR_SQL,
+  LUM_DB_ERROR_MIGRATION,
+  LUM_DB_ERROR_TOO_NEW,
+  LUM_DB_ERROR_INJECTED,
+  LUM_DB_ERROR_NOT_FOUND,
+} LumDbError;
+
+#define LUM_DB_ERROR (lum_db_error_quark ())
+GQuark lum_db_error_quark (void);
+
+#define LUM_TYPE_DB (lum_db_get_type ())
+G_DECLARE_FINAL_TYPE (LumDb, lum_db, LUM, DB, GObject)
+
+LumDb        *lum_db_open               (const char    *path,
+                                         GError       **error);
+const char   *lum_db_get_path           (LumDb         *self);
+sqlite3      *lum_db_get_handle         (LumDb         *self);
+int           lum_db_get_schema_version (LumDb         *self);
+int           lum_db_get_latest_version (void);
+
+/* Statements come from a cache keyed by their SQL text; the returned
+ * statement is reset and has its bindings cleared. Do not finalize it. */
+sqlite3_stmt *lum_db_prepare            (LumDb         *self,
+                                         const char    *sql,
+                                         GError       **error);
+gboolean      lum_db_exec               (LumDb         *self,
+                                         const char    *sql,
+                                         GError       **error);
+gboolean      lum_db_step_done          (LumDb         *self,
+                                         sqlite3_stmt  *stmt,
+                                         GError       **error);
+gint64        lum_db_last_insert_id     (LumDb         *self);
+int           lum_db_changes            (LumDb         *self);
+gboolean      lum_db_set_error          (LumDb         *self,
+                                         GError       **error);
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
+ * savepoints, so a flow rule can call store functions that open their own. */
+gboolean      lum_db_begin              (LumDb         *self,
+                                         GError       **error);
+gboolean      lum_db_commit             (LumDb         *self,
+                                         GError       **error);
+void          lum_db_rollback           (LumDb         *self);
+gboolean      lum_db_in_transaction     (LumDb         *self);
+
+/* Returns a number that changes when another connection commits. */
+gint64        lum_db_data_version       (LumDb         *self);
+
+/* For tests: make the next check point named @point fail. */
+void          lum_db_inject_failure     (LumDb         *self,
+                                         const char    *point);
+gboolean      lum_db_check_point        (LumDb         *self,
+                                         const char    *point,
+                                         GError       **error);
+
+/* Column helpers */
+char         *lum_db_column_dup_text    (sqlite3_stmt  *stmt,
+                                         int            col);
+const char   *lum_db_column_text        (sqlite3_stmt  *stmt,
+                                         int            col);
+void          lum_db_bind_text_or_null  (sqlite3_stmt  *stmt,
+                                         int            idx,
+                                         const char    *text);
+void          lum_db_bind_id_or_null    (sqlite3_stmt  *stmt,
+                                         int            idx,
+                                         gint64         id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_reset)
+
+G_END_DECLS

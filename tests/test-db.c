@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+
+#include "lum-test-util.h"
+#include "store/lum-schema.h"
+#include "store/lum-setup-store.h"
+
+static char *
+temp_db_path (const char *name)
+{
+  return g_build_filename (g_get_tmp_dir (), name, NULL);
+}
+
+static char *
+pragma_text (LumDb      *db,
+             const char *pragma)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_handle (db), pragma, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+test_migrate_empty_and_reopen (void)
+{
+  g_autofree char *path = temp_db_path ("migrate.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schema_before = NULL;
+  g_autofree char *schema_after = NULL;
+
+  {
+    g_autoptr(LumDb) db = lum_db_open (path, &error);
+    g_autofree char *journal = NULL;
+    g_autofree char *fk = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (lum_db_get_schema_version (db), ==, lum_schema_get_n_migrations ());
+    g_assert_cmpint (lum_db_get_schema_version (db), >=, 1);
+    journal = pragma_text (db, "PRAGMA journal_mode");
+    fk = pragma_text (db, "PRAGMA foreign_keys");
+    g_assert_cmpstr (journal, ==, "wal");
+    g_assert_cmpstr (fk, ==, "1");
+    schema_before = pragma_text (db, "SELECT group_concat(sql, ';') FROM sqlite_master");
+  }
+
+  /* Re-opening runs no migration and leaves the schema as it was. */
+  {
+    g_autoptr(LumDb) db = lum_db_open (path, &error);
+    g_autofree char *check = NULL;
+    g_autofree char *fk_check = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (lum_db_get_schema_version (db), ==, lum_schema_get_n_migrations ());
+    schema_after = pragma_text (db, "SELECT group_concat(sql, ';') FROM sqlite_master");
+    g_assert_cmpstr (schema_before, ==, schema_after);
+    check = pragma_text (db, "PRAGMA integrity_check");
+    g_assert_cmpstr (check, ==, "ok");
+    fk_check = pragma_text (db, "PRAGMA foreign_key_check");
+    g_assert_null (fk_check);
+  }
+}
+
+static void
+test_each_migration_is_atomic (void)
+{
+  g_autofree char *path = temp_db_path ("partial.db");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+
+  /* A database at version 0 with a table that migration 1 creates: the
+   * migration fails half-way and must leave version 0 and nothing else. */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE channel_tag (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  {
+    g_autoptr(LumDb) db = lum_db_open (path, &error);
+    g_assert_error (error, LUM_DB_ERROR, LUM_DB_ERROR_MIGRATION);
+    g_assert_null (db);
+    g_assert_nonnull (strstr (error->message, "schema version 1"));
+  }
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (raw, "SELECT count(*) FROM sqlite_master WHERE name = 'warehouse_group'", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_prepare_v2 (raw, "PRAGMA user_version", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (raw);
+}
+
+static void
+test_newer_schema_refused (void)
+{
+  g_autofree char *path = temp_db_path ("newer.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", lum_schema_get_n_migrations () + 1);
+  sqlite3 *raw = NULL;
+  g_autoptr(LumDb) db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = lum_db_open (path, &error);
+  g_assert_error (error, LUM_DB_ERROR, LUM_DB_ERROR_TOO_NEW);
+  g_assert_null (db);
+}
+
+static void
+test_seed_once (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumEngine) engine = lum_test_engine_new (NULL, &path);
+  g_autoptr(GListStore) groups = lum_engine_list_warehouse_groups (engine, &error);
+  g_autoptr(LumWarehouseGroup) group = NULL;
+  g_autoptr(GListStore) warehouses = NULL;
+  g_autoptr(LumWarehouse) warehouse = NULL;
+  g_autoptr(GListStore) types = NULL;
+  g_autoptr(LumInvoiceType) type = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (groups)), ==, 1);
+  group = g_list_model_get_item (G_LIST_MODEL (groups), 0);
+  g_assert_cmpstr (lum_warehouse_group_get_name (group), ==, "Default Warehouse Group");
+  g_assert_true (lum_warehouse_group_get_is_default (group));
+  g_assert_cmpuint (lum_warehouse_group_get_n_warehouses (group), ==, 1);
+
+  warehouses = lum_engine_list_warehouses (engine, lum_warehouse_group_get_id (group), &error);
+  g_assert_no_error (error);
+  warehouse = g_list_model_get_item (G_LIST_MODEL (warehouses), 0);
+  g_assert_cmpstr (lum_warehouse_get_name (warehouse), ==, "Main Warehouse");
+
+  types = lum_engine_list_invoice_types (engine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (types)), ==, 1);
+  type = g_list_model_get_item (G_LIST_MODEL (types), 0);
+  g_assert_cmpstr (lum_invoice_type_get_name (type), ==, "Standard");
+
+  /* A second engine on the same file seeds nothing more. */
+  {
+    g_autoptr(LumEngine) again = lum_engine_new (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (lum_test_count_rows (again, "warehouse_group"), ==, 1);
+    g_assert_cmpint (lum_test_count_rows (again, "warehouse"), ==, 1);
+    g_assert_cmpint (lum_test_count_rows (again, "invoice_type"), ==, 1);
+  }
+}
+
+static void
+test_exactly_one_default_group (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumEngine) engine = lum_test_engine_new (NULL, NULL);
+  g_autoptr(LumWarehouseGroup) east = NULL;
+  g_autoptr(LumWarehouseGroup) found = NULL;
+  const char *codes[] = { "MAIN", NULL };
+  sqlite3 *handle = lum_db_get_handle (lum_engine_get_db (engine));
+  int rc;
+
+  east = lum_engine_create_warehouse_group (engine, "East Coast", codes, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (lum_warehouse_group_get_is_default (east));
+  g_assert_cmpuint (lum_warehouse_group_get_n_warehouses (east), ==, 1);
+
+  g_assert_true (lum_engine_set_default_warehouse_group (engine, lum_warehouse_group_get_id (east), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lum_setup_store_get_default_group_id (lum_engine_get_db (engine), NULL),
+                   ==, lum_warehouse_group_get_id (east));
+
+  found = lum_engine_find_warehouse_group (engine, "default warehouse group", &error);
+  g_assert_no_error (error);
+  g_assert_false (lum_warehouse_group_get_is_default (found));
+
+  /* The schema itself refuses a second default. */
+  rc = sqlite3_exec (handle, "UPDATE warehouse_group SET is_default = 1", NULL, NULL, NULL);
+  g_assert_cmpint (rc & 0xff, ==, SQLITE_CONSTRAINT);
+
+  /* Names are unique ignoring case; a failed create writes nothing. */
+  g_clear_object (&found);
+  found = lum_engine_create_warehouse_group (engine, "EAST coast", NULL, FALSE, &error);
+  g_assert_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_NAME);
+  g_assert_nonnull (strstr (error->message, "EAST coast"));
+  g_assert_cmpint (lum_test_count_rows (engine, "warehouse_group"), ==, 2);
+  g_clear_error (&error);
+
+  /* An unknown warehouse rolls the whole group back. */
+  {
+    const char *bad[] = { "MAIN", "NOPE", NULL };
+    g_autoptr(LumWarehouseGroup) none = lum_engine_create_warehouse_group (engine, "West", bad, TRUE, &error);
+    g_assert_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "NOPE"));
+    g_assert_null (none);
+    g_assert_cmpint (lum_test_count_rows (engine, "warehouse_group"), ==, 2);
+    g_assert_cmpint (lum_setup_store_get_default_group_id (lum_engine_get_db (engine), NULL),
+                     ==, lum_warehouse_group_get_id (east));
+  }
+}
+
+static void
+test_nested_transactions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumEngine) engine = lum_test_engine_new (NULL, NULL);
+  LumDb *db = lum_engine_get_db (engine);
+
+  g_assert_true (lum_db_begin (db, &error));
+  g_assert_cmpint (lum_setup_store_insert_invoice_type (db, "Outer", "2027-01-01T00:00:00Z", &error), >, 0);
+  g_assert_true (lum_db_begin (db, &error));
+  g_assert_cmpint (lum_setup_store_insert_invoice_type (db, "Inner", "2027-01-01T00:00:00Z", &error), >, 0);
+  lum_db_rollback (db);
+  g_assert_true (lum_db_in_transaction (db));
+  g_assert_true (lum_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_false (lum_db_in_transaction (db));
+
+  g_assert_nonnull (lum_engine_find_invoice_type (engine, "outer", NULL));
+  g_assert_null (lum_engine_find_invoice_type (engine, "inner", &error));
+  g_assert_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND);
+}
+
+static void
+test_busy_database_fails_clearly (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumEngine) engine = lum_test_engine_new (NULL, &path);
+  sqlite3 *other = NULL;
+  g_autoptr(LumInvoiceType) type = NULL;
+
+  /* Another connection holds the write lock; ours waits, then says so. */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (lum_db_get_handle (lum_engine_get_db (engine)), 200);
+
+  type = lum_engine_add_invoice_type (engine, "Pro forma", &error);
+  g_assert_null (type);
+  g_assert_error (error, LUM_DB_ERROR, LUM_DB_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "busy"));
+  g_clear_error (&error);
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  type = lum_engine_add_invoice_type (engine, "Pro forma", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (type);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/db/migrate-empty-and-reopen", test_migrate_empty_and_reopen);
+  g_test_add_func ("/db/migration-is-atomic", test_each_migration_is_atomic);
+  g_test_add_func ("/db/newer-schema-refused", test_newer_schema_refused);
+  g_test_add_func ("/db/seed-once", test_seed_once);
+  g_test_add_func ("/db/exactly-one-default-group", test_exactly_one_default_group);
+  g_test_add_func ("/db/nested-transactions", test_nested_transactions);
+  g_test_add_func ("/db/busy-database-fails-clearly", test_busy_database_fails_clearly);
+
+  return g_test_run ();
+}
