@@ -18,7 +18,7 @@ lum_test_engine_new (LumTestClock  *clock,
   static guint counter;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup_printf ("test-%u-%u.db", (guint)getpid (), ++counter);
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
   LumEngine *engine;
 
   engine = lum_engine_new (path, &error);

@@ -8,7 +8,8 @@
 static char *
 temp_db_path (const char *name)
 {
-  return g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
 }
 
 static char *

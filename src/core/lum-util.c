@@ -3,6 +3,7 @@
 
 #include "lum-util.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Returns TRUE when the value changed, so callers notify only then. */
@@ -112,4 +113,89 @@ lum_enum_from_nick (GType       enum_type,
     return FALSE;
   *value = ev->value;
   return TRUE;
+}
+
+/* The smallest string greater than every string starting with @prefix, so
+ * that `col >= prefix AND col < bound` is an indexed prefix search. */
+char *
+lum_prefix_upper_bound (const char *prefix)
+{
+  return g_strconcat (prefix ? prefix : "", "\xf4\x8f\xbf\xbf", NULL);
+}
+
+/* "12", "12.5", "12.50", "$1,234.56" → cents; at most 2 decimals, no sign. */
+gboolean
+lum_money_parse (const char *text,
+                 gint64     *cents)
+{
+  g_autofree char *stripped = lum_strip_dup (text);
+  const char *p = stripped;
+  gint64 whole = 0;
+  int decimals = 0, fraction = 0;
+  gboolean digits = FALSE;
+
+  if (*p == '$')
+    p++;
+  for (; *p && *p != '.'; p++)
+    {
+      if (*p == ',')
+        continue;
+      if (!g_ascii_isdigit (*p) || whole > G_MAXINT64 / 1000)
+        return FALSE;
+      whole = whole * 10 + (*p - '0');
+      digits = TRUE;
+    }
+  if (*p == '.')
+    for (p++; *p; p++)
+      {
+        if (!g_ascii_isdigit (*p) || decimals == 2)
+          return FALSE;
+        fraction = fraction * 10 + (*p - '0');
+        decimals++;
+        digits = TRUE;
+      }
+  if (!digits)
+    return FALSE;
+  if (decimals == 1)
+    fraction *= 10;
+  *cents = whole * 100 + fraction;
+  return TRUE;
+}
+
+/* 123456 → "1234.56": plain, for files and the command line. */
+char *
+lum_money_format (gint64 cents)
+{
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d",
+                          cents < 0 ? "-" : "", ABS (cents) / 100, (int)(ABS (cents) % 100));
+}
+
+/* A calendar date written YYYY-MM-DD. */
+gboolean
+lum_date_valid (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  return g_date_valid_dmy (d, m, y);
+}
+
+char *
+lum_date_add_days (const char *date,
+                   int         days)
+{
+  int y, m, d;
+  g_autoptr(GDate) gdate = NULL;
+  char buf[16];
+
+  if (!lum_date_valid (date))
+    return NULL;
+  sscanf (date, "%4d-%2d-%2d", &y, &m, &d);
+  gdate = g_date_new_dmy (d, m, y);
+  g_date_add_days (gdate, days);
+  g_snprintf (buf, sizeof buf, "%04d-%02d-%02d",
+              g_date_get_year (gdate), g_date_get_month (gdate), g_date_get_day (gdate));
+  return g_strdup (buf);
 }

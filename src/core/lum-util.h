@@ -13,6 +13,15 @@ char     *lum_name_key           (const char  *name);
 char     *lum_strip_dup          (const char  *text);
 gboolean  lum_str_empty          (const char  *text);
 
+char     *lum_prefix_upper_bound (const char  *prefix);
+
+gboolean  lum_money_parse        (const char  *text,
+                                  gint64      *cents);
+char     *lum_money_format       (gint64       cents);
+gboolean  lum_date_valid         (const char  *text);
+char     *lum_date_add_days      (const char  *date,
+                                  int          days);
+
 char     *lum_time_format        (gint64       unix_usec);
 gboolean  lum_time_parse         (const char  *text,
                                   gint64      *unix_usec);

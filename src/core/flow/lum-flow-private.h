@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lum-order-flow.h"
+#include "model/lum-channel.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the flow rules; not for use outside src/core/flow. */
+
+char        *lum_flow_now_text           (LumFlowContext  *ctx);
+LumChannel  *lum_flow_get_posted_config  (LumFlowContext  *ctx,
+                                          LumDocument     *doc,
+                                          GError         **error);
+LumDocument *lum_flow_get_posted_order   (LumFlowContext  *ctx,
+                                          gint64           order_id,
+                                          const char      *action,
+                                          GError         **error);
+gboolean     lum_flow_invoice_order      (LumFlowContext  *ctx,
+                                          LumDocument     *order,
+                                          LumChannel      *config,
+                                          GListModel      *lines,
+                                          gint64           shipment_id,
+                                          const char      *reason,
+                                          GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,944 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-flow"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdarg.h>
+
+#include "lum-flow-private.h"
+#include "lum-util.h"
+#include "model/lum-channel-json.h"
+#include "model/lum-customer.h"
+#include "store/lum-channel-store.h"
+#include "store/lum-customer-store.h"
+#include "store/lum-document-store.h"
+#include "store/lum-outbox-store.h"
+
+G_DEFINE_QUARK (lum-document-error-quark, lum_document_error)
+
+/* -- helpers -------------------------------------------------------------- */
+
+char *
+lum_flow_now_text (LumFlowContext *ctx)
+{
+  return lum_time_format (ctx->now);
+}
+
+static char *
+today (LumFlowContext *ctx)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ctx->now / G_USEC_PER_SEC);
+  return g_date_time_format (dt, "%Y-%m-%d");
+}
+
+static gboolean
+is_order (LumDocument *doc)
+{
+  return lum_document_get_kind (doc) == LUM_DOCUMENT_KIND_SALES_ORDER;
+}
+
+static const char *
+doc_label (LumDocument *doc)
+{
+  return is_order (doc) ? _("Sales order") : _("Invoice");
+}
+
+/**
+ * lum_flow_add_event:
+ * @first_key: pairs of detail member name and string value, ending with %NULL
+ *
+ * Appends an event with the context's actor and time.
+ */
+gint64
+lum_flow_add_event (LumFlowContext *ctx,
+                    const char     *kind,
+                    gint64          channel_id,
+                    gint64          order_id,
+                    gint64          invoice_id,
+                    gint64          job_id,
+                    const char     *first_key,
+                    ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *at = lum_flow_now_text (ctx);
+  va_list args;
+
+  json_builder_begin_object (builder);
+  va_start (args, first_key);
+  for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+
+      json_builder_set_member_name (builder, key);
+      if (value != NULL)
+        json_builder_add_string_value (builder, value);
+      else
+        json_builder_add_null_value (builder);
+    }
+  va_end (args);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  details = json_to_string (root, FALSE);
+
+  return lum_event_store_append (ctx->db, at, ctx->actor, kind, channel_id, order_id, invoice_id,
+                                 job_id, details, NULL);
+}
+
+static LumChannel *
+get_live_channel (LumFlowContext  *ctx,
+                  gint64           channel_id,
+                  GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  LumChannel *channel = lum_channel_store_get (ctx->db, channel_id, &local_error);
+
+  if (channel == NULL)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CHANNEL,
+                   _("Channel %" G_GINT64_FORMAT " does not exist"), channel_id);
+      return NULL;
+    }
+  if (lum_channel_get_archived (channel))
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CHANNEL,
+                   _("Channel “%s” is archived; unarchive it to take new documents"),
+                   lum_channel_get_name (channel));
+      g_object_unref (channel);
+      return NULL;
+    }
+  return channel;
+}
+
+/* The configuration a posted order runs under; a draft uses the live one. */
+LumChannel *
+lum_flow_get_posted_config (LumFlowContext  *ctx,
+                   LumDocument     *doc,
+                   GError         **error)
+{
+  g_autofree char *config = lum_document_store_get_config (ctx->db, lum_document_get_kind (doc),
+                                                           lum_document_get_id (doc), NULL);
+
+  if (config == NULL)
+    return lum_channel_store_get (ctx->db, lum_document_get_int (doc, LUM_DOC_CHANNEL_ID), error);
+  return lum_channel_new_from_config (config, error);
+}
+
+static gboolean
+check_header (LumFlowContext  *ctx,
+              LumDocument     *doc,
+              GError         **error)
+{
+  const char *date = lum_document_get_text (doc, LUM_DOC_REQUESTED_SHIP_DATE);
+
+  if (!lum_str_empty (date) && !lum_date_valid (date))
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_DATE,
+                   _("Requested ship date “%s” is not a date written YYYY-MM-DD"), date);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every line names a known product, a quantity and a price in range; an
+ * empty description or a negative price (not given) come from the product. */
+static gboolean
+check_lines (LumFlowContext  *ctx,
+             LumDocument     *doc,
+             GError         **error)
+{
+  GListModel *lines = lum_document_get_lines (doc);
+  gint64 total = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
+      g_autofree char *sku = lum_strip_dup (lum_doc_line_get_sku (line));
+      g_autoptr(LumProduct) product = NULL;
+      gint64 quantity = lum_doc_line_get_quantity (line);
+
+      if (*sku == '\0')
+        {
+          g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE,
+                       _("Line %u: SKU is empty"), i + 1);
+          return FALSE;
+        }
+      product = lum_product_store_find (ctx->db, sku, NULL);
+      if (product == NULL)
+        {
+          g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE,
+                       _("Line %u: SKU “%s” is not a product; add it on the Products page first"),
+                       i + 1, sku);
+          return FALSE;
+        }
+      if (quantity <= 0 || quantity > LUM_LINE_MAX_QUANTITY)
+        {
+          g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE,
+                       _("Line %u: quantity %" G_GINT64_FORMAT " of “%s” must be a whole number from 1 to %d"),
+                       i + 1, quantity, sku, LUM_LINE_MAX_QUANTITY);
+          return FALSE;
+        }
+      if (lum_doc_line_get_unit_price_cents (line) < 0)
+        lum_doc_line_set_unit_price_cents (line, lum_product_get_unit_price_cents (product));
+      if (lum_doc_line_get_unit_price_cents (line) > LUM_LINE_MAX_PRICE_CENTS)
+        {
+          g_autofree char *price = lum_money_format (lum_doc_line_get_unit_price_cents (line));
+          g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE,
+                       _("Line %u: unit price %s of “%s” is too large"), i + 1, price, sku);
+          return FALSE;
+        }
+      if (lum_str_empty (lum_doc_line_get_description (line)))
+        lum_doc_line_set_description (line, lum_product_get_name (product));
+      lum_doc_line_set_sku (line, sku);
+      total += lum_doc_line_get_total_cents (line);
+    }
+
+  return TRUE;
+}
+
+/* An empty ship-to is the customer's shipping address. */
+static void
+default_ship_to (LumDocument *doc,
+                 LumCustomer *customer)
+{
+  static const struct { LumDocText doc; LumCustomerText customer; } fields[] = {
+    { LUM_DOC_SHIP_NAME, LUM_CUSTOMER_SHIP_NAME },
+    { LUM_DOC_SHIP_COMPANY, LUM_CUSTOMER_SHIP_COMPANY },
+    { LUM_DOC_SHIP_STREET1, LUM_CUSTOMER_SHIP_STREET1 },
+    { LUM_DOC_SHIP_STREET2, LUM_CUSTOMER_SHIP_STREET2 },
+    { LUM_DOC_SHIP_CITY, LUM_CUSTOMER_SHIP_CITY },
+    { LUM_DOC_SHIP_STATE, LUM_CUSTOMER_SHIP_STATE },
+    { LUM_DOC_SHIP_POSTAL_CODE, LUM_CUSTOMER_SHIP_POSTAL_CODE },
+    { LUM_DOC_SHIP_COUNTRY, LUM_CUSTOMER_SHIP_COUNTRY },
+    { LUM_DOC_SHIP_PHONE, LUM_CUSTOMER_SHIP_PHONE },
+  };
+
+  if (!lum_str_empty (lum_document_get_text (doc, LUM_DOC_SHIP_NAME)) ||
+      !lum_str_empty (lum_document_get_text (doc, LUM_DOC_SHIP_STREET1)))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    lum_document_set_text (doc, fields[i].doc, lum_customer_get_text (customer, fields[i].customer));
+  if (lum_str_empty (lum_document_get_text (doc, LUM_DOC_SHIP_NAME)))
+    lum_document_set_text (doc, LUM_DOC_SHIP_NAME, lum_customer_get_name (customer));
+}
+
+/* Inserts @doc as a new draft with the next number of its kind. */
+static gboolean
+insert_new (LumFlowContext  *ctx,
+            LumDocument     *doc,
+            const char      *reason,
+            GError         **error)
+{
+  g_autofree char *number = lum_document_store_next_number (ctx->db, lum_document_get_kind (doc), error);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *now = lum_flow_now_text (ctx);
+
+  if (number == NULL)
+    return FALSE;
+  lum_document_set_int (doc, LUM_DOC_ID, 0);
+  lum_document_set_text (doc, LUM_DOC_NUMBER, number);
+  lum_document_set_text (doc, LUM_DOC_UUID, uuid);
+  lum_document_set_text (doc, LUM_DOC_STATUS, LUM_STATUS_DRAFT);
+  lum_document_set_text (doc, LUM_DOC_CREATED_AT, now);
+  if (is_order (doc))
+    {
+      lum_document_set_text (doc, LUM_DOC_PUSH_STATUS, LUM_PUSH_NOT_PUSHED);
+      lum_document_set_text (doc, LUM_DOC_FULFILLMENT_STATUS, LUM_FULFILLMENT_UNFULFILLED);
+    }
+  else
+    {
+      lum_document_set_text (doc, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_NOT_PUSHED);
+    }
+
+  if (!lum_document_store_insert (ctx->db, doc, now, error))
+    return FALSE;
+  if (!lum_db_check_point (ctx->db, "document-written", error))
+    return FALSE;
+
+  lum_flow_add_event (ctx, is_order (doc) ? "order.created" : "invoice.created",
+                      lum_document_get_int (doc, LUM_DOC_CHANNEL_ID),
+                      is_order (doc) ? lum_document_get_id (doc) : 0,
+                      is_order (doc) ? 0 : lum_document_get_id (doc), 0,
+                      "number", number, "reason", reason, NULL);
+  return TRUE;
+}
+
+/* A document made by the flow from another: same customer, ship-to,
+ * header and @lines (or the source's lines). */
+static LumDocument *
+derive_document (LumDocument     *source,
+                 LumDocumentKind  kind,
+                 GListModel      *lines)
+{
+  LumDocument *doc = lum_document_new (kind);
+
+  for (guint f = LUM_DOC_FIRST_EDITABLE; f <= LUM_DOC_LAST_EDITABLE; f++)
+    lum_document_set_text (doc, f, lum_document_get_text (source, f));
+  lum_document_set_text (doc, LUM_DOC_CUSTOMER_NAME, lum_document_get_text (source, LUM_DOC_CUSTOMER_NAME));
+  lum_document_set_int (doc, LUM_DOC_CHANNEL_ID, lum_document_get_int (source, LUM_DOC_CHANNEL_ID));
+  lum_document_set_int (doc, LUM_DOC_CUSTOMER_ID, lum_document_get_int (source, LUM_DOC_CUSTOMER_ID));
+  lum_document_set_is_test (doc, lum_document_get_is_test (source));
+
+  if (lines == NULL)
+    lines = lum_document_get_lines (source);
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
+      g_autoptr(LumDocLine) copy = lum_doc_line_copy (line);
+      lum_document_add_line (doc, copy);
+    }
+  return doc;
+}
+
+/* -- posting -------------------------------------------------------------- */
+
+static gboolean
+schedule_accounting (LumFlowContext  *ctx,
+                     LumDocument     *invoice,
+                     LumChannel      *config,
+                     GError         **error)
+{
+  g_autofree char *now = lum_flow_now_text (ctx);
+  gint64 integration = lum_channel_get_accounting_integration_id (config);
+  gint64 job;
+
+  if (integration == 0)
+    return TRUE;
+
+  job = lum_job_store_insert (ctx->db, LUM_JOB_KIND_PUSH_INVOICE, integration, 0,
+                              lum_document_get_id (invoice), now, now, error);
+  if (job == 0)
+    return FALSE;
+  lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_SCHEDULED);
+  lum_flow_add_event (ctx, "accounting.scheduled", lum_channel_get_id (config), 0,
+                      lum_document_get_id (invoice), job,
+                      "integration", lum_channel_get_accounting_integration_name (config), NULL);
+  return TRUE;
+}
+
+/* Posts an invoice: dates from the customer's terms, the accounting job. */
+static gboolean
+post_invoice_record (LumFlowContext  *ctx,
+                     LumDocument     *invoice,
+                     LumChannel      *config,
+                     GError         **error)
+{
+  g_autofree char *now = lum_flow_now_text (ctx);
+  g_autofree char *issued = today (ctx);
+  g_autofree char *config_json = lum_channel_to_config (config);
+  g_autoptr(LumCustomer) customer = NULL;
+  g_autofree char *due = NULL;
+
+  customer = lum_customer_store_get (ctx->db, lum_document_get_int (invoice, LUM_DOC_CUSTOMER_ID), error);
+  if (customer == NULL)
+    return FALSE;
+
+  due = lum_date_add_days (issued, lum_customer_get_terms_days (customer));
+  lum_document_set_int (invoice, LUM_DOC_TERMS_DAYS, lum_customer_get_terms_days (customer));
+  lum_document_set_text (invoice, LUM_DOC_ISSUE_DATE, issued);
+  lum_document_set_text (invoice, LUM_DOC_DUE_DATE, due);
+  lum_document_set_text (invoice, LUM_DOC_STATUS, LUM_STATUS_POSTED);
+  lum_document_set_text (invoice, LUM_DOC_POSTED_AT, now);
+
+  if (!schedule_accounting (ctx, invoice, config, error) ||
+      !lum_document_store_update (ctx->db, invoice, now, error) ||
+      !lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_INVOICE, lum_document_get_id (invoice),
+                                      config_json, error))
+    return FALSE;
+
+  lum_flow_add_event (ctx, "invoice.posted", lum_channel_get_id (config), 0, lum_document_get_id (invoice), 0,
+                      "number", lum_document_get_number (invoice), NULL);
+  return TRUE;
+}
+
+/* Creates and posts the invoice of @order for @lines, as the channel's
+ * invoicing logic asks; @reason says why for the timeline. */
+gboolean
+lum_flow_invoice_order (LumFlowContext  *ctx,
+               LumDocument     *order,
+               LumChannel      *config,
+               GListModel      *lines,
+               gint64           shipment_id,
+               const char      *reason,
+               GError         **error)
+{
+  g_autoptr(LumDocument) invoice = derive_document (order, LUM_DOCUMENT_KIND_INVOICE, lines);
+
+  lum_document_set_int (invoice, LUM_DOC_INVOICE_TYPE_ID, lum_channel_get_invoice_type_id (config));
+  lum_document_set_int (invoice, LUM_DOC_LINKED_ID, lum_document_get_id (order));
+  lum_document_set_int (invoice, LUM_DOC_SHIPMENT_ID, shipment_id);
+
+  return insert_new (ctx, invoice, reason, error) &&
+         post_invoice_record (ctx, invoice, config, error);
+}
+
+/* Posts a sales order under @config: the push job when the channel pushes,
+ * and the invoice when it invoices on creation. */
+static gboolean
+post_order_record (LumFlowContext  *ctx,
+                   LumDocument     *order,
+                   LumChannel      *config,
+                   gboolean         from_invoice,
+                   GError         **error)
+{
+  g_autofree char *now = lum_flow_now_text (ctx);
+  g_autofree char *config_json = lum_channel_to_config (config);
+  g_autofree char *flow = lum_channel_dup_flow_summary (config);
+  gint64 order_id = lum_document_get_id (order);
+  gint64 channel_id = lum_channel_get_id (config);
+
+  lum_document_set_text (order, LUM_DOC_STATUS, LUM_STATUS_POSTED);
+  lum_document_set_text (order, LUM_DOC_POSTED_AT, now);
+  if (!lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, config_json, error))
+    return FALSE;
+  lum_flow_add_event (ctx, "order.posted", channel_id, order_id, 0, 0,
+                      "channel", lum_channel_get_name (config),
+                      "flow", flow, NULL);
+
+  if (lum_channel_get_push_to_oms (config))
+    {
+      int delay = lum_channel_get_push_delay_minutes (config);
+      gint64 due_usec = ctx->now + (gint64)MAX (delay, 0) * 60 * G_USEC_PER_SEC;
+      g_autofree char *due = lum_time_format (due_usec);
+      g_autofree char *delay_text = delay == LUM_PUSH_DELAY_IMMEDIATE ? g_strdup ("immediately")
+                                                                       : g_strdup_printf ("%d", delay);
+      gint64 job = lum_job_store_insert (ctx->db, LUM_JOB_KIND_PUSH_SALES_ORDER,
+                                         lum_channel_get_oms_integration_id (config),
+                                         order_id, 0, due, now, error);
+      if (job == 0)
+        return FALSE;
+      lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_SCHEDULED);
+      lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, due);
+      lum_flow_add_event (ctx, "push.scheduled", channel_id, order_id, 0, job,
+                          "integration", lum_channel_get_oms_integration_name (config),
+                          "store", lum_channel_get_oms_store_id (config),
+                          "due_at", due, "delay_minutes", delay_text, NULL);
+    }
+
+  if (!lum_document_store_update (ctx->db, order, now, error))
+    return FALSE;
+
+  if (!from_invoice &&
+      lum_channel_get_order_flow (config) == LUM_ORDER_FLOW_SO_FIRST &&
+      lum_channel_get_invoice_timing (config) == LUM_INVOICE_TIMING_SO_CREATED)
+    return lum_flow_invoice_order (ctx, order, config, NULL, 0, "so-created", error);
+
+  return TRUE;
+}
+
+/* -- public rules --------------------------------------------------------- */
+
+/**
+ * lum_flow_create:
+ *
+ * Creates @doc as a draft: checks the channel (sales orders on
+ * sales-order-first channels, invoices on invoice-first ones), the customer,
+ * the lines and dates; fills the ship-to from the customer and the prices
+ * from the products; gives it its number and UUID.
+ */
+gboolean
+lum_flow_create (LumFlowContext  *ctx,
+                 LumDocument     *doc,
+                 GError         **error)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumCustomer) customer = NULL;
+  gint64 customer_id = lum_document_get_int (doc, LUM_DOC_CUSTOMER_ID);
+
+  channel = get_live_channel (ctx, lum_document_get_int (doc, LUM_DOC_CHANNEL_ID), error);
+  if (channel == NULL)
+    return FALSE;
+
+  if (is_order (doc) && lum_channel_get_order_flow (channel) == LUM_ORDER_FLOW_INVOICE_FIRST)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CHANNEL,
+                   _("Channel “%s” works invoice first: create an invoice there, and its sales order follows"),
+                   lum_channel_get_name (channel));
+      return FALSE;
+    }
+  if (!is_order (doc) && lum_channel_get_order_flow (channel) != LUM_ORDER_FLOW_INVOICE_FIRST)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CHANNEL,
+                   _("Channel “%s” works sales order first: its invoices come from its sales orders"),
+                   lum_channel_get_name (channel));
+      return FALSE;
+    }
+
+  customer = lum_customer_store_get (ctx->db, customer_id, NULL);
+  if (customer == NULL)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CUSTOMER,
+                   _("Customer %" G_GINT64_FORMAT " does not exist"), customer_id);
+      return FALSE;
+    }
+
+  if (!check_header (ctx, doc, error) || !check_lines (ctx, doc, error))
+    return FALSE;
+
+  default_ship_to (doc, customer);
+  lum_document_set_text (doc, LUM_DOC_CUSTOMER_NAME, lum_customer_get_name (customer));
+  lum_document_set_text (doc, LUM_DOC_CHANNEL_NAME, lum_channel_get_name (channel));
+  if (!is_order (doc))
+    {
+      lum_document_set_int (doc, LUM_DOC_INVOICE_TYPE_ID, lum_channel_get_invoice_type_id (channel));
+      lum_document_set_int (doc, LUM_DOC_TERMS_DAYS, lum_customer_get_terms_days (customer));
+    }
+
+  return insert_new (ctx, doc, "manual", error);
+}
+
+static gboolean
+lines_equal (GListModel *a,
+             GListModel *b)
+{
+  guint n = g_list_model_get_n_items (a);
+
+  if (n != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LumDocLine) x = g_list_model_get_item (a, i);
+      g_autoptr(LumDocLine) y = g_list_model_get_item (b, i);
+
+      if (g_strcmp0 (lum_doc_line_get_sku (x), lum_doc_line_get_sku (y)) != 0 ||
+          lum_doc_line_get_quantity (x) != lum_doc_line_get_quantity (y) ||
+          lum_doc_line_get_unit_price_cents (x) != lum_doc_line_get_unit_price_cents (y) ||
+          g_strcmp0 (lum_doc_line_get_description (x), lum_doc_line_get_description (y)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Why a posted order cannot change, or %NULL when it still can: its push
+ * must not have started (that is what the delay is for). */
+static gboolean
+check_posted_order_editable (LumFlowContext  *ctx,
+                             LumDocument     *stored,
+                             gboolean         lines_changed,
+                             GError         **error)
+{
+  g_autoptr(LumJob) job = lum_job_store_find_open (ctx->db, LUM_JOB_KIND_PUSH_SALES_ORDER,
+                                                   lum_document_get_id (stored), 0, NULL);
+  g_auto(GStrv) invoices = NULL;
+
+  if (job == NULL || lum_job_get_state (job) != LUM_JOB_STATE_SCHEDULED)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
+                   _("Sales order %s can no longer be edited: it is %s and its push is not waiting"),
+                   lum_document_get_number (stored), lum_document_get_status (stored));
+      return FALSE;
+    }
+
+  invoices = lum_document_store_invoice_numbers (ctx->db, lum_document_get_id (stored), NULL);
+  if (lines_changed && invoices != NULL && invoices[0] != NULL)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
+                   _("The lines of sales order %s cannot change: invoice %s was made from them"),
+                   lum_document_get_number (stored), invoices[0]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lum_flow_update:
+ *
+ * Saves an edited document. A draft may change anything; a posted sales
+ * order may change its header and lines while its push is still waiting
+ * (the push then sends the edited order), its lines only when no invoice
+ * was made from them.
+ */
+gboolean
+lum_flow_update (LumFlowContext  *ctx,
+                 LumDocument     *doc,
+                 GError         **error)
+{
+  g_autoptr(LumDocument) stored = NULL;
+  g_autoptr(JsonBuilder) changed = json_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) changed_names = NULL;
+  g_autofree char *now = lum_flow_now_text (ctx);
+  g_autofree char *joined = NULL;
+  gboolean draft, lines_changed;
+
+  stored = lum_document_store_get (ctx->db, lum_document_get_kind (doc), lum_document_get_id (doc), error);
+  if (stored == NULL)
+    return FALSE;
+
+  draft = g_str_equal (lum_document_get_status (stored), LUM_STATUS_DRAFT);
+  if (!check_header (ctx, doc, error) || !check_lines (ctx, doc, error))
+    return FALSE;
+  lines_changed = !lines_equal (lum_document_get_lines (stored), lum_document_get_lines (doc));
+
+  if (!draft)
+    {
+      if (!is_order (stored) || !g_str_equal (lum_document_get_status (stored), LUM_STATUS_POSTED))
+        {
+          g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
+                       _("%s %s is %s and can no longer be edited"),
+                       doc_label (stored), lum_document_get_number (stored), lum_document_get_status (stored));
+          return FALSE;
+        }
+      if (lum_document_get_int (doc, LUM_DOC_CHANNEL_ID) != lum_document_get_int (stored, LUM_DOC_CHANNEL_ID) ||
+          lum_document_get_int (doc, LUM_DOC_CUSTOMER_ID) != lum_document_get_int (stored, LUM_DOC_CUSTOMER_ID))
+        {
+          g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
+                       _("Sales order %s is posted: its channel and customer cannot change"),
+                       lum_document_get_number (stored));
+          return FALSE;
+        }
+      if (!check_posted_order_editable (ctx, stored, lines_changed, error))
+        return FALSE;
+    }
+  else if (lum_document_get_int (doc, LUM_DOC_CHANNEL_ID) != lum_document_get_int (stored, LUM_DOC_CHANNEL_ID) ||
+           lum_document_get_int (doc, LUM_DOC_CUSTOMER_ID) != lum_document_get_int (stored, LUM_DOC_CUSTOMER_ID))
+    {
+      g_autoptr(LumChannel) channel = get_live_channel (ctx, lum_document_get_int (doc, LUM_DOC_CHANNEL_ID), error);
+      g_autoptr(LumCustomer) customer = NULL;
+
+      if (channel == NULL)
+        return FALSE;
+      customer = lum_customer_store_get (ctx->db, lum_document_get_int (doc, LUM_DOC_CUSTOMER_ID), NULL);
+      if (customer == NULL)
+        {
+          g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CUSTOMER,
+                       _("Customer %" G_GINT64_FORMAT " does not exist"),
+                       lum_document_get_int (doc, LUM_DOC_CUSTOMER_ID));
+          return FALSE;
+        }
+      lum_document_set_int (stored, LUM_DOC_CHANNEL_ID, lum_channel_get_id (channel));
+      lum_document_set_int (stored, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (customer));
+      lum_document_set_text (stored, LUM_DOC_CUSTOMER_NAME, lum_customer_get_name (customer));
+      g_strv_builder_add (names, "channel/customer");
+    }
+
+  for (guint f = LUM_DOC_FIRST_EDITABLE; f <= LUM_DOC_LAST_EDITABLE; f++)
+    if (g_strcmp0 (lum_document_get_text (stored, f), lum_document_get_text (doc, f)) != 0)
+      {
+        lum_document_set_text (stored, f, lum_document_get_text (doc, f));
+        g_strv_builder_add (names, lum_doc_text_column (f));
+      }
+  if (draft && lum_document_get_is_test (stored) != lum_document_get_is_test (doc))
+    {
+      lum_document_set_is_test (stored, lum_document_get_is_test (doc));
+      g_strv_builder_add (names, "is_test");
+    }
+  if (lines_changed)
+    {
+      lum_document_clear_lines (stored);
+      for (guint i = 0; i < g_list_model_get_n_items (lum_document_get_lines (doc)); i++)
+        {
+          g_autoptr(LumDocLine) line = g_list_model_get_item (lum_document_get_lines (doc), i);
+          g_autoptr(LumDocLine) copy = lum_doc_line_copy (line);
+          lum_document_add_line (stored, copy);
+        }
+      g_strv_builder_add (names, "lines");
+    }
+
+  changed_names = g_strv_builder_end (names);
+  if (changed_names[0] == NULL)
+    return TRUE;
+
+  if (!lum_document_store_update (ctx->db, stored, now, error))
+    return FALSE;
+  joined = g_strjoinv (", ", changed_names);
+  lum_flow_add_event (ctx, is_order (stored) ? "order.edited" : "invoice.edited",
+                      lum_document_get_int (stored, LUM_DOC_CHANNEL_ID),
+                      is_order (stored) ? lum_document_get_id (stored) : 0,
+                      is_order (stored) ? 0 : lum_document_get_id (stored), 0,
+                      "changed", joined, NULL);
+  return TRUE;
+}
+
+/**
+ * lum_flow_post:
+ *
+ * Posts a draft under its channel's configuration of now, which it keeps:
+ * a sales order schedules its push and, on a channel that invoices when the
+ * sales order is created, gets its invoice; an invoice (invoice-first
+ * channels) schedules its accounting push and generates its sales order,
+ * linked both ways and posted.
+ */
+gboolean
+lum_flow_post (LumFlowContext   *ctx,
+               LumDocumentKind   kind,
+               gint64            id,
+               GError          **error)
+{
+  g_autoptr(LumDocument) doc = lum_document_store_get (ctx->db, kind, id, error);
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+
+  if (doc == NULL)
+    return FALSE;
+  if (!g_str_equal (lum_document_get_status (doc), LUM_STATUS_DRAFT))
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
+                   _("%s %s is already %s"), doc_label (doc), lum_document_get_number (doc),
+                   lum_document_get_status (doc));
+      return FALSE;
+    }
+  if (g_list_model_get_n_items (lum_document_get_lines (doc)) == 0)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE,
+                   _("%s %s has no lines; add at least one before posting"),
+                   doc_label (doc), lum_document_get_number (doc));
+      return FALSE;
+    }
+
+  channel = get_live_channel (ctx, lum_document_get_int (doc, LUM_DOC_CHANNEL_ID), error);
+  if (channel == NULL)
+    return FALSE;
+
+  if (kind == LUM_DOCUMENT_KIND_SALES_ORDER)
+    return post_order_record (ctx, doc, channel, FALSE, error);
+
+  if (lum_channel_get_order_flow (channel) != LUM_ORDER_FLOW_INVOICE_FIRST)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CHANNEL,
+                   _("Channel “%s” no longer works invoice first; invoice %s cannot be posted there"),
+                   lum_channel_get_name (channel), lum_document_get_number (doc));
+      return FALSE;
+    }
+
+  if (!post_invoice_record (ctx, doc, channel, error))
+    return FALSE;
+
+  order = derive_document (doc, LUM_DOCUMENT_KIND_SALES_ORDER, NULL);
+  lum_document_set_int (order, LUM_DOC_LINKED_ID, id);
+  if (!insert_new (ctx, order, "invoice-first", error))
+    return FALSE;
+  lum_document_set_int (doc, LUM_DOC_LINKED_ID, lum_document_get_id (order));
+  {
+    g_autofree char *now = lum_flow_now_text (ctx);
+    if (!lum_document_store_update (ctx->db, doc, now, error))
+      return FALSE;
+  }
+  lum_flow_add_event (ctx, "order.generated", lum_channel_get_id (channel), lum_document_get_id (order), id, 0,
+                      "number", lum_document_get_number (order),
+                      "invoice", lum_document_get_number (doc), NULL);
+
+  return post_order_record (ctx, order, channel, TRUE, error);
+}
+
+LumDocument *
+lum_flow_get_posted_order (LumFlowContext  *ctx,
+                  gint64           order_id,
+                  const char      *action,
+                  GError         **error)
+{
+  g_autoptr(LumDocument) order = lum_document_store_get (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, error);
+
+  if (order == NULL)
+    return NULL;
+  if (!g_str_equal (lum_document_get_status (order), LUM_STATUS_POSTED))
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
+                   _("Sales order %s is %s; only a posted order can be %s"),
+                   lum_document_get_number (order), lum_document_get_status (order), action);
+      return NULL;
+    }
+  return g_steal_pointer (&order);
+}
+
+/**
+ * lum_flow_push_now:
+ *
+ * Makes the waiting push of a posted order due now, skipping the rest of
+ * the channel's delay.
+ */
+gboolean
+lum_flow_push_now (LumFlowContext  *ctx,
+                   gint64           order_id,
+                   GError         **error)
+{
+  g_autoptr(LumDocument) order = lum_flow_get_posted_order (ctx, order_id, _("pushed"), error);
+  g_autoptr(LumJob) job = NULL;
+  g_autofree char *now = lum_flow_now_text (ctx);
+
+  if (order == NULL)
+    return FALSE;
+  job = lum_job_store_find_open (ctx->db, LUM_JOB_KIND_PUSH_SALES_ORDER, order_id, 0, NULL);
+  if (job == NULL || lum_job_get_state (job) != LUM_JOB_STATE_SCHEDULED)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
+                   _("Sales order %s has no push waiting (push status: %s)"),
+                   lum_document_get_number (order), lum_document_get_text (order, LUM_DOC_PUSH_STATUS));
+      return FALSE;
+    }
+
+  lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, now);
+  if (!lum_job_store_set_due (ctx->db, lum_job_get_id (job), now, now, error) ||
+      !lum_document_store_update (ctx->db, order, now, error))
+    return FALSE;
+  lum_flow_add_event (ctx, "push.due-now", lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0,
+                      lum_job_get_id (job), NULL);
+  return TRUE;
+}
+
+/**
+ * lum_flow_cancel_order:
+ *
+ * Cancels a draft or posted order that has not shipped. A push not yet
+ * sent is cancelled with it; an order already in the OMS (or on its way
+ * there) gets a cancel job that tells the OMS.
+ */
+gboolean
+lum_flow_cancel_order (LumFlowContext  *ctx,
+                       gint64           order_id,
+                       GError         **error)
+{
+  g_autoptr(LumDocument) order = lum_document_store_get (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, error);
+  g_autoptr(LumJob) job = NULL;
+  g_autoptr(LumChannel) config = NULL;
+  g_autofree char *now = lum_flow_now_text (ctx);
+  const char *status;
+  gint64 channel_id;
+
+  if (order == NULL)
+    return FALSE;
+  status = lum_document_get_status (order);
+  channel_id = lum_document_get_int (order, LUM_DOC_CHANNEL_ID);
+  if (g_str_equal (status, LUM_STATUS_CANCELLED))
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
+                   _("Sales order %s is already cancelled"), lum_document_get_number (order));
+      return FALSE;
+    }
+  if (!g_str_equal (lum_document_get_text (order, LUM_DOC_FULFILLMENT_STATUS), LUM_FULFILLMENT_UNFULFILLED))
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
+                   _("Sales order %s is %s and can no longer be cancelled"),
+                   lum_document_get_number (order), lum_document_get_text (order, LUM_DOC_FULFILLMENT_STATUS));
+      return FALSE;
+    }
+
+  job = lum_job_store_find_open (ctx->db, LUM_JOB_KIND_PUSH_SALES_ORDER, order_id, 0, NULL);
+  if (job != NULL && lum_job_get_state (job) != LUM_JOB_STATE_RUNNING)
+    {
+      /* never sent (scheduled, or failed for good): nothing reached the OMS
+       * that Lumen knows of, unless a failed attempt may have arrived */
+      if (!lum_job_store_set_state (ctx->db, lum_job_get_id (job), LUM_JOB_STATE_CANCELLED, now, error))
+        return FALSE;
+      lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_NOT_PUSHED);
+      lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, NULL);
+      lum_flow_add_event (ctx, "push.cancelled", channel_id, order_id, 0, lum_job_get_id (job), NULL);
+    }
+
+  if ((job != NULL && lum_job_get_state (job) == LUM_JOB_STATE_RUNNING) ||
+      g_str_equal (lum_document_get_text (order, LUM_DOC_PUSH_STATUS), LUM_PUSH_PUSHED) ||
+      (job != NULL && lum_job_get_state (job) == LUM_JOB_STATE_FAILED &&
+       lum_job_get_int (job, LUM_JOB_ATTEMPTS) > 0))
+    {
+      gint64 cancel_job;
+
+      config = lum_flow_get_posted_config (ctx, order, error);
+      if (config == NULL)
+        return FALSE;
+      cancel_job = lum_job_store_insert (ctx->db, LUM_JOB_KIND_CANCEL_SALES_ORDER,
+                                         lum_channel_get_oms_integration_id (config),
+                                         order_id, 0, now, now, error);
+      if (cancel_job == 0)
+        return FALSE;
+      lum_flow_add_event (ctx, "cancel.scheduled", channel_id, order_id, 0, cancel_job,
+                          "integration", lum_channel_get_oms_integration_name (config), NULL);
+    }
+
+  lum_document_set_text (order, LUM_DOC_STATUS, LUM_STATUS_CANCELLED);
+  lum_document_set_text (order, LUM_DOC_ENDED_AT, now);
+  if (!lum_document_store_update (ctx->db, order, now, error))
+    return FALSE;
+  lum_flow_add_event (ctx, "order.cancelled", channel_id, order_id, 0, 0, "was", status, NULL);
+  return TRUE;
+}
+
+gboolean
+lum_flow_void_invoice (LumFlowContext  *ctx,
+                       gint64           invoice_id,
+                       GError         **error)
+{
+  g_autoptr(LumDocument) invoice = lum_document_store_get (ctx->db, LUM_DOCUMENT_KIND_INVOICE, invoice_id, error);
+  g_autoptr(LumJob) job = NULL;
+  g_autofree char *now = lum_flow_now_text (ctx);
+
+  if (invoice == NULL)
+    return FALSE;
+  if (g_str_equal (lum_document_get_status (invoice), LUM_STATUS_VOID))
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
+                   _("Invoice %s is already void"), lum_document_get_number (invoice));
+      return FALSE;
+    }
+
+  job = lum_job_store_find_open (ctx->db, LUM_JOB_KIND_PUSH_INVOICE, 0, invoice_id, NULL);
+  if (job != NULL && lum_job_get_state (job) == LUM_JOB_STATE_SCHEDULED)
+    {
+      if (!lum_job_store_set_state (ctx->db, lum_job_get_id (job), LUM_JOB_STATE_CANCELLED, now, error))
+        return FALSE;
+      lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_NOT_PUSHED);
+    }
+
+  lum_document_set_text (invoice, LUM_DOC_STATUS, LUM_STATUS_VOID);
+  lum_document_set_text (invoice, LUM_DOC_ENDED_AT, now);
+  if (!lum_document_store_update (ctx->db, invoice, now, error))
+    return FALSE;
+  lum_flow_add_event (ctx, "invoice.voided", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id, 0,
+                      "number", lum_document_get_number (invoice), NULL);
+  return TRUE;
+}
+
+/**
+ * lum_flow_retry_job:
+ *
+ * Sends a failed job again: due now, with a fresh count of attempts.
+ */
+gboolean
+lum_flow_retry_job (LumFlowContext  *ctx,
+                    gint64           job_id,
+                    GError         **error)
+{
+  g_autoptr(LumJob) job = lum_job_store_get (ctx->db, job_id, error);
+  g_autofree char *now = lum_flow_now_text (ctx);
+
+  if (job == NULL)
+    return FALSE;
+  if (lum_job_get_state (job) != LUM_JOB_STATE_FAILED)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
+                   _("Job %" G_GINT64_FORMAT " is %s; only a failed job can be retried"),
+                   job_id, lum_job_get_text (job, LUM_JOB_STATE_TEXT));
+      return FALSE;
+    }
+
+  if (!lum_job_store_reschedule (ctx->db, job_id, now, now, error))
+    return FALSE;
+
+  {
+    gboolean for_order = lum_job_get_kind (job) != LUM_JOB_KIND_PUSH_INVOICE;
+    LumDocumentKind kind = for_order ? LUM_DOCUMENT_KIND_SALES_ORDER : LUM_DOCUMENT_KIND_INVOICE;
+    gint64 doc_id = lum_job_get_int (job, for_order ? LUM_JOB_SALES_ORDER_ID : LUM_JOB_INVOICE_ID);
+    g_autoptr(LumDocument) doc = lum_document_store_get (ctx->db, kind, doc_id, error);
+
+    if (doc == NULL)
+      return FALSE;
+    if (lum_job_get_kind (job) == LUM_JOB_KIND_PUSH_SALES_ORDER)
+      {
+        lum_document_set_text (doc, LUM_DOC_PUSH_STATUS, LUM_PUSH_SCHEDULED);
+        lum_document_set_text (doc, LUM_DOC_PUSH_DUE_AT, now);
+      }
+    else if (lum_job_get_kind (job) == LUM_JOB_KIND_PUSH_INVOICE)
+      {
+        lum_document_set_text (doc, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_SCHEDULED);
+      }
+    if (!lum_document_store_update (ctx->db, doc, now, error))
+      return FALSE;
+  }
+
+  lum_flow_add_event (ctx, "job.retried", 0, lum_job_get_int (job, LUM_JOB_SALES_ORDER_ID),
+                      lum_job_get_int (job, LUM_JOB_INVOICE_ID), job_id, NULL);
+  return TRUE;
+}

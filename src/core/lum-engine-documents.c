@@ -1,0 +1,517 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-engine"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lum-engine-documents.h"
+#include "lum-engine-private.h"
+#include "lum-util.h"
+#include "model/lum-channel-json.h"
+#include "store/lum-channel-store.h"
+#include "store/lum-customer-store.h"
+
+G_DEFINE_QUARK (lum-record-error-quark, lum_record_error)
+
+typedef gboolean (*FlowFunc) (LumFlowContext *ctx,
+                              gpointer        data,
+                              GError        **error);
+
+typedef struct
+{
+  FlowFunc  func;
+  gpointer  data;
+  LumActor  actor;
+} FlowCall;
+
+static gboolean
+flow_tx (LumEngine  *self,
+         gpointer    user_data,
+         GError    **error)
+{
+  FlowCall *call = user_data;
+  LumFlowContext ctx = { lum_engine_get_db (self), lum_engine_now (self), call->actor };
+
+  return call->func (&ctx, call->data, error);
+}
+
+/* One user action: the rule, its jobs and events, in one transaction. */
+static gboolean
+run_flow (LumEngine  *self,
+          FlowFunc    func,
+          gpointer    data,
+          LumActor    actor,
+          GError    **error)
+{
+  FlowCall call = { func, data, actor };
+
+  return lum_engine_run_in_transaction (self, flow_tx, &call, "documents", error);
+}
+
+/* -- customers and products ---------------------------------------------- */
+
+static gboolean
+check_length (const char  *field,
+              const char  *value,
+              glong        max,
+              gboolean     required,
+              GError     **error)
+{
+  glong length = g_utf8_strlen (value ? value : "", -1);
+
+  if (required && lum_str_empty (value))
+    {
+      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
+                   _("%s “%s” is empty"), field, value ? value : "");
+      return FALSE;
+    }
+  if (length > max)
+    {
+      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
+                   _("%s “%s” is longer than %ld characters"), field, value, max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lum_engine_check_customer:
+ *
+ * Trims and checks a customer without writing it: a name (unique, any
+ * case), an email with one “@” when given, terms of 0 to 365 days.
+ */
+gboolean
+lum_engine_check_customer (LumEngine    *self,
+                           LumCustomer  *customer,
+                           GError      **error)
+{
+  const char *email;
+  gint64 other;
+
+  for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
+    {
+      g_autofree char *stripped = lum_strip_dup (lum_customer_get_text (customer, i));
+      lum_customer_set_text (customer, i, stripped);
+    }
+
+  if (!check_length (_("Customer name"), lum_customer_get_name (customer), 120, TRUE, error))
+    return FALSE;
+  for (guint i = 1; i < LUM_CUSTOMER_N_TEXT; i++)
+    if (!check_length (lum_record_text_column (LUM_TYPE_CUSTOMER, i), lum_customer_get_text (customer, i),
+                       200, FALSE, error))
+      return FALSE;
+
+  email = lum_customer_get_text (customer, LUM_CUSTOMER_EMAIL);
+  if (*email != '\0' && (strchr (email, '@') == NULL || strchr (email, '@') != strrchr (email, '@') ||
+                         email[0] == '@' || g_str_has_suffix (email, "@") || strchr (email, ' ') != NULL))
+    {
+      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
+                   _("Email “%s” is not an email address"), email);
+      return FALSE;
+    }
+  if (lum_customer_get_terms_days (customer) < 0 || lum_customer_get_terms_days (customer) > 365)
+    {
+      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
+                   _("Payment terms of %d days are not between 0 and 365"), lum_customer_get_terms_days (customer));
+      return FALSE;
+    }
+
+  other = lum_customer_store_id_by_name (lum_engine_get_db (self), lum_customer_get_name (customer));
+  if (other != 0 && other != lum_customer_get_id (customer))
+    {
+      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_DUPLICATE,
+                   _("Customer name “%s” is already used by another customer"), lum_customer_get_name (customer));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_customer_tx (LumEngine  *self,
+                  gpointer    user_data,
+                  GError    **error)
+{
+  g_autofree char *now = lum_engine_now_text (self);
+
+  return lum_engine_check_customer (self, user_data, error) &&
+         lum_customer_store_save (lum_engine_get_db (self), user_data, now, error);
+}
+
+gboolean
+lum_engine_save_customer (LumEngine    *self,
+                          LumCustomer  *customer,
+                          GError      **error)
+{
+  gint64 old_id = lum_customer_get_id (customer);
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+
+  if (!lum_engine_run_in_transaction (self, save_customer_tx, customer, "customers", error))
+    {
+      lum_customer_set_id (customer, old_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+LumCustomer *
+lum_engine_find_customer (LumEngine   *self,
+                          const char  *name_or_id,
+                          GError     **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_customer_store_find (lum_engine_get_db (self), name_or_id, error);
+}
+
+GListStore *
+lum_engine_search_customers (LumEngine   *self,
+                             const char  *prefix,
+                             guint        limit,
+                             GError     **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_customer_store_search (lum_engine_get_db (self), prefix, TRUE, limit, error);
+}
+
+/* A SKU is printable, without spaces, at most 64 characters. */
+gboolean
+lum_engine_check_product (LumProduct  *product,
+                          GError     **error)
+{
+  const char *sku = lum_product_get_sku (product);
+
+  if (!check_length (_("SKU"), sku, LUM_SKU_MAX_LENGTH, TRUE, error) ||
+      !check_length (_("Product name"), lum_product_get_name (product), 200, TRUE, error))
+    return FALSE;
+  for (const char *p = sku; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)) || !g_unichar_isprint (g_utf8_get_char (p)))
+      {
+        g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
+                     _("SKU “%s” contains a space or an unprintable character"), sku);
+        return FALSE;
+      }
+  if (lum_product_get_unit_price_cents (product) < 0 ||
+      lum_product_get_unit_price_cents (product) > LUM_LINE_MAX_PRICE_CENTS)
+    {
+      g_autofree char *price = lum_money_format (lum_product_get_unit_price_cents (product));
+      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
+                   _("Unit price %s of “%s” is out of range"), price, sku);
+      return FALSE;
+    }
+  if (!(lum_product_get_weight_oz (product) >= 0 && lum_product_get_weight_oz (product) < 1e6))
+    {
+      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
+                   _("Weight %g oz of “%s” is out of range"), lum_product_get_weight_oz (product), sku);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_product_tx (LumEngine  *self,
+                 gpointer    user_data,
+                 GError    **error)
+{
+  g_autofree char *now = lum_engine_now_text (self);
+
+  return lum_engine_check_product (user_data, error) &&
+         lum_product_store_save (lum_engine_get_db (self), user_data, now, error);
+}
+
+/* Adds the product, or updates the one with the same SKU. */
+gboolean
+lum_engine_save_product (LumEngine   *self,
+                         LumProduct  *product,
+                         GError     **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  return lum_engine_run_in_transaction (self, save_product_tx, product, "products", error);
+}
+
+LumProduct *
+lum_engine_find_product (LumEngine   *self,
+                         const char  *sku,
+                         GError     **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_product_store_find (lum_engine_get_db (self), sku, error);
+}
+
+GListStore *
+lum_engine_search_products (LumEngine   *self,
+                            const char  *prefix,
+                            guint        limit,
+                            GError     **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_product_store_search (lum_engine_get_db (self), prefix, limit, error);
+}
+
+/* -- document actions ----------------------------------------------------- */
+
+static gboolean
+create_flow (LumFlowContext *ctx, gpointer data, GError **error)
+{
+  return lum_flow_create (ctx, data, error);
+}
+
+static gboolean
+update_flow (LumFlowContext *ctx, gpointer data, GError **error)
+{
+  return lum_flow_update (ctx, data, error);
+}
+
+typedef struct
+{
+  LumDocumentKind kind;
+  gint64          id;
+} DocRef;
+
+static gboolean
+post_flow (LumFlowContext *ctx, gpointer data, GError **error)
+{
+  DocRef *ref = data;
+  return lum_flow_post (ctx, ref->kind, ref->id, error);
+}
+
+static gboolean
+push_now_flow (LumFlowContext *ctx, gpointer data, GError **error)
+{
+  return lum_flow_push_now (ctx, *(gint64 *)data, error);
+}
+
+static gboolean
+cancel_flow (LumFlowContext *ctx, gpointer data, GError **error)
+{
+  return lum_flow_cancel_order (ctx, *(gint64 *)data, error);
+}
+
+static gboolean
+void_flow (LumFlowContext *ctx, gpointer data, GError **error)
+{
+  return lum_flow_void_invoice (ctx, *(gint64 *)data, error);
+}
+
+static gboolean
+retry_flow (LumFlowContext *ctx, gpointer data, GError **error)
+{
+  return lum_flow_retry_job (ctx, *(gint64 *)data, error);
+}
+
+typedef struct
+{
+  gint64       order_id;
+  LumShipment *shipment;
+  gboolean     duplicate;
+} ShipCall;
+
+static gboolean
+ship_flow (LumFlowContext *ctx, gpointer data, GError **error)
+{
+  ShipCall *call = data;
+  return lum_flow_record_shipment (ctx, call->order_id, call->shipment, &call->duplicate, error);
+}
+
+/**
+ * lum_engine_create_document:
+ *
+ * Saves @doc as a new draft (see lum_flow_create()); on success it has its
+ * id and number, on failure nothing is written.
+ */
+gboolean
+lum_engine_create_document (LumEngine    *self,
+                            LumDocument  *doc,
+                            GError      **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+
+  if (!run_flow (self, create_flow, doc, LUM_ACTOR_USER, error))
+    {
+      lum_document_set_int (doc, LUM_DOC_ID, 0);
+      lum_document_set_text (doc, LUM_DOC_NUMBER, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lum_engine_update_document (LumEngine    *self,
+                            LumDocument  *doc,
+                            GError      **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  return run_flow (self, update_flow, doc, LUM_ACTOR_USER, error);
+}
+
+gboolean
+lum_engine_post_document (LumEngine        *self,
+                          LumDocumentKind   kind,
+                          gint64            id,
+                          GError          **error)
+{
+  DocRef ref = { kind, id };
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  return run_flow (self, post_flow, &ref, LUM_ACTOR_USER, error);
+}
+
+gboolean
+lum_engine_push_now (LumEngine  *self,
+                     gint64      order_id,
+                     GError    **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  return run_flow (self, push_now_flow, &order_id, LUM_ACTOR_USER, error);
+}
+
+gboolean
+lum_engine_cancel_order (LumEngine  *self,
+                         gint64      order_id,
+                         GError    **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  return run_flow (self, cancel_flow, &order_id, LUM_ACTOR_USER, error);
+}
+
+gboolean
+lum_engine_void_invoice (LumEngine  *self,
+                         gint64      invoice_id,
+                         GError    **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  return run_flow (self, void_flow, &invoice_id, LUM_ACTOR_USER, error);
+}
+
+gboolean
+lum_engine_retry_job (LumEngine  *self,
+                      gint64      job_id,
+                      GError    **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  return run_flow (self, retry_flow, &job_id, LUM_ACTOR_USER, error);
+}
+
+/**
+ * lum_engine_record_shipment:
+ * @actor: %LUM_ACTOR_USER for *Mark as shipped*, %LUM_ACTOR_SYNC for the poller
+ * @duplicate: (out) (optional): set when the remote shipment id was known
+ */
+gboolean
+lum_engine_record_shipment (LumEngine    *self,
+                            gint64        order_id,
+                            LumShipment  *shipment,
+                            LumActor      actor,
+                            gboolean     *duplicate,
+                            GError      **error)
+{
+  ShipCall call = { order_id, shipment, FALSE };
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+
+  if (!run_flow (self, ship_flow, &call, actor, error))
+    return FALSE;
+  if (duplicate != NULL)
+    *duplicate = call.duplicate;
+  return TRUE;
+}
+
+/* -- reading -------------------------------------------------------------- */
+
+LumDocument *
+lum_engine_get_document (LumEngine        *self,
+                         LumDocumentKind   kind,
+                         gint64            id,
+                         GError          **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_document_store_get (lum_engine_get_db (self), kind, id, error);
+}
+
+LumDocument *
+lum_engine_find_document (LumEngine        *self,
+                          LumDocumentKind   kind,
+                          const char       *number,
+                          GError          **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_document_store_find (lum_engine_get_db (self), kind, number, error);
+}
+
+GListStore *
+lum_engine_query_documents (LumEngine               *self,
+                            const LumDocumentQuery  *query,
+                            guint                    offset,
+                            guint                    limit,
+                            GError                 **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_document_store_query (lum_engine_get_db (self), query, offset, limit, error);
+}
+
+gint64
+lum_engine_count_documents (LumEngine               *self,
+                            const LumDocumentQuery  *query,
+                            GError                 **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), -1);
+  return lum_document_store_count (lum_engine_get_db (self), query, error);
+}
+
+GStrv
+lum_engine_list_order_invoices (LumEngine  *self,
+                                gint64      order_id,
+                                GError    **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_document_store_invoice_numbers (lum_engine_get_db (self), order_id, error);
+}
+
+GListStore *
+lum_engine_list_shipments (LumEngine  *self,
+                           gint64      order_id,
+                           GError    **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_shipment_store_list (lum_engine_get_db (self), order_id, error);
+}
+
+GListStore *
+lum_engine_list_jobs (LumEngine           *self,
+                      const LumJobFilter  *filter,
+                      GError             **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_job_store_list (lum_engine_get_db (self), filter, error);
+}
+
+GListStore *
+lum_engine_list_events (LumEngine  *self,
+                        gint64      order_id,
+                        gint64      invoice_id,
+                        guint       limit,
+                        GError    **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_event_store_list (lum_engine_get_db (self), order_id, invoice_id, limit, error);
+}
+
+/**
+ * lum_engine_get_document_config:
+ *
+ * The channel configuration @doc was posted under, or for a draft the
+ * channel as it is now.
+ */
+LumChannel *
+lum_engine_get_document_config (LumEngine    *self,
+                                LumDocument  *doc,
+                                GError      **error)
+{
+  LumDb *db = lum_engine_get_db (self);
+  g_autofree char *config = lum_document_store_get_config (db, lum_document_get_kind (doc),
+                                                           lum_document_get_id (doc), NULL);
+
+  if (config == NULL)
+    return lum_channel_store_get (db, lum_document_get_int (doc, LUM_DOC_CHANNEL_ID), error);
+  return lum_channel_new_from_config (config, error);
+}

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lum-engine.h"
+#include "flow/lum-order-flow.h"
+#include "model/lum-customer.h"
+#include "model/lum-document.h"
+#include "model/lum-event.h"
+#include "model/lum-job.h"
+#include "model/lum-product.h"
+#include "model/lum-shipment.h"
+#include "store/lum-document-store.h"
+#include "store/lum-outbox-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * LumRecordError:
+ * @LUM_RECORD_ERROR_FIELD: a customer or product field is empty, too long or malformed
+ * @LUM_RECORD_ERROR_DUPLICATE: the name or SKU is already used
+ *
+ * Errors of customers and products.
+ */
+typedef enum
+{
+  LUM_RECORD_ERROR_FIELD,
+  LUM_RECORD_ERROR_DUPLICATE,
+} LumRecordError;
+
+#define LUM_RECORD_ERROR (lum_record_error_quark ())
+GQuark lum_record_error_quark (void);
+
+#define LUM_SKU_MAX_LENGTH 64
+
+/* Customers and products */
+gboolean     lum_engine_save_customer     (LumEngine         *self,
+                                           LumCustomer       *customer,
+                                           GError           **error);
+gboolean     lum_engine_check_customer    (LumEngine         *self,
+                                           LumCustomer       *customer,
+                                           GError           **error);
+LumCustomer *lum_engine_find_customer     (LumEngine         *self,
+                                           const char        *name_or_id,
+                                           GError           **error);
+GListStore  *lum_engine_search_customers  (LumEngine         *self,
+                                           const char        *prefix,
+                                           guint              limit,
+                                           GError           **error);
+gboolean     lum_engine_save_product      (LumEngine         *self,
+                                           LumProduct        *product,
+                                           GError           **error);
+gboolean     lum_engine_check_product     (LumProduct        *product,
+                                           GError           **error);
+LumProduct  *lum_engine_find_product      (LumEngine         *self,
+                                           const char        *sku,
+                                           GError           **error);
+GListStore  *lum_engine_search_products   (LumEngine         *self,
+                                           const char        *prefix,
+                                           guint              limit,
+                                           GError           **error);
+
+/* Documents: each action is one transaction with its events and jobs. */
+gboolean     lum_engine_create_document   (LumEngine         *self,
+                                           LumDocument       *doc,
+                                           GError           **error);
+gboolean     lum_engine_update_document   (LumEngine         *self,
+                                           LumDocument       *doc,
+                                           GError           **error);
+gboolean     lum_engine_post_document     (LumEngine         *self,
+                                           LumDocumentKind    kind,
+                                           gint64             id,
+                                           GError           **error);
+gboolean     lum_engine_push_now          (LumEngine         *self,
+                                           gint64             order_id,
+                                           GError           **error);
+gboolean     lum_engine_cancel_order      (LumEngine         *self,
+                                           gint64             order_id,
+                                           GError           **error);
+gboolean     lum_engine_void_invoice      (LumEngine         *self,
+                                           gint64             invoice_id,
+                                           GError           **error);
+gboolean     lum_engine_record_shipment   (LumEngine         *self,
+                                           gint64             order_id,
+                                           LumShipment       *shipment,
+                                           LumActor           actor,
+                                           gboolean          *duplicate,
+                                           GError           **error);
+gboolean     lum_engine_retry_job         (LumEngine         *self,
+                                           gint64             job_id,
+                                           GError           **error);
+
+LumDocument *lum_engine_get_document      (LumEngine         *self,
+                                           LumDocumentKind    kind,
+                                           gint64             id,
+                                           GError           **error);
+LumDocument *lum_engine_find_document     (LumEngine         *self,
+                                           LumDocumentKind    kind,
+                                           const char        *number,
+                                           GError           **error);
+GListStore  *lum_engine_query_documents   (LumEngine         *self,
+                                           const LumDocumentQuery *query,
+                                           guint              offset,
+                                           guint              limit,
+                                           GError           **error);
+gint64       lum_engine_count_documents   (LumEngine         *self,
+                                           const LumDocumentQuery *query,
+                                           GError           **error);
+GStrv        lum_engine_list_order_invoices (LumEngine       *self,
+                                             gint64           order_id,
+                                             GError         **error);
+GListStore  *lum_engine_list_shipments    (LumEngine         *self,
+                                           gint64             order_id,
+                                           GError           **error);
+GListStore  *lum_engine_list_jobs         (LumEngine         *self,
+                                           const LumJobFilter *filter,
+                                           GError           **error);
+GListStore  *lum_engine_list_events       (LumEngine         *self,
+                                           gint64             order_id,
+                                           gint64             invoice_id,
+                                           guint              limit,
+                                           GError           **error);
+LumChannel  *lum_engine_get_document_config (LumEngine       *self,
+                                             LumDocument     *doc,
+                                             GError         **error);
+
+G_END_DECLS

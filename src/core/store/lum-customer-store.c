@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lum-customer-store.h"
+#include "lum-setup-store.h"
+#include "lum-util.h"
+
+/* Built once from the model's column table, so model and SQL cannot drift. */
+static const char *
+customer_select_sql (void)
+{
+  static char *sql;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      GString *s = g_string_new ("SELECT id, terms_days, is_test");
+
+      for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
+        g_string_append_printf (s, ", %s", lum_record_text_column (LUM_TYPE_CUSTOMER, i));
+      g_string_append (s, " FROM customer ");
+      sql = g_string_free (s, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  return sql;
+}
+
+static LumCustomer *
+customer_from_row (sqlite3_stmt *stmt)
+{
+  LumCustomer *customer = lum_customer_new (NULL);
+
+  lum_customer_set_id (customer, sqlite3_column_int64 (stmt, 0));
+  lum_customer_set_terms_days (customer, sqlite3_column_int (stmt, 1));
+  lum_customer_set_is_test (customer, sqlite3_column_int (stmt, 2));
+  for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
+    lum_customer_set_text (customer, i, lum_db_column_text (stmt, 3 + i));
+  return customer;
+}
+
+static LumCustomer *
+customer_query_one (LumDb       *db,
+                    const char  *where,
+                    const char  *text,
+                    gint64       id,
+                    GError     **error)
+{
+  g_autofree char *sql = g_strconcat (customer_select_sql (), where, NULL);
+  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  LumCustomer *customer = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    customer = customer_from_row (stmt);
+  sqlite3_reset (stmt);
+  return customer;
+}
+
+/**
+ * lum_customer_store_save:
+ *
+ * Inserts (id 0) or updates a customer; the caller has checked it.
+ */
+gboolean
+lum_customer_store_save (LumDb        *db,
+                         LumCustomer  *customer,
+                         const char   *now,
+                         GError      **error)
+{
+  static char *insert_sql, *update_sql;
+  static gsize once;
+  g_autofree char *key = lum_name_key (lum_customer_get_name (customer));
+  gint64 id = lum_customer_get_id (customer);
+  sqlite3_stmt *stmt;
+  int n = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      GString *ins = g_string_new ("INSERT INTO customer (name_key, terms_days, is_test, created_at, updated_at");
+      GString *upd = g_string_new ("UPDATE customer SET name_key = ?1, terms_days = ?2, is_test = ?3, updated_at = ?4");
+
+      for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
+        {
+          g_string_append_printf (ins, ", %s", lum_record_text_column (LUM_TYPE_CUSTOMER, i));
+          g_string_append_printf (upd, ", %s = ?%u", lum_record_text_column (LUM_TYPE_CUSTOMER, i), 6 + i);
+        }
+      g_string_append (ins, ") VALUES (?1, ?2, ?3, ?4, ?4");
+      for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
+        g_string_append_printf (ins, ", ?%u", 6 + i);
+      g_string_append (ins, ")");
+      g_string_append (upd, " WHERE id = ?5");
+      update_sql = g_string_free (upd, FALSE);
+      insert_sql = g_string_free (ins, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+
+  stmt = lum_db_prepare (db, id == 0 ? insert_sql : update_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, ++n, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, ++n, lum_customer_get_terms_days (customer));
+  sqlite3_bind_int (stmt, ++n, lum_customer_get_is_test (customer));
+  sqlite3_bind_text (stmt, ++n, now, -1, SQLITE_TRANSIENT);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 5, id);
+  for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
+    sqlite3_bind_text (stmt, 6 + i, lum_customer_get_text (customer, i), -1, SQLITE_TRANSIENT);
+
+  if (!lum_db_step_done (db, stmt, error))
+    return FALSE;
+  if (id == 0)
+    lum_customer_set_id (customer, lum_db_last_insert_id (db));
+  return TRUE;
+}
+
+LumCustomer *
+lum_customer_store_get (LumDb   *db,
+                        gint64   id,
+                        GError **error)
+{
+  LumCustomer *customer = customer_query_one (db, "WHERE id = ?1", NULL, id, error);
+
+  if (customer == NULL && (error == NULL || *error == NULL))
+    g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                 _("Customer %" G_GINT64_FORMAT " does not exist"), id);
+  return customer;
+}
+
+gint64
+lum_customer_store_id_by_name (LumDb      *db,
+                               const char *name)
+{
+  g_autofree char *key = lum_name_key (name);
+  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM customer WHERE name_key = ?", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+LumCustomer *
+lum_customer_store_find (LumDb       *db,
+                         const char  *name_or_id,
+                         GError     **error)
+{
+  gint64 id = lum_customer_store_id_by_name (db, name_or_id);
+
+  if (id == 0 && !lum_setup_store_parse_id (name_or_id, &id))
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                   _("Customer “%s” does not exist"), name_or_id);
+      return NULL;
+    }
+  return lum_customer_store_get (db, id, error);
+}
+
+/* Customers whose name starts with @text (any case), for choosers. */
+GListStore *
+lum_customer_store_search (LumDb       *db,
+                           const char  *text,
+                           gboolean     include_test,
+                           guint        limit,
+                           GError     **error)
+{
+  g_autofree char *sql = g_strconcat (customer_select_sql (),
+                                      "WHERE name_key >= ?1 AND name_key < ?4"
+                                      " AND (is_test = 0 OR ?2) ORDER BY name_key LIMIT ?3", NULL);
+  g_autofree char *key = lum_name_key (text);
+  g_autofree char *upper = lum_prefix_upper_bound (key);
+  g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_CUSTOMER);
+  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, include_test);
+  sqlite3_bind_int (stmt, 3, limit);
+  sqlite3_bind_text (stmt, 4, upper, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LumCustomer) customer = customer_from_row (stmt);
+      g_list_store_append (list, customer);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lum_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* -- products ------------------------------------------------------------- */
+
+#define PRODUCT_COLUMNS "SELECT id, sku, name, unit_price_cents, weight_oz FROM product "
+
+static LumProduct *
+product_from_row (sqlite3_stmt *stmt)
+{
+  LumProduct *product = lum_product_new (lum_db_column_text (stmt, 1),
+                                         lum_db_column_text (stmt, 2),
+                                         sqlite3_column_int64 (stmt, 3),
+                                         sqlite3_column_double (stmt, 4));
+  lum_product_set_id (product, sqlite3_column_int64 (stmt, 0));
+  return product;
+}
+
+/* Upsert by SKU: importing a price list again updates it. */
+gboolean
+lum_product_store_save (LumDb        *db,
+                        LumProduct   *product,
+                        const char   *now,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "INSERT INTO product (sku, name, unit_price_cents, weight_oz, created_at, updated_at)"
+                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?5)"
+                                       " ON CONFLICT (sku) DO UPDATE SET name = excluded.name,"
+                                       " unit_price_cents = excluded.unit_price_cents,"
+                                       " weight_oz = excluded.weight_oz, updated_at = excluded.updated_at"
+                                       " RETURNING id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lum_product_get_sku (product), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, lum_product_get_name (product), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, lum_product_get_unit_price_cents (product));
+  sqlite3_bind_double (stmt, 4, lum_product_get_weight_oz (product));
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    lum_product_set_id (product, sqlite3_column_int64 (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return lum_db_set_error (db, error);
+  return TRUE;
+}
+
+LumProduct *
+lum_product_store_find (LumDb       *db,
+                        const char  *sku,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db, PRODUCT_COLUMNS "WHERE sku = ?", error);
+  LumProduct *product = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    product = product_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (product == NULL)
+    g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                 _("Product with SKU “%s” does not exist"), sku);
+  return product;
+}
+
+/* Products whose SKU starts with @text, for completion. */
+GListStore *
+lum_product_store_search (LumDb       *db,
+                          const char  *text,
+                          guint        limit,
+                          GError     **error)
+{
+  g_autofree char *upper = lum_prefix_upper_bound (text);
+  g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_PRODUCT);
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       PRODUCT_COLUMNS
+                                       "WHERE sku >= ?1 AND sku < ?3 ORDER BY sku LIMIT ?2",
+                                       error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, text ? text : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, limit);
+  sqlite3_bind_text (stmt, 3, upper, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LumProduct) product = product_from_row (stmt);
+      g_list_store_append (list, product);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lum_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

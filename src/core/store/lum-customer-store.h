@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lum-db.h"
+#include "model/lum-customer.h"
+#include "model/lum-product.h"
+
+G_BEGIN_DECLS
+
+/* Customers and products. */
+
+gboolean     lum_customer_store_save         (LumDb        *db,
+                                              LumCustomer  *customer,
+                                              const char   *now,
+                                              GError      **error);
+LumCustomer *lum_customer_store_get          (LumDb        *db,
+                                              gint64        id,
+                                              GError      **error);
+LumCustomer *lum_customer_store_find         (LumDb        *db,
+                                              const char   *name_or_id,
+                                              GError      **error);
+gint64       lum_customer_store_id_by_name   (LumDb        *db,
+                                              const char   *name);
+GListStore  *lum_customer_store_search       (LumDb        *db,
+                                              const char   *text,
+                                              gboolean      include_test,
+                                              guint         limit,
+                                              GError      **error);
+
+gboolean     lum_product_store_save          (LumDb        *db,
+                                              LumProduct   *product,
+                                              const char   *now,
+                                              GError      **error);
+LumProduct  *lum_product_store_find          (LumDb        *db,
+                                              const char   *sku,
+                                              GError      **error);
+GListStore  *lum_product_store_search        (LumDb        *db,
+                                              const char   *text,
+                                              guint         limit,
+                                              GError      **error);
+
+G_END_DECLS

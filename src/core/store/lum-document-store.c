@@ -1,0 +1,815 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lum-document-store.h"
+#include "lum-util.h"
+
+/*
+ * One table a document kind. The expressions below say where each field of
+ * LumDocument comes from; a field whose expression is a plain `d.column` is
+ * also written back, the others (joined names, the other kind's fields) are
+ * read only. INSERT, UPDATE and SELECT are built from these tables once.
+ */
+
+typedef struct
+{
+  const char *table;
+  const char *line_table;
+  const char *line_key;
+  const char *sequence;
+  const char *prefix;
+  const char *joins;
+  const char *text[LUM_DOC_N_TEXT];
+  const char *ints[LUM_DOC_N_INT];
+  char       *select_sql;
+  char       *insert_sql;
+  char       *update_sql;
+  guint       n_write_text;
+  guint       n_write_int;
+  guint       write_text[LUM_DOC_N_TEXT];
+  guint       write_int[LUM_DOC_N_INT];
+} KindInfo;
+
+#define SHARED_TEXT \
+  [LUM_DOC_NUMBER] = "d.number", \
+  [LUM_DOC_UUID] = "d.uuid", \
+  [LUM_DOC_STATUS] = "d.status", \
+  [LUM_DOC_CHANNEL_NAME] = "ch.name", \
+  [LUM_DOC_CUSTOMER_NAME] = "cu.name", \
+  [LUM_DOC_SHIP_NAME] = "d.ship_name", \
+  [LUM_DOC_SHIP_COMPANY] = "d.ship_company", \
+  [LUM_DOC_SHIP_STREET1] = "d.ship_street1", \
+  [LUM_DOC_SHIP_STREET2] = "d.ship_street2", \
+  [LUM_DOC_SHIP_CITY] = "d.ship_city", \
+  [LUM_DOC_SHIP_STATE] = "d.ship_state", \
+  [LUM_DOC_SHIP_POSTAL_CODE] = "d.ship_postal_code", \
+  [LUM_DOC_SHIP_COUNTRY] = "d.ship_country", \
+  [LUM_DOC_SHIP_PHONE] = "d.ship_phone", \
+  [LUM_DOC_SHIPPING_NOTES] = "d.shipping_notes", \
+  [LUM_DOC_SHIPPING_TYPE] = "d.shipping_type", \
+  [LUM_DOC_REQUESTED_SHIP_DATE] = "d.requested_ship_date", \
+  [LUM_DOC_PO_NUMBER] = "d.po_number", \
+  [LUM_DOC_INTERNAL_NOTES] = "d.internal_notes", \
+  [LUM_DOC_CUSTOMER_NOTES] = "d.customer_notes", \
+  [LUM_DOC_GIFT_MESSAGE] = "d.gift_message", \
+  [LUM_DOC_LINKED_NUMBER] = "ln.number", \
+  [LUM_DOC_CREATED_AT] = "d.created_at", \
+  [LUM_DOC_POSTED_AT] = "d.posted_at", \
+  [LUM_DOC_ENDED_AT] = "d.ended_at"
+
+static KindInfo kinds[] = {
+  [LUM_DOCUMENT_KIND_SALES_ORDER] = {
+    .table = "sales_order",
+    .line_table = "sales_order_line",
+    .line_key = "order_id",
+    .sequence = "sales_order",
+    .prefix = "SO",
+    .joins = " JOIN channel ch ON ch.id = d.channel_id"
+             " JOIN customer cu ON cu.id = d.customer_id"
+             " LEFT JOIN invoice ln ON ln.id = d.invoice_id",
+    .text = {
+      SHARED_TEXT,
+      [LUM_DOC_PUSH_STATUS] = "d.push_status",
+      [LUM_DOC_PUSH_DUE_AT] = "d.push_due_at",
+      [LUM_DOC_REMOTE_ID] = "d.remote_id",
+      [LUM_DOC_FULFILLMENT_STATUS] = "d.fulfillment_status",
+    },
+    .ints = {
+      [LUM_DOC_ID] = "d.id",
+      [LUM_DOC_CHANNEL_ID] = "d.channel_id",
+      [LUM_DOC_CUSTOMER_ID] = "d.customer_id",
+      [LUM_DOC_LINKED_ID] = "d.invoice_id",
+      [LUM_DOC_IS_TEST] = "d.is_test",
+      [LUM_DOC_LISTED_TOTAL] = "d.total_cents + 0",
+    },
+  },
+  [LUM_DOCUMENT_KIND_INVOICE] = {
+    .table = "invoice",
+    .line_table = "invoice_line",
+    .line_key = "invoice_id",
+    .sequence = "invoice",
+    .prefix = "INV",
+    .joins = " JOIN channel ch ON ch.id = d.channel_id"
+             " JOIN customer cu ON cu.id = d.customer_id"
+             " JOIN invoice_type it ON it.id = d.invoice_type_id"
+             " LEFT JOIN sales_order ln ON ln.id = d.sales_order_id",
+    .text = {
+      SHARED_TEXT,
+      [LUM_DOC_INVOICE_TYPE_NAME] = "it.name",
+      [LUM_DOC_ISSUE_DATE] = "d.issue_date",
+      [LUM_DOC_DUE_DATE] = "d.due_date",
+      [LUM_DOC_ACCOUNTING_STATUS] = "d.accounting_status",
+      [LUM_DOC_ACCOUNTING_ID] = "d.accounting_id",
+    },
+    .ints = {
+      [LUM_DOC_ID] = "d.id",
+      [LUM_DOC_CHANNEL_ID] = "d.channel_id",
+      [LUM_DOC_CUSTOMER_ID] = "d.customer_id",
+      [LUM_DOC_INVOICE_TYPE_ID] = "d.invoice_type_id",
+      [LUM_DOC_LINKED_ID] = "d.sales_order_id",
+      [LUM_DOC_SHIPMENT_ID] = "d.shipment_id",
+      [LUM_DOC_TERMS_DAYS] = "d.terms_days",
+      [LUM_DOC_IS_TEST] = "d.is_test",
+      [LUM_DOC_LISTED_TOTAL] = "d.total_cents + 0",
+    },
+  },
+};
+
+static gboolean
+is_column (const char *expr)
+{
+  if (expr == NULL || !g_str_has_prefix (expr, "d."))
+    return FALSE;
+  for (const char *p = expr + 2; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* Columns that may hold NULL: ids of links and times not yet reached. */
+static gboolean
+is_nullable_int (LumDocInt field)
+{
+  return field == LUM_DOC_LINKED_ID || field == LUM_DOC_SHIPMENT_ID;
+}
+
+static KindInfo *
+kind_info (LumDocumentKind kind)
+{
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          KindInfo *info = &kinds[k];
+          GString *select = g_string_new ("SELECT ");
+          GString *insert = g_string_new (NULL);
+          GString *values = g_string_new (NULL);
+          GString *update = g_string_new (NULL);
+          guint param = 4; /* 1 total_cents, 2 customer_key, 3 updated_at */
+
+          for (guint i = 0; i < LUM_DOC_N_INT; i++)
+            {
+              g_string_append_printf (select, "%s%s", i ? ", " : "", info->ints[i] ? info->ints[i] : "0");
+              if (is_column (info->ints[i]) && i != LUM_DOC_ID)
+                info->write_int[info->n_write_int++] = i;
+            }
+          for (guint i = 0; i < LUM_DOC_N_TEXT; i++)
+            {
+              g_string_append_printf (select, ", %s", info->text[i] ? info->text[i] : "''");
+              if (is_column (info->text[i]))
+                info->write_text[info->n_write_text++] = i;
+            }
+          g_string_append_printf (select, " FROM %s d%s ", info->table, info->joins);
+
+          g_string_append_printf (insert, "INSERT INTO %s (total_cents, customer_key, updated_at", info->table);
+          g_string_append (values, "?1, ?2, ?3");
+          g_string_append_printf (update, "UPDATE %s SET total_cents = ?1, customer_key = ?2, updated_at = ?3",
+                                  info->table);
+          for (guint j = 0; j < info->n_write_int; j++, param++)
+            {
+              const char *column = info->ints[info->write_int[j]] + 2;
+              g_string_append_printf (insert, ", %s", column);
+              g_string_append_printf (values, ", ?%u", param);
+              g_string_append_printf (update, ", %s = ?%u", column, param);
+            }
+          for (guint j = 0; j < info->n_write_text; j++, param++)
+            {
+              const char *column = info->text[info->write_text[j]] + 2;
+              g_string_append_printf (insert, ", %s", column);
+              g_string_append_printf (values, ", ?%u", param);
+              g_string_append_printf (update, ", %s = ?%u", column, param);
+            }
+          g_string_append_printf (insert, ") VALUES (%s)", values->str);
+          g_string_append_printf (update, " WHERE id = ?%u", param);
+
+          info->select_sql = g_string_free (select, FALSE);
+          info->insert_sql = g_string_free (insert, FALSE);
+          info->update_sql = g_string_free (update, FALSE);
+          g_string_free (values, TRUE);
+        }
+      g_once_init_leave (&once, 1);
+    }
+
+  return &kinds[kind];
+}
+
+static LumDocument *
+document_from_row (LumDocumentKind  kind,
+                   sqlite3_stmt    *stmt)
+{
+  LumDocument *doc = lum_document_new (kind);
+
+  for (guint i = 0; i < LUM_DOC_N_INT; i++)
+    lum_document_set_int (doc, i, sqlite3_column_int64 (stmt, i));
+  for (guint i = 0; i < LUM_DOC_N_TEXT; i++)
+    lum_document_set_text (doc, i, lum_db_column_text (stmt, LUM_DOC_N_INT + i));
+  return doc;
+}
+
+static gboolean
+bind_document (KindInfo     *info,
+               sqlite3_stmt *stmt,
+               LumDocument  *doc,
+               const char   *now)
+{
+  g_autofree char *key = lum_name_key (lum_document_get_text (doc, LUM_DOC_CUSTOMER_NAME));
+  guint param = 4;
+
+  /* with no lines the total is 0, whatever a list row said */
+  sqlite3_bind_int64 (stmt, 1, g_list_model_get_n_items (lum_document_get_lines (doc)) > 0
+                               ? lum_document_get_total_cents (doc) : 0);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  for (guint j = 0; j < info->n_write_int; j++, param++)
+    {
+      guint field = info->write_int[j];
+      gint64 value = lum_document_get_int (doc, field);
+
+      if (is_nullable_int (field))
+        lum_db_bind_id_or_null (stmt, param, value);
+      else
+        sqlite3_bind_int64 (stmt, param, value);
+    }
+  for (guint j = 0; j < info->n_write_text; j++, param++)
+    {
+      guint field = info->write_text[j];
+      const char *value = lum_document_get_text (doc, field);
+      gboolean nullable = field == LUM_DOC_POSTED_AT || field == LUM_DOC_ENDED_AT ||
+                          field == LUM_DOC_PUSH_DUE_AT || field == LUM_DOC_REMOTE_ID ||
+                          field == LUM_DOC_ISSUE_DATE || field == LUM_DOC_DUE_DATE ||
+                          field == LUM_DOC_ACCOUNTING_ID;
+
+      lum_db_bind_text_or_null (stmt, param, nullable && *value == '\0' ? NULL : value);
+    }
+  return TRUE;
+}
+
+static gboolean
+write_lines (LumDb        *db,
+             KindInfo     *info,
+             LumDocument  *doc,
+             GError      **error)
+{
+  g_autofree char *del_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?", info->line_table, info->line_key);
+  g_autofree char *ins_sql = g_strdup_printf ("INSERT INTO %s (%s, position, sku, description, quantity, unit_price_cents)"
+                                              " VALUES (?, ?, ?, ?, ?, ?)", info->line_table, info->line_key);
+  sqlite3_stmt *del = lum_db_prepare (db, del_sql, error);
+  sqlite3_stmt *ins = lum_db_prepare (db, ins_sql, error);
+  GListModel *lines = lum_document_get_lines (doc);
+  gint64 id = lum_document_get_id (doc);
+
+  if (del == NULL || ins == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, id);
+  if (!lum_db_step_done (db, del, error))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
+
+      sqlite3_bind_int64 (ins, 1, id);
+      sqlite3_bind_int (ins, 2, i);
+      sqlite3_bind_text (ins, 3, lum_doc_line_get_sku (line), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins, 4, lum_doc_line_get_description (line), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (ins, 5, lum_doc_line_get_quantity (line));
+      sqlite3_bind_int64 (ins, 6, lum_doc_line_get_unit_price_cents (line));
+      if (!lum_db_step_done (db, ins, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_lines (LumDb        *db,
+            KindInfo     *info,
+            LumDocument  *doc,
+            GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT sku, description, quantity, unit_price_cents FROM %s"
+                                          " WHERE %s = ? ORDER BY position", info->line_table, info->line_key);
+  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  lum_document_clear_lines (doc);
+  sqlite3_bind_int64 (stmt, 1, lum_document_get_id (doc));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LumDocLine) line = lum_doc_line_new (lum_db_column_text (stmt, 0),
+                                                     sqlite3_column_int64 (stmt, 2),
+                                                     sqlite3_column_int64 (stmt, 3));
+      lum_doc_line_set_description (line, lum_db_column_text (stmt, 1));
+      lum_document_add_line (doc, line);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return lum_db_set_error (db, error);
+  return TRUE;
+}
+
+/**
+ * lum_document_store_next_number:
+ *
+ * Takes the next number of the kind's gap-free sequence ("SO-000001"). The
+ * counter is a row updated inside the caller's write transaction, so a
+ * rolled back action gives its number back and two processes never get the
+ * same one.
+ */
+char *
+lum_document_store_next_number (LumDb            *db,
+                                LumDocumentKind   kind,
+                                GError          **error)
+{
+  KindInfo *info = kind_info (kind);
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "UPDATE doc_sequence SET next_value = next_value + 1"
+                                       " WHERE name = ? RETURNING next_value - 1", error);
+  gint64 value = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, info->sequence, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      lum_db_set_error (db, error);
+      return NULL;
+    }
+  return g_strdup_printf ("%s-%06" G_GINT64_FORMAT, info->prefix, value);
+}
+
+gboolean
+lum_document_store_insert (LumDb        *db,
+                           LumDocument  *doc,
+                           const char   *now,
+                           GError      **error)
+{
+  KindInfo *info = kind_info (lum_document_get_kind (doc));
+  sqlite3_stmt *stmt = lum_db_prepare (db, info->insert_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_document (info, stmt, doc, now);
+  if (!lum_db_step_done (db, stmt, error))
+    return FALSE;
+  lum_document_set_int (doc, LUM_DOC_ID, lum_db_last_insert_id (db));
+  return write_lines (db, info, doc, error);
+}
+
+gboolean
+lum_document_store_update (LumDb        *db,
+                           LumDocument  *doc,
+                           const char   *now,
+                           GError      **error)
+{
+  KindInfo *info = kind_info (lum_document_get_kind (doc));
+  sqlite3_stmt *stmt = lum_db_prepare (db, info->update_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_document (info, stmt, doc, now);
+  sqlite3_bind_int64 (stmt, 4 + info->n_write_int + info->n_write_text, lum_document_get_id (doc));
+  if (!lum_db_step_done (db, stmt, error))
+    return FALSE;
+  return write_lines (db, info, doc, error);
+}
+
+static LumDocument *
+get_one (LumDb            *db,
+         LumDocumentKind   kind,
+         const char       *where,
+         const char       *text,
+         gint64            id,
+         GError          **error)
+{
+  KindInfo *info = kind_info (kind);
+  g_autofree char *sql = g_strconcat (info->select_sql, where, NULL);
+  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  g_autoptr(LumDocument) doc = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    doc = document_from_row (kind, stmt);
+  sqlite3_reset (stmt);
+
+  if (doc == NULL)
+    {
+      if (text != NULL)
+        g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                     kind == LUM_DOCUMENT_KIND_SALES_ORDER
+                     ? _("Sales order “%s” does not exist")
+                     : _("Invoice “%s” does not exist"), text);
+      else
+        g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                     kind == LUM_DOCUMENT_KIND_SALES_ORDER
+                     ? _("Sales order %" G_GINT64_FORMAT " does not exist")
+                     : _("Invoice %" G_GINT64_FORMAT " does not exist"), id);
+      return NULL;
+    }
+  if (!read_lines (db, info, doc, error))
+    return NULL;
+  return g_steal_pointer (&doc);
+}
+
+LumDocument *
+lum_document_store_get (LumDb            *db,
+                        LumDocumentKind   kind,
+                        gint64            id,
+                        GError          **error)
+{
+  return get_one (db, kind, "WHERE d.id = ?", NULL, id, error);
+}
+
+/* By number, with or without the leading zeros and in any case: "so-12". */
+LumDocument *
+lum_document_store_find (LumDb            *db,
+                         LumDocumentKind   kind,
+                         const char       *number,
+                         GError          **error)
+{
+  KindInfo *info = kind_info (kind);
+  g_autofree char *upper = g_ascii_strup (number ? number : "", -1);
+  g_autofree char *prefix = g_strconcat (info->prefix, "-", NULL);
+  const char *digits = g_str_has_prefix (upper, prefix) ? upper + strlen (prefix) : upper;
+  guint64 value;
+
+  if (g_ascii_string_to_unsigned (digits, 10, 1, 999999999, &value, NULL))
+    {
+      g_autofree char *canonical = g_strdup_printf ("%s-%06" G_GUINT64_FORMAT, info->prefix, value);
+      LumDocument *doc = get_one (db, kind, "WHERE d.number = ?", canonical, 0, NULL);
+      if (doc != NULL)
+        return doc;
+    }
+  return get_one (db, kind, "WHERE d.number = ?", number ? number : "", 0, error);
+}
+
+gboolean
+lum_document_store_set_config (LumDb            *db,
+                               LumDocumentKind   kind,
+                               gint64            id,
+                               const char       *config,
+                               GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET config = ? WHERE id = ?", kind_info (kind)->table);
+  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lum_db_bind_text_or_null (stmt, 1, config);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return lum_db_step_done (db, stmt, error);
+}
+
+char *
+lum_document_store_get_config (LumDb            *db,
+                               LumDocumentKind   kind,
+                               gint64            id,
+                               GError          **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT config FROM %s WHERE id = ?", kind_info (kind)->table);
+  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  char *config = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    config = lum_db_column_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return config;
+}
+
+GStrv
+lum_document_store_invoice_numbers (LumDb   *db,
+                                    gint64   order_id,
+                                    GError **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "SELECT number FROM invoice WHERE sales_order_id = ?1"
+                                       " UNION SELECT i.number FROM invoice i JOIN sales_order o ON o.invoice_id = i.id"
+                                       " WHERE o.id = ?1 ORDER BY 1", error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, lum_db_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return g_strv_builder_end (builder);
+}
+
+/* -- list pages ----------------------------------------------------------- */
+
+static const char *
+sort_column (LumDocumentKind kind,
+             LumDocSort      sort)
+{
+  switch (sort)
+    {
+    case LUM_DOC_SORT_CUSTOMER: return "d.customer_key";
+    case LUM_DOC_SORT_TOTAL: return "d.total_cents";
+    case LUM_DOC_SORT_STATUS: return "d.status";
+    case LUM_DOC_SORT_PUSH_STATUS:
+      return kind == LUM_DOCUMENT_KIND_SALES_ORDER ? "d.push_status" : NULL;
+    case LUM_DOC_SORT_FULFILLMENT:
+      return kind == LUM_DOCUMENT_KIND_SALES_ORDER ? "d.fulfillment_status" : NULL;
+    case LUM_DOC_SORT_ACCOUNTING:
+      return kind == LUM_DOCUMENT_KIND_INVOICE ? "d.accounting_status" : NULL;
+    case LUM_DOC_SORT_NUMBER:
+    default:
+      return NULL;
+    }
+}
+
+/* The WHERE clause uses fixed parameter numbers so one statement a shape is
+ * cached; an absent filter binds NULL and drops out. */
+static char *
+query_where (const LumDocumentQuery *q)
+{
+  GString *where = g_string_new ("WHERE (?1 IS NULL OR d.channel_id = ?1)"
+                                 " AND (?2 IS NULL OR d.status = ?2)"
+                                 " AND (?6 = 1 OR d.is_test = 0)");
+
+  if (q->kind == LUM_DOCUMENT_KIND_SALES_ORDER)
+    g_string_append (where, " AND (?3 IS NULL OR d.push_status = ?3)"
+                            " AND (?4 IS NULL OR d.fulfillment_status = ?4)");
+  else
+    g_string_append (where, " AND (?5 IS NULL OR d.accounting_status = ?5)");
+
+  if (!lum_str_empty (q->search))
+    g_string_append (where, " AND ((d.number >= ?7 AND d.number < ?8)"
+                            " OR (d.customer_key >= ?9 AND d.customer_key < ?10)"
+                            " OR (d.po_number >= ?11 AND d.po_number < ?12))");
+  return g_string_free (where, FALSE);
+}
+
+static void
+bind_query (sqlite3_stmt           *stmt,
+            const LumDocumentQuery *q)
+{
+  lum_db_bind_id_or_null (stmt, 1, q->channel_id);
+  lum_db_bind_text_or_null (stmt, 2, q->status);
+  lum_db_bind_text_or_null (stmt, 3, q->push_status);
+  lum_db_bind_text_or_null (stmt, 4, q->fulfillment_status);
+  lum_db_bind_text_or_null (stmt, 5, q->accounting_status);
+  sqlite3_bind_int (stmt, 6, q->include_test ? 1 : 0);
+
+  if (!lum_str_empty (q->search))
+    {
+      g_autofree char *stripped = lum_strip_dup (q->search);
+      g_autofree char *number = g_ascii_strup (stripped, -1);
+      g_autofree char *key = lum_name_key (stripped);
+      const char *values[] = { number, key, stripped };
+
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        {
+          g_autofree char *upper = lum_prefix_upper_bound (values[i]);
+          sqlite3_bind_text (stmt, 7 + 2 * i, values[i], -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 8 + 2 * i, upper, -1, SQLITE_TRANSIENT);
+        }
+    }
+}
+
+/**
+ * lum_document_store_query:
+ *
+ * One page of a list: headers only (no lines), in the query's order.
+ */
+GListStore *
+lum_document_store_query (LumDb                   *db,
+                          const LumDocumentQuery  *q,
+                          guint                    offset,
+                          guint                    limit,
+                          GError                 **error)
+{
+  KindInfo *info = kind_info (q->kind);
+  g_autofree char *where = query_where (q);
+  const char *column = sort_column (q->kind, q->sort);
+  const char *dir = q->descending ? "DESC" : "ASC";
+  g_autofree char *order = column
+    ? g_strdup_printf (" ORDER BY %s %s, d.id %s", column, dir, dir)
+    : g_strdup_printf (" ORDER BY d.id %s", dir);
+  g_autofree char *sql = g_strconcat (info->select_sql, where, order, " LIMIT ?13 OFFSET ?14", NULL);
+  g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_DOCUMENT);
+  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, q);
+  sqlite3_bind_int (stmt, 13, limit);
+  sqlite3_bind_int (stmt, 14, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LumDocument) doc = document_from_row (q->kind, stmt);
+      g_list_store_append (list, doc);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lum_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gint64
+lum_document_store_count (LumDb                   *db,
+                          const LumDocumentQuery  *q,
+                          GError                 **error)
+{
+  KindInfo *info = kind_info (q->kind);
+  g_autofree char *where = query_where (q);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s d %s", info->table, where);
+  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  bind_query (stmt, q);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    lum_db_set_error (db, error);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* -- shipments ------------------------------------------------------------ */
+
+gboolean
+lum_shipment_store_insert (LumDb        *db,
+                           LumShipment  *shipment,
+                           const char   *now,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "INSERT INTO shipment (order_id, remote_id, carrier, service, tracking_number,"
+                                       " shipped_at, voided, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)", error);
+  sqlite3_stmt *line_stmt = lum_db_prepare (db,
+                                            "INSERT INTO shipment_line (shipment_id, sku, quantity) VALUES (?, ?, ?)"
+                                            " ON CONFLICT (shipment_id, sku) DO UPDATE SET quantity = quantity + excluded.quantity",
+                                            error);
+  GListModel *lines = lum_shipment_get_lines (shipment);
+  const char *remote = lum_shipment_get_text (shipment, LUM_SHIPMENT_REMOTE_ID);
+  gint64 id;
+
+  if (stmt == NULL || line_stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, lum_shipment_get_int (shipment, LUM_SHIPMENT_ORDER_ID));
+  lum_db_bind_text_or_null (stmt, 2, *remote ? remote : NULL);
+  sqlite3_bind_text (stmt, 3, lum_shipment_get_text (shipment, LUM_SHIPMENT_CARRIER), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, lum_shipment_get_text (shipment, LUM_SHIPMENT_SERVICE), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, lum_shipment_get_text (shipment, LUM_SHIPMENT_TRACKING_NUMBER), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, lum_shipment_get_text (shipment, LUM_SHIPMENT_SHIPPED_AT), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  if (!lum_db_step_done (db, stmt, error))
+    return FALSE;
+
+  id = lum_db_last_insert_id (db);
+  lum_shipment_set_int (shipment, LUM_SHIPMENT_ID, id);
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_CREATED_AT, now);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
+
+      sqlite3_bind_int64 (line_stmt, 1, id);
+      sqlite3_bind_text (line_stmt, 2, lum_doc_line_get_sku (line), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (line_stmt, 3, lum_doc_line_get_quantity (line));
+      if (!lum_db_step_done (db, line_stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+GListStore *
+lum_shipment_store_list (LumDb   *db,
+                         gint64   order_id,
+                         GError **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "SELECT s.id, s.order_id, s.voided, o.number, s.remote_id, s.carrier, s.service,"
+                                       " s.tracking_number, s.shipped_at, s.created_at"
+                                       " FROM shipment s JOIN sales_order o ON o.id = s.order_id"
+                                       " WHERE s.order_id = ? ORDER BY s.id", error);
+  sqlite3_stmt *lines = lum_db_prepare (db, "SELECT sku, quantity FROM shipment_line WHERE shipment_id = ? ORDER BY sku",
+                                        error);
+  g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_SHIPMENT);
+  int rc;
+
+  if (stmt == NULL || lines == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LumShipment) s = lum_shipment_new ();
+
+      lum_shipment_set_int (s, LUM_SHIPMENT_ID, sqlite3_column_int64 (stmt, 0));
+      lum_shipment_set_int (s, LUM_SHIPMENT_ORDER_ID, sqlite3_column_int64 (stmt, 1));
+      lum_shipment_set_int (s, LUM_SHIPMENT_VOIDED, sqlite3_column_int64 (stmt, 2));
+      lum_shipment_set_text (s, LUM_SHIPMENT_ORDER_NUMBER, lum_db_column_text (stmt, 3));
+      lum_shipment_set_text (s, LUM_SHIPMENT_REMOTE_ID, lum_db_column_text (stmt, 4));
+      lum_shipment_set_text (s, LUM_SHIPMENT_CARRIER, lum_db_column_text (stmt, 5));
+      lum_shipment_set_text (s, LUM_SHIPMENT_SERVICE, lum_db_column_text (stmt, 6));
+      lum_shipment_set_text (s, LUM_SHIPMENT_TRACKING_NUMBER, lum_db_column_text (stmt, 7));
+      lum_shipment_set_text (s, LUM_SHIPMENT_SHIPPED_AT, lum_db_column_text (stmt, 8));
+      lum_shipment_set_text (s, LUM_SHIPMENT_CREATED_AT, lum_db_column_text (stmt, 9));
+      g_list_store_append (list, s);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lum_db_set_error (db, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(LumShipment) s = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      sqlite3_bind_int64 (lines, 1, lum_shipment_get_int (s, LUM_SHIPMENT_ID));
+      while (sqlite3_step (lines) == SQLITE_ROW)
+        lum_shipment_add_line (s, lum_db_column_text (lines, 0), sqlite3_column_int64 (lines, 1));
+      sqlite3_reset (lines);
+    }
+  return g_steal_pointer (&list);
+}
+
+gint64
+lum_shipment_store_find_remote (LumDb      *db,
+                                gint64      order_id,
+                                const char *remote_id)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM shipment WHERE order_id = ? AND remote_id = ?", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL || remote_id == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  sqlite3_bind_text (stmt, 2, remote_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* SKU → shipped quantity (gint64 in a pointer-sized box) over live shipments. */
+GHashTable *
+lum_shipment_store_shipped (LumDb   *db,
+                            gint64   order_id,
+                            GError **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "SELECT l.sku, sum(l.quantity) FROM shipment_line l"
+                                       " JOIN shipment s ON s.id = l.shipment_id"
+                                       " WHERE s.order_id = ? AND s.voided = 0 GROUP BY l.sku", error);
+  g_autoptr(GHashTable) shipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (shipped, lum_db_column_dup_text (stmt, 0),
+                         g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 1) }, sizeof (gint64)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lum_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&shipped);
+}
+
+gboolean
+lum_shipment_store_set_voided (LumDb   *db,
+                               gint64   shipment_id,
+                               GError **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db, "UPDATE shipment SET voided = 1 WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, shipment_id);
+  return lum_db_step_done (db, stmt, error);
+}

@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lum-outbox-store.h"
+#include "lum-util.h"
+#include "lum-enum-types.h"
+
+#define JOB_COLUMNS \
+  "SELECT j.id, j.integration_id, j.sales_order_id, j.invoice_id, j.attempts, j.max_attempts," \
+  " j.kind, j.state, i.name, coalesce(o.number, inv.number, ''), j.due_at, j.request_id," \
+  " j.lease_owner, j.lease_until, j.sent_at, j.remote_id, j.last_error, j.created_at, j.updated_at" \
+  " FROM job j JOIN integration i ON i.id = j.integration_id" \
+  " LEFT JOIN sales_order o ON o.id = j.sales_order_id" \
+  " LEFT JOIN invoice inv ON inv.id = j.invoice_id "
+
+static LumJob *
+job_from_row (sqlite3_stmt *stmt)
+{
+  LumJob *job = lum_job_new ();
+
+  for (guint i = 0; i < LUM_JOB_N_INT; i++)
+    lum_record_set_int (LUM_RECORD (job), i, sqlite3_column_int64 (stmt, i));
+  for (guint i = 0; i < LUM_JOB_N_TEXT; i++)
+    lum_record_set_text (LUM_RECORD (job), i, lum_db_column_text (stmt, LUM_JOB_N_INT + i));
+  return job;
+}
+
+/**
+ * lum_job_store_insert:
+ *
+ * Writes an outbox row; call it in the transaction of the state change
+ * that causes it. Its request id, the idempotency key of every attempt, is
+ * a fresh UUID that never changes.
+ */
+gint64
+lum_job_store_insert (LumDb        *db,
+                      LumJobKind    kind,
+                      gint64        integration_id,
+                      gint64        sales_order_id,
+                      gint64        invoice_id,
+                      const char   *due_at,
+                      const char   *now,
+                      GError      **error)
+{
+  g_autofree char *request_id = g_uuid_string_random ();
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "INSERT INTO job (kind, integration_id, sales_order_id, invoice_id, state,"
+                                       " due_at, request_id, created_at, updated_at)"
+                                       " VALUES (?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_KIND, kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, integration_id);
+  lum_db_bind_id_or_null (stmt, 3, sales_order_id);
+  lum_db_bind_id_or_null (stmt, 4, invoice_id);
+  sqlite3_bind_text (stmt, 5, due_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, request_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  if (!lum_db_step_done (db, stmt, error))
+    return 0;
+  return lum_db_last_insert_id (db);
+}
+
+LumJob *
+lum_job_store_get (LumDb   *db,
+                   gint64   id,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db, JOB_COLUMNS "WHERE j.id = ?", error);
+  LumJob *job = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    job = job_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (job == NULL)
+    g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                 _("Job %" G_GINT64_FORMAT " does not exist"), id);
+  return job;
+}
+
+GListStore *
+lum_job_store_list (LumDb               *db,
+                    const LumJobFilter  *filter,
+                    GError             **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_JOB);
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       JOB_COLUMNS
+                                       "WHERE (?1 IS NULL OR j.sales_order_id = ?1)"
+                                       " AND (?2 IS NULL OR j.invoice_id = ?2)"
+                                       " AND (?3 IS NULL OR j.state = ?3)"
+                                       " ORDER BY j.id DESC LIMIT ?4", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  lum_db_bind_id_or_null (stmt, 1, filter->sales_order_id);
+  lum_db_bind_id_or_null (stmt, 2, filter->invoice_id);
+  lum_db_bind_text_or_null (stmt, 3, filter->state);
+  sqlite3_bind_int64 (stmt, 4, filter->limit > 0 ? filter->limit : G_MAXINT64);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LumJob) job = job_from_row (stmt);
+      g_list_store_append (list, job);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lum_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* The newest job of @kind for the document that is not done or cancelled. */
+LumJob *
+lum_job_store_find_open (LumDb       *db,
+                         LumJobKind   kind,
+                         gint64       sales_order_id,
+                         gint64       invoice_id,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       JOB_COLUMNS
+                                       "WHERE j.kind = ?1 AND (?2 IS NULL OR j.sales_order_id = ?2)"
+                                       " AND (?3 IS NULL OR j.invoice_id = ?3)"
+                                       " AND j.state IN ('scheduled', 'running', 'failed')"
+                                       " ORDER BY j.id DESC LIMIT 1", error);
+  LumJob *job = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_KIND, kind), -1, SQLITE_STATIC);
+  lum_db_bind_id_or_null (stmt, 2, sales_order_id);
+  lum_db_bind_id_or_null (stmt, 3, invoice_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    job = job_from_row (stmt);
+  sqlite3_reset (stmt);
+  return job;
+}
+
+gboolean
+lum_job_store_set_state (LumDb        *db,
+                         gint64        id,
+                         LumJobState   state,
+                         const char   *now,
+                         GError      **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "UPDATE job SET state = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL"
+                                       " WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_STATE, state), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return lum_db_step_done (db, stmt, error);
+}
+
+gboolean
+lum_job_store_set_due (LumDb       *db,
+                       gint64       id,
+                       const char  *due_at,
+                       const char  *now,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db, "UPDATE job SET due_at = ?, updated_at = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, due_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return lum_db_step_done (db, stmt, error);
+}
+
+/* A failed job goes back to the queue with a fresh count of attempts. */
+gboolean
+lum_job_store_reschedule (LumDb       *db,
+                          gint64       id,
+                          const char  *due_at,
+                          const char  *now,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "UPDATE job SET state = 'scheduled', attempts = 0, due_at = ?,"
+                                       " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?",
+                                       error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, due_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return lum_db_step_done (db, stmt, error);
+}
+
+/* -- events --------------------------------------------------------------- */
+
+gint64
+lum_event_store_append (LumDb        *db,
+                        const char   *at,
+                        LumActor      actor,
+                        const char   *kind,
+                        gint64        channel_id,
+                        gint64        sales_order_id,
+                        gint64        invoice_id,
+                        gint64        job_id,
+                        const char   *details,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "INSERT INTO event (at, actor, kind, channel_id, sales_order_id, invoice_id,"
+                                       " job_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, lum_enum_to_nick (LUM_TYPE_ACTOR, actor), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
+  lum_db_bind_id_or_null (stmt, 4, channel_id);
+  lum_db_bind_id_or_null (stmt, 5, sales_order_id);
+  lum_db_bind_id_or_null (stmt, 6, invoice_id);
+  lum_db_bind_id_or_null (stmt, 7, job_id);
+  sqlite3_bind_text (stmt, 8, details ? details : "{}", -1, SQLITE_TRANSIENT);
+  if (!lum_db_step_done (db, stmt, error))
+    return 0;
+  return lum_db_last_insert_id (db);
+}
+
+/* Events of one order (and of its invoices), one invoice, or all: oldest
+ * first for a document's timeline, newest first for all. */
+GListStore *
+lum_event_store_list (LumDb   *db,
+                      gint64   sales_order_id,
+                      gint64   invoice_id,
+                      guint    limit,
+                      GError **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_EVENT);
+  gboolean all = sales_order_id == 0 && invoice_id == 0;
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       all
+                                       ? "SELECT e.id, e.channel_id, e.sales_order_id, e.invoice_id, e.job_id,"
+                                         " e.at, e.actor, e.kind, e.details, coalesce(o.number, i.number, '')"
+                                         " FROM event e LEFT JOIN sales_order o ON o.id = e.sales_order_id"
+                                         " LEFT JOIN invoice i ON i.id = e.invoice_id"
+                                         " ORDER BY e.id DESC LIMIT ?3"
+                                       : "SELECT e.id, e.channel_id, e.sales_order_id, e.invoice_id, e.job_id,"
+                                         " e.at, e.actor, e.kind, e.details, coalesce(o.number, i.number, '')"
+                                         " FROM event e LEFT JOIN sales_order o ON o.id = e.sales_order_id"
+                                         " LEFT JOIN invoice i ON i.id = e.invoice_id"
+                                         " WHERE e.sales_order_id = ?1 OR e.invoice_id = ?2"
+                                         " ORDER BY e.id LIMIT ?3", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (!all)
+    {
+      sqlite3_bind_int64 (stmt, 1, sales_order_id);
+      sqlite3_bind_int64 (stmt, 2, invoice_id);
+    }
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? limit : G_MAXINT64);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(LumEvent) event = lum_event_new ();
+
+      for (guint i = 0; i < LUM_EVENT_N_INT; i++)
+        lum_record_set_int (LUM_RECORD (event), i, sqlite3_column_int64 (stmt, i));
+      for (guint i = 0; i < LUM_EVENT_N_TEXT; i++)
+        lum_record_set_text (LUM_RECORD (event), i, lum_db_column_text (stmt, LUM_EVENT_N_INT + i));
+      g_list_store_append (list, event);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lum_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

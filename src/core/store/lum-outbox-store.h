@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lum-db.h"
+#include "model/lum-enums.h"
+#include "model/lum-event.h"
+#include "model/lum-job.h"
+
+G_BEGIN_DECLS
+
+/**
+ * LumJobFilter:
+ * @sales_order_id: 0 for any
+ * @invoice_id: 0 for any
+ * @state: (nullable): a state nick ("failed"), or %NULL for any
+ *
+ * Which jobs a list shows; newest first.
+ */
+typedef struct
+{
+  gint64      sales_order_id;
+  gint64      invoice_id;
+  const char *state;
+  guint       limit;
+} LumJobFilter;
+
+gint64      lum_job_store_insert        (LumDb              *db,
+                                         LumJobKind          kind,
+                                         gint64              integration_id,
+                                         gint64              sales_order_id,
+                                         gint64              invoice_id,
+                                         const char         *due_at,
+                                         const char         *now,
+                                         GError            **error);
+LumJob     *lum_job_store_get           (LumDb              *db,
+                                         gint64              id,
+                                         GError            **error);
+GListStore *lum_job_store_list          (LumDb              *db,
+                                         const LumJobFilter *filter,
+                                         GError            **error);
+LumJob     *lum_job_store_find_open     (LumDb              *db,
+                                         LumJobKind          kind,
+                                         gint64              sales_order_id,
+                                         gint64              invoice_id,
+                                         GError            **error);
+gboolean    lum_job_store_set_state     (LumDb              *db,
+                                         gint64              id,
+                                         LumJobState         state,
+                                         const char         *now,
+                                         GError            **error);
+gboolean    lum_job_store_set_due       (LumDb              *db,
+                                         gint64              id,
+                                         const char         *due_at,
+                                         const char         *now,
+                                         GError            **error);
+
+gboolean    lum_job_store_reschedule    (LumDb              *db,
+                                         gint64              id,
+                                         const char         *due_at,
+                                         const char         *now,
+                                         GError            **error);
+
+gint64      lum_event_store_append      (LumDb              *db,
+                                         const char         *at,
+                                         LumActor            actor,
+                                         const char         *kind,
+                                         gint64              channel_id,
+                                         gint64              sales_order_id,
+                                         gint64              invoice_id,
+                                         gint64              job_id,
+                                         const char         *details,
+                                         GError            **error);
+GListStore *lum_event_store_list        (LumDb              *db,
+                                         gint64              sales_order_id,
+                                         gint64              invoice_id,
+                                         guint               limit,
+                                         GError            **error);
+
+G_END_DECLS
