@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "lum-engine.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses: 1 for a refused value or a failed action (the database is
+ * unchanged), 2 for a command line that cannot be understood. */
+#define LUMCTL_EXIT_OK      0
+#define LUMCTL_EXIT_FAILURE 1
+#define LUMCTL_EXIT_USAGE   2
+
+/* A gboolean option pair such as --internal/--no-internal stores TRUE or
+ * FALSE; this value says that neither was given. */
+#define LUMCTL_UNSET (-1)
+
+/**
+ * LumctlGlobal:
+ * @db_path: the database given with --db, or %NULL for $LUMEN_DB or the default
+ * @json: print machine-readable JSON on stdout
+ * @command_line: "lumenctl channel create", for usage messages
+ *
+ * The options every command takes.
+ */
+typedef struct
+{
+  char     *db_path;
+  gboolean  json;
+  char     *command_line;
+} LumctlGlobal;
+
+/* Runs one command; @args[0] is the command line, the rest its arguments.
+ * Returns the exit status. */
+typedef int (*LumctlCommandFunc) (LumctlGlobal  *global,
+                                  char         **args);
+
+typedef struct
+{
+  const char        *name;
+  const char        *summary;
+  LumctlCommandFunc  run;
+} LumctlCommand;
+
+typedef struct
+{
+  const char          *name;
+  const char          *summary;
+  const LumctlCommand *commands;
+} LumctlGroup;
+
+extern const LumctlGroup lumctl_channel_group;
+extern const LumctlGroup lumctl_integration_group;
+extern const LumctlGroup lumctl_warehouse_group_group;
+extern const LumctlGroup lumctl_invoice_type_group;
+
+/* Options and arguments */
+GOptionContext *lumctl_option_context_new  (LumctlGlobal        *global,
+                                            const char          *parameter_string,
+                                            const char          *summary,
+                                            const GOptionEntry  *entries);
+int             lumctl_parse               (LumctlGlobal        *global,
+                                            GOptionContext      *context,
+                                            char              ***args,
+                                            guint                min_args,
+                                            guint                max_args);
+int             lumctl_usage_error         (LumctlGlobal        *global,
+                                            const char          *format,
+                                            ...) G_GNUC_PRINTF (2, 3);
+
+/* Errors */
+int             lumctl_fail                (const GError        *error);
+int             lumctl_fail_printf         (const char          *format,
+                                            ...) G_GNUC_PRINTF (1, 2);
+
+LumEngine      *lumctl_open_engine         (LumctlGlobal        *global,
+                                            GError             **error);
+
+/* Output */
+void            lumctl_print_json          (JsonNode            *node);
+const char     *lumctl_yes_no              (gboolean             value);
+
+typedef struct _LumctlTable LumctlTable;
+
+LumctlTable    *lumctl_table_new           (guint                n_columns,
+                                            ...);
+void            lumctl_table_add_row       (LumctlTable         *table,
+                                            ...);
+void            lumctl_table_print         (LumctlTable         *table);
+void            lumctl_table_free          (LumctlTable         *table);
+
+typedef struct _LumctlFields LumctlFields;
+
+LumctlFields   *lumctl_fields_new          (void);
+void            lumctl_fields_add          (LumctlFields        *fields,
+                                            const char          *label,
+                                            const char          *value);
+void            lumctl_fields_print        (LumctlFields        *fields);
+void            lumctl_fields_free         (LumctlFields        *fields);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LumctlTable, lumctl_table_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LumctlFields, lumctl_fields_free)
+
+G_END_DECLS
