@@ -896,6 +896,8 @@ typedef struct
 
 static const Refusal refused_values[] = {
   { "“RETAIL” is already used", { "channel", "create", "--name", "RETAIL", NULL } },
+  { "“wholesale sales channel” is already used", { "channel", "edit", "Retail", "--name", "wholesale sales channel",
+                                                   "--description", "renamed", NULL } },
   { "Channel name “”", { "channel", "create", "--name", "", NULL } },
   { "“" LONG_NAME_40 "…” is 121 characters long", { "channel", "create", "--name", LONG_NAME, NULL } },
   { "Push delay “abc”", { "channel", "create", "--name", "New", "--push-to-oms", "--integration", "Sandbox ShipStation",
