@@ -1,0 +1,1129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lum-channel-editor.h"
+#include "lum-channel-json.h"
+#include "flow/lum-channel-rules.h"
+#include "lum-field-catalog.h"
+#include "lum-mapping-row.h"
+#include "lum-ui-util.h"
+
+/* The editor works on a copy of the channel: nothing reaches the list or
+ * the database until Save, and Cancel just drops the copy. */
+struct _LumChannelEditor
+{
+  AdwWindow            parent_instance;
+
+  LumEngine           *engine;
+  LumChannel          *original;
+  LumChannel          *channel;
+  char                *baseline;
+  gboolean             loading;
+
+  GListStore          *mappings;
+  GArray              *oms_ids;
+  GArray              *accounting_ids;
+  GPtrArray           *stores;
+  GHashTable          *message_rows;
+
+  AdwWindowTitle      *window_title;
+  AdwToastOverlay     *toast_overlay;
+  AdwPreferencesPage  *preferences_page;
+  GtkWidget           *save_button;
+
+  AdwEntryRow         *name_row;
+  AdwComboRow         *group_row;
+  AdwActionRow        *internal_row;
+  GtkSwitch           *internal_switch;
+  AdwEntryRow         *description_row;
+  AdwEntryRow         *tags_row;
+
+  AdwActionRow        *push_row;
+  GtkSwitch           *push_switch;
+  AdwComboRow         *oms_row;
+  AdwComboRow         *store_row;
+  GtkSpinner          *store_spinner;
+  AdwEntryRow         *store_id_row;
+  AdwActionRow        *delay_row;
+  GtkEntry            *delay_entry;
+  AdwActionRow        *fulfillment_row;
+  GtkSwitch           *fulfillment_switch;
+
+  AdwPreferencesGroup *mapping_group;
+  GtkListBox          *mapping_list;
+
+  AdwComboRow         *flow_row;
+  AdwComboRow         *invoice_type_row;
+  AdwComboRow         *timing_row;
+  AdwComboRow         *accounting_row;
+};
+
+G_DEFINE_FINAL_TYPE (LumChannelEditor, lum_channel_editor, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_ENGINE,
+  PROP_CHANNEL,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  ARCHIVE_REQUESTED,
+  DUPLICATE_REQUESTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef void (*EditorContinuation) (LumChannelEditor *self);
+
+/* -- choices -------------------------------------------------------------- */
+
+static guint
+find_position (GListModel *model,
+               gint64      id,
+               gint64    (*get_id) (gpointer item))
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (get_id (item) == id)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static guint
+find_id (GArray *ids,
+         gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gint64
+selected_id (AdwComboRow *row,
+             GArray      *ids)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected < ids->len ? g_array_index (ids, gint64, selected) : 0;
+}
+
+static void
+set_integration_choices (LumChannelEditor *self,
+                         GListModel       *integrations)
+{
+  g_autoptr(GtkStringList) oms = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) accounting = gtk_string_list_new (NULL);
+  gint64 none = 0;
+  guint n = g_list_model_get_n_items (integrations);
+
+  g_array_set_size (self->oms_ids, 0);
+  g_array_set_size (self->accounting_ids, 0);
+
+  gtk_string_list_append (accounting, _("None"));
+  g_array_append_val (self->accounting_ids, none);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LumIntegration) integration = g_list_model_get_item (integrations, i);
+      gint64 id = lum_integration_get_id (integration);
+
+      if (lum_integration_is_oms (integration))
+        {
+          gtk_string_list_append (oms, lum_integration_get_name (integration));
+          g_array_append_val (self->oms_ids, id);
+        }
+      else if (lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_QUICKBOOKS)
+        {
+          gtk_string_list_append (accounting, lum_integration_get_name (integration));
+          g_array_append_val (self->accounting_ids, id);
+        }
+    }
+
+  adw_combo_row_set_model (self->oms_row, G_LIST_MODEL (oms));
+  adw_combo_row_set_model (self->accounting_row, G_LIST_MODEL (accounting));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->oms_row),
+                               self->oms_ids->len == 0
+                               ? _("No ShipStation or Extensiv integration is set up yet")
+                               : NULL);
+}
+
+static void
+load_choices (LumChannelEditor *self)
+{
+  g_autoptr(GListStore) groups = NULL;
+  g_autoptr(GListStore) types = NULL;
+  g_autoptr(GListStore) integrations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((groups = lum_engine_list_warehouse_groups (self->engine, &error)) == NULL ||
+      (types = lum_engine_list_invoice_types (self->engine, &error)) == NULL ||
+      (integrations = lum_engine_list_integrations (self->engine, &error)) == NULL)
+    {
+      g_warning ("Cannot load the channel set-up choices: %s", error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  adw_combo_row_set_model (self->group_row, G_LIST_MODEL (groups));
+  adw_combo_row_set_model (self->invoice_type_row, G_LIST_MODEL (types));
+  set_integration_choices (self, G_LIST_MODEL (integrations));
+}
+
+/* The stores already known for the chosen OMS, and a last choice to type
+ * an id. Listing them live from the OMS will show store_spinner while it
+ * runs and put its failure on the row the same way save errors are. */
+static void
+load_stores (LumChannelEditor *self,
+             const char       *store_id)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GListStore) known = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 oms_id = selected_id (self->oms_row, self->oms_ids);
+  guint selected = 0;
+  gboolean found = FALSE;
+
+  g_ptr_array_set_size (self->stores, 0);
+
+  if (oms_id != 0)
+    {
+      known = lum_engine_list_remote_stores (self->engine, oms_id, &error);
+      if (known == NULL)
+        g_warning ("Cannot list the stores of integration %" G_GINT64_FORMAT ": %s", oms_id, error->message);
+    }
+
+  for (guint i = 0; known != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (known)); i++)
+    {
+      g_autoptr(LumRemoteStore) store = g_list_model_get_item (G_LIST_MODEL (known), i);
+      g_autofree char *label = lum_remote_store_dup_label (store);
+
+      if (!found && g_strcmp0 (lum_remote_store_get_remote_id (store), store_id) == 0)
+        {
+          selected = i;
+          found = TRUE;
+        }
+      gtk_string_list_append (labels, label);
+      g_ptr_array_add (self->stores, g_steal_pointer (&store));
+    }
+  gtk_string_list_append (labels, _("Other Store (Enter ID)"));
+  if (!found && store_id != NULL && *store_id != '\0')
+    selected = self->stores->len;
+
+  adw_combo_row_set_model (self->store_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->store_row, selected);
+  gtk_editable_set_text (GTK_EDITABLE (self->store_id_row), !found && store_id ? store_id : "");
+}
+
+static void
+update_rows (LumChannelEditor *self)
+{
+  gboolean have_stores = self->stores->len > 0;
+  gboolean typed = !have_stores || adw_combo_row_get_selected (self->store_row) >= self->stores->len;
+  gboolean so_first = adw_combo_row_get_selected (self->flow_row) == 0;
+  gboolean push = gtk_switch_get_active (self->push_switch);
+  GtkWidget *destination[] = {
+    GTK_WIDGET (self->oms_row), GTK_WIDGET (self->store_row), GTK_WIDGET (self->store_id_row),
+    GTK_WIDGET (self->delay_row), GTK_WIDGET (self->fulfillment_row),
+  };
+
+  gtk_widget_set_visible (GTK_WIDGET (self->store_row), have_stores);
+  gtk_widget_set_visible (GTK_WIDGET (self->store_id_row), typed);
+
+  /* Set here rather than bound in the template: a combo row sets its own
+   * sensitivity whenever it gets a model. */
+  for (guint i = 0; i < G_N_ELEMENTS (destination); i++)
+    gtk_widget_set_sensitive (destination[i], push);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->oms_row), push && self->oms_ids->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->timing_row), so_first);
+}
+
+/* -- widgets ⇄ channel ---------------------------------------------------- */
+
+static gint64
+group_get_id (gpointer item)
+{
+  return lum_warehouse_group_get_id (item);
+}
+
+static gint64
+invoice_type_get_id (gpointer item)
+{
+  return lum_invoice_type_get_id (item);
+}
+
+static void
+load_channel (LumChannelEditor *self,
+              LumChannel       *channel)
+{
+  GListModel *mappings = lum_channel_get_mappings (channel);
+  g_autofree char *delay = lum_channel_format_push_delay (lum_channel_get_push_delay_minutes (channel));
+  g_autofree char *tags = lum_channel_dup_tags_text (channel);
+  guint n;
+
+  self->loading = TRUE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), lum_channel_get_name (channel));
+  adw_combo_row_set_selected (self->group_row,
+                              find_position (adw_combo_row_get_model (self->group_row),
+                                             lum_channel_get_warehouse_group_id (channel), group_get_id));
+  gtk_switch_set_active (self->internal_switch, lum_channel_get_internal (channel));
+  gtk_editable_set_text (GTK_EDITABLE (self->description_row), lum_channel_get_description (channel));
+  gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
+
+  gtk_switch_set_active (self->push_switch, lum_channel_get_push_to_oms (channel));
+  n = find_id (self->oms_ids, lum_channel_get_oms_integration_id (channel));
+  adw_combo_row_set_selected (self->oms_row, n != GTK_INVALID_LIST_POSITION ? n : 0);
+  load_stores (self, lum_channel_get_oms_store_id (channel));
+  gtk_editable_set_text (GTK_EDITABLE (self->delay_entry), delay);
+  gtk_switch_set_active (self->fulfillment_switch, lum_channel_get_push_fulfillment_updates (channel));
+
+  g_list_store_remove_all (self->mappings);
+  for (guint i = 0; i < g_list_model_get_n_items (mappings); i++)
+    {
+      g_autoptr(LumFieldMapping) m = g_list_model_get_item (mappings, i);
+      g_autoptr(LumFieldMapping) copy = lum_field_mapping_new (lum_field_mapping_get_lumen_field (m),
+                                                               lum_field_mapping_get_remote_field (m));
+      g_list_store_append (self->mappings, copy);
+    }
+
+  adw_combo_row_set_selected (self->flow_row,
+                              lum_channel_get_order_flow (channel) == LUM_ORDER_FLOW_INVOICE_FIRST ? 1 : 0);
+  adw_combo_row_set_selected (self->invoice_type_row,
+                              find_position (adw_combo_row_get_model (self->invoice_type_row),
+                                             lum_channel_get_invoice_type_id (channel), invoice_type_get_id));
+  adw_combo_row_set_selected (self->timing_row,
+                              lum_channel_get_invoice_timing (channel) == LUM_INVOICE_TIMING_SHIPMENT_CREATED ? 1 : 0);
+  n = find_id (self->accounting_ids, lum_channel_get_accounting_integration_id (channel));
+  adw_combo_row_set_selected (self->accounting_row, n != GTK_INVALID_LIST_POSITION ? n : 0);
+
+  update_rows (self);
+  self->loading = FALSE;
+}
+
+/* Writes what the widgets show into @channel. Fails only on a push delay
+ * that is not a number; everything else is for the engine to judge. */
+static gboolean
+apply_to_channel (LumChannelEditor  *self,
+                  LumChannel        *channel,
+                  GError           **error)
+{
+  LumWarehouseGroup *group = adw_combo_row_get_selected_item (self->group_row);
+  LumInvoiceType *type = adw_combo_row_get_selected_item (self->invoice_type_row);
+  g_auto(GStrv) tags = lum_channel_parse_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
+  gboolean push = gtk_switch_get_active (self->push_switch);
+  gboolean so_first = adw_combo_row_get_selected (self->flow_row) == 0;
+  guint store = adw_combo_row_get_selected (self->store_row);
+  guint n_mappings = g_list_model_get_n_items (G_LIST_MODEL (self->mappings));
+  int delay = LUM_PUSH_DELAY_IMMEDIATE;
+
+  lum_channel_set_name (channel, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  lum_channel_set_warehouse_group_id (channel, group ? lum_warehouse_group_get_id (group) : 0);
+  lum_channel_set_warehouse_group_name (channel, group ? lum_warehouse_group_get_name (group) : NULL);
+  lum_channel_set_internal (channel, gtk_switch_get_active (self->internal_switch));
+  lum_channel_set_description (channel, gtk_editable_get_text (GTK_EDITABLE (self->description_row)));
+  lum_channel_set_tags (channel, (const char * const *)tags);
+
+  lum_channel_set_push_to_oms (channel, push);
+  lum_channel_set_oms_integration_id (channel, push ? selected_id (self->oms_row, self->oms_ids) : 0);
+  if (push && store < self->stores->len)
+    {
+      LumRemoteStore *known = g_ptr_array_index (self->stores, store);
+
+      lum_channel_set_oms_store_id (channel, lum_remote_store_get_remote_id (known));
+      lum_channel_set_oms_store_name (channel, lum_remote_store_get_name (known));
+    }
+  else
+    {
+      lum_channel_set_oms_store_id (channel, push ? gtk_editable_get_text (GTK_EDITABLE (self->store_id_row)) : NULL);
+      lum_channel_set_oms_store_name (channel, NULL);
+    }
+  /* A delay left behind a switched-off push is not worth refusing. */
+  if (!lum_channel_parse_push_delay (gtk_editable_get_text (GTK_EDITABLE (self->delay_entry)), &delay,
+                                     push ? error : NULL) && push)
+    return FALSE;
+  lum_channel_set_push_delay_minutes (channel, delay);
+  lum_channel_set_push_fulfillment_updates (channel, push && gtk_switch_get_active (self->fulfillment_switch));
+
+  lum_channel_clear_mappings (channel);
+  for (guint i = 0; i < n_mappings; i++)
+    {
+      g_autoptr(LumFieldMapping) m = g_list_model_get_item (G_LIST_MODEL (self->mappings), i);
+
+      lum_channel_add_mapping (channel, lum_field_mapping_get_lumen_field (m),
+                               lum_field_mapping_get_remote_field (m));
+    }
+
+  lum_channel_set_order_flow (channel, so_first ? LUM_ORDER_FLOW_SO_FIRST : LUM_ORDER_FLOW_INVOICE_FIRST);
+  lum_channel_set_invoice_type_id (channel, type ? lum_invoice_type_get_id (type) : 0);
+  lum_channel_set_invoice_type_name (channel, type ? lum_invoice_type_get_name (type) : NULL);
+  if (!so_first)
+    lum_channel_set_invoice_timing (channel, LUM_INVOICE_TIMING_NONE);
+  else if (adw_combo_row_get_selected (self->timing_row) == 1)
+    lum_channel_set_invoice_timing (channel, LUM_INVOICE_TIMING_SHIPMENT_CREATED);
+  else
+    lum_channel_set_invoice_timing (channel, LUM_INVOICE_TIMING_SO_CREATED);
+  lum_channel_set_accounting_integration_id (channel, selected_id (self->accounting_row, self->accounting_ids));
+  lum_channel_set_accounting_integration_name (channel, NULL);
+
+  return TRUE;
+}
+
+/* The channel as the widgets show it, as text, or %NULL when a field does
+ * not even parse. */
+static char *
+dup_state (LumChannelEditor *self)
+{
+  g_autoptr(LumChannel) state = lum_channel_copy (self->original);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!apply_to_channel (self, state, NULL))
+    return NULL;
+  node = lum_channel_to_json (state);
+  return json_to_string (node, FALSE);
+}
+
+/* -- errors --------------------------------------------------------------- */
+
+static void
+clear_row_error (LumChannelEditor *self,
+                 GtkWidget        *row)
+{
+  GtkWidget *message_row;
+
+  if (row == NULL || !gtk_widget_has_css_class (row, "error"))
+    return;
+
+  gtk_widget_remove_css_class (row, "error");
+  message_row = g_hash_table_lookup (self->message_rows, row);
+  if (message_row != NULL)
+    {
+      gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (message_row)), message_row);
+      g_hash_table_remove (self->message_rows, row);
+    }
+}
+
+static void
+clear_errors (LumChannelEditor *self)
+{
+  g_autoptr(GList) rows = g_hash_table_get_keys (self->message_rows);
+  GtkWidget *child;
+
+  for (GList *l = rows; l != NULL; l = l->next)
+    clear_row_error (self, l->data);
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->mapping_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (LUM_IS_MAPPING_ROW (child))
+      lum_mapping_row_set_error (LUM_MAPPING_ROW (child), NULL);
+}
+
+/* Marks @row and puts @message in a row right below it, in the same list. */
+static void
+set_row_error (LumChannelEditor *self,
+               GtkWidget        *row,
+               const char       *message)
+{
+  GtkWidget *list = gtk_widget_get_parent (row);
+  GtkWidget *message_row;
+  GtkWidget *icon;
+
+  clear_row_error (self, row);
+  gtk_widget_add_css_class (row, "error");
+  if (!GTK_IS_LIST_BOX (list))
+    return;
+
+  message_row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (message_row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (message_row), message);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (message_row), 0);
+  icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (message_row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (message_row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (message_row), FALSE);
+  gtk_widget_set_focusable (message_row, FALSE);
+  gtk_widget_add_css_class (message_row, "error");
+  gtk_widget_add_css_class (message_row, "lum-error-message");
+  gtk_list_box_insert (GTK_LIST_BOX (list), message_row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+  g_hash_table_insert (self->message_rows, row, message_row);
+}
+
+static GtkWidget *
+row_for_error (LumChannelEditor *self,
+               const GError     *error)
+{
+  if (error->domain != LUM_CHANNEL_ERROR)
+    return NULL;
+
+  switch ((LumChannelError)error->code)
+    {
+    case LUM_CHANNEL_ERROR_NAME:
+      return GTK_WIDGET (self->name_row);
+    case LUM_CHANNEL_ERROR_WAREHOUSE_GROUP:
+      return GTK_WIDGET (self->group_row);
+    case LUM_CHANNEL_ERROR_TAGS:
+      return GTK_WIDGET (self->tags_row);
+    case LUM_CHANNEL_ERROR_OMS_INTEGRATION:
+      return GTK_WIDGET (self->oms_row);
+    case LUM_CHANNEL_ERROR_OMS_STORE:
+      return gtk_widget_get_visible (GTK_WIDGET (self->store_id_row))
+             ? GTK_WIDGET (self->store_id_row) : GTK_WIDGET (self->store_row);
+    case LUM_CHANNEL_ERROR_PUSH_DELAY:
+      return GTK_WIDGET (self->delay_row);
+    case LUM_CHANNEL_ERROR_FULFILLMENT_UPDATES:
+      return GTK_WIDGET (self->fulfillment_row);
+    case LUM_CHANNEL_ERROR_FIELD_MAPPING:
+      {
+        guint n = g_list_model_get_n_items (lum_channel_get_mappings (self->channel));
+
+        /* The rules stop at the first refused row; find it the same way. */
+        for (guint i = 0; i < n; i++)
+          if (!lum_channel_check_mapping (self->channel, i, NULL))
+            return GTK_WIDGET (gtk_list_box_get_row_at_index (self->mapping_list, i));
+        return GTK_WIDGET (self->mapping_list);
+      }
+    case LUM_CHANNEL_ERROR_ORDER_FLOW:
+      return GTK_WIDGET (self->flow_row);
+    case LUM_CHANNEL_ERROR_INVOICE_TYPE:
+      return GTK_WIDGET (self->invoice_type_row);
+    case LUM_CHANNEL_ERROR_INVOICE_TIMING:
+      return GTK_WIDGET (self->timing_row);
+    case LUM_CHANNEL_ERROR_ACCOUNTING:
+      return GTK_WIDGET (self->accounting_row);
+    default:
+      return NULL;
+    }
+}
+
+static void
+show_error (LumChannelEditor *self,
+            const GError     *error)
+{
+  GtkWidget *row = row_for_error (self, error);
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  if (row == NULL)
+    return;
+
+  if (LUM_IS_MAPPING_ROW (row))
+    {
+      lum_mapping_row_set_error (LUM_MAPPING_ROW (row), error->message);
+      lum_mapping_row_focus_remote_field (LUM_MAPPING_ROW (row));
+    }
+  else
+    {
+      set_row_error (self, row, error->message);
+      if (row == GTK_WIDGET (self->delay_row))
+        gtk_widget_grab_focus (GTK_WIDGET (self->delay_entry));
+      else
+        gtk_widget_grab_focus (row);
+    }
+}
+
+/* -- mapping rows --------------------------------------------------------- */
+
+static void
+renumber_mapping_rows (LumChannelEditor *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->mappings));
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->mapping_list, i);
+
+      if (LUM_IS_MAPPING_ROW (row))
+        lum_mapping_row_set_number (LUM_MAPPING_ROW (row), i + 1, n);
+    }
+}
+
+static void
+on_mapping_row_move_cb (LumMappingRow    *row,
+                        int               delta,
+                        LumChannelEditor *self)
+{
+  int from = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  int to = from + delta;
+  g_autoptr(LumFieldMapping) mapping = NULL;
+  GtkListBoxRow *moved;
+
+  if (from < 0 || to < 0 || to >= (int)g_list_model_get_n_items (G_LIST_MODEL (self->mappings)))
+    return;
+
+  mapping = g_list_model_get_item (G_LIST_MODEL (self->mappings), from);
+  g_list_store_remove (self->mappings, from);
+  g_list_store_insert (self->mappings, to, mapping);
+
+  /* Keep the keyboard on the row that moved. */
+  moved = gtk_list_box_get_row_at_index (self->mapping_list, to);
+  if (moved != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (moved), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_mapping_row_remove_cb (LumMappingRow    *row,
+                          LumChannelEditor *self)
+{
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+
+  if (index >= 0)
+    g_list_store_remove (self->mappings, index);
+}
+
+static GtkWidget *
+create_mapping_row (gpointer item,
+                    gpointer user_data)
+{
+  LumChannelEditor *self = user_data;
+  GtkWidget *row = lum_mapping_row_new (item);
+
+  g_signal_connect_object (row, "move", G_CALLBACK (on_mapping_row_move_cb), self, 0);
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_mapping_row_remove_cb), self, 0);
+  return row;
+}
+
+static void
+on_mappings_changed_cb (LumChannelEditor *self)
+{
+  renumber_mapping_rows (self);
+}
+
+/* -- closing -------------------------------------------------------------- */
+
+static void
+close_editor (LumChannelEditor *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+archive_and_close (LumChannelEditor *self)
+{
+  g_autoptr(LumChannelEditor) hold = g_object_ref (self);
+
+  g_signal_emit (self, signals[ARCHIVE_REQUESTED], 0, self->original);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+duplicate_and_close (LumChannelEditor *self)
+{
+  g_autoptr(LumChannelEditor) hold = g_object_ref (self);
+
+  g_signal_emit (self, signals[DUPLICATE_REQUESTED], 0, self->original);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+typedef struct
+{
+  LumChannelEditor   *editor;
+  EditorContinuation  then;
+} Continuation;
+
+static gboolean
+run_continuation_cb (gpointer user_data)
+{
+  Continuation *c = user_data;
+
+  c->then (c->editor);
+  g_object_unref (c->editor);
+  g_free (c);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LumChannelEditor *self)
+{
+  EditorContinuation then = g_object_get_data (G_OBJECT (dialog), "lum-then");
+  Continuation *c;
+
+  if (g_strcmp0 (response, "discard") != 0 || then == NULL)
+    return;
+
+  /* Closing the editor from inside its dialog's response would free the
+   * dialog's transient parent under it: let the dialog go first. */
+  c = g_new0 (Continuation, 1);
+  c->editor = g_object_ref (self);
+  c->then = then;
+  g_idle_add (run_continuation_cb, c);
+}
+
+/* Runs @then now, or after the user agreed to lose the unsaved changes. */
+static void
+confirm_discard (LumChannelEditor   *self,
+                 EditorContinuation  then)
+{
+  GtkWidget *dialog;
+
+  if (!lum_channel_editor_get_modified (self))
+    {
+      then (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
+                                   _("The changes to this channel have not been saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "lum-then", then);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* -- callbacks ------------------------------------------------------------ */
+
+static GtkWidget *
+row_of (GtkWidget *widget)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+}
+
+static void
+on_editable_changed_cb (LumChannelEditor *self,
+                        GtkWidget        *editable)
+{
+  if (self->loading)
+    return;
+  clear_row_error (self, row_of (editable));
+}
+
+static void
+on_selected_changed_cb (LumChannelEditor *self,
+                        GParamSpec       *pspec,
+                        GtkWidget        *widget)
+{
+  if (self->loading)
+    return;
+
+  clear_row_error (self, row_of (widget));
+  if (widget == GTK_WIDGET (self->oms_row))
+    {
+      g_autofree char *typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->store_id_row)));
+
+      self->loading = TRUE;
+      load_stores (self, typed);
+      self->loading = FALSE;
+    }
+  update_rows (self);
+}
+
+static void
+on_engine_changed_cb (LumChannelEditor *self,
+                      const char       *what)
+{
+  g_autoptr(LumChannel) shown = NULL;
+
+  /* New integrations, groups or stores become choices; what the user
+   * entered stays. */
+  if (g_strcmp0 (what, "channels") == 0)
+    return;
+
+  shown = lum_channel_copy (self->channel);
+  if (!apply_to_channel (self, shown, NULL))
+    return;
+  load_choices (self);
+  load_channel (self, shown);
+}
+
+/* -- actions -------------------------------------------------------------- */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LumChannelEditor *self = LUM_CHANNEL_EDITOR (widget);
+  g_autoptr(LumChannelEditor) hold = g_object_ref (self);
+  g_autoptr(GError) error = NULL;
+
+  clear_errors (self);
+  if (!apply_to_channel (self, self->channel, &error) ||
+      !lum_engine_save_channel (self->engine, self->channel, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, self->channel);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  confirm_discard (LUM_CHANNEL_EDITOR (widget), close_editor);
+}
+
+static void
+archive_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  confirm_discard (LUM_CHANNEL_EDITOR (widget), archive_and_close);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  confirm_discard (LUM_CHANNEL_EDITOR (widget), duplicate_and_close);
+}
+
+static void
+add_mapping_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LumChannelEditor *self = LUM_CHANNEL_EDITOR (widget);
+  guint n_fields;
+  const LumFieldInfo *fields = lum_field_catalog_get (&n_fields);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->mappings));
+  const char *key = fields[0].key;
+  g_autoptr(LumFieldMapping) mapping = NULL;
+  GtkListBoxRow *row;
+
+  /* Offer the first catalogue field that is not mapped yet. */
+  for (guint f = 0; f < n_fields; f++)
+    {
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < n && !used; i++)
+        {
+          g_autoptr(LumFieldMapping) m = g_list_model_get_item (G_LIST_MODEL (self->mappings), i);
+          used = g_strcmp0 (lum_field_mapping_get_lumen_field (m), fields[f].key) == 0;
+        }
+      if (!used)
+        {
+          key = fields[f].key;
+          break;
+        }
+    }
+
+  mapping = lum_field_mapping_new (key, "");
+  g_list_store_append (self->mappings, mapping);
+
+  row = gtk_list_box_get_row_at_index (self->mapping_list, n);
+  if (LUM_IS_MAPPING_ROW (row))
+    lum_mapping_row_focus_remote_field (LUM_MAPPING_ROW (row));
+}
+
+/* -- GObject -------------------------------------------------------------- */
+
+static void
+lum_channel_editor_constructed (GObject *object)
+{
+  LumChannelEditor *self = (LumChannelEditor *)object;
+  gboolean is_new;
+
+  G_OBJECT_CLASS (lum_channel_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (LUM_IS_ENGINE (self->engine));
+  g_return_if_fail (LUM_IS_CHANNEL (self->original));
+
+  is_new = lum_channel_get_id (self->original) == 0;
+  self->channel = lum_channel_copy (self->original);
+
+  adw_window_title_set_title (self->window_title, is_new ? _("New Channel") : _("Edit Channel"));
+  adw_window_title_set_subtitle (self->window_title, is_new ? NULL : lum_channel_get_name (self->original));
+  gtk_window_set_title (GTK_WINDOW (self), is_new ? _("New Channel") : _("Edit Channel"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.archive",
+                                 !is_new && !lum_channel_get_archived (self->original));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.duplicate", !is_new);
+
+  load_choices (self);
+  load_channel (self, self->channel);
+  self->baseline = dup_state (self);
+
+  g_signal_connect_object (self->engine, "changed", G_CALLBACK (on_engine_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (is_new)
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+static gboolean
+lum_channel_editor_close_request (GtkWindow *window)
+{
+  LumChannelEditor *self = LUM_CHANNEL_EDITOR (window);
+
+  if (!lum_channel_editor_get_modified (self))
+    return GTK_WINDOW_CLASS (lum_channel_editor_parent_class)->close_request (window);
+
+  confirm_discard (self, close_editor);
+  return TRUE;
+}
+
+static void
+lum_channel_editor_dispose (GObject *object)
+{
+  LumChannelEditor *self = (LumChannelEditor *)object;
+
+  if (self->mapping_list != NULL)
+    gtk_list_box_bind_model (self->mapping_list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LUM_TYPE_CHANNEL_EDITOR);
+  g_clear_object (&self->mappings);
+  g_clear_object (&self->channel);
+  g_clear_object (&self->original);
+  g_clear_object (&self->engine);
+
+  G_OBJECT_CLASS (lum_channel_editor_parent_class)->dispose (object);
+}
+
+static void
+lum_channel_editor_finalize (GObject *object)
+{
+  LumChannelEditor *self = (LumChannelEditor *)object;
+
+  g_clear_pointer (&self->baseline, g_free);
+  g_clear_pointer (&self->oms_ids, g_array_unref);
+  g_clear_pointer (&self->accounting_ids, g_array_unref);
+  g_clear_pointer (&self->stores, g_ptr_array_unref);
+  g_clear_pointer (&self->message_rows, g_hash_table_unref);
+
+  G_OBJECT_CLASS (lum_channel_editor_parent_class)->finalize (object);
+}
+
+static void
+lum_channel_editor_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LumChannelEditor *self = LUM_CHANNEL_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      g_value_set_object (value, self->engine);
+      break;
+    case PROP_CHANNEL:
+      g_value_set_object (value, self->original);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lum_channel_editor_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LumChannelEditor *self = LUM_CHANNEL_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      self->engine = g_value_dup_object (value);
+      break;
+    case PROP_CHANNEL:
+      self->original = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lum_channel_editor_class_init (LumChannelEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = lum_channel_editor_constructed;
+  object_class->dispose = lum_channel_editor_dispose;
+  object_class->finalize = lum_channel_editor_finalize;
+  object_class->get_property = lum_channel_editor_get_property;
+  object_class->set_property = lum_channel_editor_set_property;
+
+  window_class->close_request = lum_channel_editor_close_request;
+
+  properties[PROP_ENGINE] =
+    g_param_spec_object ("engine", NULL, NULL, LUM_TYPE_ENGINE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LumChannelEditor:channel:
+   *
+   * The channel as stored (or a new one from lum_engine_new_channel());
+   * the editor changes a copy of it.
+   */
+  properties[PROP_CHANNEL] =
+    g_param_spec_object ("channel", NULL, NULL, LUM_TYPE_CHANNEL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LumChannelEditor::saved:
+   * @channel: the channel as saved
+   *
+   * The channel was saved; the editor closes.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LUM_TYPE_CHANNEL);
+  /**
+   * LumChannelEditor::archive-requested:
+   * @channel: the channel as stored
+   *
+   * The user asked to archive the channel; the editor closes right after.
+   */
+  signals[ARCHIVE_REQUESTED] =
+    g_signal_new ("archive-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LUM_TYPE_CHANNEL);
+  /**
+   * LumChannelEditor::duplicate-requested:
+   * @channel: the channel as stored
+   *
+   * The user asked for a copy of the channel; the editor closes right after.
+   */
+  signals[DUPLICATE_REQUESTED] =
+    g_signal_new ("duplicate-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LUM_TYPE_CHANNEL);
+
+  g_type_ensure (LUM_TYPE_WAREHOUSE_GROUP);
+  g_type_ensure (LUM_TYPE_INVOICE_TYPE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lumenapp/Lumen/lum-channel-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, group_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, internal_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, internal_switch);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, description_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, tags_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, push_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, push_switch);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, oms_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, store_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, store_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, store_id_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, delay_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, delay_entry);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, fulfillment_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, fulfillment_switch);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, mapping_group);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, mapping_list);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, flow_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, invoice_type_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, timing_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, accounting_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_editable_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.archive", NULL, archive_action);
+  gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-mapping", NULL, add_mapping_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+}
+
+static void
+lum_channel_editor_init (LumChannelEditor *self)
+{
+  GtkWidget *placeholder;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->mappings = g_list_store_new (LUM_TYPE_FIELD_MAPPING);
+  self->oms_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->accounting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->stores = g_ptr_array_new_with_free_func (g_object_unref);
+  self->message_rows = g_hash_table_new (NULL, NULL);
+
+  placeholder = gtk_label_new (_("No fields are mapped"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_list_box_set_placeholder (self->mapping_list, placeholder);
+  gtk_list_box_bind_model (self->mapping_list, G_LIST_MODEL (self->mappings),
+                           create_mapping_row, self, NULL);
+  g_signal_connect_object (self->mappings, "items-changed", G_CALLBACK (on_mappings_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  lum_ui_name_buttons_by_label (GTK_WIDGET (self));
+}
+
+/**
+ * lum_channel_editor_new:
+ * @channel: the channel as stored, or a new one from lum_engine_new_channel()
+ *
+ * A modal editor for @channel over @parent.
+ */
+LumChannelEditor *
+lum_channel_editor_new (GtkWindow  *parent,
+                        LumEngine  *engine,
+                        LumChannel *channel)
+{
+  return g_object_new (LUM_TYPE_CHANNEL_EDITOR,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       "engine", engine,
+                       "channel", channel,
+                       NULL);
+}
+
+/**
+ * lum_channel_editor_get_channel:
+ *
+ * Returns: (transfer none): the copy being edited; after a successful save,
+ *   the channel as saved
+ */
+LumChannel *
+lum_channel_editor_get_channel (LumChannelEditor *self)
+{
+  g_return_val_if_fail (LUM_IS_CHANNEL_EDITOR (self), NULL);
+  return self->channel;
+}
+
+/**
+ * lum_channel_editor_get_modified:
+ *
+ * Whether the widgets show something else than the channel as loaded.
+ */
+gboolean
+lum_channel_editor_get_modified (LumChannelEditor *self)
+{
+  g_autofree char *state = NULL;
+
+  g_return_val_if_fail (LUM_IS_CHANNEL_EDITOR (self), FALSE);
+
+  state = dup_state (self);
+  return g_strcmp0 (state, self->baseline) != 0;
+}
