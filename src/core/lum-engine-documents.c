@@ -31,7 +31,7 @@ flow_tx (LumEngine  *self,
          GError    **error)
 {
   FlowCall *call = user_data;
-  LumFlowContext ctx = { lum_engine_get_db (self), lum_engine_now (self), call->actor };
+  LumFlowContext ctx = { lum_engine_get_db (self), lum_engine_now (self), call->actor, "" };
 
   return call->func (&ctx, call->data, error);
 }
@@ -257,6 +257,26 @@ create_flow (LumFlowContext *ctx, gpointer data, GError **error)
 }
 
 static gboolean
+create_and_post_flow (LumFlowContext *ctx, gpointer data, GError **error)
+{
+  return lum_flow_create_and_post (ctx, data, error);
+}
+
+static gboolean
+create_and_post_many_flow (LumFlowContext *ctx, gpointer data, GError **error)
+{
+  GPtrArray *docs = data;
+
+  for (guint i = 0; i < docs->len; i++)
+    if (!lum_flow_create_and_post (ctx, g_ptr_array_index (docs, i), error))
+      {
+        g_prefix_error (error, "%s %u: ", _("Document"), i + 1);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
 update_flow (LumFlowContext *ctx, gpointer data, GError **error)
 {
   return lum_flow_update (ctx, data, error);
@@ -333,6 +353,45 @@ lum_engine_create_document (LumEngine    *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * lum_engine_create_and_post_document:
+ *
+ * Creates and posts @doc in one transaction: it is either posted, with
+ * everything posting brings, or not there at all.
+ */
+gboolean
+lum_engine_create_and_post_document (LumEngine    *self,
+                                     LumDocument  *doc,
+                                     GError      **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+
+  if (!run_flow (self, create_and_post_flow, doc, LUM_ACTOR_USER, error))
+    {
+      lum_document_set_int (doc, LUM_DOC_ID, 0);
+      lum_document_set_text (doc, LUM_DOC_NUMBER, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lum_engine_create_and_post_documents:
+ * @docs: (element-type LumDocument): new documents
+ *
+ * Creates and posts every document of @docs in one transaction, as an
+ * import of orders does: all of them, or none when one is refused (the
+ * error names its position).
+ */
+gboolean
+lum_engine_create_and_post_documents (LumEngine  *self,
+                                      GPtrArray  *docs,
+                                      GError    **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  return run_flow (self, create_and_post_many_flow, docs, LUM_ACTOR_USER, error);
 }
 
 gboolean

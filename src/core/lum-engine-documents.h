@@ -63,6 +63,12 @@ GListStore  *lum_engine_search_products   (LumEngine         *self,
 gboolean     lum_engine_create_document   (LumEngine         *self,
                                            LumDocument       *doc,
                                            GError           **error);
+gboolean     lum_engine_create_and_post_document (LumEngine  *self,
+                                                  LumDocument *doc,
+                                                  GError    **error);
+gboolean     lum_engine_create_and_post_documents (LumEngine  *self,
+                                                   GPtrArray  *docs,
+                                                   GError    **error);
 gboolean     lum_engine_update_document   (LumEngine         *self,
                                            LumDocument       *doc,
                                            GError           **error);

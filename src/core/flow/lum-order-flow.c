@@ -23,7 +23,12 @@ G_DEFINE_QUARK (lum-document-error-quark, lum_document_error)
 char *
 lum_flow_now_text (LumFlowContext *ctx)
 {
-  return lum_time_format (ctx->now);
+  if (ctx->now_text[0] == '\0')
+    {
+      g_autofree char *text = lum_time_format (ctx->now);
+      g_strlcpy (ctx->now_text, text, sizeof ctx->now_text);
+    }
+  return g_strdup (ctx->now_text);
 }
 
 static char *
@@ -61,31 +66,29 @@ lum_flow_add_event (LumFlowContext *ctx,
                     const char     *first_key,
                     ...)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *details = NULL;
+  g_autoptr(GString) details = g_string_new ("{");
   g_autofree char *at = lum_flow_now_text (ctx);
   va_list args;
 
-  json_builder_begin_object (builder);
   va_start (args, first_key);
   for (const char *key = first_key; key != NULL; key = va_arg (args, const char *))
     {
       const char *value = va_arg (args, const char *);
 
-      json_builder_set_member_name (builder, key);
+      if (details->len > 1)
+        g_string_append_c (details, ',');
+      lum_json_append_string (details, key);
+      g_string_append_c (details, ':');
       if (value != NULL)
-        json_builder_add_string_value (builder, value);
+        lum_json_append_string (details, value);
       else
-        json_builder_add_null_value (builder);
+        g_string_append (details, "null");
     }
   va_end (args);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  details = json_to_string (root, FALSE);
+  g_string_append_c (details, '}');
 
   return lum_event_store_append (ctx->db, at, ctx->actor, kind, channel_id, order_id, invoice_id,
-                                 job_id, details, NULL);
+                                 job_id, details->str, NULL);
 }
 
 static LumChannel *
@@ -226,12 +229,12 @@ default_ship_to (LumDocument *doc,
     lum_document_set_text (doc, LUM_DOC_SHIP_NAME, lum_customer_get_name (customer));
 }
 
-/* Inserts @doc as a new draft with the next number of its kind. */
+/* Gives @doc the next number of its kind, a UUID and the statuses of a
+ * new draft. */
 static gboolean
-insert_new (LumFlowContext  *ctx,
-            LumDocument     *doc,
-            const char      *reason,
-            GError         **error)
+assign_identity (LumFlowContext  *ctx,
+                 LumDocument     *doc,
+                 GError         **error)
 {
   g_autofree char *number = lum_document_store_next_number (ctx->db, lum_document_get_kind (doc), error);
   g_autofree char *uuid = g_uuid_string_random ();
@@ -253,6 +256,17 @@ insert_new (LumFlowContext  *ctx,
     {
       lum_document_set_text (doc, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_NOT_PUSHED);
     }
+  return TRUE;
+}
+
+/* Writes a document that has its identity for the first time. */
+static gboolean
+write_new (LumFlowContext  *ctx,
+           LumDocument     *doc,
+           const char      *reason,
+           GError         **error)
+{
+  g_autofree char *now = lum_flow_now_text (ctx);
 
   if (!lum_document_store_insert (ctx->db, doc, now, error))
     return FALSE;
@@ -263,8 +277,18 @@ insert_new (LumFlowContext  *ctx,
                       lum_document_get_int (doc, LUM_DOC_CHANNEL_ID),
                       is_order (doc) ? lum_document_get_id (doc) : 0,
                       is_order (doc) ? 0 : lum_document_get_id (doc), 0,
-                      "number", number, "reason", reason, NULL);
+                      "number", lum_document_get_number (doc), "reason", reason, NULL);
   return TRUE;
+}
+
+/* Inserts @doc as a new draft with the next number of its kind. */
+static gboolean
+insert_new (LumFlowContext  *ctx,
+            LumDocument     *doc,
+            const char      *reason,
+            GError         **error)
+{
+  return assign_identity (ctx, doc, error) && write_new (ctx, doc, reason, error);
 }
 
 /* A document made by the flow from another: same customer, ship-to,
@@ -320,6 +344,17 @@ schedule_accounting (LumFlowContext  *ctx,
   return TRUE;
 }
 
+/* The configuration text a sales order keeps: @config is the live channel,
+ * whose configuration was written with it when it was saved. */
+static char *
+channel_config_text (LumFlowContext *ctx,
+                     LumChannel     *config)
+{
+  char *text = lum_channel_store_get_config (ctx->db, lum_channel_get_id (config));
+
+  return text != NULL ? text : lum_channel_to_config (config);
+}
+
 /* Posts an invoice: dates from the customer's terms, the accounting job. */
 static gboolean
 post_invoice_record (LumFlowContext  *ctx,
@@ -345,7 +380,7 @@ post_invoice_record (LumFlowContext  *ctx,
   lum_document_set_text (invoice, LUM_DOC_POSTED_AT, now);
 
   if (!schedule_accounting (ctx, invoice, config, error) ||
-      !lum_document_store_update (ctx->db, invoice, now, error) ||
+      !lum_document_store_update (ctx->db, invoice, now, FALSE, error) ||
       !lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_INVOICE, lum_document_get_id (invoice),
                                       config_json, error))
     return FALSE;
@@ -377,33 +412,47 @@ lum_flow_invoice_order (LumFlowContext  *ctx,
 }
 
 /* Posts a sales order under @config: the push job when the channel pushes,
- * and the invoice when it invoices on creation. */
+ * and the invoice when it invoices on creation. A new order (@insert) is
+ * written once, already posted. */
 static gboolean
 post_order_record (LumFlowContext  *ctx,
                    LumDocument     *order,
                    LumChannel      *config,
                    gboolean         from_invoice,
+                   gboolean         insert,
                    GError         **error)
 {
   g_autofree char *now = lum_flow_now_text (ctx);
-  g_autofree char *config_json = lum_channel_to_config (config);
+  g_autofree char *config_json = channel_config_text (ctx, config);
   g_autofree char *flow = lum_channel_dup_flow_summary (config);
-  gint64 order_id = lum_document_get_id (order);
+  g_autofree char *due = NULL;
+  gboolean push = lum_channel_get_push_to_oms (config);
+  int delay = lum_channel_get_push_delay_minutes (config);
   gint64 channel_id = lum_channel_get_id (config);
+  gint64 order_id;
 
   lum_document_set_text (order, LUM_DOC_STATUS, LUM_STATUS_POSTED);
   lum_document_set_text (order, LUM_DOC_POSTED_AT, now);
+  if (push)
+    {
+      due = lum_time_format (ctx->now + (gint64)MAX (delay, 0) * 60 * G_USEC_PER_SEC);
+      lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_SCHEDULED);
+      lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, due);
+    }
+
+  if (insert ? !write_new (ctx, order, "manual", error)
+             : !lum_document_store_update (ctx->db, order, now, FALSE, error))
+    return FALSE;
+  order_id = lum_document_get_id (order);
+
   if (!lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, config_json, error))
     return FALSE;
   lum_flow_add_event (ctx, "order.posted", channel_id, order_id, 0, 0,
                       "channel", lum_channel_get_name (config),
                       "flow", flow, NULL);
 
-  if (lum_channel_get_push_to_oms (config))
+  if (push)
     {
-      int delay = lum_channel_get_push_delay_minutes (config);
-      gint64 due_usec = ctx->now + (gint64)MAX (delay, 0) * 60 * G_USEC_PER_SEC;
-      g_autofree char *due = lum_time_format (due_usec);
       g_autofree char *delay_text = delay == LUM_PUSH_DELAY_IMMEDIATE ? g_strdup ("immediately")
                                                                        : g_strdup_printf ("%d", delay);
       gint64 job = lum_job_store_insert (ctx->db, LUM_JOB_KIND_PUSH_SALES_ORDER,
@@ -411,16 +460,11 @@ post_order_record (LumFlowContext  *ctx,
                                          order_id, 0, due, now, error);
       if (job == 0)
         return FALSE;
-      lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_SCHEDULED);
-      lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, due);
       lum_flow_add_event (ctx, "push.scheduled", channel_id, order_id, 0, job,
                           "integration", lum_channel_get_oms_integration_name (config),
                           "store", lum_channel_get_oms_store_id (config),
                           "due_at", due, "delay_minutes", delay_text, NULL);
     }
-
-  if (!lum_document_store_update (ctx->db, order, now, error))
-    return FALSE;
 
   if (!from_invoice &&
       lum_channel_get_order_flow (config) == LUM_ORDER_FLOW_SO_FIRST &&
@@ -440,10 +484,10 @@ post_order_record (LumFlowContext  *ctx,
  * the lines and dates; fills the ship-to from the customer and the prices
  * from the products; gives it its number and UUID.
  */
-gboolean
-lum_flow_create (LumFlowContext  *ctx,
-                 LumDocument     *doc,
-                 GError         **error)
+static LumChannel *
+prepare_new (LumFlowContext  *ctx,
+             LumDocument     *doc,
+             GError         **error)
 {
   g_autoptr(LumChannel) channel = NULL;
   g_autoptr(LumCustomer) customer = NULL;
@@ -451,21 +495,21 @@ lum_flow_create (LumFlowContext  *ctx,
 
   channel = get_live_channel (ctx, lum_document_get_int (doc, LUM_DOC_CHANNEL_ID), error);
   if (channel == NULL)
-    return FALSE;
+    return NULL;
 
   if (is_order (doc) && lum_channel_get_order_flow (channel) == LUM_ORDER_FLOW_INVOICE_FIRST)
     {
       g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CHANNEL,
                    _("Channel “%s” works invoice first: create an invoice there, and its sales order follows"),
                    lum_channel_get_name (channel));
-      return FALSE;
+      return NULL;
     }
   if (!is_order (doc) && lum_channel_get_order_flow (channel) != LUM_ORDER_FLOW_INVOICE_FIRST)
     {
       g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CHANNEL,
                    _("Channel “%s” works sales order first: its invoices come from its sales orders"),
                    lum_channel_get_name (channel));
-      return FALSE;
+      return NULL;
     }
 
   customer = lum_customer_store_get (ctx->db, customer_id, NULL);
@@ -473,11 +517,11 @@ lum_flow_create (LumFlowContext  *ctx,
     {
       g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CUSTOMER,
                    _("Customer %" G_GINT64_FORMAT " does not exist"), customer_id);
-      return FALSE;
+      return NULL;
     }
 
   if (!check_header (ctx, doc, error) || !check_lines (ctx, doc, error))
-    return FALSE;
+    return NULL;
 
   default_ship_to (doc, customer);
   lum_document_set_text (doc, LUM_DOC_CUSTOMER_NAME, lum_customer_get_name (customer));
@@ -488,7 +532,44 @@ lum_flow_create (LumFlowContext  *ctx,
       lum_document_set_int (doc, LUM_DOC_TERMS_DAYS, lum_customer_get_terms_days (customer));
     }
 
-  return insert_new (ctx, doc, "manual", error);
+  return g_steal_pointer (&channel);
+}
+
+gboolean
+lum_flow_create (LumFlowContext  *ctx,
+                 LumDocument     *doc,
+                 GError         **error)
+{
+  g_autoptr(LumChannel) channel = prepare_new (ctx, doc, error);
+
+  return channel != NULL && insert_new (ctx, doc, "manual", error);
+}
+
+/**
+ * lum_flow_create_and_post:
+ *
+ * lum_flow_create() and lum_flow_post() at once; a new sales order is
+ * written once, already posted.
+ */
+gboolean
+lum_flow_create_and_post (LumFlowContext  *ctx,
+                          LumDocument     *doc,
+                          GError         **error)
+{
+  g_autoptr(LumChannel) channel = prepare_new (ctx, doc, error);
+
+  if (channel == NULL)
+    return FALSE;
+  if (!is_order (doc))
+    return insert_new (ctx, doc, "manual", error) && lum_flow_post_draft (ctx, doc, error);
+  if (g_list_model_get_n_items (lum_document_get_lines (doc)) == 0)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE,
+                   _("A sales order needs at least one line to be posted"));
+      return FALSE;
+    }
+  return assign_identity (ctx, doc, error) &&
+         post_order_record (ctx, doc, channel, FALSE, TRUE, error);
 }
 
 static gboolean
@@ -558,7 +639,6 @@ lum_flow_update (LumFlowContext  *ctx,
                  GError         **error)
 {
   g_autoptr(LumDocument) stored = NULL;
-  g_autoptr(JsonBuilder) changed = json_builder_new ();
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) changed_names = NULL;
   g_autofree char *now = lum_flow_now_text (ctx);
@@ -643,7 +723,7 @@ lum_flow_update (LumFlowContext  *ctx,
   if (changed_names[0] == NULL)
     return TRUE;
 
-  if (!lum_document_store_update (ctx->db, stored, now, error))
+  if (!lum_document_store_update (ctx->db, stored, now, lines_changed, error))
     return FALSE;
   joined = g_strjoinv (", ", changed_names);
   lum_flow_add_event (ctx, is_order (stored) ? "order.edited" : "invoice.edited",
@@ -670,11 +750,25 @@ lum_flow_post (LumFlowContext   *ctx,
                GError          **error)
 {
   g_autoptr(LumDocument) doc = lum_document_store_get (ctx->db, kind, id, error);
+
+  return doc != NULL && lum_flow_post_draft (ctx, doc, error);
+}
+
+/**
+ * lum_flow_post_draft:
+ * @doc: a draft as read from the store (or just created), lines included
+ *
+ * lum_flow_post() for a document already in hand.
+ */
+gboolean
+lum_flow_post_draft (LumFlowContext  *ctx,
+                     LumDocument     *doc,
+                     GError         **error)
+{
   g_autoptr(LumChannel) channel = NULL;
   g_autoptr(LumDocument) order = NULL;
+  gint64 id = lum_document_get_id (doc);
 
-  if (doc == NULL)
-    return FALSE;
   if (!g_str_equal (lum_document_get_status (doc), LUM_STATUS_DRAFT))
     {
       g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
@@ -694,8 +788,8 @@ lum_flow_post (LumFlowContext   *ctx,
   if (channel == NULL)
     return FALSE;
 
-  if (kind == LUM_DOCUMENT_KIND_SALES_ORDER)
-    return post_order_record (ctx, doc, channel, FALSE, error);
+  if (is_order (doc))
+    return post_order_record (ctx, doc, channel, FALSE, FALSE, error);
 
   if (lum_channel_get_order_flow (channel) != LUM_ORDER_FLOW_INVOICE_FIRST)
     {
@@ -715,14 +809,14 @@ lum_flow_post (LumFlowContext   *ctx,
   lum_document_set_int (doc, LUM_DOC_LINKED_ID, lum_document_get_id (order));
   {
     g_autofree char *now = lum_flow_now_text (ctx);
-    if (!lum_document_store_update (ctx->db, doc, now, error))
+    if (!lum_document_store_update (ctx->db, doc, now, FALSE, error))
       return FALSE;
   }
   lum_flow_add_event (ctx, "order.generated", lum_channel_get_id (channel), lum_document_get_id (order), id, 0,
                       "number", lum_document_get_number (order),
                       "invoice", lum_document_get_number (doc), NULL);
 
-  return post_order_record (ctx, order, channel, TRUE, error);
+  return post_order_record (ctx, order, channel, TRUE, FALSE, error);
 }
 
 LumDocument *
@@ -773,7 +867,7 @@ lum_flow_push_now (LumFlowContext  *ctx,
 
   lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, now);
   if (!lum_job_store_set_due (ctx->db, lum_job_get_id (job), now, now, error) ||
-      !lum_document_store_update (ctx->db, order, now, error))
+      !lum_document_store_update (ctx->db, order, now, FALSE, error))
     return FALSE;
   lum_flow_add_event (ctx, "push.due-now", lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0,
                       lum_job_get_id (job), NULL);
@@ -850,7 +944,7 @@ lum_flow_cancel_order (LumFlowContext  *ctx,
 
   lum_document_set_text (order, LUM_DOC_STATUS, LUM_STATUS_CANCELLED);
   lum_document_set_text (order, LUM_DOC_ENDED_AT, now);
-  if (!lum_document_store_update (ctx->db, order, now, error))
+  if (!lum_document_store_update (ctx->db, order, now, FALSE, error))
     return FALSE;
   lum_flow_add_event (ctx, "order.cancelled", channel_id, order_id, 0, 0, "was", status, NULL);
   return TRUE;
@@ -884,7 +978,7 @@ lum_flow_void_invoice (LumFlowContext  *ctx,
 
   lum_document_set_text (invoice, LUM_DOC_STATUS, LUM_STATUS_VOID);
   lum_document_set_text (invoice, LUM_DOC_ENDED_AT, now);
-  if (!lum_document_store_update (ctx->db, invoice, now, error))
+  if (!lum_document_store_update (ctx->db, invoice, now, FALSE, error))
     return FALSE;
   lum_flow_add_event (ctx, "invoice.voided", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id, 0,
                       "number", lum_document_get_number (invoice), NULL);
@@ -934,7 +1028,7 @@ lum_flow_retry_job (LumFlowContext  *ctx,
       {
         lum_document_set_text (doc, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_SCHEDULED);
       }
-    if (!lum_document_store_update (ctx->db, doc, now, error))
+    if (!lum_document_store_update (ctx->db, doc, now, FALSE, error))
       return FALSE;
   }
 

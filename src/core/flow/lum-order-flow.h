@@ -38,9 +38,17 @@ typedef struct
   LumDb    *db;
   gint64    now;
   LumActor  actor;
+  /*< private >*/
+  char      now_text[24];
 } LumFlowContext;
 
 gboolean lum_flow_create          (LumFlowContext  *ctx,
+                                   LumDocument     *doc,
+                                   GError         **error);
+gboolean lum_flow_create_and_post (LumFlowContext  *ctx,
+                                   LumDocument     *doc,
+                                   GError         **error);
+gboolean lum_flow_post_draft      (LumFlowContext  *ctx,
                                    LumDocument     *doc,
                                    GError         **error);
 gboolean lum_flow_update          (LumFlowContext  *ctx,

@@ -217,7 +217,7 @@ lum_flow_record_shipment (LumFlowContext  *ctx,
       complete = FALSE;
   lum_document_set_text (order, LUM_DOC_FULFILLMENT_STATUS,
                          complete ? LUM_FULFILLMENT_FULFILLED : LUM_FULFILLMENT_PARTIAL);
-  if (!lum_document_store_update (ctx->db, order, now, error))
+  if (!lum_document_store_update (ctx->db, order, now, FALSE, error))
     return FALSE;
   lum_flow_add_event (ctx, "shipment.recorded", lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0, 0,
                       "carrier", lum_shipment_get_text (shipment, LUM_SHIPMENT_CARRIER),

@@ -8,6 +8,7 @@
 #include "lum-channel-store.h"
 #include "lum-setup-store.h"
 #include "lum-util.h"
+#include "model/lum-channel-json.h"
 #include "lum-enum-types.h"
 
 #define CHANNEL_COLUMNS \
@@ -315,5 +316,36 @@ lum_channel_store_save (LumDb       *db,
       return FALSE;
     }
 
-  return save_tags_and_mappings (db, channel, error);
+  if (!save_tags_and_mappings (db, channel, error))
+    return FALSE;
+
+  /* what documents posted from now on keep; built once here, not per post */
+  {
+    g_autofree char *config = lum_channel_to_config (channel);
+    sqlite3_stmt *set = lum_db_prepare (db, "UPDATE channel SET config = ? WHERE id = ?", error);
+
+    if (set == NULL)
+      return FALSE;
+    sqlite3_bind_text (set, 1, config, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (set, 2, lum_channel_get_id (channel));
+    return lum_db_step_done (db, set, error);
+  }
+}
+
+/* The posting configuration saved with the channel, or %NULL for a channel
+ * saved before it was kept. */
+char *
+lum_channel_store_get_config (LumDb  *db,
+                              gint64  id)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT config FROM channel WHERE id = ?", NULL);
+  char *config = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    config = lum_db_column_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return config;
 }

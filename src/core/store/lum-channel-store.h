@@ -25,4 +25,7 @@ gboolean    lum_channel_store_save       (LumDb       *db,
                                           const char  *now,
                                           GError     **error);
 
+char       *lum_channel_store_get_config (LumDb      *db,
+                                          gint64      id);
+
 G_END_DECLS

@@ -162,6 +162,8 @@ lum_db_open (const char  *path,
   if (!lum_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !lum_db_exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !lum_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !lum_db_exec (self, "PRAGMA cache_size = -32768", error) ||
+      !lum_db_exec (self, "PRAGMA temp_store = MEMORY", error) ||
       !migrate (self, error))
     return NULL;
 

@@ -369,10 +369,13 @@ lum_document_store_insert (LumDb        *db,
   return write_lines (db, info, doc, error);
 }
 
+/* Writes the header, and the lines too when @with_lines: a status change
+ * leaves the lines alone. */
 gboolean
 lum_document_store_update (LumDb        *db,
                            LumDocument  *doc,
                            const char   *now,
+                           gboolean      with_lines,
                            GError      **error)
 {
   KindInfo *info = kind_info (lum_document_get_kind (doc));
@@ -384,7 +387,7 @@ lum_document_store_update (LumDb        *db,
   sqlite3_bind_int64 (stmt, 4 + info->n_write_int + info->n_write_text, lum_document_get_id (doc));
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
-  return write_lines (db, info, doc, error);
+  return !with_lines || write_lines (db, info, doc, error);
 }
 
 static LumDocument *

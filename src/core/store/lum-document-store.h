@@ -53,6 +53,7 @@ gboolean     lum_document_store_insert        (LumDb             *db,
 gboolean     lum_document_store_update        (LumDb             *db,
                                                LumDocument       *doc,
                                                const char        *now,
+                                               gboolean           with_lines,
                                                GError           **error);
 LumDocument *lum_document_store_get           (LumDb             *db,
                                                LumDocumentKind    kind,

@@ -307,6 +307,16 @@ static const char *migrations[] = {
   "  updated_at TEXT NOT NULL,"
   "  PRIMARY KEY (integration_id, name)"
   ");",
+
+  /* 3: the configuration a channel's new documents are posted under, kept
+   * with the channel; sparse references indexed only where set */
+  "ALTER TABLE channel ADD COLUMN config TEXT;"
+  "DROP INDEX event_by_invoice;"
+  "CREATE INDEX event_by_invoice ON event (invoice_id) WHERE invoice_id IS NOT NULL;"
+  "DROP INDEX job_by_invoice;"
+  "CREATE INDEX job_by_invoice ON job (invoice_id) WHERE invoice_id IS NOT NULL;"
+  "DROP INDEX job_by_order;"
+  "CREATE INDEX job_by_order ON job (sales_order_id) WHERE sales_order_id IS NOT NULL;",
 };
 
 int
