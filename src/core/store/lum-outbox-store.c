@@ -205,6 +205,126 @@ lum_job_store_reschedule (LumDb       *db,
   return lum_db_step_done (db, stmt, error);
 }
 
+/**
+ * lum_job_store_claim:
+ * @owner: this worker, for the lease
+ * @lease_until: when another worker may take the jobs back
+ *
+ * Takes the due jobs atomically: scheduled ones whose time has come and
+ * running ones whose lease ran out (their claimer died). Each claim counts
+ * an attempt. A job waits while an earlier job of the same order is still
+ * open, so a cancellation never overtakes its push.
+ *
+ * Returns: (element-type gint64): the ids claimed, oldest due first
+ */
+GArray *
+lum_job_store_claim (LumDb       *db,
+                     const char  *owner,
+                     const char  *now,
+                     const char  *lease_until,
+                     gboolean     with_invoices,
+                     guint        limit,
+                     GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "UPDATE job SET state = 'running', lease_owner = ?1, lease_until = ?2,"
+                                       " attempts = attempts + 1, updated_at = ?3"
+                                       " WHERE id IN (SELECT j.id FROM job j"
+                                       "  WHERE ((j.state = 'scheduled' AND j.due_at <= ?3)"
+                                       "         OR (j.state = 'running' AND j.lease_until < ?3))"
+                                       "   AND (?4 = 1 OR j.kind <> 'push-invoice')"
+                                       "   AND NOT EXISTS (SELECT 1 FROM job e WHERE e.sales_order_id = j.sales_order_id"
+                                       "                   AND e.id < j.id AND e.state IN ('scheduled', 'running'))"
+                                       "  ORDER BY j.due_at, j.id LIMIT ?5)"
+                                       " RETURNING id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, owner, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, lease_until, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, with_invoices ? 1 : 0);
+  sqlite3_bind_int (stmt, 5, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lum_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * lum_job_store_finish:
+ * @state: done, failed, or scheduled again (at @due_at)
+ *
+ * Records the outcome of a claimed job, if the claim is still @owner's: a
+ * worker whose lease ran out and was taken over records nothing.
+ *
+ * Returns: %FALSE with no error when the lease was lost
+ */
+gboolean
+lum_job_store_finish (LumDb        *db,
+                      gint64        id,
+                      const char   *owner,
+                      LumJobState   state,
+                      const char   *due_at,
+                      const char   *remote_id,
+                      const char   *last_error,
+                      const char   *now,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "UPDATE job SET state = ?1, due_at = coalesce (?2, due_at),"
+                                       " remote_id = coalesce (?3, remote_id), last_error = ?4,"
+                                       " lease_owner = NULL, lease_until = NULL, updated_at = ?5,"
+                                       " sent_at = coalesce (sent_at, ?5)"
+                                       " WHERE id = ?6 AND lease_owner = ?7 AND state = 'running'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_STATE, state), -1, SQLITE_STATIC);
+  lum_db_bind_text_or_null (stmt, 2, due_at);
+  lum_db_bind_text_or_null (stmt, 3, remote_id);
+  lum_db_bind_text_or_null (stmt, 4, last_error);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, id);
+  sqlite3_bind_text (stmt, 7, owner, -1, SQLITE_TRANSIENT);
+  if (!lum_db_step_done (db, stmt, error))
+    return FALSE;
+  return lum_db_changes (db) == 1;
+}
+
+/* The next time a job falls due or a lease runs out, or %NULL for never. */
+char *
+lum_job_store_next_wakeup (LumDb     *db,
+                           gboolean   with_invoices,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "SELECT min (t) FROM ("
+                                       " SELECT min (due_at) AS t FROM job WHERE state = 'scheduled'"
+                                       "  AND (?1 = 1 OR kind <> 'push-invoice')"
+                                       " UNION ALL SELECT min (lease_until) FROM job WHERE state = 'running'"
+                                       "  AND (?1 = 1 OR kind <> 'push-invoice'))", error);
+  char *next = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, with_invoices ? 1 : 0);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    next = lum_db_column_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return next;
+}
+
 /* -- events --------------------------------------------------------------- */
 
 gint64

@@ -62,6 +62,26 @@ gboolean    lum_job_store_reschedule    (LumDb              *db,
                                          const char         *now,
                                          GError            **error);
 
+GArray     *lum_job_store_claim         (LumDb              *db,
+                                         const char         *owner,
+                                         const char         *now,
+                                         const char         *lease_until,
+                                         gboolean            with_invoices,
+                                         guint               limit,
+                                         GError            **error);
+gboolean    lum_job_store_finish        (LumDb              *db,
+                                         gint64              id,
+                                         const char         *owner,
+                                         LumJobState         state,
+                                         const char         *due_at,
+                                         const char         *remote_id,
+                                         const char         *last_error,
+                                         const char         *now,
+                                         GError            **error);
+char       *lum_job_store_next_wakeup   (LumDb              *db,
+                                         gboolean            with_invoices,
+                                         GError            **error);
+
 gint64      lum_event_store_append      (LumDb              *db,
                                          const char         *at,
                                          LumActor            actor,

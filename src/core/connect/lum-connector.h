@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "lum-http.h"
+#include "lum-rate-limiter.h"
+#include "model/lum-enums.h"
+#include "model/lum-integration.h"
+
+G_BEGIN_DECLS
+
+/**
+ * LumPushItem:
+ * @job_id: the outbox row
+ * @kind: push or cancel
+ * @order_number: referenceNum / orderNumber
+ * @order_key: the order's UUID (ShipStation orderKey)
+ * @payload: the body to send, mappings applied
+ * @may_have_arrived: an earlier attempt may have reached the service
+ * @remote_id: (out): the service's id of the order
+ * @error: (out): why this item failed
+ *
+ * One order of a push; a connector fills in @remote_id or @error.
+ */
+typedef struct
+{
+  gint64      job_id;
+  LumJobKind  kind;
+  char       *order_number;
+  char       *order_key;
+  JsonNode   *payload;
+  gboolean    may_have_arrived;
+  char       *remote_id;
+  GError     *error;
+} LumPushItem;
+
+LumPushItem *lum_push_item_new  (gint64      job_id,
+                                 LumJobKind  kind,
+                                 const char *order_number,
+                                 const char *order_key,
+                                 JsonNode   *payload);
+void         lum_push_item_free (LumPushItem *item);
+
+#define LUM_TYPE_CONNECTOR (lum_connector_get_type ())
+G_DECLARE_DERIVABLE_TYPE (LumConnector, lum_connector, LUM, CONNECTOR, GObject)
+
+struct _LumConnectorClass
+{
+  GObjectClass parent_class;
+
+  /* how many orders one request may carry */
+  guint        batch_size;
+
+  /* Adds credentials to @message; may fetch a token first. */
+  void         (*authorize_async)   (LumConnector        *self,
+                                     SoupMessage         *message,
+                                     gboolean             renew,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+  gboolean     (*authorize_finish)  (LumConnector        *self,
+                                     GAsyncResult        *result,
+                                     GError             **error);
+  void         (*push_async)        (LumConnector        *self,
+                                     GPtrArray           *items,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+  void         (*list_stores_async) (LumConnector        *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+  void         (*test_async)        (LumConnector        *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+};
+
+LumConnector   *lum_connector_new                (LumIntegration      *integration,
+                                                  SoupSession         *session);
+LumIntegration *lum_connector_get_integration    (LumConnector        *self);
+LumRateLimiter *lum_connector_get_limiter        (LumConnector        *self);
+SoupSession    *lum_connector_get_session        (LumConnector        *self);
+guint           lum_connector_get_batch_size     (LumConnector        *self);
+const char     *lum_connector_get_service_name   (LumConnector        *self);
+char           *lum_connector_dup_url            (LumConnector        *self,
+                                                  const char          *path);
+void            lum_connector_set_secret         (LumConnector        *self,
+                                                  const char          *name,
+                                                  const char          *value);
+const char     *lum_connector_get_secret         (LumConnector        *self,
+                                                  const char          *name);
+void            lum_connector_load_secrets_async (LumConnector        *self,
+                                                  const char * const  *names,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        lum_connector_load_secrets_finish (LumConnector       *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+
+/* One authorised, rate-limited request; renews credentials once on 401. */
+void             lum_connector_request_async     (LumConnector        *self,
+                                                  SoupMessage         *message,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+LumHttpResponse *lum_connector_request_finish    (LumConnector        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+void            lum_connector_push_async         (LumConnector        *self,
+                                                  GPtrArray           *items,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        lum_connector_push_finish        (LumConnector        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void            lum_connector_list_stores_async  (LumConnector        *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GListStore     *lum_connector_list_stores_finish (LumConnector        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+void            lum_connector_test_async         (LumConnector        *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+char           *lum_connector_test_finish        (LumConnector        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+G_END_DECLS

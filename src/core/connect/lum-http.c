@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-connect"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lum-http.h"
+#include "lum-util.h"
+
+G_DEFINE_QUARK (lum-remote-error-quark, lum_remote_error)
+
+#define CHUNK_SIZE (64 * 1024)
+
+typedef struct
+{
+  SoupMessage     *message;
+  GInputStream    *stream;
+  GByteArray      *body;
+} SendData;
+
+static void
+send_data_free (gpointer data)
+{
+  SendData *send = data;
+
+  g_clear_object (&send->message);
+  g_clear_object (&send->stream);
+  g_clear_pointer (&send->body, g_byte_array_unref);
+  g_free (send);
+}
+
+void
+lum_http_response_free (LumHttpResponse *response)
+{
+  if (response == NULL)
+    return;
+  g_clear_pointer (&response->headers, soup_message_headers_unref);
+  g_clear_pointer (&response->body, g_bytes_unref);
+  g_free (response);
+}
+
+static gint64
+header_int (SoupMessageHeaders *headers,
+            const char         *name)
+{
+  const char *value = soup_message_headers_get_one (headers, name);
+  g_autofree char *copy = NULL;
+  guint64 number;
+
+  if (value == NULL)
+    return -1;
+  copy = g_strstrip (g_strdup (value));
+  if (!g_ascii_string_to_unsigned (copy, 10, 0, G_MAXINT32, &number, NULL))
+    return -1;
+  return (gint64)number;
+}
+
+/* Retry-After: seconds, or an HTTP date. */
+static gint64
+retry_after_ms (SoupMessageHeaders *headers)
+{
+  const char *value = soup_message_headers_get_one (headers, "Retry-After");
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  gint64 seconds = header_int (headers, "Retry-After");
+
+  if (seconds >= 0)
+    return seconds * 1000;
+  if (value == NULL)
+    return -1;
+  when = soup_date_time_new_from_http_string (value);
+  if (when == NULL)
+    return -1;
+  now = g_date_time_new_now_utc ();
+  return MAX (0, g_date_time_difference (when, now) / 1000);
+}
+
+static void
+classify_transport_error (GError **error,
+                          GError  *cause)
+{
+  gboolean not_sent = g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+                      g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+                      g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+                      cause->domain == G_RESOLVER_ERROR;
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_error_copy (cause));
+  else if (not_sent)
+    g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NETWORK,
+                 _("The service could not be reached: %s"), cause->message);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_TIMEOUT,
+                 _("The service did not answer in time"));
+  else
+    g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_TIMEOUT,
+                 _("The connection broke before the service answered: %s"), cause->message);
+}
+
+static void read_next_chunk (GTask *task);
+
+static void
+on_chunk_read_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendData *send = g_task_get_task_data (task);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &local_error);
+  LumHttpResponse *response;
+
+  if (chunk == NULL)
+    {
+      GError *error = NULL;
+      classify_transport_error (&error, local_error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) > 0)
+    {
+      if (send->body->len + g_bytes_get_size (chunk) > LUM_HTTP_MAX_BODY)
+        {
+          g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                                   _("The answer is larger than %d MiB"), LUM_HTTP_MAX_BODY / (1024 * 1024));
+          return;
+        }
+      g_byte_array_append (send->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+      read_next_chunk (g_steal_pointer (&task));
+      return;
+    }
+
+  response = g_new0 (LumHttpResponse, 1);
+  response->status = soup_message_get_status (send->message);
+  response->headers = soup_message_headers_ref (soup_message_get_response_headers (send->message));
+  response->body = g_byte_array_free_to_bytes (g_steal_pointer (&send->body));
+  response->retry_after_ms = retry_after_ms (response->headers);
+  response->rate_remaining = header_int (response->headers, "X-Rate-Limit-Remaining");
+  response->rate_reset_ms = header_int (response->headers, "X-Rate-Limit-Reset");
+  if (response->rate_reset_ms >= 0)
+    response->rate_reset_ms *= 1000;
+  g_task_return_pointer (task, response, (GDestroyNotify)lum_http_response_free);
+}
+
+static void
+read_next_chunk (GTask *task)
+{
+  SendData *send = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (send->stream, CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task), on_chunk_read_cb, task);
+}
+
+static void
+on_send_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendData *send = g_task_get_task_data (task);
+  g_autoptr(GError) local_error = NULL;
+
+  send->stream = soup_session_send_finish (SOUP_SESSION (source), result, &local_error);
+  if (send->stream == NULL)
+    {
+      GError *error = NULL;
+      classify_transport_error (&error, local_error);
+      g_task_return_error (task, error);
+      return;
+    }
+  send->body = g_byte_array_new ();
+  read_next_chunk (g_steal_pointer (&task));
+}
+
+/**
+ * lum_http_send_async:
+ *
+ * Sends @message and reads its whole answer (at most %LUM_HTTP_MAX_BODY).
+ * Any HTTP status is a response; only transport failures are errors,
+ * classified as %LUM_REMOTE_ERROR_NETWORK (nothing sent) or
+ * %LUM_REMOTE_ERROR_TIMEOUT (may have arrived).
+ */
+void
+lum_http_send_async (SoupSession         *session,
+                     SoupMessage         *message,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  GTask *task = g_task_new (session, cancellable, callback, user_data);
+  SendData *send = g_new0 (SendData, 1);
+
+  g_task_set_source_tag (task, lum_http_send_async);
+  send->message = g_object_ref (message);
+  g_task_set_task_data (task, send, send_data_free);
+  soup_session_send_async (session, message, G_PRIORITY_DEFAULT, cancellable, on_send_cb, task);
+}
+
+LumHttpResponse *
+lum_http_send_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+SoupMessage *
+lum_http_new_json_message (const char *method,
+                           const char *url,
+                           JsonNode   *body,
+                           const char *content_type)
+{
+  SoupMessage *message = soup_message_new (method, url);
+
+  if (message == NULL)
+    return NULL;
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Accept",
+                                "application/json, application/hal+json");
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+      soup_message_set_request_body_from_bytes (message, content_type ? content_type : "application/json", bytes);
+    }
+  return message;
+}
+
+char *
+lum_http_join_url (const char *base,
+                   const char *path)
+{
+  gsize len = strlen (base);
+
+  while (len > 0 && base[len - 1] == '/')
+    len--;
+  return g_strdup_printf ("%.*s%s%s", (int)len, base, *path == '/' ? "" : "/", path);
+}
+
+JsonNode *
+lum_http_parse_json (LumHttpResponse  *response,
+                     const char       *service,
+                     GError          **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (response->body, &size);
+
+  if (size == 0 || !json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                   _("%s answered with something that is not JSON (HTTP %u)"), service, response->status);
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/**
+ * lum_http_check_status:
+ * @remote_message: (nullable): what the service said, for the error
+ *
+ * Turns a non-2xx status into the matching %LUM_REMOTE_ERROR.
+ */
+gboolean
+lum_http_check_status (LumHttpResponse  *response,
+                       const char       *service,
+                       const char       *remote_message,
+                       GError          **error)
+{
+  guint status = response->status;
+  const char *said = remote_message && *remote_message ? remote_message : soup_status_get_phrase (status);
+
+  if (status >= 200 && status < 300)
+    return TRUE;
+  if (status == 429)
+    g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_RATE_LIMITED,
+                 _("%s: too many requests (HTTP 429)"), service);
+  else if (status == 401 || status == 403)
+    g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_AUTH,
+                 _("%s refused the credentials (HTTP %u): %s"), service, status, said);
+  else if (status >= 500)
+    g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_SERVER,
+                 _("%s failed (HTTP %u): %s"), service, status, said);
+  else
+    g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_REJECTED,
+                 _("%s refused the request (HTTP %u): %s"), service, status, said);
+  return FALSE;
+}
+
+gboolean
+lum_remote_error_is_retryable (const GError *error)
+{
+  if (error == NULL || error->domain != LUM_REMOTE_ERROR)
+    return FALSE;
+  switch (error->code)
+    {
+    case LUM_REMOTE_ERROR_NETWORK:
+    case LUM_REMOTE_ERROR_TIMEOUT:
+    case LUM_REMOTE_ERROR_SERVER:
+    case LUM_REMOTE_ERROR_RATE_LIMITED:
+    case LUM_REMOTE_ERROR_INVALID_RESPONSE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* TRUE when a failed request may nevertheless have reached the service. */
+gboolean
+lum_remote_error_may_have_arrived (const GError *error)
+{
+  return error != NULL && error->domain == LUM_REMOTE_ERROR &&
+         (error->code == LUM_REMOTE_ERROR_TIMEOUT ||
+          error->code == LUM_REMOTE_ERROR_SERVER ||
+          error->code == LUM_REMOTE_ERROR_INVALID_RESPONSE);
+}
+
+JsonObject *
+lum_json_get_object (JsonObject *object,
+                     const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+lum_json_get_array (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+const char *
+lum_json_get_string (JsonObject *object,
+                     const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gboolean
+lum_json_get_int (JsonObject *object,
+                  const char *member,
+                  gint64     *value)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+/* A string or an integer member as text (ids come as either). */
+char *
+lum_json_dup_scalar (JsonObject *object,
+                     const char *member)
+{
+  gint64 number;
+  const char *text = lum_json_get_string (object, member);
+
+  if (text != NULL)
+    return g_strdup (text);
+  if (lum_json_get_int (object, member, &number))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, number);
+  return NULL;
+}

@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+/**
+ * LumRemoteError:
+ * @LUM_REMOTE_ERROR_NETWORK: the service could not be reached; nothing arrived
+ * @LUM_REMOTE_ERROR_TIMEOUT: no answer in time; the request may have arrived
+ * @LUM_REMOTE_ERROR_SERVER: the service failed (5xx)
+ * @LUM_REMOTE_ERROR_RATE_LIMITED: too many requests (429)
+ * @LUM_REMOTE_ERROR_AUTH: the credentials were refused
+ * @LUM_REMOTE_ERROR_REJECTED: the service refused the request (4xx); the
+ *   message is the service's own
+ * @LUM_REMOTE_ERROR_INVALID_RESPONSE: the answer was not what the API
+ *   describes; the request may have arrived
+ * @LUM_REMOTE_ERROR_NOT_CONFIGURED: a credential or setting is missing
+ *
+ * What went wrong talking to a remote service. The first four and the
+ * invalid response are worth another attempt; the others are not.
+ */
+typedef enum
+{
+  LUM_REMOTE_ERROR_NETWORK,
+  LUM_REMOTE_ERROR_TIMEOUT,
+  LUM_REMOTE_ERROR_SERVER,
+  LUM_REMOTE_ERROR_RATE_LIMITED,
+  LUM_REMOTE_ERROR_AUTH,
+  LUM_REMOTE_ERROR_REJECTED,
+  LUM_REMOTE_ERROR_INVALID_RESPONSE,
+  LUM_REMOTE_ERROR_NOT_CONFIGURED,
+} LumRemoteError;
+
+#define LUM_REMOTE_ERROR (lum_remote_error_quark ())
+GQuark lum_remote_error_quark (void);
+
+#define LUM_HTTP_MAX_BODY (16 * 1024 * 1024)
+
+typedef struct
+{
+  guint               status;
+  SoupMessageHeaders *headers;
+  GBytes             *body;
+  gint64              retry_after_ms;   /* -1 when the answer did not say */
+  gint64              rate_remaining;   /* -1 when unknown */
+  gint64              rate_reset_ms;    /* -1 when unknown */
+} LumHttpResponse;
+
+void             lum_http_response_free        (LumHttpResponse     *response);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LumHttpResponse, lum_http_response_free)
+
+void             lum_http_send_async           (SoupSession         *session,
+                                                SoupMessage         *message,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+LumHttpResponse *lum_http_send_finish          (GAsyncResult        *result,
+                                                GError             **error);
+
+SoupMessage     *lum_http_new_json_message     (const char          *method,
+                                                const char          *url,
+                                                JsonNode            *body,
+                                                const char          *content_type);
+char            *lum_http_join_url             (const char          *base,
+                                                const char          *path);
+JsonNode        *lum_http_parse_json           (LumHttpResponse     *response,
+                                                const char          *service,
+                                                GError             **error);
+gboolean         lum_http_check_status         (LumHttpResponse     *response,
+                                                const char          *service,
+                                                const char          *remote_message,
+                                                GError             **error);
+gboolean         lum_remote_error_is_retryable (const GError        *error);
+gboolean         lum_remote_error_may_have_arrived (const GError    *error);
+
+/* Safe readers of untrusted JSON: %NULL or the fallback when the member is
+ * missing or of another type. */
+JsonObject      *lum_json_get_object           (JsonObject          *object,
+                                                const char          *member);
+JsonArray       *lum_json_get_array            (JsonObject          *object,
+                                                const char          *member);
+const char      *lum_json_get_string           (JsonObject          *object,
+                                                const char          *member);
+gboolean         lum_json_get_int              (JsonObject          *object,
+                                                const char          *member,
+                                                gint64              *value);
+char            *lum_json_dup_scalar           (JsonObject          *object,
+                                                const char          *member);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "model/lum-channel.h"
+#include "model/lum-customer.h"
+#include "model/lum-document.h"
+#include "model/lum-integration.h"
+
+G_BEGIN_DECLS
+
+/* What goes into an order pushed to an OMS. */
+typedef struct
+{
+  LumDocument *order;          /* with its lines */
+  LumCustomer *customer;
+  LumChannel  *config;         /* the configuration it was posted under */
+  const char  *warehouse_code; /* the first warehouse of the channel's group */
+  const char  *status;         /* ShipStation orderStatus: awaiting_shipment, on_hold, cancelled */
+} LumOrderPayloadInput;
+
+char     *lum_field_value                 (const char                 *lumen_field,
+                                           const LumOrderPayloadInput *input);
+JsonNode *lum_order_payload_shipstation   (const LumOrderPayloadInput *input,
+                                           GError                    **error);
+JsonNode *lum_order_payload_extensiv      (const LumOrderPayloadInput *input,
+                                           LumIntegration             *integration,
+                                           GError                    **error);
+gboolean  lum_order_payload_apply_mappings (JsonNode                  *payload,
+                                            const LumOrderPayloadInput *input,
+                                            GError                   **error);
+
+G_END_DECLS

@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-connect"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lum-secrets.h"
+#include "lum-shipstation.h"
+#include "lum-util.h"
+#include "model/lum-remote-store.h"
+
+struct _LumShipstation
+{
+  LumConnector parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LumShipstation, lum_shipstation, LUM_TYPE_CONNECTOR)
+
+static const char * const secret_names[] = {
+  LUM_SECRET_SHIPSTATION_API_KEY, LUM_SECRET_SHIPSTATION_API_SECRET, NULL
+};
+
+/* ShipStation's own words: {"Message": …, "ExceptionMessage": …} or text. */
+char *
+lum_shipstation_error_message (LumHttpResponse *response)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize size;
+  const char *data = g_bytes_get_data (response->body, &size);
+
+  if (size > 0 && json_parser_load_from_data (parser, data, size, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+      const char *exception = lum_json_get_string (object, "ExceptionMessage");
+      const char *message = lum_json_get_string (object, "Message");
+
+      if (message == NULL)
+        message = lum_json_get_string (object, "message");
+      if (message != NULL && exception != NULL)
+        return g_strdup_printf ("%s %s", message, exception);
+      if (message != NULL || exception != NULL)
+        return g_strdup (message ? message : exception);
+    }
+  if (size > 0 && size < 500 && g_utf8_validate (data, size, NULL))
+    return g_strndup (data, size);
+  return NULL;
+}
+
+static void
+shipstation_authorize_async (LumConnector        *connector,
+                             SoupMessage         *message,
+                             gboolean             renew,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (connector, cancellable, callback, user_data);
+  const char *key = lum_connector_get_secret (connector, LUM_SECRET_SHIPSTATION_API_KEY);
+  const char *secret = lum_connector_get_secret (connector, LUM_SECRET_SHIPSTATION_API_SECRET);
+  g_autofree char *pair = NULL;
+  g_autofree char *encoded = NULL;
+  g_autofree char *header = NULL;
+
+  if (renew || key == NULL || secret == NULL)
+    {
+      /* Basic credentials do not renew: a 401 is final */
+      if (renew)
+        g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_AUTH,
+                                 _("%s refused the API key and secret; check them in Integrations"),
+                                 lum_connector_get_service_name (connector));
+      else
+        g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                                 _("No API key and secret are stored for %s"),
+                                 lum_connector_get_service_name (connector));
+      return;
+    }
+
+  pair = g_strdup_printf ("%s:%s", key, secret);
+  encoded = g_base64_encode ((const guchar *)pair, strlen (pair));
+  header = g_strdup_printf ("Basic %s", encoded);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", header);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* -- push ----------------------------------------------------------------- */
+
+static void
+fail_all (GPtrArray    *items,
+          const GError *error)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      LumPushItem *item = g_ptr_array_index (items, i);
+      g_clear_error (&item->error);
+      item->error = g_error_copy (error);
+    }
+}
+
+/* The single-order endpoint answers the order itself. */
+static void
+apply_single (LumConnector    *self,
+              LumPushItem     *item,
+              LumHttpResponse *response)
+{
+  g_autofree char *said = lum_shipstation_error_message (response);
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+
+  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
+      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
+    {
+      item->error = error;
+      return;
+    }
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    item->remote_id = lum_json_dup_scalar (json_node_get_object (root), "orderId");
+  if (item->remote_id == NULL)
+    item->error = g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                               _("%s accepted order %s but did not say its orderId"),
+                               lum_connector_get_service_name (self), item->order_number);
+}
+
+/* The bulk endpoint answers {"hasErrors", "results": [{orderKey, success,
+ * orderId, errorMessage}]}; each result applies to its order alone. */
+static void
+apply_bulk (LumConnector    *self,
+            GPtrArray       *items,
+            LumHttpResponse *response)
+{
+  g_autofree char *said = lum_shipstation_error_message (response);
+  g_autoptr(JsonNode) root = NULL;
+  GError *error = NULL;
+  JsonArray *results;
+
+  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
+      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
+    {
+      fail_all (items, error);
+      g_error_free (error);
+      return;
+    }
+
+  results = JSON_NODE_HOLDS_OBJECT (root) ? lum_json_get_array (json_node_get_object (root), "results") : NULL;
+  for (guint i = 0; results != NULL && i < json_array_get_length (results); i++)
+    {
+      JsonNode *node = json_array_get_element (results, i);
+      JsonObject *result;
+      const char *key;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      result = json_node_get_object (node);
+      key = lum_json_get_string (result, "orderKey");
+
+      for (guint j = 0; key != NULL && j < items->len; j++)
+        {
+          LumPushItem *item = g_ptr_array_index (items, j);
+          JsonNode *success;
+
+          if (g_strcmp0 (item->order_key, key) != 0 || item->remote_id != NULL || item->error != NULL)
+            continue;
+          success = json_object_get_member (result, "success");
+          if (success != NULL && JSON_NODE_HOLDS_VALUE (success) &&
+              json_node_get_value_type (success) == G_TYPE_BOOLEAN && json_node_get_boolean (success))
+            item->remote_id = lum_json_dup_scalar (result, "orderId");
+          if (item->remote_id == NULL)
+            {
+              const char *message = lum_json_get_string (result, "errorMessage");
+              item->error = g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_REJECTED,
+                                         _("%s refused order %s: %s"), lum_connector_get_service_name (self),
+                                         item->order_number, message ? message : _("no reason given"));
+            }
+        }
+    }
+
+  /* an order the answer does not mention may or may not be there */
+  for (guint j = 0; j < items->len; j++)
+    {
+      LumPushItem *item = g_ptr_array_index (items, j);
+
+      if (item->remote_id == NULL && item->error == NULL)
+        item->error = g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                                   _("%s did not answer for order %s"), lum_connector_get_service_name (self),
+                                   item->order_number);
+    }
+}
+
+static void
+on_push_sent_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  GPtrArray *items = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
+
+  if (response == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      fail_all (items, error);
+      g_error_free (error);
+    }
+  else if (items->len == 1)
+    apply_single (self, g_ptr_array_index (items, 0), response);
+  else
+    apply_bulk (self, items, response);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_push_secrets_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  GPtrArray *items = g_task_get_task_data (task);
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autofree char *url = NULL;
+  GError *error = NULL;
+
+  if (!lum_connector_load_secrets_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (items->len == 1)
+    {
+      LumPushItem *item = g_ptr_array_index (items, 0);
+      body = json_node_ref (item->payload);
+      url = lum_connector_dup_url (self, "/orders/createorder");
+    }
+  else
+    {
+      JsonArray *array = json_array_new ();
+
+      for (guint i = 0; i < items->len; i++)
+        json_array_add_element (array, json_node_copy (((LumPushItem *)g_ptr_array_index (items, i))->payload));
+      body = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+      url = lum_connector_dup_url (self, "/orders/createorders");
+    }
+
+  message = lum_http_new_json_message ("POST", url, body, "application/json");
+  if (message == NULL)
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                               _("Base URL “%s” is not usable"),
+                               lum_integration_get_base_url (lum_connector_get_integration (self)));
+      return;
+    }
+  lum_connector_request_async (self, message, g_task_get_cancellable (task), on_push_sent_cb,
+                               g_steal_pointer (&task));
+}
+
+static void
+shipstation_push_async (LumConnector        *self,
+                        GPtrArray           *items,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, shipstation_push_async);
+  g_task_set_task_data (task, g_ptr_array_ref (items), (GDestroyNotify)g_ptr_array_unref);
+  lum_connector_load_secrets_async (self, secret_names, cancellable, on_push_secrets_cb, task);
+}
+
+/* -- stores and test ------------------------------------------------------ */
+
+static void
+on_stores_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  GError *error = NULL;
+  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *said = NULL;
+  GListStore *stores;
+
+  if (response == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  said = lum_shipstation_error_message (response);
+  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
+      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                               _("%s answered the list of stores with something else than a list"),
+                               lum_connector_get_service_name (self));
+      return;
+    }
+
+  stores = g_list_store_new (LUM_TYPE_REMOTE_STORE);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (root)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (root), i);
+      g_autofree char *id = NULL;
+      g_autoptr(LumRemoteStore) store = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      id = lum_json_dup_scalar (json_node_get_object (node), "storeId");
+      if (id == NULL)
+        continue;
+      store = lum_remote_store_new (id, lum_json_get_string (json_node_get_object (node), "storeName"));
+      g_list_store_append (stores, store);
+    }
+  g_task_return_pointer (task, stores, g_object_unref);
+}
+
+static void
+on_stores_secrets_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  g_autofree char *url = lum_connector_dup_url (self, "/stores");
+  g_autoptr(SoupMessage) message = NULL;
+  GError *error = NULL;
+
+  if (!lum_connector_load_secrets_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  message = soup_message_new ("GET", url);
+  if (message == NULL)
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                               _("Base URL “%s” is not usable"),
+                               lum_integration_get_base_url (lum_connector_get_integration (self)));
+      return;
+    }
+  lum_connector_request_async (self, message, g_task_get_cancellable (task), on_stores_cb, g_steal_pointer (&task));
+}
+
+static void
+shipstation_list_stores_async (LumConnector        *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, shipstation_list_stores_async);
+  lum_connector_load_secrets_async (self, secret_names, cancellable, on_stores_secrets_cb, task);
+}
+
+static void
+on_test_stores_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  GError *error = NULL;
+  g_autoptr(GListStore) stores = lum_connector_list_stores_finish (self, result, &error);
+  g_autoptr(GString) report = NULL;
+  guint n;
+
+  if (stores == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (stores));
+  report = g_string_new (NULL);
+  g_string_append_printf (report, _("Connected to %s: the API key and secret work."),
+                          lum_connector_get_service_name (self));
+  g_string_append_c (report, ' ');
+  g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "%u store:", "%u stores:", n), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LumRemoteStore) store = g_list_model_get_item (G_LIST_MODEL (stores), i);
+      g_autofree char *label = lum_remote_store_dup_label (store);
+      g_string_append_printf (report, "%s %s", i ? "," : "", label);
+    }
+  g_task_return_pointer (task, g_string_free (g_steal_pointer (&report), FALSE), g_free);
+}
+
+static void
+shipstation_test_async (LumConnector        *self,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, shipstation_test_async);
+  lum_connector_list_stores_async (self, cancellable, on_test_stores_cb, task);
+}
+
+static void
+lum_shipstation_class_init (LumShipstationClass *klass)
+{
+  LumConnectorClass *connector_class = LUM_CONNECTOR_CLASS (klass);
+
+  connector_class->batch_size = LUM_SHIPSTATION_BATCH;
+  connector_class->authorize_async = shipstation_authorize_async;
+  connector_class->push_async = shipstation_push_async;
+  connector_class->list_stores_async = shipstation_list_stores_async;
+  connector_class->test_async = shipstation_test_async;
+}
+
+static void
+lum_shipstation_init (LumShipstation *self)
+{
+}

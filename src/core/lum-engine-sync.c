@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-engine"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lum-engine-private.h"
+#include "lum-engine-sync.h"
+#include "lum-secrets.h"
+#include "lum-util.h"
+#include "store/lum-setup-store.h"
+
+#define SESSION_KEY    "lum-soup-session"
+#define CONNECTORS_KEY "lum-connectors"
+#define HTTP_TIMEOUT_S 30
+
+static void
+on_integrations_changed_cb (LumEngine  *self,
+                            const char *what)
+{
+  /* a changed URL, setting or secret takes effect with a new connector */
+  g_object_set_data (G_OBJECT (self), CONNECTORS_KEY, NULL);
+}
+
+/**
+ * lum_engine_get_soup_session:
+ *
+ * The one HTTP session of the engine (`LUMEN_HTTP_TIMEOUT` seconds of I/O
+ * timeout, 30 by default).
+ */
+SoupSession *
+lum_engine_get_soup_session (LumEngine *self)
+{
+  SoupSession *session = g_object_get_data (G_OBJECT (self), SESSION_KEY);
+
+  if (session == NULL)
+    {
+      const char *env = g_getenv ("LUMEN_HTTP_TIMEOUT");
+      guint64 timeout = HTTP_TIMEOUT_S;
+
+      if (env != NULL)
+        g_ascii_string_to_unsigned (env, 10, 1, 3600, &timeout, NULL);
+      session = soup_session_new_with_options ("timeout", (guint)timeout,
+                                               "user-agent", "Lumen/" PACKAGE_VERSION,
+                                               "max-conns-per-host", 16,
+                                               NULL);
+      g_object_set_data_full (G_OBJECT (self), SESSION_KEY, session, g_object_unref);
+      g_signal_connect (self, "changed::integrations", G_CALLBACK (on_integrations_changed_cb), NULL);
+    }
+  return session;
+}
+
+/**
+ * lum_engine_get_connector:
+ *
+ * The connector of an integration, one per process so that its request
+ * budget is shared by everything that talks to the integration.
+ */
+LumConnector *
+lum_engine_get_connector (LumEngine  *self,
+                          gint64      integration_id,
+                          GError    **error)
+{
+  GHashTable *connectors;
+  LumConnector *connector;
+  g_autoptr(LumIntegration) integration = NULL;
+  SoupSession *session = lum_engine_get_soup_session (self);
+
+  connectors = g_object_get_data (G_OBJECT (self), CONNECTORS_KEY);
+  if (connectors == NULL)
+    {
+      connectors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+      g_object_set_data_full (G_OBJECT (self), CONNECTORS_KEY, connectors, (GDestroyNotify)g_hash_table_unref);
+    }
+
+  connector = g_hash_table_lookup (connectors, &integration_id);
+  if (connector != NULL)
+    return g_object_ref (connector);
+
+  integration = lum_engine_get_integration (self, integration_id, error);
+  if (integration == NULL)
+    return NULL;
+  connector = lum_connector_new (integration, session);
+  g_hash_table_insert (connectors, g_memdup2 (&integration_id, sizeof integration_id), g_object_ref (connector));
+  return connector;
+}
+
+static char *
+secret_label (LumIntegration *integration,
+              const char     *name)
+{
+  return g_strdup_printf (_("Lumen: %s (%s)"), lum_integration_get_name (integration), name);
+}
+
+static gboolean
+store_secrets (LumIntegration  *integration,
+               GHashTable      *secrets,
+               GError         **error)
+{
+  GHashTableIter iter;
+  gpointer name, value;
+
+  if (secrets == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, secrets);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      g_autofree char *label = secret_label (integration, name);
+
+      if (!lum_secrets_store (lum_integration_get_id (integration), name, label, value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lum_engine_add_integration:
+ * @secrets: (element-type utf8 utf8) (nullable): name → value, for the
+ *   Secret Service only
+ *
+ * Saves a new integration and stores its secrets. When the keyring refuses
+ * them, the integration is removed again: nothing half-made stays.
+ */
+gboolean
+lum_engine_add_integration (LumEngine       *self,
+                            LumIntegration  *integration,
+                            GHashTable      *secrets,
+                            GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!lum_engine_save_integration (self, integration, error))
+    return FALSE;
+  if (store_secrets (integration, secrets, &local_error))
+    return TRUE;
+
+  lum_secrets_clear (lum_integration_get_id (integration), NULL);
+  lum_engine_delete_integration (self, integration, NULL);
+  lum_integration_set_id (integration, 0);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+lum_engine_update_integration_secrets (LumEngine       *self,
+                                       LumIntegration  *integration,
+                                       GHashTable      *secrets,
+                                       GError         **error)
+{
+  if (!store_secrets (integration, secrets, error))
+    return FALSE;
+  lum_engine_emit_changed (self, "integrations");
+  return TRUE;
+}
+
+/* Deletes the integration and then its secrets. */
+gboolean
+lum_engine_remove_integration (LumEngine       *self,
+                               LumIntegration  *integration,
+                               GError         **error)
+{
+  if (!lum_engine_delete_integration (self, integration, error))
+    return FALSE;
+  return lum_secrets_clear (lum_integration_get_id (integration), error);
+}
+
+static void
+on_tested_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char *report = lum_connector_test_finish (LUM_CONNECTOR (source), result, &error);
+
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, g_free);
+}
+
+/**
+ * lum_engine_test_integration_async:
+ *
+ * Tries the integration's credentials and lists what they reach; the
+ * result says what works in words, the error what does not.
+ */
+void
+lum_engine_test_integration_async (LumEngine           *self,
+                                   LumIntegration      *integration,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(LumConnector) connector = NULL;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, lum_engine_test_integration_async);
+  connector = lum_engine_get_connector (self, lum_integration_get_id (integration), &error);
+  if (connector == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  lum_connector_test_async (connector, cancellable, on_tested_cb, task);
+}
+
+char *
+lum_engine_test_integration_finish (LumEngine     *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  gint64      integration_id;
+  GListModel *stores;
+} RememberStores;
+
+static gboolean
+remember_stores_tx (LumEngine  *self,
+                    gpointer    user_data,
+                    GError    **error)
+{
+  RememberStores *data = user_data;
+  g_autofree char *now = lum_engine_now_text (self);
+
+  return lum_setup_store_replace_remote_stores (lum_engine_get_db (self), data->integration_id,
+                                                data->stores, now, error);
+}
+
+static void
+on_stores_fetched_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumEngine *self = g_task_get_source_object (task);
+  LumConnector *connector = LUM_CONNECTOR (source);
+  GError *error = NULL;
+  g_autoptr(GListStore) stores = lum_connector_list_stores_finish (connector, result, &error);
+  RememberStores data;
+
+  if (stores == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* the last known list serves when the OMS cannot be reached */
+  data.integration_id = lum_integration_get_id (lum_connector_get_integration (connector));
+  data.stores = G_LIST_MODEL (stores);
+  if (!lum_engine_run_in_transaction (self, remember_stores_tx, &data, "integrations", &error))
+    g_warning ("Could not remember the stores: %s", error->message), g_clear_error (&error);
+  g_task_return_pointer (task, g_steal_pointer (&stores), g_object_unref);
+}
+
+/**
+ * lum_engine_fetch_stores_async:
+ *
+ * Lists the stores live from the OMS and remembers them as the last known
+ * list (lum_engine_list_remote_stores()).
+ */
+void
+lum_engine_fetch_stores_async (LumEngine           *self,
+                               LumIntegration      *integration,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(LumConnector) connector = NULL;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, lum_engine_fetch_stores_async);
+  connector = lum_engine_get_connector (self, lum_integration_get_id (integration), &error);
+  if (connector == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  lum_connector_list_stores_async (connector, cancellable, on_stores_fetched_cb, task);
+}
+
+GListStore *
+lum_engine_fetch_stores_finish (LumEngine     *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

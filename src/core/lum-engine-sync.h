@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "lum-engine.h"
+#include "connect/lum-connector.h"
+
+G_BEGIN_DECLS
+
+SoupSession  *lum_engine_get_soup_session        (LumEngine            *self);
+LumConnector *lum_engine_get_connector           (LumEngine            *self,
+                                                  gint64                integration_id,
+                                                  GError              **error);
+gboolean      lum_engine_add_integration         (LumEngine            *self,
+                                                  LumIntegration       *integration,
+                                                  GHashTable           *secrets,
+                                                  GError              **error);
+gboolean      lum_engine_update_integration_secrets (LumEngine         *self,
+                                                     LumIntegration    *integration,
+                                                     GHashTable        *secrets,
+                                                     GError           **error);
+gboolean      lum_engine_remove_integration      (LumEngine            *self,
+                                                  LumIntegration       *integration,
+                                                  GError              **error);
+void          lum_engine_test_integration_async  (LumEngine            *self,
+                                                  LumIntegration       *integration,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+char         *lum_engine_test_integration_finish (LumEngine            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void          lum_engine_fetch_stores_async      (LumEngine            *self,
+                                                  LumIntegration       *integration,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+GListStore   *lum_engine_fetch_stores_finish     (LumEngine            *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+
+G_END_DECLS

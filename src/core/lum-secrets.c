@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-secrets"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsecret/secret.h>
+
+#include "lum-secrets.h"
+
+static const SecretSchema *
+get_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.lumenapp.Lumen.Integration", SECRET_SCHEMA_NONE,
+    {
+      { "integration-id", SECRET_SCHEMA_ATTRIBUTE_INTEGER },
+      { "name", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+  };
+  return &schema;
+}
+
+/* libsecret's messages may quote D-Bus details; ours say what failed. */
+static void
+wrap_error (GError     **error,
+            GError      *cause,
+            const char  *what)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("%s: the Secret Service (keyring) is not available: %s"), what, cause->message);
+  g_error_free (cause);
+}
+
+/**
+ * lum_secrets_store:
+ * @label: what a keyring manager shows, e.g. "Lumen: Sandbox ShipStation API key"
+ *
+ * Stores or replaces one secret of an integration.
+ */
+gboolean
+lum_secrets_store (gint64       integration_id,
+                   const char  *name,
+                   const char  *label,
+                   const char  *value,
+                   GError     **error)
+{
+  GError *local_error = NULL;
+
+  if (!secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT, label, value, NULL,
+                                   &local_error,
+                                   "integration-id", (int)integration_id,
+                                   "name", name,
+                                   NULL))
+    {
+      wrap_error (error, local_error, _("Could not store the credentials"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lum_secrets_lookup:
+ *
+ * Returns: (transfer full) (nullable): the secret, or %NULL when none is
+ *   stored (no error) or the keyring failed (@error set)
+ */
+char *
+lum_secrets_lookup (gint64       integration_id,
+                    const char  *name,
+                    GError     **error)
+{
+  GError *local_error = NULL;
+  char *value = secret_password_lookup_sync (get_schema (), NULL, &local_error,
+                                             "integration-id", (int)integration_id,
+                                             "name", name,
+                                             NULL);
+  char *copy;
+
+  if (local_error != NULL)
+    {
+      wrap_error (error, local_error, _("Could not read the credentials"));
+      return NULL;
+    }
+  copy = g_strdup (value);
+  secret_password_free (value);
+  return copy;
+}
+
+/* Removes every secret of the integration. */
+gboolean
+lum_secrets_clear (gint64    integration_id,
+                   GError  **error)
+{
+  GError *local_error = NULL;
+
+  secret_password_clear_sync (get_schema (), NULL, &local_error,
+                              "integration-id", (int)integration_id,
+                              NULL);
+  if (local_error != NULL)
+    {
+      wrap_error (error, local_error, _("Could not delete the credentials"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_lookup_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char *value = secret_password_lookup_finish (result, &error);
+
+  if (error != NULL)
+    {
+      GError *wrapped = NULL;
+      wrap_error (&wrapped, error, _("Could not read the credentials"));
+      g_task_return_error (task, wrapped);
+    }
+  else
+    {
+      g_task_return_pointer (task, g_strdup (value), g_free);
+      secret_password_free (value);
+    }
+}
+
+void
+lum_secrets_lookup_async (gint64               integration_id,
+                          const char          *name,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, lum_secrets_lookup_async);
+  secret_password_lookup (get_schema (), cancellable, on_lookup_cb, task,
+                          "integration-id", (int)integration_id,
+                          "name", name,
+                          NULL);
+}
+
+char *
+lum_secrets_lookup_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

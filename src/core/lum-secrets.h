@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/*
+ * Credentials of integrations live in the Secret Service (libsecret), one
+ * item per secret, found by the integration's id and the secret's name;
+ * never in SQLite, logs, command lines or error messages.
+ */
+
+/* The names of the secrets each kind keeps. */
+#define LUM_SECRET_SHIPSTATION_API_KEY    "api-key"
+#define LUM_SECRET_SHIPSTATION_API_SECRET "api-secret"
+#define LUM_SECRET_EXTENSIV_CLIENT_SECRET "client-secret"
+#define LUM_SECRET_QUICKBOOKS_CLIENT_SECRET "client-secret"
+#define LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN "refresh-token"
+
+gboolean  lum_secrets_store        (gint64               integration_id,
+                                    const char          *name,
+                                    const char          *label,
+                                    const char          *value,
+                                    GError             **error);
+char     *lum_secrets_lookup       (gint64               integration_id,
+                                    const char          *name,
+                                    GError             **error);
+gboolean  lum_secrets_clear        (gint64               integration_id,
+                                    GError             **error);
+void      lum_secrets_lookup_async (gint64               integration_id,
+                                    const char          *name,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+char     *lum_secrets_lookup_finish (GAsyncResult       *result,
+                                     GError            **error);
+
+G_END_DECLS

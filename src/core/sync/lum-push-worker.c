@@ -1,0 +1,749 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <unistd.h>
+
+#include "lum-push-worker.h"
+#include "lum-engine-documents.h"
+#include "lum-engine-private.h"
+#include "lum-engine-sync.h"
+#include "lum-util.h"
+#include "connect/lum-order-payload.h"
+
+#define BACKOFF_BASE_MS   (30 * 1000)
+#define BACKOFF_MAX_MS    (60 * 60 * 1000)
+
+struct _LumPushWorker
+{
+  GObject        parent_instance;
+
+  LumEngine     *engine;
+  char          *owner;
+  GCancellable  *cancellable;
+  gboolean       started;
+  gboolean       busy;
+  gboolean       wake_again;
+  gboolean       with_invoices;
+  guint          timeout_id;
+  guint          idle_id;
+  gulong         changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (LumPushWorker, lum_push_worker, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
+  JOB_FAILED,
+  JOB_DONE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* One pass: what was claimed, what is in flight. */
+typedef struct
+{
+  GPtrArray *groups;     /* Group*, one per integration */
+  guint      pending;    /* chunks in flight */
+  guint      n_sent;
+  gboolean   claimed_any;
+} Pass;
+
+typedef struct
+{
+  LumConnector *connector;
+  GPtrArray    *items;     /* LumPushItem */
+} Group;
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_clear_object (&group->connector);
+  g_ptr_array_unref (group->items);
+  g_free (group);
+}
+
+static void
+pass_free (gpointer data)
+{
+  Pass *pass = data;
+
+  g_ptr_array_unref (pass->groups);
+  g_free (pass);
+}
+
+/**
+ * lum_push_worker_backoff:
+ * @attempt: the attempt that failed, from 1
+ * @random: any 32 random bits, for the jitter
+ *
+ * How long to wait before the next attempt, in milliseconds: 30 s doubling
+ * each time up to an hour, less up to a fifth at random so that jobs that
+ * failed together do not come back together.
+ */
+gint64
+lum_push_worker_backoff (guint   attempt,
+                         guint32 random)
+{
+  gint64 delay = BACKOFF_BASE_MS;
+
+  for (guint i = 1; i < attempt && delay < BACKOFF_MAX_MS; i++)
+    delay *= 2;
+  delay = MIN (delay, BACKOFF_MAX_MS);
+  return delay - (delay / 5) * (random % 1000) / 1000;
+}
+
+static void
+set_busy (LumPushWorker *self,
+          gboolean       busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* -- building the items --------------------------------------------------- */
+
+static char *
+warehouse_code (LumEngine  *engine,
+                LumChannel *config)
+{
+  g_autoptr(GListStore) warehouses = lum_engine_list_warehouses (engine, lum_channel_get_warehouse_group_id (config),
+                                                                 NULL);
+  g_autoptr(LumWarehouse) first = NULL;
+
+  if (warehouses == NULL || g_list_model_get_n_items (G_LIST_MODEL (warehouses)) == 0)
+    return NULL;
+  first = g_list_model_get_item (G_LIST_MODEL (warehouses), 0);
+  return g_strdup (lum_warehouse_get_code (first));
+}
+
+/* The payload of an order job, as its OMS wants it, mappings applied. */
+static JsonNode *
+build_payload (LumPushWorker   *self,
+               LumJob          *job,
+               LumIntegration  *integration,
+               LumDocument    **out_order,
+               GError         **error)
+{
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumChannel) config = NULL;
+  g_autoptr(LumCustomer) customer = NULL;
+  g_autofree char *code = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  LumOrderPayloadInput input = { 0, };
+  gboolean cancel = lum_job_get_kind (job) == LUM_JOB_KIND_CANCEL_SALES_ORDER;
+
+  order = lum_engine_get_document (self->engine, LUM_DOCUMENT_KIND_SALES_ORDER,
+                                   lum_job_get_int (job, LUM_JOB_SALES_ORDER_ID), error);
+  if (order == NULL)
+    return NULL;
+  config = lum_engine_get_document_config (self->engine, order, error);
+  customer = config ? lum_engine_find_customer (self->engine, lum_document_get_text (order, LUM_DOC_CUSTOMER_NAME),
+                                                error) : NULL;
+  if (customer == NULL)
+    return NULL;
+  code = warehouse_code (self->engine, config);
+
+  input.order = order;
+  input.customer = customer;
+  input.config = config;
+  input.warehouse_code = code;
+  input.status = cancel ? "cancelled" : lum_document_get_is_test (order) ? "on_hold" : "awaiting_shipment";
+
+  if (lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_SHIPSTATION)
+    payload = lum_order_payload_shipstation (&input, error);
+  else if (lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_EXTENSIV)
+    payload = lum_order_payload_extensiv (&input, integration, error);
+  else
+    g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                 _("Integration “%s” does not take sales orders"), lum_integration_get_name (integration));
+  if (payload == NULL || !lum_order_payload_apply_mappings (payload, &input, error))
+    return NULL;
+
+  *out_order = g_steal_pointer (&order);
+  return g_steal_pointer (&payload);
+}
+
+/* -- recording outcomes --------------------------------------------------- */
+
+typedef struct
+{
+  LumPushWorker *worker;
+  LumPushItem   *item;
+  LumJob        *job;
+  LumJobState    state;
+  gboolean       recorded;
+} Outcome;
+
+static const char *
+integration_name (LumJob *job)
+{
+  return lum_job_get_text (job, LUM_JOB_INTEGRATION_NAME);
+}
+
+static gboolean
+record_outcome_tx (LumEngine  *engine,
+                   gpointer    user_data,
+                   GError    **error)
+{
+  Outcome *outcome = user_data;
+  LumPushWorker *self = outcome->worker;
+  LumPushItem *item = outcome->item;
+  LumJob *job = outcome->job;
+  LumDb *db = lum_engine_get_db (engine);
+  LumFlowContext ctx = { db, lum_engine_now (engine), LUM_ACTOR_SYNC, "" };
+  g_autofree char *now = lum_time_format (ctx.now);
+  g_autofree char *due = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  gint64 attempts = lum_job_get_int (job, LUM_JOB_ATTEMPTS);
+  gint64 max_attempts = lum_job_get_int (job, LUM_JOB_MAX_ATTEMPTS);
+  gint64 order_id = lum_job_get_int (job, LUM_JOB_SALES_ORDER_ID);
+  gboolean cancel = lum_job_get_kind (job) == LUM_JOB_KIND_CANCEL_SALES_ORDER;
+  const char *message = item->error ? item->error->message : NULL;
+
+  if (item->error == NULL)
+    outcome->state = LUM_JOB_STATE_DONE;
+  else if (lum_remote_error_is_retryable (item->error) && attempts < max_attempts)
+    {
+      outcome->state = LUM_JOB_STATE_SCHEDULED;
+      due = lum_time_format (ctx.now + lum_push_worker_backoff (attempts, g_random_int ()) * 1000);
+    }
+  else
+    outcome->state = LUM_JOB_STATE_FAILED;
+
+  if (!lum_job_store_finish (db, lum_job_get_id (job), self->owner, outcome->state, due, item->remote_id,
+                             message, now, error))
+    return error == NULL || *error == NULL; /* the lease was lost: another worker records it */
+  outcome->recorded = TRUE;
+
+  order = lum_document_store_get (db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, error);
+  if (order == NULL)
+    return FALSE;
+
+  switch (outcome->state)
+    {
+    case LUM_JOB_STATE_DONE:
+      if (!cancel)
+        {
+          lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_PUSHED);
+          lum_document_set_text (order, LUM_DOC_REMOTE_ID, item->remote_id);
+          lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, NULL);
+        }
+      lum_flow_add_event (&ctx, cancel ? "cancel.sent" : "push.sent",
+                          lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0, lum_job_get_id (job),
+                          "integration", integration_name (job), "remote_id", item->remote_id, NULL);
+      break;
+    case LUM_JOB_STATE_SCHEDULED:
+      if (!cancel)
+        lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, due);
+      lum_flow_add_event (&ctx, "push.retry", lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0,
+                          lum_job_get_id (job), "next_at", due, "error", message, NULL);
+      break;
+    case LUM_JOB_STATE_FAILED:
+    default:
+      if (!cancel)
+        lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_FAILED);
+      lum_flow_add_event (&ctx, "push.failed", lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0,
+                          lum_job_get_id (job), "error", message, NULL);
+      break;
+    }
+  return lum_document_store_update (db, order, now, FALSE, error);
+}
+
+static void
+record_outcomes (LumPushWorker *self,
+                 GPtrArray     *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      LumPushItem *item = g_ptr_array_index (items, i);
+      g_autoptr(LumJob) job = lum_job_store_get (lum_engine_get_db (self->engine), item->job_id, NULL);
+      g_autoptr(GError) error = NULL;
+      Outcome outcome = { self, item, job, 0, FALSE };
+
+      if (job == NULL)
+        continue;
+      if (!lum_engine_run_in_transaction (self->engine, record_outcome_tx, &outcome, "documents", &error))
+        {
+          /* the job stays running; its lease runs out and it is tried again */
+          g_warning ("Could not record the outcome of job %" G_GINT64_FORMAT ": %s", item->job_id, error->message);
+          continue;
+        }
+      if (!outcome.recorded)
+        continue;
+      if (outcome.state == LUM_JOB_STATE_FAILED)
+        {
+          g_autoptr(LumJob) failed = lum_job_store_get (lum_engine_get_db (self->engine), item->job_id, NULL);
+          g_signal_emit (self, signals[JOB_FAILED], 0, failed ? failed : job);
+        }
+      else if (outcome.state == LUM_JOB_STATE_DONE)
+        g_signal_emit (self, signals[JOB_DONE], 0, job);
+    }
+}
+
+/* -- a pass ---------------------------------------------------------------- */
+
+static void run_pass (GTask *task);
+
+static void
+pass_chunk_done (GTask *task)
+{
+  Pass *pass = g_task_get_task_data (task);
+
+  g_assert (pass->pending > 0);
+  pass->pending--;
+  if (pass->pending == 0)
+    run_pass (task); /* more may be due by now */
+  else
+    g_object_unref (task);
+}
+
+typedef struct
+{
+  GTask     *task;
+  GPtrArray *chunk;
+} Chunk;
+
+static void
+on_chunk_pushed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Chunk *chunk = user_data;
+  GTask *task = chunk->task;
+  LumPushWorker *self = g_task_get_source_object (task);
+  Pass *pass = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!lum_connector_push_finish (LUM_CONNECTOR (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* stopping: the claims stay and their leases run out */
+          g_ptr_array_unref (chunk->chunk);
+          g_free (chunk);
+          pass_chunk_done (task);
+          return;
+        }
+      for (guint i = 0; i < chunk->chunk->len; i++)
+        {
+          LumPushItem *item = g_ptr_array_index (chunk->chunk, i);
+          g_clear_error (&item->error);
+          item->error = g_error_copy (error);
+        }
+    }
+
+  pass->n_sent += chunk->chunk->len;
+  record_outcomes (self, chunk->chunk);
+  g_ptr_array_unref (chunk->chunk);
+  g_free (chunk);
+  pass_chunk_done (task);
+}
+
+static Group *
+find_group (Pass          *pass,
+            LumPushWorker *self,
+            gint64         integration_id,
+            GError       **error)
+{
+  Group *group;
+  LumConnector *connector;
+
+  for (guint i = 0; i < pass->groups->len; i++)
+    {
+      group = g_ptr_array_index (pass->groups, i);
+      if (lum_integration_get_id (lum_connector_get_integration (group->connector)) == integration_id)
+        return group;
+    }
+  connector = lum_engine_get_connector (self->engine, integration_id, error);
+  if (connector == NULL)
+    return NULL;
+  group = g_new0 (Group, 1);
+  group->connector = connector;
+  group->items = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_push_item_free);
+  g_ptr_array_add (pass->groups, group);
+  return group;
+}
+
+/* Claims the due jobs and turns them into items; a job whose payload
+ * cannot be built fails at once, with its reason. */
+static gboolean
+claim_and_prepare (LumPushWorker *self,
+                   Pass          *pass,
+                   GError       **error)
+{
+  LumDb *db = lum_engine_get_db (self->engine);
+  gint64 now = lum_engine_now (self->engine);
+  g_autofree char *now_text = lum_time_format (now);
+  g_autofree char *lease = lum_time_format (now + (gint64)LUM_PUSH_WORKER_LEASE_SECONDS * G_USEC_PER_SEC);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) unbuildable = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_push_item_free);
+
+  if (!lum_db_begin (db, error))
+    return FALSE;
+  ids = lum_job_store_claim (db, self->owner, now_text, lease, self->with_invoices,
+                             LUM_PUSH_WORKER_CLAIM_LIMIT, error);
+  if (ids == NULL || !lum_db_commit (db, error))
+    {
+      if (lum_db_in_transaction (db))
+        lum_db_rollback (db);
+      return FALSE;
+    }
+  pass->claimed_any = ids->len > 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(LumJob) job = lum_job_store_get (db, id, NULL);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(LumDocument) order = NULL;
+      g_autoptr(JsonNode) payload = NULL;
+      Group *group;
+      LumPushItem *item;
+
+      if (job == NULL)
+        continue;
+      group = find_group (pass, self, lum_job_get_int (job, LUM_JOB_INTEGRATION_ID), &local_error);
+      if (group != NULL)
+        payload = build_payload (self, job, lum_connector_get_integration (group->connector), &order, &local_error);
+
+      item = lum_push_item_new (id, lum_job_get_kind (job),
+                                order ? lum_document_get_number (order) : NULL,
+                                order ? lum_document_get_text (order, LUM_DOC_UUID) : NULL,
+                                payload);
+      item->may_have_arrived = lum_job_get_int (job, LUM_JOB_ATTEMPTS) > 1;
+      if (payload == NULL)
+        {
+          item->error = g_steal_pointer (&local_error);
+          g_ptr_array_add (unbuildable, item);
+        }
+      else
+        g_ptr_array_add (group->items, item);
+    }
+
+  record_outcomes (self, unbuildable);
+  return TRUE;
+}
+
+static void
+run_pass (GTask *task)
+{
+  LumPushWorker *self = g_task_get_source_object (task);
+  Pass *pass = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  g_ptr_array_set_size (pass->groups, 0);
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (!claim_and_prepare (self, pass, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  if (!pass->claimed_any)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  /* every chunk holds a reference to the task; the pass ends with the last */
+  pass->pending = 1;
+  for (guint g = 0; g < pass->groups->len; g++)
+    {
+      Group *group = g_ptr_array_index (pass->groups, g);
+      guint batch = lum_connector_get_batch_size (group->connector);
+
+      while (group->items->len > 0)
+        {
+          Chunk *chunk = g_new0 (Chunk, 1);
+          guint n = MIN (batch, group->items->len);
+
+          chunk->task = g_object_ref (task);
+          chunk->chunk = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_push_item_free);
+          for (guint i = 0; i < n; i++)
+            g_ptr_array_add (chunk->chunk, g_ptr_array_steal_index (group->items, 0));
+          pass->pending++;
+          lum_connector_push_async (group->connector, chunk->chunk, g_task_get_cancellable (task),
+                                    on_chunk_pushed_cb, chunk);
+        }
+    }
+  pass_chunk_done (task);
+}
+
+/**
+ * lum_push_worker_run_once_async:
+ *
+ * Sends everything due now, pass after pass until nothing due is left,
+ * then completes. `lumenctl sync --once` and the tests use it.
+ */
+void
+lum_push_worker_run_once_async (LumPushWorker       *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Pass *pass = g_new0 (Pass, 1);
+
+  g_task_set_source_tag (task, lum_push_worker_run_once_async);
+  pass->groups = g_ptr_array_new_with_free_func (group_free);
+  g_task_set_task_data (task, pass, pass_free);
+  run_pass (task);
+}
+
+gboolean
+lum_push_worker_run_once_finish (LumPushWorker  *self,
+                                 GAsyncResult   *result,
+                                 guint          *n_sent,
+                                 GError        **error)
+{
+  Pass *pass = g_task_get_task_data (G_TASK (result));
+
+  if (n_sent != NULL)
+    *n_sent = pass->n_sent;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* -- running continuously ------------------------------------------------- */
+
+static void wake (LumPushWorker *self);
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  LumPushWorker *self = user_data;
+
+  self->timeout_id = 0;
+  wake (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_idle_cb (gpointer user_data)
+{
+  LumPushWorker *self = user_data;
+
+  self->idle_id = 0;
+  wake (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Sleeps until the next job falls due (or a lease runs out). */
+static void
+schedule_next (LumPushWorker *self)
+{
+  g_autofree char *next = lum_job_store_next_wakeup (lum_engine_get_db (self->engine), self->with_invoices, NULL);
+  gint64 when, now, delay_ms;
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (!self->started || next == NULL || !lum_time_parse (next, &when))
+    return;
+  now = lum_engine_now (self->engine);
+  delay_ms = MAX (0, (when - now) / 1000) + 1000; /* due times have second precision */
+  self->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint)MIN (delay_ms, 60 * 60 * 1000),
+                                         on_timeout_cb, self, NULL);
+}
+
+static void
+on_run_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LumPushWorker *self = LUM_PUSH_WORKER (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!lum_push_worker_run_once_finish (self, result, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Push worker: %s", error->message);
+
+  set_busy (self, FALSE);
+  if (self->wake_again)
+    {
+      self->wake_again = FALSE;
+      wake (self);
+      return;
+    }
+  schedule_next (self);
+}
+
+static void
+wake (LumPushWorker *self)
+{
+  if (!self->started)
+    return;
+  if (self->busy)
+    {
+      self->wake_again = TRUE;
+      return;
+    }
+  set_busy (self, TRUE);
+  lum_push_worker_run_once_async (self, self->cancellable, on_run_done_cb, NULL);
+}
+
+static void
+on_engine_changed_cb (LumPushWorker *self,
+                      const char    *what)
+{
+  /* a job may have been written, here or by another process */
+  if ((g_str_equal (what, "documents") || g_str_equal (what, "external")) && self->idle_id == 0)
+    self->idle_id = g_idle_add (on_idle_cb, self);
+}
+
+static void
+lum_push_worker_dispose (GObject *object)
+{
+  LumPushWorker *self = (LumPushWorker *)object;
+
+  lum_push_worker_stop (self);
+  g_clear_object (&self->engine);
+
+  G_OBJECT_CLASS (lum_push_worker_parent_class)->dispose (object);
+}
+
+static void
+lum_push_worker_finalize (GObject *object)
+{
+  LumPushWorker *self = (LumPushWorker *)object;
+
+  g_clear_object (&self->cancellable);
+  g_free (self->owner);
+
+  G_OBJECT_CLASS (lum_push_worker_parent_class)->finalize (object);
+}
+
+static void
+lum_push_worker_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, LUM_PUSH_WORKER (object)->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lum_push_worker_class_init (LumPushWorkerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lum_push_worker_dispose;
+  object_class->finalize = lum_push_worker_finalize;
+  object_class->get_property = lum_push_worker_get_property;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LumPushWorker::job-failed:
+   * @job: the job as it is now, its last error included
+   *
+   * A job failed for good: the user must look at it.
+   */
+  signals[JOB_FAILED] =
+    g_signal_new ("job-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LUM_TYPE_JOB);
+  signals[JOB_DONE] =
+    g_signal_new ("job-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LUM_TYPE_JOB);
+}
+
+static void
+lum_push_worker_init (LumPushWorker *self)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  self->owner = g_strdup_printf ("%s:%d:%s", g_get_host_name (), (int)getpid (), uuid);
+  self->cancellable = g_cancellable_new ();
+}
+
+LumPushWorker *
+lum_push_worker_new (LumEngine *engine)
+{
+  LumPushWorker *self = g_object_new (LUM_TYPE_PUSH_WORKER, NULL);
+
+  self->engine = g_object_ref (engine);
+  return self;
+}
+
+/**
+ * lum_push_worker_start:
+ *
+ * Runs on the main loop until stopped: sends what is due (jobs left
+ * running by a crashed process come back when their lease runs out), then
+ * sleeps until the next due time or until a job is written.
+ */
+void
+lum_push_worker_start (LumPushWorker *self)
+{
+  g_return_if_fail (LUM_IS_PUSH_WORKER (self));
+
+  if (self->started)
+    return;
+  self->started = TRUE;
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+    }
+  self->changed_id = g_signal_connect_swapped (self->engine, "changed", G_CALLBACK (on_engine_changed_cb), self);
+  wake (self);
+}
+
+void
+lum_push_worker_stop (LumPushWorker *self)
+{
+  g_return_if_fail (LUM_IS_PUSH_WORKER (self));
+
+  self->started = FALSE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->engine != NULL)
+    g_clear_signal_handler (&self->changed_id, self->engine);
+}
+
+gboolean
+lum_push_worker_get_busy (LumPushWorker *self)
+{
+  return self->busy;
+}
+
+const char *
+lum_push_worker_get_owner (LumPushWorker *self)
+{
+  return self->owner;
+}
+
+/* Whether invoice jobs are for this worker too (they need QuickBooks). */
+void
+lum_push_worker_set_with_invoices (LumPushWorker *self,
+                                   gboolean       with_invoices)
+{
+  self->with_invoices = with_invoices;
+}
