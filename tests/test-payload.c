@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "lum-test-util.h"
+#include "connect/lum-field-path.h"
+#include "connect/lum-order-payload.h"
+#include "connect/lum-rate-limiter.h"
+#include "sync/lum-push-worker.h"
+
+typedef struct
+{
+  LumDocument *order;
+  LumCustomer *customer;
+  LumChannel  *config;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(LumDocLine) a = lum_doc_line_new ("SKU-A", 2, 1250);
+  g_autoptr(LumDocLine) b = lum_doc_line_new ("SKU-B", 1, 99);
+
+  f->order = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+  lum_document_set_text (f->order, LUM_DOC_NUMBER, "SO-000042");
+  lum_document_set_text (f->order, LUM_DOC_UUID, "0b5e3f1e-8f4b-4b8e-9d0e-2f1a3c4d5e6f");
+  lum_document_set_text (f->order, LUM_DOC_POSTED_AT, "2027-01-01T09:30:00Z");
+  lum_document_set_text (f->order, LUM_DOC_SHIP_NAME, "Dock Manager");
+  lum_document_set_text (f->order, LUM_DOC_SHIP_STREET1, "1 Main St");
+  lum_document_set_text (f->order, LUM_DOC_SHIP_CITY, "Springfield");
+  lum_document_set_text (f->order, LUM_DOC_SHIPPING_NOTES, "Leave at dock 3");
+  lum_document_set_text (f->order, LUM_DOC_SHIPPING_TYPE, "LTL");
+  lum_document_set_text (f->order, LUM_DOC_PO_NUMBER, "PO-778");
+  lum_document_set_text (f->order, LUM_DOC_GIFT_MESSAGE, "Thanks!");
+  lum_document_add_line (f->order, a);
+  lum_document_add_line (f->order, b);
+
+  f->customer = lum_customer_new ("Acme Corp");
+  lum_customer_set_text (f->customer, LUM_CUSTOMER_EMAIL, "buyer@acme.example");
+  lum_customer_set_text (f->customer, LUM_CUSTOMER_SALES_REP, "Dana");
+
+  f->config = lum_channel_new ();
+  lum_channel_set_name (f->config, "Wholesale Sales Channel");
+  lum_channel_set_oms_store_id (f->config, "1001");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->order);
+  g_clear_object (&f->customer);
+  g_clear_object (&f->config);
+}
+
+static JsonObject *
+object_at (JsonNode   *root,
+           const char *path)
+{
+  g_autoptr(LumFieldPath) p = lum_field_path_parse (path, NULL);
+  JsonNode *node = lum_field_path_get (p, json_node_get_object (root));
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_node_get_object (node);
+}
+
+static const char *
+string_at (JsonNode   *root,
+           const char *path)
+{
+  g_autoptr(LumFieldPath) p = lum_field_path_parse (path, NULL);
+  JsonNode *node = lum_field_path_get (p, json_node_get_object (root));
+
+  if (node == NULL)
+    g_error ("nothing at %s", path);
+  return json_node_get_string (node);
+}
+
+static void
+test_shipstation_payload (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LumOrderPayloadInput input = { f->order, f->customer, f->config, "MAIN", NULL };
+  g_autoptr(JsonNode) payload = lum_order_payload_shipstation (&input, &error);
+  JsonObject *root;
+  JsonArray *items;
+
+  g_assert_no_error (error);
+  root = json_node_get_object (payload);
+  g_assert_cmpstr (json_object_get_string_member (root, "orderNumber"), ==, "SO-000042");
+  g_assert_cmpstr (json_object_get_string_member (root, "orderKey"), ==, "0b5e3f1e-8f4b-4b8e-9d0e-2f1a3c4d5e6f");
+  g_assert_cmpstr (json_object_get_string_member (root, "orderStatus"), ==, "awaiting_shipment");
+  g_assert_cmpstr (json_object_get_string_member (root, "orderDate"), ==, "2027-01-01T09:30:00");
+  g_assert_cmpstr (string_at (payload, "shipTo.street1"), ==, "1 Main St");
+  g_assert_cmpstr (string_at (payload, "billTo.name"), ==, "Acme Corp");
+  g_assert_cmpstr (string_at (payload, "requestedShippingService"), ==, "LTL");
+  g_assert_cmpint (json_object_get_int_member (object_at (payload, "advancedOptions"), "storeId"), ==, 1001);
+  items = json_object_get_array_member (root, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "sku"), ==, "SKU-A");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "quantity"), ==, 2);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_array_get_object_element (items, 0), "unitPrice"),
+                                  12.50, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "orderTotal"), 25.99, 1e-9);
+  g_assert_true (json_object_get_boolean_member (root, "gift"));
+
+  /* a store id that is no number is refused before anything is sent */
+  lum_channel_set_oms_store_id (f->config, "Wholesale");
+  g_clear_pointer (&payload, json_node_unref);
+  payload = lum_order_payload_shipstation (&input, &error);
+  g_assert_null (payload);
+  g_assert_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED);
+  g_assert_nonnull (strstr (error->message, "Wholesale"));
+}
+
+static void
+test_extensiv_payload (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumIntegration) integration = lum_integration_new (LUM_INTEGRATION_KIND_EXTENSIV, "3PL");
+  LumOrderPayloadInput input = { f->order, f->customer, f->config, "MAIN", NULL };
+  g_autoptr(JsonNode) payload = NULL;
+  JsonArray *items;
+
+  lum_channel_set_oms_store_id (f->config, "7:3");
+  payload = lum_order_payload_extensiv (&input, integration, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (object_at (payload, "customerIdentifier"), "id"), ==, 7);
+  g_assert_cmpint (json_object_get_int_member (object_at (payload, "facilityIdentifier"), "id"), ==, 3);
+  g_assert_cmpstr (string_at (payload, "referenceNum"), ==, "SO-000042");
+  g_assert_cmpstr (string_at (payload, "shippingNotes"), ==, "Leave at dock 3");
+  g_assert_cmpstr (string_at (payload, "poNum"), ==, "PO-778");
+  g_assert_cmpstr (string_at (payload, "shipTo.address1"), ==, "1 Main St");
+  items = json_object_get_array_member (json_node_get_object (payload), "orderItems");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  g_assert_cmpstr (string_at (payload, "orderItems[1].itemIdentifier.sku"), ==, "SKU-B");
+
+  /* the integration's customer and facility when the store names none */
+  lum_channel_set_oms_store_id (f->config, NULL);
+  lum_integration_set_setting (integration, LUM_SETTING_EXTENSIV_CUSTOMER_ID, "5");
+  lum_integration_set_setting (integration, LUM_SETTING_EXTENSIV_FACILITY_ID, "9");
+  g_clear_pointer (&payload, json_node_unref);
+  payload = lum_order_payload_extensiv (&input, integration, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (object_at (payload, "facilityIdentifier"), "id"), ==, 9);
+}
+
+static void
+test_mappings_applied_last (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) payload = NULL;
+  LumOrderPayloadInput input = { f->order, f->customer, f->config, "MAIN", NULL };
+
+  lum_channel_add_mapping (f->config, "po_number", "advancedOptions.customField1");
+  lum_channel_add_mapping (f->config, "shipping_type", "routingInfo.mode");
+  lum_channel_add_mapping (f->config, "gift_message", "savedElements[name=GiftMessage]");
+  lum_channel_add_mapping (f->config, "sales_rep", "items[1].name");
+  lum_channel_add_mapping (f->config, "warehouse_code", "advancedOptions.warehouseCode");
+  lum_channel_add_mapping (f->config, "channel_name", "orderStatus");
+
+  payload = lum_order_payload_shipstation (&input, &error);
+  g_assert_true (lum_order_payload_apply_mappings (payload, &input, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (string_at (payload, "advancedOptions.customField1"), ==, "PO-778");
+  g_assert_cmpint (json_object_get_int_member (object_at (payload, "advancedOptions"), "storeId"), ==, 1001);
+  g_assert_cmpstr (string_at (payload, "routingInfo.mode"), ==, "LTL");
+  g_assert_cmpstr (string_at (payload, "savedElements[name=GiftMessage]"), ==, "Thanks!");
+  g_assert_cmpstr (string_at (payload, "items[1].name"), ==, "Dana");
+  g_assert_cmpstr (string_at (payload, "items[1].sku"), ==, "SKU-B");
+  g_assert_cmpstr (string_at (payload, "advancedOptions.warehouseCode"), ==, "MAIN");
+  /* a mapping wins over what the payload had */
+  g_assert_cmpstr (string_at (payload, "orderStatus"), ==, "Wholesale Sales Channel");
+}
+
+static void
+test_backoff (void)
+{
+  /* 30 s, doubling, capped at an hour, jitter takes at most a fifth */
+  g_assert_cmpint (lum_push_worker_backoff (1, 0), ==, 30000);
+  g_assert_cmpint (lum_push_worker_backoff (2, 0), ==, 60000);
+  g_assert_cmpint (lum_push_worker_backoff (3, 0), ==, 120000);
+  g_assert_cmpint (lum_push_worker_backoff (20, 0), ==, 3600000);
+  g_assert_cmpint (lum_push_worker_backoff (1, 999), ==, 30000 - 6000 * 999 / 1000);
+  for (guint32 r = 0; r < 2000; r += 37)
+    {
+      gint64 d = lum_push_worker_backoff (4, r);
+      g_assert_cmpint (d, <=, 240000);
+      g_assert_cmpint (d, >, 240000 - 240000 / 5);
+    }
+}
+
+static void
+on_acquired_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  guint *count = user_data;
+
+  g_assert_true (lum_rate_limiter_acquire_finish (LUM_RATE_LIMITER (source), result, NULL));
+  (*count)++;
+}
+
+static LumHttpResponse *
+fake_response (guint  status,
+               gint64 remaining,
+               gint64 reset_ms)
+{
+  LumHttpResponse *response = g_new0 (LumHttpResponse, 1);
+
+  response->status = status;
+  response->rate_remaining = remaining;
+  response->rate_reset_ms = reset_ms;
+  response->retry_after_ms = -1;
+  response->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  response->body = g_bytes_new (NULL, 0);
+  return response;
+}
+
+/* The limiter's decisions, without waiting on the clock: what it lets go
+ * at once and what it holds. */
+static void
+test_rate_limiter_budget (void)
+{
+  g_autoptr(LumRateLimiter) limiter = lum_rate_limiter_new (2, 3, 60000);
+  guint granted = 0;
+
+  for (guint i = 0; i < 5; i++)
+    lum_rate_limiter_acquire_async (limiter, NULL, on_acquired_cb, &granted);
+  while (g_main_context_iteration (NULL, FALSE));
+  /* at most two in flight */
+  g_assert_cmpuint (granted, ==, 2);
+
+  lum_rate_limiter_release (limiter, NULL);
+  while (g_main_context_iteration (NULL, FALSE));
+  /* the third of the window's three */
+  g_assert_cmpuint (granted, ==, 3);
+
+  lum_rate_limiter_release (limiter, NULL);
+  lum_rate_limiter_release (limiter, NULL);
+  while (g_main_context_iteration (NULL, FALSE));
+  /* the window's budget is spent: the rest wait for it to slide */
+  g_assert_cmpuint (granted, ==, 3);
+  g_assert_cmpuint (lum_rate_limiter_get_sent (limiter), ==, 3);
+}
+
+static void
+test_rate_limiter_follows_service (void)
+{
+  g_autoptr(LumRateLimiter) limiter = lum_rate_limiter_new (1, 40, 60000);
+  g_autoptr(LumHttpResponse) exhausted = fake_response (200, 0, 3600 * 1000);
+  g_autoptr(LumHttpResponse) plenty = fake_response (200, 39, 50 * 1000);
+  guint granted = 0;
+
+  lum_rate_limiter_acquire_async (limiter, NULL, on_acquired_cb, &granted);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (granted, ==, 1);
+
+  /* the service says its window is spent for an hour: nothing goes */
+  lum_rate_limiter_release (limiter, exhausted);
+  lum_rate_limiter_acquire_async (limiter, NULL, on_acquired_cb, &granted);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpuint (granted, ==, 1);
+
+  /* a fresh limiter told of 39 left sends without counting locally */
+  {
+    g_autoptr(LumRateLimiter) other = lum_rate_limiter_new (1, 1, 60000);
+    guint other_granted = 0;
+
+    lum_rate_limiter_acquire_async (other, NULL, on_acquired_cb, &other_granted);
+    while (g_main_context_iteration (NULL, FALSE));
+    lum_rate_limiter_release (other, plenty);
+    for (guint i = 0; i < 3; i++)
+      {
+        lum_rate_limiter_acquire_async (other, NULL, on_acquired_cb, &other_granted);
+        while (g_main_context_iteration (NULL, FALSE));
+        lum_rate_limiter_release (other, NULL);
+      }
+    g_assert_cmpuint (other_granted, ==, 4);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/payload/shipstation", Fixture, NULL, fixture_set_up, test_shipstation_payload, fixture_tear_down);
+  g_test_add ("/payload/extensiv", Fixture, NULL, fixture_set_up, test_extensiv_payload, fixture_tear_down);
+  g_test_add ("/payload/mappings-applied-last", Fixture, NULL, fixture_set_up, test_mappings_applied_last,
+              fixture_tear_down);
+  g_test_add_func ("/push/backoff", test_backoff);
+  g_test_add_func ("/push/rate-limiter-budget", test_rate_limiter_budget);
+  g_test_add_func ("/push/rate-limiter-follows-service", test_rate_limiter_follows_service);
+
+  return g_test_run ();
+}
