@@ -23,6 +23,21 @@ on_integrations_changed_cb (LumEngine  *self,
   g_object_set_data (G_OBJECT (self), CONNECTORS_KEY, NULL);
 }
 
+static void
+on_integration_state_cb (LumIntegration *integration,
+                         GParamSpec     *pspec,
+                         LumEngine      *self)
+{
+  g_autoptr(LumIntegration) stored = lum_engine_get_integration (self, lum_integration_get_id (integration), NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (stored == NULL || g_strcmp0 (lum_integration_get_state (stored), lum_integration_get_state (integration)) == 0)
+    return;
+  lum_integration_set_state (stored, lum_integration_get_state (integration));
+  if (!lum_engine_save_integration (self, stored, &error))
+    g_warning ("Could not record the state of %s: %s", lum_integration_get_name (stored), error->message);
+}
+
 /**
  * lum_engine_get_soup_session:
  *
@@ -82,6 +97,10 @@ lum_engine_get_connector (LumEngine  *self,
   if (integration == NULL)
     return NULL;
   connector = lum_connector_new (integration, session);
+  /* a connector that learns the service refused its authorization for good
+   * (QuickBooks: invalid_grant) says so on its integration: keep that */
+  g_signal_connect_object (lum_connector_get_integration (connector), "notify::state",
+                           G_CALLBACK (on_integration_state_cb), self, 0);
   g_hash_table_insert (connectors, g_memdup2 (&integration_id, sizeof integration_id), g_object_ref (connector));
   return connector;
 }

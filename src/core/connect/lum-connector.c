@@ -7,6 +7,7 @@
 
 #include "lum-connector.h"
 #include "lum-extensiv.h"
+#include "lum-quickbooks.h"
 #include "lum-secrets.h"
 #include "lum-shipstation.h"
 #include "lum-util.h"
@@ -268,9 +269,11 @@ lum_connector_new (LumIntegration *integration,
     case LUM_INTEGRATION_KIND_EXTENSIV:
       type = LUM_TYPE_EXTENSIV;
       break;
-    default:
-      type = LUM_TYPE_CONNECTOR;
+    case LUM_INTEGRATION_KIND_QUICKBOOKS:
+      type = LUM_TYPE_QUICKBOOKS;
       break;
+    default:
+      g_return_val_if_reached (NULL);
     }
   return g_object_new (type, "integration", integration, "session", session, NULL);
 }

@@ -130,6 +130,73 @@ warehouse_code (LumEngine  *engine,
   return g_strdup (lum_warehouse_get_code (first));
 }
 
+/* What the QuickBooks connector turns into an invoice: a summary of the
+ * posted invoice, with the job's request id for idempotency. */
+static JsonNode *
+build_invoice_summary (LumPushWorker  *self,
+                       LumJob         *job,
+                       LumDocument   **out_invoice,
+                       GError        **error)
+{
+  g_autoptr(LumDocument) invoice = NULL;
+  g_autoptr(LumCustomer) customer = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  GListModel *lines;
+
+  invoice = lum_engine_get_document (self->engine, LUM_DOCUMENT_KIND_INVOICE,
+                                     lum_job_get_int (job, LUM_JOB_INVOICE_ID), error);
+  if (invoice == NULL)
+    return NULL;
+  customer = lum_engine_find_customer (self->engine, lum_document_get_text (invoice, LUM_DOC_CUSTOMER_NAME), error);
+  if (customer == NULL)
+    return NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "number");
+  json_builder_add_string_value (b, lum_document_get_number (invoice));
+  json_builder_set_member_name (b, "issue_date");
+  json_builder_add_string_value (b, lum_document_get_text (invoice, LUM_DOC_ISSUE_DATE));
+  json_builder_set_member_name (b, "due_date");
+  json_builder_add_string_value (b, lum_document_get_text (invoice, LUM_DOC_DUE_DATE));
+  json_builder_set_member_name (b, "customer");
+  json_builder_add_string_value (b, lum_customer_get_name (customer));
+  if (!lum_str_empty (lum_customer_get_text (customer, LUM_CUSTOMER_EMAIL)))
+    {
+      json_builder_set_member_name (b, "email");
+      json_builder_add_string_value (b, lum_customer_get_text (customer, LUM_CUSTOMER_EMAIL));
+    }
+  if (!lum_str_empty (lum_document_get_text (invoice, LUM_DOC_PO_NUMBER)))
+    {
+      json_builder_set_member_name (b, "po_number");
+      json_builder_add_string_value (b, lum_document_get_text (invoice, LUM_DOC_PO_NUMBER));
+    }
+  json_builder_set_member_name (b, "request_id");
+  json_builder_add_string_value (b, lum_job_get_text (job, LUM_JOB_REQUEST_ID));
+  json_builder_set_member_name (b, "lines");
+  json_builder_begin_array (b);
+  lines = lum_document_get_lines (invoice);
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "sku");
+      json_builder_add_string_value (b, lum_doc_line_get_sku (line));
+      json_builder_set_member_name (b, "description");
+      json_builder_add_string_value (b, lum_doc_line_get_description (line));
+      json_builder_set_member_name (b, "quantity");
+      json_builder_add_int_value (b, lum_doc_line_get_quantity (line));
+      json_builder_set_member_name (b, "unit_price_cents");
+      json_builder_add_int_value (b, lum_doc_line_get_unit_price_cents (line));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  *out_invoice = g_steal_pointer (&invoice);
+  return json_builder_get_root (b);
+}
+
 /* The payload of an order job, as its OMS wants it, mappings applied. */
 static JsonNode *
 build_payload (LumPushWorker   *self,
@@ -195,6 +262,44 @@ integration_name (LumJob *job)
 }
 
 static gboolean
+record_invoice_outcome (LumFlowContext  *ctx,
+                        Outcome         *outcome,
+                        const char      *due,
+                        GError         **error)
+{
+  LumJob *job = outcome->job;
+  LumPushItem *item = outcome->item;
+  g_autofree char *now = lum_time_format (ctx->now);
+  gint64 invoice_id = lum_job_get_int (job, LUM_JOB_INVOICE_ID);
+  g_autoptr(LumDocument) invoice = lum_document_store_get (ctx->db, LUM_DOCUMENT_KIND_INVOICE, invoice_id, error);
+  const char *message = item->error ? item->error->message : NULL;
+
+  if (invoice == NULL)
+    return FALSE;
+  switch (outcome->state)
+    {
+    case LUM_JOB_STATE_DONE:
+      lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_PUSHED);
+      lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_ID, item->remote_id);
+      lum_flow_add_event (ctx, "accounting.pushed", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id,
+                          lum_job_get_id (job), "integration", integration_name (job), "remote_id", item->remote_id,
+                          NULL);
+      break;
+    case LUM_JOB_STATE_SCHEDULED:
+      lum_flow_add_event (ctx, "push.retry", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id,
+                          lum_job_get_id (job), "next_at", due, "error", message, NULL);
+      break;
+    case LUM_JOB_STATE_FAILED:
+    default:
+      lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_FAILED);
+      lum_flow_add_event (ctx, "accounting.failed", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id,
+                          lum_job_get_id (job), "error", message, NULL);
+      break;
+    }
+  return lum_document_store_update (ctx->db, invoice, now, FALSE, error);
+}
+
+static gboolean
 record_outcome_tx (LumEngine  *engine,
                    gpointer    user_data,
                    GError    **error)
@@ -228,6 +333,9 @@ record_outcome_tx (LumEngine  *engine,
                              message, now, error))
     return error == NULL || *error == NULL; /* the lease was lost: another worker records it */
   outcome->recorded = TRUE;
+
+  if (lum_job_get_kind (job) == LUM_JOB_KIND_PUSH_INVOICE)
+    return record_invoice_outcome (&ctx, outcome, due, error);
 
   order = lum_document_store_get (db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, error);
   if (order == NULL)
@@ -417,7 +525,9 @@ claim_and_prepare (LumPushWorker *self,
       if (job == NULL)
         continue;
       group = find_group (pass, self, lum_job_get_int (job, LUM_JOB_INTEGRATION_ID), &local_error);
-      if (group != NULL)
+      if (group != NULL && lum_job_get_kind (job) == LUM_JOB_KIND_PUSH_INVOICE)
+        payload = build_invoice_summary (self, job, &order, &local_error);
+      else if (group != NULL)
         payload = build_payload (self, job, lum_connector_get_integration (group->connector), &order, &local_error);
 
       item = lum_push_item_new (id, lum_job_get_kind (job),

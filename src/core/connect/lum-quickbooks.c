@@ -1,0 +1,877 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-connect"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lum-quickbooks.h"
+#include "lum-secrets.h"
+#include "lum-util.h"
+
+#define TOKEN_MARGIN_US (5 * 60 * G_USEC_PER_SEC)
+
+struct _LumQuickbooks
+{
+  LumConnector  parent_instance;
+
+  char         *access_token;
+  gint64        access_expires;   /* monotonic */
+};
+
+G_DEFINE_FINAL_TYPE (LumQuickbooks, lum_quickbooks, LUM_TYPE_CONNECTOR)
+
+static const char * const secret_names[] = {
+  LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, NULL
+};
+
+static const char *
+setting (LumQuickbooks *self,
+         const char    *key)
+{
+  return lum_integration_get_setting (lum_connector_get_integration (LUM_CONNECTOR (self)), key);
+}
+
+static const char *
+service (LumQuickbooks *self)
+{
+  return lum_connector_get_service_name (LUM_CONNECTOR (self));
+}
+
+/* 'O\'Brien' — QuickBooks queries escape quotes with a backslash. */
+char *
+lum_quickbooks_query_quote (const char *value)
+{
+  GString *out = g_string_new ("'");
+
+  for (const char *p = value ? value : ""; *p; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '\'');
+  return g_string_free (out, FALSE);
+}
+
+/* "code: Message (Detail)" of the first error of a Fault, or %NULL. */
+char *
+lum_quickbooks_fault_message (JsonNode *root)
+{
+  JsonObject *fault;
+  JsonArray *errors;
+  JsonObject *first;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  fault = lum_json_get_object (json_node_get_object (root), "Fault");
+  if (fault == NULL)
+    return NULL;
+  errors = lum_json_get_array (fault, "Error");
+  if (errors == NULL || json_array_get_length (errors) == 0 ||
+      !JSON_NODE_HOLDS_OBJECT (json_array_get_element (errors, 0)))
+    return g_strdup (_("QuickBooks reported a fault without details"));
+  first = json_node_get_object (json_array_get_element (errors, 0));
+  {
+    g_autofree char *code = lum_json_dup_scalar (first, "code");
+    const char *message = lum_json_get_string (first, "Message");
+    const char *detail = lum_json_get_string (first, "Detail");
+
+    return g_strdup_printf ("%s%s%s%s%s%s", code ? code : "", code ? ": " : "",
+                            message ? message : _("error"),
+                            detail ? " (" : "", detail ? detail : "", detail ? ")" : "");
+  }
+}
+
+/* -- tokens --------------------------------------------------------------- */
+
+static void
+mark_needs_reconnect (LumQuickbooks *self)
+{
+  lum_integration_set_state (lum_connector_get_integration (LUM_CONNECTOR (self)), LUM_QUICKBOOKS_NEEDS_RECONNECT);
+}
+
+/* Keeps the tokens of a token answer: the access token here, the newest
+ * refresh token in the Secret Service at once (the old one stops working). */
+static gboolean
+take_tokens (LumQuickbooks    *self,
+             LumHttpResponse  *response,
+             GError          **error)
+{
+  LumConnector *connector = LUM_CONNECTOR (self);
+  LumIntegration *integration = lum_connector_get_integration (connector);
+  g_autoptr(JsonNode) root = lum_http_parse_json (response, service (self), NULL);
+  JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  const char *error_code = lum_json_get_string (object, "error");
+  const char *access = lum_json_get_string (object, "access_token");
+  const char *refresh = lum_json_get_string (object, "refresh_token");
+  gint64 expires_in = 3600;
+
+  if (g_strcmp0 (error_code, "invalid_grant") == 0 || g_strcmp0 (error_code, "invalid_client") == 0)
+    {
+      mark_needs_reconnect (self);
+      g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_AUTH,
+                   _("%s needs reconnecting: QuickBooks no longer accepts the stored authorization (%s)"),
+                   service (self), error_code);
+      return FALSE;
+    }
+  if (!lum_http_check_status (response, service (self), error_code, error))
+    return FALSE;
+  if (access == NULL || refresh == NULL)
+    {
+      g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                   _("%s answered without the tokens"), service (self));
+      return FALSE;
+    }
+
+  if (!lum_secrets_store (lum_integration_get_id (integration), LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN,
+                          lum_integration_get_name (integration), refresh, error))
+    return FALSE;
+  lum_connector_set_secret (connector, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, refresh);
+  lum_json_get_int (object, "expires_in", &expires_in);
+  g_free (self->access_token);
+  self->access_token = g_strdup (access);
+  self->access_expires = g_get_monotonic_time () + expires_in * G_USEC_PER_SEC - TOKEN_MARGIN_US;
+  if (g_strcmp0 (lum_integration_get_state (integration), "ok") != 0)
+    lum_integration_set_state (integration, "ok");
+  return TRUE;
+}
+
+static SoupMessage *
+token_message (LumQuickbooks *self,
+               const char    *form)
+{
+  const char *url = setting (self, LUM_SETTING_QUICKBOOKS_TOKEN_URL);
+  const char *client_id = setting (self, LUM_SETTING_QUICKBOOKS_CLIENT_ID);
+  const char *secret = lum_connector_get_secret (LUM_CONNECTOR (self), LUM_SECRET_QUICKBOOKS_CLIENT_SECRET);
+  g_autofree char *pair = g_strdup_printf ("%s:%s", client_id ? client_id : "", secret ? secret : "");
+  g_autofree char *encoded = g_base64_encode ((const guchar *)pair, strlen (pair));
+  g_autofree char *header = g_strdup_printf ("Basic %s", encoded);
+  g_autoptr(GBytes) body = g_bytes_new (form, strlen (form));
+  SoupMessage *message = soup_message_new ("POST", url ? url : LUM_QUICKBOOKS_TOKEN_URL);
+
+  if (message == NULL)
+    return NULL;
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", header);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Accept", "application/json");
+  soup_message_set_request_body_from_bytes (message, "application/x-www-form-urlencoded", body);
+  return message;
+}
+
+static void
+on_refreshed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumQuickbooks *self = g_task_get_source_object (task);
+  SoupMessage *message = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(LumHttpResponse) response = lum_http_send_finish (result, &error);
+  g_autofree char *header = NULL;
+
+  if (response == NULL || !take_tokens (self, response, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  header = g_strdup_printf ("Bearer %s", self->access_token);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", header);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_authorize_secrets_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumQuickbooks *self = LUM_QUICKBOOKS (source);
+  GError *error = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *form = NULL;
+  g_autoptr(SoupMessage) refresh = NULL;
+
+  if (!lum_connector_load_secrets_finish (LUM_CONNECTOR (self), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (lum_str_empty (setting (self, LUM_SETTING_QUICKBOOKS_CLIENT_ID)) ||
+      lum_str_empty (setting (self, LUM_SETTING_QUICKBOOKS_REALM)))
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                               _("%s needs a company (realm) id and a client id"), service (self));
+      return;
+    }
+  escaped = g_uri_escape_string (lum_connector_get_secret (LUM_CONNECTOR (self), LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN),
+                                 NULL, FALSE);
+  form = g_strdup_printf ("grant_type=refresh_token&refresh_token=%s", escaped);
+  refresh = token_message (self, form);
+  if (refresh == NULL)
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                               _("Token URL “%s” is not usable"), setting (self, LUM_SETTING_QUICKBOOKS_TOKEN_URL));
+      return;
+    }
+  lum_http_send_async (lum_connector_get_session (LUM_CONNECTOR (self)), refresh, g_task_get_cancellable (task),
+                       on_refreshed_cb, g_steal_pointer (&task));
+}
+
+static void
+quickbooks_authorize_async (LumConnector        *connector,
+                            SoupMessage         *message,
+                            gboolean             renew,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  LumQuickbooks *self = LUM_QUICKBOOKS (connector);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, quickbooks_authorize_async);
+  g_task_set_task_data (task, g_object_ref (message), g_object_unref);
+  if (!renew && self->access_token != NULL && g_get_monotonic_time () < self->access_expires)
+    {
+      g_autofree char *header = g_strdup_printf ("Bearer %s", self->access_token);
+      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", header);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  g_clear_pointer (&self->access_token, g_free);
+  lum_connector_load_secrets_async (connector, secret_names, cancellable, on_authorize_secrets_cb, task);
+}
+
+/* -- requests with Fault checks ------------------------------------------- */
+
+static SoupMessage *
+api_message (LumQuickbooks *self,
+             const char    *method,
+             const char    *path_and_query,
+             JsonNode      *body)
+{
+  g_autofree char *path = g_strdup_printf ("/v3/company/%s%s", setting (self, LUM_SETTING_QUICKBOOKS_REALM),
+                                           path_and_query);
+  g_autofree char *url = lum_connector_dup_url (LUM_CONNECTOR (self), path);
+
+  return lum_http_new_json_message (method, url, body, "application/json");
+}
+
+/* The JSON of an answer, or an error that carries QuickBooks' own words;
+ * a Fault counts as an error even under status 200. */
+static JsonNode *
+check_answer (LumQuickbooks    *self,
+              LumHttpResponse  *response,
+              GError          **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *fault = NULL;
+
+  root = lum_http_parse_json (response, service (self), NULL);
+  fault = lum_quickbooks_fault_message (root);
+  if (!lum_http_check_status (response, service (self), fault, error))
+    return NULL;
+  if (fault != NULL)
+    {
+      g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_REJECTED,
+                   _("%s refused the request: %s"), service (self), fault);
+      return NULL;
+    }
+  if (root == NULL)
+    return lum_http_parse_json (response, service (self), error);
+  return g_steal_pointer (&root);
+}
+
+/* -- pushing an invoice --------------------------------------------------- */
+
+typedef enum
+{
+  STEP_LOOKUP_INVOICE,
+  STEP_FIND_CUSTOMER,
+  STEP_CREATE_CUSTOMER,
+  STEP_FIND_ITEM,
+  STEP_CREATE_ITEM,
+  STEP_CREATE_INVOICE,
+} Step;
+
+typedef struct
+{
+  GPtrArray  *items;
+  guint       next;
+  Step        step;
+  char       *customer_id;
+  GHashTable *item_ids;    /* SKU → QuickBooks item id */
+  guint       line;        /* the line whose item is looked for */
+} PushInvoice;
+
+static void
+push_invoice_free (gpointer data)
+{
+  PushInvoice *push = data;
+
+  g_ptr_array_unref (push->items);
+  g_free (push->customer_id);
+  g_hash_table_unref (push->item_ids);
+  g_free (push);
+}
+
+static LumPushItem *
+current_item (PushInvoice *push)
+{
+  return g_ptr_array_index (push->items, push->next);
+}
+
+static JsonObject *
+summary (PushInvoice *push)
+{
+  return json_node_get_object (current_item (push)->payload);
+}
+
+static JsonArray *
+summary_lines (PushInvoice *push)
+{
+  return lum_json_get_array (summary (push), "lines");
+}
+
+static void step (GTask *task);
+
+static void
+next_invoice (GTask *task)
+{
+  PushInvoice *push = g_task_get_task_data (task);
+
+  push->next++;
+  push->step = STEP_LOOKUP_INVOICE;
+  push->line = 0;
+  g_clear_pointer (&push->customer_id, g_free);
+  step (task);
+}
+
+static void
+invoice_failed (GTask  *task,
+                GError *error)
+{
+  PushInvoice *push = g_task_get_task_data (task);
+
+  g_clear_error (&current_item (push)->error);
+  current_item (push)->error = error;
+  next_invoice (task);
+}
+
+/* The first entity of a query answer, or %NULL. */
+static JsonObject *
+first_found (JsonNode   *root,
+             const char *entity)
+{
+  JsonObject *response = lum_json_get_object (json_node_get_object (root), "QueryResponse");
+  JsonArray *found = lum_json_get_array (response, entity);
+
+  if (found == NULL || json_array_get_length (found) == 0 || !JSON_NODE_HOLDS_OBJECT (json_array_get_element (found, 0)))
+    return NULL;
+  return json_node_get_object (json_array_get_element (found, 0));
+}
+
+static void
+on_step_answer_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumQuickbooks *self = LUM_QUICKBOOKS (source);
+  PushInvoice *push = g_task_get_task_data (task);
+  LumPushItem *item = current_item (push);
+  GError *error = NULL;
+  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (LUM_CONNECTOR (self), result, &error);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *found;
+
+  if (response == NULL || (root = check_answer (self, response, &error)) == NULL)
+    {
+      invoice_failed (g_steal_pointer (&task), error);
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      invoice_failed (g_steal_pointer (&task),
+                      g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                                   _("%s answered with something else than an object"), service (self)));
+      return;
+    }
+
+  switch (push->step)
+    {
+    case STEP_LOOKUP_INVOICE:
+      found = first_found (root, "Invoice");
+      if (found != NULL && (item->remote_id = lum_json_dup_scalar (found, "Id")) != NULL)
+        {
+          /* the earlier attempt arrived: nothing more to send */
+          next_invoice (g_steal_pointer (&task));
+          return;
+        }
+      push->step = STEP_FIND_CUSTOMER;
+      break;
+
+    case STEP_FIND_CUSTOMER:
+      found = first_found (root, "Customer");
+      push->customer_id = found ? lum_json_dup_scalar (found, "Id") : NULL;
+      push->step = push->customer_id ? STEP_FIND_ITEM : STEP_CREATE_CUSTOMER;
+      break;
+
+    case STEP_CREATE_CUSTOMER:
+      push->customer_id = lum_json_dup_scalar (lum_json_get_object (json_node_get_object (root), "Customer"), "Id");
+      if (push->customer_id == NULL)
+        {
+          invoice_failed (g_steal_pointer (&task),
+                          g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                                       _("%s created the customer but did not say its Id"), service (self)));
+          return;
+        }
+      push->step = STEP_FIND_ITEM;
+      break;
+
+    case STEP_FIND_ITEM:
+    case STEP_CREATE_ITEM:
+      {
+        JsonObject *line = json_array_get_object_element (summary_lines (push), push->line);
+        JsonObject *entity = push->step == STEP_FIND_ITEM
+          ? first_found (root, "Item")
+          : lum_json_get_object (json_node_get_object (root), "Item");
+        g_autofree char *id = entity ? lum_json_dup_scalar (entity, "Id") : NULL;
+
+        if (id == NULL && push->step == STEP_CREATE_ITEM)
+          {
+            invoice_failed (g_steal_pointer (&task),
+                            g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                                         _("%s created the item but did not say its Id"), service (self)));
+            return;
+          }
+        if (id == NULL)
+          {
+            push->step = STEP_CREATE_ITEM;
+            break;
+          }
+        g_hash_table_insert (push->item_ids, g_strdup (lum_json_get_string (line, "sku")), g_steal_pointer (&id));
+        push->line++;
+        push->step = STEP_FIND_ITEM;
+      }
+      break;
+
+    case STEP_CREATE_INVOICE:
+    default:
+      item->remote_id = lum_json_dup_scalar (lum_json_get_object (json_node_get_object (root), "Invoice"), "Id");
+      if (item->remote_id == NULL)
+        item->error = g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                                   _("%s created invoice %s but did not say its Id"), service (self),
+                                   item->order_number);
+      next_invoice (g_steal_pointer (&task));
+      return;
+    }
+
+  step (g_steal_pointer (&task));
+}
+
+static void
+send_query (GTask      *task,
+            const char *entity,
+            const char *field,
+            const char *value)
+{
+  LumQuickbooks *self = g_task_get_source_object (task);
+  g_autofree char *quoted = lum_quickbooks_query_quote (value);
+  g_autofree char *query = g_strdup_printf ("select * from %s where %s = %s", entity, field, quoted);
+  g_autofree char *escaped = g_uri_escape_string (query, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/query?query=%s&minorversion=%s", escaped, LUM_QUICKBOOKS_MINOR_VERSION);
+  g_autoptr(SoupMessage) message = api_message (self, "GET", path, NULL);
+
+  lum_connector_request_async (LUM_CONNECTOR (self), message, g_task_get_cancellable (task), on_step_answer_cb, task);
+}
+
+static void
+send_create (GTask      *task,
+             const char *entity_path,
+             JsonNode   *body,
+             const char *request_id)
+{
+  LumQuickbooks *self = g_task_get_source_object (task);
+  g_autofree char *path = request_id
+    ? g_strdup_printf ("/%s?minorversion=%s&requestid=%s", entity_path, LUM_QUICKBOOKS_MINOR_VERSION, request_id)
+    : g_strdup_printf ("/%s?minorversion=%s", entity_path, LUM_QUICKBOOKS_MINOR_VERSION);
+  g_autoptr(SoupMessage) message = api_message (self, "POST", path, body);
+
+  lum_connector_request_async (LUM_CONNECTOR (self), message, g_task_get_cancellable (task), on_step_answer_cb, task);
+}
+
+static JsonNode *
+ref_node (const char *value)
+{
+  JsonObject *ref = json_object_new ();
+  JsonNode *node;
+
+  json_object_set_string_member (ref, "value", value);
+  node = json_node_init_object (json_node_alloc (), ref);
+  json_object_unref (ref);
+  return node;
+}
+
+/* The QuickBooks invoice of a Lumen invoice summary, refs resolved. */
+static JsonNode *
+invoice_body (LumQuickbooks *self,
+              PushInvoice   *push)
+{
+  JsonObject *in = summary (push);
+  JsonArray *lines = summary_lines (push);
+  JsonObject *invoice = json_object_new ();
+  JsonArray *out_lines = json_array_new ();
+  JsonNode *node;
+
+  json_object_set_string_member (invoice, "DocNumber", lum_json_get_string (in, "number"));
+  json_object_set_string_member (invoice, "TxnDate", lum_json_get_string (in, "issue_date"));
+  if (lum_json_get_string (in, "due_date") != NULL)
+    json_object_set_string_member (invoice, "DueDate", lum_json_get_string (in, "due_date"));
+  json_object_set_member (invoice, "CustomerRef", ref_node (push->customer_id));
+  if (lum_json_get_string (in, "email") != NULL)
+    {
+      JsonObject *email = json_object_new ();
+      json_object_set_string_member (email, "Address", lum_json_get_string (in, "email"));
+      json_object_set_object_member (invoice, "BillEmail", email);
+    }
+  if (lum_json_get_string (in, "po_number") != NULL)
+    json_object_set_string_member (invoice, "PrivateNote", lum_json_get_string (in, "po_number"));
+
+  for (guint i = 0; lines != NULL && i < json_array_get_length (lines); i++)
+    {
+      JsonObject *line = json_array_get_object_element (lines, i);
+      JsonObject *out = json_object_new ();
+      JsonObject *detail = json_object_new ();
+      gint64 qty = 0, cents = 0;
+
+      lum_json_get_int (line, "quantity", &qty);
+      lum_json_get_int (line, "unit_price_cents", &cents);
+      json_object_set_string_member (out, "DetailType", "SalesItemLineDetail");
+      json_object_set_double_member (out, "Amount", qty * cents / 100.0);
+      json_object_set_string_member (out, "Description", lum_json_get_string (line, "description"));
+      json_object_set_member (detail, "ItemRef",
+                              ref_node (g_hash_table_lookup (push->item_ids, lum_json_get_string (line, "sku"))));
+      json_object_set_int_member (detail, "Qty", qty);
+      json_object_set_double_member (detail, "UnitPrice", cents / 100.0);
+      json_object_set_object_member (out, "SalesItemLineDetail", detail);
+      json_array_add_object_element (out_lines, out);
+    }
+  json_object_set_array_member (invoice, "Line", out_lines);
+
+  node = json_node_init_object (json_node_alloc (), invoice);
+  json_object_unref (invoice);
+  return node;
+}
+
+static void
+step (GTask *task)
+{
+  LumQuickbooks *self = g_task_get_source_object (task);
+  PushInvoice *push = g_task_get_task_data (task);
+  LumPushItem *item;
+  JsonObject *in;
+  JsonArray *lines;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (push->next >= push->items->len)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  item = current_item (push);
+  in = summary (push);
+  lines = summary_lines (push);
+
+  switch (push->step)
+    {
+    case STEP_LOOKUP_INVOICE:
+      if (!item->may_have_arrived)
+        {
+          push->step = STEP_FIND_CUSTOMER;
+          step (task);
+          return;
+        }
+      send_query (task, "Invoice", "DocNumber", lum_json_get_string (in, "number"));
+      return;
+
+    case STEP_FIND_CUSTOMER:
+      send_query (task, "Customer", "DisplayName", lum_json_get_string (in, "customer"));
+      return;
+
+    case STEP_CREATE_CUSTOMER:
+      {
+        g_autoptr(JsonBuilder) b = json_builder_new ();
+        g_autoptr(JsonNode) body = NULL;
+
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "DisplayName");
+        json_builder_add_string_value (b, lum_json_get_string (in, "customer"));
+        if (lum_json_get_string (in, "email") != NULL)
+          {
+            json_builder_set_member_name (b, "PrimaryEmailAddr");
+            json_builder_begin_object (b);
+            json_builder_set_member_name (b, "Address");
+            json_builder_add_string_value (b, lum_json_get_string (in, "email"));
+            json_builder_end_object (b);
+          }
+        json_builder_end_object (b);
+        body = json_builder_get_root (b);
+        send_create (task, "customer", body, NULL);
+      }
+      return;
+
+    case STEP_FIND_ITEM:
+      while (lines != NULL && push->line < json_array_get_length (lines) &&
+             g_hash_table_contains (push->item_ids,
+                                    lum_json_get_string (json_array_get_object_element (lines, push->line), "sku")))
+        push->line++;
+      if (lines == NULL || push->line >= json_array_get_length (lines))
+        {
+          push->step = STEP_CREATE_INVOICE;
+          step (task);
+          return;
+        }
+      send_query (task, "Item", "Name", lum_json_get_string (json_array_get_object_element (lines, push->line), "sku"));
+      return;
+
+    case STEP_CREATE_ITEM:
+      {
+        JsonObject *line = json_array_get_object_element (lines, push->line);
+        const char *account = setting (self, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT);
+        g_autoptr(JsonBuilder) b = json_builder_new ();
+        g_autoptr(JsonNode) body = NULL;
+
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "Name");
+        json_builder_add_string_value (b, lum_json_get_string (line, "sku"));
+        json_builder_set_member_name (b, "Sku");
+        json_builder_add_string_value (b, lum_json_get_string (line, "sku"));
+        json_builder_set_member_name (b, "Description");
+        json_builder_add_string_value (b, lum_json_get_string (line, "description"));
+        json_builder_set_member_name (b, "Type");
+        json_builder_add_string_value (b, "NonInventory");
+        json_builder_set_member_name (b, "IncomeAccountRef");
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "value");
+        json_builder_add_string_value (b, account ? account : "1");
+        json_builder_end_object (b);
+        json_builder_end_object (b);
+        body = json_builder_get_root (b);
+        send_create (task, "item", body, NULL);
+      }
+      return;
+
+    case STEP_CREATE_INVOICE:
+    default:
+      {
+        g_autoptr(JsonNode) body = invoice_body (self, push);
+        send_create (task, "invoice", body, lum_json_get_string (in, "request_id"));
+      }
+      return;
+    }
+}
+
+/* Each item's payload is a summary: number, issue_date, due_date, customer,
+ * email, po_number, request_id and lines (sku, description, quantity,
+ * unit_price_cents). */
+static void
+quickbooks_push_async (LumConnector        *connector,
+                       GPtrArray           *items,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *task = g_task_new (connector, cancellable, callback, user_data);
+  PushInvoice *push = g_new0 (PushInvoice, 1);
+
+  g_task_set_source_tag (task, quickbooks_push_async);
+  push->items = g_ptr_array_ref (items);
+  push->item_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_task_set_task_data (task, push, push_invoice_free);
+  step (task);
+}
+
+/* -- test ----------------------------------------------------------------- */
+
+static void
+on_company_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumQuickbooks *self = LUM_QUICKBOOKS (source);
+  GError *error = NULL;
+  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (LUM_CONNECTOR (self), result, &error);
+  g_autoptr(JsonNode) root = NULL;
+
+  if (response == NULL || (root = check_answer (self, response, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task,
+                         g_strdup_printf (_("Connected to %s: the authorization works and company %s answers."),
+                                          service (self), setting (self, LUM_SETTING_QUICKBOOKS_REALM)),
+                         g_free);
+}
+
+static void
+quickbooks_test_async (LumConnector        *connector,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  LumQuickbooks *self = LUM_QUICKBOOKS (connector);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *query = g_uri_escape_string ("select * from Customer maxresults 1", NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/query?query=%s&minorversion=%s", query, LUM_QUICKBOOKS_MINOR_VERSION);
+  g_autoptr(SoupMessage) message = api_message (self, "GET", path, NULL);
+
+  g_task_set_source_tag (task, quickbooks_test_async);
+  lum_connector_request_async (connector, message, cancellable, on_company_cb, task);
+}
+
+/* -- connecting ----------------------------------------------------------- */
+
+char *
+lum_quickbooks_dup_authorization_url (LumQuickbooks *self,
+                                      const char    *redirect_uri,
+                                      const char    *state)
+{
+  const char *base = setting (self, LUM_SETTING_QUICKBOOKS_AUTH_URL);
+  g_autofree char *client = g_uri_escape_string (setting (self, LUM_SETTING_QUICKBOOKS_CLIENT_ID), NULL, FALSE);
+  g_autofree char *redirect = g_uri_escape_string (redirect_uri, NULL, FALSE);
+  g_autofree char *state_escaped = g_uri_escape_string (state, NULL, FALSE);
+
+  return g_strdup_printf ("%s?client_id=%s&response_type=code&scope=com.intuit.quickbooks.accounting"
+                          "&redirect_uri=%s&state=%s",
+                          base ? base : LUM_QUICKBOOKS_AUTH_URL, client ? client : "", redirect, state_escaped);
+}
+
+static void
+on_code_exchanged_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumQuickbooks *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  g_autoptr(LumHttpResponse) response = lum_http_send_finish (result, &error);
+
+  if (response == NULL || !take_tokens (self, response, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+typedef struct
+{
+  char *code;
+  char *redirect_uri;
+} Exchange;
+
+static void
+exchange_free (gpointer data)
+{
+  Exchange *exchange = data;
+  g_free (exchange->code);
+  g_free (exchange->redirect_uri);
+  g_free (exchange);
+}
+
+static void
+on_exchange_secrets_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumQuickbooks *self = LUM_QUICKBOOKS (source);
+  Exchange *exchange = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *redirect = NULL;
+  g_autofree char *form = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  if (!lum_connector_load_secrets_finish (LUM_CONNECTOR (self), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  code = g_uri_escape_string (exchange->code, NULL, FALSE);
+  redirect = g_uri_escape_string (exchange->redirect_uri, NULL, FALSE);
+  form = g_strdup_printf ("grant_type=authorization_code&code=%s&redirect_uri=%s", code, redirect);
+  message = token_message (self, form);
+  lum_http_send_async (lum_connector_get_session (LUM_CONNECTOR (self)), message, g_task_get_cancellable (task),
+                       on_code_exchanged_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lum_quickbooks_exchange_code_async:
+ *
+ * Trades the authorization code of the browser flow for tokens and keeps
+ * the refresh token in the Secret Service.
+ */
+void
+lum_quickbooks_exchange_code_async (LumQuickbooks       *self,
+                                    const char          *code,
+                                    const char          *redirect_uri,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Exchange *exchange = g_new0 (Exchange, 1);
+  static const char * const names[] = { LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, NULL };
+
+  g_task_set_source_tag (task, lum_quickbooks_exchange_code_async);
+  exchange->code = g_strdup (code);
+  exchange->redirect_uri = g_strdup (redirect_uri);
+  g_task_set_task_data (task, exchange, exchange_free);
+  lum_connector_load_secrets_async (LUM_CONNECTOR (self), names, cancellable, on_exchange_secrets_cb, task);
+}
+
+gboolean
+lum_quickbooks_exchange_code_finish (LumQuickbooks  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+lum_quickbooks_finalize (GObject *object)
+{
+  LumQuickbooks *self = (LumQuickbooks *)object;
+
+  g_clear_pointer (&self->access_token, g_free);
+
+  G_OBJECT_CLASS (lum_quickbooks_parent_class)->finalize (object);
+}
+
+static void
+lum_quickbooks_class_init (LumQuickbooksClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  LumConnectorClass *connector_class = LUM_CONNECTOR_CLASS (klass);
+
+  object_class->finalize = lum_quickbooks_finalize;
+  connector_class->batch_size = 1;
+  connector_class->authorize_async = quickbooks_authorize_async;
+  connector_class->push_async = quickbooks_push_async;
+  connector_class->test_async = quickbooks_test_async;
+}
+
+static void
+lum_quickbooks_init (LumQuickbooks *self)
+{
+}
