@@ -205,6 +205,17 @@ unsupported_async (LumConnector        *self,
 }
 
 static void
+unsupported_poll_async (LumConnector        *self,
+                        const char          *store_id,
+                        const char          *since,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  unsupported_async (self, cancellable, callback, user_data);
+}
+
+static void
 unsupported_push_async (LumConnector        *self,
                         GPtrArray           *items,
                         GCancellable        *cancellable,
@@ -231,6 +242,7 @@ lum_connector_class_init (LumConnectorClass *klass)
   klass->push_async = unsupported_push_async;
   klass->list_stores_async = unsupported_async;
   klass->test_async = unsupported_async;
+  klass->poll_async = unsupported_poll_async;
 
   properties[PROP_INTEGRATION] =
     g_param_spec_object ("integration", NULL, NULL, LUM_TYPE_INTEGRATION,
@@ -627,4 +639,88 @@ lum_connector_test_finish (LumConnector  *self,
                            GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+lum_remote_shipment_free (LumRemoteShipment *remote)
+{
+  if (remote == NULL)
+    return;
+  g_clear_object (&remote->shipment);
+  g_free (remote->order_key);
+  g_free (remote->order_number);
+  g_free (remote);
+}
+
+typedef struct
+{
+  GPtrArray *shipments;
+  char      *latest;
+} PollResult;
+
+static void
+poll_result_free (gpointer data)
+{
+  PollResult *poll = data;
+
+  g_clear_pointer (&poll->shipments, g_ptr_array_unref);
+  g_free (poll->latest);
+  g_free (poll);
+}
+
+/**
+ * lum_connector_poll_async:
+ * @store_id: the store (ShipStation) or customer:facility (Extensiv)
+ * @since: (nullable): the newest date of the last poll, as the service
+ *   wrote it; the connector reads back a little before it, so nothing on
+ *   the boundary is missed
+ *
+ * Reads every shipment made since @since, all pages of them.
+ */
+void
+lum_connector_poll_async (LumConnector        *self,
+                          const char          *store_id,
+                          const char          *since,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  LUM_CONNECTOR_GET_CLASS (self)->poll_async (self, store_id, since, cancellable, callback, user_data);
+}
+
+/**
+ * lum_connector_poll_finish:
+ * @latest: (out) (transfer full) (nullable): the newest date seen, for the
+ *   next poll; %NULL when nothing was seen
+ *
+ * Returns: (transfer container) (element-type LumRemoteShipment): the shipments
+ */
+GPtrArray *
+lum_connector_poll_finish (LumConnector  *self,
+                           GAsyncResult  *result,
+                           char         **latest,
+                           GError       **error)
+{
+  PollResult *poll = g_task_propagate_pointer (G_TASK (result), error);
+  GPtrArray *shipments;
+
+  if (poll == NULL)
+    return NULL;
+  shipments = g_steal_pointer (&poll->shipments);
+  if (latest != NULL)
+    *latest = g_steal_pointer (&poll->latest);
+  poll_result_free (poll);
+  return shipments;
+}
+
+void
+lum_connector_return_poll (GTask      *task,
+                           GPtrArray  *shipments,
+                           const char *latest)
+{
+  PollResult *poll = g_new0 (PollResult, 1);
+
+  poll->shipments = g_ptr_array_ref (shipments);
+  poll->latest = g_strdup (latest);
+  g_task_return_pointer (task, poll, poll_result_free);
 }

@@ -9,6 +9,7 @@
 #include "lum-rate-limiter.h"
 #include "model/lum-enums.h"
 #include "model/lum-integration.h"
+#include "model/lum-shipment.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,24 @@ LumPushItem *lum_push_item_new  (gint64      job_id,
                                  JsonNode   *payload);
 void         lum_push_item_free (LumPushItem *item);
 
+/**
+ * LumRemoteShipment:
+ * @shipment: remote id, carrier, service, tracking number, date, voided,
+ *   lines (SKU and quantity)
+ * @order_key: the order's key at the OMS (Lumen's UUID), if it says
+ * @order_number: the order's number (Lumen's SO number)
+ *
+ * A shipment as an OMS reports it.
+ */
+typedef struct
+{
+  LumShipment *shipment;
+  char        *order_key;
+  char        *order_number;
+} LumRemoteShipment;
+
+void lum_remote_shipment_free (LumRemoteShipment *remote);
+
 #define LUM_TYPE_CONNECTOR (lum_connector_get_type ())
 G_DECLARE_DERIVABLE_TYPE (LumConnector, lum_connector, LUM, CONNECTOR, GObject)
 
@@ -74,6 +93,12 @@ struct _LumConnectorClass
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data);
   void         (*test_async)        (LumConnector        *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+  void         (*poll_async)        (LumConnector        *self,
+                                     const char          *store_id,
+                                     const char          *since,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data);
@@ -134,5 +159,21 @@ void            lum_connector_test_async         (LumConnector        *self,
 char           *lum_connector_test_finish        (LumConnector        *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+
+void            lum_connector_poll_async         (LumConnector        *self,
+                                                  const char          *store_id,
+                                                  const char          *since,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GPtrArray      *lum_connector_poll_finish        (LumConnector        *self,
+                                                  GAsyncResult        *result,
+                                                  char               **latest,
+                                                  GError             **error);
+
+/* For connectors: what a poll returns. */
+void            lum_connector_return_poll        (GTask               *task,
+                                                  GPtrArray           *shipments,
+                                                  const char          *latest);
 
 G_END_DECLS

@@ -718,6 +718,179 @@ extensiv_test_async (LumConnector        *self,
   lum_connector_list_stores_async (self, cancellable, on_test_stores_cb, task);
 }
 
+/* -- closed orders as shipments ------------------------------------------ */
+
+#define POLL_PAGE_SIZE   100
+#define POLL_OVERLAP_MIN 10
+#define POLL_MAX_PAGES   1000
+
+typedef struct
+{
+  char      *since;
+  guint      page;
+  GPtrArray *shipments;
+  char      *latest;
+} Poll;
+
+static void
+poll_free (gpointer data)
+{
+  Poll *poll = data;
+
+  g_free (poll->since);
+  g_ptr_array_unref (poll->shipments);
+  g_free (poll->latest);
+  g_free (poll);
+}
+
+static void poll_page (GTask *task);
+
+/* A closed order is one shipment: its tracking number and every item. */
+static LumRemoteShipment *
+parse_closed_order (JsonObject *order)
+{
+  JsonObject *read_only = lum_json_get_object (order, "readOnly");
+  JsonObject *routing = lum_json_get_object (order, "routingInfo");
+  JsonArray *items = lum_json_get_array (order, "orderItems");
+  g_autofree char *order_id = lum_json_dup_scalar (read_only, "orderId");
+  g_autofree char *remote_id = NULL;
+  const char *reference = lum_json_get_string (order, "referenceNum");
+  LumRemoteShipment *remote;
+  LumShipment *shipment;
+
+  if (order_id == NULL || reference == NULL)
+    return NULL;
+  remote_id = g_strdup_printf ("order-%s", order_id);
+  remote = g_new0 (LumRemoteShipment, 1);
+  shipment = remote->shipment = lum_shipment_new ();
+  remote->order_number = g_strdup (reference);
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_REMOTE_ID, remote_id);
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_CARRIER, lum_json_get_string (routing, "carrier"));
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_SERVICE, lum_json_get_string (routing, "mode"));
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_TRACKING_NUMBER, lum_json_get_string (routing, "trackingNumber"));
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_SHIPPED_AT, lum_json_get_string (read_only, "processDate"));
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_CREATED_AT, lum_json_get_string (read_only, "processDate"));
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *item;
+      const char *sku;
+      gint64 qty = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      item = json_node_get_object (node);
+      sku = lum_json_get_string (lum_json_get_object (item, "itemIdentifier"), "sku");
+      if (sku != NULL && lum_json_get_int (item, "qty", &qty) && qty > 0 && qty <= G_MAXINT32)
+        lum_shipment_add_line (shipment, sku, qty);
+    }
+  return remote;
+}
+
+static void
+on_poll_page_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  Poll *poll = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *said = NULL;
+  JsonArray *orders;
+  gint64 total = 0;
+
+  if (response == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  said = error_message (response);
+  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
+      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root) || !lum_json_get_int (json_node_get_object (root), "totalResults", &total) ||
+      total < 0)
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                               _("%s answered the list of orders without totalResults"),
+                               lum_connector_get_service_name (self));
+      return;
+    }
+  orders = lum_json_get_array (lum_json_get_object (json_node_get_object (root), "_embedded"),
+                               LUM_EXTENSIV_ORDERS_REL);
+
+  for (guint i = 0; orders != NULL && i < json_array_get_length (orders); i++)
+    {
+      JsonNode *node = json_array_get_element (orders, i);
+      LumRemoteShipment *remote = JSON_NODE_HOLDS_OBJECT (node) ? parse_closed_order (json_node_get_object (node)) : NULL;
+      const char *processed;
+
+      if (remote == NULL)
+        {
+          g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                                   _("%s listed an order without its orderId or referenceNum"),
+                                   lum_connector_get_service_name (self));
+          return;
+        }
+      processed = lum_shipment_get_text (remote->shipment, LUM_SHIPMENT_CREATED_AT);
+      if (*processed != '\0' && g_strcmp0 (processed, poll->latest) > 0)
+        lum_set_str (&poll->latest, processed);
+      g_ptr_array_add (poll->shipments, remote);
+    }
+
+  if ((gint64)poll->page * POLL_PAGE_SIZE < total && poll->page < POLL_MAX_PAGES &&
+      orders != NULL && json_array_get_length (orders) > 0)
+    {
+      poll->page++;
+      poll_page (g_steal_pointer (&task));
+      return;
+    }
+  lum_connector_return_poll (task, poll->shipments, poll->latest ? poll->latest : poll->since);
+}
+
+static void
+poll_page (GTask *task)
+{
+  LumConnector *self = g_task_get_source_object (task);
+  Poll *poll = g_task_get_task_data (task);
+  g_autofree char *start = poll->since ? lum_http_date_minus (poll->since, POLL_OVERLAP_MIN) : NULL;
+  g_autofree char *rql = start
+    ? g_strdup_printf ("readOnly.isClosed==true;readOnly.processDate=ge=%s", start)
+    : g_strdup ("readOnly.isClosed==true");
+  g_autofree char *escaped = g_uri_escape_string (rql, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/orders?detail=All&pgsiz=%d&pgnum=%u&rql=%s",
+                                           POLL_PAGE_SIZE, poll->page, escaped);
+  g_autoptr(SoupMessage) message = new_message (self, "GET", path, NULL);
+
+  lum_connector_request_async (self, message, g_task_get_cancellable (task), on_poll_page_cb, task);
+}
+
+static void
+extensiv_poll_async (LumConnector        *self,
+                     const char          *store_id,
+                     const char          *since,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Poll *poll = g_new0 (Poll, 1);
+
+  g_task_set_source_tag (task, extensiv_poll_async);
+  poll->since = g_strdup (since);
+  poll->page = 1;
+  poll->shipments = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_remote_shipment_free);
+  g_task_set_task_data (task, poll, poll_free);
+  poll_page (task);
+}
+
 static void
 lum_extensiv_finalize (GObject *object)
 {
@@ -740,6 +913,7 @@ lum_extensiv_class_init (LumExtensivClass *klass)
   connector_class->push_async = extensiv_push_async;
   connector_class->list_stores_async = extensiv_list_stores_async;
   connector_class->test_async = extensiv_test_async;
+  connector_class->poll_async = extensiv_poll_async;
 }
 
 static void

@@ -372,3 +372,19 @@ lum_json_dup_scalar (JsonObject *object,
     return g_strdup_printf ("%" G_GINT64_FORMAT, number);
   return NULL;
 }
+
+/* @date (ISO 8601, with or without a zone; a zoneless one is read as UTC)
+ * less @minutes, written back without a zone; %NULL for an unreadable date. */
+char *
+lum_http_date_minus (const char *date,
+                     int         minutes)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = date ? g_date_time_new_from_iso8601 (date, utc) : NULL;
+  g_autoptr(GDateTime) earlier = NULL;
+
+  if (dt == NULL)
+    return NULL;
+  earlier = g_date_time_add_minutes (dt, -minutes);
+  return g_date_time_format (earlier, "%Y-%m-%dT%H:%M:%S");
+}

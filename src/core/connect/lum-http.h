@@ -90,4 +90,7 @@ gboolean         lum_json_get_int              (JsonObject          *object,
 char            *lum_json_dup_scalar           (JsonObject          *object,
                                                 const char          *member);
 
+char            *lum_http_date_minus      (const char          *date,
+                                          int                  minutes);
+
 G_END_DECLS

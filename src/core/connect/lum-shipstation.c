@@ -414,6 +414,205 @@ shipstation_test_async (LumConnector        *self,
   lum_connector_list_stores_async (self, cancellable, on_test_stores_cb, task);
 }
 
+/* -- shipments ------------------------------------------------------------ */
+
+#define POLL_PAGE_SIZE   500
+#define POLL_OVERLAP_MIN 10
+#define POLL_MAX_PAGES   1000
+
+typedef struct
+{
+  char      *store_id;
+  char      *since;
+  guint      page;
+  GPtrArray *shipments;
+  char      *latest;
+} Poll;
+
+static void
+poll_free (gpointer data)
+{
+  Poll *poll = data;
+
+  g_free (poll->store_id);
+  g_free (poll->since);
+  g_ptr_array_unref (poll->shipments);
+  g_free (poll->latest);
+  g_free (poll);
+}
+
+static void poll_page (GTask *task);
+
+/* One shipment of the list, checked member by member; %NULL when it lacks
+ * what identifies it. */
+static LumRemoteShipment *
+parse_shipment (JsonObject *object)
+{
+  g_autofree char *id = lum_json_dup_scalar (object, "shipmentId");
+  JsonArray *items = lum_json_get_array (object, "shipmentItems");
+  JsonNode *voided = json_object_get_member (object, "voided");
+  LumRemoteShipment *remote;
+  LumShipment *shipment;
+
+  if (id == NULL)
+    return NULL;
+  remote = g_new0 (LumRemoteShipment, 1);
+  shipment = remote->shipment = lum_shipment_new ();
+  remote->order_key = g_strdup (lum_json_get_string (object, "orderKey"));
+  remote->order_number = g_strdup (lum_json_get_string (object, "orderNumber"));
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_REMOTE_ID, id);
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_CARRIER, lum_json_get_string (object, "carrierCode"));
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_SERVICE, lum_json_get_string (object, "serviceCode"));
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_TRACKING_NUMBER, lum_json_get_string (object, "trackingNumber"));
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_SHIPPED_AT, lum_json_get_string (object, "shipDate"));
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_CREATED_AT, lum_json_get_string (object, "createDate"));
+  lum_shipment_set_int (shipment, LUM_SHIPMENT_VOIDED,
+                        voided != NULL && JSON_NODE_HOLDS_VALUE (voided) &&
+                        json_node_get_value_type (voided) == G_TYPE_BOOLEAN && json_node_get_boolean (voided));
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      gint64 quantity = 0;
+      const char *sku;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      sku = lum_json_get_string (json_node_get_object (node), "sku");
+      if (sku != NULL && lum_json_get_int (json_node_get_object (node), "quantity", &quantity) &&
+          quantity > 0 && quantity <= G_MAXINT32)
+        lum_shipment_add_line (shipment, sku, quantity);
+    }
+  return remote;
+}
+
+static void
+on_poll_page_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  Poll *poll = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *said = NULL;
+  JsonArray *shipments;
+  gint64 pages = 1;
+
+  if (response == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  said = lum_shipstation_error_message (response);
+  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
+      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  shipments = JSON_NODE_HOLDS_OBJECT (root) ? lum_json_get_array (json_node_get_object (root), "shipments") : NULL;
+  if (shipments == NULL || !lum_json_get_int (json_node_get_object (root), "pages", &pages) || pages < 0)
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                               _("%s answered the list of shipments without its shipments and pages"),
+                               lum_connector_get_service_name (self));
+      return;
+    }
+
+  for (guint i = 0; i < json_array_get_length (shipments); i++)
+    {
+      JsonNode *node = json_array_get_element (shipments, i);
+      LumRemoteShipment *remote = JSON_NODE_HOLDS_OBJECT (node) ? parse_shipment (json_node_get_object (node)) : NULL;
+      const char *created;
+
+      if (remote == NULL)
+        {
+          g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                                   _("%s listed a shipment without its shipmentId"),
+                                   lum_connector_get_service_name (self));
+          return;
+        }
+      created = lum_shipment_get_text (remote->shipment, LUM_SHIPMENT_CREATED_AT);
+      if (*created != '\0' && g_strcmp0 (created, poll->latest) > 0)
+        lum_set_str (&poll->latest, created);
+      g_ptr_array_add (poll->shipments, remote);
+    }
+
+  if ((gint64)poll->page < pages && poll->page < POLL_MAX_PAGES)
+    {
+      poll->page++;
+      poll_page (g_steal_pointer (&task));
+      return;
+    }
+  lum_connector_return_poll (task, poll->shipments, poll->latest ? poll->latest : poll->since);
+}
+
+static void
+poll_page (GTask *task)
+{
+  LumConnector *self = g_task_get_source_object (task);
+  Poll *poll = g_task_get_task_data (task);
+  g_autofree char *start = poll->since ? lum_http_date_minus (poll->since, POLL_OVERLAP_MIN) : NULL;
+  g_autofree char *store = g_uri_escape_string (poll->store_id, NULL, FALSE);
+  g_autofree char *start_escaped = start ? g_uri_escape_string (start, NULL, FALSE) : NULL;
+  g_autofree char *path = g_strdup_printf ("/shipments?storeId=%s%s%s&includeShipmentItems=true"
+                                           "&sortBy=CreateDate&sortDir=ASC&page=%u&pageSize=%d",
+                                           store, start ? "&createDateStart=" : "", start ? start_escaped : "",
+                                           poll->page, POLL_PAGE_SIZE);
+  g_autofree char *url = lum_connector_dup_url (self, path);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+
+  if (message == NULL)
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                               _("Base URL “%s” is not usable"),
+                               lum_integration_get_base_url (lum_connector_get_integration (self)));
+      g_object_unref (task);
+      return;
+    }
+  lum_connector_request_async (self, message, g_task_get_cancellable (task), on_poll_page_cb, task);
+}
+
+static void
+on_poll_secrets_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!lum_connector_load_secrets_finish (LUM_CONNECTOR (source), result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  poll_page (task);
+}
+
+static void
+shipstation_poll_async (LumConnector        *self,
+                        const char          *store_id,
+                        const char          *since,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Poll *poll = g_new0 (Poll, 1);
+
+  g_task_set_source_tag (task, shipstation_poll_async);
+  poll->store_id = g_strdup (store_id);
+  poll->since = g_strdup (since);
+  poll->page = 1;
+  poll->shipments = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_remote_shipment_free);
+  g_task_set_task_data (task, poll, poll_free);
+  lum_connector_load_secrets_async (self, secret_names, cancellable, on_poll_secrets_cb, task);
+}
+
 static void
 lum_shipstation_class_init (LumShipstationClass *klass)
 {
@@ -424,6 +623,7 @@ lum_shipstation_class_init (LumShipstationClass *klass)
   connector_class->push_async = shipstation_push_async;
   connector_class->list_stores_async = shipstation_list_stores_async;
   connector_class->test_async = shipstation_test_async;
+  connector_class->poll_async = shipstation_poll_async;
 }
 
 static void

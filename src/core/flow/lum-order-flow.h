@@ -72,6 +72,11 @@ gboolean lum_flow_record_shipment (LumFlowContext  *ctx,
                                    LumShipment     *shipment,
                                    gboolean        *duplicate,
                                    GError         **error);
+gboolean lum_flow_void_shipment   (LumFlowContext  *ctx,
+                                   gint64           order_id,
+                                   const char      *remote_id,
+                                   gboolean        *changed,
+                                   GError         **error);
 gboolean lum_flow_retry_job       (LumFlowContext  *ctx,
                                    gint64           job_id,
                                    GError         **error);

@@ -241,3 +241,77 @@ lum_flow_record_shipment (LumFlowContext  *ctx,
   return TRUE;
 }
 
+
+/**
+ * lum_flow_void_shipment:
+ * @remote_id: the OMS's id of the shipment
+ * @changed: (out) (optional): %FALSE when there was nothing to void
+ *
+ * A shipment voided at the OMS: its tracking goes, and the order's
+ * fulfillment status follows what is still shipped. An invoice made on it
+ * stays; the event says so, for the clerk to void it if need be.
+ */
+gboolean
+lum_flow_void_shipment (LumFlowContext  *ctx,
+                        gint64           order_id,
+                        const char      *remote_id,
+                        gboolean        *changed,
+                        GError         **error)
+{
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(GListStore) shipments = NULL;
+  g_autoptr(GHashTable) shipped = NULL;
+  g_autofree char *now = lum_flow_now_text (ctx);
+  g_autofree char *tracking = NULL;
+  gint64 shipment_id = lum_shipment_store_find_remote (ctx->db, order_id, remote_id);
+  gboolean any = FALSE, complete = TRUE;
+  GListModel *lines;
+
+  if (changed != NULL)
+    *changed = FALSE;
+  if (shipment_id == 0)
+    return TRUE;
+
+  shipments = lum_shipment_store_list (ctx->db, order_id, error);
+  if (shipments == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shipments)); i++)
+    {
+      g_autoptr(LumShipment) s = g_list_model_get_item (G_LIST_MODEL (shipments), i);
+
+      if (lum_shipment_get_int (s, LUM_SHIPMENT_ID) != shipment_id)
+        continue;
+      if (lum_shipment_get_int (s, LUM_SHIPMENT_VOIDED))
+        return TRUE;
+      tracking = g_strdup (lum_shipment_get_text (s, LUM_SHIPMENT_TRACKING_NUMBER));
+    }
+
+  if (!lum_shipment_store_set_voided (ctx->db, shipment_id, error))
+    return FALSE;
+  order = lum_document_store_get (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, error);
+  shipped = order ? lum_shipment_store_shipped (ctx->db, order_id, error) : NULL;
+  if (shipped == NULL)
+    return FALSE;
+
+  lines = lum_document_get_lines (order);
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
+      gint64 *qty = g_hash_table_lookup (shipped, lum_doc_line_get_sku (line));
+
+      any |= qty != NULL && *qty > 0;
+      if (qty == NULL || *qty < lum_doc_line_get_quantity (line))
+        complete = FALSE;
+    }
+  lum_document_set_text (order, LUM_DOC_FULFILLMENT_STATUS,
+                         !any ? LUM_FULFILLMENT_UNFULFILLED
+                              : complete ? LUM_FULFILLMENT_FULFILLED : LUM_FULFILLMENT_PARTIAL);
+  if (!lum_document_store_update (ctx->db, order, now, FALSE, error))
+    return FALSE;
+  lum_flow_add_event (ctx, "shipment.voided", lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0, 0,
+                      "tracking_number", tracking, "remote_id", remote_id,
+                      "fulfillment_status", lum_document_get_text (order, LUM_DOC_FULFILLMENT_STATUS), NULL);
+  if (changed != NULL)
+    *changed = TRUE;
+  return TRUE;
+}

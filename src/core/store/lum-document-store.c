@@ -464,6 +464,23 @@ lum_document_store_find (LumDb            *db,
   return get_one (db, kind, "WHERE d.number = ?", number ? number : "", 0, error);
 }
 
+/* The sales order with this UUID (the OMS's orderKey), or 0. */
+gint64
+lum_document_store_id_by_uuid (LumDb      *db,
+                               const char *uuid)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM sales_order WHERE uuid = ?", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL || uuid == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
 gboolean
 lum_document_store_set_config (LumDb            *db,
                                LumDocumentKind   kind,
@@ -809,10 +826,52 @@ lum_shipment_store_set_voided (LumDb   *db,
                                gint64   shipment_id,
                                GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "UPDATE shipment SET voided = 1 WHERE id = ?", error);
+  sqlite3_stmt *stmt = lum_db_prepare (db, "UPDATE shipment SET voided = 1, tracking_number = '' WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, shipment_id);
+  return lum_db_step_done (db, stmt, error);
+}
+
+/* -- poll cursors --------------------------------------------------------- */
+
+char *
+lum_sync_cursor_get (LumDb      *db,
+                     gint64      integration_id,
+                     const char *name)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT value FROM sync_cursor WHERE integration_id = ? AND name = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, integration_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = lum_db_column_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+lum_sync_cursor_set (LumDb       *db,
+                     gint64       integration_id,
+                     const char  *name,
+                     const char  *value,
+                     const char  *now,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "INSERT INTO sync_cursor (integration_id, name, value, updated_at)"
+                                       " VALUES (?, ?, ?, ?) ON CONFLICT (integration_id, name)"
+                                       " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                                       error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, integration_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, value, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
   return lum_db_step_done (db, stmt, error);
 }

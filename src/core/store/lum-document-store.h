@@ -63,6 +63,8 @@ LumDocument *lum_document_store_find          (LumDb             *db,
                                                LumDocumentKind    kind,
                                                const char        *number,
                                                GError           **error);
+gint64       lum_document_store_id_by_uuid    (LumDb             *db,
+                                               const char        *uuid);
 gboolean     lum_document_store_set_config    (LumDb             *db,
                                                LumDocumentKind    kind,
                                                gint64             id,
@@ -100,6 +102,16 @@ GHashTable  *lum_shipment_store_shipped       (LumDb             *db,
                                                GError           **error);
 gboolean     lum_shipment_store_set_voided    (LumDb             *db,
                                                gint64             shipment_id,
+                                               GError           **error);
+
+char        *lum_sync_cursor_get              (LumDb             *db,
+                                               gint64             integration_id,
+                                               const char        *name);
+gboolean     lum_sync_cursor_set              (LumDb             *db,
+                                               gint64             integration_id,
+                                               const char        *name,
+                                               const char        *value,
+                                               const char        *now,
                                                GError           **error);
 
 G_END_DECLS

@@ -1,0 +1,428 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-sync"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lum-fulfillment-poller.h"
+#include "lum-engine-documents.h"
+#include "lum-engine-private.h"
+#include "lum-engine-sync.h"
+#include "lum-util.h"
+
+struct _LumFulfillmentPoller
+{
+  GObject        parent_instance;
+
+  LumEngine     *engine;
+  GCancellable  *cancellable;
+  guint          timeout_id;
+  guint          interval;
+  gboolean       busy;
+  GError        *last_error;
+};
+
+G_DEFINE_FINAL_TYPE (LumFulfillmentPoller, lum_fulfillment_poller, G_TYPE_OBJECT)
+
+enum {
+  POLLED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  gint64  integration_id;
+  char   *store_id;
+} Target;
+
+typedef struct
+{
+  GArray       *targets;
+  guint         next;
+  LumPollStats  stats;
+} Round;
+
+static void
+clear_target (gpointer data)
+{
+  g_free (((Target *)data)->store_id);
+}
+
+static void
+round_free (gpointer data)
+{
+  Round *round = data;
+
+  g_array_unref (round->targets);
+  g_free (round);
+}
+
+static char *
+cursor_name (const char *store_id)
+{
+  return g_strdup_printf ("shipments:%s", store_id);
+}
+
+/* Distinct integration and store pairs of the channels that want updates. */
+static GArray *
+collect_targets (LumFulfillmentPoller  *self,
+                 GError               **error)
+{
+  g_autoptr(GListStore) channels = lum_engine_list_channels (self->engine, FALSE, error);
+  GArray *targets;
+
+  if (channels == NULL)
+    return NULL;
+  targets = g_array_new (FALSE, TRUE, sizeof (Target));
+  g_array_set_clear_func (targets, clear_target);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (channels)); i++)
+    {
+      g_autoptr(LumChannel) channel = g_list_model_get_item (G_LIST_MODEL (channels), i);
+      gboolean seen = FALSE;
+      Target target;
+
+      if (!lum_channel_get_push_to_oms (channel) || !lum_channel_get_push_fulfillment_updates (channel))
+        continue;
+      for (guint t = 0; t < targets->len; t++)
+        {
+          Target *other = &g_array_index (targets, Target, t);
+          seen |= other->integration_id == lum_channel_get_oms_integration_id (channel) &&
+                  g_strcmp0 (other->store_id, lum_channel_get_oms_store_id (channel)) == 0;
+        }
+      if (seen)
+        continue;
+      target.integration_id = lum_channel_get_oms_integration_id (channel);
+      target.store_id = g_strdup (lum_channel_get_oms_store_id (channel));
+      g_array_append_val (targets, target);
+    }
+  return targets;
+}
+
+typedef struct
+{
+  GPtrArray    *shipments;
+  LumPollStats *stats;
+  Target       *target;
+  const char   *latest;
+} Apply;
+
+/* One shipment in its own savepoint: a refused one leaves the others. */
+static void
+apply_one (LumFlowContext    *ctx,
+           LumRemoteShipment *remote,
+           LumPollStats      *stats)
+{
+  const char *remote_id = lum_shipment_get_text (remote->shipment, LUM_SHIPMENT_REMOTE_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  gint64 order_id = lum_document_store_id_by_uuid (ctx->db, remote->order_key);
+  gboolean duplicate = FALSE, changed = FALSE;
+
+  if (order_id == 0 && remote->order_number != NULL)
+    {
+      order = lum_document_store_find (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, remote->order_number, NULL);
+      order_id = order ? lum_document_get_id (order) : 0;
+    }
+  if (order_id == 0)
+    {
+      stats->unknown++;
+      return;
+    }
+
+  if (!lum_db_begin (ctx->db, &error))
+    goto refused;
+
+  if (lum_shipment_get_int (remote->shipment, LUM_SHIPMENT_VOIDED))
+    {
+      if (!lum_flow_void_shipment (ctx, order_id, remote_id, &changed, &error))
+        goto rollback;
+      stats->voided += changed;
+    }
+  else
+    {
+      g_autoptr(LumShipment) shipment = lum_shipment_new ();
+      GListModel *lines = lum_shipment_get_lines (remote->shipment);
+
+      lum_record_copy_into (LUM_RECORD (remote->shipment), LUM_RECORD (shipment));
+      for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+        {
+          g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
+          lum_shipment_add_line (shipment, lum_doc_line_get_sku (line), lum_doc_line_get_quantity (line));
+        }
+      if (!lum_flow_record_shipment (ctx, order_id, shipment, &duplicate, &error))
+        goto rollback;
+      if (duplicate)
+        stats->duplicates++;
+      else
+        stats->recorded++;
+    }
+
+  if (lum_db_commit (ctx->db, &error))
+    return;
+
+rollback:
+  if (lum_db_in_transaction (ctx->db))
+    lum_db_rollback (ctx->db);
+refused:
+  stats->refused++;
+  lum_flow_add_event (ctx, "shipment.refused", 0, order_id, 0, 0,
+                      "remote_id", remote_id, "error", error ? error->message : NULL, NULL);
+}
+
+static gboolean
+apply_tx (LumEngine  *engine,
+          gpointer    user_data,
+          GError    **error)
+{
+  Apply *apply = user_data;
+  LumFlowContext ctx = { lum_engine_get_db (engine), lum_engine_now (engine), LUM_ACTOR_SYNC, "" };
+  g_autofree char *name = cursor_name (apply->target->store_id);
+  g_autofree char *now = lum_time_format (ctx.now);
+
+  for (guint i = 0; i < apply->shipments->len; i++)
+    apply_one (&ctx, g_ptr_array_index (apply->shipments, i), apply->stats);
+
+  if (apply->latest == NULL)
+    return TRUE;
+  return lum_sync_cursor_set (ctx.db, apply->target->integration_id, name, apply->latest, now, error);
+}
+
+static void poll_next (GTask *task);
+
+static void
+on_polled_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumFulfillmentPoller *self = g_task_get_source_object (task);
+  Round *round = g_task_get_task_data (task);
+  Target *target = &g_array_index (round->targets, Target, round->next);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *latest = NULL;
+  g_autoptr(GPtrArray) shipments = lum_connector_poll_finish (LUM_CONNECTOR (source), result, &latest, &error);
+  Apply apply = { shipments, &round->stats, target, latest };
+
+  if (shipments == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      /* the cursor stays: the next poll reads the same shipments again */
+      g_warning ("Could not poll %s: %s", target->store_id, error->message);
+      round->stats.failed_targets++;
+      g_clear_error (&self->last_error);
+      self->last_error = g_steal_pointer (&error);
+    }
+  else
+    {
+      round->stats.shipments += shipments->len;
+      if (!lum_engine_run_in_transaction (self->engine, apply_tx, &apply, "documents", &error))
+        {
+          round->stats.failed_targets++;
+          g_clear_error (&self->last_error);
+          self->last_error = g_steal_pointer (&error);
+        }
+    }
+
+  round->next++;
+  poll_next (g_steal_pointer (&task));
+}
+
+static void
+poll_next (GTask *task)
+{
+  LumFulfillmentPoller *self = g_task_get_source_object (task);
+  Round *round = g_task_get_task_data (task);
+  Target *target;
+  g_autoptr(LumConnector) connector = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *since = NULL;
+
+  while (round->next < round->targets->len)
+    {
+      target = &g_array_index (round->targets, Target, round->next);
+      connector = lum_engine_get_connector (self->engine, target->integration_id, &error);
+      if (connector != NULL)
+        break;
+      round->stats.failed_targets++;
+      g_clear_error (&error);
+      round->next++;
+    }
+  if (round->next >= round->targets->len)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  name = cursor_name (target->store_id);
+  since = lum_sync_cursor_get (lum_engine_get_db (self->engine), target->integration_id, name);
+  lum_connector_poll_async (connector, target->store_id, since, g_task_get_cancellable (task), on_polled_cb, task);
+}
+
+/**
+ * lum_fulfillment_poller_poll_async:
+ *
+ * One round over every integration and store that takes fulfillment
+ * updates ("Sync now", `lumenctl sync --once`).
+ */
+void
+lum_fulfillment_poller_poll_async (LumFulfillmentPoller *self,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Round *round = g_new0 (Round, 1);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, lum_fulfillment_poller_poll_async);
+  g_task_set_task_data (task, round, round_free);
+  round->targets = collect_targets (self, &error);
+  if (round->targets == NULL)
+    {
+      round->targets = g_array_new (FALSE, TRUE, sizeof (Target));
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  poll_next (task);
+}
+
+gboolean
+lum_fulfillment_poller_poll_finish (LumFulfillmentPoller  *self,
+                                    GAsyncResult          *result,
+                                    LumPollStats          *stats,
+                                    GError               **error)
+{
+  Round *round = g_task_get_task_data (G_TASK (result));
+
+  if (stats != NULL)
+    *stats = round->stats;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+const GError *
+lum_fulfillment_poller_get_last_error (LumFulfillmentPoller *self)
+{
+  return self->last_error;
+}
+
+/* -- on a timer ------------------------------------------------------------ */
+
+static gboolean on_timeout_cb (gpointer user_data);
+
+static void
+on_round_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LumFulfillmentPoller *self = LUM_FULFILLMENT_POLLER (source);
+  g_autoptr(GError) error = NULL;
+  LumPollStats stats = { 0, };
+
+  self->busy = FALSE;
+  if (!lum_fulfillment_poller_poll_finish (self, result, &stats, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Fulfillment poll: %s", error->message);
+      return;
+    }
+  g_signal_emit (self, signals[POLLED], 0, stats.recorded + stats.voided);
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  LumFulfillmentPoller *self = user_data;
+
+  if (!self->busy)
+    {
+      self->busy = TRUE;
+      lum_fulfillment_poller_poll_async (self, self->cancellable, on_round_done_cb, NULL);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Polls now and then every @interval_seconds, on the main loop. */
+void
+lum_fulfillment_poller_start (LumFulfillmentPoller *self,
+                              guint                 interval_seconds)
+{
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->interval = MAX (interval_seconds, 10);
+  self->timeout_id = g_timeout_add_seconds (self->interval, on_timeout_cb, self);
+  on_timeout_cb (self);
+}
+
+void
+lum_fulfillment_poller_stop (LumFulfillmentPoller *self)
+{
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
+static void
+lum_fulfillment_poller_dispose (GObject *object)
+{
+  LumFulfillmentPoller *self = (LumFulfillmentPoller *)object;
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->engine);
+
+  G_OBJECT_CLASS (lum_fulfillment_poller_parent_class)->dispose (object);
+}
+
+static void
+lum_fulfillment_poller_finalize (GObject *object)
+{
+  LumFulfillmentPoller *self = (LumFulfillmentPoller *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->last_error);
+
+  G_OBJECT_CLASS (lum_fulfillment_poller_parent_class)->finalize (object);
+}
+
+static void
+lum_fulfillment_poller_class_init (LumFulfillmentPollerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lum_fulfillment_poller_dispose;
+  object_class->finalize = lum_fulfillment_poller_finalize;
+
+  /**
+   * LumFulfillmentPoller::polled:
+   * @changes: shipments recorded or voided in the round
+   */
+  signals[POLLED] =
+    g_signal_new ("polled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+lum_fulfillment_poller_init (LumFulfillmentPoller *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+LumFulfillmentPoller *
+lum_fulfillment_poller_new (LumEngine *engine)
+{
+  LumFulfillmentPoller *self = g_object_new (LUM_TYPE_FULFILLMENT_POLLER, NULL);
+
+  self->engine = g_object_ref (engine);
+  return self;
+}
