@@ -8,6 +8,8 @@
 #include "lum-engine-private.h"
 #include "lum-engine-sync.h"
 #include "lum-secrets.h"
+#include "connect/lum-oauth-listener.h"
+#include "connect/lum-quickbooks.h"
 #include "lum-util.h"
 #include "store/lum-setup-store.h"
 
@@ -312,4 +314,133 @@ lum_engine_fetch_stores_finish (LumEngine     *self,
                                 GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* -- connecting QuickBooks ------------------------------------------------- */
+
+#define CONNECT_TIMEOUT_S (5 * 60)
+
+typedef struct
+{
+  LumConnector     *connector;
+  LumOAuthListener *listener;
+} Connect;
+
+static void
+connect_free (gpointer data)
+{
+  Connect *connect = data;
+
+  g_clear_object (&connect->connector);
+  g_clear_object (&connect->listener);
+  g_free (connect);
+}
+
+static void
+on_code_exchanged_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!lum_quickbooks_exchange_code_finish (LUM_QUICKBOOKS (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_redirect_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumEngine *self = g_task_get_source_object (task);
+  Connect *connect = g_task_get_task_data (task);
+  LumIntegration *integration = lum_connector_get_integration (connect->connector);
+  GError *error = NULL;
+  g_autofree char *realm = NULL;
+  g_autofree char *code = lum_oauth_listener_wait_finish (connect->listener, result, &realm, &error);
+
+  if (code == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* the company the user picked in the browser is the one to use */
+  if (realm != NULL && g_strcmp0 (realm, lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_REALM)) != 0)
+    {
+      lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REALM, realm);
+      if (!lum_engine_save_integration (self, integration, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  lum_quickbooks_exchange_code_async (LUM_QUICKBOOKS (connect->connector), code,
+                                      lum_oauth_listener_get_redirect_uri (connect->listener),
+                                      g_task_get_cancellable (task), on_code_exchanged_cb, g_steal_pointer (&task));
+}
+
+/**
+ * lum_engine_connect_quickbooks_async:
+ * @open_uri: shows the authorization page in the browser
+ *
+ * The OAuth 2.0 authorization-code flow of a desktop application: a
+ * listener on 127.0.0.1 catches the redirect (its state checked), the code
+ * is traded for tokens and the refresh token kept in the Secret Service.
+ */
+void
+lum_engine_connect_quickbooks_async (LumEngine           *self,
+                                     LumIntegration      *integration,
+                                     LumOpenUriFunc       open_uri,
+                                     gpointer             open_data,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Connect *connect = g_new0 (Connect, 1);
+  g_autofree char *url = NULL;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, lum_engine_connect_quickbooks_async);
+  g_task_set_task_data (task, connect, connect_free);
+
+  if (lum_integration_get_kind (integration) != LUM_INTEGRATION_KIND_QUICKBOOKS)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("Integration “%s” is not a QuickBooks Online integration"),
+                               lum_integration_get_name (integration));
+      g_object_unref (task);
+      return;
+    }
+  connect->connector = lum_engine_get_connector (self, lum_integration_get_id (integration), &error);
+  if (connect->connector != NULL)
+    connect->listener = lum_oauth_listener_new (&error);
+  if (connect->listener == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  url = lum_quickbooks_dup_authorization_url (LUM_QUICKBOOKS (connect->connector),
+                                              lum_oauth_listener_get_redirect_uri (connect->listener),
+                                              lum_oauth_listener_get_state (connect->listener));
+  lum_oauth_listener_wait_async (connect->listener, CONNECT_TIMEOUT_S, cancellable, on_redirect_cb, task);
+  if (!open_uri (url, open_data, &error))
+    {
+      g_warning ("Could not open the browser: %s", error->message);
+      g_clear_error (&error);
+    }
+}
+
+gboolean
+lum_engine_connect_quickbooks_finish (LumEngine     *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -40,4 +40,20 @@ GListStore   *lum_engine_fetch_stores_finish     (LumEngine            *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
 
+/* Opens @uri in the user's browser; returns FALSE when it cannot. */
+typedef gboolean (*LumOpenUriFunc) (const char  *uri,
+                                    gpointer     user_data,
+                                    GError     **error);
+
+void          lum_engine_connect_quickbooks_async  (LumEngine           *self,
+                                                    LumIntegration      *integration,
+                                                    LumOpenUriFunc       open_uri,
+                                                    gpointer             open_data,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean      lum_engine_connect_quickbooks_finish (LumEngine           *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 G_END_DECLS
