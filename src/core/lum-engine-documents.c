@@ -248,6 +248,72 @@ lum_engine_search_products (LumEngine   *self,
   return lum_product_store_search (lum_engine_get_db (self), prefix, limit, error);
 }
 
+/**
+ * lum_engine_ensure_test_customer:
+ *
+ * The customer of channel tests, marked as a test, made on first use with
+ * an address an OMS accepts.
+ */
+LumCustomer *
+lum_engine_ensure_test_customer (LumEngine  *self,
+                                 GError    **error)
+{
+  LumCustomer *customer = lum_engine_find_customer (self, LUM_TEST_CUSTOMER_NAME, NULL);
+
+  if (customer != NULL)
+    return customer;
+  customer = lum_customer_new (LUM_TEST_CUSTOMER_NAME);
+  lum_customer_set_is_test (customer, TRUE);
+  lum_customer_set_text (customer, LUM_CUSTOMER_EMAIL, "channel-test@example.com");
+  lum_customer_set_text (customer, LUM_CUSTOMER_SHIP_NAME, "Lumen Channel Test");
+  lum_customer_set_text (customer, LUM_CUSTOMER_SHIP_STREET1, "100 Test Street");
+  lum_customer_set_text (customer, LUM_CUSTOMER_SHIP_CITY, "Springfield");
+  lum_customer_set_text (customer, LUM_CUSTOMER_SHIP_STATE, "IL");
+  lum_customer_set_text (customer, LUM_CUSTOMER_SHIP_POSTAL_CODE, "62701");
+  lum_customer_set_text (customer, LUM_CUSTOMER_SHIP_COUNTRY, "US");
+  lum_customer_set_text (customer, LUM_CUSTOMER_BILL_STREET1, "100 Test Street");
+  lum_customer_set_text (customer, LUM_CUSTOMER_BILL_CITY, "Springfield");
+  lum_customer_set_text (customer, LUM_CUSTOMER_BILL_STATE, "IL");
+  lum_customer_set_text (customer, LUM_CUSTOMER_BILL_POSTAL_CODE, "62701");
+  lum_customer_set_text (customer, LUM_CUSTOMER_BILL_COUNTRY, "US");
+  if (!lum_engine_save_customer (self, customer, error))
+    g_clear_object (&customer);
+  return customer;
+}
+
+typedef struct
+{
+  guint orders;
+  guint invoices;
+} Purge;
+
+static gboolean
+purge_tx (LumEngine  *self,
+          gpointer    user_data,
+          GError    **error)
+{
+  Purge *purge = user_data;
+  return lum_document_store_purge_tests (lum_engine_get_db (self), &purge->orders, &purge->invoices, error);
+}
+
+/* Deletes every test order and invoice, and what hangs on them. */
+gboolean
+lum_engine_purge_test_documents (LumEngine  *self,
+                                 guint      *n_orders,
+                                 guint      *n_invoices,
+                                 GError    **error)
+{
+  Purge purge = { 0, 0 };
+
+  if (!lum_engine_run_in_transaction (self, purge_tx, &purge, "documents", error))
+    return FALSE;
+  if (n_orders != NULL)
+    *n_orders = purge.orders;
+  if (n_invoices != NULL)
+    *n_invoices = purge.invoices;
+  return TRUE;
+}
+
 /* -- document actions ----------------------------------------------------- */
 
 static gboolean

@@ -59,6 +59,15 @@ GListStore  *lum_engine_search_products   (LumEngine         *self,
                                            guint              limit,
                                            GError           **error);
 
+#define LUM_TEST_CUSTOMER_NAME "Lumen Test Customer"
+
+LumCustomer *lum_engine_ensure_test_customer (LumEngine      *self,
+                                              GError        **error);
+gboolean     lum_engine_purge_test_documents (LumEngine      *self,
+                                              guint          *n_orders,
+                                              guint          *n_invoices,
+                                              GError        **error);
+
 /* Documents: each action is one transaction with its events and jobs. */
 gboolean     lum_engine_create_document   (LumEngine         *self,
                                            LumDocument       *doc,

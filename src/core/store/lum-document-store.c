@@ -834,6 +834,38 @@ lum_shipment_store_set_voided (LumDb   *db,
   return lum_db_step_done (db, stmt, error);
 }
 
+/* Deletes every test document with what hangs on it: events, jobs,
+ * shipments, lines. Inside the caller's transaction. */
+gboolean
+lum_document_store_purge_tests (LumDb   *db,
+                                guint   *n_orders,
+                                guint   *n_invoices,
+                                GError **error)
+{
+  static const char *statements[] = {
+    "DELETE FROM event WHERE sales_order_id IN (SELECT id FROM sales_order WHERE is_test = 1)"
+    " OR invoice_id IN (SELECT id FROM invoice WHERE is_test = 1)",
+    "DELETE FROM job WHERE sales_order_id IN (SELECT id FROM sales_order WHERE is_test = 1)"
+    " OR invoice_id IN (SELECT id FROM invoice WHERE is_test = 1)",
+    "DELETE FROM invoice WHERE is_test = 1",
+    "DELETE FROM shipment WHERE order_id IN (SELECT id FROM sales_order WHERE is_test = 1)",
+    "DELETE FROM sales_order WHERE is_test = 1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = lum_db_prepare (db, statements[i], error);
+
+      if (stmt == NULL || !lum_db_step_done (db, stmt, error))
+        return FALSE;
+      if (i == 2 && n_invoices != NULL)
+        *n_invoices = lum_db_changes (db);
+      if (i == 4 && n_orders != NULL)
+        *n_orders = lum_db_changes (db);
+    }
+  return TRUE;
+}
+
 /* -- poll cursors --------------------------------------------------------- */
 
 char *

@@ -104,6 +104,11 @@ gboolean     lum_shipment_store_set_voided    (LumDb             *db,
                                                gint64             shipment_id,
                                                GError           **error);
 
+gboolean     lum_document_store_purge_tests   (LumDb             *db,
+                                               guint             *n_orders,
+                                               guint             *n_invoices,
+                                               GError           **error);
+
 char        *lum_sync_cursor_get              (LumDb             *db,
                                                gint64             integration_id,
                                                const char        *name);

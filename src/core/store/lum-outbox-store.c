@@ -209,6 +209,7 @@ lum_job_store_reschedule (LumDb       *db,
  * lum_job_store_claim:
  * @owner: this worker, for the lease
  * @lease_until: when another worker may take the jobs back
+ * @only_job_id: 0, or the one job to take (a channel test's)
  *
  * Takes the due jobs atomically: scheduled ones whose time has come and
  * running ones whose lease ran out (their claimer died). Each claim counts
@@ -223,6 +224,7 @@ lum_job_store_claim (LumDb       *db,
                      const char  *now,
                      const char  *lease_until,
                      gboolean     with_invoices,
+                     gint64       only_job_id,
                      guint        limit,
                      GError     **error)
 {
@@ -234,6 +236,7 @@ lum_job_store_claim (LumDb       *db,
                                        "  WHERE ((j.state = 'scheduled' AND j.due_at <= ?3)"
                                        "         OR (j.state = 'running' AND j.lease_until < ?3))"
                                        "   AND (?4 = 1 OR j.kind <> 'push-invoice')"
+                                       "   AND (?6 = 0 OR j.id = ?6)"
                                        "   AND NOT EXISTS (SELECT 1 FROM job e WHERE e.sales_order_id = j.sales_order_id"
                                        "                   AND e.id < j.id AND e.state IN ('scheduled', 'running'))"
                                        "  ORDER BY j.due_at, j.id LIMIT ?5)"
@@ -247,6 +250,7 @@ lum_job_store_claim (LumDb       *db,
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, with_invoices ? 1 : 0);
   sqlite3_bind_int (stmt, 5, limit);
+  sqlite3_bind_int64 (stmt, 6, only_job_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

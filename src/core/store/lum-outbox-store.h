@@ -67,6 +67,7 @@ GArray     *lum_job_store_claim         (LumDb              *db,
                                          const char         *now,
                                          const char         *lease_until,
                                          gboolean            with_invoices,
+                                         gint64              only_job_id,
                                          guint               limit,
                                          GError            **error);
 gboolean    lum_job_store_finish        (LumDb              *db,

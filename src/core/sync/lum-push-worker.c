@@ -43,6 +43,7 @@ enum {
 enum {
   JOB_FAILED,
   JOB_DONE,
+  JOB_SENDING,
   N_SIGNALS
 };
 
@@ -56,6 +57,7 @@ typedef struct
   guint      pending;    /* chunks in flight */
   guint      n_sent;
   gboolean   claimed_any;
+  gint64     only_job_id;
 } Pass;
 
 typedef struct
@@ -502,8 +504,8 @@ claim_and_prepare (LumPushWorker *self,
 
   if (!lum_db_begin (db, error))
     return FALSE;
-  ids = lum_job_store_claim (db, self->owner, now_text, lease, self->with_invoices,
-                             LUM_PUSH_WORKER_CLAIM_LIMIT, error);
+  ids = lum_job_store_claim (db, self->owner, now_text, lease, self->with_invoices || pass->only_job_id != 0,
+                             pass->only_job_id, LUM_PUSH_WORKER_CLAIM_LIMIT, error);
   if (ids == NULL || !lum_db_commit (db, error))
     {
       if (lum_db_in_transaction (db))
@@ -541,7 +543,10 @@ claim_and_prepare (LumPushWorker *self,
           g_ptr_array_add (unbuildable, item);
         }
       else
-        g_ptr_array_add (group->items, item);
+        {
+          g_signal_emit (self, signals[JOB_SENDING], 0, job, payload);
+          g_ptr_array_add (group->items, item);
+        }
     }
 
   record_outcomes (self, unbuildable);
@@ -615,6 +620,28 @@ lum_push_worker_run_once_async (LumPushWorker       *self,
 
   g_task_set_source_tag (task, lum_push_worker_run_once_async);
   pass->groups = g_ptr_array_new_with_free_func (group_free);
+  g_task_set_task_data (task, pass, pass_free);
+  run_pass (task);
+}
+
+/**
+ * lum_push_worker_run_job_async:
+ *
+ * Sends one job if it is due (a channel test's), as run_once does for all.
+ */
+void
+lum_push_worker_run_job_async (LumPushWorker       *self,
+                               gint64               job_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Pass *pass = g_new0 (Pass, 1);
+
+  g_task_set_source_tag (task, lum_push_worker_run_once_async);
+  pass->groups = g_ptr_array_new_with_free_func (group_free);
+  pass->only_job_id = job_id;
   g_task_set_task_data (task, pass, pass_free);
   run_pass (task);
 }
@@ -781,6 +808,17 @@ lum_push_worker_class_init (LumPushWorkerClass *klass)
   signals[JOB_DONE] =
     g_signal_new ("job-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, LUM_TYPE_JOB);
+
+  /**
+   * LumPushWorker::job-sending:
+   * @job: the job
+   * @payload: the body about to be sent (for QuickBooks, the invoice summary)
+   *
+   * What a channel test shows as the exact request.
+   */
+  signals[JOB_SENDING] =
+    g_signal_new ("job-sending", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, LUM_TYPE_JOB, JSON_TYPE_NODE);
 }
 
 static void

@@ -32,6 +32,11 @@ void           lum_push_worker_run_once_async  (LumPushWorker        *self,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
+void           lum_push_worker_run_job_async   (LumPushWorker        *self,
+                                                gint64                job_id,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
 gboolean       lum_push_worker_run_once_finish (LumPushWorker        *self,
                                                 GAsyncResult         *result,
                                                 guint                *n_sent,
