@@ -4,17 +4,28 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "lumctl.h"
+#include "lum-util.h"
 
 static const LumctlGroup *groups[] = {
   &lumctl_channel_group,
   &lumctl_integration_group,
   &lumctl_warehouse_group_group,
   &lumctl_invoice_type_group,
+  &lumctl_customer_group,
+  &lumctl_product_group,
+  &lumctl_order_group,
+  &lumctl_invoice_group,
+  &lumctl_jobs_group,
+  &lumctl_events_group,
 };
+
+G_DEFINE_QUARK (lumctl-error-quark, lumctl_error)
 
 /* -- options ------------------------------------------------------------- */
 
@@ -171,6 +182,91 @@ lumctl_open_engine (LumctlGlobal  *global,
   return lum_engine_new (global->db_path, error);
 }
 
+/* -- values -------------------------------------------------------------- */
+
+/**
+ * lumctl_parse_count:
+ * @label: what the value is, for the message ("Limit")
+ *
+ * Parses a whole number from @min to @max written in decimal digits.
+ */
+gboolean
+lumctl_parse_count (const char  *label,
+                    const char  *text,
+                    guint        min,
+                    guint        max,
+                    guint       *value,
+                    GError     **error)
+{
+  guint64 parsed;
+
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, &parsed, NULL))
+    {
+      g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
+                   _("%s “%s” is not a whole number from %u to %u"), label, text, min, max);
+      return FALSE;
+    }
+  *value = (guint)parsed;
+  return TRUE;
+}
+
+/**
+ * lumctl_check_choice:
+ * @value: (nullable): an option's value; %NULL (not given) passes
+ * @choices: the values it may take
+ */
+gboolean
+lumctl_check_choice (const char          *label,
+                     const char          *value,
+                     const char * const  *choices,
+                     GError             **error)
+{
+  g_autofree char *joined = NULL;
+
+  if (value == NULL || g_strv_contains (choices, value))
+    return TRUE;
+  joined = g_strjoinv (", ", (char **)choices);
+  g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
+               _("%s “%s” is not one of: %s"), label, value, joined);
+  return FALSE;
+}
+
+/**
+ * lumctl_read_input:
+ * @path: a file, or “-” for standard input
+ *
+ * Reads a whole file; the messages name the file.
+ */
+char *
+lumctl_read_input (const char  *path,
+                   gsize       *length,
+                   GError     **error)
+{
+  char *contents = NULL;
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      char buffer[8192];
+      size_t n;
+
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+        g_string_append_len (text, buffer, n);
+      if (ferror (stdin))
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO,
+                       _("Standard input could not be read: %s"), g_strerror (errno));
+          return NULL;
+        }
+      *length = text->len;
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  if (!g_file_get_contents (path, &contents, length, error))
+    return NULL;
+  return contents;
+}
+
 /* -- output -------------------------------------------------------------- */
 
 /* JSON is UTF-8 whatever the locale, so it bypasses g_print's conversion. */
@@ -187,6 +283,19 @@ lumctl_print_json (JsonNode *node)
   fputs (text, stdout);
   fputc ('\n', stdout);
   fflush (stdout);
+}
+
+/* @nodes: (element-type JsonNode): printed as one array, "[]" for none */
+void
+lumctl_print_json_array (GPtrArray *nodes)
+{
+  g_autoptr(JsonArray) array = json_array_sized_new (nodes->len);
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; i < nodes->len; i++)
+    json_array_add_element (array, json_node_ref (g_ptr_array_index (nodes, i)));
+  json_node_set_array (node, array);
+  lumctl_print_json (node);
 }
 
 const char *
@@ -346,6 +455,58 @@ lumctl_fields_add (LumctlFields *fields,
 {
   g_ptr_array_add (fields->labels, g_strdup_printf (_("%s:"), label));
   g_ptr_array_add (fields->values, g_strdup (value ? value : ""));
+}
+
+/* A field only when it has a value: a long record stays readable. */
+void
+lumctl_fields_add_nonempty (LumctlFields *fields,
+                            const char   *label,
+                            const char   *value)
+{
+  if (value != NULL && *value != '\0')
+    lumctl_fields_add (fields, label, value);
+}
+
+/**
+ * lumctl_dup_address:
+ * @parts: %LUMCTL_ADDRESS_N_PARTS strings, each may be %NULL or empty
+ *
+ * An address as it is written on a label, one line a part, city, state and
+ * postal code on one line; "" when every part is empty.
+ */
+char *
+lumctl_dup_address (const char * const *parts)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_autoptr(GString) region = g_string_new (NULL);
+  g_autoptr(GString) city = g_string_new (NULL);
+  g_auto(GStrv) joined = NULL;
+  const LumctlAddressPart before[] = { LUMCTL_ADDRESS_NAME, LUMCTL_ADDRESS_COMPANY,
+                                       LUMCTL_ADDRESS_STREET1, LUMCTL_ADDRESS_STREET2 };
+  const LumctlAddressPart after[] = { LUMCTL_ADDRESS_COUNTRY, LUMCTL_ADDRESS_PHONE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    if (!lum_str_empty (parts[before[i]]))
+      g_strv_builder_add (lines, parts[before[i]]);
+
+  /* "Springfield, IL 62704" */
+  if (!lum_str_empty (parts[LUMCTL_ADDRESS_STATE]))
+    g_string_append (region, parts[LUMCTL_ADDRESS_STATE]);
+  if (!lum_str_empty (parts[LUMCTL_ADDRESS_POSTAL_CODE]))
+    g_string_append_printf (region, "%s%s", region->len > 0 ? " " : "", parts[LUMCTL_ADDRESS_POSTAL_CODE]);
+  if (!lum_str_empty (parts[LUMCTL_ADDRESS_CITY]))
+    g_string_append (city, parts[LUMCTL_ADDRESS_CITY]);
+  if (region->len > 0)
+    g_string_append_printf (city, "%s%s", city->len > 0 ? ", " : "", region->str);
+  if (city->len > 0)
+    g_strv_builder_add (lines, city->str);
+
+  for (guint i = 0; i < G_N_ELEMENTS (after); i++)
+    if (!lum_str_empty (parts[after[i]]))
+      g_strv_builder_add (lines, parts[after[i]]);
+
+  joined = g_strv_builder_end (lines);
+  return g_strjoinv ("\n", joined);
 }
 
 /* "Label:   value" lines, the values in one column. */
@@ -530,7 +691,7 @@ main (int    argc,
   args = g_strdupv (argv);
 
   context = lumctl_option_context_new (&global, N_("GROUP COMMAND [OPTION…]"),
-                                       N_("Set up Lumen’s sales channels from the command line."),
+                                       N_("Set up Lumen’s sales channels and run their orders from the command line."),
                                        entries);
   /* Stop at the command: its options are parsed by its own context. */
   g_option_context_set_strict_posix (context, TRUE);

@@ -55,6 +55,27 @@ extern const LumctlGroup lumctl_channel_group;
 extern const LumctlGroup lumctl_integration_group;
 extern const LumctlGroup lumctl_warehouse_group_group;
 extern const LumctlGroup lumctl_invoice_type_group;
+extern const LumctlGroup lumctl_customer_group;
+extern const LumctlGroup lumctl_product_group;
+extern const LumctlGroup lumctl_order_group;
+extern const LumctlGroup lumctl_invoice_group;
+extern const LumctlGroup lumctl_jobs_group;
+extern const LumctlGroup lumctl_events_group;
+
+/**
+ * LumctlError:
+ * @LUMCTL_ERROR_VALUE: a value given on the command line is not understood
+ *
+ * Errors found by lumenctl itself before the engine sees a value; like the
+ * engine's, they end the command with %LUMCTL_EXIT_FAILURE.
+ */
+typedef enum
+{
+  LUMCTL_ERROR_VALUE,
+} LumctlError;
+
+#define LUMCTL_ERROR (lumctl_error_quark ())
+GQuark lumctl_error_quark (void);
 
 /* Options and arguments */
 GOptionContext *lumctl_option_context_new  (LumctlGlobal        *global,
@@ -78,8 +99,41 @@ int             lumctl_fail_printf         (const char          *format,
 LumEngine      *lumctl_open_engine         (LumctlGlobal        *global,
                                             GError             **error);
 
+/* Values */
+gboolean        lumctl_parse_count         (const char          *label,
+                                            const char          *text,
+                                            guint                min,
+                                            guint                max,
+                                            guint               *value,
+                                            GError             **error);
+gboolean        lumctl_check_choice        (const char          *label,
+                                            const char          *value,
+                                            const char * const  *choices,
+                                            GError             **error);
+char           *lumctl_read_input          (const char          *path,
+                                            gsize               *length,
+                                            GError             **error);
+
+/* The parts of an address, in the order of the ship_* fields of customers
+ * and documents; a part may be %NULL. */
+typedef enum
+{
+  LUMCTL_ADDRESS_NAME,
+  LUMCTL_ADDRESS_COMPANY,
+  LUMCTL_ADDRESS_STREET1,
+  LUMCTL_ADDRESS_STREET2,
+  LUMCTL_ADDRESS_CITY,
+  LUMCTL_ADDRESS_STATE,
+  LUMCTL_ADDRESS_POSTAL_CODE,
+  LUMCTL_ADDRESS_COUNTRY,
+  LUMCTL_ADDRESS_PHONE,
+  LUMCTL_ADDRESS_N_PARTS
+} LumctlAddressPart;
+
 /* Output */
+char           *lumctl_dup_address         (const char * const  *parts);
 void            lumctl_print_json          (JsonNode            *node);
+void            lumctl_print_json_array    (GPtrArray           *nodes);
 const char     *lumctl_yes_no              (gboolean             value);
 
 typedef struct _LumctlTable LumctlTable;
@@ -95,6 +149,9 @@ typedef struct _LumctlFields LumctlFields;
 
 LumctlFields   *lumctl_fields_new          (void);
 void            lumctl_fields_add          (LumctlFields        *fields,
+                                            const char          *label,
+                                            const char          *value);
+void            lumctl_fields_add_nonempty (LumctlFields        *fields,
                                             const char          *label,
                                             const char          *value);
 void            lumctl_fields_print        (LumctlFields        *fields);

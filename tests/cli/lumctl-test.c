@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <sqlite3.h>
+#include <string.h>
+
+#include "lumctl-test.h"
+
+void
+result_free (Result *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  /* the per-test data directory: a fresh database for every test */
+  f->db_path = g_build_filename (g_get_user_data_dir (), "cli-test.db", NULL);
+  g_assert_false (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+}
+
+void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer (&f->db_path, g_free);
+}
+
+/* -- running lumenctl ---------------------------------------------------- */
+
+/**
+ * run_argv:
+ * @env: (nullable): NAME=VALUE pairs to set for this run; VALUE NULL unsets
+ * @db_path: (nullable): appended as `--db PATH` after the arguments
+ */
+Result *
+run_argv (const char * const *env,
+          const char         *db_path,
+          const char * const *args)
+{
+  const char *binary = g_getenv ("LUMENCTL");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Result *result = g_new0 (Result, 1);
+
+  g_assert_nonnull (binary);
+  g_assert_true (g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE));
+
+  g_ptr_array_add (argv, (char *)binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)args[i]);
+  if (db_path != NULL)
+    {
+      g_ptr_array_add (argv, (char *)"--db");
+      g_ptr_array_add (argv, (char *)db_path);
+    }
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* untranslated UTF-8 messages; a critical warning is a failure */
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "gc-friendly,fatal-criticals,fatal-warnings", TRUE);
+  /* GLib isolates this process's directories without exporting them */
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    {
+      if (env[i + 1] != NULL)
+        g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, env[i]);
+    }
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result->out, &result->err, &error);
+  g_assert_no_error (error);
+  /* not killed by a signal (a crash or a sanitizer abort) */
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result->status = g_subprocess_get_exit_status (process);
+  if (result->status != 0 || *result->err != '\0')
+    {
+      g_autofree char *joined = g_strjoinv (" ", (char **)argv->pdata + 1);
+      g_test_message ("lumenctl %s → %d: %s", joined, result->status, result->err);
+    }
+  return result;
+}
+
+static Result *
+run_valist (Fixture    *f,
+            const char *first,
+            va_list     ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *)arg);
+  g_ptr_array_add (args, NULL);
+  return run_argv (NULL, f->db_path, (const char * const *)args->pdata);
+}
+
+/* `lumenctl ARGS… --db $db` */
+Result *
+run (Fixture    *f,
+     const char *first,
+     ...)
+{
+  Result *result;
+  va_list ap;
+
+  va_start (ap, first);
+  result = run_valist (f, first, ap);
+  va_end (ap);
+  return result;
+}
+
+JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (json_parser_get_root (parser));
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Runs a command that must succeed quietly and returns its stdout. */
+char *
+run_ok (Fixture    *f,
+        const char *first,
+        ...)
+{
+  g_autoptr(Result) result = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  result = run_valist (f, first, ap);
+  va_end (ap);
+
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_cmpint (result->status, ==, 0);
+  return g_steal_pointer (&result->out);
+}
+
+/* Runs a command with --json that must succeed and returns its output. */
+JsonNode *
+run_json (Fixture    *f,
+          const char *first,
+          ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(Result) result = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *)arg);
+  va_end (ap);
+  g_ptr_array_add (args, (char *)"--json");
+  g_ptr_array_add (args, NULL);
+
+  result = run_argv (NULL, f->db_path, (const char * const *)args->pdata);
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_true (g_str_has_suffix (result->out, "\n"));
+  return parse_json (result->out);
+}
+
+/* -- comparing JSON ------------------------------------------------------ */
+
+static const char *
+node_kind (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "array";
+  return g_type_name (json_node_get_value_type (node));
+}
+
+/* Same structure, same keys (none missing, none extra), same types, same
+ * values; the path of the first difference is in the failure message. */
+void
+assert_node_equal (const char *path,
+                   JsonNode   *expected,
+                   JsonNode   *actual)
+{
+  g_autofree char *where = NULL;
+
+  if (g_strcmp0 (node_kind (expected), node_kind (actual)) != 0)
+    {
+      where = g_strdup_printf ("%s: expected a %s, got a %s", path, node_kind (expected), node_kind (actual));
+      g_assert_cmpstr (where, ==, "");
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (expected))
+    {
+      JsonObject *e = json_node_get_object (expected);
+      JsonObject *a = json_node_get_object (actual);
+      g_autoptr(GList) e_keys = json_object_get_members (e);
+      g_autoptr(GList) a_keys = json_object_get_members (a);
+
+      for (GList *l = a_keys; l != NULL; l = l->next)
+        if (!json_object_has_member (e, l->data))
+          {
+            where = g_strdup_printf ("%s: unexpected key “%s”", path, (const char *)l->data);
+            g_assert_cmpstr (where, ==, "");
+          }
+      for (GList *l = e_keys; l != NULL; l = l->next)
+        {
+          g_autofree char *child = g_strdup_printf ("%s.%s", path, (const char *)l->data);
+
+          if (!json_object_has_member (a, l->data))
+            {
+              where = g_strdup_printf ("%s: missing", child);
+              g_assert_cmpstr (where, ==, "");
+            }
+          assert_node_equal (child, json_object_get_member (e, l->data), json_object_get_member (a, l->data));
+        }
+      g_assert_cmpuint (g_list_length (a_keys), ==, g_list_length (e_keys));
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (expected))
+    {
+      JsonArray *e = json_node_get_array (expected);
+      JsonArray *a = json_node_get_array (actual);
+
+      if (json_array_get_length (e) != json_array_get_length (a))
+        {
+          g_autofree char *e_text = json_to_string (expected, FALSE);
+          g_autofree char *a_text = json_to_string (actual, FALSE);
+
+          where = g_strdup_printf ("%s: %s", path, a_text);
+          g_assert_cmpstr (where, ==, e_text);
+        }
+      for (guint i = 0; i < json_array_get_length (e); i++)
+        {
+          g_autofree char *child = g_strdup_printf ("%s[%u]", path, i);
+          assert_node_equal (child, json_array_get_element (e, i), json_array_get_element (a, i));
+        }
+    }
+  else if (!JSON_NODE_HOLDS_NULL (expected))
+    {
+      g_autofree char *e_text = json_to_string (expected, FALSE);
+      g_autofree char *a_text = json_to_string (actual, FALSE);
+      g_autofree char *e_line = g_strdup_printf ("%s = %s", path, e_text);
+      g_autofree char *a_line = g_strdup_printf ("%s = %s", path, a_text);
+
+      g_assert_cmpstr (a_line, ==, e_line);
+    }
+}
+
+void
+assert_json (JsonNode   *actual,
+             const char *expected_text)
+{
+  g_autoptr(JsonNode) expected = parse_json (expected_text);
+  assert_node_equal ("$", expected, actual);
+}
+
+/* -- the database as it is on disk --------------------------------------- */
+
+/* The schema, the user_version and every row of every table, NULL told
+ * apart from text, read through a read-only connection (WAL included). */
+char *
+dump_database (const char *path)
+{
+  g_autoptr(GString) dump = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_string_append_printf (dump, "user_version %d\n", sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *type = (const char *)sqlite3_column_text (stmt, 0);
+      const char *name = (const char *)sqlite3_column_text (stmt, 1);
+
+      g_string_append_printf (dump, "%s %s: %s\n", type, name, (const char *)sqlite3_column_text (stmt, 2));
+      if (g_str_equal (type, "table") && !g_str_has_prefix (name, "sqlite_"))
+        g_ptr_array_add (tables, g_strdup (name));
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (tables->len, >=, 9);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid",
+                                              (const char *)tables->pdata[t]);
+
+      g_string_append_printf (dump, "## %s\n", (const char *)tables->pdata[t]);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              if (sqlite3_column_type (stmt, c) == SQLITE_NULL)
+                g_string_append (dump, "NULL|");
+              else
+                g_string_append_printf (dump, "'%s'|", (const char *)sqlite3_column_text (stmt, c));
+            }
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+GBytes *
+read_file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+void
+assert_one_error_line (const char *err,
+                       const char *needle)
+{
+  g_assert_true (g_str_has_prefix (err, "lumenctl: "));
+  g_assert_true (g_str_has_suffix (err, "\n"));
+  /* the only newline is the last character */
+  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+  if (strstr (err, needle) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("“%s” not in: %s", needle, err);
+      g_assert_cmpstr (message, ==, "");
+    }
+}
+
+/**
+ * run_unchanged:
+ * @args: the arguments, NULL-terminated
+ *
+ * Runs lumenctl and checks that it left every row and every byte of the
+ * database as it was, whatever it printed.
+ */
+Result *
+run_unchanged (Fixture            *f,
+               const char * const *args)
+{
+  g_autofree char *before = dump_database (f->db_path);
+  g_autoptr(GBytes) bytes_before = read_file_bytes (f->db_path);
+  g_autofree char *after = NULL;
+  g_autoptr(GBytes) bytes_after = NULL;
+  Result *result = run_argv (NULL, f->db_path, args);
+
+  after = dump_database (f->db_path);
+  g_assert_cmpstr (after, ==, before);
+  bytes_after = read_file_bytes (f->db_path);
+  g_assert_true (g_bytes_equal (bytes_after, bytes_before));
+  return result;
+}
+
+/**
+ * assert_refused:
+ * @status: the exit status expected: 1 for a refused value, 2 for a usage error
+ * @needle: what stderr must contain: the offending value
+ * @args: the arguments, NULL-terminated
+ *
+ * Runs lumenctl and checks that it refused and left the database alone.
+ */
+void
+assert_refused (Fixture            *f,
+                int                 status,
+                const char         *needle,
+                const char * const *args)
+{
+  g_autoptr(Result) result = run_unchanged (f, args);
+
+  g_assert_cmpint (result->status, ==, status);
+  g_assert_cmpstr (result->out, ==, "");
+  if (status == 1)
+    assert_one_error_line (result->err, needle);
+  else
+    {
+      g_assert_true (g_str_has_prefix (result->err, "lumenctl: "));
+      g_assert_nonnull (strstr (result->err, needle));
+      g_assert_nonnull (strstr (result->err, "--help"));
+    }
+}
+
+/* Sanitizer builds: GLib keeps the directories of earlier tests alive on
+ * purpose when it isolates the next one (g_set_user_dirs), which LeakSanitizer
+ * reports unless it can see that frame; GLib has no frame pointers, so the
+ * slow unwinder is needed to see it. lumenctl runs without these. */
+const char *__asan_default_options (void);
+const char *__lsan_default_suppressions (void);
+
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:g_set_user_dirs\n";
+}
+
