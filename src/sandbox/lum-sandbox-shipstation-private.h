@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lum-sandbox-private.h"
+
+G_BEGIN_DECLS
+
+/* Shared by lum-sandbox-shipstation.c (the API) and
+ * lum-sandbox-shipstation-control.c (state, shipments, control). */
+#define DEFAULT_WINDOW_MS   60000
+#define MAX_BULK            100
+#define MAX_PAGE_SIZE       500
+#define DEFAULT_PAGE_SIZE   100
+#define MAX_ITEMS           1000
+#define MAX_QUANTITY        1000000
+#define FIRST_ORDER_ID      100000001
+#define FIRST_ITEM_ID       200000001
+#define FIRST_SHIPMENT_ID   300000001
+#define FIRST_STORE_ID      1001
+
+typedef struct
+{
+  gint64      id;
+  JsonObject *object;     /* as stored and answered */
+  GPtrArray  *shipments;  /* JsonObject, borrowed from the service's list */
+} Order;
+
+struct _LumSandboxShipstation
+{
+  LumSandbox          *sandbox;
+  GHashTable          *credentials;     /* key → secret */
+  LumSandboxRateLimit *limit;
+  GPtrArray           *stores;          /* JsonObject */
+  GPtrArray           *orders;          /* Order, by orderId */
+  GHashTable          *orders_by_id;    /* gint64 * → Order */
+  GHashTable          *orders_by_key;   /* orderKey → Order */
+  GPtrArray           *shipments;       /* JsonObject, by shipmentId from FIRST_SHIPMENT_ID */
+  gint64               next_order_id;
+  gint64               next_item_id;
+  gint64               next_shipment_id;
+  gint64               next_store_id;
+};
+
+/* How a bad order is answered. */
+typedef enum
+{
+  ORDER_OK,
+  ORDER_INVALID,      /* ModelState */
+  ORDER_UNSTORABLE,   /* ExceptionMessage */
+} OrderCheck;
+
+Order      *lum_sandbox_shipstation_store_order (LumSandboxShipstation *ss,
+                                                JsonObject            *received);
+char       *lum_sandbox_shipstation_check_order (LumSandboxShipstation *ss,
+                                                JsonObject            *order,
+                                                OrderCheck            *check,
+                                                char                 **key);
+JsonObject *lum_sandbox_shipstation_find_store  (LumSandboxShipstation *ss,
+                                                gint64                 store_id);
+void        lum_sandbox_shipstation_order_free  (gpointer               data);
+
+G_END_DECLS
