@@ -875,6 +875,7 @@ list_context_new (LumctlGlobal    *global,
     { "limit", 0, 0, G_OPTION_ARG_STRING, &o->limit, N_("At most N rows (default: 100)"), N_("N") },
     { "offset", 0, 0, G_OPTION_ARG_STRING, &o->offset, N_("Skip the first N rows"), N_("N") },
     { "include-test", 0, 0, G_OPTION_ARG_NONE, &o->include_test, N_("List test documents too"), NULL },
+    /* orders only: for invoices a NULL name ends the entries here */
     { order ? "fulfillment" : NULL, 0, 0, G_OPTION_ARG_STRING, &o->fulfillment,
       N_("Only this fulfillment status: unfulfilled, partially-fulfilled or fulfilled"), N_("STATUS") },
     G_OPTION_ENTRY_NULL
