@@ -155,10 +155,20 @@ set_integration_choices (LumChannelEditor *self,
 
   adw_combo_row_set_model (self->oms_row, G_LIST_MODEL (oms));
   adw_combo_row_set_model (self->accounting_row, G_LIST_MODEL (accounting));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->oms_row),
-                               self->oms_ids->len == 0
-                               ? _("No ShipStation or Extensiv integration is set up yet")
-                               : NULL);
+
+  /* The subtitle shows the chosen integration, or that there is none. */
+  if (self->oms_ids->len == 0)
+    {
+      adw_combo_row_set_use_subtitle (self->oms_row, FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->oms_row),
+                                   _("No ShipStation or Extensiv integration is set up yet"));
+    }
+  else
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->oms_row), NULL);
+      adw_combo_row_set_use_subtitle (self->oms_row, FALSE);
+      adw_combo_row_set_use_subtitle (self->oms_row, TRUE);
+    }
 }
 
 static void
@@ -510,6 +520,32 @@ row_for_error (LumChannelEditor *self,
     }
 }
 
+/* Brings @widget into the middle of the page when it is out of sight. */
+static void
+scroll_to (LumChannelEditor *self,
+           GtkWidget        *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (scrolled == NULL)
+    return;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < value || bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - (page - bounds.size.height) / 2);
+}
+
 static void
 show_error (LumChannelEditor *self,
             const GError     *error)
@@ -522,6 +558,7 @@ show_error (LumChannelEditor *self,
 
   if (row == NULL)
     return;
+  scroll_to (self, row);
 
   if (LUM_IS_MAPPING_ROW (row))
     {
@@ -692,6 +729,7 @@ confirm_discard (LumChannelEditor   *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "lum-then", then);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  lum_ui_name_buttons_by_label (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -292,8 +292,8 @@ setup_columns (LumChannelsPage *self)
   /* The narrowest each column gets before it ellipsizes. */
   static const TextColumn name = { "name", 24 };
   static const TextColumn group = { "warehouse-group-name", 12 };
-  static const TextColumn destination = { "destination-summary", 22 };
-  static const TextColumn flow = { "flow-summary", 16 };
+  static const TextColumn destination = { "destination-summary", 18 };
+  static const TextColumn flow = { "flow-summary", 14 };
   static const TextColumn tags = { "tags-text", 10 };
 
   set_text_factory (self->name_column, &name);

@@ -493,6 +493,8 @@ lum_window_add_toast (LumWindow *self,
 {
   g_return_if_fail (LUM_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* The toast's button (“Undo”) is built when the toast is shown. */
+  lum_ui_name_buttons_by_label (GTK_WIDGET (self->toast_overlay));
 }
 
 /**
