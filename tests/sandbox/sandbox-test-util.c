@@ -78,7 +78,7 @@ sb_start (SbFixture  *f,
           const char *content_type,
           const char *body,
           gssize      length,
-          gboolean    new_connection)
+          SoupMessageFlags flags)
 {
   g_autofree char *url = g_strconcat (f->base, path, NULL);
   SbPending *pending = g_new0 (SbPending, 1);
@@ -99,8 +99,7 @@ sb_start (SbFixture  *f,
                                                 content_type != NULL ? content_type : "application/json",
                                                 bytes);
     }
-  if (new_connection)
-    soup_message_add_flags (pending->message, SOUP_MESSAGE_NEW_CONNECTION);
+  soup_message_add_flags (pending->message, flags);
   pending->started = g_get_monotonic_time ();
   soup_session_send_and_read_async (f->session, pending->message, G_PRIORITY_DEFAULT, NULL,
                                     on_sent_cb, pending);
@@ -127,7 +126,7 @@ sb_send (SbFixture  *f,
          const char *authorization,
          const char *body)
 {
-  return sb_wait (sb_start (f, method, path, authorization, NULL, body, -1, FALSE));
+  return sb_wait (sb_start (f, method, path, authorization, NULL, body, -1, 0));
 }
 
 void

@@ -41,7 +41,7 @@ SbPending  *sb_start            (SbFixture     *f,
                                  const char    *content_type,
                                  const char    *body,
                                  gssize         length,
-                                 gboolean       new_connection);
+                                 SoupMessageFlags flags);
 SbResponse *sb_wait             (SbPending     *pending);
 SbResponse *sb_send             (SbFixture     *f,
                                  const char    *method,
