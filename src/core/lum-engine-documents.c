@@ -601,6 +601,15 @@ lum_engine_list_shipments (LumEngine  *self,
   return lum_shipment_store_list (lum_engine_get_db (self), order_id, error);
 }
 
+LumJob *
+lum_engine_get_job (LumEngine  *self,
+                    gint64      job_id,
+                    GError    **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_job_store_get (lum_engine_get_db (self), job_id, error);
+}
+
 GListStore *
 lum_engine_list_jobs (LumEngine           *self,
                       const LumJobFilter  *filter,

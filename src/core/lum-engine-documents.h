@@ -126,6 +126,9 @@ GStrv        lum_engine_list_order_invoices (LumEngine       *self,
 GListStore  *lum_engine_list_shipments    (LumEngine         *self,
                                            gint64             order_id,
                                            GError           **error);
+LumJob      *lum_engine_get_job           (LumEngine         *self,
+                                           gint64             job_id,
+                                           GError           **error);
 GListStore  *lum_engine_list_jobs         (LumEngine         *self,
                                            const LumJobFilter *filter,
                                            GError           **error);

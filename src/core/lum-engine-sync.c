@@ -107,13 +107,6 @@ lum_engine_get_connector (LumEngine  *self,
   return connector;
 }
 
-static char *
-secret_label (LumIntegration *integration,
-              const char     *name)
-{
-  return g_strdup_printf (_("Lumen: %s (%s)"), lum_integration_get_name (integration), name);
-}
-
 static gboolean
 store_secrets (LumIntegration  *integration,
                GHashTable      *secrets,
@@ -127,9 +120,7 @@ store_secrets (LumIntegration  *integration,
   g_hash_table_iter_init (&iter, secrets);
   while (g_hash_table_iter_next (&iter, &name, &value))
     {
-      g_autofree char *label = secret_label (integration, name);
-
-      if (!lum_secrets_store (lum_integration_get_id (integration), name, label, value, error))
+      if (!lum_secrets_store (integration, name, value, error))
         return FALSE;
     }
   return TRUE;
@@ -156,7 +147,7 @@ lum_engine_add_integration (LumEngine       *self,
   if (store_secrets (integration, secrets, &local_error))
     return TRUE;
 
-  lum_secrets_clear (lum_integration_get_id (integration), NULL);
+  lum_secrets_clear (integration, NULL);
   lum_engine_delete_integration (self, integration, NULL);
   lum_integration_set_id (integration, 0);
   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -183,7 +174,7 @@ lum_engine_remove_integration (LumEngine       *self,
 {
   if (!lum_engine_delete_integration (self, integration, error))
     return FALSE;
-  return lum_secrets_clear (lum_integration_get_id (integration), error);
+  return lum_secrets_clear (integration, error);
 }
 
 static void
@@ -378,9 +369,12 @@ on_redirect_cb (GObject      *source,
           return;
         }
     }
-  lum_quickbooks_exchange_code_async (LUM_QUICKBOOKS (connect->connector), code,
-                                      lum_oauth_listener_get_redirect_uri (connect->listener),
-                                      g_task_get_cancellable (task), on_code_exchanged_cb, g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+    lum_quickbooks_exchange_code_async (LUM_QUICKBOOKS (connect->connector), code,
+                                        lum_oauth_listener_get_redirect_uri (connect->listener),
+                                        cancellable, on_code_exchanged_cb, g_steal_pointer (&task));
+  }
 }
 
 /**

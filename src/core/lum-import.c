@@ -127,15 +127,25 @@ preview_customer (LumEngine  *self,
                   const int  *map,
                   GHashTable *seen)
 {
-  g_autoptr(LumCustomer) customer = lum_customer_new (NULL);
+  g_autoptr(LumCustomer) customer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
+  g_autofree char *name = lum_strip_dup (field (row->fields, map, LUM_CUSTOMER_NAME));
   const char *terms = field (row->fields, map, LUM_CUSTOMER_N_TEXT);
-  gint64 existing;
+  gint64 existing = lum_customer_store_id_by_name (lum_engine_get_db (self), name);
   int days = 30;
 
+  /* an update changes only the columns the file has */
+  if (existing != 0)
+    customer = lum_customer_store_get (lum_engine_get_db (self), existing, NULL);
+  if (customer == NULL)
+    {
+      customer = lum_customer_new (NULL);
+      existing = 0;
+    }
   for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
-    lum_customer_set_text (customer, i, field (row->fields, map, i));
+    if (map[i] >= 0)
+      lum_customer_set_text (customer, i, field (row->fields, map, i));
 
   if (!lum_str_empty (terms) && !lum_customer_parse_terms (terms, &days))
     {
@@ -143,10 +153,8 @@ preview_customer (LumEngine  *self,
                                                   terms);
       return lum_import_row_new (row->line, NULL, lum_customer_get_name (customer), FALSE, message);
     }
-  lum_customer_set_terms_days (customer, days);
-
-  existing = lum_customer_store_id_by_name (lum_engine_get_db (self), lum_customer_get_name (customer));
-  lum_customer_set_id (customer, existing);
+  if (map[LUM_CUSTOMER_N_TEXT] >= 0 && !lum_str_empty (terms))
+    lum_customer_set_terms_days (customer, days);
   if (!lum_engine_check_customer (self, customer, &error))
     return lum_import_row_new (row->line, NULL, lum_customer_get_name (customer), FALSE, error->message);
 

@@ -14,12 +14,27 @@ get_schema (void)
   static const SecretSchema schema = {
     "io.github.lumenapp.Lumen.Integration", SECRET_SCHEMA_NONE,
     {
+      { "database", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { "integration-id", SECRET_SCHEMA_ATTRIBUTE_INTEGER },
       { "name", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
     },
   };
   return &schema;
+}
+
+static GHashTable *
+attributes (LumIntegration *integration,
+            const char     *name)
+{
+  const char *scope = lum_integration_get_secret_scope (integration);
+  GHashTable *attrs = secret_attributes_build (get_schema (),
+                                               "database", scope ? scope : "",
+                                               "integration-id", (int)lum_integration_get_id (integration),
+                                               NULL);
+  if (name != NULL)
+    g_hash_table_insert (attrs, g_strdup ("name"), g_strdup (name));
+  return attrs;
 }
 
 /* libsecret's messages may quote D-Bus details; ours say what failed. */
@@ -35,24 +50,23 @@ wrap_error (GError     **error,
 
 /**
  * lum_secrets_store:
- * @label: what a keyring manager shows, e.g. "Lumen: Sandbox ShipStation API key"
  *
- * Stores or replaces one secret of an integration.
+ * Stores or replaces one secret of an integration (saved, so it has an id).
  */
 gboolean
-lum_secrets_store (gint64       integration_id,
-                   const char  *name,
-                   const char  *label,
-                   const char  *value,
-                   GError     **error)
+lum_secrets_store (LumIntegration  *integration,
+                   const char      *name,
+                   const char      *value,
+                   GError         **error)
 {
+  g_autoptr(GHashTable) attrs = attributes (integration, name);
+  g_autofree char *label = g_strdup_printf (_("Lumen: %s (%s)"), lum_integration_get_name (integration), name);
   GError *local_error = NULL;
 
-  if (!secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT, label, value, NULL,
-                                   &local_error,
-                                   "integration-id", (int)integration_id,
-                                   "name", name,
-                                   NULL))
+  g_return_val_if_fail (lum_integration_get_id (integration) > 0, FALSE);
+
+  if (!secret_password_storev_sync (get_schema (), attrs, SECRET_COLLECTION_DEFAULT, label, value, NULL,
+                                    &local_error))
     {
       wrap_error (error, local_error, _("Could not store the credentials"));
       return FALSE;
@@ -67,15 +81,13 @@ lum_secrets_store (gint64       integration_id,
  *   stored (no error) or the keyring failed (@error set)
  */
 char *
-lum_secrets_lookup (gint64       integration_id,
-                    const char  *name,
-                    GError     **error)
+lum_secrets_lookup (LumIntegration  *integration,
+                    const char      *name,
+                    GError         **error)
 {
+  g_autoptr(GHashTable) attrs = attributes (integration, name);
   GError *local_error = NULL;
-  char *value = secret_password_lookup_sync (get_schema (), NULL, &local_error,
-                                             "integration-id", (int)integration_id,
-                                             "name", name,
-                                             NULL);
+  char *value = secret_password_lookupv_sync (get_schema (), attrs, NULL, &local_error);
   char *copy;
 
   if (local_error != NULL)
@@ -90,14 +102,13 @@ lum_secrets_lookup (gint64       integration_id,
 
 /* Removes every secret of the integration. */
 gboolean
-lum_secrets_clear (gint64    integration_id,
-                   GError  **error)
+lum_secrets_clear (LumIntegration  *integration,
+                   GError         **error)
 {
+  g_autoptr(GHashTable) attrs = attributes (integration, NULL);
   GError *local_error = NULL;
 
-  secret_password_clear_sync (get_schema (), NULL, &local_error,
-                              "integration-id", (int)integration_id,
-                              NULL);
+  secret_password_clearv_sync (get_schema (), attrs, NULL, &local_error);
   if (local_error != NULL)
     {
       wrap_error (error, local_error, _("Could not delete the credentials"));
@@ -129,19 +140,17 @@ on_lookup_cb (GObject      *source,
 }
 
 void
-lum_secrets_lookup_async (gint64               integration_id,
+lum_secrets_lookup_async (LumIntegration      *integration,
                           const char          *name,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GHashTable) attrs = attributes (integration, name);
 
   g_task_set_source_tag (task, lum_secrets_lookup_async);
-  secret_password_lookup (get_schema (), cancellable, on_lookup_cb, task,
-                          "integration-id", (int)integration_id,
-                          "name", name,
-                          NULL);
+  secret_password_lookupv (get_schema (), attrs, cancellable, on_lookup_cb, task);
 }
 
 char *

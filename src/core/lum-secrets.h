@@ -3,12 +3,15 @@
 
 #include <gio/gio.h>
 
+#include "model/lum-integration.h"
+
 G_BEGIN_DECLS
 
 /*
  * Credentials of integrations live in the Secret Service (libsecret), one
- * item per secret, found by the integration's id and the secret's name;
- * never in SQLite, logs, command lines or error messages.
+ * item per secret, found by the database's id (the integration's secret
+ * scope), the integration's id and the secret's name; never in SQLite, logs,
+ * command lines or error messages.
  */
 
 /* The names of the secrets each kind keeps. */
@@ -18,17 +21,16 @@ G_BEGIN_DECLS
 #define LUM_SECRET_QUICKBOOKS_CLIENT_SECRET "client-secret"
 #define LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN "refresh-token"
 
-gboolean  lum_secrets_store        (gint64               integration_id,
+gboolean  lum_secrets_store        (LumIntegration      *integration,
                                     const char          *name,
-                                    const char          *label,
                                     const char          *value,
                                     GError             **error);
-char     *lum_secrets_lookup       (gint64               integration_id,
+char     *lum_secrets_lookup       (LumIntegration      *integration,
                                     const char          *name,
                                     GError             **error);
-gboolean  lum_secrets_clear        (gint64               integration_id,
+gboolean  lum_secrets_clear        (LumIntegration      *integration,
                                     GError             **error);
-void      lum_secrets_lookup_async (gint64               integration_id,
+void      lum_secrets_lookup_async (LumIntegration      *integration,
                                     const char          *name,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,

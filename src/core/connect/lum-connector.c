@@ -414,8 +414,7 @@ load_next_secret (GTask *task)
       g_object_unref (task);
       return;
     }
-  lum_secrets_lookup_async (lum_integration_get_id (lum_connector_get_integration (self)),
-                            load->names[load->next], g_task_get_cancellable (task),
+  lum_secrets_lookup_async (lum_connector_get_integration (self), load->names[load->next], g_task_get_cancellable (task),
                             on_secret_loaded_cb, task);
 }
 
@@ -514,8 +513,11 @@ on_acquired_cb (GObject      *source,
       return;
     }
   request->acquired = TRUE;
-  lum_http_send_async (lum_connector_get_session (self), request->message,
-                       g_task_get_cancellable (task), on_sent_cb, g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+    lum_http_send_async (lum_connector_get_session (self), request->message,
+                         cancellable, on_sent_cb, g_steal_pointer (&task));
+  }
 }
 
 static void
@@ -532,8 +534,11 @@ on_authorized_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  lum_rate_limiter_acquire_async (lum_connector_get_limiter (self), g_task_get_cancellable (task),
-                                  on_acquired_cb, g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+    lum_rate_limiter_acquire_async (lum_connector_get_limiter (self), cancellable,
+                                    on_acquired_cb, g_steal_pointer (&task));
+  }
 }
 
 static void

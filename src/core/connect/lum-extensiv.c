@@ -654,8 +654,11 @@ on_customers_cb (GObject      *source,
       return;
     }
   message = new_message (self, "GET", "/inventory/facilities", NULL);
-  lum_connector_request_async (self, message, g_task_get_cancellable (task), on_facilities_cb,
-                               g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+    lum_connector_request_async (self, message, cancellable, on_facilities_cb,
+                                 g_steal_pointer (&task));
+  }
 }
 
 static void

@@ -124,8 +124,7 @@ take_tokens (LumQuickbooks    *self,
       return FALSE;
     }
 
-  if (!lum_secrets_store (lum_integration_get_id (integration), LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN,
-                          lum_integration_get_name (integration), refresh, error))
+  if (!lum_secrets_store (integration, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, refresh, error))
     return FALSE;
   lum_connector_set_secret (connector, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, refresh);
   lum_json_get_int (object, "expires_in", &expires_in);
@@ -214,8 +213,11 @@ on_authorize_secrets_cb (GObject      *source,
                                _("Token URL “%s” is not usable"), setting (self, LUM_SETTING_QUICKBOOKS_TOKEN_URL));
       return;
     }
-  lum_http_send_async (lum_connector_get_session (LUM_CONNECTOR (self)), refresh, g_task_get_cancellable (task),
-                       on_refreshed_cb, g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+    lum_http_send_async (lum_connector_get_session (LUM_CONNECTOR (self)), refresh, cancellable,
+                         on_refreshed_cb, g_steal_pointer (&task));
+  }
 }
 
 static void
@@ -811,8 +813,11 @@ on_exchange_secrets_cb (GObject      *source,
   redirect = g_uri_escape_string (exchange->redirect_uri, NULL, FALSE);
   form = g_strdup_printf ("grant_type=authorization_code&code=%s&redirect_uri=%s", code, redirect);
   message = token_message (self, form);
-  lum_http_send_async (lum_connector_get_session (LUM_CONNECTOR (self)), message, g_task_get_cancellable (task),
-                       on_code_exchanged_cb, g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+    lum_http_send_async (lum_connector_get_session (LUM_CONNECTOR (self)), message, cancellable,
+                         on_code_exchanged_cb, g_steal_pointer (&task));
+  }
 }
 
 /**

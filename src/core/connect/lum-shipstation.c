@@ -260,8 +260,11 @@ on_push_secrets_cb (GObject      *source,
                                lum_integration_get_base_url (lum_connector_get_integration (self)));
       return;
     }
-  lum_connector_request_async (self, message, g_task_get_cancellable (task), on_push_sent_cb,
-                               g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+    lum_connector_request_async (self, message, cancellable, on_push_sent_cb,
+                                 g_steal_pointer (&task));
+  }
 }
 
 static void
@@ -355,7 +358,10 @@ on_stores_secrets_cb (GObject      *source,
                                lum_integration_get_base_url (lum_connector_get_integration (self)));
       return;
     }
-  lum_connector_request_async (self, message, g_task_get_cancellable (task), on_stores_cb, g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+    lum_connector_request_async (self, message, cancellable, on_stores_cb, g_steal_pointer (&task));
+  }
 }
 
 static void

@@ -173,7 +173,7 @@ check_lines (LumFlowContext  *ctx,
       if (product == NULL)
         {
           g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE,
-                       _("Line %u: SKU “%s” is not a product; add it on the Products page first"),
+                       _("Line %u: SKU “%s” is not a product; add it as a product first"),
                        i + 1, sku);
           return FALSE;
         }
@@ -275,7 +275,7 @@ write_new (LumFlowContext  *ctx,
 
   lum_flow_add_event (ctx, is_order (doc) ? "order.created" : "invoice.created",
                       lum_document_get_int (doc, LUM_DOC_CHANNEL_ID),
-                      is_order (doc) ? lum_document_get_id (doc) : 0,
+                      is_order (doc) ? lum_document_get_id (doc) : lum_document_get_int (doc, LUM_DOC_LINKED_ID),
                       is_order (doc) ? 0 : lum_document_get_id (doc), 0,
                       "number", lum_document_get_number (doc), "reason", reason, NULL);
   return TRUE;
@@ -338,8 +338,8 @@ schedule_accounting (LumFlowContext  *ctx,
   if (job == 0)
     return FALSE;
   lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_SCHEDULED);
-  lum_flow_add_event (ctx, "accounting.scheduled", lum_channel_get_id (config), 0,
-                      lum_document_get_id (invoice), job,
+  lum_flow_add_event (ctx, "accounting.scheduled", lum_channel_get_id (config),
+                      lum_document_get_int (invoice, LUM_DOC_LINKED_ID), lum_document_get_id (invoice), job,
                       "integration", lum_channel_get_accounting_integration_name (config), NULL);
   return TRUE;
 }
@@ -385,7 +385,8 @@ post_invoice_record (LumFlowContext  *ctx,
                                       config_json, error))
     return FALSE;
 
-  lum_flow_add_event (ctx, "invoice.posted", lum_channel_get_id (config), 0, lum_document_get_id (invoice), 0,
+  lum_flow_add_event (ctx, "invoice.posted", lum_channel_get_id (config),
+                      lum_document_get_int (invoice, LUM_DOC_LINKED_ID), lum_document_get_id (invoice), 0,
                       "number", lum_document_get_number (invoice), NULL);
   return TRUE;
 }
@@ -484,6 +485,30 @@ post_order_record (LumFlowContext  *ctx,
  * the lines and dates; fills the ship-to from the customer and the prices
  * from the products; gives it its number and UUID.
  */
+/* Sales orders belong on sales-order-first channels, invoices on
+ * invoice-first ones. */
+static gboolean
+check_channel_takes (LumDocument  *doc,
+                     LumChannel   *channel,
+                     GError      **error)
+{
+  if (is_order (doc) && lum_channel_get_order_flow (channel) == LUM_ORDER_FLOW_INVOICE_FIRST)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CHANNEL,
+                   _("Channel “%s” works invoice first: create an invoice there, and its sales order follows"),
+                   lum_channel_get_name (channel));
+      return FALSE;
+    }
+  if (!is_order (doc) && lum_channel_get_order_flow (channel) != LUM_ORDER_FLOW_INVOICE_FIRST)
+    {
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CHANNEL,
+                   _("Channel “%s” works sales order first: its invoices come from its sales orders"),
+                   lum_channel_get_name (channel));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static LumChannel *
 prepare_new (LumFlowContext  *ctx,
              LumDocument     *doc,
@@ -497,20 +522,8 @@ prepare_new (LumFlowContext  *ctx,
   if (channel == NULL)
     return NULL;
 
-  if (is_order (doc) && lum_channel_get_order_flow (channel) == LUM_ORDER_FLOW_INVOICE_FIRST)
-    {
-      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CHANNEL,
-                   _("Channel “%s” works invoice first: create an invoice there, and its sales order follows"),
-                   lum_channel_get_name (channel));
-      return NULL;
-    }
-  if (!is_order (doc) && lum_channel_get_order_flow (channel) != LUM_ORDER_FLOW_INVOICE_FIRST)
-    {
-      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CHANNEL,
-                   _("Channel “%s” works sales order first: its invoices come from its sales orders"),
-                   lum_channel_get_name (channel));
-      return NULL;
-    }
+  if (!check_channel_takes (doc, channel, error))
+    return NULL;
 
   customer = lum_customer_store_get (ctx->db, customer_id, NULL);
   if (customer == NULL)
@@ -680,7 +693,7 @@ lum_flow_update (LumFlowContext  *ctx,
       g_autoptr(LumChannel) channel = get_live_channel (ctx, lum_document_get_int (doc, LUM_DOC_CHANNEL_ID), error);
       g_autoptr(LumCustomer) customer = NULL;
 
-      if (channel == NULL)
+      if (channel == NULL || !check_channel_takes (doc, channel, error))
         return FALSE;
       customer = lum_customer_store_get (ctx->db, lum_document_get_int (doc, LUM_DOC_CUSTOMER_ID), NULL);
       if (customer == NULL)
@@ -890,12 +903,13 @@ lum_flow_cancel_order (LumFlowContext  *ctx,
   g_autoptr(LumJob) job = NULL;
   g_autoptr(LumChannel) config = NULL;
   g_autofree char *now = lum_flow_now_text (ctx);
-  const char *status;
+  g_autofree char *status = NULL;
   gint64 channel_id;
 
   if (order == NULL)
     return FALSE;
-  status = lum_document_get_status (order);
+  /* a copy: the status changes below */
+  status = g_strdup (lum_document_get_status (order));
   channel_id = lum_document_get_int (order, LUM_DOC_CHANNEL_ID);
   if (g_str_equal (status, LUM_STATUS_CANCELLED))
     {

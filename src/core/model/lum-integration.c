@@ -19,6 +19,7 @@ struct _LumIntegration
   char               *name;
   char               *base_url;
   char               *state;
+  char               *secret_scope;
   GHashTable         *settings;
 };
 
@@ -44,6 +45,7 @@ lum_integration_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->state, g_free);
+  g_clear_pointer (&self->secret_scope, g_free);
   g_clear_pointer (&self->settings, g_hash_table_unref);
 
   G_OBJECT_CLASS (lum_integration_parent_class)->finalize (object);
@@ -294,6 +296,23 @@ lum_integration_load_settings_json (LumIntegration *self,
       lum_integration_set_setting (self, key, json_node_get_string (node));
 
   return TRUE;
+}
+
+/* The database the integration belongs to: with its id, the key of its
+ * secrets in the keyring. */
+const char *
+lum_integration_get_secret_scope (LumIntegration *self)
+{
+  g_return_val_if_fail (LUM_IS_INTEGRATION (self), NULL);
+  return self->secret_scope;
+}
+
+void
+lum_integration_set_secret_scope (LumIntegration *self,
+                                  const char     *scope)
+{
+  g_return_if_fail (LUM_IS_INTEGRATION (self));
+  lum_set_str (&self->secret_scope, scope);
 }
 
 gboolean

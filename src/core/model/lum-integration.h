@@ -44,6 +44,9 @@ void                lum_integration_set_setting      (LumIntegration     *self,
 char               *lum_integration_dup_settings_json (LumIntegration    *self);
 gboolean            lum_integration_load_settings_json (LumIntegration   *self,
                                                         const char       *json);
+const char         *lum_integration_get_secret_scope (LumIntegration *self);
+void                lum_integration_set_secret_scope (LumIntegration *self,
+                                                      const char     *scope);
 gboolean            lum_integration_is_oms           (LumIntegration     *self);
 gboolean            lum_integration_is_sandbox       (LumIntegration     *self);
 

@@ -20,6 +20,7 @@ struct _LumDb
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       depth;        /* transaction nesting */
   char       *armed_point;  /* injected failure, tests only */
+  char       *id;           /* meta.database_id */
 };
 
 G_DEFINE_QUARK (lum-db-error-quark, lum_db_error)
@@ -97,6 +98,7 @@ lum_db_finalize (GObject *object)
     sqlite3_close_v2 (self->handle);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->armed_point, g_free);
+  g_clear_pointer (&self->id, g_free);
 
   G_OBJECT_CLASS (lum_db_parent_class)->finalize (object);
 }
@@ -167,6 +169,22 @@ lum_db_open (const char  *path,
       !migrate (self, error))
     return NULL;
 
+  {
+    sqlite3_stmt *stmt = lum_db_prepare (self, "SELECT value FROM meta WHERE key = 'database_id'", error);
+
+    if (stmt == NULL)
+      return NULL;
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      self->id = lum_db_column_dup_text (stmt, 0);
+    sqlite3_reset (stmt);
+    if (self->id == NULL)
+      {
+        g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_MIGRATION,
+                     _("The database “%s” has no id"), path);
+        return NULL;
+      }
+  }
+
   return g_steal_pointer (&self);
 }
 
@@ -175,6 +193,14 @@ lum_db_get_path (LumDb *self)
 {
   g_return_val_if_fail (LUM_IS_DB (self), NULL);
   return self->path;
+}
+
+/* A random id made with the database: what tells two databases apart. */
+const char *
+lum_db_get_id (LumDb *self)
+{
+  g_return_val_if_fail (LUM_IS_DB (self), NULL);
+  return self->id;
 }
 
 sqlite3 *

@@ -36,6 +36,7 @@ G_DECLARE_FINAL_TYPE (LumDb, lum_db, LUM, DB, GObject)
 LumDb        *lum_db_open               (const char    *path,
                                          GError       **error);
 const char   *lum_db_get_path           (LumDb         *self);
+const char   *lum_db_get_id             (LumDb         *self);
 sqlite3      *lum_db_get_handle         (LumDb         *self);
 int           lum_db_get_schema_version (LumDb         *self);
 int           lum_db_get_latest_version (void);

@@ -317,6 +317,14 @@ static const char *migrations[] = {
   "CREATE INDEX job_by_invoice ON job (invoice_id) WHERE invoice_id IS NOT NULL;"
   "DROP INDEX job_by_order;"
   "CREATE INDEX job_by_order ON job (sales_order_id) WHERE sales_order_id IS NOT NULL;",
+
+  /* 4: an id of the database itself, which scopes the secrets of its
+   * integrations in the keyring, so two databases never share them */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+  "INSERT INTO meta (key, value) VALUES ('database_id', lower (hex (randomblob (16))));",
 };
 
 int

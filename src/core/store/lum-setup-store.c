@@ -434,7 +434,8 @@ lum_setup_store_insert_invoice_type (LumDb       *db,
 #define INTEGRATION_COLUMNS "SELECT id, kind, name, base_url, settings, state FROM integration "
 
 static LumIntegration *
-integration_from_row (sqlite3_stmt *stmt)
+integration_from_row (LumDb        *db,
+                      sqlite3_stmt *stmt)
 {
   int kind = 0;
   LumIntegration *integration;
@@ -445,6 +446,7 @@ integration_from_row (sqlite3_stmt *stmt)
   lum_integration_set_base_url (integration, lum_db_column_text (stmt, 3));
   lum_integration_load_settings_json (integration, lum_db_column_text (stmt, 4));
   lum_integration_set_state (integration, lum_db_column_text (stmt, 5));
+  lum_integration_set_secret_scope (integration, lum_db_get_id (db));
   return integration;
 }
 
@@ -460,7 +462,7 @@ lum_setup_store_list_integrations (LumDb   *db,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(LumIntegration) integration = integration_from_row (stmt);
+      g_autoptr(LumIntegration) integration = integration_from_row (db, stmt);
       g_list_store_append (list, integration);
     }
   sqlite3_reset (stmt);
@@ -484,7 +486,7 @@ lum_setup_store_get_integration (LumDb   *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    integration = integration_from_row (stmt);
+    integration = integration_from_row (db, stmt);
   sqlite3_reset (stmt);
   if (integration == NULL)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
@@ -512,7 +514,7 @@ lum_setup_store_find_integration (LumDb       *db,
                    _("Integration “%s” does not exist"), name_or_id);
       return NULL;
     }
-  integration = integration_from_row (found);
+  integration = integration_from_row (db, found);
   sqlite3_reset (found);
   return integration;
 }
@@ -553,6 +555,7 @@ lum_setup_store_save_integration (LumDb           *db,
     return FALSE;
   if (id == 0)
     lum_integration_set_id (integration, lum_db_last_insert_id (db));
+  lum_integration_set_secret_scope (integration, lum_db_get_id (db));
   return TRUE;
 }
 

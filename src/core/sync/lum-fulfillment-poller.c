@@ -214,7 +214,7 @@ on_polled_cb (GObject      *source,
           return;
         }
       /* the cursor stays: the next poll reads the same shipments again */
-      g_warning ("Could not poll %s: %s", target->store_id, error->message);
+      g_message ("Could not poll %s: %s", target->store_id, error->message);
       round->stats.failed_targets++;
       g_clear_error (&self->last_error);
       self->last_error = g_steal_pointer (&error);

@@ -488,6 +488,19 @@ find_group (Pass          *pass,
   return group;
 }
 
+/* How many jobs a pass takes at most; LUMEN_PUSH_CLAIM_LIMIT lowers it so
+ * that tests can make two workers share a queue. */
+static guint
+claim_limit (void)
+{
+  const char *env = g_getenv ("LUMEN_PUSH_CLAIM_LIMIT");
+  guint64 limit;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, LUM_PUSH_WORKER_CLAIM_LIMIT, &limit, NULL))
+    return (guint)limit;
+  return LUM_PUSH_WORKER_CLAIM_LIMIT;
+}
+
 /* Claims the due jobs and turns them into items; a job whose payload
  * cannot be built fails at once, with its reason. */
 static gboolean
@@ -505,7 +518,7 @@ claim_and_prepare (LumPushWorker *self,
   if (!lum_db_begin (db, error))
     return FALSE;
   ids = lum_job_store_claim (db, self->owner, now_text, lease, self->with_invoices || pass->only_job_id != 0,
-                             pass->only_job_id, LUM_PUSH_WORKER_CLAIM_LIMIT, error);
+                             pass->only_job_id, claim_limit (), error);
   if (ids == NULL || !lum_db_commit (db, error))
     {
       if (lum_db_in_transaction (db))

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lum-test-util.h"
+#include "lum-engine-documents.h"
+#include "lum-engine-sync.h"
+#include "lum-sandbox.h"
+
+G_BEGIN_DECLS
+
+/* An engine and a sandbox (on its own thread) with the integrations,
+ * products and customer most tests need. */
+typedef struct
+{
+  LumTestClock    clock;
+  char           *db_path;
+  LumEngine      *engine;
+  LumSandbox     *sandbox;
+  LumIntegration *shipstation;
+  LumIntegration *extensiv;
+  LumIntegration *quickbooks;
+  LumCustomer    *customer;
+} LumTestWorld;
+
+gboolean        lum_test_keyring_available   (void);
+void            lum_test_world_init          (LumTestWorld    *world);
+void            lum_test_world_clear         (LumTestWorld    *world);
+LumIntegration *lum_test_world_add_integration (LumTestWorld  *world,
+                                                LumIntegrationKind kind,
+                                                const char    *name,
+                                                const char    *key_or_secret);
+LumChannel     *lum_test_world_channel       (LumTestWorld    *world,
+                                              const char      *name,
+                                              LumIntegration  *oms,
+                                              const char      *store,
+                                              int              delay,
+                                              LumInvoiceTiming timing,
+                                              LumIntegration  *accounting);
+LumDocument    *lum_test_world_post_order    (LumTestWorld    *world,
+                                              LumChannel      *channel,
+                                              const char      *shipping_notes);
+guint           lum_test_world_push          (LumTestWorld    *world);
+void            lum_test_world_advance       (LumTestWorld    *world,
+                                              int              minutes);
+LumDocument    *lum_test_world_reload        (LumTestWorld    *world,
+                                              LumDocument     *doc);
+LumJob         *lum_test_world_last_job      (LumTestWorld    *world,
+                                              LumDocument     *doc);
+guint           lum_test_world_count_remote  (LumTestWorld    *world,
+                                              const char      *service,
+                                              const char      *kind);
+JsonObject     *lum_test_world_remote_order  (LumTestWorld    *world,
+                                              const char      *service,
+                                              const char      *member,
+                                              const char      *value);
+
+G_END_DECLS

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "lum-test-sandbox.h"
+#include "lum-util.h"
+#include "sync/lum-fulfillment-poller.h"
+
+#define SKIP_WITHOUT_KEYRING() \
+  G_STMT_START { \
+    if (!lum_test_keyring_available ()) \
+      { \
+        g_test_skip ("needs a Secret Service: run in .ci/session"); \
+        return; \
+      } \
+  } G_STMT_END
+
+typedef LumTestWorld Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  if (lum_test_keyring_available ())
+    lum_test_world_init (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  lum_test_world_clear (f);
+}
+
+static void
+on_polled_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LumPollStats *stats = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lum_fulfillment_poller_poll_finish (LUM_FULFILLMENT_POLLER (source), result, stats, &error));
+  g_assert_no_error (error);
+  stats->shipments += 1000000;
+}
+
+static LumPollStats
+poll (Fixture *f)
+{
+  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->engine);
+  LumPollStats stats = { 0, };
+
+  lum_fulfillment_poller_poll_async (poller, NULL, on_polled_cb, &stats);
+  while (stats.shipments < 1000000)
+    g_main_context_iteration (NULL, TRUE);
+  stats.shipments -= 1000000;
+  return stats;
+}
+
+static void
+ship (Fixture     *f,
+      LumDocument *order,
+      const char  *tracking,
+      const char  *sku,
+      gint64       quantity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) items = NULL;
+  g_autoptr(JsonObject) shipment = NULL;
+
+  if (sku != NULL)
+    {
+      JsonObject *item = json_object_new ();
+      items = json_array_new ();
+      json_object_set_string_member (item, "sku", sku);
+      json_object_set_int_member (item, "quantity", quantity);
+      json_array_add_object_element (items, item);
+    }
+  shipment = lum_sandbox_shipstation_ship (f->sandbox, lum_document_get_number (order), "ups", tracking, items, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (shipment);
+}
+
+static GListStore *
+shipments_of (Fixture     *f,
+              LumDocument *order)
+{
+  return lum_engine_list_shipments (f->engine, lum_document_get_id (order), NULL);
+}
+
+static void
+test_shipped_polled_back_with_tracking (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumDocument) after = NULL;
+  g_autoptr(GListStore) shipments = NULL;
+  g_autoptr(LumShipment) shipment = NULL;
+  g_auto(GStrv) invoices = NULL;
+  LumPollStats stats;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Ships", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+
+  ship (f, order, "1Z999AA10123456784", NULL, 0);
+  stats = poll (f);
+  g_assert_cmpuint (stats.shipments, ==, 1);
+  g_assert_cmpuint (stats.recorded, ==, 1);
+  g_assert_cmpuint (stats.failed_targets, ==, 0);
+
+  after = lum_test_world_reload (f, order);
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_FULFILLMENT_STATUS), ==, "fulfilled");
+  shipments = shipments_of (f, order);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shipments)), ==, 1);
+  shipment = g_list_model_get_item (G_LIST_MODEL (shipments), 0);
+  g_assert_cmpstr (lum_shipment_get_text (shipment, LUM_SHIPMENT_TRACKING_NUMBER), ==, "1Z999AA10123456784");
+  g_assert_cmpstr (lum_shipment_get_text (shipment, LUM_SHIPMENT_CARRIER), ==, "ups");
+  {
+    g_autofree char *url = lum_shipment_dup_tracking_url (shipment);
+    g_assert_cmpstr (url, ==, "https://www.ups.com/track?tracknum=1Z999AA10123456784");
+  }
+
+  /* the channel invoices on shipment: the invoice came with it */
+  invoices = lum_engine_list_order_invoices (f->engine, lum_document_get_id (order), NULL);
+  g_assert_cmpuint (g_strv_length (invoices), ==, 1);
+
+  /* the same shipment again is recognised by its id */
+  stats = poll (f);
+  g_assert_cmpuint (stats.recorded, ==, 0);
+  g_assert_cmpuint (stats.duplicates, ==, 1);
+  g_clear_object (&shipments);
+  shipments = shipments_of (f, order);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shipments)), ==, 1);
+}
+
+static void
+test_partial_then_complete_then_void (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumDocument) partial = NULL;
+  g_autoptr(LumDocument) full = NULL;
+  g_autoptr(LumDocument) voided = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) remote = NULL;
+  g_auto(GStrv) invoices = NULL;
+  gint64 first_shipment = 0;
+  LumPollStats stats;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Partial", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+
+  ship (f, order, "1ZPART0001", "SKU-B", 1);
+  stats = poll (f);
+  g_assert_cmpuint (stats.recorded, ==, 1);
+  partial = lum_test_world_reload (f, order);
+  g_assert_cmpstr (lum_document_get_text (partial, LUM_DOC_FULFILLMENT_STATUS), ==, "partially-fulfilled");
+
+  lum_test_world_advance (f, 30);
+  ship (f, order, "1ZREST0002", NULL, 0);
+  stats = poll (f);
+  g_assert_cmpuint (stats.recorded, ==, 1);
+  full = lum_test_world_reload (f, order);
+  g_assert_cmpstr (lum_document_get_text (full, LUM_DOC_FULFILLMENT_STATUS), ==, "fulfilled");
+  invoices = lum_engine_list_order_invoices (f->engine, lum_document_get_id (order), NULL);
+  g_assert_cmpuint (g_strv_length (invoices), ==, 2);
+
+  /* voiding the second shipment takes its tracking and the status back */
+  remote = lum_sandbox_dup_records (f->sandbox, "shipstation", "shipments");
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (remote)); i++)
+    {
+      JsonObject *s = json_array_get_object_element (json_node_get_array (remote), i);
+      if (g_strcmp0 (json_object_get_string_member_with_default (s, "trackingNumber", ""), "1ZREST0002") == 0)
+        first_shipment = json_object_get_int_member (s, "shipmentId");
+    }
+  g_assert_cmpint (first_shipment, >, 0);
+  g_assert_true (lum_sandbox_shipstation_void (f->sandbox, first_shipment, &error));
+  g_assert_no_error (error);
+  stats = poll (f);
+  g_assert_cmpuint (stats.voided, ==, 1);
+  voided = lum_test_world_reload (f, order);
+  g_assert_cmpstr (lum_document_get_text (voided, LUM_DOC_FULFILLMENT_STATUS), ==, "partially-fulfilled");
+  {
+    g_autoptr(GListStore) shipments = shipments_of (f, order);
+    g_autoptr(LumShipment) second = g_list_model_get_item (G_LIST_MODEL (shipments), 1);
+    g_assert_cmpint (lum_shipment_get_int (second, LUM_SHIPMENT_VOIDED), ==, 1);
+    g_assert_cmpstr (lum_shipment_get_text (second, LUM_SHIPMENT_TRACKING_NUMBER), ==, "");
+  }
+}
+
+static void
+test_unknown_orders_counted (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonObject) added = NULL;
+  g_autoptr(JsonObject) shipped = NULL;
+  LumPollStats stats;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Others", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  g_assert_true (json_parser_load_from_data (parser,
+                                             "{\"orderNumber\": \"WEB-77\", \"orderDate\": \"2027-01-01T00:00:00\","
+                                             " \"orderStatus\": \"awaiting_shipment\", \"billTo\": {\"name\": \"X\"},"
+                                             " \"shipTo\": {\"name\": \"X\"}, \"advancedOptions\": {\"storeId\": 1001},"
+                                             " \"items\": [{\"sku\": \"W\", \"quantity\": 1}]}", -1, NULL));
+  added = lum_sandbox_shipstation_add_order (f->sandbox, json_node_get_object (json_parser_get_root (parser)), &error);
+  g_assert_no_error (error);
+  shipped = lum_sandbox_shipstation_ship (f->sandbox, "WEB-77", "usps", "9400100000000000000000", NULL, &error);
+  g_assert_no_error (error);
+
+  stats = poll (f);
+  g_assert_cmpuint (stats.shipments, ==, 1);
+  g_assert_cmpuint (stats.unknown, ==, 1);
+  g_assert_cmpuint (stats.recorded, ==, 0);
+  g_assert_cmpint (lum_test_count_rows (f->engine, "shipment"), ==, 0);
+}
+
+static void
+test_extensiv_closed_orders (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumDocument) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) closed = NULL;
+  g_autoptr(GListStore) shipments = NULL;
+  g_autoptr(LumShipment) shipment = NULL;
+  LumPollStats stats;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "3PL", f->extensiv, "1:1", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SO_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  g_assert_cmpuint (lum_test_world_count_remote (f, "extensiv", "orders"), ==, 1);
+
+  closed = lum_sandbox_extensiv_close (f->sandbox, lum_document_get_number (order), "794698371234", "fedex", &error);
+  g_assert_no_error (error);
+  stats = poll (f);
+  g_assert_cmpuint (stats.recorded, ==, 1);
+  after = lum_test_world_reload (f, order);
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_FULFILLMENT_STATUS), ==, "fulfilled");
+  shipments = shipments_of (f, order);
+  shipment = g_list_model_get_item (G_LIST_MODEL (shipments), 0);
+  g_assert_cmpstr (lum_shipment_get_text (shipment, LUM_SHIPMENT_TRACKING_NUMBER), ==, "794698371234");
+  {
+    g_autofree char *url = lum_shipment_dup_tracking_url (shipment);
+    g_assert_cmpstr (url, ==, "https://www.fedex.com/fedextrack/?trknbr=794698371234");
+  }
+}
+
+static void
+set_faults (Fixture    *f,
+            const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  g_assert_true (lum_sandbox_set_faults (f->sandbox, json_node_get_object (json_parser_get_root (parser)), &error));
+  g_assert_no_error (error);
+}
+
+/* A malformed answer ends the poll of that store with an error: nothing
+ * recorded, the cursor where it was, the next good poll catches up. */
+static void
+test_malformed_answers_keep_cursor (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumDocument) second = NULL;
+  g_autofree char *cursor = NULL;
+  g_autofree char *cursor_after = NULL;
+  LumPollStats stats;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Hostile", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+  second = lum_test_world_post_order (f, channel, "Dock 4");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 2);
+  ship (f, order, "1ZFIRST", NULL, 0);
+  stats = poll (f);
+  g_assert_cmpuint (stats.recorded, ==, 1);
+  cursor = lum_sync_cursor_get (lum_engine_get_db (f->engine), lum_integration_get_id (f->shipstation),
+                                "shipments:1001");
+  g_assert_nonnull (cursor);
+
+  lum_test_world_advance (f, 60);
+  ship (f, second, "1ZSECOND", NULL, 0);
+  set_faults (f, "{\"service\": \"shipstation\", \"malformed_body\": true}");
+  stats = poll (f);
+  g_assert_cmpuint (stats.failed_targets, ==, 1);
+  g_assert_cmpuint (stats.recorded, ==, 0);
+  cursor_after = lum_sync_cursor_get (lum_engine_get_db (f->engine), lum_integration_get_id (f->shipstation),
+                                      "shipments:1001");
+  g_assert_cmpstr (cursor_after, ==, cursor);
+  {
+    g_autoptr(LumDocument) still = lum_test_world_reload (f, second);
+    g_assert_cmpstr (lum_document_get_text (still, LUM_DOC_FULFILLMENT_STATUS), ==, "unfulfilled");
+  }
+
+  lum_sandbox_clear_faults (f->sandbox, "shipstation");
+  stats = poll (f);
+  g_assert_cmpuint (stats.recorded, ==, 1);
+  {
+    g_autoptr(LumDocument) shipped = lum_test_world_reload (f, second);
+    g_assert_cmpstr (lum_document_get_text (shipped, LUM_DOC_FULFILLMENT_STATUS), ==, "fulfilled");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/fulfillment/shipped-polled-back", test_shipped_polled_back_with_tracking);
+  ADD ("/fulfillment/partial-complete-void", test_partial_then_complete_then_void);
+  ADD ("/fulfillment/unknown-orders-counted", test_unknown_orders_counted);
+  ADD ("/fulfillment/extensiv-closed-orders", test_extensiv_closed_orders);
+  ADD ("/fulfillment/malformed-answers-keep-cursor", test_malformed_answers_keep_cursor);
+
+  return g_test_run ();
+}

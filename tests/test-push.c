@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "lum-test-sandbox.h"
+#include "lum-secrets.h"
+#include "lum-util.h"
+#include "sync/lum-push-worker.h"
+
+#define SKIP_WITHOUT_KEYRING() \
+  G_STMT_START { \
+    if (!lum_test_keyring_available ()) \
+      { \
+        g_test_skip ("needs a Secret Service: run in .ci/session"); \
+        return; \
+      } \
+  } G_STMT_END
+
+typedef LumTestWorld Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  if (!lum_test_keyring_available ())
+    return;
+  lum_test_world_init (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  lum_test_world_clear (f);
+}
+
+static JsonObject *
+shipstation_order (Fixture     *f,
+                   LumDocument *order)
+{
+  return lum_test_world_remote_order (f, "shipstation", "orderNumber", lum_document_get_number (order));
+}
+
+static void
+test_immediate_push (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumDocument) after = NULL;
+  g_autoptr(LumJob) job = NULL;
+  JsonObject *remote;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Now", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  g_assert_cmpuint (lum_test_world_count_remote (f, "shipstation", "orders"), ==, 1);
+  remote = shipstation_order (f, order);
+  g_assert_nonnull (remote);
+  g_assert_cmpstr (json_object_get_string_member (remote, "orderKey"), ==, lum_document_get_text (order, LUM_DOC_UUID));
+  g_assert_cmpstr (json_object_get_string_member (remote, "orderStatus"), ==, "awaiting_shipment");
+
+  after = lum_test_world_reload (f, order);
+  job = lum_test_world_last_job (f, order);
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_PUSH_STATUS), ==, "pushed");
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_REMOTE_ID), !=, "");
+  g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_DONE);
+  g_assert_cmpstr (lum_job_get_text (job, LUM_JOB_REMOTE_ID), ==, lum_document_get_text (after, LUM_DOC_REMOTE_ID));
+
+  /* nothing more is due: another run sends nothing */
+  g_assert_cmpuint (lum_test_world_push (f), ==, 0);
+  g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "shipstation", "POST", "/orders/createorder"), ==, 1);
+}
+
+static void
+test_delayed_push_with_edit (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumDocument) edit = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *remote;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Later", f->shipstation, "1001", 15, LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  lum_channel_add_mapping (channel, "shipping_notes", "advancedOptions.customField1");
+  g_assert_true (lum_engine_save_channel (f->engine, channel, &error));
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+
+  /* inside the delay: nothing goes */
+  lum_test_world_advance (f, 14);
+  g_assert_cmpuint (lum_test_world_push (f), ==, 0);
+  g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "shipstation", "POST", "/orders"), ==, 0);
+
+  /* an edit inside the window is what reaches the OMS */
+  edit = lum_test_world_reload (f, order);
+  lum_document_set_text (edit, LUM_DOC_SHIPPING_NOTES, "Call before delivery");
+  g_assert_true (lum_engine_update_document (f->engine, edit, &error));
+  g_assert_no_error (error);
+
+  lum_test_world_advance (f, 1);
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  remote = shipstation_order (f, order);
+  g_assert_nonnull (remote);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (remote, "advancedOptions"),
+                                                  "customField1"), ==, "Call before delivery");
+}
+
+static void
+test_mapping_paths_land (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *remote, *advanced, *item;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Mapped", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  lum_channel_add_mapping (channel, "po_number", "advancedOptions.customField2");
+  lum_channel_add_mapping (channel, "shipping_type", "advancedOptions.customField3");
+  lum_channel_add_mapping (channel, "gift_message", "items[0].name");
+  lum_channel_add_mapping (channel, "customer_email", "customerEmail");
+  g_assert_true (lum_engine_save_channel (f->engine, channel, &error));
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  remote = shipstation_order (f, order);
+  g_assert_nonnull (remote);
+  advanced = json_object_get_object_member (remote, "advancedOptions");
+  item = json_array_get_object_element (json_object_get_array_member (remote, "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (advanced, "customField2"), ==, "PO-778");
+  g_assert_cmpstr (json_object_get_string_member (advanced, "customField3"), ==, "LTL");
+  g_assert_cmpint (json_object_get_int_member (advanced, "storeId"), ==, 1001);
+  g_assert_cmpstr (json_object_get_string_member (item, "name"), ==, "Thank you");
+  g_assert_cmpstr (json_object_get_string_member (item, "sku"), ==, "SKU-A");
+  g_assert_cmpstr (json_object_get_string_member (remote, "customerEmail"), ==, "buyer@acme.example");
+}
+
+static void
+set_faults (Fixture    *f,
+            const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  g_assert_true (lum_sandbox_set_faults (f->sandbox, json_node_get_object (json_parser_get_root (parser)), &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_server_errors_then_success (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumDocument) after = NULL;
+  g_autoptr(LumJob) job = NULL;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Flaky", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+
+  set_faults (f, "{\"service\": \"shipstation\", \"failure_rate\": 1.0}");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  job = lum_test_world_last_job (f, order);
+  g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_SCHEDULED);
+  g_assert_cmpint (lum_job_get_int (job, LUM_JOB_ATTEMPTS), ==, 1);
+  g_assert_nonnull (strstr (lum_job_get_text (job, LUM_JOB_LAST_ERROR), "HTTP 500"));
+  g_assert_cmpuint (lum_test_world_count_remote (f, "shipstation", "orders"), ==, 0);
+
+  /* not before its backoff */
+  g_assert_cmpuint (lum_test_world_push (f), ==, 0);
+
+  lum_sandbox_clear_faults (f->sandbox, "shipstation");
+  lum_test_world_advance (f, 2);
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  g_clear_object (&job);
+  job = lum_test_world_last_job (f, order);
+  after = lum_test_world_reload (f, order);
+  g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_DONE);
+  g_assert_cmpint (lum_job_get_int (job, LUM_JOB_ATTEMPTS), ==, 2);
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_PUSH_STATUS), ==, "pushed");
+  g_assert_cmpuint (lum_test_world_count_remote (f, "shipstation", "orders"), ==, 1);
+}
+
+static void
+test_timeout_after_arrival_one_order (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumJob) job = NULL;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Lossy", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+
+  /* the sandbox keeps the order, then drops the connection unanswered */
+  set_faults (f, "{\"service\": \"shipstation\", \"reset_after_request\": true}");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  job = lum_test_world_last_job (f, order);
+  g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_SCHEDULED);
+  g_assert_cmpuint (lum_test_world_count_remote (f, "shipstation", "orders"), ==, 1);
+
+  lum_sandbox_clear_faults (f->sandbox, "shipstation");
+  lum_test_world_advance (f, 2);
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  /* the resend upserted by orderKey: still one order */
+  g_assert_cmpuint (lum_test_world_count_remote (f, "shipstation", "orders"), ==, 1);
+  g_clear_object (&job);
+  job = lum_test_world_last_job (f, order);
+  g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_DONE);
+}
+
+static void
+test_wrong_credentials_fail_readably (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(LumIntegration) wrong = NULL;
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumDocument) after = NULL;
+  g_autoptr(LumJob) job = NULL;
+  g_autoptr(GListStore) events = NULL;
+
+  SKIP_WITHOUT_KEYRING ();
+  wrong = lum_test_world_add_integration (f, LUM_INTEGRATION_KIND_SHIPSTATION, "Wrong Key", "not-the-secret");
+  channel = lum_test_world_channel (f, "Refused", wrong, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  job = lum_test_world_last_job (f, order);
+  after = lum_test_world_reload (f, order);
+  g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_FAILED);
+  g_assert_cmpint (lum_job_get_int (job, LUM_JOB_ATTEMPTS), ==, 1);
+  g_assert_nonnull (strstr (lum_job_get_text (job, LUM_JOB_LAST_ERROR), "refused"));
+  g_assert_nonnull (strstr (lum_job_get_text (job, LUM_JOB_LAST_ERROR), "Wrong Key"));
+  g_assert_null (strstr (lum_job_get_text (job, LUM_JOB_LAST_ERROR), "not-the-secret"));
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_PUSH_STATUS), ==, "failed");
+  events = lum_engine_list_events (f->engine, lum_document_get_id (order), 0, 0, NULL);
+  {
+    g_autoptr(LumEvent) last = g_list_model_get_item (G_LIST_MODEL (events),
+                                                      g_list_model_get_n_items (G_LIST_MODEL (events)) - 1);
+    g_assert_cmpstr (lum_event_get_text (last, LUM_EVENT_KIND), ==, "push.failed");
+  }
+
+  /* a retry after the fix goes through */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GHashTable) secrets = g_hash_table_new (g_str_hash, g_str_equal);
+
+    g_hash_table_insert (secrets, LUM_SECRET_SHIPSTATION_API_SECRET, LUM_SANDBOX_SHIPSTATION_SECRET);
+    g_assert_true (lum_engine_update_integration_secrets (f->engine, wrong, secrets, &error));
+    g_assert_true (lum_engine_retry_job (f->engine, lum_job_get_id (job), &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  g_clear_object (&after);
+  after = lum_test_world_reload (f, order);
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_PUSH_STATUS), ==, "pushed");
+}
+
+static void
+test_bulk_endpoint_and_per_order_results (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(LumChannel) good = NULL;
+  g_autoptr(LumChannel) bad_store = NULL;
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
+
+  SKIP_WITHOUT_KEYRING ();
+  good = lum_test_world_channel (f, "Bulk", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                 LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  bad_store = lum_test_world_channel (f, "No Such Store", f->shipstation, "4040", LUM_PUSH_DELAY_IMMEDIATE,
+                                      LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  for (guint i = 0; i < 150; i++)
+    g_ptr_array_add (orders, lum_test_world_post_order (f, i == 7 ? bad_store : good, "Dock 3"));
+
+  g_assert_cmpuint (lum_test_world_push (f), ==, 150);
+  /* 150 orders in two bulk requests, not 150 requests */
+  g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "shipstation", "POST", "/orders/createorders"), ==, 2);
+  g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "shipstation", "POST", "/orders/createorder"), ==, 2);
+  g_assert_cmpuint (lum_test_world_count_remote (f, "shipstation", "orders"), ==, 149);
+
+  for (guint i = 0; i < orders->len; i++)
+    {
+      g_autoptr(LumDocument) after = lum_test_world_reload (f, g_ptr_array_index (orders, i));
+      g_autoptr(LumJob) job = lum_test_world_last_job (f, after);
+
+      if (i == 7)
+        {
+          /* the unknown store is the OMS's refusal, with its words */
+          g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_PUSH_STATUS), ==, "failed");
+          g_assert_nonnull (strstr (lum_job_get_text (job, LUM_JOB_LAST_ERROR), "4040"));
+        }
+      else
+        g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_PUSH_STATUS), ==, "pushed");
+    }
+}
+
+static void
+test_cancel_after_push (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *remote;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Cancels", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+
+  g_assert_true (lum_engine_cancel_order (f->engine, lum_document_get_id (order), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  remote = shipstation_order (f, order);
+  g_assert_cmpstr (json_object_get_string_member (remote, "orderStatus"), ==, "cancelled");
+  g_assert_cmpuint (lum_test_world_count_remote (f, "shipstation", "orders"), ==, 1);
+}
+
+static GString *captured_log;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags   level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+      g_string_append_printf (captured_log, "%s\n", (const char *)fields[i].value);
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return memmem (contents, length, needle, strlen (needle)) != NULL;
+}
+
+/* The secrets never reach the database file, its journal or the logs. */
+static void
+test_secrets_stay_out (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumIntegration) wrong = NULL;
+  g_autoptr(LumChannel) refused = NULL;
+  g_autoptr(LumDocument) refused_order = NULL;
+  g_autofree char *wal = NULL;
+
+  SKIP_WITHOUT_KEYRING ();
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  captured_log = g_string_new (NULL);
+  g_log_set_writer_func (capture_writer, NULL, NULL);
+
+  channel = lum_test_world_channel (f, "Secretive", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+  wrong = lum_test_world_add_integration (f, LUM_INTEGRATION_KIND_SHIPSTATION, "Wrong", "wrong-secret-value");
+  refused = lum_test_world_channel (f, "Refused", wrong, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  refused_order = lum_test_world_post_order (f, refused, "Dock 3");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 2);
+  g_message ("pushed with %s", lum_integration_get_name (f->shipstation));
+
+  wal = g_strconcat (f->db_path, "-wal", NULL);
+  g_assert_true (file_contains (f->db_path, "Sandbox ShipStation") || file_contains (wal, "Sandbox ShipStation"));
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *secrets[] = { LUM_SANDBOX_SHIPSTATION_SECRET, "wrong-secret-value", LUM_SANDBOX_EXTENSIV_CLIENT_SECRET };
+      g_autofree char *basic = g_base64_encode ((const guchar *)secrets[i], strlen (secrets[i]));
+
+      g_assert_false (file_contains (f->db_path, secrets[i]));
+      g_assert_false (file_contains (wal, secrets[i]));
+      g_assert_null (strstr (captured_log->str, secrets[i]));
+      g_assert_null (strstr (captured_log->str, basic));
+    }
+  g_assert_nonnull (strstr (captured_log->str, "pushed with Sandbox ShipStation"));
+  g_string_free (captured_log, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/push/immediate", test_immediate_push);
+  ADD ("/push/delayed-with-edit", test_delayed_push_with_edit);
+  ADD ("/push/mapping-paths-land", test_mapping_paths_land);
+  ADD ("/push/server-errors-then-success", test_server_errors_then_success);
+  ADD ("/push/timeout-after-arrival-one-order", test_timeout_after_arrival_one_order);
+  ADD ("/push/wrong-credentials", test_wrong_credentials_fail_readably);
+  ADD ("/push/bulk-endpoint", test_bulk_endpoint_and_per_order_results);
+  ADD ("/push/cancel-after-push", test_cancel_after_push);
+  ADD ("/push/secrets-stay-out", test_secrets_stay_out);
+
+  return g_test_run ();
+}
