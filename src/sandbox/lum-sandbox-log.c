@@ -102,9 +102,10 @@ mask_form (const char *text)
 {
   g_autoptr(GHashTable) form = soup_form_decode (text);
 
+  /* soup_form_decode() frees keys only: values live in the key's block. */
   for (guint i = 0; secret_fields[i] != NULL; i++)
     if (g_hash_table_contains (form, secret_fields[i]))
-      g_hash_table_replace (form, g_strdup (secret_fields[i]), g_strdup (MASK));
+      g_hash_table_insert (form, g_strdup (secret_fields[i]), (gpointer)MASK);
   return soup_form_encode_hash (form);
 }
 

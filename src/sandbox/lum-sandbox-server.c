@@ -151,6 +151,16 @@ fault_reply (LumSandboxRequest         *req,
   lum_sandbox_request_reply_object (req, plan->status, g_steal_pointer (&object));
 }
 
+static void
+delayed_free (gpointer data)
+{
+  Delayed *delayed = data;
+
+  g_source_destroy (delayed->source);
+  g_source_unref (delayed->source);
+  g_free (delayed);
+}
+
 static gboolean
 on_delay_done_cb (gpointer user_data)
 {
@@ -161,17 +171,8 @@ on_delay_done_cb (gpointer user_data)
   write_reply (req);
   soup_server_message_unpause (req->msg);
   complete_request (delayed->self, req);
+  delayed_free (delayed);
   return G_SOURCE_REMOVE;
-}
-
-static void
-delayed_free (gpointer data)
-{
-  Delayed *delayed = data;
-
-  g_source_destroy (delayed->source);
-  g_source_unref (delayed->source);
-  g_free (delayed);
 }
 
 static void
