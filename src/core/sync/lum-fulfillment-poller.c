@@ -105,7 +105,8 @@ typedef struct
 {
   GPtrArray    *shipments;
   LumPollStats *stats;
-  Target       *target;
+  gint64        integration_id;
+  const char   *store_id;
   const char   *latest;
 } Apply;
 
@@ -179,7 +180,7 @@ apply_tx (LumEngine  *engine,
 {
   Apply *apply = user_data;
   LumFlowContext ctx = { lum_engine_get_db (engine), lum_engine_now (engine), LUM_ACTOR_SYNC, "" };
-  g_autofree char *name = cursor_name (apply->target->store_id);
+  g_autofree char *name = cursor_name (apply->store_id);
   g_autofree char *now = lum_time_format (ctx.now);
 
   for (guint i = 0; i < apply->shipments->len; i++)
@@ -187,7 +188,30 @@ apply_tx (LumEngine  *engine,
 
   if (apply->latest == NULL)
     return TRUE;
-  return lum_sync_cursor_set (ctx.db, apply->target->integration_id, name, apply->latest, now, error);
+  return lum_sync_cursor_set (ctx.db, apply->integration_id, name, apply->latest, now, error);
+}
+
+/**
+ * lum_fulfillment_poller_apply:
+ * @shipments: (element-type LumRemoteShipment): what a poll of the store read
+ * @latest: (nullable): the new cursor
+ *
+ * Records a poll's shipments and moves the cursor, in one transaction;
+ * each shipment in its own savepoint, so a refused one leaves the others.
+ */
+gboolean
+lum_fulfillment_poller_apply (LumFulfillmentPoller  *self,
+                              gint64                 integration_id,
+                              const char            *store_id,
+                              GPtrArray             *shipments,
+                              const char            *latest,
+                              LumPollStats          *stats,
+                              GError               **error)
+{
+  Apply apply = { shipments, stats, integration_id, store_id, latest };
+
+  stats->shipments += shipments->len;
+  return lum_engine_run_in_transaction (self->engine, apply_tx, &apply, "documents", error);
 }
 
 static void poll_next (GTask *task);
@@ -204,7 +228,6 @@ on_polled_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *latest = NULL;
   g_autoptr(GPtrArray) shipments = lum_connector_poll_finish (LUM_CONNECTOR (source), result, &latest, &error);
-  Apply apply = { shipments, &round->stats, target, latest };
 
   if (shipments == NULL)
     {
@@ -219,15 +242,12 @@ on_polled_cb (GObject      *source,
       g_clear_error (&self->last_error);
       self->last_error = g_steal_pointer (&error);
     }
-  else
+  else if (!lum_fulfillment_poller_apply (self, target->integration_id, target->store_id, shipments, latest,
+                                          &round->stats, &error))
     {
-      round->stats.shipments += shipments->len;
-      if (!lum_engine_run_in_transaction (self->engine, apply_tx, &apply, "documents", &error))
-        {
-          round->stats.failed_targets++;
-          g_clear_error (&self->last_error);
-          self->last_error = g_steal_pointer (&error);
-        }
+      round->stats.failed_targets++;
+      g_clear_error (&self->last_error);
+      self->last_error = g_steal_pointer (&error);
     }
 
   round->next++;

@@ -373,33 +373,67 @@ record_outcome_tx (LumEngine  *engine,
   return lum_document_store_update (db, order, now, FALSE, error);
 }
 
+/* Records a chunk's outcomes in one transaction, each in a savepoint so
+ * that one that cannot be written leaves the others; signals follow the
+ * commit. */
 static void
 record_outcomes (LumPushWorker *self,
                  GPtrArray     *items)
 {
+  LumDb *db = lum_engine_get_db (self->engine);
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (LumJobState));
+  g_autoptr(GError) error = NULL;
+
+  if (items->len == 0)
+    return;
+  if (!lum_db_begin (db, &error))
+    {
+      /* the jobs stay running; their leases run out and they are tried again */
+      g_warning ("Could not record the outcome of %u jobs: %s", items->len, error->message);
+      return;
+    }
+
   for (guint i = 0; i < items->len; i++)
     {
       LumPushItem *item = g_ptr_array_index (items, i);
-      g_autoptr(LumJob) job = lum_job_store_get (lum_engine_get_db (self->engine), item->job_id, NULL);
-      g_autoptr(GError) error = NULL;
+      g_autoptr(LumJob) job = lum_job_store_get (db, item->job_id, NULL);
+      g_autoptr(GError) local_error = NULL;
       Outcome outcome = { self, item, job, 0, FALSE };
 
       if (job == NULL)
         continue;
-      if (!lum_engine_run_in_transaction (self->engine, record_outcome_tx, &outcome, "documents", &error))
+      if (!lum_engine_run_in_transaction (self->engine, record_outcome_tx, &outcome, NULL, &local_error))
         {
-          /* the job stays running; its lease runs out and it is tried again */
-          g_warning ("Could not record the outcome of job %" G_GINT64_FORMAT ": %s", item->job_id, error->message);
+          g_warning ("Could not record the outcome of job %" G_GINT64_FORMAT ": %s", item->job_id,
+                     local_error->message);
           continue;
         }
-      if (!outcome.recorded)
-        continue;
-      if (outcome.state == LUM_JOB_STATE_FAILED)
+      if (outcome.recorded)
         {
-          g_autoptr(LumJob) failed = lum_job_store_get (lum_engine_get_db (self->engine), item->job_id, NULL);
+          g_ptr_array_add (jobs, g_steal_pointer (&job));
+          g_array_append_val (states, outcome.state);
+        }
+    }
+
+  if (!lum_db_commit (db, &error))
+    {
+      g_warning ("Could not record the outcome of %u jobs: %s", items->len, error->message);
+      return;
+    }
+  lum_engine_emit_changed (self->engine, "documents");
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      LumJob *job = g_ptr_array_index (jobs, i);
+      LumJobState state = g_array_index (states, LumJobState, i);
+
+      if (state == LUM_JOB_STATE_FAILED)
+        {
+          g_autoptr(LumJob) failed = lum_job_store_get (db, lum_job_get_id (job), NULL);
           g_signal_emit (self, signals[JOB_FAILED], 0, failed ? failed : job);
         }
-      else if (outcome.state == LUM_JOB_STATE_DONE)
+      else if (state == LUM_JOB_STATE_DONE)
         g_signal_emit (self, signals[JOB_DONE], 0, job);
     }
 }

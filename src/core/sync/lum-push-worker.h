@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 #define LUM_TYPE_PUSH_WORKER (lum_push_worker_get_type ())
 G_DECLARE_FINAL_TYPE (LumPushWorker, lum_push_worker, LUM, PUSH_WORKER, GObject)
 
-#define LUM_PUSH_WORKER_CLAIM_LIMIT   200
+#define LUM_PUSH_WORKER_CLAIM_LIMIT   500
 #define LUM_PUSH_WORKER_LEASE_SECONDS 300
 
 LumPushWorker *lum_push_worker_new             (LumEngine            *engine);
