@@ -46,6 +46,7 @@ clear_state (LumSandboxShipstation *ss)
   g_autofree char *now = lum_sandbox_time_dotnet (lum_sandbox_now_locked (ss->sandbox));
 
   g_hash_table_remove_all (ss->orders_by_key);
+  g_hash_table_remove_all (ss->orders_by_number);
   g_hash_table_remove_all (ss->orders_by_id);
   g_ptr_array_set_size (ss->orders, 0);
   g_ptr_array_set_size (ss->shipments, 0);
@@ -73,6 +74,8 @@ lum_sandbox_shipstation_new (LumSandbox *sandbox)
   ss->orders = g_ptr_array_new_with_free_func (lum_sandbox_shipstation_order_free);
   ss->orders_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   ss->orders_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  ss->orders_by_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify)g_ptr_array_unref);
   ss->shipments = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   clear_state (ss);
   return ss;
@@ -84,6 +87,7 @@ lum_sandbox_shipstation_free (LumSandboxShipstation *ss)
   if (ss == NULL)
     return;
   g_hash_table_unref (ss->orders_by_key);
+  g_hash_table_unref (ss->orders_by_number);
   g_hash_table_unref (ss->orders_by_id);
   g_ptr_array_unref (ss->orders);
   g_ptr_array_unref (ss->shipments);
@@ -256,20 +260,17 @@ find_order (LumSandboxShipstation *ss,
   else if (key != NULL)
     found = g_hash_table_lookup (ss->orders_by_key, key);
   else if (number != NULL)
-    for (guint i = 0; i < ss->orders->len; i++)
-      {
-        Order *order = g_ptr_array_index (ss->orders, i);
+    {
+      GPtrArray *orders = g_hash_table_lookup (ss->orders_by_number, number);
 
-        if (g_strcmp0 (lum_json_string (order->object, "orderNumber"), number) != 0)
-          continue;
-        if (found != NULL)
-          {
-            g_set_error (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_CONFLICT,
-                         "Several orders have orderNumber '%s'; give \"orderKey\" or \"orderId\"", number);
-            return NULL;
-          }
-        found = order;
-      }
+      if (orders != NULL && orders->len > 1)
+        {
+          g_set_error (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_CONFLICT,
+                       "Several orders have orderNumber '%s'; give \"orderKey\" or \"orderId\"", number);
+          return NULL;
+        }
+      found = orders != NULL ? g_ptr_array_index (orders, 0) : NULL;
+    }
   else
     {
       g_set_error_literal (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_INVALID,

@@ -34,6 +34,7 @@ struct _LumSandboxShipstation
   GPtrArray           *orders;          /* Order, by orderId */
   GHashTable          *orders_by_id;    /* gint64 * → Order */
   GHashTable          *orders_by_key;   /* orderKey → Order */
+  GHashTable          *orders_by_number; /* orderNumber → GPtrArray of Order */
   GPtrArray           *shipments;       /* JsonObject, by shipmentId from FIRST_SHIPMENT_ID */
   gint64               next_order_id;
   gint64               next_item_id;

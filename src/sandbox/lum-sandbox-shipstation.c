@@ -297,6 +297,32 @@ order_total (JsonObject *order)
   return total;
 }
 
+/* Adds @order to, or removes it from, the orders with its number. */
+static void
+index_number (LumSandboxShipstation *ss,
+              Order                 *order,
+              gboolean               add)
+{
+  const char *number = json_object_get_string_member (order->object, "orderNumber");
+  GPtrArray *orders = g_hash_table_lookup (ss->orders_by_number, number);
+
+  if (add)
+    {
+      if (orders == NULL)
+        {
+          orders = g_ptr_array_new ();
+          g_hash_table_insert (ss->orders_by_number, g_strdup (number), orders);
+        }
+      g_ptr_array_add (orders, order);
+    }
+  else if (orders != NULL)
+    {
+      g_ptr_array_remove (orders, order);
+      if (orders->len == 0)
+        g_hash_table_remove (ss->orders_by_number, number);
+    }
+}
+
 /* Stores @received (already checked) as a new order or over the order with
  * the same orderKey. Returns the stored order. */
 Order *
@@ -312,6 +338,8 @@ lum_sandbox_shipstation_store_order (LumSandboxShipstation *ss,
   JsonObject *advanced;
   JsonNode *items;
 
+  if (order != NULL)
+    index_number (ss, order, FALSE);
   if (order == NULL)
     {
       order = g_new0 (Order, 1);
@@ -358,6 +386,7 @@ lum_sandbox_shipstation_store_order (LumSandboxShipstation *ss,
       }
 
   g_hash_table_insert (ss->orders_by_key, (gpointer)json_object_get_string_member (object, "orderKey"), order);
+  index_number (ss, order, TRUE);
   return order;
 }
 

@@ -400,6 +400,55 @@ test_hostile_input (SbFixture     *f,
   g_assert_cmpuint (stores_status (f), ==, 200);
 }
 
+/* Hostility inside an order that is otherwise good: json-glib alone would
+ * take these (and store infinity, or recurse without end). */
+static void
+test_hostile_members (SbFixture     *f,
+                      gconstpointer  data)
+{
+  g_autofree char *authorization = ss_auth ();
+  g_autoptr(GString) nested = g_string_new (NULL);
+  g_autoptr(GString) shallow = g_string_new (NULL);
+  const char *numbers[] = { "1e400", "-1e400", "99999999999999999999", "9223372036854775808" };
+  g_autoptr(SbResponse) deep = NULL;
+  g_autoptr(SbResponse) fine = NULL;
+  g_autofree char *deep_text = NULL;
+  gsize prefix = strlen (order_json) - 1;
+
+  for (guint n = 0; n < G_N_ELEMENTS (numbers); n++)
+    {
+      g_autofree char *body = g_strdup_printf ("%.*s, \"amountPaid\": %s}", (int)prefix, order_json, numbers[n]);
+      g_autoptr(SbResponse) response = sb_send (f, "POST", "/shipstation/orders/createorder", authorization, body);
+
+      if (response->status != 400)
+        g_error ("amountPaid %s answered %u, not 400", numbers[n], response->status);
+      g_assert_nonnull (strstr (json_object_get_string_member (sb_object (response), "Message"), "invalid"));
+    }
+
+  g_string_append_len (nested, order_json, prefix);
+  g_string_append (nested, ", \"custom\": ");
+  g_string_append (shallow, nested->str);
+  for (guint i = 0; i < 40; i++)
+    g_string_append_c (nested, '[');
+  for (guint i = 0; i < 40; i++)
+    g_string_append_c (nested, ']');
+  g_string_append_c (nested, '}');
+  deep = sb_send (f, "POST", "/shipstation/orders/createorder", authorization, nested->str);
+  g_assert_cmpuint (deep->status, ==, 400);
+  deep_text = sb_text (deep);
+  g_assert_nonnull (strstr (deep_text, "nested too deeply"));
+  g_assert_cmpuint (lum_sandbox_count_records (f->sandbox, "shipstation", "orders"), ==, 0);
+
+  for (guint i = 0; i < 20; i++)
+    g_string_append_c (shallow, '[');
+  for (guint i = 0; i < 20; i++)
+    g_string_append_c (shallow, ']');
+  g_string_append_c (shallow, '}');
+  fine = sb_send (f, "POST", "/shipstation/orders/createorder", authorization, shallow->str);
+  g_assert_cmpuint (fine->status, ==, 200);
+  g_assert_cmpuint (lum_sandbox_count_records (f->sandbox, "shipstation", "orders"), ==, 1);
+}
+
 static void
 test_oversized_body (SbFixture     *f,
                      gconstpointer  data)
@@ -570,6 +619,7 @@ main (int   argc,
   ADD ("/sandbox/control/reset", test_reset);
   ADD ("/sandbox/control/dump", test_dump);
   ADD ("/sandbox/control/hostile-input", test_hostile_input);
+  ADD ("/sandbox/control/hostile-members", test_hostile_members);
   ADD ("/sandbox/control/oversized-body", test_oversized_body);
   ADD ("/sandbox/control/signal-and-counts", test_signal_and_counts);
   ADD ("/sandbox/control/programmatic", test_programmatic_control);

@@ -244,6 +244,23 @@ test_upsert (SbFixture     *f,
   g_assert_cmpstr (json_object_get_string_member (answer, "orderStatus"), ==, "on_hold");
   g_assert_cmpuint (lum_sandbox_count_records (f->sandbox, "shipstation", "orders"), ==, 1);
 
+  /* A renumbered order is found by its new number only. */
+  json_object_set_string_member (order, "orderNumber", "SO-100-B");
+  g_clear_pointer (&second, sb_response_free);
+  second = create_order (f, order);
+  g_assert_cmpint (json_object_get_int_member (sb_object (second), "orderId"), ==, id);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonObject) old = lum_sandbox_shipstation_ship (f->sandbox, "SO-100", "ups", "1Z", NULL, &error);
+    g_autoptr(JsonObject) renamed = NULL;
+
+    g_assert_error (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    renamed = lum_sandbox_shipstation_ship (f->sandbox, "SO-100-B", "ups", "1Z", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (json_object_get_int_member (renamed, "orderId"), ==, id);
+  }
+
   keyless_a = create_order (f, keyless);
   keyless_b = create_order (f, keyless);
   g_assert_cmpuint (keyless_a->status, ==, 200);
