@@ -325,6 +325,8 @@ lum_window_constructed (GObject *object)
     {
       select_section (self, NULL);
     }
+  /* A narrow window starts on the page, not on the list of sections. */
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->stack));
 }
 
 static void

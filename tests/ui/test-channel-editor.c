@@ -590,6 +590,9 @@ main (int   argc,
   mime = g_strv_builder_end (mime_dirs);
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Xvfb has no GPU: the GL renderer would compile its shaders on the CPU
+   * (slow, and very slow in sanitizer builds); what is drawn is not tested. */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_content_type_set_mime_dirs ((const char * const *)mime);
   gtk_init ();
   adw_init ();
