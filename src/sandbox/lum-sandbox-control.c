@@ -20,7 +20,19 @@ typedef enum
   CLOSE_ORDER,
   ADD_CUSTOMER,
   ADD_FACILITY,
+  SET_FAULTS,
+  SET_CLOCK,
+  QUICKBOOKS_SETTINGS,
 } Action;
+
+static JsonObject *
+ok_object (void)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_boolean_member (object, "ok", TRUE);
+  return object;
+}
 
 static JsonObject *
 run_action (LumSandbox  *self,
@@ -47,6 +59,21 @@ run_action (LumSandbox  *self,
       return lum_sandbox_extensiv_add_customer_locked (ext, spec, error);
     case ADD_FACILITY:
       return lum_sandbox_extensiv_add_facility_locked (ext, spec, error);
+    case SET_FAULTS:
+      return lum_sandbox_set_faults_locked (self, spec, error) ? ok_object () : NULL;
+    case QUICKBOOKS_SETTINGS:
+      return lum_sandbox_quickbooks_configure (lum_sandbox_get_quickbooks (self), spec, error)
+             ? ok_object () : NULL;
+    case SET_CLOCK:
+      if (lum_sandbox_set_clock_locked (self, spec, error))
+        {
+          g_autofree char *now = lum_sandbox_time_offset (lum_sandbox_now_locked (self), TRUE);
+          JsonObject *answer = json_object_new ();
+
+          json_object_set_string_member (answer, "now", now);
+          return answer;
+        }
+      return NULL;
     default:
       g_assert_not_reached ();
     }
@@ -79,10 +106,7 @@ reply_error (LumSandboxRequest *req,
 static void
 reply_ok (LumSandboxRequest *req)
 {
-  JsonObject *object = json_object_new ();
-
-  json_object_set_boolean_member (object, "ok", TRUE);
-  lum_sandbox_request_reply_object (req, SOUP_STATUS_OK, object);
+  lum_sandbox_request_reply_object (req, SOUP_STATUS_OK, ok_object ());
 }
 
 /* The body as an object; an empty body is an empty object when @optional.
@@ -134,22 +158,6 @@ call_action (LumSandbox        *self,
 }
 
 static void
-handle_faults (LumSandbox        *self,
-               LumSandboxRequest *req)
-{
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonObject *spec = read_spec (req, FALSE, &root);
-
-  if (spec == NULL)
-    return;
-  if (!lum_sandbox_set_faults_locked (self, spec, &error))
-    reply_error (req, error);
-  else
-    reply_ok (req);
-}
-
-static void
 handle_rate_limit (LumSandbox        *self,
                    LumSandboxRequest *req)
 {
@@ -173,29 +181,6 @@ handle_rate_limit (LumSandbox        *self,
   lum_sandbox_set_rate_limit_locked (self, lum_json_string (spec, "service"), json_node_get_int (requests),
                                      window != NULL ? json_node_get_int (window) : 60000);
   reply_ok (req);
-}
-
-static void
-handle_clock (LumSandbox        *self,
-              LumSandboxRequest *req)
-{
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonObject *spec = read_spec (req, FALSE, &root);
-  g_autofree char *now = NULL;
-  JsonObject *answer;
-
-  if (spec == NULL)
-    return;
-  if (!lum_sandbox_set_clock_locked (self, spec, &error))
-    {
-      reply_error (req, error);
-      return;
-    }
-  now = lum_sandbox_time_offset (lum_sandbox_now_locked (self), TRUE);
-  answer = json_object_new ();
-  json_object_set_string_member (answer, "now", now);
-  lum_sandbox_request_reply_object (req, SOUP_STATUS_OK, answer);
 }
 
 static void
@@ -223,33 +208,15 @@ handle_expire (LumSandbox        *self,
 }
 
 static void
-handle_quickbooks_settings (LumSandbox        *self,
-                            LumSandboxRequest *req)
-{
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonObject *spec = read_spec (req, FALSE, &root);
-
-  if (spec == NULL)
-    return;
-  if (!lum_sandbox_quickbooks_configure (lum_sandbox_get_quickbooks (self), spec, &error))
-    reply_error (req, error);
-  else
-    reply_ok (req);
-}
-
-static void
 handle_refresh_token (LumSandbox        *self,
                       LumSandboxRequest *req)
 {
-  g_autofree char *token = lum_sandbox_quickbooks_issue_refresh_token_locked (lum_sandbox_get_quickbooks (self));
+  LumSandboxQuickbooks *qb = lum_sandbox_get_quickbooks (self);
+  g_autofree char *token = lum_sandbox_quickbooks_issue_refresh_token_locked (qb);
   JsonObject *answer = json_object_new ();
-  g_autoptr(JsonNode) dump = NULL;
 
-  dump = lum_json_node_new_object (lum_sandbox_quickbooks_dump (lum_sandbox_get_quickbooks (self)));
-  json_object_unref (json_node_get_object (dump));
   json_object_set_string_member (answer, "refresh_token", token);
-  json_object_set_string_member (answer, "realmId", lum_json_string (json_node_get_object (dump), "realmId"));
+  json_object_set_string_member (answer, "realmId", lum_sandbox_quickbooks_get_realm (qb));
   lum_sandbox_request_reply_object (req, SOUP_STATUS_OK, answer);
 }
 
@@ -314,11 +281,11 @@ handle_post (LumSandbox        *self,
       reply_ok (req);
     }
   else if (g_str_equal (path, "/faults"))
-    handle_faults (self, req);
+    call_action (self, req, SET_FAULTS);
   else if (g_str_equal (path, "/rate-limit"))
     handle_rate_limit (self, req);
   else if (g_str_equal (path, "/clock"))
-    handle_clock (self, req);
+    call_action (self, req, SET_CLOCK);
   else if (g_str_equal (path, "/tokens/expire"))
     handle_expire (self, req);
   else if (g_str_equal (path, "/shipstation/stores"))
@@ -336,7 +303,7 @@ handle_post (LumSandbox        *self,
   else if (g_str_equal (path, "/extensiv/facilities"))
     call_action (self, req, ADD_FACILITY);
   else if (g_str_equal (path, "/quickbooks/settings"))
-    handle_quickbooks_settings (self, req);
+    call_action (self, req, QUICKBOOKS_SETTINGS);
   else if (g_str_equal (path, "/quickbooks/refresh-token"))
     handle_refresh_token (self, req);
   else

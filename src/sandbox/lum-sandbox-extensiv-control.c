@@ -244,24 +244,14 @@ lum_sandbox_extensiv_expire_tokens (LumSandboxExtensiv *ext)
     token->expires = G_MININT64;
 }
 
-static JsonArray *
-array_of (GPtrArray *objects)
-{
-  JsonArray *array = json_array_sized_new (objects->len);
-
-  for (guint i = 0; i < objects->len; i++)
-    json_array_add_object_element (array, json_object_ref (g_ptr_array_index (objects, i)));
-  return array;
-}
-
 JsonObject *
 lum_sandbox_extensiv_dump (LumSandboxExtensiv *ext)
 {
   JsonObject *dump = json_object_new ();
 
-  json_object_set_array_member (dump, "customers", array_of (ext->customers));
-  json_object_set_array_member (dump, "facilities", array_of (ext->facilities));
-  json_object_set_array_member (dump, "orders", array_of (ext->orders));
+  json_object_set_array_member (dump, "customers", lum_json_array_of_objects (ext->customers));
+  json_object_set_array_member (dump, "facilities", lum_json_array_of_objects (ext->facilities));
+  json_object_set_array_member (dump, "orders", lum_json_array_of_objects (ext->orders));
   json_object_set_int_member (dump, "tokens", g_hash_table_size (ext->tokens));
   return dump;
 }
@@ -272,7 +262,6 @@ lum_sandbox_extensiv_records (LumSandboxExtensiv *ext,
                               guint              *count)
 {
   GPtrArray *records = NULL;
-  g_autoptr(JsonArray) array = NULL;
 
   if (g_strcmp0 (kind, "orders") == 0)
     records = ext->orders;
@@ -280,11 +269,7 @@ lum_sandbox_extensiv_records (LumSandboxExtensiv *ext,
     records = ext->customers;
   else if (g_strcmp0 (kind, "facilities") == 0)
     records = ext->facilities;
-  *count = records != NULL ? records->len : 0;
-  if (records == NULL)
-    return NULL;
-  array = array_of (records);
-  return lum_json_node_new_array (array);
+  return lum_json_records_node (records, count);
 }
 
 static JsonObject *

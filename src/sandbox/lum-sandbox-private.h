@@ -299,6 +299,7 @@ void        lum_sandbox_quickbooks_set_fault_status  (LumSandboxQuickbooks *qb,
                                                       guint                 status);
 void        lum_sandbox_quickbooks_expire_tokens     (LumSandboxQuickbooks *qb);
 char       *lum_sandbox_quickbooks_issue_refresh_token_locked (LumSandboxQuickbooks *qb);
+const char *lum_sandbox_quickbooks_get_realm         (LumSandboxQuickbooks *qb);
 JsonObject *lum_sandbox_quickbooks_dump              (LumSandboxQuickbooks *qb);
 JsonNode   *lum_sandbox_quickbooks_records           (LumSandboxQuickbooks *qb,
                                                       const char           *kind,

@@ -240,6 +240,12 @@ lum_sandbox_quickbooks_issue_refresh_token_locked (LumSandboxQuickbooks *qb)
   return issue_refresh_token (qb, qb->realm);
 }
 
+const char *
+lum_sandbox_quickbooks_get_realm (LumSandboxQuickbooks *qb)
+{
+  return qb->realm;
+}
+
 static void
 reply_oauth_error (LumSandboxRequest *req,
                    guint              status,
@@ -474,25 +480,15 @@ lum_sandbox_qbo_check_access (LumSandboxQuickbooks *qb,
   return grant;
 }
 
-static JsonArray *
-array_of (GPtrArray *objects)
-{
-  JsonArray *array = json_array_sized_new (objects->len);
-
-  for (guint i = 0; i < objects->len; i++)
-    json_array_add_object_element (array, json_object_ref (g_ptr_array_index (objects, i)));
-  return array;
-}
-
 JsonObject *
 lum_sandbox_quickbooks_dump (LumSandboxQuickbooks *qb)
 {
   JsonObject *dump = json_object_new ();
 
   json_object_set_string_member (dump, "realmId", qb->realm);
-  json_object_set_array_member (dump, "customers", array_of (qb->customers));
-  json_object_set_array_member (dump, "items", array_of (qb->items));
-  json_object_set_array_member (dump, "invoices", array_of (qb->invoices));
+  json_object_set_array_member (dump, "customers", lum_json_array_of_objects (qb->customers));
+  json_object_set_array_member (dump, "items", lum_json_array_of_objects (qb->items));
+  json_object_set_array_member (dump, "invoices", lum_json_array_of_objects (qb->invoices));
   json_object_set_int_member (dump, "accessTokens", g_hash_table_size (qb->access_tokens));
   json_object_set_int_member (dump, "refreshTokens", g_hash_table_size (qb->refresh_tokens));
   return dump;
@@ -504,7 +500,6 @@ lum_sandbox_quickbooks_records (LumSandboxQuickbooks *qb,
                                 guint                *count)
 {
   GPtrArray *records = NULL;
-  g_autoptr(JsonArray) array = NULL;
 
   if (g_strcmp0 (kind, "invoices") == 0)
     records = qb->invoices;
@@ -512,9 +507,5 @@ lum_sandbox_quickbooks_records (LumSandboxQuickbooks *qb,
     records = qb->customers;
   else if (g_strcmp0 (kind, "items") == 0)
     records = qb->items;
-  *count = records != NULL ? records->len : 0;
-  if (records == NULL)
-    return NULL;
-  array = array_of (records);
-  return lum_json_node_new_array (array);
+  return lum_json_records_node (records, count);
 }

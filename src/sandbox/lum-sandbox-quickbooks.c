@@ -239,16 +239,32 @@ new_record (LumSandboxQuickbooks *qb,
   return record;
 }
 
-static void
-duplicate_fault (LumSandboxQuickbooks *qb,
-                 LumSandboxRequest    *req,
-                 JsonObject           *existing,
-                 const char           *element)
+/* A new customer or item named @name in @member, unique regardless of
+ * case; NULL after answering the duplicate fault. */
+static JsonObject *
+store_named (LumSandboxQuickbooks *qb,
+             LumSandboxRequest    *req,
+             JsonObject           *received,
+             GPtrArray            *records,
+             const char           *member,
+             const char           *name)
 {
-  g_autofree char *detail = g_strdup_printf ("The name supplied already exists. : Id=%s",
-                                             lum_json_string (existing, "Id"));
+  JsonObject *existing = find_named (records, member, name);
+  JsonObject *record;
 
-  validation_fault (qb, req, "6240", "Duplicate Name Exists Error", detail, element);
+  if (existing != NULL)
+    {
+      g_autofree char *detail = g_strdup_printf ("The name supplied already exists. : Id=%s",
+                                                 lum_json_string (existing, "Id"));
+      validation_fault (qb, req, "6240", "Duplicate Name Exists Error", detail, member);
+      return NULL;
+    }
+  record = new_record (qb, received, records);
+  json_object_set_string_member (record, member, name);
+  json_object_set_string_member (record, "FullyQualifiedName", name);
+  if (lum_json_member (record, "Active") == NULL)
+    json_object_set_boolean_member (record, "Active", TRUE);
+  return record;
 }
 
 static void
@@ -258,7 +274,6 @@ create_customer (LumSandboxQuickbooks *qb,
   g_autoptr(JsonNode) root = NULL;
   JsonObject *received = read_entity (qb, req, &root);
   g_autofree char *display = NULL;
-  JsonObject *existing;
   JsonObject *record;
 
   if (received == NULL || !check_types (qb, req, received, customer_fields))
@@ -281,17 +296,9 @@ create_customer (LumSandboxQuickbooks *qb,
                         "Business Validation Error: The name can't contain a colon (:).", "DisplayName");
       return;
     }
-  existing = find_named (qb->customers, "DisplayName", display);
-  if (existing != NULL)
-    {
-      duplicate_fault (qb, req, existing, "DisplayName");
-      return;
-    }
-  record = new_record (qb, received, qb->customers);
-  json_object_set_string_member (record, "DisplayName", display);
-  json_object_set_string_member (record, "FullyQualifiedName", display);
-  if (lum_json_member (record, "Active") == NULL)
-    json_object_set_boolean_member (record, "Active", TRUE);
+  record = store_named (qb, req, received, qb->customers, "DisplayName", display);
+  if (record == NULL)
+    return;
   json_object_set_double_member (record, "Balance", 0.0);
   json_object_set_boolean_member (record, "Job", FALSE);
   reply_entity (qb, req, "Customer", record);
@@ -305,7 +312,6 @@ create_item (LumSandboxQuickbooks *qb,
   g_autoptr(JsonNode) root = NULL;
   JsonObject *received = read_entity (qb, req, &root);
   const char *name, *type;
-  JsonObject *existing;
   JsonObject *record;
   gboolean known = FALSE;
 
@@ -326,17 +332,10 @@ create_item (LumSandboxQuickbooks *qb,
                         "Property Name:Type specified is unsupported or invalid", "Type");
       return;
     }
-  existing = find_named (qb->items, "Name", name);
-  if (existing != NULL)
-    {
-      duplicate_fault (qb, req, existing, "Name");
-      return;
-    }
-  record = new_record (qb, received, qb->items);
+  record = store_named (qb, req, received, qb->items, "Name", name);
+  if (record == NULL)
+    return;
   json_object_set_string_member (record, "Type", type);
-  json_object_set_string_member (record, "FullyQualifiedName", name);
-  if (lum_json_member (record, "Active") == NULL)
-    json_object_set_boolean_member (record, "Active", TRUE);
   reply_entity (qb, req, "Item", record);
 }
 

@@ -125,16 +125,6 @@ lum_sandbox_shipstation_set_rate_limit (LumSandboxShipstation *ss,
 }
 
 static JsonArray *
-array_of (GPtrArray *objects)
-{
-  JsonArray *array = json_array_sized_new (objects->len);
-
-  for (guint i = 0; i < objects->len; i++)
-    json_array_add_object_element (array, json_object_ref (g_ptr_array_index (objects, i)));
-  return array;
-}
-
-static JsonArray *
 orders_array (LumSandboxShipstation *ss)
 {
   JsonArray *array = json_array_sized_new (ss->orders->len);
@@ -152,9 +142,9 @@ lum_sandbox_shipstation_dump (LumSandboxShipstation *ss)
 {
   JsonObject *dump = json_object_new ();
 
-  json_object_set_array_member (dump, "stores", array_of (ss->stores));
+  json_object_set_array_member (dump, "stores", lum_json_array_of_objects (ss->stores));
   json_object_set_array_member (dump, "orders", orders_array (ss));
-  json_object_set_array_member (dump, "shipments", array_of (ss->shipments));
+  json_object_set_array_member (dump, "shipments", lum_json_array_of_objects (ss->shipments));
   return dump;
 }
 
@@ -169,9 +159,9 @@ lum_sandbox_shipstation_records (LumSandboxShipstation *ss,
   if (g_strcmp0 (kind, "orders") == 0)
     array = orders_array (ss);
   else if (g_strcmp0 (kind, "shipments") == 0)
-    array = array_of (ss->shipments);
+    array = lum_json_array_of_objects (ss->shipments);
   else if (g_strcmp0 (kind, "stores") == 0)
-    array = array_of (ss->stores);
+    array = lum_json_array_of_objects (ss->stores);
   if (array == NULL)
     {
       *count = 0;

@@ -600,44 +600,32 @@ reply_page (LumSandboxRequest *req,
   lum_sandbox_request_reply_object (req, SOUP_STATUS_OK, answer);
 }
 
+typedef enum { PARAM_INT, PARAM_TIME } ParamKind;
+
+/* An optional integer or date query parameter; FALSE after answering 400. */
 static gboolean
-read_int_param (LumSandboxRequest *req,
-                const char        *name,
-                gint64            *value,
-                gboolean          *present)
+read_param (LumSandboxRequest *req,
+            const char        *name,
+            ParamKind          kind,
+            gint64            *value,
+            gboolean          *present)
 {
   const char *text = lum_sandbox_request_param (req, name);
+  gboolean valid;
 
   *present = text != NULL && *text != '\0';
   if (!*present)
     return TRUE;
-  if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, value, NULL))
+  if (kind == PARAM_INT)
+    valid = g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, value, NULL);
+  else
+    valid = lum_sandbox_parse_time (text, value);
+  if (!valid)
     {
       g_autofree char *message = g_strdup_printf ("The value '%s' is not valid for %s.", text, name);
       reply_model_state (req, name, message);
-      return FALSE;
     }
-  return TRUE;
-}
-
-static gboolean
-read_time_param (LumSandboxRequest *req,
-                 const char        *name,
-                 gint64            *value,
-                 gboolean          *present)
-{
-  const char *text = lum_sandbox_request_param (req, name);
-
-  *present = text != NULL && *text != '\0';
-  if (!*present)
-    return TRUE;
-  if (!lum_sandbox_parse_time (text, value))
-    {
-      g_autofree char *message = g_strdup_printf ("The value '%s' is not valid for %s.", text, name);
-      reply_model_state (req, name, message);
-      return FALSE;
-    }
-  return TRUE;
+  return valid;
 }
 
 static void
@@ -651,7 +639,7 @@ handle_list_orders (LumSandboxShipstation *ss,
   gint64 store_id;
   guint page, page_size;
 
-  if (!read_paging (req, &page, &page_size) || !read_int_param (req, "storeId", &store_id, &by_store))
+  if (!read_paging (req, &page, &page_size) || !read_param (req, "storeId", PARAM_INT, &store_id, &by_store))
     return;
   for (guint i = 0; i < ss->orders->len; i++)
     {
@@ -721,12 +709,12 @@ handle_list_shipments (LumSandboxShipstation *ss,
   guint page, page_size;
 
   if (!read_paging (req, &page, &page_size)
-      || !read_int_param (req, "storeId", &store_id, &by_store)
-      || !read_int_param (req, "orderId", &order_id, &by_order)
-      || !read_time_param (req, "createDateStart", &start, &has_start)
-      || !read_time_param (req, "createDateEnd", &end, &has_end)
-      || !read_time_param (req, "voidDateStart", &void_start, &has_void_start)
-      || !read_time_param (req, "voidDateEnd", &void_end, &has_void_end))
+      || !read_param (req, "storeId", PARAM_INT, &store_id, &by_store)
+      || !read_param (req, "orderId", PARAM_INT, &order_id, &by_order)
+      || !read_param (req, "createDateStart", PARAM_TIME, &start, &has_start)
+      || !read_param (req, "createDateEnd", PARAM_TIME, &end, &has_end)
+      || !read_param (req, "voidDateStart", PARAM_TIME, &void_start, &has_void_start)
+      || !read_param (req, "voidDateEnd", PARAM_TIME, &void_end, &has_void_end))
     return;
 
   for (guint i = 0; i < ss->shipments->len; i++)

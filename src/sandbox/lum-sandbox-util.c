@@ -417,6 +417,31 @@ lum_json_node_new_array (JsonArray *array)
   return node;
 }
 
+/* An array holding (references to) @objects, JsonObjects. */
+JsonArray *
+lum_json_array_of_objects (GPtrArray *objects)
+{
+  JsonArray *array = json_array_sized_new (objects->len);
+
+  for (guint i = 0; i < objects->len; i++)
+    json_array_add_object_element (array, json_object_ref (g_ptr_array_index (objects, i)));
+  return array;
+}
+
+/* @records as an array node and their number; NULL and 0 for NULL. */
+JsonNode *
+lum_json_records_node (GPtrArray *records,
+                       guint     *count)
+{
+  g_autoptr(JsonArray) array = NULL;
+
+  *count = records != NULL ? records->len : 0;
+  if (records == NULL)
+    return NULL;
+  array = lum_json_array_of_objects (records);
+  return lum_json_node_new_array (array);
+}
+
 /* json_node_copy() shares objects and arrays; stored records are handed out
  * as deep copies so that no caller shares them with the server. */
 JsonNode *

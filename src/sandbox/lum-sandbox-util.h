@@ -32,6 +32,9 @@ JsonNode   *lum_json_node_new_object    (JsonObject         *object);
 JsonNode   *lum_json_node_new_array     (JsonArray          *array);
 JsonObject *lum_json_object_copy        (JsonObject         *object);
 JsonNode   *lum_json_deep_copy          (JsonNode           *node);
+JsonArray  *lum_json_array_of_objects   (GPtrArray          *objects);
+JsonNode   *lum_json_records_node       (GPtrArray          *records,
+                                         guint              *count);
 void        lum_json_set_nullable_string (JsonObject        *object,
                                          const char         *name,
                                          const char         *value);

@@ -301,6 +301,20 @@ lum_sandbox_set_rate_limit_locked (LumSandbox *self,
     }
 }
 
+/* Takes @context. */
+static void
+prepare_listen (LumSandbox   *self,
+                const char   *address,
+                guint16       port,
+                GMainContext *context)
+{
+  g_free (self->address);
+  self->address = g_strdup (address != NULL ? address : "127.0.0.1");
+  self->requested_port = port;
+  g_clear_pointer (&self->context, g_main_context_unref);
+  self->context = context;
+}
+
 /* Public API */
 
 LumSandbox *
@@ -325,11 +339,7 @@ lum_sandbox_listen (LumSandbox *self,
   g_return_val_if_fail (LUM_IS_SANDBOX (self), FALSE);
   g_return_val_if_fail (self->server == NULL && self->thread == NULL, FALSE);
 
-  g_free (self->address);
-  self->address = g_strdup (address != NULL ? address : "127.0.0.1");
-  self->requested_port = port;
-  g_clear_pointer (&self->context, g_main_context_unref);
-  self->context = g_main_context_ref_thread_default ();
+  prepare_listen (self, address, port, g_main_context_ref_thread_default ());
   return lum_sandbox_server_start (self, error);
 }
 
@@ -348,11 +358,7 @@ lum_sandbox_listen_in_thread (LumSandbox *self,
   g_return_val_if_fail (LUM_IS_SANDBOX (self), FALSE);
   g_return_val_if_fail (self->server == NULL && self->thread == NULL, FALSE);
 
-  g_free (self->address);
-  self->address = g_strdup (address != NULL ? address : "127.0.0.1");
-  self->requested_port = port;
-  g_clear_pointer (&self->context, g_main_context_unref);
-  self->context = g_main_context_new ();
+  prepare_listen (self, address, port, g_main_context_new ());
   self->thread_loop = g_main_loop_new (self->context, FALSE);
   self->start_done = FALSE;
   self->thread = g_thread_new ("lum-sandbox", lum_sandbox_server_thread, self);

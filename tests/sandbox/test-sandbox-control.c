@@ -114,6 +114,34 @@ test_latency (SbFixture     *f,
   g_assert_cmpuint (lum_sandbox_count_records (f->sandbox, "shipstation", "orders"), ==, 1);
 }
 
+/* A client that gives up while the answer is held back: the order is kept,
+ * the server carries on. */
+static void
+test_latency_timeout (SbFixture     *f,
+                      gconstpointer  data)
+{
+  g_autofree char *authorization = ss_auth ();
+  g_autoptr(SoupSession) impatient = soup_session_new_with_options ("proxy-resolver", NULL, "timeout", 1, NULL);
+  g_autoptr(SoupSession) patient = g_steal_pointer (&f->session);
+  g_autoptr(SbResponse) gave_up = NULL;
+  g_autoptr(SbResponse) after = NULL;
+
+  f->session = g_object_ref (impatient);
+  set_faults (f, "{\"service\": \"shipstation\", \"latency_ms\": 2500}");
+  gave_up = sb_send (f, "POST", "/shipstation/orders/createorder", authorization, order_json);
+  g_assert_cmpuint (gave_up->status, ==, 0);
+  g_assert_error (gave_up->error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  g_assert_cmpuint (lum_sandbox_count_records (f->sandbox, "shipstation", "orders"), ==, 1);
+  /* Let the held answer come due on the closed connection. */
+  sb_sleep_ms (1800);
+  g_clear_object (&f->session);
+  f->session = g_steal_pointer (&patient);
+  lum_sandbox_clear_faults (f->sandbox, "shipstation");
+  after = sb_send (f, "POST", "/shipstation/orders/createorder", authorization, order_json);
+  g_assert_cmpuint (after->status, ==, 200);
+  g_assert_cmpuint (lum_sandbox_count_records (f->sandbox, "shipstation", "orders"), ==, 1);
+}
+
 static void
 test_malformed_body (SbFixture     *f,
                      gconstpointer  data)
@@ -533,6 +561,55 @@ test_signal_and_counts (SbFixture     *f,
 }
 
 static void
+test_settings_endpoints (SbFixture     *f,
+                         gconstpointer  data)
+{
+  g_autofree char *ss = ss_auth ();
+  g_autofree char *ext = ext_auth (f);
+  g_autoptr(JsonNode) limit = sb_control (f, "/rate-limit",
+                                          "{\"service\": \"shipstation\", \"requests\": 7, \"window_ms\": 5000}", 200);
+  g_autoptr(JsonNode) bad_limit = sb_control (f, "/rate-limit", "{\"service\": \"ups\", \"requests\": 7}", 400);
+  g_autoptr(JsonNode) expire = NULL, seed = NULL, bad_clock = NULL, clock = NULL, bad_settings = NULL;
+  g_autoptr(SbResponse) limited = sb_send (f, "GET", "/shipstation/stores", ss, NULL);
+  g_autoptr(SbResponse) expired = NULL;
+  g_autoptr(SbResponse) refreshed = NULL;
+  g_autofree char *basic = sb_basic (LUM_SANDBOX_QUICKBOOKS_CLIENT_ID, LUM_SANDBOX_QUICKBOOKS_CLIENT_SECRET);
+  g_autofree char *form = NULL;
+  JsonArray *endpoints;
+
+  g_assert_cmpstr (sb_header (limited, "X-Rate-Limit-Limit"), ==, "7");
+  g_assert_cmpstr (sb_header (limited, "X-Rate-Limit-Remaining"), ==, "6");
+  g_assert_cmpstr (sb_header (limited, "X-Rate-Limit-Reset"), ==, "5");
+
+  expire = sb_control (f, "/tokens/expire", "{\"service\": \"extensiv\"}", 200);
+  expired = sb_send (f, "GET", "/extensiv/customers", ext, NULL);
+  g_assert_cmpuint (expired->status, ==, 401);
+
+  seed = sb_control (f, "/quickbooks/refresh-token", NULL, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (seed), "realmId"), ==,
+                   LUM_SANDBOX_QUICKBOOKS_REALM);
+  form = g_strdup_printf ("grant_type=refresh_token&refresh_token=%s",
+                          json_object_get_string_member (json_node_get_object (seed), "refresh_token"));
+  refreshed = sb_wait (sb_start (f, "POST", "/quickbooks/oauth2/v1/tokens/bearer", basic,
+                                 "application/x-www-form-urlencoded", form, -1, 0));
+  g_assert_cmpuint (refreshed->status, ==, 200);
+
+  bad_clock = sb_control (f, "/clock", "{\"now\": 12}", 400);
+  clock = sb_control (f, "/clock", "{\"now\": \"2030-06-01\"}", 200);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (clock), "now"), ==,
+                   "2030-06-01T00:00:00.000+00:00");
+  g_assert_cmpint (lum_sandbox_now (f->sandbox), ==, G_GINT64_CONSTANT (1906502400) * G_USEC_PER_SEC);
+  bad_settings = sb_control (f, "/quickbooks/settings", "{\"fault_status\": 500}", 400);
+
+  {
+    g_autoptr(SbResponse) listing = sb_send (f, "GET", "/_sandbox/", NULL, NULL);
+    endpoints = json_object_get_array_member (sb_object (listing), "endpoints");
+    g_assert_cmpuint (json_array_get_length (endpoints), >=, 16);
+    g_assert_cmpstr (json_array_get_string_element (endpoints, 0), ==, "POST /_sandbox/reset");
+  }
+}
+
+static void
 test_programmatic_control (SbFixture     *f,
                            gconstpointer  data)
 {
@@ -612,6 +689,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, SbFixture, NULL, sb_fixture_setup, func, sb_fixture_teardown)
   ADD ("/sandbox/control/faults/failure-rate", test_failure_rate);
   ADD ("/sandbox/control/faults/latency", test_latency);
+  ADD ("/sandbox/control/faults/latency-timeout", test_latency_timeout);
   ADD ("/sandbox/control/faults/malformed-body", test_malformed_body);
   ADD ("/sandbox/control/faults/reset-after-request", test_reset_after_request);
   ADD ("/sandbox/control/faults/status-storm", test_status_storm);
@@ -622,6 +700,7 @@ main (int   argc,
   ADD ("/sandbox/control/hostile-members", test_hostile_members);
   ADD ("/sandbox/control/oversized-body", test_oversized_body);
   ADD ("/sandbox/control/signal-and-counts", test_signal_and_counts);
+  ADD ("/sandbox/control/settings-endpoints", test_settings_endpoints);
   ADD ("/sandbox/control/programmatic", test_programmatic_control);
 #undef ADD
   g_test_add_func ("/sandbox/control/thread", test_thread);
