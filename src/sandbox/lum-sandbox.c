@@ -731,13 +731,13 @@ lum_sandbox_control (LumSandbox *self,
   g_rec_mutex_lock (&self->lock);
   lum_sandbox_control_handle (self, req);
   lum_sandbox_request_run_finished (req);
+  /* The answer may share stored records (a dump does): hand out a copy. */
+  answer = req->reply_json != NULL ? lum_json_deep_copy (req->reply_json) : json_node_new (JSON_NODE_NULL);
+  g_clear_pointer (&req->reply_json, json_node_unref);
   g_rec_mutex_unlock (&self->lock);
 
   if (status != NULL)
     *status = req->status;
-  answer = g_steal_pointer (&req->reply_json);
-  if (answer == NULL)
-    answer = json_node_new (JSON_NODE_NULL);
   return answer;
 }
 

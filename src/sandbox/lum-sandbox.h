@@ -19,6 +19,26 @@ G_BEGIN_DECLS
  * the real service means Pacific time), Extensiv ones likewise
  * ("2027-01-05T10:00:00"), QuickBooks ones with an offset.
  *
+ * What each service answers (paths below its prefix):
+ *   shipstation  Basic key:secret. POST /orders/createorder (upsert by
+ *                orderKey), POST /orders/createorders (≤ 100), GET /orders,
+ *                GET /orders/{id}, GET /stores, GET /shipments. Errors as
+ *                {"Message", "ModelState": {"apiOrder.field": […]}} or
+ *                {"Message", "ExceptionMessage"}; X-Rate-Limit-Limit,
+ *                -Remaining, -Reset on every authenticated answer, 429 over.
+ *   extensiv     POST /AuthServer/api/Token, then Bearer: POST /orders (201),
+ *                GET /orders (rql, pgsiz, pgnum, detail, sort), GET
+ *                /orders/{id}, GET /customers, GET /properties/facilities.
+ *                application/hal+json; errors {"ErrorCode", "Hint", "Properties"}.
+ *   quickbooks   GET /connect/oauth2 (redirects at once with code, state and
+ *                realmId), POST /oauth2/v1/tokens/bearer (form; refresh
+ *                tokens rotate), POST /oauth2/v1/tokens/revoke, then Bearer
+ *                under /v3/company/{realm}: POST customer, item, invoice
+ *                (?requestid= replays the first answer), GET {entity}/{id},
+ *                GET or POST query. Errors {"Fault": {"Error": [{"Message",
+ *                "Detail", "code", "element"}], "type"}, "time"}.
+ *   /_sandbox/   GET / lists the control endpoints; see lum-sandbox-control.c.
+ *
  * The sandbox runs on the thread-default main context of the thread that
  * calls lum_sandbox_listen(), or on a thread of its own with
  * lum_sandbox_listen_in_thread(). Its public functions may be called from
