@@ -8,6 +8,7 @@ typedef struct
 {
   char   **text;
   gint64  *ints;
+  guint64  dirty;   /* bit n_int + i: text i changed; bit i: int i changed */
 } LumRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LumRecord, lum_record, G_TYPE_OBJECT)
@@ -184,7 +185,10 @@ lum_record_set_text (LumRecord  *self,
   g_return_if_fail (field < klass->n_text);
 
   if (lum_set_str (&get_priv (self)->text[field], value ? value : ""))
-    g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[1 + klass->n_int + field]);
+    {
+      get_priv (self)->dirty |= G_GUINT64_CONSTANT (1) << MIN (klass->n_int + field, 63);
+      g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[1 + klass->n_int + field]);
+    }
 }
 
 gint64
@@ -212,6 +216,7 @@ lum_record_set_int (LumRecord *self,
   if (priv->ints[field] == value)
     return;
   priv->ints[field] = value;
+  priv->dirty |= G_GUINT64_CONSTANT (1) << MIN (field, 63);
   g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[1 + field]);
 }
 
@@ -248,4 +253,29 @@ lum_record_int_column (GType type,
 
   g_return_val_if_fail (field < LUM_RECORD_CLASS (klass)->n_int, NULL);
   return LUM_RECORD_CLASS (klass)->int_columns[field];
+}
+
+/* What changed since lum_record_clear_dirty(): a store writes only that. */
+gboolean
+lum_record_text_is_dirty (LumRecord *self,
+                          guint      field)
+{
+  LumRecordClass *klass = LUM_RECORD_GET_CLASS (self);
+  guint bit = klass->n_int + field;
+
+  /* past 64 fields every change counts as one */
+  return bit >= 63 || (get_priv (self)->dirty & (G_GUINT64_CONSTANT (1) << bit)) != 0;
+}
+
+gboolean
+lum_record_int_is_dirty (LumRecord *self,
+                         guint      field)
+{
+  return field >= 63 || (get_priv (self)->dirty & (G_GUINT64_CONSTANT (1) << field)) != 0;
+}
+
+void
+lum_record_clear_dirty (LumRecord *self)
+{
+  get_priv (self)->dirty = 0;
 }

@@ -47,6 +47,11 @@ void         lum_record_set_int           (LumRecord          *self,
                                            gint64              value);
 void         lum_record_copy_into         (LumRecord          *self,
                                            LumRecord          *copy);
+gboolean     lum_record_text_is_dirty     (LumRecord          *self,
+                                           guint               field);
+gboolean     lum_record_int_is_dirty      (LumRecord          *self,
+                                           guint               field);
+void         lum_record_clear_dirty       (LumRecord          *self);
 const char  *lum_record_text_column       (GType               type,
                                            guint               field);
 const char  *lum_record_int_column        (GType               type,

@@ -28,7 +28,6 @@ typedef struct
   const char *ints[LUM_DOC_N_INT];
   char       *select_sql;
   char       *insert_sql;
-  char       *update_sql;
   guint       n_write_text;
   guint       n_write_int;
   guint       write_text[LUM_DOC_N_TEXT];
@@ -151,7 +150,6 @@ kind_info (LumDocumentKind kind)
           GString *select = g_string_new ("SELECT ");
           GString *insert = g_string_new (NULL);
           GString *values = g_string_new (NULL);
-          GString *update = g_string_new (NULL);
           guint param = 4; /* 1 total_cents, 2 customer_key, 3 updated_at */
 
           for (guint i = 0; i < LUM_DOC_N_INT; i++)
@@ -170,28 +168,23 @@ kind_info (LumDocumentKind kind)
 
           g_string_append_printf (insert, "INSERT INTO %s (total_cents, customer_key, updated_at", info->table);
           g_string_append (values, "?1, ?2, ?3");
-          g_string_append_printf (update, "UPDATE %s SET total_cents = ?1, customer_key = ?2, updated_at = ?3",
-                                  info->table);
+
           for (guint j = 0; j < info->n_write_int; j++, param++)
             {
               const char *column = info->ints[info->write_int[j]] + 2;
               g_string_append_printf (insert, ", %s", column);
               g_string_append_printf (values, ", ?%u", param);
-              g_string_append_printf (update, ", %s = ?%u", column, param);
             }
           for (guint j = 0; j < info->n_write_text; j++, param++)
             {
               const char *column = info->text[info->write_text[j]] + 2;
               g_string_append_printf (insert, ", %s", column);
               g_string_append_printf (values, ", ?%u", param);
-              g_string_append_printf (update, ", %s = ?%u", column, param);
             }
           g_string_append_printf (insert, ") VALUES (%s)", values->str);
-          g_string_append_printf (update, " WHERE id = ?%u", param);
 
           info->select_sql = g_string_free (select, FALSE);
           info->insert_sql = g_string_free (insert, FALSE);
-          info->update_sql = g_string_free (update, FALSE);
           g_string_free (values, TRUE);
         }
       g_once_init_leave (&once, 1);
@@ -210,8 +203,11 @@ document_from_row (LumDocumentKind  kind,
     lum_document_set_int (doc, i, sqlite3_column_int64 (stmt, i));
   for (guint i = 0; i < LUM_DOC_N_TEXT; i++)
     lum_document_set_text (doc, i, lum_db_column_text (stmt, LUM_DOC_N_INT + i));
+  lum_record_clear_dirty (LUM_RECORD (doc));
   return doc;
 }
+
+static gboolean nullable_text (guint field);
 
 static gboolean
 bind_document (KindInfo     *info,
@@ -241,12 +237,8 @@ bind_document (KindInfo     *info,
     {
       guint field = info->write_text[j];
       const char *value = lum_document_get_text (doc, field);
-      gboolean nullable = field == LUM_DOC_POSTED_AT || field == LUM_DOC_ENDED_AT ||
-                          field == LUM_DOC_PUSH_DUE_AT || field == LUM_DOC_REMOTE_ID ||
-                          field == LUM_DOC_ISSUE_DATE || field == LUM_DOC_DUE_DATE ||
-                          field == LUM_DOC_ACCOUNTING_ID;
 
-      lum_db_bind_text_or_null (stmt, param, nullable && *value == '\0' ? NULL : value);
+      lum_db_bind_text_or_null (stmt, param, nullable_text (field) && *value == '\0' ? NULL : value);
     }
   return TRUE;
 }
@@ -366,11 +358,26 @@ lum_document_store_insert (LumDb        *db,
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
   lum_document_set_int (doc, LUM_DOC_ID, lum_db_last_insert_id (db));
+  lum_record_clear_dirty (LUM_RECORD (doc));
   return write_lines (db, info, doc, error);
 }
 
-/* Writes the header, and the lines too when @with_lines: a status change
- * leaves the lines alone. */
+static gboolean
+nullable_text (guint field)
+{
+  return field == LUM_DOC_POSTED_AT || field == LUM_DOC_ENDED_AT ||
+         field == LUM_DOC_PUSH_DUE_AT || field == LUM_DOC_REMOTE_ID ||
+         field == LUM_DOC_ISSUE_DATE || field == LUM_DOC_DUE_DATE ||
+         field == LUM_DOC_ACCOUNTING_ID;
+}
+
+/**
+ * lum_document_store_update:
+ * @with_lines: write the lines (and the total) too
+ *
+ * Writes what changed in the header since it was read or written (a status
+ * change touches only its own column and index), and the lines when asked.
+ */
 gboolean
 lum_document_store_update (LumDb        *db,
                            LumDocument  *doc,
@@ -379,14 +386,64 @@ lum_document_store_update (LumDb        *db,
                            GError      **error)
 {
   KindInfo *info = kind_info (lum_document_get_kind (doc));
-  sqlite3_stmt *stmt = lum_db_prepare (db, info->update_sql, error);
+  LumRecord *record = LUM_RECORD (doc);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  guint param = 1;
 
+  g_string_printf (sql, "UPDATE %s SET updated_at = ?%u", info->table, param++);
+  if (with_lines)
+    g_string_append_printf (sql, ", total_cents = ?%u", param++);
+  if (lum_record_text_is_dirty (record, LUM_DOC_CUSTOMER_NAME))
+    g_string_append_printf (sql, ", customer_key = ?%u", param++);
+  for (guint j = 0; j < info->n_write_int; j++)
+    if (lum_record_int_is_dirty (record, info->write_int[j]))
+      g_string_append_printf (sql, ", %s = ?%u", info->ints[info->write_int[j]] + 2, param++);
+  for (guint j = 0; j < info->n_write_text; j++)
+    if (lum_record_text_is_dirty (record, info->write_text[j]))
+      g_string_append_printf (sql, ", %s = ?%u", info->text[info->write_text[j]] + 2, param++);
+  g_string_append_printf (sql, " WHERE id = ?%u", param);
+
+  stmt = lum_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  bind_document (info, stmt, doc, now);
-  sqlite3_bind_int64 (stmt, 4 + info->n_write_int + info->n_write_text, lum_document_get_id (doc));
+
+  param = 1;
+  sqlite3_bind_text (stmt, param++, now, -1, SQLITE_TRANSIENT);
+  if (with_lines)
+    sqlite3_bind_int64 (stmt, param++, g_list_model_get_n_items (lum_document_get_lines (doc)) > 0
+                                       ? lum_document_get_total_cents (doc) : 0);
+  if (lum_record_text_is_dirty (record, LUM_DOC_CUSTOMER_NAME))
+    {
+      key = lum_name_key (lum_document_get_text (doc, LUM_DOC_CUSTOMER_NAME));
+      sqlite3_bind_text (stmt, param++, key, -1, SQLITE_TRANSIENT);
+    }
+  for (guint j = 0; j < info->n_write_int; j++)
+    {
+      guint field = info->write_int[j];
+
+      if (!lum_record_int_is_dirty (record, field))
+        continue;
+      if (is_nullable_int (field))
+        lum_db_bind_id_or_null (stmt, param++, lum_document_get_int (doc, field));
+      else
+        sqlite3_bind_int64 (stmt, param++, lum_document_get_int (doc, field));
+    }
+  for (guint j = 0; j < info->n_write_text; j++)
+    {
+      guint field = info->write_text[j];
+      const char *value = lum_document_get_text (doc, field);
+
+      if (!lum_record_text_is_dirty (record, field))
+        continue;
+      lum_db_bind_text_or_null (stmt, param++, nullable_text (field) && *value == '\0' ? NULL : value);
+    }
+  sqlite3_bind_int64 (stmt, param, lum_document_get_id (doc));
+
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
+  lum_record_clear_dirty (record);
   return !with_lines || write_lines (db, info, doc, error);
 }
 
