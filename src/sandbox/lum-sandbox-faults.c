@@ -3,9 +3,11 @@
 
 #include "lum-sandbox-private.h"
 
+#include <string.h>
+
 /*
- * The faults of one service. Counts are "the next N answers"; -1 is "every
- * answer until told otherwise". The failure rate draws from a generator
+ * The faults of one service, or of its requests whose path holds "path".
+ * Counts are "the next N answers"; -1 is "every answer until told otherwise". The failure rate draws from a generator
  * seeded by the spec, so a run with the same seed fails the same requests.
  */
 #define DEFAULT_SEED     1
@@ -23,6 +25,7 @@ struct _LumSandboxFaults
   guint   storm_retry_after;
   guint32 seed;
   GRand  *rand;
+  char   *path;   /* only requests whose path holds this, or all */
 };
 
 LumSandboxFaults *
@@ -40,6 +43,7 @@ lum_sandbox_faults_free (LumSandboxFaults *faults)
   if (faults == NULL)
     return;
   g_rand_free (faults->rand);
+  g_free (faults->path);
   g_free (faults);
 }
 
@@ -54,6 +58,7 @@ lum_sandbox_faults_clear (LumSandboxFaults *faults)
   faults->storm_left = 0;
   faults->storm_retry_after = 0;
   faults->seed = DEFAULT_SEED;
+  g_clear_pointer (&faults->path, g_free);
   g_clear_pointer (&faults->rand, g_rand_free);
   faults->rand = g_rand_new_with_seed (faults->seed);
 }
@@ -187,6 +192,15 @@ parse_member (LumSandboxFaults *faults,
     return parse_count (node, name, &faults->reset, error);
   if (g_str_equal (name, "status_storm"))
     return parse_storm (faults, node, error);
+  if (g_str_equal (name, "path"))
+    {
+      if (!lum_json_is_string (node) || *json_node_get_string (node) == '\0'
+          || strlen (json_node_get_string (node)) > 200)
+        return invalid (error, name, "the text of the paths to fault, e.g. \"/invoice\"");
+      g_free (faults->path);
+      faults->path = g_strdup (json_node_get_string (node));
+      return TRUE;
+    }
   if (g_str_equal (name, "seed"))
     {
       if (!parse_int (node, name, 0, G_MAXUINT32, &value, error))
@@ -214,9 +228,13 @@ lum_sandbox_faults_configure (LumSandboxFaults *faults,
   json_object_iter_init_ordered (&iter, spec);
   while (json_object_iter_next_ordered (&iter, &name, &node))
     if (!parse_member (&next, name, node, error))
-      return FALSE;
+      {
+        g_free (next.path);
+        return FALSE;
+      }
 
   g_clear_pointer (&faults->rand, g_rand_free);
+  g_free (faults->path);
   *faults = next;
   faults->rand = g_rand_new_with_seed (faults->seed);
   return TRUE;
@@ -232,12 +250,15 @@ consume (gint64 *count)
   return TRUE;
 }
 
-/* Decides what happens to the next request, and counts it. */
+/* Decides what happens to a request for @path, and counts it. */
 void
 lum_sandbox_faults_plan (LumSandboxFaults    *faults,
+                         const char          *path,
                          LumSandboxFaultPlan *plan)
 {
   *plan = (LumSandboxFaultPlan) { 0 };
+  if (faults->path != NULL && strstr (path, faults->path) == NULL)
+    return;
   plan->latency_ms = faults->latency_ms;
 
   if (faults->storm_status != 0 && consume (&faults->storm_left))
@@ -275,5 +296,6 @@ lum_sandbox_faults_describe (LumSandboxFaults *faults)
       json_object_set_object_member (object, "status_storm", storm);
     }
   json_object_set_int_member (object, "seed", faults->seed);
+  lum_json_set_nullable_string (object, "path", faults->path);
   return object;
 }

@@ -117,6 +117,7 @@ gboolean          lum_sandbox_faults_configure (LumSandboxFaults    *faults,
                                                 JsonObject          *spec,
                                                 GError             **error);
 void              lum_sandbox_faults_plan      (LumSandboxFaults    *faults,
+                                                const char          *path,
                                                 LumSandboxFaultPlan *plan);
 JsonObject       *lum_sandbox_faults_describe  (LumSandboxFaults    *faults);
 

@@ -271,7 +271,7 @@ handle_service (LumSandbox          *self,
   int index = lum_sandbox_service_index (req->service);
 
   g_rec_mutex_lock (&self->lock);
-  lum_sandbox_faults_plan (self->faults[index], plan);
+  lum_sandbox_faults_plan (self->faults[index], req->path, plan);
   if (plan->status != 0)
     fault_reply (req, plan, req->service);
   else if (index == SERVICE_SHIPSTATION)

@@ -568,10 +568,11 @@ lum_sandbox_now (LumSandbox *self)
  * lum_sandbox_set_faults:
  * @spec: {"service", "failure_rate", "latency_ms", "malformed_body",
  *   "reset_after_request", "status_storm": {"status", "count", "retry_after"},
- *   "seed"}
+ *   "seed", "path"}
  *
- * Replaces the faults of one service ("all" for every one). Counts are
- * true (every request), false, or a number of the next requests.
+ * Replaces the faults of one service ("all" for every one), or, with
+ * "path", of its requests whose path holds that text ("/invoice"). Counts
+ * are true (every request), false, or a number of the next requests.
  */
 gboolean
 lum_sandbox_set_faults (LumSandbox *self,

@@ -246,6 +246,7 @@ test_fault_specs (SbFixture     *f,
     "{\"service\": \"shipstation\", \"status_storm\": {\"status\": 200, \"count\": 1}}",
     "{\"service\": \"shipstation\", \"status_storm\": {\"status\": 429}}",
     "{\"service\": \"shipstation\", \"reset_after_request\": -3}",
+    "{\"service\": \"shipstation\", \"path\": \"\"}",
     "[\"shipstation\"]",
   };
 
@@ -256,6 +257,15 @@ test_fault_specs (SbFixture     *f,
     }
   /* A refused spec leaves the faults as they were. */
   g_assert_cmpuint (stores_status (f), ==, 200);
+
+  /* Faults for some paths only. */
+  set_faults (f, "{\"service\": \"shipstation\", \"failure_rate\": 1, \"path\": \"/orders\"}");
+  g_assert_cmpuint (stores_status (f), ==, 200);
+  {
+    g_autofree char *authorization = ss_auth ();
+    g_autoptr(SbResponse) orders = sb_send (f, "GET", "/shipstation/orders", authorization, NULL);
+    g_assert_cmpuint (orders->status, ==, 500);
+  }
 
   set_faults (f, "{\"service\": \"all\", \"failure_rate\": 1}");
   g_assert_cmpuint (stores_status (f), ==, 500);
