@@ -535,7 +535,8 @@ lum_sandbox_set_quickbooks_fault_status (LumSandbox *self,
 }
 
 /* Dates the sandbox writes and token lifetimes follow @func from now on;
- * rate-limit windows follow the monotonic clock so tests can compress them. */
+ * rate-limit windows follow the monotonic clock so tests can compress them.
+ * @func is called on the sandbox's thread, under its lock. */
 void
 lum_sandbox_set_clock (LumSandbox          *self,
                        LumSandboxClockFunc  func,
