@@ -2,6 +2,7 @@
 #include <glib/gstdio.h>
 
 #include "lum-test-util.h"
+#include "store/lum-document-store.h"
 #include "store/lum-schema.h"
 #include "store/lum-setup-store.h"
 
@@ -99,6 +100,51 @@ test_each_migration_is_atomic (void)
     sqlite3_finalize (stmt);
   }
   sqlite3_close (raw);
+}
+
+/* Migration 5 moves the configuration every posted document carried into
+ * one shared row per distinct text, and the documents keep finding it. */
+static void
+test_posted_configs_shared (void)
+{
+  g_autofree char *path = temp_db_path ("configs.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDb) db = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *count = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (int v = 1; v <= 4; v++)
+    g_assert_cmpint (sqlite3_exec (raw, lum_schema_get_migration (v), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+    "PRAGMA user_version = 4;"
+    "INSERT INTO sales_order (id, number, uuid, channel_id, customer_id, customer_key, status, config,"
+    "                         created_at, updated_at)"
+    "  VALUES (1, 'SO-000001', 'u1', 1, 1, 'acme', 'posted', '{\"name\":\"A\"}', 'x', 'x'),"
+    "         (2, 'SO-000002', 'u2', 1, 1, 'acme', 'posted', '{\"name\":\"A\"}', 'x', 'x'),"
+    "         (3, 'SO-000003', 'u3', 1, 1, 'acme', 'posted', '{\"name\":\"B\"}', 'x', 'x'),"
+    "         (4, 'SO-000004', 'u4', 1, 1, 'acme', 'draft', NULL, 'x', 'x');",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = lum_db_open (path, &error);
+  g_assert_no_error (error);
+  count = pragma_text (db, "SELECT count(*) FROM posted_config");
+  g_assert_cmpstr (count, ==, "2");
+  first = lum_document_store_get_config (db, LUM_DOCUMENT_KIND_SALES_ORDER, 2, &error);
+  g_assert_cmpstr (first, ==, "{\"name\":\"A\"}");
+  second = lum_document_store_get_config (db, LUM_DOCUMENT_KIND_SALES_ORDER, 3, &error);
+  g_assert_cmpstr (second, ==, "{\"name\":\"B\"}");
+  g_assert_null (lum_document_store_get_config (db, LUM_DOCUMENT_KIND_SALES_ORDER, 4, &error));
+
+  /* a document posted under a known text shares its row */
+  g_assert_true (lum_document_store_set_config (db, LUM_DOCUMENT_KIND_SALES_ORDER, 4, "{\"name\":\"B\"}", &error));
+  g_assert_no_error (error);
+  g_free (count);
+  count = pragma_text (db, "SELECT count(*) FROM posted_config");
+  g_assert_cmpstr (count, ==, "2");
 }
 
 static void
@@ -268,6 +314,7 @@ main (int   argc,
 
   g_test_add_func ("/db/migrate-empty-and-reopen", test_migrate_empty_and_reopen);
   g_test_add_func ("/db/migration-is-atomic", test_each_migration_is_atomic);
+  g_test_add_func ("/db/posted-configs-shared", test_posted_configs_shared);
   g_test_add_func ("/db/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/db/seed-once", test_seed_once);
   g_test_add_func ("/db/exactly-one-default-group", test_exactly_one_default_group);

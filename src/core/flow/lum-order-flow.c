@@ -16,6 +16,9 @@
 #include "store/lum-document-store.h"
 #include "store/lum-outbox-store.h"
 
+/* what a channel read back from a posted document was parsed from */
+#define CONFIG_TEXT_KEY "lum-posted-config"
+
 G_DEFINE_QUARK (lum-document-error-quark, lum_document_error)
 
 /* -- helpers -------------------------------------------------------------- */
@@ -124,10 +127,21 @@ lum_flow_get_posted_config (LumFlowContext  *ctx,
 {
   g_autofree char *config = lum_document_store_get_config (ctx->db, lum_document_get_kind (doc),
                                                            lum_document_get_id (doc), NULL);
+  LumChannel *channel;
 
   if (config == NULL)
     return lum_channel_store_get (ctx->db, lum_document_get_int (doc, LUM_DOC_CHANNEL_ID), error);
-  return lum_channel_new_from_config (config, error);
+
+  /* a poll reads the same few configurations thousands of times */
+  channel = lum_db_memo_lookup (ctx->db, config);
+  if (channel != NULL)
+    return g_object_ref (channel);
+  channel = lum_channel_new_from_config (config, error);
+  if (channel == NULL)
+    return NULL;
+  g_object_set_data_full (G_OBJECT (channel), CONFIG_TEXT_KEY, g_strdup (config), g_free);
+  lum_db_memo_insert (ctx->db, config, channel);
+  return channel;
 }
 
 static gboolean
@@ -320,6 +334,8 @@ derive_document (LumDocument     *source,
 
 /* -- posting -------------------------------------------------------------- */
 
+/* The accounting job of a posted invoice, whose accounting status the
+ * caller has set to scheduled. */
 static gboolean
 schedule_accounting (LumFlowContext  *ctx,
                      LumDocument     *invoice,
@@ -337,39 +353,45 @@ schedule_accounting (LumFlowContext  *ctx,
                               lum_document_get_id (invoice), now, now, error);
   if (job == 0)
     return FALSE;
-  lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_SCHEDULED);
   lum_flow_add_event (ctx, "accounting.scheduled", lum_channel_get_id (config),
                       lum_document_get_int (invoice, LUM_DOC_LINKED_ID), lum_document_get_id (invoice), job,
                       "integration", lum_channel_get_accounting_integration_name (config), NULL);
   return TRUE;
 }
 
-/* The configuration text a sales order keeps: @config is the live channel,
- * whose configuration was written with it when it was saved. */
+/* The configuration text a document keeps: @config is the live channel,
+ * whose configuration was written with it when it was saved, or one read
+ * back from a posted document, which carries its text. */
 static char *
 channel_config_text (LumFlowContext *ctx,
                      LumChannel     *config)
 {
-  char *text = lum_channel_store_get_config (ctx->db, lum_channel_get_id (config));
+  const char *posted = g_object_get_data (G_OBJECT (config), CONFIG_TEXT_KEY);
+  char *text;
 
+  if (posted != NULL)
+    return g_strdup (posted);
+  text = lum_channel_store_get_config (ctx->db, lum_channel_get_id (config));
   return text != NULL ? text : lum_channel_to_config (config);
 }
 
-/* Posts an invoice: dates from the customer's terms, the accounting job. */
+/* Posts an invoice: dates from the customer's terms, the accounting job.
+ * A new invoice (@reason given) is written once, already posted. */
 static gboolean
 post_invoice_record (LumFlowContext  *ctx,
                      LumDocument     *invoice,
                      LumChannel      *config,
+                     const char      *reason,
                      GError         **error)
 {
   g_autofree char *now = lum_flow_now_text (ctx);
   g_autofree char *issued = today (ctx);
-  g_autofree char *config_json = lum_channel_to_config (config);
+  g_autofree char *config_json = channel_config_text (ctx, config);
   g_autoptr(LumCustomer) customer = NULL;
   g_autofree char *due = NULL;
 
   customer = lum_customer_store_get (ctx->db, lum_document_get_int (invoice, LUM_DOC_CUSTOMER_ID), error);
-  if (customer == NULL)
+  if (customer == NULL || (reason != NULL && !assign_identity (ctx, invoice, error)))
     return FALSE;
 
   due = lum_date_add_days (issued, lum_customer_get_terms_days (customer));
@@ -378,9 +400,12 @@ post_invoice_record (LumFlowContext  *ctx,
   lum_document_set_text (invoice, LUM_DOC_DUE_DATE, due);
   lum_document_set_text (invoice, LUM_DOC_STATUS, LUM_STATUS_POSTED);
   lum_document_set_text (invoice, LUM_DOC_POSTED_AT, now);
+  if (lum_channel_get_accounting_integration_id (config) != 0)
+    lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_SCHEDULED);
 
-  if (!schedule_accounting (ctx, invoice, config, error) ||
-      !lum_document_store_update (ctx->db, invoice, now, FALSE, error) ||
+  if ((reason != NULL ? !write_new (ctx, invoice, reason, error)
+                      : !lum_document_store_update (ctx->db, invoice, now, FALSE, error)) ||
+      !schedule_accounting (ctx, invoice, config, error) ||
       !lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_INVOICE, lum_document_get_id (invoice),
                                       config_json, error))
     return FALSE;
@@ -408,8 +433,7 @@ lum_flow_invoice_order (LumFlowContext  *ctx,
   lum_document_set_int (invoice, LUM_DOC_LINKED_ID, lum_document_get_id (order));
   lum_document_set_int (invoice, LUM_DOC_SHIPMENT_ID, shipment_id);
 
-  return insert_new (ctx, invoice, reason, error) &&
-         post_invoice_record (ctx, invoice, config, error);
+  return post_invoice_record (ctx, invoice, config, reason, error);
 }
 
 /* Posts a sales order under @config: the push job when the channel pushes,
@@ -812,7 +836,7 @@ lum_flow_post_draft (LumFlowContext  *ctx,
       return FALSE;
     }
 
-  if (!post_invoice_record (ctx, doc, channel, error))
+  if (!post_invoice_record (ctx, doc, channel, NULL, error))
     return FALSE;
 
   order = derive_document (doc, LUM_DOCUMENT_KIND_SALES_ORDER, NULL);

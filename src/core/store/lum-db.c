@@ -19,6 +19,7 @@ struct _LumDb
   char       *path;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       depth;        /* transaction nesting */
+  GHashTable *memo;         /* text → GObject made from it, see lum_db_memo_lookup() */
   char       *armed_point;  /* injected failure, tests only */
   char       *id;           /* meta.database_id */
 };
@@ -93,6 +94,7 @@ lum_db_finalize (GObject *object)
 {
   LumDb *self = (LumDb *)object;
 
+  g_clear_pointer (&self->memo, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
@@ -115,6 +117,7 @@ static void
 lum_db_init (LumDb *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /**
@@ -311,20 +314,32 @@ lum_db_changes (LumDb *self)
   return sqlite3_changes (self->handle);
 }
 
+/* Runs one of the transaction statements, prepared once: a poll opens and
+ * releases a savepoint a shipment. */
+static gboolean
+exec_cached (LumDb       *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (self, sql, error);
+
+  return stmt != NULL && lum_db_step_done (self, stmt, error);
+}
+
 gboolean
 lum_db_begin (LumDb   *self,
               GError **error)
 {
-  g_autofree char *sql = NULL;
+  char sql[32];
 
   g_return_val_if_fail (LUM_IS_DB (self), FALSE);
 
   if (self->depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
+    g_strlcpy (sql, "BEGIN IMMEDIATE", sizeof sql);
   else
-    sql = g_strdup_printf ("SAVEPOINT lum_%u", self->depth);
+    g_snprintf (sql, sizeof sql, "SAVEPOINT lum_%u", self->depth);
 
-  if (!lum_db_exec (self, sql, error))
+  if (!exec_cached (self, sql, error))
     return FALSE;
 
   self->depth++;
@@ -335,17 +350,17 @@ gboolean
 lum_db_commit (LumDb   *self,
                GError **error)
 {
-  g_autofree char *sql = NULL;
+  char sql[32];
 
   g_return_val_if_fail (LUM_IS_DB (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
   if (self->depth == 1)
-    sql = g_strdup ("COMMIT");
+    g_strlcpy (sql, "COMMIT", sizeof sql);
   else
-    sql = g_strdup_printf ("RELEASE lum_%u", self->depth - 1);
+    g_snprintf (sql, sizeof sql, "RELEASE lum_%u", self->depth - 1);
 
-  if (!lum_db_exec (self, sql, error))
+  if (!exec_cached (self, sql, error))
     {
       lum_db_rollback (self);
       return FALSE;
@@ -384,6 +399,40 @@ lum_db_rollback (LumDb *self)
     }
 
   self->depth--;
+}
+
+/**
+ * lum_db_memo_lookup:
+ * @key: the text the object was made from
+ *
+ * Finds an object made from @key by lum_db_memo_insert(), e.g. a channel
+ * parsed from the configuration a document was posted under. The text is
+ * the whole key, so an entry never goes stale; the object is shared and
+ * must not be changed.
+ *
+ * Returns: (transfer none) (nullable): the object
+ */
+gpointer
+lum_db_memo_lookup (LumDb      *self,
+                    const char *key)
+{
+  g_return_val_if_fail (LUM_IS_DB (self), NULL);
+  return g_hash_table_lookup (self->memo, key);
+}
+
+#define MEMO_MAX 64
+
+void
+lum_db_memo_insert (LumDb      *self,
+                    const char *key,
+                    gpointer    object)
+{
+  g_return_if_fail (LUM_IS_DB (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  if (g_hash_table_size (self->memo) >= MEMO_MAX)
+    g_hash_table_remove_all (self->memo);
+  g_hash_table_replace (self->memo, g_strdup (key), g_object_ref (object));
 }
 
 gboolean

@@ -59,6 +59,11 @@ gboolean      lum_db_set_error          (LumDb         *self,
 
 /* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones are
  * savepoints, so a flow rule can call store functions that open their own. */
+gpointer      lum_db_memo_lookup        (LumDb         *self,
+                                         const char    *key);
+void          lum_db_memo_insert        (LumDb         *self,
+                                         const char    *key,
+                                         gpointer       object);
 gboolean      lum_db_begin              (LumDb         *self,
                                          GError       **error);
 gboolean      lum_db_commit             (LumDb         *self,

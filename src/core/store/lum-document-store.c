@@ -538,6 +538,22 @@ lum_document_store_id_by_uuid (LumDb      *db,
   return id;
 }
 
+static gint64
+find_posted_config (LumDb      *db,
+                    const char *config)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM posted_config WHERE config = ?", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, config, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
 gboolean
 lum_document_store_set_config (LumDb            *db,
                                LumDocumentKind   kind,
@@ -545,12 +561,33 @@ lum_document_store_set_config (LumDb            *db,
                                const char       *config,
                                GError          **error)
 {
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET config = ? WHERE id = ?", kind_info (kind)->table);
-  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET config_id = ? WHERE id = ?", kind_info (kind)->table);
+  sqlite3_stmt *stmt;
+  gint64 config_id = 0;
 
+  if (config != NULL)
+    {
+      /* one row a configuration, however many documents share it */
+      config_id = find_posted_config (db, config);
+      if (config_id == 0)
+        {
+          stmt = lum_db_prepare (db, "INSERT INTO posted_config (config) VALUES (?)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, config, -1, SQLITE_STATIC);
+          if (!lum_db_step_done (db, stmt, error))
+            return FALSE;
+          config_id = lum_db_last_insert_id (db);
+        }
+    }
+
+  stmt = lum_db_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
-  lum_db_bind_text_or_null (stmt, 1, config);
+  if (config_id != 0)
+    sqlite3_bind_int64 (stmt, 1, config_id);
+  else
+    sqlite3_bind_null (stmt, 1);
   sqlite3_bind_int64 (stmt, 2, id);
   return lum_db_step_done (db, stmt, error);
 }
@@ -561,7 +598,8 @@ lum_document_store_get_config (LumDb            *db,
                                gint64            id,
                                GError          **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT config FROM %s WHERE id = ?", kind_info (kind)->table);
+  g_autofree char *sql = g_strdup_printf ("SELECT p.config FROM %s d JOIN posted_config p ON p.id = d.config_id "
+                                          "WHERE d.id = ?", kind_info (kind)->table);
   sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
   char *config = NULL;
 
@@ -892,7 +930,7 @@ lum_shipment_store_set_voided (LumDb   *db,
 }
 
 /* Deletes every test document with what hangs on it: events, jobs,
- * shipments, lines. Inside the caller's transaction. */
+ * shipments, lines, configurations no other document was posted under. Inside the caller's transaction. */
 gboolean
 lum_document_store_purge_tests (LumDb   *db,
                                 guint   *n_orders,
@@ -907,6 +945,8 @@ lum_document_store_purge_tests (LumDb   *db,
     "DELETE FROM invoice WHERE is_test = 1",
     "DELETE FROM shipment WHERE order_id IN (SELECT id FROM sales_order WHERE is_test = 1)",
     "DELETE FROM sales_order WHERE is_test = 1",
+    "DELETE FROM posted_config WHERE id NOT IN (SELECT config_id FROM sales_order WHERE config_id IS NOT NULL"
+    " UNION SELECT config_id FROM invoice WHERE config_id IS NOT NULL)",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)

@@ -325,6 +325,24 @@ static const char *migrations[] = {
   "  value TEXT NOT NULL"
   ");"
   "INSERT INTO meta (key, value) VALUES ('database_id', lower (hex (randomblob (16))));",
+
+  /* 5: a posted document refers to its configuration, kept once for all
+   * the documents posted under it, instead of a copy each */
+  "CREATE TABLE posted_config ("
+  "  id INTEGER PRIMARY KEY,"
+  "  config TEXT NOT NULL UNIQUE"
+  ");"
+  "INSERT OR IGNORE INTO posted_config (config)"
+  "  SELECT config FROM sales_order WHERE config IS NOT NULL"
+  "  UNION SELECT config FROM invoice WHERE config IS NOT NULL;"
+  "ALTER TABLE sales_order ADD COLUMN config_id INTEGER REFERENCES posted_config (id);"
+  "ALTER TABLE invoice ADD COLUMN config_id INTEGER REFERENCES posted_config (id);"
+  "UPDATE sales_order SET config_id = (SELECT p.id FROM posted_config p WHERE p.config = sales_order.config)"
+  "  WHERE config IS NOT NULL;"
+  "UPDATE invoice SET config_id = (SELECT p.id FROM posted_config p WHERE p.config = invoice.config)"
+  "  WHERE config IS NOT NULL;"
+  "ALTER TABLE sales_order DROP COLUMN config;"
+  "ALTER TABLE invoice DROP COLUMN config;",
 };
 
 int
