@@ -698,6 +698,7 @@ static const LumctlCommand channel_commands[] = {
   { "show", N_("Show a channel"), channel_show },
   { "edit", N_("Change a channel"), channel_edit },
   { "archive", N_("Archive or unarchive a channel"), channel_archive },
+  { "test", N_("Test a channel end to end with a test order"), lumctl_channel_test },
   { NULL, NULL, NULL }
 };
 

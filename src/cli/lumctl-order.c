@@ -236,6 +236,56 @@ order_ship (LumctlGlobal  *global,
   return LUMCTL_EXIT_OK;
 }
 
+/* -- test documents ----------------------------------------------------------- */
+
+static int
+order_purge_tests (LumctlGlobal  *global,
+                   char         **args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_orders = 0;
+  guint n_invoices = 0;
+  int status;
+
+  context = lumctl_option_context_new (global, "",
+                                       N_("Delete the test documents: the sales orders and invoices of channel "
+                                          "tests and those created with --test, with their jobs and events."),
+                                       NULL);
+  if ((status = lumctl_parse (global, context, &args, 0, 0)) != LUMCTL_EXIT_OK)
+    return status;
+  if ((engine = lumctl_open_engine (global, &error)) == NULL ||
+      !lum_engine_purge_test_documents (engine, &n_orders, &n_invoices, &error))
+    return lumctl_fail (error);
+
+  if (global->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "sales_orders");
+      json_builder_add_int_value (b, n_orders);
+      json_builder_set_member_name (b, "invoices");
+      json_builder_add_int_value (b, n_invoices);
+      json_builder_end_object (b);
+      node = json_builder_get_root (b);
+      lumctl_print_json (node);
+    }
+  else
+    {
+      g_autoptr(LumctlFields) fields = lumctl_fields_new ();
+      g_autofree char *orders = g_strdup_printf ("%u", n_orders);
+      g_autofree char *invoices = g_strdup_printf ("%u", n_invoices);
+
+      lumctl_fields_add (fields, _("Test sales orders deleted"), orders);
+      lumctl_fields_add (fields, _("Test invoices deleted"), invoices);
+      lumctl_fields_print (fields);
+    }
+  return LUMCTL_EXIT_OK;
+}
+
 /* -- invoices ---------------------------------------------------------------- */
 
 static int
@@ -291,6 +341,7 @@ static const LumctlCommand order_commands[] = {
   { "ship", N_("Mark a sales order as shipped"), order_ship },
   { "show", N_("Show a sales order"), order_show },
   { "list", N_("List sales orders"), order_list },
+  { "purge-tests", N_("Delete the test sales orders and invoices"), order_purge_tests },
   { NULL, NULL, NULL }
 };
 

@@ -23,6 +23,8 @@ static const LumctlGroup *groups[] = {
   &lumctl_invoice_group,
   &lumctl_jobs_group,
   &lumctl_events_group,
+  &lumctl_sync_group,
+  &lumctl_sandbox_group,
 };
 
 G_DEFINE_QUARK (lumctl-error-quark, lumctl_error)
@@ -561,11 +563,14 @@ dup_commands_text (void)
     {
       g_autoptr(GString) names = g_string_new (NULL);
 
-      for (const LumctlCommand *c = groups[i]->commands; c->name != NULL; c++)
+      for (const LumctlCommand *c = groups[i]->commands; c != NULL && c->name != NULL; c++)
         g_string_append_printf (names, "%s%s", names->len > 0 ? "|" : "", c->name);
+      /* "channel  create|list|…  summary", "sync  summary" */
+      if (names->len > 0)
+        g_string_append (names, "  ");
       g_string_append (text, "\n  ");
       print_padded (text, groups[i]->name, width + 2);
-      g_string_append_printf (text, "%s  %s", names->str, _(groups[i]->summary));
+      g_string_append_printf (text, "%s%s", names->str, _(groups[i]->summary));
     }
   g_string_append (text, "\n\n");
   g_string_append (text, _("Run “lumenctl GROUP COMMAND --help” for the options of a command."));
@@ -593,6 +598,20 @@ dup_group_help (const LumctlGroup *group)
                           group->name);
   g_string_append_c (text, '\n');
   return g_string_free (text, FALSE);
+}
+
+/* The engine's messages ("Could not poll …") are what lumenctl reports in
+ * its own words, in the one line of an error or a --watch line: they show
+ * only with G_MESSAGES_DEBUG, like debug messages. Warnings stay. */
+static GLogWriterOutput
+log_writer (GLogLevelFlags   log_level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  if (log_level & G_LOG_LEVEL_MESSAGE)
+    log_level = (log_level & ~G_LOG_LEVEL_MESSAGE) | G_LOG_LEVEL_DEBUG;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
 static const LumctlGroup *
@@ -632,6 +651,19 @@ run_command (LumctlGlobal  *global,
 
   if (group == NULL)
     return lumctl_usage_error (global, _("Unknown command “%s”"), args[1]);
+
+  if (group->run != NULL)
+    {
+      /* a command of its own: everything after it is its options */
+      g_free (global->command_line);
+      global->command_line = g_strdup_printf ("lumenctl %s", group->name);
+      g_set_prgname (global->command_line);
+      builder = g_strv_builder_new ();
+      g_strv_builder_add (builder, global->command_line);
+      g_strv_builder_addv (builder, (const char **)&args[2]);
+      command_args = g_strv_builder_end (builder);
+      return group->run (global, command_args);
+    }
 
   if (args[2] == NULL || args[2][0] == '-')
     {
@@ -686,6 +718,7 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("lumenctl");
+  g_log_set_writer_func (log_writer, NULL, NULL);
 
   global.command_line = g_strdup ("lumenctl");
   args = g_strdupv (argv);

@@ -44,11 +44,14 @@ typedef struct
   LumctlCommandFunc  run;
 } LumctlCommand;
 
+/* A group of commands (`lumenctl channel create`), or with @run a command
+ * of its own (`lumenctl sync`). */
 typedef struct
 {
   const char          *name;
   const char          *summary;
   const LumctlCommand *commands;
+  LumctlCommandFunc    run;
 } LumctlGroup;
 
 extern const LumctlGroup lumctl_channel_group;
@@ -61,10 +64,17 @@ extern const LumctlGroup lumctl_order_group;
 extern const LumctlGroup lumctl_invoice_group;
 extern const LumctlGroup lumctl_jobs_group;
 extern const LumctlGroup lumctl_events_group;
+extern const LumctlGroup lumctl_sync_group;
+extern const LumctlGroup lumctl_sandbox_group;
+
+/* `channel test`, in lumctl-channel-test.c */
+int lumctl_channel_test (LumctlGlobal  *global,
+                         char         **args);
 
 /**
  * LumctlError:
  * @LUMCTL_ERROR_VALUE: a value given on the command line is not understood
+ * @LUMCTL_ERROR_INPUT: standard input lacks a line the command reads there
  *
  * Errors found by lumenctl itself before the engine sees a value; like the
  * engine's, they end the command with %LUMCTL_EXIT_FAILURE.
@@ -72,6 +82,7 @@ extern const LumctlGroup lumctl_events_group;
 typedef enum
 {
   LUMCTL_ERROR_VALUE,
+  LUMCTL_ERROR_INPUT,
 } LumctlError;
 
 #define LUMCTL_ERROR (lumctl_error_quark ())
@@ -98,6 +109,49 @@ int             lumctl_fail_printf         (const char          *format,
 
 LumEngine      *lumctl_open_engine         (LumctlGlobal        *global,
                                             GError             **error);
+
+/**
+ * LumctlLoop:
+ * @cancellable: cancelled by SIGINT or SIGTERM
+ * @result: the result lumctl_loop_wait() waited for
+ * @interrupted: a signal arrived
+ *
+ * A main loop for the commands that talk to a service: Ctrl+C cancels what
+ * runs instead of killing the process half-way through a write.
+ */
+typedef struct
+{
+  GMainLoop     *loop;
+  GCancellable  *cancellable;
+  GAsyncResult  *result;
+  gboolean       interrupted;
+  guint          signal_ids[2];
+  GSourceFunc    on_signal;
+  gpointer       on_signal_data;
+} LumctlLoop;
+
+void            lumctl_loop_init           (LumctlLoop          *loop);
+void            lumctl_loop_clear          (LumctlLoop          *loop);
+void            lumctl_loop_result_cb      (GObject             *source,
+                                            GAsyncResult        *result,
+                                            gpointer             user_data);
+GAsyncResult   *lumctl_loop_wait           (LumctlLoop          *loop);
+void            lumctl_loop_run            (LumctlLoop          *loop);
+void            lumctl_loop_quit           (LumctlLoop          *loop);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LumctlLoop, lumctl_loop_clear)
+
+/* Secrets from standard input, one a line, never from the command line. */
+typedef struct
+{
+  const char *name;     /* LUM_SECRET_* */
+  const char *label;    /* "API key", marked N_() */
+  gboolean    optional; /* an empty or missing line is allowed */
+} LumctlSecretSpec;
+
+GHashTable     *lumctl_read_secrets        (const LumctlSecretSpec *specs,
+                                            guint                   n_specs,
+                                            GError                **error);
 
 /* Values */
 gboolean        lumctl_parse_count         (const char          *label,

@@ -10,6 +10,7 @@
  */
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,12 @@ typedef struct
 {
   char *db_path;
 } Fixture;
+
+/* What `integration add` reads on standard input in the set-ups: the
+ * secrets of each kind, one a line (QuickBooks without a refresh token). */
+#define SHIPSTATION_SECRETS "test-api-key\ntest-api-secret\n"
+#define EXTENSIV_SECRETS    "test-3pl-secret\n"
+#define QUICKBOOKS_SECRETS  "test-qbo-secret\n\n"
 
 typedef struct
 {
@@ -37,13 +44,25 @@ void      fixture_tear_down     (Fixture            *f,
 Result   *run_argv              (const char * const *env,
                                  const char         *db_path,
                                  const char * const *args);
+Result   *run_argv_input        (const char * const *env,
+                                 const char         *db_path,
+                                 const char * const *args,
+                                 const char         *input);
 Result   *run                   (Fixture            *f,
+                                 const char         *first,
+                                 ...) G_GNUC_NULL_TERMINATED;
+Result   *run_input             (Fixture            *f,
+                                 const char         *input,
                                  const char         *first,
                                  ...) G_GNUC_NULL_TERMINATED;
 char     *run_ok                (Fixture            *f,
                                  const char         *first,
                                  ...) G_GNUC_NULL_TERMINATED;
 JsonNode *run_json              (Fixture            *f,
+                                 const char         *first,
+                                 ...) G_GNUC_NULL_TERMINATED;
+JsonNode *run_json_input        (Fixture            *f,
+                                 const char         *input,
                                  const char         *first,
                                  ...) G_GNUC_NULL_TERMINATED;
 
@@ -62,7 +81,60 @@ void      assert_refused        (Fixture            *f,
                                  int                 status,
                                  const char         *needle,
                                  const char * const *args);
+void      assert_refused_input  (Fixture            *f,
+                                 int                 status,
+                                 const char         *needle,
+                                 const char * const *args,
+                                 const char         *input);
 Result   *run_unchanged         (Fixture            *f,
                                  const char * const *args);
+Result   *run_unchanged_input   (Fixture            *f,
+                                 const char * const *args,
+                                 const char         *input);
+
+/* lumenctl that keeps running: the sandbox, sync --watch, connect */
+GSubprocess *spawn_lumenctl     (const char         *db_path,
+                                 const char * const *args);
+char     *read_output_line      (GDataInputStream   *stream,
+                                 guint               timeout_s);
+void      stop_lumenctl         (GSubprocess        *process,
+                                 int                 signal_number);
+gboolean  keyring_available     (void);
+
+/* JSON members; a missing one fails the test */
+const char *json_str            (JsonNode           *node,
+                                 const char         *name);
+gint64    json_int              (JsonNode           *node,
+                                 const char         *name);
+JsonNode *json_member           (JsonNode           *node,
+                                 const char         *name);
+JsonNode *json_element          (JsonNode           *array,
+                                 guint               index);
+guint     json_length           (JsonNode           *array);
+
+/* `lumenctl sandbox --port 0 --register`, and requests to it */
+typedef struct
+{
+  GSubprocess      *process;
+  GDataInputStream *out;
+  char             *url;
+  char             *banner;
+} Sandbox;
+
+Sandbox  *sandbox_start         (Fixture            *f);
+void      sandbox_stop          (Sandbox            *sandbox);
+void      sandbox_free          (Sandbox            *sandbox);
+char     *sandbox_url           (Sandbox            *sandbox,
+                                 const char         *service);
+JsonNode *sandbox_control       (Sandbox            *sandbox,
+                                 const char         *method,
+                                 const char         *path,
+                                 const char         *body);
+char     *http_request          (const char         *method,
+                                 const char         *url,
+                                 const char         *body,
+                                 guint              *status);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sandbox, sandbox_free)
 
 G_END_DECLS

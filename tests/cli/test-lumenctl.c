@@ -12,19 +12,34 @@
 
 /* -- set-up shared by the tests ------------------------------------------- */
 
-/* Three integrations (ids 1–3), a second warehouse group and invoice type. */
-static void
+/* Three integrations (ids 1–3), a second warehouse group and invoice type.
+ * FALSE when the test is skipped: the secrets need a Secret Service. */
+static gboolean
 add_setup (Fixture *f)
 {
-  g_autofree char *a = run_ok (f, "integration", "add", "--kind", "shipstation", "--name", "Sandbox ShipStation", NULL);
-  g_autofree char *b = run_ok (f, "integration", "add", "--kind", "extensiv", "--name", "Sandbox 3PL",
-                               "--base-url", "http://127.0.0.1:9/", "--client-id", "3pl-client",
-                               "--tpl", "{0c7b-tpl}", "--user-login-id", "17", "--customer-id", "42",
-                               "--facility-id", "3", NULL);
-  g_autofree char *c = run_ok (f, "integration", "add", "--kind", "quickbooks", "--name", "Sandbox QuickBooks",
-                               "--realm", "4620816365", "--client-id", "qb-client", NULL);
-  g_autofree char *d = run_ok (f, "warehouse-group", "create", "East Coast Group", "--warehouse", "MAIN", NULL);
-  g_autofree char *e = run_ok (f, "invoice-type", "add", "Pro Forma", NULL);
+  g_autoptr(Result) a = NULL;
+  g_autoptr(Result) b = NULL;
+  g_autoptr(Result) c = NULL;
+  g_autofree char *d = NULL;
+  g_autofree char *e = NULL;
+
+  if (!keyring_available ())
+    return FALSE;
+  a = run_input (f, SHIPSTATION_SECRETS, "integration", "add", "--kind", "shipstation", "--name",
+                 "Sandbox ShipStation", NULL);
+  b = run_input (f, EXTENSIV_SECRETS, "integration", "add", "--kind", "extensiv", "--name", "Sandbox 3PL",
+                 "--base-url", "http://127.0.0.1:9/", "--client-id", "3pl-client",
+                 "--tpl", "{0c7b-tpl}", "--user-login-id", "17", "--customer-id", "42",
+                 "--facility-id", "3", NULL);
+  c = run_input (f, QUICKBOOKS_SECRETS, "integration", "add", "--kind", "quickbooks", "--name", "Sandbox QuickBooks",
+                 "--realm", "4620816365", "--client-id", "qb-client", NULL);
+  g_assert_cmpint (a->status + b->status + c->status, ==, 0);
+  g_assert_cmpstr (a->err, ==, "");
+  g_assert_cmpstr (b->err, ==, "");
+  g_assert_cmpstr (c->err, ==, "");
+  d = run_ok (f, "warehouse-group", "create", "East Coast Group", "--warehouse", "MAIN", NULL);
+  e = run_ok (f, "invoice-type", "add", "Pro Forma", NULL);
+  return TRUE;
 }
 
 /* The channel of the design, every option given; names in other cases
@@ -82,7 +97,8 @@ test_channel_create_show (Fixture       *f,
   g_autoptr(JsonNode) by_id = NULL;
   g_autoptr(Result) create_again = NULL;
 
-  add_setup (f);
+  if (!add_setup (f))
+    return;
   create_wholesale (f);
 
   by_name = run_json (f, "channel", "show", "Wholesale Sales Channel", NULL);
@@ -115,7 +131,8 @@ test_channel_create_text (Fixture       *f,
   g_autoptr(GPtrArray) continuations = g_ptr_array_new_with_free_func (g_free);
   glong column = -1;
 
-  add_setup (f);
+  if (!add_setup (f))
+    return;
   out = run_ok (f, WHOLESALE_ARGS, NULL);
   lines = g_strsplit (out, "\n", -1);
 
@@ -178,7 +195,8 @@ test_channel_list (Fixture       *f,
   g_autofree char *expected = NULL;
   const char *name_column;
 
-  add_setup (f);
+  if (!add_setup (f))
+    return;
   empty = run_json (f, "channel", "list", NULL);
   assert_json (empty, "[]");
 
@@ -230,7 +248,8 @@ test_channel_edit (Fixture       *f,
   g_autoptr(JsonNode) invoice_first = NULL;
   g_autoptr(JsonNode) so_first = NULL;
 
-  add_setup (f);
+  if (!add_setup (f))
+    return;
   create_wholesale (f);
 
   /* one option: only that key changes */
@@ -306,7 +325,8 @@ test_channel_archive (Fixture       *f,
   g_autofree char *text_back = NULL;
   g_autofree char *table = NULL;
 
-  add_setup (f);
+  if (!add_setup (f))
+    return;
   create_wholesale (f);
   retail = run_json (f, "channel", "create", "--name", "Retail", NULL);
 
@@ -416,17 +436,20 @@ test_integrations (Fixture       *f,
   g_autoptr(JsonNode) shipstation = NULL;
   g_autoptr(JsonNode) extensiv = NULL;
   g_autoptr(JsonNode) quickbooks = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(Result) second = NULL;
 
+  if (!keyring_available ())
+    return;
   empty = run_json (f, "integration", "list", NULL);
   assert_json (empty, "[]");
 
   /* the kind's public API unless told otherwise */
-  shipstation = run_json (f, "integration", "add", "--kind", "shipstation", "--name", "Sandbox ShipStation", NULL);
+  shipstation = run_json_input (f, SHIPSTATION_SECRETS, "integration", "add", "--kind", "shipstation",
+                                "--name", "Sandbox ShipStation", NULL);
   assert_json (shipstation, "{ \"id\": 1, \"kind\": \"shipstation\", \"name\": \"Sandbox ShipStation\","
                             "  \"base_url\": \"https://ssapi.shipstation.com\", \"settings\": {} }");
 
-  extensiv = run_json (f, "integration", "add", "--kind", "extensiv", "--name", " Sandbox 3PL ",
+  extensiv = run_json_input (f, EXTENSIV_SECRETS, "integration", "add", "--kind", "extensiv", "--name", " Sandbox 3PL ",
                        "--base-url", "http://127.0.0.1:9/", "--client-id", "3pl-client", "--tpl", "{0c7b-tpl}",
                        "--user-login-id", "17", "--customer-id", "42", "--facility-id", "3", NULL);
   assert_json (extensiv, "{ \"id\": 2, \"kind\": \"extensiv\", \"name\": \"Sandbox 3PL\","
@@ -434,15 +457,18 @@ test_integrations (Fixture       *f,
                          "  \"settings\": { \"client_id\": \"3pl-client\", \"customer_id\": \"42\","
                          "                  \"facility_id\": \"3\", \"tpl\": \"{0c7b-tpl}\", \"user_login_id\": \"17\" } }");
 
-  quickbooks = run_json (f, "integration", "add", "--kind", "quickbooks", "--name", "Sandbox QuickBooks",
-                         "--realm", "4620816365", "--client-id", "qb-client", NULL);
+  quickbooks = run_json_input (f, QUICKBOOKS_SECRETS, "integration", "add", "--kind", "quickbooks",
+                               "--name", "Sandbox QuickBooks", "--realm", "4620816365", "--client-id", "qb-client",
+                               NULL);
   assert_json (quickbooks, "{ \"id\": 3, \"kind\": \"quickbooks\", \"name\": \"Sandbox QuickBooks\","
                            "  \"base_url\": \"https://quickbooks.api.intuit.com\","
                            "  \"settings\": { \"client_id\": \"qb-client\", \"realm_id\": \"4620816365\" } }");
 
-  text = run_ok (f, "integration", "add", "--kind", "shipstation", "--name", "Second Store",
-                 "--base-url", "https://ssapi.example.com", NULL);
-  g_assert_cmpstr (text, ==,
+  second = run_input (f, SHIPSTATION_SECRETS, "integration", "add", "--kind", "shipstation", "--name", "Second Store",
+                      "--base-url", "https://ssapi.example.com", NULL);
+  g_assert_cmpint (second->status, ==, 0);
+  g_assert_cmpstr (second->err, ==, "");
+  g_assert_cmpstr (second->out, ==,
                    "Name:      Second Store\n"
                    "ID:        4\n"
                    "Kind:      ShipStation\n"
@@ -458,7 +484,8 @@ test_integration_list (Fixture       *f,
   g_autofree char *table = NULL;
   g_auto(GStrv) lines = NULL;
 
-  add_setup (f);
+  if (!add_setup (f))
+    return;
   listed = run_json (f, "integration", "list", NULL);
   /* sorted by name; settings without secrets; no trailing slash */
   assert_json (listed,
@@ -485,7 +512,8 @@ test_integration_list (Fixture       *f,
 typedef struct
 {
   const char *needle;
-  const char *args[16];
+  const char *args[20];
+  const char *input;
 } Refusal;
 
 #define LONG_TAG "abcdefghijklmnopqrstuvwxyzabcdefghijklmno" /* 41 characters */
@@ -544,11 +572,29 @@ static const Refusal refused_values[] = {
   { "Invoice type name “”", { "invoice-type", "add", "", NULL } },
   { "Integration kind “fedex”", { "integration", "add", "--kind", "fedex", "--name", "New", NULL } },
   { "“sandbox shipstation” is already used", { "integration", "add", "--kind", "shipstation", "--name",
-                                              "sandbox shipstation", NULL } },
+                                              "sandbox shipstation", NULL }, SHIPSTATION_SECRETS },
   { "Base URL “ftp://example.com”", { "integration", "add", "--kind", "shipstation", "--name", "New",
-                                      "--base-url", "ftp://example.com", NULL } },
+                                      "--base-url", "ftp://example.com", NULL }, SHIPSTATION_SECRETS },
   { "Base URL “not a url”", { "integration", "add", "--kind", "shipstation", "--name", "New",
-                              "--base-url", "not a url", NULL } },
+                              "--base-url", "not a url", NULL }, SHIPSTATION_SECRETS },
+  { "Environment “staging”", { "integration", "add", "--kind", "quickbooks", "--name", "New", "--realm", "1",
+                               "--client-id", "c", "--environment", "staging", NULL }, QUICKBOOKS_SECRETS },
+  { "--environment “sandbox” does not apply to a ShipStation integration",
+    { "integration", "add", "--kind", "shipstation", "--name", "New", "--environment", "sandbox", NULL } },
+  { "--token-url “http://t”", { "integration", "add", "--kind", "extensiv", "--name", "New", "--token-url",
+                                "http://t", NULL } },
+  { "Option --tpl is empty", { "integration", "edit", "Sandbox 3PL", "--tpl", "", NULL } },
+  { "--realm “R2”", { "integration", "edit", "Sandbox 3PL", "--realm", "R2", NULL } },
+  { "“sandbox 3pl” is already used", { "integration", "edit", "Sandbox ShipStation", "--name", "sandbox 3pl", NULL } },
+  { "Integration “Nowhere” does not exist", { "integration", "edit", "Nowhere", "--name", "X", NULL } },
+  { "Integration “Nowhere” does not exist", { "integration", "show", "Nowhere", NULL } },
+  { "Integration “Nowhere” does not exist", { "integration", "delete", "Nowhere", NULL } },
+  { "Integration “Sandbox ShipStation” is used by channel “Wholesale Sales Channel”",
+    { "integration", "delete", "sandbox shipstation", NULL } },
+  { "Integration “Sandbox QuickBooks” is used by channel “Wholesale Sales Channel”",
+    { "integration", "delete", "3", NULL } },
+  { "Integration “Sandbox QuickBooks” is a QuickBooks Online integration: it has no stores",
+    { "integration", "stores", "Sandbox QuickBooks", NULL } },
   { "--tpl “T1”", { "integration", "add", "--kind", "shipstation", "--name", "New", "--tpl", "T1", NULL } },
   { "--facility-id “F9”", { "integration", "add", "--kind", "quickbooks", "--name", "New", "--facility-id", "F9", NULL } },
   { "--realm “R1”", { "integration", "add", "--kind", "extensiv", "--name", "New", "--realm", "R1", NULL } },
@@ -560,12 +606,13 @@ test_refused_values (Fixture       *f,
 {
   g_autofree char *retail = NULL;
 
-  add_setup (f);
+  if (!add_setup (f))
+    return;
   create_wholesale (f);
   retail = run_ok (f, "channel", "create", "--name", "Retail", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (refused_values); i++)
-    assert_refused (f, 1, refused_values[i].needle, refused_values[i].args);
+    assert_refused_input (f, 1, refused_values[i].needle, refused_values[i].args, refused_values[i].input);
 }
 
 static const Refusal usage_errors[] = {
@@ -585,6 +632,22 @@ static const Refusal usage_errors[] = {
   { "--no-such-thing", { "--no-such-thing", "channel", "list", NULL } },
   { "--kind", { "integration", "add", "--name", "New", NULL } },
   { "--name", { "integration", "add", "--kind", "shipstation", NULL } },
+  { "Missing option --tpl", { "integration", "add", "--kind", "extensiv", "--name", "New", "--client-id", "c",
+                              "--user-login-id", "1", "--customer-id", "1", "--facility-id", "1", NULL } },
+  { "Missing option --realm", { "integration", "add", "--kind", "quickbooks", "--name", "New", "--client-id", "c",
+                                NULL } },
+  { "--environment or --base-url, not both", { "integration", "add", "--kind", "quickbooks", "--name", "New",
+                                               "--realm", "1", "--client-id", "c", "--environment", "sandbox",
+                                               "--base-url", "https://example.com", NULL } },
+  { "--kind", { "integration", "edit", "Sandbox 3PL", "--kind", "shipstation", NULL } },
+  { "Nothing to change", { "integration", "edit", "Sandbox 3PL", NULL } },
+  { "--api-secret", { "integration", "edit", "Sandbox ShipStation", "--api-secret", "s", NULL } },
+  { "Missing argument", { "integration", "test", NULL } },
+  { "Give --once or --watch, not both", { "sync", "--once", "--watch", NULL } },
+  { "Nothing to do", { "sync", "--no-push", "--no-poll", NULL } },
+  { "--interval needs --watch", { "sync", "--interval", "60", NULL } },
+  { "Missing argument", { "channel", "test", NULL } },
+  { "--bogus", { "sandbox", "--bogus", NULL } },
   { "Missing argument", { "warehouse-group", "create", NULL } },
   { "Missing argument", { "invoice-type", "add", NULL } },
   { "--clear-maps", { "channel", "create", "--name", "New", "--clear-maps", NULL } },
@@ -600,7 +663,8 @@ test_usage_errors (Fixture       *f,
   g_autoptr(Result) group = NULL;
   g_autofree char *retail = NULL;
 
-  add_setup (f);
+  if (!add_setup (f))
+    return;
   retail = run_ok (f, "channel", "create", "--name", "Retail", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (usage_errors); i++)

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "lumctl-integration.h"
+#include "lum-engine-sync.h"
+#include "lum-util.h"
+#include "connect/lum-http.h"
+
+/* The integration commands that talk to the service: test, stores, connect. */
+
+/* Opens the engine and finds the integration by @name (or id). */
+static gboolean
+open_integration (LumctlGlobal     *global,
+                  const char       *name,
+                  LumEngine       **engine,
+                  LumIntegration  **integration,
+                  GError          **error)
+{
+  if ((*engine = lumctl_open_engine (global, error)) == NULL)
+    return FALSE;
+  *integration = lumctl_find_integration (*engine, name, error);
+  return *integration != NULL;
+}
+
+/* Ctrl+C ends a wait with "cancelled"; say what was interrupted instead. */
+static int
+fail_remote (LumctlLoop   *loop,
+             const GError *error,
+             const char   *what)
+{
+  if (loop->interrupted || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return lumctl_fail_printf (_("%s was interrupted"), what);
+  return lumctl_fail (error);
+}
+
+/* -- test ------------------------------------------------------------------ */
+
+int
+lumctl_integration_test (LumctlGlobal  *global,
+                         char         **args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(LumIntegration) integration = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(LumctlLoop) loop = { 0, };
+  g_autofree char *report = NULL;
+  int status;
+
+  lumctl_loop_init (&loop);
+  context = lumctl_option_context_new (global, N_("INTEGRATION"),
+                                       N_("Try an integration, given by name or id: sign in with its secrets and "
+                                          "list what they reach. Says in words what works and what does not."),
+                                       NULL);
+  if ((status = lumctl_parse (global, context, &args, 1, 1)) != LUMCTL_EXIT_OK)
+    return status;
+  if (!open_integration (global, args[1], &engine, &integration, &error))
+    return lumctl_fail (error);
+
+  lum_engine_test_integration_async (engine, integration, loop.cancellable, lumctl_loop_result_cb, &loop);
+  report = lum_engine_test_integration_finish (engine, lumctl_loop_wait (&loop), &error);
+  if (report == NULL)
+    return fail_remote (&loop, error, _("The test"));
+
+  if (global->json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "integration");
+      json_builder_add_string_value (b, lum_integration_get_name (integration));
+      json_builder_set_member_name (b, "ok");
+      json_builder_add_boolean_value (b, TRUE);
+      json_builder_set_member_name (b, "report");
+      json_builder_add_string_value (b, report);
+      json_builder_end_object (b);
+      node = json_builder_get_root (b);
+      lumctl_print_json (node);
+    }
+  else
+    g_print ("%s\n", report);
+  return LUMCTL_EXIT_OK;
+}
+
+/* -- stores ---------------------------------------------------------------- */
+
+static void
+print_stores (LumctlGlobal *global,
+              GListModel   *stores)
+{
+  g_autoptr(LumctlTable) table = NULL;
+  guint n = g_list_model_get_n_items (stores);
+
+  if (global->json)
+    {
+      g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LumRemoteStore) store = g_list_model_get_item (stores, i);
+          g_autoptr(JsonBuilder) b = json_builder_new ();
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, lum_remote_store_get_remote_id (store));
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, lum_remote_store_get_name (store));
+          json_builder_end_object (b);
+          g_ptr_array_add (nodes, json_builder_get_root (b));
+        }
+      lumctl_print_json_array (nodes);
+      return;
+    }
+
+  if (n == 0)
+    {
+      g_print ("%s\n", _("No stores."));
+      return;
+    }
+  table = lumctl_table_new (2, _("Store"), _("Name"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LumRemoteStore) store = g_list_model_get_item (stores, i);
+
+      lumctl_table_add_row (table, lum_remote_store_get_remote_id (store), lum_remote_store_get_name (store));
+    }
+  lumctl_table_print (table);
+}
+
+/* The service could not be reached or did not answer properly: the last
+ * known list still serves. Refused credentials or requests do not. */
+static gboolean
+is_unreachable (const GError *error)
+{
+  if (error->domain == LUM_REMOTE_ERROR)
+    return lum_remote_error_is_retryable (error);
+  return error->domain == G_RESOLVER_ERROR ||
+         (error->domain == G_IO_ERROR && error->code != G_IO_ERROR_CANCELLED);
+}
+
+int
+lumctl_integration_stores (LumctlGlobal  *global,
+                           char         **args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(LumIntegration) integration = NULL;
+  g_autoptr(GListStore) stores = NULL;
+  g_autoptr(GListStore) known = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) known_error = NULL;
+  g_auto(LumctlLoop) loop = { 0, };
+  int status;
+
+  lumctl_loop_init (&loop);
+  context = lumctl_option_context_new (global, N_("INTEGRATION"),
+                                       N_("List the stores of a ShipStation integration, or the customer and "
+                                          "facility pairs of an Extensiv 3PL one, live from the service. When it "
+                                          "cannot be reached, the last known list is shown."),
+                                       NULL);
+  if ((status = lumctl_parse (global, context, &args, 1, 1)) != LUMCTL_EXIT_OK)
+    return status;
+  if (!open_integration (global, args[1], &engine, &integration, &error))
+    return lumctl_fail (error);
+  if (!lum_integration_is_oms (integration))
+    return lumctl_fail_printf (_("Integration “%s” is a %s integration: it has no stores"),
+                               lum_integration_get_name (integration),
+                               lum_integration_kind_to_label (lum_integration_get_kind (integration)));
+
+  lum_engine_fetch_stores_async (engine, integration, loop.cancellable, lumctl_loop_result_cb, &loop);
+  stores = lum_engine_fetch_stores_finish (engine, lumctl_loop_wait (&loop), &error);
+  if (stores != NULL)
+    {
+      print_stores (global, G_LIST_MODEL (stores));
+      return LUMCTL_EXIT_OK;
+    }
+  if (loop.interrupted || !is_unreachable (error))
+    return fail_remote (&loop, error, _("Listing the stores"));
+
+  known = lum_engine_list_remote_stores (engine, lum_integration_get_id (integration), &known_error);
+  if (known == NULL || g_list_model_get_n_items (G_LIST_MODEL (known)) == 0)
+    return lumctl_fail_printf (_("%s; no stores of “%s” are known from before"), error->message,
+                               lum_integration_get_name (integration));
+
+  {
+    g_autofree char *note = g_strdup_printf (_("%s; these are the stores last known"), error->message);
+
+    g_strdelimit (note, "\r\n", ' ');
+    g_printerr ("lumenctl: %s\n", note);
+  }
+  print_stores (global, G_LIST_MODEL (known));
+  return LUMCTL_EXIT_OK;
+}
+
+/* -- connect --------------------------------------------------------------- */
+
+typedef struct
+{
+  LumctlGlobal *global;
+  gboolean      no_browser;
+} OpenUri;
+
+/* The address goes to the terminal whatever happens: over SSH, or without
+ * a browser, the user opens it elsewhere. */
+static gboolean
+open_uri (const char  *uri,
+          gpointer     user_data,
+          GError     **error)
+{
+  OpenUri *data = user_data;
+  FILE *out = data->global->json ? stderr : stdout;
+  g_autoptr(GError) launch_error = NULL;
+
+  fprintf (out, "%s\n%s\n%s\n", _("Open this address in a browser and allow Lumen to use the company:"), uri,
+           _("Waiting for QuickBooks to send the browser back to Lumen (Ctrl+C stops)…"));
+  fflush (out);
+  if (!data->no_browser && !g_app_info_launch_default_for_uri (uri, NULL, &launch_error))
+    g_printerr (_("lumenctl: no browser could be opened (%s): open the address by hand\n"), launch_error->message);
+  return TRUE;
+}
+
+int
+lumctl_integration_connect (LumctlGlobal  *global,
+                            char         **args)
+{
+  gboolean no_browser = FALSE;
+  const GOptionEntry entries[] = {
+    { "no-browser", 0, 0, G_OPTION_ARG_NONE, &no_browser,
+      N_("Only print the address to open, for a browser on another machine"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(LumIntegration) integration = NULL;
+  g_autoptr(LumIntegration) connected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(LumctlLoop) loop = { 0, };
+  OpenUri data = { global, FALSE };
+  int status;
+
+  lumctl_loop_init (&loop);
+  context = lumctl_option_context_new (global, N_("INTEGRATION"),
+                                       N_("Connect a QuickBooks Online integration to its company: the browser "
+                                          "opens Intuit’s authorization page, and the refresh token it sends back "
+                                          "is kept in the Secret Service."),
+                                       entries);
+  if ((status = lumctl_parse (global, context, &args, 1, 1)) != LUMCTL_EXIT_OK)
+    return status;
+  data.no_browser = no_browser;
+  if (!open_integration (global, args[1], &engine, &integration, &error))
+    return lumctl_fail (error);
+
+  lum_engine_connect_quickbooks_async (engine, integration, open_uri, &data, loop.cancellable,
+                                       lumctl_loop_result_cb, &loop);
+  if (!lum_engine_connect_quickbooks_finish (engine, lumctl_loop_wait (&loop), &error))
+    return fail_remote (&loop, error, _("Connecting"));
+
+  /* the company chosen in the browser may differ from the one given */
+  connected = lum_engine_get_integration (engine, lum_integration_get_id (integration), NULL);
+  if (global->json)
+    lumctl_print_integration (global, connected ? connected : integration);
+  else
+    g_print (_("“%s” is connected to QuickBooks Online company %s.\n"), lum_integration_get_name (integration),
+             lum_integration_get_setting (connected ? connected : integration, LUM_SETTING_QUICKBOOKS_REALM));
+  return LUMCTL_EXIT_OK;
+}
