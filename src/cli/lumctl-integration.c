@@ -49,6 +49,8 @@ static const SettingOption setting_options[] = {
     N_("quickbooks: the OAuth authorization page (default: Intuit’s)"), N_("URL") },
   { "income-account", LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT, QUICKBOOKS, 0,
     N_("quickbooks: the income account of the items Lumen creates"), N_("ID") },
+  { "redirect-port", LUM_SETTING_QUICKBOOKS_REDIRECT_PORT, QUICKBOOKS, 0,
+    N_("quickbooks: the port of the redirect URI registered with Intuit (default: any free port)"), N_("PORT") },
 };
 
 #define N_SETTING_OPTIONS G_N_ELEMENTS (setting_options)

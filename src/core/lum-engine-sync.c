@@ -172,9 +172,19 @@ lum_engine_remove_integration (LumEngine       *self,
                                LumIntegration  *integration,
                                GError         **error)
 {
+  g_autoptr(GError) local_error = NULL;
+
+  /* the row first: a refused delete (a channel uses it) keeps the secrets */
   if (!lum_engine_delete_integration (self, integration, error))
     return FALSE;
-  return lum_secrets_clear (integration, error);
+  if (!lum_secrets_clear (integration, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Integration “%s” was deleted, but its credentials are still in the keyring: %s"),
+                   lum_integration_get_name (integration), local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -377,6 +387,29 @@ on_redirect_cb (GObject      *source,
   }
 }
 
+/* The redirect port the integration's settings name, or 0 for any. */
+static gboolean
+redirect_port (LumIntegration  *integration,
+               guint           *port,
+               GError         **error)
+{
+  const char *text = lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT);
+  guint64 value = 0;
+
+  *port = 0;
+  if (lum_str_empty (text))
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 0, 65535, &value, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Redirect port “%s” of integration “%s” is not a port number (1–65535, or 0 for any)"),
+                   text, lum_integration_get_name (integration));
+      return FALSE;
+    }
+  *port = (guint)value;
+  return TRUE;
+}
+
 /**
  * lum_engine_connect_quickbooks_async:
  * @open_uri: shows the authorization page in the browser
@@ -398,6 +431,7 @@ lum_engine_connect_quickbooks_async (LumEngine           *self,
   Connect *connect = g_new0 (Connect, 1);
   g_autofree char *url = NULL;
   GError *error = NULL;
+  guint port = 0;
 
   g_task_set_source_tag (task, lum_engine_connect_quickbooks_async);
   g_task_set_task_data (task, connect, connect_free);
@@ -411,8 +445,8 @@ lum_engine_connect_quickbooks_async (LumEngine           *self,
       return;
     }
   connect->connector = lum_engine_get_connector (self, lum_integration_get_id (integration), &error);
-  if (connect->connector != NULL)
-    connect->listener = lum_oauth_listener_new (&error);
+  if (connect->connector != NULL && redirect_port (integration, &port, &error))
+    connect->listener = lum_oauth_listener_new (port, &error);
   if (connect->listener == NULL)
     {
       g_task_return_error (task, error);

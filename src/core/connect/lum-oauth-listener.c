@@ -158,21 +158,31 @@ lum_oauth_listener_init (LumOAuthListener *self)
 /**
  * lum_oauth_listener_new:
  *
- * Listens on a port of 127.0.0.1 the kernel chooses, with a fresh random
- * state for the authorization request.
+ * @port: the port of the redirect URI registered with the provider, or 0
+ *   for one the kernel chooses
+ *
+ * Listens on 127.0.0.1, with a fresh random state for the authorization
+ * request.
  */
 LumOAuthListener *
-lum_oauth_listener_new (GError **error)
+lum_oauth_listener_new (guint    port,
+                        GError **error)
 {
   g_autoptr(LumOAuthListener) self = g_object_new (LUM_TYPE_OAUTH_LISTENER, NULL);
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, port);
   g_autoslist(GUri) uris = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   self->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (self->server, CALLBACK_PATH, on_callback_cb, self, NULL);
-  if (!soup_server_listen (self->server, address, 0, error))
-    return NULL;
+  if (!soup_server_listen (self->server, address, 0, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not listen for the browser’s redirect on 127.0.0.1 port %u: %s"),
+                   port, local_error->message);
+      return NULL;
+    }
   uris = soup_server_get_uris (self->server);
   if (uris == NULL)
     {

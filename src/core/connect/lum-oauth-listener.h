@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define LUM_TYPE_OAUTH_LISTENER (lum_oauth_listener_get_type ())
 G_DECLARE_FINAL_TYPE (LumOAuthListener, lum_oauth_listener, LUM, OAUTH_LISTENER, GObject)
 
-LumOAuthListener *lum_oauth_listener_new             (GError              **error);
+LumOAuthListener *lum_oauth_listener_new             (guint                 port,
+                                                      GError              **error);
 const char       *lum_oauth_listener_get_redirect_uri (LumOAuthListener   *self);
 const char       *lum_oauth_listener_get_state       (LumOAuthListener    *self);
 void              lum_oauth_listener_wait_async      (LumOAuthListener    *self,

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (LumQuickbooks, lum_quickbooks, LUM, QUICKBOOKS, LumConnect
 #define LUM_SETTING_QUICKBOOKS_TOKEN_URL     "token_url"
 #define LUM_SETTING_QUICKBOOKS_AUTH_URL      "authorization_url"
 #define LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT "income_account_id"
+/* the loopback port of the redirect URI registered with Intuit; 0 or unset: any */
+#define LUM_SETTING_QUICKBOOKS_REDIRECT_PORT  "redirect_port"
 #define LUM_QUICKBOOKS_TOKEN_URL   "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"
 #define LUM_QUICKBOOKS_AUTH_URL    "https://appcenter.intuit.com/connect/oauth2"
 #define LUM_QUICKBOOKS_SANDBOX_URL "https://sandbox-quickbooks.api.intuit.com"

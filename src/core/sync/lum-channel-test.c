@@ -942,7 +942,9 @@ lum_channel_test_to_markdown (LumChannelTest *self)
 
       g_strdelimit (detail, "|\n", ' ');
       g_string_append_printf (md, "| %s | %s | %s | %s |\n", lum_test_step_get_text (step, LUM_TEST_STEP_TITLE),
-                              lum_test_step_get_state (step), detail, lum_test_step_get_text (step, LUM_TEST_STEP_AT));
+                              lum_test_step_get_state (step), detail,
+                              lum_str_empty (lum_test_step_get_text (step, LUM_TEST_STEP_AT))
+                                ? "" : lum_test_step_get_text (step, LUM_TEST_STEP_AT));
     }
   for (guint i = 0; i < n; i++)
     {
