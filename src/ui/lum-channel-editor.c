@@ -5,12 +5,23 @@
 
 #include <glib/gi18n.h>
 
+#include "lum-application.h"
 #include "lum-channel-editor.h"
 #include "lum-channel-json.h"
+#include "lum-engine-sync.h"
 #include "flow/lum-channel-rules.h"
 #include "lum-field-catalog.h"
+#include "lum-flow-diagram.h"
 #include "lum-mapping-row.h"
+#include "lum-test-dialog.h"
 #include "lum-ui-util.h"
+
+typedef enum
+{
+  STORES_IDLE,
+  STORES_LOADING,
+  STORES_FAILED,
+} StoresState;
 
 /* The editor works on a copy of the channel: nothing reaches the list or
  * the database until Save, and Cancel just drops the copy. */
@@ -22,7 +33,13 @@ struct _LumChannelEditor
   LumChannel          *original;
   LumChannel          *channel;
   char                *baseline;
+  char                *tested_state;
   gboolean             loading;
+
+  GCancellable        *stores_cancellable;
+  gint64               stores_for;
+  StoresState          stores_state;
+  GtkWindow           *test_dialog;
 
   GListStore          *mappings;
   GArray              *oms_ids;
@@ -46,7 +63,10 @@ struct _LumChannelEditor
   GtkSwitch           *push_switch;
   AdwComboRow         *oms_row;
   AdwComboRow         *store_row;
+  AdwActionRow        *store_status_row;
+  GtkStack            *store_status_stack;
   GtkSpinner          *store_spinner;
+  GtkWidget           *store_retry_button;
   AdwEntryRow         *store_id_row;
   AdwActionRow        *delay_row;
   GtkEntry            *delay_entry;
@@ -60,6 +80,10 @@ struct _LumChannelEditor
   AdwComboRow         *invoice_type_row;
   AdwComboRow         *timing_row;
   AdwComboRow         *accounting_row;
+
+  AdwPreferencesGroup *flow_group;
+  LumFlowDiagram      *flow_diagram;
+  GtkWidget           *test_button;
 };
 
 G_DEFINE_FINAL_TYPE (LumChannelEditor, lum_channel_editor, ADW_TYPE_WINDOW)
@@ -82,6 +106,9 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 typedef void (*EditorContinuation) (LumChannelEditor *self);
+
+static void update_flow          (LumChannelEditor *self);
+static void on_mapping_notify_cb (LumChannelEditor *self);
 
 /* -- choices -------------------------------------------------------------- */
 
@@ -193,32 +220,22 @@ load_choices (LumChannelEditor *self)
   set_integration_choices (self, G_LIST_MODEL (integrations));
 }
 
-/* The stores already known for the chosen OMS, and a last choice to type
- * an id. Listing them live from the OMS will show store_spinner while it
- * runs and put its failure on the row the same way save errors are. */
+/* @known as the choices of the store row, and a last choice to type an id;
+ * @store_id selected among them. */
 static void
-load_stores (LumChannelEditor *self,
-             const char       *store_id)
+load_stores_from (LumChannelEditor *self,
+                  GListModel       *known,
+                  const char       *store_id)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GListStore) known = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 oms_id = selected_id (self->oms_row, self->oms_ids);
   guint selected = 0;
   gboolean found = FALSE;
 
   g_ptr_array_set_size (self->stores, 0);
 
-  if (oms_id != 0)
+  for (guint i = 0; known != NULL && i < g_list_model_get_n_items (known); i++)
     {
-      known = lum_engine_list_remote_stores (self->engine, oms_id, &error);
-      if (known == NULL)
-        g_warning ("Cannot list the stores of integration %" G_GINT64_FORMAT ": %s", oms_id, error->message);
-    }
-
-  for (guint i = 0; known != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (known)); i++)
-    {
-      g_autoptr(LumRemoteStore) store = g_list_model_get_item (G_LIST_MODEL (known), i);
+      g_autoptr(LumRemoteStore) store = g_list_model_get_item (known, i);
       g_autofree char *label = lum_remote_store_dup_label (store);
 
       if (!found && g_strcmp0 (lum_remote_store_get_remote_id (store), store_id) == 0)
@@ -238,6 +255,25 @@ load_stores (LumChannelEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (self->store_id_row), !found && store_id ? store_id : "");
 }
 
+/* The stores last listed from the chosen OMS; the live list replaces them
+ * when it arrives (fetch_stores()). */
+static void
+load_stores (LumChannelEditor *self,
+             const char       *store_id)
+{
+  g_autoptr(GListStore) known = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 oms_id = selected_id (self->oms_row, self->oms_ids);
+
+  if (oms_id != 0)
+    {
+      known = lum_engine_list_remote_stores (self->engine, oms_id, &error);
+      if (known == NULL)
+        g_warning ("Cannot list the stores of integration %" G_GINT64_FORMAT ": %s", oms_id, error->message);
+    }
+  load_stores_from (self, known ? G_LIST_MODEL (known) : NULL, store_id);
+}
+
 static void
 update_rows (LumChannelEditor *self)
 {
@@ -252,6 +288,7 @@ update_rows (LumChannelEditor *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->store_row), have_stores);
   gtk_widget_set_visible (GTK_WIDGET (self->store_id_row), typed);
+  gtk_widget_set_visible (GTK_WIDGET (self->store_status_row), push && self->stores_state != STORES_IDLE);
 
   /* Set here rather than bound in the template: a combo row sets its own
    * sensitivity whenever it gets a model. */
@@ -402,6 +439,8 @@ dup_state (LumChannelEditor *self)
 
   if (!apply_to_channel (self, state, NULL))
     return NULL;
+  /* The id is the choice; the name follows whatever the OMS lists now. */
+  lum_channel_set_oms_store_name (state, NULL);
   node = lum_channel_to_json (state);
   return json_to_string (node, FALSE);
 }
@@ -633,6 +672,7 @@ create_mapping_row (gpointer item,
 
   g_signal_connect_object (row, "move", G_CALLBACK (on_mapping_row_move_cb), self, 0);
   g_signal_connect_object (row, "remove", G_CALLBACK (on_mapping_row_remove_cb), self, 0);
+  g_signal_connect_object (item, "notify", G_CALLBACK (on_mapping_notify_cb), self, G_CONNECT_SWAPPED);
   return row;
 }
 
@@ -640,6 +680,169 @@ static void
 on_mappings_changed_cb (LumChannelEditor *self)
 {
   renumber_mapping_rows (self);
+  if (!self->loading)
+    update_flow (self);
+}
+
+static void
+on_mapping_notify_cb (LumChannelEditor *self)
+{
+  if (!self->loading)
+    update_flow (self);
+}
+
+/* -- the flow, drawn, and its test ---------------------------------------- */
+
+static const char *
+selected_label (AdwComboRow *row)
+{
+  gpointer item = adw_combo_row_get_selected_item (row);
+
+  return GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (item) : NULL;
+}
+
+/* Redraws the diagram and says whether the channel can be tested: only as
+ * saved, since the test runs through the stored configuration. */
+static void
+update_flow (LumChannelEditor *self)
+{
+  g_autoptr(LumChannel) shown = lum_channel_copy (self->original);
+  gboolean saved = lum_channel_get_id (self->original) != 0;
+  gboolean modified;
+  const char *description;
+
+  if (apply_to_channel (self, shown, NULL))
+    {
+      lum_channel_set_oms_integration_name (shown, selected_label (self->oms_row));
+      lum_channel_set_accounting_integration_name (shown, selected_label (self->accounting_row));
+      lum_flow_diagram_set_channel (self->flow_diagram, shown);
+    }
+
+  modified = self->baseline != NULL && lum_channel_editor_get_modified (self);
+  if (!saved)
+    description = _("How an order of this channel travels. Save the channel to test it.");
+  else if (modified)
+    description = _("How an order of this channel travels. Save the changes to test them.");
+  else
+    description = _("How an order of this channel travels. A test sends a test order through it, step by step.");
+  adw_preferences_group_set_description (self->flow_group, description);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.test-channel", saved && !modified);
+
+  /* The marks of the last test describe the configuration it ran on. */
+  if (self->tested_state != NULL)
+    {
+      g_autofree char *state = dup_state (self);
+
+      if (g_strcmp0 (state, self->tested_state) != 0)
+        {
+          lum_flow_diagram_set_steps (self->flow_diagram, NULL);
+          g_clear_pointer (&self->tested_state, g_free);
+        }
+    }
+}
+
+/* -- live stores ---------------------------------------------------------- */
+
+static void
+set_stores_state (LumChannelEditor *self,
+                  StoresState       state,
+                  const char       *title,
+                  const char       *subtitle)
+{
+  self->stores_state = state;
+  if (state == STORES_LOADING)
+    {
+      gtk_stack_set_visible_child_name (self->store_status_stack, "loading");
+      gtk_spinner_start (self->store_spinner);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->store_status_stack, "error");
+      gtk_spinner_stop (self->store_spinner);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->store_status_row), title ? title : "");
+  adw_action_row_set_subtitle (self->store_status_row, subtitle ? subtitle : "");
+  gtk_widget_set_visible (self->store_retry_button, state == STORES_FAILED);
+  if (state == STORES_FAILED)
+    gtk_widget_add_css_class (GTK_WIDGET (self->store_status_row), "lum-failed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->store_status_row), "lum-failed");
+  update_rows (self);
+}
+
+static char *
+dup_selected_store_id (LumChannelEditor *self)
+{
+  guint store = adw_combo_row_get_selected (self->store_row);
+
+  if (store < self->stores->len)
+    return g_strdup (lum_remote_store_get_remote_id (g_ptr_array_index (self->stores, store)));
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->store_id_row)));
+}
+
+static void
+on_stores_fetched_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(LumChannelEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) stores = lum_engine_fetch_stores_finish (LUM_ENGINE (source), result, &error);
+  g_autofree char *current = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->engine == NULL)
+    return;
+
+  if (stores == NULL)
+    {
+      const char *oms = selected_label (self->oms_row);
+      g_autofree char *title = g_strdup_printf (_("The stores of %s cannot be listed"), oms ? oms : "");
+      g_autofree char *subtitle = NULL;
+
+      if (self->stores->len > 0)
+        subtitle = g_strdup_printf (_("%s. The list shows the stores known from before."), error->message);
+      else
+        subtitle = g_strdup_printf (_("%s. Enter the store ID instead."), error->message);
+      set_stores_state (self, STORES_FAILED, title, subtitle);
+      return;
+    }
+
+  current = dup_selected_store_id (self);
+  self->loading = TRUE;
+  load_stores_from (self, G_LIST_MODEL (stores), current);
+  self->loading = FALSE;
+  set_stores_state (self, STORES_IDLE, NULL, NULL);
+  update_flow (self);
+}
+
+/* Lists the stores of the chosen OMS live; @force lists them again. */
+static void
+fetch_stores (LumChannelEditor *self,
+              gboolean          force)
+{
+  gint64 oms_id = selected_id (self->oms_row, self->oms_ids);
+  g_autoptr(LumIntegration) integration = NULL;
+  g_autofree char *title = NULL;
+
+  if (!force && oms_id == self->stores_for)
+    return;
+
+  g_cancellable_cancel (self->stores_cancellable);
+  g_clear_object (&self->stores_cancellable);
+  self->stores_for = oms_id;
+  if (oms_id != 0)
+    integration = lum_engine_get_integration (self->engine, oms_id, NULL);
+  if (integration == NULL)
+    {
+      set_stores_state (self, STORES_IDLE, NULL, NULL);
+      return;
+    }
+
+  self->stores_cancellable = g_cancellable_new ();
+  title = g_strdup_printf (_("Listing the stores of %s…"), lum_integration_get_name (integration));
+  set_stores_state (self, STORES_LOADING, title, NULL);
+  lum_engine_fetch_stores_async (self->engine, integration, self->stores_cancellable,
+                                 on_stores_fetched_cb, g_object_ref (self));
 }
 
 /* -- closing -------------------------------------------------------------- */
@@ -748,6 +951,7 @@ on_editable_changed_cb (LumChannelEditor *self,
   if (self->loading)
     return;
   clear_row_error (self, row_of (editable));
+  update_flow (self);
 }
 
 static void
@@ -768,6 +972,9 @@ on_selected_changed_cb (LumChannelEditor *self,
       self->loading = FALSE;
     }
   update_rows (self);
+  if (gtk_switch_get_active (self->push_switch))
+    fetch_stores (self, FALSE);
+  update_flow (self);
 }
 
 static void
@@ -784,8 +991,12 @@ on_engine_changed_cb (LumChannelEditor *self,
   shown = lum_channel_copy (self->channel);
   if (!apply_to_channel (self, shown, NULL))
     return;
+  /* New models reselect rows; that is no choice of the user's. */
+  self->loading = TRUE;
   load_choices (self);
+  self->loading = FALSE;
   load_channel (self, shown);
+  update_flow (self);
 }
 
 /* -- actions -------------------------------------------------------------- */
@@ -873,6 +1084,50 @@ add_mapping_action (GtkWidget  *widget,
     lum_mapping_row_focus_remote_field (LUM_MAPPING_ROW (row));
 }
 
+static void
+retry_stores_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  fetch_stores (LUM_CHANNEL_EDITOR (widget), TRUE);
+}
+
+static void
+test_channel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LumChannelEditor *self = LUM_CHANNEL_EDITOR (widget);
+  g_autoptr(LumChannel) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  LumTestDialog *dialog;
+
+  if (self->test_dialog != NULL)
+    {
+      gtk_window_present (self->test_dialog);
+      return;
+    }
+  if (lum_channel_get_id (self->original) == 0 || lum_channel_editor_get_modified (self))
+    return;
+
+  /* The test runs through the configuration as stored now. */
+  stored = lum_engine_get_channel (self->engine, lum_channel_get_id (self->original), &error);
+  if (stored == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  dialog = lum_test_dialog_new (GTK_WINDOW (self), self->engine, stored);
+  lum_flow_diagram_set_steps (self->flow_diagram, lum_channel_test_get_steps (lum_test_dialog_get_test (dialog)));
+  g_free (self->tested_state);
+  self->tested_state = dup_state (self);
+
+  self->test_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&self->test_dialog);
+  gtk_window_present (self->test_dialog);
+}
+
 /* -- GObject -------------------------------------------------------------- */
 
 static void
@@ -896,9 +1151,23 @@ lum_channel_editor_constructed (GObject *object)
                                  !is_new && !lum_channel_get_archived (self->original));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.duplicate", !is_new);
 
+  if (is_new)
+    {
+      g_autoptr(GSettings) settings = lum_application_dup_settings ();
+      int delay = settings ? g_settings_get_int (settings, "default-push-delay") : LUM_PUSH_DELAY_IMMEDIATE;
+
+      if (delay >= 0)
+        lum_channel_set_push_delay_minutes (self->channel, delay);
+    }
+
+  self->loading = TRUE;
   load_choices (self);
+  self->loading = FALSE;
   load_channel (self, self->channel);
   self->baseline = dup_state (self);
+  update_flow (self);
+  if (gtk_switch_get_active (self->push_switch))
+    fetch_stores (self, FALSE);
 
   g_signal_connect_object (self->engine, "changed", G_CALLBACK (on_engine_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -924,6 +1193,9 @@ lum_channel_editor_dispose (GObject *object)
 {
   LumChannelEditor *self = (LumChannelEditor *)object;
 
+  g_cancellable_cancel (self->stores_cancellable);
+  g_clear_object (&self->stores_cancellable);
+  g_clear_weak_pointer (&self->test_dialog);
   if (self->mapping_list != NULL)
     gtk_list_box_bind_model (self->mapping_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUM_TYPE_CHANNEL_EDITOR);
@@ -941,6 +1213,7 @@ lum_channel_editor_finalize (GObject *object)
   LumChannelEditor *self = (LumChannelEditor *)object;
 
   g_clear_pointer (&self->baseline, g_free);
+  g_clear_pointer (&self->tested_state, g_free);
   g_clear_pointer (&self->oms_ids, g_array_unref);
   g_clear_pointer (&self->accounting_ids, g_array_unref);
   g_clear_pointer (&self->stores, g_ptr_array_unref);
@@ -1049,6 +1322,7 @@ lum_channel_editor_class_init (LumChannelEditorClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, LUM_TYPE_CHANNEL);
 
   g_type_ensure (LUM_TYPE_WAREHOUSE_GROUP);
+  g_type_ensure (LUM_TYPE_FLOW_DIAGRAM);
   g_type_ensure (LUM_TYPE_INVOICE_TYPE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lumenapp/Lumen/lum-channel-editor.ui");
@@ -1066,7 +1340,10 @@ lum_channel_editor_class_init (LumChannelEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, push_switch);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, oms_row);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, store_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, store_status_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, store_status_stack);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, store_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, store_retry_button);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, store_id_row);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, delay_row);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, delay_entry);
@@ -1078,6 +1355,9 @@ lum_channel_editor_class_init (LumChannelEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, invoice_type_row);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, timing_row);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, accounting_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, flow_group);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, flow_diagram);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, test_button);
   gtk_widget_class_bind_template_callback (widget_class, on_editable_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_changed_cb);
 
@@ -1086,9 +1366,12 @@ lum_channel_editor_class_init (LumChannelEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "editor.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "editor.add-mapping", NULL, add_mapping_action);
+  gtk_widget_class_install_action (widget_class, "editor.retry-stores", NULL, retry_stores_action);
+  gtk_widget_class_install_action (widget_class, "editor.test-channel", NULL, test_channel_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "editor.test-channel", NULL);
 }
 
 static void
