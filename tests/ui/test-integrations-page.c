@@ -1,0 +1,443 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-test"
+
+#include "lum-activity-page.h"
+#include "lum-integration-dialog.h"
+#include "lum-integrations-page.h"
+#include "lum-secrets.h"
+#include "lum-test-sandbox.h"
+#include "connect/lum-quickbooks.h"
+#include "sync-test-util.h"
+
+/* The Integrations and Activity pages against the sandbox (on its own
+ * thread), driven through their actions and the dialog's rows. */
+
+#define WRONG_SECRET "wrong-secret-7f3a9c"
+
+typedef struct
+{
+  LumTestWorld  world;
+  GtkWindow    *window;
+  GtkWidget    *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  GType (*get_type) (void) = data;
+
+  if (!lum_test_keyring_available ())
+    {
+      g_test_skip ("No Secret Service for the credentials (run under .ci/session)");
+      return;
+    }
+  lum_test_world_init (&f->world);
+  f->page = g_object_new (get_type (), "engine", f->world.engine, NULL);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 640);
+  gtk_window_set_child (f->window, f->page);
+  gtk_window_present (f->window);
+  sync_test_pump ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  sync_test_close_toplevels ();
+  lum_test_world_clear (&f->world);
+}
+
+static void
+set_text (gpointer    dialog,
+          const char *row,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, row)), text);
+}
+
+static gboolean
+row_visible (gpointer    dialog,
+             const char *row)
+{
+  return gtk_widget_get_visible (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, row));
+}
+
+/* Adds a ShipStation integration through the dialog, as a user would. */
+static LumIntegration *
+add_shipstation (Fixture    *f,
+                 const char *name,
+                 const char *secret)
+{
+  g_autofree char *url = lum_sandbox_dup_base_url (f->world.sandbox, "shipstation");
+  LumIntegrationDialog *dialog;
+  LumIntegration *added;
+
+  gtk_widget_activate_action (f->page, "integrations.add", "s", "shipstation");
+  sync_test_pump ();
+  dialog = sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add ShipStation Integration");
+  g_assert_true (row_visible (dialog, "api_key_row"));
+  g_assert_true (row_visible (dialog, "api_secret_row"));
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "api_secret_row")));
+  g_assert_false (row_visible (dialog, "tpl_row"));
+  g_assert_false (row_visible (dialog, "authorization_group"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
+                                                                       "url_row"))),
+                   ==, "https://ssapi.shipstation.com");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+
+  set_text (dialog, "name_row", name);
+  set_text (dialog, "url_row", url);
+  set_text (dialog, "api_key_row", LUM_SANDBOX_SHIPSTATION_KEY);
+  set_text (dialog, "api_secret_row", secret);
+  sync_test_save_shot (GTK_WIDGET (dialog), "sync-integration-dialog-shipstation");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.save", NULL);
+  sync_test_pump ();
+  g_assert_null (dialog);
+
+  added = lum_engine_find_integration (f->world.engine, name, NULL);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (lum_integration_get_base_url (added), ==, url);
+  return added;
+}
+
+typedef struct
+{
+  Fixture *f;
+  gint64   id;
+} Wait;
+
+static gboolean
+result_done (gpointer user_data)
+{
+  Wait *w = user_data;
+  gboolean running = TRUE;
+  const char *text = lum_integrations_page_get_result (LUM_INTEGRATIONS_PAGE (w->f->page), w->id, &running, NULL);
+
+  return text != NULL && !running;
+}
+
+static const char *
+test_connection (Fixture *f,
+                 gint64   id,
+                 gboolean *ok)
+{
+  Wait w = { f, id };
+  gboolean running = FALSE;
+
+  gtk_widget_activate_action (f->page, "integrations.test", "x", id);
+  g_assert_nonnull (lum_integrations_page_get_result (LUM_INTEGRATIONS_PAGE (f->page), id, &running, NULL));
+  g_assert_true (running);
+  sync_test_wait (result_done, &w, 30, "the connection test");
+  return lum_integrations_page_get_result (LUM_INTEGRATIONS_PAGE (f->page), id, NULL, ok);
+}
+
+static void
+test_add_and_test (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LumIntegration) good = NULL;
+  g_autoptr(LumIntegration) wrong = NULL;
+  g_autofree char *good_name = NULL;
+  GtkWidget *list;
+  const char *report;
+  gboolean ok = FALSE;
+
+  if (g_test_failed () || f->world.engine == NULL)
+    return;
+
+  good = add_shipstation (f, "Main ShipStation", LUM_SANDBOX_SHIPSTATION_SECRET);
+  list = sync_test_child (f->page, LUM_TYPE_INTEGRATIONS_PAGE, "list");
+  good_name = g_strdup_printf ("integration-%" G_GINT64_FORMAT, lum_integration_get_id (good));
+  g_assert_nonnull (sync_test_find_named (list, good_name));
+
+  report = test_connection (f, lum_integration_get_id (good), &ok);
+  g_assert_true (ok);
+  g_assert_nonnull (strstr (report, "the API key and secret work"));
+  g_assert_nonnull (strstr (report, "Wholesale"));
+  g_assert_nonnull (strstr (report, "Retail"));
+  /* The report is in a row of the list, under the integration's own. */
+  {
+    g_autofree char *result_name = g_strdup_printf ("result-%" G_GINT64_FORMAT, lum_integration_get_id (good));
+    g_assert_nonnull (sync_test_find_named (list, result_name));
+  }
+  sync_test_save_shot (GTK_WIDGET (f->window), "sync-integrations-tested");
+
+  wrong = add_shipstation (f, "Wrong ShipStation", WRONG_SECRET);
+  report = test_connection (f, lum_integration_get_id (wrong), &ok);
+  g_assert_false (ok);
+  g_assert_true (g_str_has_prefix (report, "The connection failed: "));
+  g_assert_null (strstr (report, WRONG_SECRET));
+  g_assert_null (strstr (report, LUM_SANDBOX_SHIPSTATION_KEY));
+  /* The good one still says what it said. */
+  report = lum_integrations_page_get_result (LUM_INTEGRATIONS_PAGE (f->page), lum_integration_get_id (good),
+                                             NULL, &ok);
+  g_assert_true (ok);
+  sync_test_save_shot (GTK_WIDGET (f->window), "sync-integrations");
+}
+
+static gboolean
+message_dialog_shown (gpointer user_data)
+{
+  return sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+test_delete_in_use (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumIntegration) still = NULL;
+  gint64 id;
+  AdwMessageDialog *dialog;
+
+  if (g_test_failed () || f->world.engine == NULL)
+    return;
+
+  channel = lum_test_world_channel (&f->world, "Wholesale", f->world.shipstation, "1001", 0,
+                                    LUM_INVOICE_TIMING_SO_CREATED, NULL);
+  id = lum_integration_get_id (f->world.shipstation);
+  gtk_widget_activate_action (f->page, "integrations.delete", "x", id);
+  sync_test_pump ();
+  dialog = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Sandbox ShipStation”?");
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sync_test_wait (message_dialog_shown, NULL, 5, "the refusal");
+
+  /* The core's refusal, shown as it is; nothing deleted. */
+  dialog = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Integration Was Not Deleted");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Sandbox ShipStation"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Wholesale"));
+  still = lum_engine_get_integration (f->world.engine, id, NULL);
+  g_assert_nonnull (still);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sync_test_pump ();
+
+  /* One that nothing uses goes, after the question. */
+  id = lum_integration_get_id (f->world.extensiv);
+  gtk_widget_activate_action (f->page, "integrations.delete", "x", id);
+  sync_test_pump ();
+  dialog = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (dialog, "delete");
+  sync_test_pump ();
+  g_assert_null (lum_engine_get_integration (f->world.engine, id, NULL));
+  {
+    g_autofree char *row_name = g_strdup_printf ("integration-%" G_GINT64_FORMAT, id);
+    g_assert_null (sync_test_find_named (f->page, row_name));
+  }
+}
+
+static void
+test_kinds_and_reconnect (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(LumIntegration) quickbooks = NULL;
+  g_autofree char *name = NULL;
+  LumIntegrationDialog *dialog;
+  GtkWidget *row;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_failed () || f->world.engine == NULL)
+    return;
+
+  /* Extensiv: the 3PL's identifiers, one secret. */
+  gtk_widget_activate_action (f->page, "integrations.add", "s", "extensiv");
+  sync_test_pump ();
+  dialog = sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add Extensiv 3PL Warehouse Manager Integration");
+  g_assert_true (row_visible (dialog, "client_id_row") && row_visible (dialog, "client_secret_row") &&
+                 row_visible (dialog, "tpl_row") && row_visible (dialog, "user_login_row") &&
+                 row_visible (dialog, "customer_row") && row_visible (dialog, "facility_row"));
+  g_assert_false (row_visible (dialog, "api_key_row"));
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "client_secret_row")));
+  /* Missing identifiers are refused on their row, nothing stored. */
+  set_text (dialog, "name_row", "Warehouse West");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.save", NULL);
+  sync_test_pump ();
+  g_assert_true (gtk_widget_has_css_class (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "client_id_row"),
+                                           "error"));
+  g_assert_null (lum_engine_find_integration (f->world.engine, "Warehouse West", NULL));
+  sync_test_save_shot (GTK_WIDGET (dialog), "sync-integration-dialog-extensiv");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* QuickBooks: environment, company, the browser flow or a pasted token. */
+  gtk_widget_activate_action (f->page, "integrations.add", "s", "quickbooks");
+  sync_test_pump ();
+  dialog = sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG);
+  g_assert_true (row_visible (dialog, "environment_row") && row_visible (dialog, "realm_row") &&
+                 row_visible (dialog, "authorization_group") && row_visible (dialog, "connect_button") &&
+                 row_visible (dialog, "refresh_expander"));
+  g_assert_false (row_visible (dialog, "url_row"));
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "refresh_token_row")));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
+                                                                  "refresh_expander")), TRUE);
+  sync_test_save_shot (GTK_WIDGET (dialog), "sync-integration-dialog-quickbooks");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  sync_test_pump ();
+
+  /* A QuickBooks integration that needs reconnecting says so. */
+  quickbooks = lum_test_world_add_integration (&f->world, LUM_INTEGRATION_KIND_QUICKBOOKS, "Books", NULL);
+  lum_integration_set_state (quickbooks, LUM_QUICKBOOKS_NEEDS_RECONNECT);
+  g_assert_true (lum_engine_save_integration (f->world.engine, quickbooks, &error));
+  g_assert_no_error (error);
+  sync_test_pump ();
+  name = g_strdup_printf ("integration-%" G_GINT64_FORMAT, lum_integration_get_id (quickbooks));
+  row = sync_test_find_named (f->page, name);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "lum-needs-reconnect"));
+  g_assert_nonnull (sync_test_find_label (row, "Needs Reconnecting"));
+  g_assert_nonnull (sync_test_find_label (row, "Reconnect"));
+  sync_test_save_shot (GTK_WIDGET (f->window), "sync-integrations-reconnect");
+
+  /* Editing keeps the stored secrets when their rows stay blank. */
+  gtk_widget_activate_action (f->page, "integrations.edit", "x", lum_integration_get_id (quickbooks));
+  sync_test_pump ();
+  dialog = sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
+                                                                       "realm_row"))),
+                   ==, LUM_SANDBOX_QUICKBOOKS_REALM);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
+                                                                              "environment_row"))), ==, 2);
+  g_assert_true (row_visible (dialog, "url_row"));
+  set_text (dialog, "name_row", "Company Books");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.save", NULL);
+  sync_test_pump ();
+  g_clear_object (&quickbooks);
+  quickbooks = lum_engine_find_integration (f->world.engine, "Company Books", NULL);
+  g_assert_nonnull (quickbooks);
+  g_assert_cmpstr (lum_integration_get_setting (quickbooks, LUM_SETTING_QUICKBOOKS_REALM), ==,
+                   LUM_SANDBOX_QUICKBOOKS_REALM);
+  {
+    g_autofree char *secret = lum_secrets_lookup (quickbooks, LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, NULL);
+    g_assert_cmpstr (secret, ==, LUM_SANDBOX_QUICKBOOKS_CLIENT_SECRET);
+  }
+}
+
+/* -- Activity ------------------------------------------------------------- */
+
+static LumJob *
+find_job (GListModel *model,
+          gint64      order_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(LumJob) job = g_list_model_get_item (model, i);
+
+      if (lum_job_get_int (job, LUM_JOB_SALES_ORDER_ID) == order_id)
+        return g_steal_pointer (&job);
+    }
+  return NULL;
+}
+
+static void
+test_activity_retry (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LumChannel) bad = NULL;
+  g_autoptr(LumChannel) later = NULL;
+  g_autoptr(LumDocument) failing = NULL;
+  g_autoptr(LumDocument) waiting = NULL;
+  g_autoptr(LumJob) job = NULL;
+  g_autoptr(LumJob) first = NULL;
+  g_autoptr(LumJob) stored = NULL;
+  GListModel *model;
+  GtkWidget *stack;
+  gint64 job_id;
+
+  if (g_test_failed () || f->world.engine == NULL)
+    return;
+
+  model = lum_activity_page_get_model (LUM_ACTIVITY_PAGE (f->page));
+  stack = sync_test_child (f->page, LUM_TYPE_ACTIVITY_PAGE, "content_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+
+  /* One push that waits 30 minutes, one that fails for good (no store 4040). */
+  later = lum_test_world_channel (&f->world, "Later", f->world.shipstation, "1001", 30,
+                                  LUM_INVOICE_TIMING_SO_CREATED, NULL);
+  waiting = lum_test_world_post_order (&f->world, later, "Leave at the dock");
+  bad = lum_test_world_channel (&f->world, "Broken", f->world.shipstation, "4040", LUM_PUSH_DELAY_IMMEDIATE,
+                                LUM_INVOICE_TIMING_SO_CREATED, NULL);
+  failing = lum_test_world_post_order (&f->world, bad, "Fragile");
+  lum_test_world_push (&f->world);
+  sync_test_pump ();
+
+  /* Failed first, with its error; then the scheduled one. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpint (lum_job_get_state (first), ==, LUM_JOB_STATE_FAILED);
+  g_assert_cmpint (lum_job_get_int (first, LUM_JOB_SALES_ORDER_ID), ==, lum_document_get_id (failing));
+  g_assert_nonnull (strstr (lum_job_get_text (first, LUM_JOB_LAST_ERROR), "4040"));
+  job = find_job (model, lum_document_get_id (waiting));
+  g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_SCHEDULED);
+  sync_test_save_shot (GTK_WIDGET (f->window), "sync-activity");
+
+  /* The failed filter shows only it. */
+  lum_activity_page_set_filter (LUM_ACTIVITY_PAGE (f->page), "failed");
+  sync_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* Retry schedules it again, due now; the page follows. */
+  job_id = lum_job_get_id (first);
+  gtk_widget_activate_action (f->page, "activity.retry", "x", job_id);
+  sync_test_pump ();
+  stored = lum_engine_get_job (f->world.engine, job_id, NULL);
+  g_assert_cmpint (lum_job_get_state (stored), ==, LUM_JOB_STATE_SCHEDULED);
+  g_assert_cmpint (lum_job_get_int (stored, LUM_JOB_ATTEMPTS), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (sync_test_child (f->page, LUM_TYPE_ACTIVITY_PAGE,
+                                                                               "empty_page"))),
+                   ==, "No Failed Jobs");
+
+  /* Push Now makes the waiting order due at once. */
+  lum_activity_page_set_filter (LUM_ACTIVITY_PAGE (f->page), NULL);
+  sync_test_pump ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  gtk_widget_activate_action (f->page, "activity.push-now", "x", lum_document_get_id (waiting));
+  sync_test_pump ();
+  g_clear_object (&job);
+  job = lum_test_world_last_job (&f->world, waiting);
+  {
+    g_autofree char *now = lum_engine_now_text (f->world.engine);
+    g_assert_cmpstr (lum_job_get_text (job, LUM_JOB_DUE_AT), ==, now);
+  }
+
+  /* Cancel asks first, and says that the order itself is cancelled. */
+  gtk_widget_activate_action (f->page, "activity.cancel-order", "x", lum_document_get_id (waiting));
+  sync_test_pump ();
+  {
+    AdwMessageDialog *dialog = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_autoptr(LumDocument) cancelled = NULL;
+
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The sales order itself is cancelled"));
+    adw_message_dialog_response (dialog, "cancel-order");
+    sync_test_pump ();
+    cancelled = lum_test_world_reload (&f->world, waiting);
+    g_assert_cmpstr (lum_document_get_status (cancelled), ==, LUM_STATUS_CANCELLED);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sync_test_init (&argc, &argv);
+
+#define ADD(path, type, func) \
+  g_test_add (path, Fixture, type, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ui/integrations/add-and-test", lum_integrations_page_get_type, test_add_and_test);
+  ADD ("/ui/integrations/delete-in-use", lum_integrations_page_get_type, test_delete_in_use);
+  ADD ("/ui/integrations/kinds-and-reconnect", lum_integrations_page_get_type, test_kinds_and_reconnect);
+  ADD ("/ui/activity/retry", lum_activity_page_get_type, test_activity_retry);
+
+  return g_test_run ();
+}

@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-test"
+
+#include <glib/gstdio.h>
+
+#include "lum-application.h"
+#include "lum-channel-editor.h"
+#include "lum-engine-documents.h"
+#include "lum-engine-sync.h"
+#include "lum-help-window.h"
+#include "lum-preferences-window.h"
+#include "lum-sandbox-register.h"
+#include "lum-secrets.h"
+#include "lum-test-sandbox.h"
+#include "lum-welcome-page.h"
+#include "lum-window.h"
+#include "sync-test-util.h"
+
+/* The application as a whole: the first run on the embedded defaults, the
+ * welcome page, keeping on pushing without a window, preferences, help. */
+
+static gboolean
+skip_without_keyring (void)
+{
+  if (lum_test_keyring_available ())
+    return FALSE;
+  g_test_skip ("No Secret Service for the credentials (run under .ci/session)");
+  return TRUE;
+}
+
+static void
+clear_secrets (LumEngine *engine)
+{
+  g_autoptr(GListStore) integrations = lum_engine_list_integrations (engine, NULL);
+
+  for (guint i = 0; integrations != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (integrations)); i++)
+    {
+      g_autoptr(LumIntegration) integration = g_list_model_get_item (G_LIST_MODEL (integrations), i);
+      lum_secrets_clear (integration, NULL);
+    }
+}
+
+static guint
+count (GListStore *list)
+{
+  return list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (list)) : 0;
+}
+
+static gboolean
+tested (gpointer user_data)
+{
+  return *(char **)user_data != NULL;
+}
+
+static void
+on_tested_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **report = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *report = lum_engine_test_integration_finish (LUM_ENGINE (source), result, &error);
+  if (*report == NULL)
+    *report = g_strdup_printf ("ERROR %s", error->message);
+}
+
+static void
+test_embedded_defaults (void)
+{
+  g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(LumSandbox) sandbox = NULL;
+  g_autoptr(LumSandbox) again = NULL;
+  g_autoptr(GListStore) integrations = NULL;
+  g_autoptr(GListStore) customers = NULL;
+  g_autoptr(GListStore) products = NULL;
+  g_autoptr(LumIntegration) shipstation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *report = NULL;
+  const char *names[] = { LUM_SANDBOX_SHIPSTATION_NAME, LUM_SANDBOX_EXTENSIV_NAME, LUM_SANDBOX_QUICKBOOKS_NAME };
+  gint64 id;
+  GtkWidget *window, *page;
+
+  if (skip_without_keyring ())
+    return;
+
+  /* A fresh database runs on the embedded defaults. */
+  engine = lum_test_engine_new (NULL, NULL);
+  g_assert_true (lum_embedded_sandbox_wanted (engine));
+  sandbox = lum_embedded_sandbox_start (engine, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sandbox);
+
+  integrations = lum_engine_list_integrations (engine, NULL);
+  g_assert_cmpuint (count (integrations), ==, 3);
+  url = g_strdup_printf ("http://127.0.0.1:%u/shipstation", lum_sandbox_get_port (sandbox));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(LumIntegration) integration = lum_engine_find_integration (engine, names[i], NULL);
+
+      g_assert_nonnull (integration);
+      g_assert_true (lum_integration_is_sandbox (integration));
+    }
+  shipstation = lum_engine_find_integration (engine, LUM_SANDBOX_SHIPSTATION_NAME, NULL);
+  g_assert_cmpstr (lum_integration_get_base_url (shipstation), ==, url);
+  id = lum_integration_get_id (shipstation);
+  customers = lum_engine_search_customers (engine, "", 100, NULL);
+  products = lum_engine_search_products (engine, "", 100, NULL);
+  g_assert_cmpuint (count (customers), ==, 3);
+  g_assert_cmpuint (count (products), ==, 5);
+
+  /* The sandbox answers on this thread's main loop, with the credentials
+   * that went to the keyring. */
+  lum_engine_test_integration_async (engine, shipstation, NULL, on_tested_cb, &report);
+  sync_test_wait (tested, &report, 30, "the test of Sandbox ShipStation");
+  g_assert_nonnull (strstr (report, "the API key and secret work"));
+
+  /* No channel yet: the welcome page, which says the sandbox is there. */
+  g_assert_true (lum_welcome_page_should_show (engine));
+  page = lum_welcome_page_new (engine);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  sync_test_pump ();
+  {
+    GtkWidget *status = sync_test_child (page, LUM_TYPE_WELCOME_PAGE, "status_page");
+    GtkWidget *create = sync_test_child (page, LUM_TYPE_WELCOME_PAGE, "create_button");
+    GtkWidget *help = sync_test_child (page, LUM_TYPE_WELCOME_PAGE, "help_button");
+
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Welcome to Lumen");
+    g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
+                              "A sandbox of all three runs inside Lumen"));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (create)), ==, "_Create a Channel");
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (create)), ==, "win.new-channel");
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (help)), ==, "app.help");
+  }
+  sync_test_save_shot (window, "sync-welcome");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The next start moves the same integrations to the new port. */
+  lum_sandbox_stop (sandbox);
+  again = lum_embedded_sandbox_start (engine, &error);
+  g_assert_no_error (error);
+  g_clear_object (&shipstation);
+  shipstation = lum_engine_find_integration (engine, LUM_SANDBOX_SHIPSTATION_NAME, NULL);
+  g_assert_cmpint (lum_integration_get_id (shipstation), ==, id);
+  g_clear_pointer (&url, g_free);
+  url = g_strdup_printf ("http://127.0.0.1:%u/shipstation", lum_sandbox_get_port (again));
+  g_assert_cmpstr (lum_integration_get_base_url (shipstation), ==, url);
+  g_clear_object (&integrations);
+  integrations = lum_engine_list_integrations (engine, NULL);
+  g_assert_cmpuint (count (integrations), ==, 3);
+  lum_sandbox_stop (again);
+  clear_secrets (engine);
+}
+
+static void
+test_real_accounts_only (void)
+{
+  g_autoptr(LumEngine) engine = lum_test_engine_new (NULL, NULL);
+  g_autoptr(LumIntegration) real = lum_integration_new (LUM_INTEGRATION_KIND_SHIPSTATION, "Our ShipStation");
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing of the sandbox's: it is not started. */
+  g_assert_true (lum_engine_save_integration (engine, real, &error));
+  g_assert_no_error (error);
+  g_assert_false (lum_embedded_sandbox_wanted (engine));
+}
+
+/* -- the application ------------------------------------------------------ */
+
+typedef void (*AppCheck) (LumApplication *app,
+                          gpointer        data);
+
+typedef struct
+{
+  AppCheck  check;
+  gpointer  data;
+  gboolean  checked;
+} AppRun;
+
+static gboolean
+on_app_idle_cb (gpointer user_data)
+{
+  LumApplication *app = LUM_APPLICATION (g_application_get_default ());
+  AppRun *run = user_data;
+
+  if (gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL &&
+      gtk_application_get_windows (GTK_APPLICATION (app)) == NULL)
+    return G_SOURCE_CONTINUE;
+  sync_test_pump ();
+  run->check (app, run->data);
+  run->checked = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs Lumen on @db with @extra_arg until @check quits it. */
+static void
+run_app (const char *db,
+         const char *extra_arg,
+         AppCheck    check,
+         gpointer    data)
+{
+  g_autoptr(LumApplication) app = lum_application_new ();
+  const char *argv[] = { "lumen", "--db", db, extra_arg, NULL };
+  AppRun run = { check, data, FALSE };
+  int status;
+
+  g_timeout_add (100, on_app_idle_cb, &run);
+  status = g_application_run (G_APPLICATION (app), extra_arg ? 4 : 3, (char **)argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (run.checked);
+}
+
+static void
+check_first_run (LumApplication *app,
+                 gpointer        data)
+{
+  LumEngine *engine = lum_application_get_engine (app);
+  g_autoptr(GListStore) integrations = lum_engine_list_integrations (engine, NULL);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_nonnull (lum_application_get_sandbox (app));
+  g_assert_cmpuint (count (integrations), ==, 3);
+  g_assert_true (LUM_IS_WINDOW (window));
+  g_assert_true (lum_welcome_page_should_show (engine));
+  g_assert_false (lum_application_get_in_background (app));
+  clear_secrets (engine);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+check_no_sandbox (LumApplication *app,
+                  gpointer        data)
+{
+  g_autoptr(GListStore) integrations = lum_engine_list_integrations (lum_application_get_engine (app), NULL);
+
+  g_assert_null (lum_application_get_sandbox (app));
+  g_assert_cmpuint (count (integrations), ==, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static char *
+app_db_path (const char *name)
+{
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+static void
+test_app_first_run (void)
+{
+  g_autofree char *db = app_db_path ("first-run.db");
+
+  if (skip_without_keyring ())
+    return;
+  run_app (db, NULL, check_first_run, NULL);
+}
+
+static void
+test_app_no_sandbox (void)
+{
+  g_autofree char *db = app_db_path ("no-sandbox.db");
+
+  run_app (db, "--no-sandbox", check_no_sandbox, NULL);
+}
+
+static void
+check_background (LumApplication *app,
+                  gpointer        data)
+{
+  LumEngine *engine = lum_application_get_engine (app);
+  g_autoptr(LumIntegration) shipstation = lum_engine_find_integration (engine, LUM_SANDBOX_SHIPSTATION_NAME, NULL);
+  g_autoptr(LumCustomer) customer = lum_engine_find_customer (engine, "Acme Wholesale Supply", NULL);
+  g_autoptr(LumChannel) channel = lum_engine_new_channel (engine, NULL);
+  g_autoptr(LumDocument) order = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+  g_autoptr(LumDocLine) line = lum_doc_line_new ("WID-100", 3, -1);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+
+  /* An order whose push waits an hour. */
+  lum_channel_set_name (channel, "Wholesale Sales Channel");
+  lum_channel_set_internal (channel, TRUE);
+  lum_channel_set_push_to_oms (channel, TRUE);
+  lum_channel_set_oms_integration_id (channel, lum_integration_get_id (shipstation));
+  lum_channel_set_oms_store_id (channel, "1001");
+  lum_channel_set_push_delay_minutes (channel, 60);
+  g_assert_true (lum_engine_save_channel (engine, channel, &error));
+  g_assert_no_error (error);
+  lum_document_set_int (order, LUM_DOC_CHANNEL_ID, lum_channel_get_id (channel));
+  lum_document_set_int (order, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (customer));
+  lum_document_add_line (order, line);
+  g_assert_true (lum_engine_create_and_post_document (engine, order, &error));
+  g_assert_no_error (error);
+  sync_test_pump ();
+  g_assert_cmpuint (lum_application_count_pending_jobs (app), ==, 1);
+
+  /* Closing the window keeps Lumen running for it … */
+  gtk_window_close (window);
+  sync_test_pump ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_true (lum_application_get_in_background (app));
+
+  /* … until Quit, which needs no question without a window. */
+  clear_secrets (engine);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_app_background (void)
+{
+  g_autofree char *db = app_db_path ("background.db");
+
+  if (skip_without_keyring ())
+    return;
+  run_app (db, NULL, check_background, NULL);
+}
+
+/* -- preferences, help ---------------------------------------------------- */
+
+static void
+test_preferences (void)
+{
+  g_autoptr(LumEngine) engine = lum_test_engine_new (NULL, NULL);
+  g_autoptr(GSettings) settings = lum_application_dup_settings ();
+  g_autoptr(LumChannel) fresh = NULL;
+  LumPreferencesWindow *prefs;
+  LumChannelEditor *editor;
+  GtkWidget *delay;
+  AdwMessageDialog *dialog;
+
+  g_assert_nonnull (settings);
+  prefs = lum_preferences_window_new (NULL, engine);
+  gtk_window_present (GTK_WINDOW (prefs));
+  sync_test_pump ();
+  sync_test_save_shot (GTK_WIDGET (prefs), "sync-preferences");
+
+  /* The interval in minutes, kept in seconds. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (GTK_ADJUSTMENT (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                                                              LUM_TYPE_PREFERENCES_WINDOW,
+                                                                                              "poll_adjustment"))),
+                     ==, 5);
+  gtk_adjustment_set_value (GTK_ADJUSTMENT (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                                          LUM_TYPE_PREFERENCES_WINDOW,
+                                                                          "poll_adjustment")), 10);
+  g_assert_cmpuint (g_settings_get_uint (settings, "poll-interval"), ==, 600);
+
+  /* The default delay: a number of minutes, or blank for immediately. */
+  delay = sync_test_child (prefs, LUM_TYPE_PREFERENCES_WINDOW, "delay_entry");
+  gtk_editable_set_text (GTK_EDITABLE (delay), "15");
+  g_assert_cmpint (g_settings_get_int (settings, "default-push-delay"), ==, 15);
+  {
+    int position = 2;
+
+    /* As typed: "15" becomes "15x". */
+    gtk_editable_insert_text (GTK_EDITABLE (delay), "x", 1, &position);
+  }
+  g_assert_true (gtk_widget_has_css_class (delay, "error"));
+  g_assert_cmpint (g_settings_get_int (settings, "default-push-delay"), ==, 15);
+  gtk_editable_set_text (GTK_EDITABLE (delay), "15");
+  g_assert_false (gtk_widget_has_css_class (delay, "error"));
+
+  gtk_switch_set_active (GTK_SWITCH (sync_test_child (prefs, LUM_TYPE_PREFERENCES_WINDOW, "show_tests_switch")), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "show-test-documents"));
+
+  /* Purging asks first. */
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.purge-test-documents", NULL);
+  sync_test_pump ();
+  dialog = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Purge Test Documents?");
+  adw_message_dialog_response (dialog, "purge");
+  sync_test_pump ();
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  sync_test_pump ();
+
+  /* A new channel starts with the default delay. */
+  fresh = lum_engine_new_channel (engine, NULL);
+  editor = lum_channel_editor_new (NULL, engine, fresh);
+  gtk_window_present (GTK_WINDOW (editor));
+  sync_test_pump ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR,
+                                                                       "delay_entry"))), ==, "15");
+  g_assert_false (lum_channel_editor_get_modified (editor));
+  sync_test_close_toplevels ();
+  g_settings_reset (settings, "default-push-delay");
+  g_settings_reset (settings, "poll-interval");
+  g_settings_reset (settings, "show-test-documents");
+}
+
+static void
+test_help_and_shortcuts (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  LumHelpWindow *help;
+  GObject *shortcuts;
+
+  help = lum_help_window_show (NULL, "testing");
+  sync_test_pump ();
+  g_assert_cmpstr (lum_help_window_get_topic (help), ==, "testing");
+  g_assert_nonnull (sync_test_find_label (GTK_WIDGET (help), "Test a Channel"));
+  g_assert_true (lum_help_window_show (NULL, "channel") == help);
+  g_assert_cmpstr (lum_help_window_get_topic (help), ==, "channel");
+  sync_test_save_shot (GTK_WIDGET (help), "sync-help");
+  lum_help_window_set_topic (help, "no-such-topic");
+  g_assert_cmpstr (lum_help_window_get_topic (help), ==, "getting-started");
+  gtk_window_destroy (GTK_WINDOW (help));
+
+  builder = gtk_builder_new_from_resource ("/io/github/lumenapp/Lumen/lum-shortcuts-window.ui");
+  shortcuts = gtk_builder_get_object (builder, "shortcuts_window");
+  g_assert_nonnull (shortcuts);
+  g_assert_nonnull (sync_test_find_label (GTK_WIDGET (shortcuts), "Sync Now"));
+  g_assert_nonnull (sync_test_find_label (GTK_WIDGET (shortcuts), "Test Channel"));
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sync_test_init (&argc, &argv);
+
+  g_test_add_func ("/ui/first-run/embedded-defaults", test_embedded_defaults);
+  g_test_add_func ("/ui/first-run/real-accounts-only", test_real_accounts_only);
+  g_test_add_func ("/ui/app/first-run", test_app_first_run);
+  g_test_add_func ("/ui/app/no-sandbox", test_app_no_sandbox);
+  g_test_add_func ("/ui/app/background", test_app_background);
+  g_test_add_func ("/ui/preferences", test_preferences);
+  g_test_add_func ("/ui/help-and-shortcuts", test_help_and_shortcuts);
+
+  return g_test_run ();
+}
