@@ -169,6 +169,90 @@ test_real_accounts_only (void)
   g_assert_false (lum_embedded_sandbox_wanted (engine));
 }
 
+/* -- a notification server ------------------------------------------------ */
+
+/* The session of the tests has none: this one records what Lumen shows. */
+static GPtrArray *notifications;
+
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.Notifications'>"
+  "    <method name='Notify'>"
+  "      <arg type='s' direction='in'/><arg type='u' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='as' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/><arg type='i' direction='in'/><arg type='u' direction='out'/>"
+  "    </method>"
+  "    <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "    <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "    <method name='GetServerInformation'>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "      <arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "    </method>"
+  "    <signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "    <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "  </interface>"
+  "</node>";
+
+static void
+on_notifications_call_cb (GDBusConnection       *connection,
+                          const char            *sender,
+                          const char            *object_path,
+                          const char            *interface_name,
+                          const char            *method_name,
+                          GVariant              *parameters,
+                          GDBusMethodInvocation *invocation,
+                          gpointer               user_data)
+{
+  if (g_str_equal (method_name, "Notify"))
+    {
+      const char *summary = NULL, *body = NULL;
+
+      g_variant_get_child (parameters, 3, "&s", &summary);
+      g_variant_get_child (parameters, 4, "&s", &body);
+      g_ptr_array_add (notifications, g_strdup_printf ("%s\n%s", summary, body));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notifications->len));
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    {
+      const char *caps[] = { "body", "actions", NULL };
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else if (g_str_equal (method_name, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "lumen", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+own_notification_server (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_notifications_call_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+
+  notifications = g_ptr_array_new_with_free_func (g_free);
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL)
+    return;
+  info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, NULL);
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 4),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+}
+
+static gboolean
+notified (gpointer user_data)
+{
+  for (guint i = 0; i < notifications->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (notifications, i), user_data))
+      return TRUE;
+  return FALSE;
+}
+
 /* -- the application ------------------------------------------------------ */
 
 typedef void (*AppCheck) (LumApplication *app,
@@ -301,6 +385,8 @@ check_background (LumApplication *app,
   sync_test_pump ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_true (lum_application_get_in_background (app));
+  sync_test_wait (notified, "Lumen keeps pushing in the background\n1 push is scheduled.", 10,
+                  "the background notification");
 
   /* … until Quit, which needs no question without a window. */
   clear_secrets (engine);
@@ -420,6 +506,7 @@ main (int   argc,
       char *argv[])
 {
   sync_test_init (&argc, &argv);
+  own_notification_server ();
 
   g_test_add_func ("/ui/first-run/embedded-defaults", test_embedded_defaults);
   g_test_add_func ("/ui/first-run/real-accounts-only", test_real_accounts_only);
