@@ -1,0 +1,196 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lum-document-columns.h"
+#include "lum-ui-format.h"
+
+typedef struct
+{
+  LumCellKind kind;
+  LumDocText  field;
+  int         width_chars;
+} CellInfo;
+
+/* -- cells ---------------------------------------------------------------- */
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  CellInfo                 *info)
+{
+  GtkWidget *child;
+
+  switch (info->kind)
+    {
+    case LUM_CELL_STATUS:
+    case LUM_CELL_PUSH:
+    case LUM_CELL_FULFILLMENT:
+      child = lum_ui_badge_new ();
+      break;
+    case LUM_CELL_MONEY:
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 1);
+      gtk_widget_add_css_class (child, "numeric");
+      break;
+    case LUM_CELL_TEXT:
+    case LUM_CELL_DATE:
+    default:
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      break;
+    }
+  if (info->width_chars > 0)
+    gtk_label_set_width_chars (GTK_LABEL (child), info->width_chars);
+  gtk_list_item_set_child (list_item, child);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 CellInfo                 *info)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  LumDocument *doc = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
+
+  /* An item the list could not read: leave the row empty. */
+  if (doc == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (child), "");
+      return;
+    }
+
+  switch (info->kind)
+    {
+    case LUM_CELL_STATUS:
+      lum_ui_badge_set_status (child, lum_document_get_text (doc, info->field), lum_ui_status_label);
+      return;
+    case LUM_CELL_PUSH:
+      lum_ui_badge_set_status (child, lum_document_get_text (doc, info->field), lum_ui_push_label);
+      return;
+    case LUM_CELL_FULFILLMENT:
+      lum_ui_badge_set_status (child, lum_document_get_text (doc, info->field), lum_ui_fulfillment_label);
+      return;
+    case LUM_CELL_MONEY:
+      text = lum_ui_format_money (lum_document_get_total_cents (doc));
+      break;
+    case LUM_CELL_DATE:
+      text = lum_ui_format_date (lum_document_get_text (doc, info->field));
+      break;
+    case LUM_CELL_TEXT:
+    default:
+      text = g_strdup (lum_document_get_text (doc, info->field));
+      gtk_widget_set_tooltip_text (child, text);
+      break;
+    }
+  gtk_label_set_text (GTK_LABEL (child), text);
+}
+
+/**
+ * lum_document_column_setup:
+ * @field: the document field shown (the money cell shows the total)
+ * @width_chars: the narrowest the column gets, or 0
+ */
+void
+lum_document_column_setup (GtkColumnViewColumn *column,
+                           LumCellKind          kind,
+                           LumDocText           field,
+                           int                  width_chars)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  CellInfo *info = g_new0 (CellInfo, 1);
+
+  info->kind = kind;
+  info->field = field;
+  info->width_chars = width_chars;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (on_cell_setup_cb), info, (GClosureNotify)g_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), info);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
+/* -- sorting -------------------------------------------------------------- */
+
+/* The list sorts in SQL; the column view's sorter only says which column
+ * and which way. GTK 4.8 has no API for that, so it is asked: each
+ * column's sorter records that it was consulted, and the view's sorter
+ * inverts the result of a descending column. */
+static int sort_probe_hit = -1;
+
+static int
+on_sort_probe_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  sort_probe_hit = GPOINTER_TO_INT (user_data);
+  return GTK_ORDERING_SMALLER;
+}
+
+void
+lum_document_column_set_sort (GtkColumnViewColumn *column,
+                              LumDocSort           sort)
+{
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (on_sort_probe_cb, GINT_TO_POINTER (sort), NULL));
+
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+/**
+ * lum_document_columns_get_sort:
+ *
+ * Reads the column and direction the user sorts @view by.
+ *
+ * Returns: %FALSE when no column sorts
+ */
+gboolean
+lum_document_columns_get_sort (GtkColumnView *view,
+                               LumDocSort    *sort,
+                               gboolean      *descending)
+{
+  static GObject *probes[2];
+  GtkOrdering result;
+
+  if (probes[0] == NULL)
+    {
+      probes[0] = g_object_new (G_TYPE_OBJECT, NULL);
+      probes[1] = g_object_new (G_TYPE_OBJECT, NULL);
+    }
+
+  sort_probe_hit = -1;
+  result = gtk_sorter_compare (gtk_column_view_get_sorter (view), probes[0], probes[1]);
+  if (sort_probe_hit < 0 || result == GTK_ORDERING_EQUAL)
+    return FALSE;
+  *sort = (LumDocSort)sort_probe_hit;
+  *descending = result == GTK_ORDERING_LARGER;
+  return TRUE;
+}
+
+/* -- filters -------------------------------------------------------------- */
+
+void
+lum_filter_dropdown_setup (GtkDropDown           *dropdown,
+                           const LumFilterChoice *choices,
+                           guint                  n_choices)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_choices; i++)
+    gtk_string_list_append (labels, _(choices[i].label));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+/* The value of the chosen entry; %NULL for “any”. */
+const char *
+lum_filter_dropdown_value (GtkDropDown           *dropdown,
+                           const LumFilterChoice *choices,
+                           guint                  n_choices)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  return selected < n_choices ? choices[selected].value : NULL;
+}
