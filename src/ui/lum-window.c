@@ -5,15 +5,27 @@
 
 #include <glib/gi18n.h>
 
+#include "lum-activity-page.h"
 #include "lum-channel-editor.h"
 #include "lum-channels-page.h"
+#include "lum-customer-editor.h"
+#include "lum-customers-page.h"
+#include "lum-document-editor.h"
+#include "lum-document-view.h"
+#include "lum-import-dialog.h"
+#include "lum-integrations-page.h"
+#include "lum-invoices-page.h"
+#include "lum-orders-page.h"
+#include "lum-product-editor.h"
+#include "lum-products-page.h"
+#include "lum-ui-format.h"
 #include "lum-ui-util.h"
 #include "lum-window.h"
 
 /* The sections of the sidebar. A later section is one more entry here: its
  * page is a widget with a construct-only "engine" and a "folded" property
  * (the page shows its back button and window buttons when folded) and may
- * install a "page.search" action. */
+ * install a "page.search" action (Ctrl+F) and a "page.new" action (Ctrl+N). */
 typedef struct
 {
   const char *name;
@@ -24,6 +36,12 @@ typedef struct
 
 static const LumSection sections[] = {
   { "channels", N_("Channels"), "mail-send-receive-symbolic", lum_channels_page_get_type },
+  { "sales-orders", N_("Sales Orders"), "emblem-documents-symbolic", lum_orders_page_get_type },
+  { "invoices", N_("Invoices"), "accessories-calculator-symbolic", lum_invoices_page_get_type },
+  { "customers", N_("Customers"), "system-users-symbolic", lum_customers_page_get_type },
+  { "products", N_("Products"), "package-x-generic-symbolic", lum_products_page_get_type },
+  { "integrations", N_("Integrations"), "network-server-symbolic", lum_integrations_page_get_type },
+  { "activity", N_("Activity"), "document-open-recent-symbolic", lum_activity_page_get_type },
 };
 
 struct _LumWindow
@@ -33,6 +51,7 @@ struct _LumWindow
   LumEngine            *engine;
   GSettings            *settings;
   GtkWindow            *editor;
+  GHashTable           *views;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *window_stack;
@@ -80,11 +99,81 @@ toast_data_new (LumWindow  *self,
   return td;
 }
 
+/* What a toast's button opens: a document. */
+typedef struct
+{
+  GWeakRef        window;
+  LumDocumentKind kind;
+  gint64          id;
+} DocToastData;
+
+static void
+doc_toast_data_free (gpointer  data,
+                     GClosure *closure)
+{
+  DocToastData *td = data;
+
+  g_weak_ref_clear (&td->window);
+  g_free (td);
+}
+
+static void
+on_open_document_clicked_cb (AdwToast     *toast,
+                             DocToastData *td)
+{
+  g_autoptr(LumWindow) self = g_weak_ref_get (&td->window);
+
+  if (self != NULL)
+    lum_window_open_document (self, td->kind, td->id);
+}
+
+/* A toast whose button opens the document @id of @kind. */
+static AdwToast *
+document_toast_new (LumWindow       *self,
+                    const char      *title,
+                    const char      *button_label,
+                    LumDocumentKind  kind,
+                    gint64           id)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+  DocToastData *td;
+
+  if (button_label == NULL || id == 0)
+    return toast;
+  td = g_new0 (DocToastData, 1);
+  g_weak_ref_init (&td->window, self);
+  td->kind = kind;
+  td->id = id;
+  adw_toast_set_button_label (toast, button_label);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_document_clicked_cb),
+                         td, doc_toast_data_free, 0);
+  return toast;
+}
+
+static char *
+view_key (LumDocumentKind kind,
+          gint64          id)
+{
+  return g_strdup_printf ("%d:%" G_GINT64_FORMAT, kind, id);
+}
+
+static void
+on_view_destroy_cb (LumWindow       *self,
+                    LumDocumentView *view)
+{
+  g_autofree char *key = view_key (lum_document_view_get_kind (view), lum_document_view_get_id (view));
+
+  if (g_hash_table_lookup (self->views, key) == view)
+    g_hash_table_remove (self->views, key);
+}
+
 static void
 show_error_toast (LumWindow    *self,
                   const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   lum_window_add_toast (self, toast);
@@ -268,6 +357,33 @@ new_channel_action (GtkWidget  *widget,
   lum_window_edit_channel (self, NULL);
 }
 
+/* Ctrl+N: a new one of what the page shows; a channel by default. */
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LumWindow *self = LUM_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (self->engine == NULL)
+    return;
+  if (page == NULL || !gtk_widget_activate_action (page, "page.new", NULL))
+    lum_window_edit_channel (self, NULL);
+}
+
+static void
+new_document_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LumWindow *self = LUM_WINDOW (widget);
+  gboolean order = g_str_equal (action_name, "win.new-sales-order");
+
+  lum_window_show_page (self, order ? "sales-orders" : "invoices");
+  lum_window_new_document (self, order ? LUM_DOCUMENT_KIND_SALES_ORDER : LUM_DOCUMENT_KIND_INVOICE);
+}
+
 static void
 show_sidebar_action (GtkWidget  *widget,
                      const char *action_name,
@@ -290,6 +406,24 @@ search_action (GtkWidget  *widget,
     gtk_widget_activate_action (page, "page.search", NULL);
 }
 
+/* The application maps Ctrl+N to “New Channel”; with pages of orders,
+ * invoices, customers and products it means “new” of what is shown. */
+static void
+take_new_accel (LumWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  static const char * const new_accels[] = { "<Primary>n", NULL };
+  static const char * const none[] = { NULL };
+  g_auto(GStrv) channel_accels = NULL;
+
+  if (app == NULL)
+    return;
+  channel_accels = gtk_application_get_accels_for_action (app, "app.new-channel");
+  if (channel_accels != NULL && channel_accels[0] != NULL && g_str_equal (channel_accels[0], "<Primary>n"))
+    gtk_application_set_accels_for_action (app, "app.new-channel", none);
+  gtk_application_set_accels_for_action (app, "win.new", new_accels);
+}
+
 static gboolean
 lum_window_close_request (GtkWindow *window)
 {
@@ -306,10 +440,14 @@ lum_window_constructed (GObject *object)
   G_OBJECT_CLASS (lum_window_parent_class)->constructed (object);
 
   restore_window_state (self);
+  take_new_accel (self);
 
   if (self->engine == NULL)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-channel", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-sales-order", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-invoice", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
       gtk_stack_set_visible_child_name (self->window_stack, "error");
       return;
@@ -335,6 +473,7 @@ lum_window_dispose (GObject *object)
   LumWindow *self = (LumWindow *)object;
 
   g_clear_weak_pointer (&self->editor);
+  g_clear_pointer (&self->views, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LUM_TYPE_WINDOW);
 
@@ -424,11 +563,14 @@ lum_window_class_init (LumWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-channel", NULL, new_channel_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.new-sales-order", NULL, new_document_action);
+  gtk_widget_class_install_action (widget_class, "win.new-invoice", NULL, new_document_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 
   /* Without an application (the UI tests) the app accels do not apply. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-channel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
@@ -439,6 +581,7 @@ lum_window_init (LumWindow *self)
   lum_ui_name_buttons_by_label (GTK_WIDGET (self));
 
   self->settings = load_settings ();
+  self->views = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 LumWindow *
@@ -655,4 +798,348 @@ lum_window_duplicate_channel (LumWindow  *self,
                              toast_data_new (self, copy), toast_data_free, 0);
     }
   lum_window_add_toast (self, toast);
+}
+
+/* -- documents ------------------------------------------------------------ */
+
+static void
+on_new_document_saved_cb (LumWindow   *self,
+                          LumDocument *doc)
+{
+  g_autofree char *title = g_strdup_printf (_("Draft %s saved"), lum_document_get_number (doc));
+
+  lum_window_add_toast (self, document_toast_new (self, title, _("_Open"), lum_document_get_kind (doc),
+                                                  lum_document_get_id (doc)));
+}
+
+static void
+on_new_document_posted_cb (LumWindow   *self,
+                           LumDocument *doc)
+{
+  GtkWindow *view = lum_window_open_document (self, lum_document_get_kind (doc), lum_document_get_id (doc));
+
+  lum_window_notify_posted (self, doc, GTK_WIDGET (view));
+}
+
+/**
+ * lum_window_new_document:
+ *
+ * Opens the editor of a new sales order or invoice. Saved, it is offered
+ * to open; posted, it opens.
+ *
+ * Returns: (transfer none) (nullable): the editor
+ */
+GtkWindow *
+lum_window_new_document (LumWindow       *self,
+                         LumDocumentKind  kind)
+{
+  g_autoptr(LumDocument) doc = NULL;
+  LumDocumentEditor *editor;
+
+  g_return_val_if_fail (LUM_IS_WINDOW (self), NULL);
+
+  if (self->engine == NULL)
+    return NULL;
+  doc = lum_document_new (kind);
+  editor = lum_document_editor_new (GTK_WINDOW (self), self->engine, doc);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_new_document_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "posted", G_CALLBACK (on_new_document_posted_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return GTK_WINDOW (editor);
+}
+
+/**
+ * lum_window_open_document:
+ *
+ * Shows the document @id of @kind in its own window, or brings the one
+ * already open to the front.
+ *
+ * Returns: (transfer none) (nullable): the LumDocumentView
+ */
+GtkWindow *
+lum_window_open_document (LumWindow       *self,
+                          LumDocumentKind  kind,
+                          gint64           id)
+{
+  g_autofree char *key = view_key (kind, id);
+  LumDocumentView *view;
+
+  g_return_val_if_fail (LUM_IS_WINDOW (self), NULL);
+
+  if (self->engine == NULL)
+    return NULL;
+  view = g_hash_table_lookup (self->views, key);
+  if (view == NULL)
+    {
+      view = lum_document_view_new (GTK_WINDOW (self), self->engine, kind, id);
+      g_hash_table_insert (self->views, g_steal_pointer (&key), view);
+      g_signal_connect_object (view, "destroy", G_CALLBACK (on_view_destroy_cb), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (view));
+  return GTK_WINDOW (view);
+}
+
+/**
+ * lum_window_notify_posted:
+ * @doc: a document just posted
+ * @where: (nullable): the LumDocumentView to show the news in, or %NULL
+ *   for the main window
+ *
+ * Says what posting @doc made: its push, its invoice, or for an invoice
+ * the sales order it generated, with a button to open that.
+ */
+void
+lum_window_notify_posted (LumWindow   *self,
+                          LumDocument *doc,
+                          GtkWidget   *where)
+{
+  g_autoptr(LumDocument) fresh = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (LUM_IS_WINDOW (self));
+  g_return_if_fail (LUM_IS_DOCUMENT (doc));
+
+  fresh = lum_engine_get_document (self->engine, lum_document_get_kind (doc), lum_document_get_id (doc), NULL);
+  if (fresh == NULL)
+    fresh = g_object_ref (doc);
+
+  if (lum_document_get_kind (fresh) == LUM_DOCUMENT_KIND_INVOICE)
+    {
+      gint64 order_id = lum_document_get_int (fresh, LUM_DOC_LINKED_ID);
+      g_autoptr(LumDocument) order = order_id != 0
+        ? lum_engine_get_document (self->engine, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, NULL) : NULL;
+
+      if (order != NULL)
+        /* Translators: an invoice number, then a sales order number */
+        title = g_strdup_printf (_("%s posted: sales order %s generated"), lum_document_get_number (fresh),
+                                 lum_document_get_number (order));
+      else
+        title = g_strdup_printf (_("%s posted"), lum_document_get_number (fresh));
+      toast = document_toast_new (self, title, _("_Open Sales Order"), LUM_DOCUMENT_KIND_SALES_ORDER, order_id);
+    }
+  else
+    {
+      g_auto(GStrv) invoices = lum_engine_list_order_invoices (self->engine, lum_document_get_id (fresh), NULL);
+      gint64 invoice_id = 0;
+
+      if (invoices != NULL && invoices[0] != NULL)
+        {
+          g_autoptr(LumDocument) invoice = lum_engine_find_document (self->engine, LUM_DOCUMENT_KIND_INVOICE,
+                                                                     invoices[0], NULL);
+
+          invoice_id = invoice ? lum_document_get_id (invoice) : 0;
+          /* Translators: a sales order number, then an invoice number */
+          title = g_strdup_printf (_("%s posted and invoiced as %s"), lum_document_get_number (fresh), invoices[0]);
+        }
+      else if (g_strcmp0 (lum_document_get_text (fresh, LUM_DOC_PUSH_STATUS), LUM_PUSH_SCHEDULED) == 0)
+        {
+          g_autofree char *due = lum_ui_format_time (lum_document_get_text (fresh, LUM_DOC_PUSH_DUE_AT));
+          /* Translators: a sales order number, then a date and time */
+          title = g_strdup_printf (_("%s posted: its push is scheduled for %s"), lum_document_get_number (fresh), due);
+        }
+      else
+        {
+          title = g_strdup_printf (_("%s posted"), lum_document_get_number (fresh));
+        }
+      toast = document_toast_new (self, title, invoice_id != 0 ? _("_Open Invoice") : NULL,
+                                  LUM_DOCUMENT_KIND_INVOICE, invoice_id);
+    }
+
+  if (LUM_IS_DOCUMENT_VIEW (where))
+    lum_document_view_add_toast (LUM_DOCUMENT_VIEW (where), toast);
+  else
+    lum_window_add_toast (self, toast);
+}
+
+/* -- customers, products and imports -------------------------------------- */
+
+static void
+on_customer_saved_cb (LumWindow   *self,
+                      LumCustomer *customer)
+{
+  g_autofree char *title = g_strdup_printf (_("“%s” saved"), lum_customer_get_name (customer));
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  lum_window_add_toast (self, adw_toast_new (escaped));
+}
+
+/**
+ * lum_window_edit_customer:
+ * @customer: (nullable): the customer to edit, or %NULL for a new one
+ *
+ * Returns: (transfer none) (nullable): the editor
+ */
+GtkWindow *
+lum_window_edit_customer (LumWindow   *self,
+                          LumCustomer *customer)
+{
+  LumCustomerEditor *editor;
+
+  g_return_val_if_fail (LUM_IS_WINDOW (self), NULL);
+
+  if (self->engine == NULL)
+    return NULL;
+  editor = lum_customer_editor_new (GTK_WINDOW (self), self->engine, customer);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_customer_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return GTK_WINDOW (editor);
+}
+
+static void
+on_product_saved_cb (LumWindow  *self,
+                     LumProduct *product)
+{
+  g_autofree char *title = g_strdup_printf (_("“%s” saved"), lum_product_get_sku (product));
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  lum_window_add_toast (self, adw_toast_new (escaped));
+}
+
+/**
+ * lum_window_edit_product:
+ * @product: (nullable): the product to edit, or %NULL for a new one
+ *
+ * Returns: (transfer none) (nullable): the editor
+ */
+GtkWindow *
+lum_window_edit_product (LumWindow  *self,
+                         LumProduct *product)
+{
+  LumProductEditor *editor;
+
+  g_return_val_if_fail (LUM_IS_WINDOW (self), NULL);
+
+  if (self->engine == NULL)
+    return NULL;
+  editor = lum_product_editor_new (GTK_WINDOW (self), self->engine, product);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_product_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return GTK_WINDOW (editor);
+}
+
+static void
+on_imported_cb (LumImportDialog *dialog,
+                guint            added,
+                guint            updated,
+                guint            skipped,
+                LumWindow       *self)
+{
+  g_autofree char *title = NULL;
+
+  /* Translators: the result of an import: three counts */
+  if (skipped > 0)
+    title = g_strdup_printf (_("Imported: %u added, %u updated, %u skipped"), added, updated, skipped);
+  else
+    title = g_strdup_printf (_("Imported: %u added, %u updated"), added, updated);
+  lum_window_add_toast (self, adw_toast_new (title));
+}
+
+typedef struct
+{
+  LumWindow     *window;
+  LumImportKind  kind;
+} ImportCall;
+
+static void
+on_import_loaded_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ImportCall *call = user_data;
+  g_autoptr(LumWindow) self = call->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GListStore) rows = NULL;
+  LumImportKind kind = call->kind;
+  gsize length = 0;
+  LumImportDialog *dialog;
+
+  g_free (call);
+  if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  if (self->engine == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  rows = lum_engine_import_preview (self->engine, kind, contents, length, &error);
+  if (rows == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+  name = g_file_get_basename (G_FILE (source));
+  dialog = lum_import_dialog_new (GTK_WINDOW (self), self->engine, kind, G_LIST_MODEL (rows), name);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * lum_window_import_file:
+ *
+ * Reads @file without blocking the window and previews its import.
+ */
+void
+lum_window_import_file (LumWindow     *self,
+                        LumImportKind  kind,
+                        GFile         *file)
+{
+  ImportCall *call;
+
+  g_return_if_fail (LUM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  call = g_new0 (ImportCall, 1);
+  call->window = g_object_ref (self);
+  call->kind = kind;
+  g_file_load_contents_async (file, NULL, on_import_loaded_cb, call);
+}
+
+static void
+on_import_chosen_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     LumWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    lum_window_import_file (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "lum-kind")), file);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/**
+ * lum_window_choose_import:
+ *
+ * Asks for a CSV file of customers or products, then previews its import.
+ */
+void
+lum_window_choose_import (LumWindow     *self,
+                          LumImportKind  kind)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  g_return_if_fail (LUM_IS_WINDOW (self));
+
+  chooser = gtk_file_chooser_native_new (kind == LUM_IMPORT_CUSTOMERS ? _("Import Customers")
+                                                                      : _("Import Products"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Preview"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV Files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "lum-kind", GINT_TO_POINTER (kind));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

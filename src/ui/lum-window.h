@@ -4,7 +4,8 @@
 #include <adwaita.h>
 
 #include "lum-application.h"
-#include "lum-engine.h"
+#include "lum-engine-documents.h"
+#include "lum-import.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,22 @@ void       lum_window_restore_channel     (LumWindow      *self,
 void       lum_window_duplicate_channel   (LumWindow      *self,
                                            LumChannel     *channel,
                                            gboolean        edit);
+GtkWindow *lum_window_new_document        (LumWindow      *self,
+                                           LumDocumentKind kind);
+GtkWindow *lum_window_open_document       (LumWindow      *self,
+                                           LumDocumentKind kind,
+                                           gint64          id);
+void       lum_window_notify_posted       (LumWindow      *self,
+                                           LumDocument    *doc,
+                                           GtkWidget      *where);
+GtkWindow *lum_window_edit_customer       (LumWindow      *self,
+                                           LumCustomer    *customer);
+GtkWindow *lum_window_edit_product        (LumWindow      *self,
+                                           LumProduct     *product);
+void       lum_window_choose_import       (LumWindow      *self,
+                                           LumImportKind   kind);
+void       lum_window_import_file         (LumWindow      *self,
+                                           LumImportKind   kind,
+                                           GFile          *file);
 
 G_END_DECLS

@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lum-form-util.h"
+#include "lum-product-editor.h"
+#include "lum-ui-util.h"
+#include "lum-util.h"
+
+/* A product: SKU, name, unit price and weight. The SKU is what the engine
+ * keys products by, so a saved product keeps it. */
+struct _LumProductEditor
+{
+  AdwWindow        parent_instance;
+
+  LumEngine       *engine;
+  LumProduct      *original;
+  gboolean         loading;
+  gboolean         modified;
+  GtkWidget       *error_row;
+
+  AdwWindowTitle  *window_title;
+  AdwToastOverlay *toast_overlay;
+  GtkWidget       *save_button;
+  GtkWidget       *sku_row;
+  GtkWidget       *name_row;
+  GtkWidget       *price_row;
+  GtkWidget       *weight_row;
+};
+
+G_DEFINE_FINAL_TYPE (LumProductEditor, lum_product_editor, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_ENGINE,
+  PROP_PRODUCT,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static char *
+dup_text (GtkWidget *row)
+{
+  return lum_strip_dup (gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+show_row_error (LumProductEditor *self,
+                GtkWidget        *row,
+                const char       *message)
+{
+  lum_form_set_row_error (row, message);
+  self->error_row = row;
+  gtk_widget_grab_focus (row);
+}
+
+/* The product the rows describe, or an error on the row that does not
+ * parse. */
+static LumProduct *
+read_product (LumProductEditor *self)
+{
+  g_autofree char *sku = dup_text (self->sku_row);
+  g_autofree char *name = dup_text (self->name_row);
+  g_autofree char *price_text = dup_text (self->price_row);
+  g_autofree char *weight_text = dup_text (self->weight_row);
+  g_autofree char *message = NULL;
+  gint64 price = 0;
+  double weight = 0;
+  char *end = NULL;
+  LumProduct *product;
+
+  if (!lum_money_parse (price_text, &price))
+    {
+      message = g_strdup_printf (_("Unit price “%s” is not an amount such as 12.50"), price_text);
+      show_row_error (self, self->price_row, message);
+      return NULL;
+    }
+  if (*weight_text != '\0')
+    {
+      weight = g_ascii_strtod (weight_text, &end);
+      if (end == weight_text || *end != '\0')
+        {
+          message = g_strdup_printf (_("Weight “%s” is not a number of ounces such as 8 or 12.5"), weight_text);
+          show_row_error (self, self->weight_row, message);
+          return NULL;
+        }
+    }
+
+  product = lum_product_new (sku, name, price, weight);
+  lum_product_set_id (product, self->original ? lum_product_get_id (self->original) : 0);
+  return product;
+}
+
+/* What an error of the engine is about, by its own checks in order. */
+static GtkWidget *
+row_for_error (LumProductEditor *self,
+               LumProduct       *product)
+{
+  const char *sku = lum_product_get_sku (product);
+
+  if (lum_str_empty (sku) || g_utf8_strlen (sku, -1) > LUM_SKU_MAX_LENGTH)
+    return self->sku_row;
+  if (lum_str_empty (lum_product_get_name (product)) || g_utf8_strlen (lum_product_get_name (product), -1) > 200)
+    return self->name_row;
+  for (const char *p = sku; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)) || !g_unichar_isprint (g_utf8_get_char (p)))
+      return self->sku_row;
+  if (lum_product_get_unit_price_cents (product) > LUM_LINE_MAX_PRICE_CENTS)
+    return self->price_row;
+  return self->weight_row;
+}
+
+/* -- callbacks ------------------------------------------------------------ */
+
+static void
+on_changed_cb (LumProductEditor *self,
+               GtkWidget        *row)
+{
+  if (self->loading)
+    return;
+  self->modified = TRUE;
+  if (row == self->error_row)
+    {
+      lum_form_clear_row_error (row);
+      self->error_row = NULL;
+    }
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LumProductEditor *self = LUM_PRODUCT_EDITOR (widget);
+  g_autoptr(LumProductEditor) hold = g_object_ref (self);
+  g_autoptr(LumProduct) product = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lum_form_clear_row_error (self->error_row);
+  self->error_row = NULL;
+  if ((product = read_product (self)) == NULL)
+    return;
+  if (!lum_engine_save_product (self->engine, product, &error))
+    {
+      lum_form_toast_error (self->toast_overlay, error);
+      show_row_error (self, row_for_error (self, product), error->message);
+      return;
+    }
+  self->modified = FALSE;
+  g_signal_emit (self, signals[SAVED], 0, product);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LumProductEditor *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->modified = FALSE;
+  lum_form_destroy_later (GTK_WINDOW (self));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* -- GObject -------------------------------------------------------------- */
+
+static gboolean
+lum_product_editor_close_request (GtkWindow *window)
+{
+  LumProductEditor *self = LUM_PRODUCT_EDITOR (window);
+  GtkWidget *dialog;
+
+  if (!self->modified)
+    return GTK_WINDOW_CLASS (lum_product_editor_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
+                                   _("The changes to this product have not been saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
+  lum_ui_name_buttons_by_label (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+lum_product_editor_constructed (GObject *object)
+{
+  LumProductEditor *self = (LumProductEditor *)object;
+  gboolean is_new = self->original == NULL || lum_product_get_id (self->original) == 0;
+  const char *title = is_new ? _("New Product") : _("Edit Product");
+
+  G_OBJECT_CLASS (lum_product_editor_parent_class)->constructed (object);
+
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  if (self->original != NULL)
+    {
+      g_autofree char *price = lum_money_format (lum_product_get_unit_price_cents (self->original));
+      g_autofree char *weight = g_strdup_printf ("%g", lum_product_get_weight_oz (self->original));
+
+      self->loading = TRUE;
+      adw_window_title_set_subtitle (self->window_title, lum_product_get_sku (self->original));
+      gtk_editable_set_text (GTK_EDITABLE (self->sku_row), lum_product_get_sku (self->original));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), lum_product_get_name (self->original));
+      gtk_editable_set_text (GTK_EDITABLE (self->price_row), price);
+      gtk_editable_set_text (GTK_EDITABLE (self->weight_row), weight);
+      self->loading = FALSE;
+    }
+  /* Products are found by SKU: a saved one keeps its. */
+  gtk_widget_set_sensitive (self->sku_row, is_new);
+  gtk_widget_grab_focus (is_new ? self->sku_row : self->name_row);
+  lum_ui_name_buttons_by_label (GTK_WIDGET (self));
+}
+
+static void
+lum_product_editor_dispose (GObject *object)
+{
+  LumProductEditor *self = (LumProductEditor *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LUM_TYPE_PRODUCT_EDITOR);
+  g_clear_object (&self->original);
+  g_clear_object (&self->engine);
+
+  G_OBJECT_CLASS (lum_product_editor_parent_class)->dispose (object);
+}
+
+static void
+lum_product_editor_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LumProductEditor *self = LUM_PRODUCT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      self->engine = g_value_dup_object (value);
+      break;
+    case PROP_PRODUCT:
+      self->original = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lum_product_editor_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LumProductEditor *self = LUM_PRODUCT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      g_value_set_object (value, self->engine);
+      break;
+    case PROP_PRODUCT:
+      g_value_set_object (value, self->original);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lum_product_editor_class_init (LumProductEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = lum_product_editor_constructed;
+  object_class->dispose = lum_product_editor_dispose;
+  object_class->get_property = lum_product_editor_get_property;
+  object_class->set_property = lum_product_editor_set_property;
+  window_class->close_request = lum_product_editor_close_request;
+
+  properties[PROP_ENGINE] =
+    g_param_spec_object ("engine", NULL, NULL, LUM_TYPE_ENGINE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRODUCT] =
+    g_param_spec_object ("product", NULL, NULL, LUM_TYPE_PRODUCT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LumProductEditor::saved:
+   * @product: the product as saved
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, LUM_TYPE_PRODUCT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumenapp/Lumen/lum-product-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LumProductEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LumProductEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LumProductEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LumProductEditor, sku_row);
+  gtk_widget_class_bind_template_child (widget_class, LumProductEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LumProductEditor, price_row);
+  gtk_widget_class_bind_template_child (widget_class, LumProductEditor, weight_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+}
+
+static void
+lum_product_editor_init (LumProductEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+}
+
+/**
+ * lum_product_editor_new:
+ * @product: (nullable): the product as stored, or %NULL for a new one
+ */
+LumProductEditor *
+lum_product_editor_new (GtkWindow  *parent,
+                        LumEngine  *engine,
+                        LumProduct *product)
+{
+  return g_object_new (LUM_TYPE_PRODUCT_EDITOR,
+                       "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
+                       "engine", engine,
+                       "product", product,
+                       NULL);
+}
