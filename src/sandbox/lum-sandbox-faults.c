@@ -9,10 +9,16 @@
  * The faults of one service, or of its requests whose path holds "path".
  * Counts are "the next N answers"; -1 is "every answer until told otherwise". The failure rate draws from a generator
  * seeded by the spec, so a run with the same seed fails the same requests.
+ * "body" replaces the answer of a handled request with a text of the test's
+ * choosing (hostile JSON): status 200, application/json, "body_count" times
+ * (true or absent: every answer). A storm, a failure or a dropped connection
+ * comes first; a replaced answer is not also cut short.
  */
 #define DEFAULT_SEED     1
 #define MAX_LATENCY_MS   120000
 #define MAX_COUNT        10000000
+#define MAX_FAULT_BODY   (1024 * 1024)
+#define COUNT_UNSET      G_MININT64
 
 struct _LumSandboxFaults
 {
@@ -20,6 +26,8 @@ struct _LumSandboxFaults
   guint   latency_ms;
   gint64  malformed;
   gint64  reset;
+  GBytes *body;   /* the answer instead of the real one, or NULL */
+  gint64  body_left;
   guint   storm_status;
   gint64  storm_left;
   guint   storm_retry_after;
@@ -44,6 +52,7 @@ lum_sandbox_faults_free (LumSandboxFaults *faults)
     return;
   g_rand_free (faults->rand);
   g_free (faults->path);
+  g_clear_pointer (&faults->body, g_bytes_unref);
   g_free (faults);
 }
 
@@ -54,6 +63,8 @@ lum_sandbox_faults_clear (LumSandboxFaults *faults)
   faults->latency_ms = 0;
   faults->malformed = 0;
   faults->reset = 0;
+  g_clear_pointer (&faults->body, g_bytes_unref);
+  faults->body_left = 0;
   faults->storm_status = 0;
   faults->storm_left = 0;
   faults->storm_retry_after = 0;
@@ -190,6 +201,18 @@ parse_member (LumSandboxFaults *faults,
     return parse_count (node, name, &faults->malformed, error);
   if (g_str_equal (name, "reset_after_request"))
     return parse_count (node, name, &faults->reset, error);
+  if (g_str_equal (name, "body"))
+    {
+      const char *text = lum_json_is_string (node) ? json_node_get_string (node) : NULL;
+
+      if (text == NULL || strlen (text) > MAX_FAULT_BODY)
+        return invalid (error, name, "the text to answer, at most 1 MiB (1048576 bytes)");
+      g_clear_pointer (&faults->body, g_bytes_unref);
+      faults->body = g_bytes_new (text, strlen (text));
+      return TRUE;
+    }
+  if (g_str_equal (name, "body_count"))
+    return parse_count (node, name, &faults->body_left, error);
   if (g_str_equal (name, "status_storm"))
     return parse_storm (faults, node, error);
   if (g_str_equal (name, "path"))
@@ -213,6 +236,26 @@ parse_member (LumSandboxFaults *faults,
   return FALSE;
 }
 
+static gboolean
+parse_spec (LumSandboxFaults *next,
+            JsonObject       *spec,
+            GError          **error)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, spec);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    if (!parse_member (next, name, node, error))
+      return FALSE;
+  if (next->body == NULL && next->body_left != COUNT_UNSET)
+    return invalid (error, "body_count", "given with a \"body\"");
+  if (next->body_left == COUNT_UNSET)
+    next->body_left = next->body != NULL ? -1 : 0;
+  return TRUE;
+}
+
 /* Replaces all faults with those of @spec; on error nothing changes. */
 gboolean
 lum_sandbox_faults_configure (LumSandboxFaults *faults,
@@ -220,21 +263,19 @@ lum_sandbox_faults_configure (LumSandboxFaults *faults,
                               GError          **error)
 {
   LumSandboxFaults next = { 0 };
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
 
   next.seed = DEFAULT_SEED;
-  json_object_iter_init_ordered (&iter, spec);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
-    if (!parse_member (&next, name, node, error))
-      {
-        g_free (next.path);
-        return FALSE;
-      }
+  next.body_left = COUNT_UNSET;
+  if (!parse_spec (&next, spec, error))
+    {
+      g_free (next.path);
+      g_clear_pointer (&next.body, g_bytes_unref);
+      return FALSE;
+    }
 
   g_clear_pointer (&faults->rand, g_rand_free);
   g_free (faults->path);
+  g_clear_pointer (&faults->body, g_bytes_unref);
   *faults = next;
   faults->rand = g_rand_new_with_seed (faults->seed);
   return TRUE;
@@ -273,7 +314,11 @@ lum_sandbox_faults_plan (LumSandboxFaults    *faults,
       return;
     }
   plan->reset = consume (&faults->reset);
-  if (!plan->reset)
+  if (plan->reset)
+    return;
+  if (faults->body != NULL && consume (&faults->body_left))
+    plan->body = g_bytes_ref (faults->body);
+  else
     plan->malformed = consume (&faults->malformed);
 }
 
@@ -286,6 +331,12 @@ lum_sandbox_faults_describe (LumSandboxFaults *faults)
   json_object_set_int_member (object, "latency_ms", faults->latency_ms);
   json_object_set_int_member (object, "malformed_body", faults->malformed);
   json_object_set_int_member (object, "reset_after_request", faults->reset);
+  if (faults->body != NULL)
+    {
+      /* the length, not the text: it may be a mebibyte of brackets */
+      json_object_set_int_member (object, "body_length", g_bytes_get_size (faults->body));
+      json_object_set_int_member (object, "body_count", faults->body_left);
+    }
   if (faults->storm_status != 0)
     {
       JsonObject *storm = json_object_new ();

@@ -106,6 +106,7 @@ typedef struct
   guint    status;       /* answer this instead of handling; 0: handle */
   guint    retry_after;  /* seconds, with an injected 429 or 503 */
   gboolean malformed;    /* answer 200 with the body cut short */
+  GBytes  *body;         /* answer 200 with this text instead (owned), or NULL */
   gboolean reset;        /* drop the connection instead of answering */
   guint    latency_ms;
 } LumSandboxFaultPlan;

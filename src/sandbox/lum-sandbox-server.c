@@ -10,8 +10,9 @@
  * path segment to a service or to the control endpoints. A service request
  * goes through the injected faults of its service first (a storm or a
  * failure answers without touching the state), then its handler, then the
- * faults that shape the answer (cut short, dropped, delayed). Bodies are
- * collected here within LUM_SANDBOX_MAX_BODY rather than by libsoup.
+ * faults that shape the answer (replaced, cut short, dropped, delayed).
+ * Bodies are collected here within LUM_SANDBOX_MAX_BODY rather than by
+ * libsoup.
  */
 #define BODY_KEY "lum-sandbox-body"
 
@@ -90,6 +91,18 @@ cut_reply (LumSandboxRequest *req)
   cut = length > 1 ? g_strndup (data, length / 2) : g_strdup ("{\"");
   req->status = SOUP_STATUS_OK;
   lum_sandbox_request_reply (req, SOUP_STATUS_OK, req->json_type, cut, -1);
+}
+
+/* The text a test chose instead of the real answer: the request was handled
+ * and what it stored stays, as with an answer cut short. */
+static void
+replace_reply (LumSandboxRequest *req,
+               GBytes            *body)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (body, &length);
+
+  lum_sandbox_request_reply (req, SOUP_STATUS_OK, "application/json", data, length);
 }
 
 static void
@@ -344,8 +357,11 @@ on_request_cb (SoupServer        *server,
       complete_request (self, req);
       return;
     }
-  if (plan.malformed)
+  if (plan.body != NULL)
+    replace_reply (req, plan.body);
+  else if (plan.malformed)
     cut_reply (req);
+  g_clear_pointer (&plan.body, g_bytes_unref);
   if (plan.latency_ms > 0)
     {
       delay_reply (self, req, plan.latency_ms);

@@ -569,11 +569,17 @@ lum_sandbox_now (LumSandbox *self)
  * lum_sandbox_set_faults:
  * @spec: {"service", "failure_rate", "latency_ms", "malformed_body",
  *   "reset_after_request", "status_storm": {"status", "count", "retry_after"},
- *   "seed", "path"}
+ *   "body", "body_count", "seed", "path"}
  *
  * Replaces the faults of one service ("all" for every one), or, with
  * "path", of its requests whose path holds that text ("/invoice"). Counts
  * are true (every request), false, or a number of the next requests.
+ *
+ * "body" (a text of at most 1 MiB) answers status 200, application/json,
+ * with exactly that text instead of the real answer: the request is still
+ * handled and what it stores stays, as with "malformed_body". "body_count"
+ * says how many answers (true when absent). A storm, a failure or a
+ * dropped connection takes precedence over it.
  */
 gboolean
 lum_sandbox_set_faults (LumSandbox *self,

@@ -152,7 +152,8 @@ void        lum_sandbox_set_clock             (LumSandbox          *self,
                                                GDestroyNotify       destroy);
 gint64      lum_sandbox_now                   (LumSandbox          *self);
 
-/* Faults, as POST /_sandbox/faults takes them */
+/* Faults, as POST /_sandbox/faults takes them; {"service", "body": TEXT,
+ * "path"} answers 200 with TEXT, for hostile-JSON tests (see lum-sandbox.c) */
 gboolean    lum_sandbox_set_faults            (LumSandbox          *self,
                                                JsonObject          *spec,
                                                GError             **error);

@@ -168,6 +168,160 @@ test_malformed_body (SbFixture     *f,
   g_assert_cmpuint (lum_sandbox_count_records (f->sandbox, "extensiv", "orders"), ==, 2);
 }
 
+static char *
+faults_spec (const char *service,
+             const char *path,
+             const char *body,
+             const char *count)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "service");
+  json_builder_add_string_value (b, service);
+  json_builder_set_member_name (b, "path");
+  json_builder_add_string_value (b, path);
+  json_builder_set_member_name (b, "body");
+  json_builder_add_string_value (b, body);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  if (count != NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      g_assert_true (json_parser_load_from_data (parser, count, -1, NULL));
+      json_object_set_member (json_node_get_object (root), "body_count",
+                              json_node_copy (json_parser_get_root (parser)));
+    }
+  return json_to_string (root, FALSE);
+}
+
+/* "body" answers 200 with exactly the text given, for the requests of its
+ * path, "body_count" times; the request is still handled. */
+static void
+test_body (SbFixture     *f,
+           gconstpointer  data)
+{
+  static const char hostile[] = "{\"shipments\": {\"not\": \"an array\"}, \"pages\": 1e400";
+  g_autofree char *ss = ss_auth ();
+  g_autofree char *ext = ext_auth (f);
+  g_autofree char *spec = faults_spec ("shipstation", "/shipments", hostile, "2");
+  g_autoptr(JsonNode) dump = NULL;
+  JsonObject *described;
+
+  set_faults (f, spec);
+  dump = lum_sandbox_dump (f->sandbox);
+  described = json_object_get_object_member (json_object_get_object_member (json_node_get_object (dump), "faults"),
+                                             "shipstation");
+  g_assert_cmpint (json_object_get_int_member (described, "body_length"), ==, strlen (hostile));
+  g_assert_cmpint (json_object_get_int_member (described, "body_count"), ==, 2);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SbResponse) shipments = sb_send (f, "GET", "/shipstation/shipments?storeId=1001", ss, NULL);
+      g_autoptr(SbResponse) stores = sb_send (f, "GET", "/shipstation/stores", ss, NULL);
+      g_autofree char *text = sb_text (shipments);
+
+      g_assert_cmpuint (shipments->status, ==, 200);
+      /* other paths keep their real answers */
+      g_assert_cmpuint (json_array_get_length (sb_array (stores)), ==, 2);
+      if (i < 2)
+        {
+          g_assert_cmpstr (text, ==, hostile);
+          g_assert_cmpstr (sb_header (shipments, "Content-Type"), ==, "application/json");
+          g_assert_null (shipments->json);
+        }
+      else
+        g_assert_nonnull (json_object_get_array_member (sb_object (shipments), "shipments"));
+    }
+
+  /* the request is handled: the order is stored, its answer replaced */
+  g_clear_pointer (&spec, g_free);
+  spec = faults_spec ("extensiv", "/orders", "{\"readOnly\": {\"orderId\": {}}}", NULL);
+  set_faults (f, spec);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SbResponse) created = sb_wait (sb_start (f, "POST", "/extensiv/orders", ext, "application/hal+json",
+                                                         ext_order_json, -1, 0));
+      g_autofree char *text = sb_text (created);
+
+      g_assert_cmpuint (created->status, ==, 200);
+      g_assert_cmpstr (text, ==, "{\"readOnly\": {\"orderId\": {}}}");
+      g_assert_cmpuint (lum_sandbox_count_records (f->sandbox, "extensiv", "orders"), ==, i + 1);
+    }
+
+  /* an empty text is an empty answer; a storm comes first */
+  g_clear_pointer (&spec, g_free);
+  spec = faults_spec ("shipstation", "/stores", "", "true");
+  set_faults (f, spec);
+  {
+    g_autoptr(SbResponse) empty = sb_send (f, "GET", "/shipstation/stores", ss, NULL);
+
+    g_assert_cmpuint (empty->status, ==, 200);
+    g_assert_cmpuint (g_bytes_get_size (empty->body), ==, 0);
+  }
+  set_faults (f, "{\"service\": \"shipstation\", \"body\": \"[]\", \"body_count\": 1,"
+                 " \"status_storm\": {\"status\": 503, \"count\": 1}}");
+  {
+    g_autoptr(SbResponse) storm = sb_send (f, "GET", "/shipstation/stores", ss, NULL);
+    g_autoptr(SbResponse) replaced = sb_send (f, "GET", "/shipstation/stores", ss, NULL);
+    g_autoptr(SbResponse) real = sb_send (f, "GET", "/shipstation/stores", ss, NULL);
+
+    g_assert_cmpuint (storm->status, ==, 503);
+    g_assert_cmpuint (json_array_get_length (sb_array (replaced)), ==, 0);
+    g_assert_cmpuint (json_array_get_length (sb_array (real)), ==, 2);
+  }
+
+  /* cleared with the other faults */
+  set_faults (f, "{\"service\": \"shipstation\", \"body\": \"null\"}");
+  lum_sandbox_clear_faults (f->sandbox, "shipstation");
+  {
+    g_autoptr(SbResponse) real = sb_send (f, "GET", "/shipstation/stores", ss, NULL);
+    g_assert_cmpuint (json_array_get_length (sb_array (real)), ==, 2);
+  }
+}
+
+/* The text is limited to 1 MiB; a refused spec names the key and leaves
+ * the faults as they were. */
+static void
+test_body_specs (SbFixture     *f,
+                 gconstpointer  data)
+{
+  /* not brackets: the test's own client parses what it gets with json-glib */
+  g_autofree char *limit = g_strnfill (1024 * 1024, 'x');
+  g_autofree char *over = g_strnfill (1024 * 1024 + 1, 'x');
+  g_autofree char *at_limit = faults_spec ("shipstation", "/stores", limit, NULL);
+  g_autofree char *too_long = faults_spec ("shipstation", "/stores", over, NULL);
+  const char *bad[] = {
+    "{\"service\": \"shipstation\", \"body\": 7}",
+    "{\"service\": \"shipstation\", \"body\": {\"shipments\": []}}",
+    "{\"service\": \"shipstation\", \"body\": null}",
+    "{\"service\": \"shipstation\", \"body_count\": 2}",
+    "{\"service\": \"shipstation\", \"body\": \"{}\", \"body_count\": -1}",
+    "{\"service\": \"shipstation\", \"body\": \"{}\", \"body_count\": \"twice\"}",
+    too_long,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(JsonNode) answer = sb_control (f, "/faults", bad[i], 400);
+      const char *message = json_object_get_string_member (json_node_get_object (answer), "message");
+
+      g_assert_nonnull (strstr (message, "body"));
+    }
+  g_assert_cmpuint (stores_status (f), ==, 200);
+
+  set_faults (f, at_limit);
+  {
+    g_autofree char *authorization = ss_auth ();
+    g_autoptr(SbResponse) filler = sb_send (f, "GET", "/shipstation/stores", authorization, NULL);
+
+    g_assert_cmpuint (filler->status, ==, 200);
+    g_assert_cmpuint (g_bytes_get_size (filler->body), ==, 1024 * 1024);
+  }
+}
+
 static void
 test_reset_after_request (SbFixture     *f,
                           gconstpointer  data)
@@ -703,6 +857,8 @@ main (int   argc,
   ADD ("/sandbox/control/faults/malformed-body", test_malformed_body);
   ADD ("/sandbox/control/faults/reset-after-request", test_reset_after_request);
   ADD ("/sandbox/control/faults/status-storm", test_status_storm);
+  ADD ("/sandbox/control/faults/body", test_body);
+  ADD ("/sandbox/control/faults/body-specs", test_body_specs);
   ADD ("/sandbox/control/faults/specs", test_fault_specs);
   ADD ("/sandbox/control/reset", test_reset);
   ADD ("/sandbox/control/dump", test_dump);
