@@ -29,14 +29,13 @@ static const char * const secret_names[] = { LUM_SECRET_EXTENSIV_CLIENT_SECRET, 
 static char *
 error_message (LumHttpResponse *response)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = lum_http_parse_json (response, NULL, NULL);
   gsize size;
   const char *data = g_bytes_get_data (response->body, &size);
 
-  if (size > 0 && json_parser_load_from_data (parser, data, size, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
-      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+      JsonObject *object = json_node_get_object (root);
       const char *keys[] = { "Message", "message", "error_description", "error", "title", "detail" };
 
       for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -748,25 +747,70 @@ poll_free (gpointer data)
 
 static void poll_page (GTask *task);
 
+/* The member of a listed order that is not what the API describes, or
+ * %NULL; read as absent, it could record the order as shipped with
+ * another id, without its tracking or as shipping everything. */
+static const char *
+unreadable_member (JsonObject *order)
+{
+  static const char * const routing_texts[] = { "carrier", "mode", "trackingNumber" };
+  JsonObject *read_only = lum_json_get_object (order, "readOnly");
+  JsonObject *routing = lum_json_get_object (order, "routingInfo");
+  JsonArray *items = lum_json_get_array (order, "orderItems");
+  const char *reference = lum_json_get_string (order, "referenceNum");
+  gint64 id = 0;
+
+  if (!lum_json_get_int (read_only, "orderId", &id) || id <= 0)
+    return "readOnly.orderId";
+  if (reference == NULL || *reference == '\0')
+    return "referenceNum";
+  if (!lum_json_member_is_a (read_only, "processDate", G_TYPE_STRING))
+    return "readOnly.processDate";
+  if (!lum_json_member_is_a (order, "routingInfo", JSON_TYPE_OBJECT))
+    return "routingInfo";
+  for (guint i = 0; i < G_N_ELEMENTS (routing_texts); i++)
+    if (!lum_json_member_is_a (routing, routing_texts[i], G_TYPE_STRING))
+      return "routingInfo";
+  if (!lum_json_member_is_a (order, "orderItems", JSON_TYPE_ARRAY))
+    return "orderItems";
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *identifier = lum_json_get_object (item, "itemIdentifier");
+      gint64 qty = 0;
+
+      if (item == NULL || !lum_json_member_is_a (item, "itemIdentifier", JSON_TYPE_OBJECT) ||
+          !lum_json_member_is_a (identifier, "sku", G_TYPE_STRING))
+        return "orderItems";
+      if (lum_json_get_string (identifier, "sku") != NULL &&
+          (!lum_json_get_int (item, "qty", &qty) || qty < 0 || qty > G_MAXINT32))
+        return "orderItems";
+    }
+  return NULL;
+}
+
 /* A closed order is one shipment: its tracking number and every item. */
 static LumRemoteShipment *
-parse_closed_order (JsonObject *order)
+parse_closed_order (JsonObject  *order,
+                    const char **unreadable)
 {
   JsonObject *read_only = lum_json_get_object (order, "readOnly");
   JsonObject *routing = lum_json_get_object (order, "routingInfo");
   JsonArray *items = lum_json_get_array (order, "orderItems");
-  g_autofree char *order_id = lum_json_dup_scalar (read_only, "orderId");
+  g_autofree char *order_id = NULL;
   g_autofree char *remote_id = NULL;
-  const char *reference = lum_json_get_string (order, "referenceNum");
   LumRemoteShipment *remote;
   LumShipment *shipment;
 
-  if (order_id == NULL || reference == NULL)
+  *unreadable = unreadable_member (order);
+  if (*unreadable != NULL)
     return NULL;
+  order_id = lum_json_dup_scalar (read_only, "orderId");
   remote_id = g_strdup_printf ("order-%s", order_id);
   remote = g_new0 (LumRemoteShipment, 1);
   shipment = remote->shipment = lum_shipment_new ();
-  remote->order_number = g_strdup (reference);
+  remote->order_number = g_strdup (lum_json_get_string (order, "referenceNum"));
   lum_shipment_set_text (shipment, LUM_SHIPMENT_REMOTE_ID, remote_id);
   lum_shipment_set_text (shipment, LUM_SHIPMENT_CARRIER, lum_json_get_string (routing, "carrier"));
   lum_shipment_set_text (shipment, LUM_SHIPMENT_SERVICE, lum_json_get_string (routing, "mode"));
@@ -776,16 +820,11 @@ parse_closed_order (JsonObject *order)
 
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
-      JsonObject *item;
-      const char *sku;
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *sku = lum_json_get_string (lum_json_get_object (item, "itemIdentifier"), "sku");
       gint64 qty = 0;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      item = json_node_get_object (node);
-      sku = lum_json_get_string (lum_json_get_object (item, "itemIdentifier"), "sku");
-      if (sku != NULL && lum_json_get_int (item, "qty", &qty) && qty > 0 && qty <= G_MAXINT32)
+      if (sku != NULL && lum_json_get_int (item, "qty", &qty) && qty > 0)
         lum_shipment_add_line (shipment, sku, qty);
     }
   return remote;
@@ -803,6 +842,7 @@ on_poll_page_cb (GObject      *source,
   g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *said = NULL;
+  JsonObject *embedded;
   JsonArray *orders;
   gint64 total = 0;
 
@@ -826,20 +866,34 @@ on_poll_page_cb (GObject      *source,
                                lum_connector_get_service_name (self));
       return;
     }
-  orders = lum_json_get_array (lum_json_get_object (json_node_get_object (root), "_embedded"),
-                               LUM_EXTENSIV_ORDERS_REL);
+  embedded = lum_json_get_object (json_node_get_object (root), "_embedded");
+  orders = lum_json_get_array (embedded, LUM_EXTENSIV_ORDERS_REL);
+  /* orders of another shape, or none where totalResults says there are
+   * some, would end the poll as if there were no more */
+  if (!lum_json_member_is_a (json_node_get_object (root), "_embedded", JSON_TYPE_OBJECT) ||
+      !lum_json_member_is_a (embedded, LUM_EXTENSIV_ORDERS_REL, JSON_TYPE_ARRAY) ||
+      ((orders == NULL || json_array_get_length (orders) == 0) && total > (gint64)(poll->page - 1) * POLL_PAGE_SIZE))
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                               _("%s answered the list of orders without the orders its totalResults counts"),
+                               lum_connector_get_service_name (self));
+      return;
+    }
 
   for (guint i = 0; orders != NULL && i < json_array_get_length (orders); i++)
     {
       JsonNode *node = json_array_get_element (orders, i);
-      LumRemoteShipment *remote = JSON_NODE_HOLDS_OBJECT (node) ? parse_closed_order (json_node_get_object (node)) : NULL;
+      const char *unreadable = "readOnly.orderId";
+      LumRemoteShipment *remote = JSON_NODE_HOLDS_OBJECT (node)
+        ? parse_closed_order (json_node_get_object (node), &unreadable) : NULL;
       const char *processed;
 
+      /* the whole page waits for a readable one: the cursor stays */
       if (remote == NULL)
         {
           g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
-                                   _("%s listed an order without its orderId or referenceNum"),
-                                   lum_connector_get_service_name (self));
+                                   _("%s listed an order whose “%s” cannot be read"),
+                                   lum_connector_get_service_name (self), unreadable);
           return;
         }
       processed = lum_shipment_get_text (remote->shipment, LUM_SHIPMENT_CREATED_AT);

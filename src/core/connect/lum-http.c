@@ -239,20 +239,121 @@ lum_http_join_url (const char *base,
   return g_strdup_printf ("%.*s%s%s", (int)len, base, *path == '/' ? "" : "/", path);
 }
 
+/* Whether the digits of an integer literal (sign apart) fit in 64 bits. */
+static gboolean
+fits_int64 (const char *digits,
+            gsize       length,
+            gboolean    negative)
+{
+  while (length > 1 && *digits == '0')
+    {
+      digits++;
+      length--;
+    }
+  if (length != 19)
+    return length < 19;
+  return strncmp (digits, negative ? "9223372036854775808" : "9223372036854775807", 19) <= 0;
+}
+
+static gboolean
+not_json (const char  *service,
+          guint        status,
+          GError     **error)
+{
+  g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+               _("%s answered with something that is not JSON (HTTP %u)"), service, status);
+  return FALSE;
+}
+
+/*
+ * json-glib parses and frees nested values recursively, so a deep enough
+ * answer exhausts the stack, and it reads an integer beyond 64 bits as
+ * another number (-1, or one of the other sign). This reads the text first
+ * as strict JSON does: strings in double quotes only, no comments (which
+ * json-glib would take and which could hide brackets from this count).
+ */
+static gboolean
+check_json_text (const char  *data,
+                 gsize        size,
+                 const char  *service,
+                 guint        status,
+                 GError     **error)
+{
+  guint depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        {
+          for (i++; i < size && data[i] != '"'; i++)
+            if (data[i] == '\\')
+              i++;
+        }
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > LUM_HTTP_MAX_DEPTH)
+            {
+              g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                           _("%s answered with JSON nested deeper than %d levels (HTTP %u)"),
+                           service, LUM_HTTP_MAX_DEPTH, status);
+              return FALSE;
+            }
+        }
+      else if (c == ']' || c == '}')
+        depth = depth > 0 ? depth - 1 : 0;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize digits = i + (c == '-');
+          gsize end = digits;
+
+          while (end < size && g_ascii_isdigit (data[end]))
+            end++;
+          if (end < size && g_ascii_isalpha (data[end]) && data[end] != 'e' && data[end] != 'E')
+            return not_json (service, status, error); /* 0x1F */
+          if ((end >= size || (data[end] != '.' && data[end] != 'e' && data[end] != 'E')) &&
+              !fits_int64 (data + digits, end - digits, c == '-'))
+            {
+              g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                           _("%s answered with a number too large to read (HTTP %u)"), service, status);
+              return FALSE;
+            }
+          /* the rest of the number: fraction, exponent */
+          while (end < size && (g_ascii_isdigit (data[end]) || data[end] == '.' || data[end] == 'e' ||
+                                data[end] == 'E' || data[end] == '+' || data[end] == '-'))
+            end++;
+          i = end - 1;
+        }
+      else if (c == '\'' || c == '/' || c == '#' || c == '\0')
+        return not_json (service, status, error);
+    }
+  return TRUE;
+}
+
+/**
+ * lum_http_parse_json:
+ * @service: (nullable): who answered, for the error; %NULL only without one
+ *
+ * The JSON of an answer: %NULL with %LUM_REMOTE_ERROR_INVALID_RESPONSE when
+ * it is empty, not JSON, nested deeper than %LUM_HTTP_MAX_DEPTH or holds an
+ * integer beyond 64 bits.
+ */
 JsonNode *
 lum_http_parse_json (LumHttpResponse  *response,
                      const char       *service,
                      GError          **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (response->body, &size);
 
-  if (size == 0 || !json_parser_load_from_data (parser, data, size, &local_error))
+  if (!check_json_text (data, size, service, response->status, error))
+    return NULL;
+  /* an empty or blank text loads without error and without a root */
+  if (size == 0 || !json_parser_load_from_data (parser, data, size, NULL) || json_parser_get_root (parser) == NULL)
     {
-      g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
-                   _("%s answered with something that is not JSON (HTTP %u)"), service, response->status);
+      not_json (service, response->status, error);
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
@@ -358,7 +459,8 @@ lum_json_get_int (JsonObject *object,
   return TRUE;
 }
 
-/* A string or an integer member as text (ids come as either). */
+/* A string or an integer member as text (ids come as either); an empty
+ * string is no id. */
 char *
 lum_json_dup_scalar (JsonObject *object,
                      const char *member)
@@ -367,10 +469,35 @@ lum_json_dup_scalar (JsonObject *object,
   const char *text = lum_json_get_string (object, member);
 
   if (text != NULL)
-    return g_strdup (text);
+    return *text != '\0' ? g_strdup (text) : NULL;
   if (lum_json_get_int (object, member, &number))
     return g_strdup_printf ("%" G_GINT64_FORMAT, number);
   return NULL;
+}
+
+/**
+ * lum_json_member_is_a:
+ * @type: %G_TYPE_STRING, %G_TYPE_INT64, %G_TYPE_BOOLEAN, %JSON_TYPE_OBJECT
+ *   or %JSON_TYPE_ARRAY
+ *
+ * Whether @member is absent, null or of @type: a member of another type
+ * means the answer is not what the API describes, where reading it as
+ * absent could lose what it says (a voided flag, the items shipped).
+ */
+gboolean
+lum_json_member_is_a (JsonObject *object,
+                      const char *member,
+                      GType       type)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (type == JSON_TYPE_OBJECT)
+    return JSON_NODE_HOLDS_OBJECT (node);
+  if (type == JSON_TYPE_ARRAY)
+    return JSON_NODE_HOLDS_ARRAY (node);
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
 /* @date (ISO 8601, with or without a zone; a zoneless one is read as UTC)

@@ -38,6 +38,8 @@ typedef enum
 GQuark lum_remote_error_quark (void);
 
 #define LUM_HTTP_MAX_BODY (16 * 1024 * 1024)
+/* The APIs nest a few levels; json-glib recurses once per level. */
+#define LUM_HTTP_MAX_DEPTH 64
 
 typedef struct
 {
@@ -89,6 +91,9 @@ gboolean         lum_json_get_int              (JsonObject          *object,
                                                 gint64              *value);
 char            *lum_json_dup_scalar           (JsonObject          *object,
                                                 const char          *member);
+gboolean         lum_json_member_is_a          (JsonObject          *object,
+                                                const char          *member,
+                                                GType                type);
 
 char            *lum_http_date_minus      (const char          *date,
                                           int                  minutes);

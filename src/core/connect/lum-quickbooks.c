@@ -77,6 +77,8 @@ lum_quickbooks_fault_message (JsonNode *root)
     const char *message = lum_json_get_string (first, "Message");
     const char *detail = lum_json_get_string (first, "Detail");
 
+    if (code == NULL && message == NULL && detail == NULL)
+      return g_strdup (_("QuickBooks reported a fault without details"));
     return g_strdup_printf ("%s%s%s%s%s%s", code ? code : "", code ? ": " : "",
                             message ? message : _("error"),
                             detail ? " (" : "", detail ? detail : "", detail ? ")" : "");
@@ -361,17 +363,28 @@ invoice_failed (GTask  *task,
   next_invoice (task);
 }
 
-/* The first entity of a query answer, or %NULL. */
-static JsonObject *
-first_found (JsonNode   *root,
-             const char *entity)
+/* The Id of the first entity of a query answer: TRUE with %NULL when none
+ * was found. An answer that does not read as a query answer is an error,
+ * not "none": that would create a second customer, item or invoice. */
+static gboolean
+first_found (LumQuickbooks  *self,
+             JsonNode       *root,
+             const char     *entity,
+             char          **id,
+             GError        **error)
 {
   JsonObject *response = lum_json_get_object (json_node_get_object (root), "QueryResponse");
   JsonArray *found = lum_json_get_array (response, entity);
+  JsonNode *first = found != NULL && json_array_get_length (found) > 0 ? json_array_get_element (found, 0) : NULL;
 
-  if (found == NULL || json_array_get_length (found) == 0 || !JSON_NODE_HOLDS_OBJECT (json_array_get_element (found, 0)))
-    return NULL;
-  return json_node_get_object (json_array_get_element (found, 0));
+  *id = NULL;
+  if (response != NULL && lum_json_member_is_a (response, entity, JSON_TYPE_ARRAY) &&
+      (first == NULL || (JSON_NODE_HOLDS_OBJECT (first) &&
+                         (*id = lum_json_dup_scalar (json_node_get_object (first), "Id")) != NULL)))
+    return TRUE;
+  g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+               _("%s answered the search for the %s in a form Lumen cannot read"), service (self), entity);
+  return FALSE;
 }
 
 static void
@@ -386,7 +399,7 @@ on_step_answer_cb (GObject      *source,
   GError *error = NULL;
   g_autoptr(LumHttpResponse) response = lum_connector_request_finish (LUM_CONNECTOR (self), result, &error);
   g_autoptr(JsonNode) root = NULL;
-  JsonObject *found;
+  g_autofree char *found = NULL;
 
   if (response == NULL || (root = check_answer (self, response, &error)) == NULL)
     {
@@ -404,10 +417,15 @@ on_step_answer_cb (GObject      *source,
   switch (push->step)
     {
     case STEP_LOOKUP_INVOICE:
-      found = first_found (root, "Invoice");
-      if (found != NULL && (item->remote_id = lum_json_dup_scalar (found, "Id")) != NULL)
+      if (!first_found (self, root, "Invoice", &found, &error))
+        {
+          invoice_failed (g_steal_pointer (&task), error);
+          return;
+        }
+      if (found != NULL)
         {
           /* the earlier attempt arrived: nothing more to send */
+          item->remote_id = g_steal_pointer (&found);
           next_invoice (g_steal_pointer (&task));
           return;
         }
@@ -415,8 +433,11 @@ on_step_answer_cb (GObject      *source,
       break;
 
     case STEP_FIND_CUSTOMER:
-      found = first_found (root, "Customer");
-      push->customer_id = found ? lum_json_dup_scalar (found, "Id") : NULL;
+      if (!first_found (self, root, "Customer", &push->customer_id, &error))
+        {
+          invoice_failed (g_steal_pointer (&task), error);
+          return;
+        }
       push->step = push->customer_id ? STEP_FIND_ITEM : STEP_CREATE_CUSTOMER;
       break;
 
@@ -436,11 +457,15 @@ on_step_answer_cb (GObject      *source,
     case STEP_CREATE_ITEM:
       {
         JsonObject *line = json_array_get_object_element (summary_lines (push), push->line);
-        JsonObject *entity = push->step == STEP_FIND_ITEM
-          ? first_found (root, "Item")
-          : lum_json_get_object (json_node_get_object (root), "Item");
-        g_autofree char *id = entity ? lum_json_dup_scalar (entity, "Id") : NULL;
+        g_autofree char *id = NULL;
 
+        if (push->step == STEP_FIND_ITEM && !first_found (self, root, "Item", &id, &error))
+          {
+            invoice_failed (g_steal_pointer (&task), error);
+            return;
+          }
+        if (push->step == STEP_CREATE_ITEM)
+          id = lum_json_dup_scalar (lum_json_get_object (json_node_get_object (root), "Item"), "Id");
         if (id == NULL && push->step == STEP_CREATE_ITEM)
           {
             invoice_failed (g_steal_pointer (&task),

@@ -25,14 +25,13 @@ static const char * const secret_names[] = {
 char *
 lum_shipstation_error_message (LumHttpResponse *response)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = lum_http_parse_json (response, NULL, NULL);
   gsize size;
   const char *data = g_bytes_get_data (response->body, &size);
 
-  if (size > 0 && json_parser_load_from_data (parser, data, size, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
-      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+      JsonObject *object = json_node_get_object (root);
       const char *exception = lum_json_get_string (object, "ExceptionMessage");
       const char *message = lum_json_get_string (object, "Message");
 
@@ -449,19 +448,60 @@ poll_free (gpointer data)
 
 static void poll_page (GTask *task);
 
-/* One shipment of the list, checked member by member; %NULL when it lacks
- * what identifies it. */
-static LumRemoteShipment *
-parse_shipment (JsonObject *object)
+/* The member of a listed shipment that is not what the API describes, or
+ * %NULL. Read as absent, a voided flag or the items shipped would be lost,
+ * and the shipment recorded as a live one or as everything shipped. */
+static const char *
+unreadable_member (JsonObject *object)
 {
-  g_autofree char *id = lum_json_dup_scalar (object, "shipmentId");
+  static const char * const texts[] = {
+    "orderKey", "orderNumber", "carrierCode", "serviceCode", "trackingNumber", "shipDate", "createDate",
+  };
+  gint64 id = 0;
+  JsonArray *items;
+
+  if (!lum_json_get_int (object, "shipmentId", &id) || id <= 0)
+    return "shipmentId";
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!lum_json_member_is_a (object, texts[i], G_TYPE_STRING))
+      return texts[i];
+  if (!lum_json_member_is_a (object, "voided", G_TYPE_BOOLEAN))
+    return "voided";
+  if (!lum_json_member_is_a (object, "shipmentItems", JSON_TYPE_ARRAY))
+    return "shipmentItems";
+
+  items = lum_json_get_array (object, "shipmentItems");
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      gint64 quantity = 0;
+
+      if (item == NULL || !lum_json_member_is_a (item, "sku", G_TYPE_STRING))
+        return "shipmentItems";
+      /* an item without a SKU is not one of Lumen's lines */
+      if (lum_json_get_string (item, "sku") != NULL &&
+          (!lum_json_get_int (item, "quantity", &quantity) || quantity < 0 || quantity > G_MAXINT32))
+        return "shipmentItems";
+    }
+  return NULL;
+}
+
+/* One shipment of the list, checked member by member first. */
+static LumRemoteShipment *
+parse_shipment (JsonObject  *object,
+                const char **unreadable)
+{
+  g_autofree char *id = NULL;
   JsonArray *items = lum_json_get_array (object, "shipmentItems");
   JsonNode *voided = json_object_get_member (object, "voided");
   LumRemoteShipment *remote;
   LumShipment *shipment;
 
-  if (id == NULL)
+  *unreadable = unreadable_member (object);
+  if (*unreadable != NULL)
     return NULL;
+  id = lum_json_dup_scalar (object, "shipmentId");
   remote = g_new0 (LumRemoteShipment, 1);
   shipment = remote->shipment = lum_shipment_new ();
   remote->order_key = g_strdup (lum_json_get_string (object, "orderKey"));
@@ -472,21 +512,16 @@ parse_shipment (JsonObject *object)
   lum_shipment_set_text (shipment, LUM_SHIPMENT_TRACKING_NUMBER, lum_json_get_string (object, "trackingNumber"));
   lum_shipment_set_text (shipment, LUM_SHIPMENT_SHIPPED_AT, lum_json_get_string (object, "shipDate"));
   lum_shipment_set_text (shipment, LUM_SHIPMENT_CREATED_AT, lum_json_get_string (object, "createDate"));
-  lum_shipment_set_int (shipment, LUM_SHIPMENT_VOIDED,
-                        voided != NULL && JSON_NODE_HOLDS_VALUE (voided) &&
-                        json_node_get_value_type (voided) == G_TYPE_BOOLEAN && json_node_get_boolean (voided));
+  lum_shipment_set_int (shipment, LUM_SHIPMENT_VOIDED, voided != NULL && JSON_NODE_HOLDS_VALUE (voided) &&
+                                                       json_node_get_boolean (voided));
 
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *item = json_array_get_object_element (items, i);
+      const char *sku = lum_json_get_string (item, "sku");
       gint64 quantity = 0;
-      const char *sku;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      sku = lum_json_get_string (json_node_get_object (node), "sku");
-      if (sku != NULL && lum_json_get_int (json_node_get_object (node), "quantity", &quantity) &&
-          quantity > 0 && quantity <= G_MAXINT32)
+      if (sku != NULL && lum_json_get_int (item, "quantity", &quantity) && quantity > 0)
         lum_shipment_add_line (shipment, sku, quantity);
     }
   return remote;
@@ -531,14 +566,17 @@ on_poll_page_cb (GObject      *source,
   for (guint i = 0; i < json_array_get_length (shipments); i++)
     {
       JsonNode *node = json_array_get_element (shipments, i);
-      LumRemoteShipment *remote = JSON_NODE_HOLDS_OBJECT (node) ? parse_shipment (json_node_get_object (node)) : NULL;
+      const char *unreadable = "shipmentId";
+      LumRemoteShipment *remote = JSON_NODE_HOLDS_OBJECT (node)
+        ? parse_shipment (json_node_get_object (node), &unreadable) : NULL;
       const char *created;
 
+      /* the whole page waits for a readable one: the cursor stays */
       if (remote == NULL)
         {
           g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
-                                   _("%s listed a shipment without its shipmentId"),
-                                   lum_connector_get_service_name (self));
+                                   _("%s listed a shipment whose “%s” cannot be read"),
+                                   lum_connector_get_service_name (self), unreadable);
           return;
         }
       created = lum_shipment_get_text (remote->shipment, LUM_SHIPMENT_CREATED_AT);
@@ -547,7 +585,8 @@ on_poll_page_cb (GObject      *source,
       g_ptr_array_add (poll->shipments, remote);
     }
 
-  if ((gint64)poll->page < pages && poll->page < POLL_MAX_PAGES)
+  /* an empty page is the last, whatever "pages" says */
+  if ((gint64)poll->page < pages && poll->page < POLL_MAX_PAGES && json_array_get_length (shipments) > 0)
     {
       poll->page++;
       poll_page (g_steal_pointer (&task));
