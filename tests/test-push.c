@@ -340,7 +340,7 @@ capture_writer (GLogLevelFlags   level,
                 gsize            n_fields,
                 gpointer         user_data)
 {
-  for (gsize i = 0; i < n_fields; i++)
+  for (gsize i = 0; captured_log != NULL && i < n_fields; i++)
     if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
       g_string_append_printf (captured_log, "%s\n", (const char *)fields[i].value);
   return g_log_writer_default (level, fields, n_fields, user_data);
@@ -398,7 +398,40 @@ test_secrets_stay_out (Fixture       *f,
       g_assert_null (strstr (captured_log->str, basic));
     }
   g_assert_nonnull (strstr (captured_log->str, "pushed with Sandbox ShipStation"));
-  g_string_free (captured_log, TRUE);
+  /* the writer stays for the tests after this one: it stops capturing */
+  g_string_free (g_steal_pointer (&captured_log), TRUE);
+}
+
+/* The 3PL's token ends early: the 401 renews it and the same order, body
+ * and all, is sent again within the same attempt. */
+static void
+test_expired_token_renewed (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) first = NULL;
+  g_autoptr(LumDocument) second = NULL;
+  g_autoptr(LumJob) job = NULL;
+  g_autoptr(JsonObject) remote = NULL;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "3PL", f->extensiv, "1:1", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SO_CREATED, NULL);
+  first = lum_test_world_post_order (f, channel, "Dock 3");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "extensiv", "POST", "/AuthServer/api/Token"), ==, 1);
+
+  lum_sandbox_expire_tokens (f->sandbox, "extensiv");
+  second = lum_test_world_post_order (f, channel, "Dock 4");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+
+  job = lum_test_world_last_job (f, second);
+  g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_DONE);
+  g_assert_cmpint (lum_job_get_int (job, LUM_JOB_ATTEMPTS), ==, 1);
+  g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "extensiv", "POST", "/AuthServer/api/Token"), ==, 2);
+  g_assert_cmpuint (lum_test_world_count_remote (f, "extensiv", "orders"), ==, 2);
+  remote = lum_test_world_remote_order (f, "extensiv", "referenceNum", lum_document_get_number (second));
+  g_assert_nonnull (remote);
 }
 
 int
@@ -419,6 +452,7 @@ main (int   argc,
   ADD ("/push/bulk-endpoint", test_bulk_endpoint_and_per_order_results);
   ADD ("/push/cancel-after-push", test_cancel_after_push);
   ADD ("/push/secrets-stay-out", test_secrets_stay_out);
+  ADD ("/push/expired-token-renewed", test_expired_token_renewed);
 
   return g_test_run ();
 }

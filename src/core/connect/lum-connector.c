@@ -491,6 +491,7 @@ on_sent_cb (GObject      *source,
     {
       /* an access token may have expired early: renew once */
       request->renewed = TRUE;
+      lum_http_rewind_body (request->message);
       request_authorize (g_steal_pointer (&task), TRUE);
       return;
     }

@@ -206,6 +206,37 @@ lum_http_send_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+#define BODY_KEY         "lum-request-body"
+#define CONTENT_TYPE_KEY "lum-request-content-type"
+
+/**
+ * lum_http_set_body:
+ *
+ * Sets the request body of @message and keeps it, so the message can be
+ * sent again (after a 401 renewed its token) with lum_http_rewind_body():
+ * libsoup reads a body once.
+ */
+void
+lum_http_set_body (SoupMessage *message,
+                   const char  *content_type,
+                   GBytes      *bytes)
+{
+  g_object_set_data_full (G_OBJECT (message), BODY_KEY, g_bytes_ref (bytes), (GDestroyNotify)g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (message), CONTENT_TYPE_KEY, g_strdup (content_type), g_free);
+  soup_message_set_request_body_from_bytes (message, content_type, bytes);
+}
+
+/* Gives @message its body again before it is sent once more. */
+void
+lum_http_rewind_body (SoupMessage *message)
+{
+  GBytes *bytes = g_object_get_data (G_OBJECT (message), BODY_KEY);
+
+  if (bytes != NULL)
+    soup_message_set_request_body_from_bytes (message, g_object_get_data (G_OBJECT (message), CONTENT_TYPE_KEY),
+                                              bytes);
+}
+
 SoupMessage *
 lum_http_new_json_message (const char *method,
                            const char *url,
@@ -223,7 +254,7 @@ lum_http_new_json_message (const char *method,
       char *text = json_to_string (body, FALSE);
       g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
 
-      soup_message_set_request_body_from_bytes (message, content_type ? content_type : "application/json", bytes);
+      lum_http_set_body (message, content_type ? content_type : "application/json", bytes);
     }
   return message;
 }

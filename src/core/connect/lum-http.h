@@ -62,6 +62,10 @@ void             lum_http_send_async           (SoupSession         *session,
 LumHttpResponse *lum_http_send_finish          (GAsyncResult        *result,
                                                 GError             **error);
 
+void             lum_http_set_body             (SoupMessage         *message,
+                                                const char          *content_type,
+                                                GBytes              *bytes);
+void             lum_http_rewind_body          (SoupMessage         *message);
 SoupMessage     *lum_http_new_json_message     (const char          *method,
                                                 const char          *url,
                                                 JsonNode            *body,

@@ -155,7 +155,7 @@ token_message (LumQuickbooks *self,
     return NULL;
   soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", header);
   soup_message_headers_replace (soup_message_get_request_headers (message), "Accept", "application/json");
-  soup_message_set_request_body_from_bytes (message, "application/x-www-form-urlencoded", body);
+  lum_http_set_body (message, "application/x-www-form-urlencoded", body);
   return message;
 }
 
