@@ -210,6 +210,7 @@ lum_sandbox_dump_locked (LumSandbox *self)
   JsonObject *object = json_object_new ();
   JsonObject *faults = json_object_new ();
   g_autofree char *now = lum_sandbox_time_offset (lum_sandbox_now_locked (self), TRUE);
+  JsonNode *node;
 
   for (int i = 0; i < N_SERVICES; i++)
     json_object_set_object_member (faults, lum_sandbox_service_names[i],
@@ -220,7 +221,9 @@ lum_sandbox_dump_locked (LumSandbox *self)
   json_object_set_object_member (object, "extensiv", lum_sandbox_extensiv_dump (self->extensiv));
   json_object_set_object_member (object, "quickbooks", lum_sandbox_quickbooks_dump (self->quickbooks));
   json_object_set_object_member (object, "faults", faults);
-  return lum_json_node_new_object (object);
+  node = lum_json_node_new_object (object);
+  json_object_unref (object);
+  return node;
 }
 
 guint
