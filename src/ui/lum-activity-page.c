@@ -80,11 +80,11 @@ kind_label (LumJobKind kind)
   switch (kind)
     {
     case LUM_JOB_KIND_PUSH_SALES_ORDER:
-      return _("Sales order push");
+      return _("Push order");
     case LUM_JOB_KIND_CANCEL_SALES_ORDER:
-      return _("Cancellation");
+      return _("Cancel order");
     case LUM_JOB_KIND_PUSH_INVOICE:
-      return _("Invoice push");
+      return _("Push invoice");
     default:
       return "";
     }
@@ -202,7 +202,8 @@ on_text_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label),
-                             column == COLUMN_ERROR ? 24 : column == COLUMN_ATTEMPTS ? 6 : 10);
+                             column == COLUMN_ERROR ? 20 : column == COLUMN_ATTEMPTS ? 5
+                             : column == COLUMN_INTEGRATION ? 16 : 11);
   if (column == COLUMN_ATTEMPTS)
     gtk_widget_add_css_class (label, "numeric");
   if (column == COLUMN_ERROR)
@@ -256,7 +257,7 @@ static GtkWidget *
 create_action_button (const char *label,
                       const char *action)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = label ? gtk_button_new_with_mnemonic (label) : gtk_button_new ();
 
   /* A target before the name: the row's id comes when it is bound. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", (gint64)0);
@@ -273,13 +274,21 @@ on_actions_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *retry = create_action_button (_("_Retry"), "activity.retry");
   GtkWidget *push = create_action_button (_("_Push Now"), "activity.push-now");
-  GtkWidget *cancel = create_action_button (_("_Cancel Order…"), "activity.cancel-order");
+  GtkWidget *cancel = create_action_button (NULL, "activity.cancel-order");
 
+  /* The rarer, destructive one takes less room. */
+  gtk_button_set_icon_name (GTK_BUTTON (cancel), "process-stop-symbolic");
+  gtk_widget_set_tooltip_text (cancel, _("Cancel Order…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel Order…"), -1);
+  gtk_widget_add_css_class (cancel, "flat");
   gtk_widget_add_css_class (retry, "suggested-action");
   gtk_box_append (GTK_BOX (box), retry);
   gtk_box_append (GTK_BOX (box), push);
   gtk_box_append (GTK_BOX (box), cancel);
   gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_widget_set_margin_end (box, 6);
+  /* Rows keep one height whether they offer buttons or not. */
+  gtk_widget_set_size_request (box, -1, 36);
   g_object_set_data (G_OBJECT (box), "lum-retry", retry);
   g_object_set_data (G_OBJECT (box), "lum-push", push);
   g_object_set_data (G_OBJECT (box), "lum-cancel", cancel);

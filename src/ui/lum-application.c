@@ -951,6 +951,8 @@ lum_application_pause_push_async (LumApplication      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, lum_application_pause_push_async);
   self->push_pauses++;
+  g_debug ("Push worker paused (%u), %s", self->push_pauses,
+           self->worker && lum_push_worker_get_busy (self->worker) ? "after its pass" : "now");
   if (self->worker == NULL || !lum_push_worker_get_busy (self->worker))
     {
       if (self->worker != NULL)
@@ -975,6 +977,7 @@ lum_application_resume_push (LumApplication *self)
   g_return_if_fail (LUM_IS_APPLICATION (self));
   g_return_if_fail (self->push_pauses > 0);
 
+  g_debug ("Push worker resumed (%u)", self->push_pauses - 1);
   if (--self->push_pauses == 0 && self->sync_started)
     lum_push_worker_start (self->worker);
 }

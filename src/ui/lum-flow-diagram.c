@@ -756,17 +756,25 @@ draw_edge (LumFlowDiagram  *self,
   if (edge->label != NULL)
     {
       gboolean horizontal = y1 == y2;
-      int width = horizontal ? (int)fabs (x2 - x1) : (int)(l->node_w / 2) - 8;
+      const Node *from = &self->nodes[edge->from];
+      /* Beside a vertical arrow, on the side with room: the left one in the
+       * last column, where the gap to the next box is. */
+      gboolean left = !horizontal && from->col == l->n_cols - 1 && l->n_cols > 1;
+      float room = !horizontal && from->col < l->n_cols - 1 ? l->gaps[from->col] : left ? l->gaps[from->col - 1] : 0;
+      int width = horizontal ? (int)fabs (x2 - x1) : (int)(l->node_w / 2 + room) - 12;
       g_autoptr(PangoLayout) label = make_layout (self, edge->label, width, FALSE, TRUE, 2);
       int w, h;
 
-      pango_layout_get_pixel_size (label, &w, &h);
       if (horizontal)
-        draw_text (snapshot, label, MIN (x1, x2) + (fabs (x2 - x1) - width) / 2, y1 - h - 3, &label_color);
+        {
+          pango_layout_get_pixel_size (label, &w, &h);
+          draw_text (snapshot, label, MIN (x1, x2) + (fabs (x2 - x1) - width) / 2, y1 - h - 3, &label_color);
+        }
       else
         {
-          pango_layout_set_alignment (label, PANGO_ALIGN_LEFT);
-          draw_text (snapshot, label, x1 + 8, (y1 + y2 - h) / 2, &label_color);
+          pango_layout_set_alignment (label, left ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+          pango_layout_get_pixel_size (label, &w, &h);
+          draw_text (snapshot, label, left ? x1 - 8 - width : x1 + 8, (y1 + y2 - h) / 2, &label_color);
         }
     }
 

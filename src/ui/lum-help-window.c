@@ -94,8 +94,8 @@ static const Topic topics[] = {
     N_("Open a saved channel and click <b>Test Channel</b> (Ctrl+T); with unsaved changes, save first. The "
        "test creates a test order (a test invoice on an invoice-first channel) and runs it through the "
        "channel’s real configuration and integrations."),
-    N_("Each step shows its state — waiting, running, passed, failed or skipped with the reason —, what "
-       "happened in words and when. The push is followed by the exact request sent, with the mapped fields "
+    N_("Each step shows its state (waiting, running, passed, failed, or skipped with the reason), what "
+       "happened in words, and when. The push is followed by the exact request sent, with the mapped fields "
        "listed and in bold. On a sandbox integration the test also ships the order, receives its tracking "
        "number and follows the invoice to QuickBooks."),
     N_("A failed step names the cause: a store that does not exist, a mapped field the OMS refused, wrong "
@@ -288,7 +288,6 @@ lum_help_window_init (LumHelpWindow *self)
   g_object_bind_property (self->leaflet, "folded", sidebar_header, "show-end-title-buttons", G_BINDING_SYNC_CREATE);
 
   self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
   gtk_widget_set_tooltip_text (self->back_button, _("Back"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);

@@ -224,7 +224,10 @@ load (LumIntegrationDialog *self)
                                              _("Secrets are kept in your keyring. Leave a secret blank to "
                                                "keep the stored one."));
     }
-  adw_window_title_set_title (self->window_title, title);
+  /* The header splits it: a long kind name would not fit beside two buttons. */
+  adw_window_title_set_title (self->window_title, is_new ? _("Add Integration") : title);
+  if (is_new)
+    adw_window_title_set_subtitle (self->window_title, lum_integration_kind_to_label (self->kind));
   gtk_window_set_title (GTK_WINDOW (self), title);
   self->loading = FALSE;
   update_rows (self);

@@ -111,10 +111,13 @@ create_menu (LumIntegration *integration)
   g_autoptr(GMenu) section = g_menu_new ();
   GVariant *id = g_variant_ref_sink (g_variant_new_int64 (lum_integration_get_id (integration)));
   g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit"), NULL);
+  g_autoptr(GMenuItem) test = g_menu_item_new (_("_Test Connection"), NULL);
   g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Delete…"), NULL);
 
   g_menu_item_set_action_and_target_value (edit, "integrations.edit", id);
   g_menu_append_item (menu, edit);
+  g_menu_item_set_action_and_target_value (test, "integrations.test", id);
+  g_menu_append_item (menu, test);
   if (lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_QUICKBOOKS)
     {
       g_autoptr(GMenuItem) reconnect = g_menu_item_new (_("_Reconnect"), NULL);
@@ -176,7 +179,11 @@ create_integration_row (LumIntegration *integration)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), reconnect);
       gtk_widget_add_css_class (row, "lum-needs-reconnect");
     }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_button (_("_Test Connection"), "integrations.test", id));
+  else
+    {
+      /* A refused authorization fails any test: Reconnect takes its place. */
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_button (_("_Test Connection"), "integrations.test", id));
+    }
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
@@ -265,10 +272,11 @@ update_result_row (LumIntegrationsPage *self,
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), result->running);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "lum-stop"), result->running);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "lum-dismiss"), !result->running);
-  gtk_widget_remove_css_class (row, "success");
-  gtk_widget_remove_css_class (row, "error");
+  /* The icon says how it went; the words stay readable. */
+  gtk_widget_remove_css_class (row, "lum-ok");
+  gtk_widget_remove_css_class (row, "lum-failed");
   if (!result->running)
-    gtk_widget_add_css_class (row, result->ok ? "success" : "error");
+    gtk_widget_add_css_class (row, result->ok ? "lum-ok" : "lum-failed");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, result->text, -1);
 }
 

@@ -850,6 +850,7 @@ lum_test_dialog_constructed (GObject *object)
     }
   update_status (self);
   lum_ui_name_buttons_by_label (GTK_WIDGET (self));
+  gtk_widget_grab_focus (self->run_button);
 }
 
 static void
