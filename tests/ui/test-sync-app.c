@@ -10,6 +10,7 @@
 #include "lum-help-window.h"
 #include "lum-preferences-window.h"
 #include "lum-sandbox-register.h"
+#include "lum-test-dialog.h"
 #include "lum-secrets.h"
 #include "lum-test-sandbox.h"
 #include "lum-welcome-page.h"
@@ -403,6 +404,63 @@ test_app_background (void)
   run_app (db, NULL, check_background, NULL);
 }
 
+static gboolean
+dialog_finished (gpointer dialog)
+{
+  return lum_test_dialog_get_finished (dialog);
+}
+
+/* The channel test sends its own jobs: the application's worker waits. */
+static void
+check_channel_test (LumApplication *app,
+                    gpointer        data)
+{
+  LumEngine *engine = lum_application_get_engine (app);
+  g_autoptr(LumIntegration) shipstation = lum_engine_find_integration (engine, LUM_SANDBOX_SHIPSTATION_NAME, NULL);
+  g_autoptr(LumChannel) channel = lum_engine_new_channel (engine, NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  LumChannelEditor *editor;
+  LumTestDialog *dialog;
+  LumChannelTest *test;
+
+  lum_channel_set_name (channel, "Wholesale Sales Channel");
+  lum_channel_set_internal (channel, TRUE);
+  lum_channel_set_push_to_oms (channel, TRUE);
+  lum_channel_set_oms_integration_id (channel, lum_integration_get_id (shipstation));
+  lum_channel_set_oms_store_id (channel, "1001");
+  lum_channel_set_push_delay_minutes (channel, LUM_PUSH_DELAY_IMMEDIATE);
+  lum_channel_set_push_fulfillment_updates (channel, TRUE);
+  g_assert_true (lum_engine_save_channel (engine, channel, &error));
+  g_assert_no_error (error);
+
+  editor = lum_channel_editor_new (window, engine, channel);
+  gtk_window_present (GTK_WINDOW (editor));
+  sync_test_pump ();
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.test-channel", NULL);
+  sync_test_pump ();
+  dialog = sync_test_find_toplevel (LUM_TYPE_TEST_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "test.run", NULL);
+  sync_test_wait (dialog_finished, dialog, 60, "the channel test in the application");
+  test = lum_test_dialog_get_test (dialog);
+  g_assert_true (lum_channel_test_get_ok (test));
+  g_assert_cmpuint (lum_application_count_pending_jobs (app), ==, 0);
+
+  clear_secrets (engine);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_app_channel_test (void)
+{
+  g_autofree char *db = app_db_path ("channel-test.db");
+
+  if (skip_without_keyring ())
+    return;
+  run_app (db, NULL, check_channel_test, NULL);
+}
+
 /* -- preferences, help ---------------------------------------------------- */
 
 static void
@@ -513,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/ui/app/first-run", test_app_first_run);
   g_test_add_func ("/ui/app/no-sandbox", test_app_no_sandbox);
   g_test_add_func ("/ui/app/background", test_app_background);
+  g_test_add_func ("/ui/app/channel-test", test_app_channel_test);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/help-and-shortcuts", test_help_and_shortcuts);
 
