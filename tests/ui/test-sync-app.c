@@ -389,6 +389,29 @@ check_background (LumApplication *app,
   sync_test_wait (notified, "Lumen keeps pushing in the background\n1 push is scheduled.", 10,
                   "the background notification");
 
+  /* A push that fails meanwhile is a notification, since no window shows it. */
+  {
+    g_autoptr(LumChannel) broken = lum_engine_new_channel (engine, NULL);
+    g_autoptr(LumDocument) doomed = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+    g_autoptr(LumDocLine) doomed_line = lum_doc_line_new ("WID-100", 1, -1);
+    g_autofree char *expected = NULL;
+
+    lum_channel_set_name (broken, "Trade Show");
+    lum_channel_set_push_to_oms (broken, TRUE);
+    lum_channel_set_oms_integration_id (broken, lum_integration_get_id (shipstation));
+    lum_channel_set_oms_store_id (broken, "4040");
+    g_assert_true (lum_engine_save_channel (engine, broken, &error));
+    lum_document_set_int (doomed, LUM_DOC_CHANNEL_ID, lum_channel_get_id (broken));
+    lum_document_set_int (doomed, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (customer));
+    lum_document_add_line (doomed, doomed_line);
+    g_assert_true (lum_engine_create_and_post_document (engine, doomed, &error));
+    g_assert_no_error (error);
+    expected = g_strdup_printf ("Push failed\nSales order %s: ", lum_document_get_number (doomed));
+    sync_test_wait (notified, expected, 30, "the notification of the failed push");
+    g_assert_cmpuint (lum_application_get_n_failed_jobs (app), ==, 1);
+    g_assert_true (lum_application_get_in_background (app));
+  }
+
   /* … until Quit, which needs no question without a window. */
   clear_secrets (engine);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
