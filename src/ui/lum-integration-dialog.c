@@ -52,6 +52,7 @@ struct _LumIntegrationDialog
   AdwEntryRow         *user_login_row;
   AdwEntryRow         *customer_row;
   AdwEntryRow         *facility_row;
+  AdwEntryRow         *redirect_port_row;
   AdwActionRow        *connect_row;
   GtkSpinner          *connect_spinner;
   GtkWidget           *connect_button;
@@ -121,7 +122,7 @@ clear_errors (LumIntegrationDialog *self)
   AdwEntryRow *rows[] = {
     self->name_row, self->url_row, self->api_key_row, self->api_secret_row, self->realm_row,
     self->client_id_row, self->client_secret_row, self->tpl_row, self->user_login_row,
-    self->customer_row, self->facility_row, self->refresh_token_row,
+    self->customer_row, self->facility_row, self->refresh_token_row, self->redirect_port_row,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -219,6 +220,7 @@ load (LumIntegrationDialog *self)
         {
           set_text (self->realm_row, lum_integration_get_setting (i, LUM_SETTING_QUICKBOOKS_REALM));
           set_text (self->client_id_row, lum_integration_get_setting (i, LUM_SETTING_QUICKBOOKS_CLIENT_ID));
+          set_text (self->redirect_port_row, lum_integration_get_setting (i, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT));
         }
       adw_preferences_group_set_description (self->credentials_group,
                                              _("Secrets are kept in your keyring. Leave a secret blank to "
@@ -263,6 +265,19 @@ require (LumIntegrationDialog *self,
 }
 
 static gboolean
+check_port (LumIntegrationDialog *self)
+{
+  g_autofree char *text = stripped_text (self->redirect_port_row);
+  g_autofree char *message = NULL;
+
+  if (*text == '\0' || g_ascii_string_to_unsigned (text, 10, 1, 65535, NULL, NULL))
+    return TRUE;
+  message = g_strdup_printf (_("Redirect port “%s” is not a port number from 1 to 65535"), text);
+  mark_error (self, self->redirect_port_row, message);
+  return FALSE;
+}
+
+static gboolean
 check_rows (LumIntegrationDialog *self,
             gboolean              is_new)
 {
@@ -281,7 +296,8 @@ check_rows (LumIntegrationDialog *self,
     case LUM_INTEGRATION_KIND_QUICKBOOKS:
       return require (self, self->realm_row, _("Enter the company ID (realm ID) of the QuickBooks company")) &&
              require (self, self->client_id_row, _("Enter the client ID of your Intuit app")) &&
-             (!is_new || require (self, self->client_secret_row, _("Enter the client secret of your Intuit app")));
+             (!is_new || require (self, self->client_secret_row, _("Enter the client secret of your Intuit app"))) &&
+             check_port (self);
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -336,8 +352,11 @@ apply (LumIntegrationDialog *self,
       g_autofree char *realm = stripped_text (self->realm_row);
       g_autofree char *client = stripped_text (self->client_id_row);
 
+      g_autofree char *port = stripped_text (self->redirect_port_row);
+
       lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REALM, realm);
       lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_CLIENT_ID, client);
+      lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT, *port ? port : NULL);
     }
 }
 
@@ -439,7 +458,7 @@ on_uri_shown_cb (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(AdwToastOverlay) overlay = user_data;
-  g_autofree char *uri = g_object_steal_data (G_OBJECT (overlay), "lum-uri");
+  g_autofree char *uri = g_strdup (g_object_get_data (G_OBJECT (overlay), "lum-uri"));
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
@@ -705,6 +724,7 @@ lum_integration_dialog_class_init (LumIntegrationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, user_login_row);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, customer_row);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, facility_row);
+  gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, redirect_port_row);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, connect_row);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, connect_spinner);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, connect_button);

@@ -319,6 +319,88 @@ test_kinds_and_reconnect (Fixture       *f,
   }
 }
 
+static gboolean
+uri_shown (gpointer overlay)
+{
+  return g_object_get_data (overlay, "lum-uri") != NULL;
+}
+
+static gboolean
+connected (gpointer dialog)
+{
+  return gtk_widget_get_visible (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "connect_button"));
+}
+
+static void
+on_browsed_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+  *(gboolean *)user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer user_data)
+{
+  return *(gboolean *)user_data;
+}
+
+static void
+test_connect_quickbooks (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(LumIntegration) books = NULL;
+  g_autoptr(LumIntegration) stored = NULL;
+  g_autoptr(SoupSession) browser = soup_session_new ();
+  g_autoptr(SoupMessage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  LumIntegrationDialog *dialog;
+  GtkWidget *overlay, *connect_row;
+  gboolean browsed = FALSE;
+
+  if (g_test_failed () || f->world.engine == NULL)
+    return;
+
+  /* An integration QuickBooks no longer accepts. */
+  books = lum_test_world_add_integration (&f->world, LUM_INTEGRATION_KIND_QUICKBOOKS, "Books", NULL);
+  lum_integration_set_state (books, LUM_QUICKBOOKS_NEEDS_RECONNECT);
+  g_assert_true (lum_engine_save_integration (f->world.engine, books, &error));
+  gtk_widget_activate_action (f->page, "integrations.edit", "x", lum_integration_get_id (books));
+  sync_test_pump ();
+  dialog = sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG);
+  connect_row = sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "connect_row");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (connect_row)), "connect again"));
+
+  /* A port that is none is refused on its row. */
+  set_text (dialog, "redirect_port_row", "70000");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.connect", NULL);
+  sync_test_pump ();
+  g_assert_true (gtk_widget_has_css_class (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "redirect_port_row"),
+                                           "error"));
+  set_text (dialog, "redirect_port_row", "");
+
+  /* Connect: the sign-in page opens (here no browser does, so the test is
+   * the browser), QuickBooks sends it back to Lumen, the code is traded. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.connect", NULL);
+  g_assert_false (connected (dialog));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (connect_row)), "in your browser"));
+  overlay = sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "toast_overlay");
+  sync_test_wait (uri_shown, overlay, 10, "the sign-in page");
+  g_assert_true (g_str_has_prefix (g_object_get_data (G_OBJECT (overlay), "lum-uri"),
+                                   lum_integration_get_base_url (books)));
+  page = soup_message_new ("GET", g_object_get_data (G_OBJECT (overlay), "lum-uri"));
+  soup_session_send_and_read_async (browser, page, G_PRIORITY_DEFAULT, NULL, on_browsed_cb, &browsed);
+  sync_test_wait (is_true, &browsed, 30, "the browser");
+  sync_test_wait (connected, dialog, 30, "the connection");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (connect_row)), "Connected."));
+
+  stored = lum_engine_get_integration (f->world.engine, lum_integration_get_id (books), NULL);
+  g_assert_cmpstr (lum_integration_get_state (stored), ==, "ok");
+  g_assert_null (lum_integration_get_setting (stored, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT));
+  sync_test_save_shot (GTK_WIDGET (dialog), "sync-integration-dialog-connected");
+}
+
 /* -- Activity ------------------------------------------------------------- */
 
 static LumJob *
@@ -437,6 +519,7 @@ main (int   argc,
   ADD ("/ui/integrations/add-and-test", lum_integrations_page_get_type, test_add_and_test);
   ADD ("/ui/integrations/delete-in-use", lum_integrations_page_get_type, test_delete_in_use);
   ADD ("/ui/integrations/kinds-and-reconnect", lum_integrations_page_get_type, test_kinds_and_reconnect);
+  ADD ("/ui/integrations/connect-quickbooks", lum_integrations_page_get_type, test_connect_quickbooks);
   ADD ("/ui/activity/retry", lum_activity_page_get_type, test_activity_retry);
 
   return g_test_run ();
