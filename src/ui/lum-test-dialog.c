@@ -1046,6 +1046,28 @@ lum_test_dialog_get_finished (LumTestDialog *self)
   return self->finished;
 }
 
+/* "Wholesale (1001)" when the store is known by name, else its id. */
+static char *
+dup_store_label (LumTestDialog  *self,
+                 LumIntegration *oms)
+{
+  const char *id = lum_channel_get_oms_store_id (self->channel);
+  const char *name = lum_channel_get_oms_store_name (self->channel);
+  g_autoptr(GListStore) known = NULL;
+
+  if (name != NULL && *name != '\0')
+    return g_strdup_printf ("%s (%s)", name, id);
+  known = lum_engine_list_remote_stores (self->engine, lum_integration_get_id (oms), NULL);
+  for (guint i = 0; known != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (known)); i++)
+    {
+      g_autoptr(LumRemoteStore) store = g_list_model_get_item (G_LIST_MODEL (known), i);
+
+      if (g_strcmp0 (lum_remote_store_get_remote_id (store), id) == 0)
+        return lum_remote_store_dup_label (store);
+    }
+  return g_strdup (id);
+}
+
 /**
  * lum_test_dialog_dup_confirmation_text:
  *
@@ -1070,14 +1092,12 @@ lum_test_dialog_dup_confirmation_text (LumTestDialog *self)
 
   if (oms != NULL && !lum_integration_is_sandbox (oms))
     {
-      const char *store = lum_channel_get_oms_store_name (self->channel);
+      g_autofree char *store = dup_store_label (self, oms);
 
       g_string_append_printf (text, _("A test sales order is sent to %s (%s), store %s. It is put on hold "
                                       "there, marked as a test, and cancelled by the last step."),
                               lum_integration_get_name (oms),
-                              lum_integration_kind_to_label (lum_integration_get_kind (oms)),
-                              store != NULL && *store != '\0' ? store
-                              : lum_channel_get_oms_store_id (self->channel));
+                              lum_integration_kind_to_label (lum_integration_get_kind (oms)), store);
     }
   if (accounting != NULL && !lum_integration_is_sandbox (accounting))
     {

@@ -4,6 +4,7 @@
 #include "lum-channel-editor.h"
 #include "lum-flow-diagram.h"
 #include "lum-test-dialog.h"
+#include "lum-secrets.h"
 #include "lum-test-sandbox.h"
 #include "sync-test-util.h"
 
@@ -301,6 +302,62 @@ test_needs_save (Fixture       *f,
   g_assert_null (sync_test_find_toplevel (LUM_TYPE_TEST_DIALOG));
 }
 
+static void
+test_real_account (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LumIntegration) ours = NULL;
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(GError) error = NULL;
+  LumChannelEditor *editor;
+  LumTestDialog *dialog;
+  AdwMessageDialog *confirm;
+
+  if (g_test_failed () || f->world.engine == NULL)
+    return;
+
+  /* An account that is not the sandbox's (it answers at the sandbox's
+   * address, as a real one would). */
+  ours = lum_test_world_add_integration (&f->world, LUM_INTEGRATION_KIND_SHIPSTATION, "Our ShipStation", NULL);
+  lum_integration_set_setting (ours, LUM_SETTING_SANDBOX, NULL);
+  g_assert_true (lum_engine_save_integration (f->world.engine, ours, &error));
+  g_assert_no_error (error);
+  channel = lum_test_world_channel (&f->world, "Wholesale", ours, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SO_CREATED, NULL);
+  editor = open_editor (f, channel);
+  sync_test_wait (stores_settled, editor, 30, "the live store list");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.test-channel", NULL);
+  sync_test_pump ();
+  dialog = sync_test_find_toplevel (LUM_TYPE_TEST_DIALOG);
+  g_assert_false (gtk_widget_get_visible (sync_test_child (dialog, LUM_TYPE_TEST_DIALOG, "skip_delay_row")));
+
+  /* It asks first, saying what goes where; Cancel sends nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "test.run", NULL);
+  sync_test_pump ();
+  confirm = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Send a Test to a Real Account?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "Our ShipStation (ShipStation), store Wholesale (1001)"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "cancelled by the last step"));
+  adw_message_dialog_response (confirm, "cancel");
+  sync_test_pump ();
+  g_assert_false (lum_test_dialog_get_running (dialog));
+  g_assert_false (lum_test_dialog_get_finished (dialog));
+  g_assert_cmpuint (lum_sandbox_count_records (f->world.sandbox, "shipstation", "orders"), ==, 0);
+
+  /* Confirmed, the order goes, and the cleanup cancels it there. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "test.run", NULL);
+  sync_test_pump ();
+  confirm = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (confirm, "send");
+  sync_test_wait (test_finished, dialog, 120, "the channel test");
+  g_assert_cmpstr (row_state (step_row (dialog, "pushed")), ==, "ok");
+  g_assert_cmpstr (row_state (step_row (dialog, "shipment")), ==, "skipped");
+  g_assert_cmpstr (row_state (step_row (dialog, "cleanup")), ==, "ok");
+  g_assert_cmpuint (lum_sandbox_count_records (f->world.sandbox, "shipstation", "orders"), ==, 1);
+  lum_secrets_clear (ours, NULL);
+}
+
 static guint
 store_choices (LumChannelEditor *editor,
                GStrv            *labels)
@@ -419,6 +476,7 @@ main (int   argc,
   ADD ("/ui/channel-test/green", test_green);
   ADD ("/ui/channel-test/unknown-store", test_unknown_store);
   ADD ("/ui/channel-test/needs-save", test_needs_save);
+  ADD ("/ui/channel-test/real-account", test_real_account);
   ADD ("/ui/editor/live-stores", test_live_stores);
   ADD ("/ui/editor/dark-diagram", test_dark_diagram);
 
