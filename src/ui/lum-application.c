@@ -192,7 +192,8 @@ on_job_failed_cb (LumPushWorker  *worker,
   what = g_strdup_printf (invoice ? _("Invoice %s") : _("Sales order %s"), number ? number : "");
   if (window != NULL)
     {
-      g_autofree char *title = g_strdup_printf (_("%s was not pushed: %s"), what, reason ? reason : "");
+      /* A toast is one line: the reason waits on the Activity page. */
+      g_autofree char *title = g_strdup_printf (_("%s was not pushed"), what);
       add_window_toast (window, title, _("_View"), "app.show-activity");
     }
   else
