@@ -17,6 +17,24 @@ typedef struct
 
 /* -- cells ---------------------------------------------------------------- */
 
+/* Names may be cut short: the whole of them on hover. Asked when the
+ * pointer rests, not set on each of the rows bound. */
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -32,20 +50,26 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
       child = lum_ui_badge_new ();
       break;
     case LUM_CELL_MONEY:
-      child = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (child), 1);
-      gtk_widget_add_css_class (child, "numeric");
-      break;
     case LUM_CELL_TEXT:
     case LUM_CELL_DATE:
     default:
-      child = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (child), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      /* An inscription, not a label: it is sized from its number of
+       * characters, so the 200-odd rows a column view keeps alive cost no
+       * text layout to measure. */
+      child = gtk_inscription_new (NULL);
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (child), info->width_chars);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), info->width_chars + 2);
+      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (child), info->kind == LUM_CELL_MONEY ? 1 : 0);
+      if (info->kind == LUM_CELL_MONEY)
+        gtk_widget_add_css_class (child, "numeric");
+      if (info->kind == LUM_CELL_TEXT && info->width_chars >= 10)
+        {
+          gtk_widget_set_has_tooltip (child, TRUE);
+          g_signal_connect (child, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+        }
       break;
     }
-  if (info->width_chars > 0)
-    gtk_label_set_width_chars (GTK_LABEL (child), info->width_chars);
   gtk_list_item_set_child (list_item, child);
 }
 
@@ -61,7 +85,10 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   /* An item the list could not read: leave the row empty. */
   if (doc == NULL)
     {
-      gtk_label_set_text (GTK_LABEL (child), "");
+      if (GTK_IS_LABEL (child))
+        lum_ui_badge_set (child, NULL, NULL);
+      else
+        gtk_inscription_set_text (GTK_INSCRIPTION (child), NULL);
       return;
     }
 
@@ -85,10 +112,9 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
     case LUM_CELL_TEXT:
     default:
       text = g_strdup (lum_document_get_text (doc, info->field));
-      gtk_widget_set_tooltip_text (child, text);
       break;
     }
-  gtk_label_set_text (GTK_LABEL (child), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
 }
 
 /**

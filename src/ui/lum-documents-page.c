@@ -63,6 +63,10 @@ typedef struct
 
 G_DEFINE_TYPE_WITH_PRIVATE (LumDocumentsPage, lum_documents_page, GTK_TYPE_WIDGET)
 
+/* The rows shown in the first frame: a screenful. GTK 4.8's column view
+ * makes 200 rows at once, whatever its height. */
+#define FIRST_ROWS 60
+
 enum {
   PROP_0,
   PROP_ENGINE,
@@ -288,6 +292,23 @@ on_items_changed_cb (LumDocumentsPage *self)
   update_state (self);
 }
 
+/* Ticks come before a frame is drawn: the second comes after the first
+ * frame, rows and all, is on screen. */
+static gboolean
+on_first_frames_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  LumListRelay *relay = user_data;
+  guint ticks = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (relay), "lum-ticks")) + 1;
+
+  g_object_set_data (G_OBJECT (relay), "lum-ticks", GUINT_TO_POINTER (ticks));
+  if (ticks < 2)
+    return G_SOURCE_CONTINUE;
+  lum_list_relay_set_limit (relay, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 ensure_list (LumDocumentsPage *self)
 {
@@ -309,6 +330,10 @@ ensure_list (LumDocumentsPage *self)
    * GtkSingleSelection look for it through every row after a refresh; and
    * the relay keeps the view from looking for its rows there too. */
   priv->relay = lum_list_relay_new (G_LIST_MODEL (priv->list));
+  /* A screenful first, the rest once it is drawn. */
+  lum_list_relay_set_limit (priv->relay, FIRST_ROWS);
+  gtk_widget_add_tick_callback (GTK_WIDGET (priv->column_view), on_first_frames_cb, g_object_ref (priv->relay),
+                                g_object_unref);
   priv->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (priv->relay)));
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
   g_signal_connect_object (priv->list, "items-changed", G_CALLBACK (on_items_changed_cb), self,

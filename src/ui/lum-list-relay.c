@@ -6,23 +6,29 @@
 #include "lum-list-relay.h"
 
 /*
- * LumListRelay: the items of another list model, with each change that
- * both removes and adds items told in two steps: first the removal, then
- * the addition.
+ * LumListRelay: the items of another list model, for GTK 4.8's list and
+ * column views.
  *
- * When a change removes a row it shows, GTK 4.8's list and column views
- * look for that row's item in every added position, to keep it in sight.
- * A paged list that replaces all its items on a refresh would then read
- * every one of them (a million orders, page by page). Told as a removal
- * and an addition, there is nothing to look for.
+ * Each change that both removes and adds items is told in two steps,
+ * first the removal, then the addition. When a change removes a row it
+ * shows, a 4.8 view looks for that row's item in every added position, to
+ * keep it in sight: a paged list that replaces all its items on a refresh
+ * would have every one of them read (a million orders, page by page). Told
+ * as a removal and an addition, there is nothing to look for.
+ *
+ * A limit can hold back all but the first items: a 4.8 view makes 200 row
+ * widgets at once whatever its height, and showing a screenful first puts
+ * the first rows on screen sooner.
  */
 struct _LumListRelay
 {
   GObject     parent_instance;
 
   GListModel *model;
-  /* Between the two steps: where the change is and how many items it
-   * adds, which the relay does not show yet. */
+  guint       limit;
+  guint       n_shown;
+  /* Between the two steps of a change: the items it adds are not shown
+   * yet, and those after them are shifted by as many. */
   gboolean    pending;
   guint       pending_position;
   guint       pending_added;
@@ -42,10 +48,7 @@ lum_list_relay_get_item_type (GListModel *model)
 static guint
 lum_list_relay_get_n_items (GListModel *model)
 {
-  LumListRelay *self = LUM_LIST_RELAY (model);
-  guint n = g_list_model_get_n_items (self->model);
-
-  return self->pending ? n - self->pending_added : n;
+  return LUM_LIST_RELAY (model)->n_shown;
 }
 
 static gpointer
@@ -54,12 +57,10 @@ lum_list_relay_get_item (GListModel *model,
 {
   LumListRelay *self = LUM_LIST_RELAY (model);
 
+  if (position >= self->n_shown)
+    return NULL;
   if (self->pending && position >= self->pending_position)
-    {
-      if (position >= lum_list_relay_get_n_items (model))
-        return NULL;
-      position += self->pending_added;
-    }
+    position += self->pending_added;
   return g_list_model_get_item (self->model, position);
 }
 
@@ -78,8 +79,24 @@ on_items_changed_cb (GListModel   *model,
                      guint         added,
                      LumListRelay *self)
 {
+  guint n = g_list_model_get_n_items (model);
+  guint old = self->n_shown;
+
+  if (self->limit != G_MAXUINT)
+    {
+      /* Held back: what is shown is replaced. */
+      self->n_shown = 0;
+      if (old > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
+      self->n_shown = MIN (n, self->limit);
+      if (self->n_shown > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_shown);
+      return;
+    }
+
   if (removed == 0 || added == 0)
     {
+      self->n_shown = n;
       g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
       return;
     }
@@ -87,8 +104,10 @@ on_items_changed_cb (GListModel   *model,
   self->pending = TRUE;
   self->pending_position = position;
   self->pending_added = added;
+  self->n_shown = n - added;
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
   self->pending = FALSE;
+  self->n_shown = n;
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
 }
 
@@ -113,6 +132,7 @@ lum_list_relay_class_init (LumListRelayClass *klass)
 static void
 lum_list_relay_init (LumListRelay *self)
 {
+  self->limit = G_MAXUINT;
 }
 
 /**
@@ -128,6 +148,7 @@ lum_list_relay_new (GListModel *model)
 
   self = g_object_new (LUM_TYPE_LIST_RELAY, NULL);
   self->model = g_object_ref (model);
+  self->n_shown = g_list_model_get_n_items (model);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
   return self;
 }
@@ -142,4 +163,26 @@ lum_list_relay_get_model (LumListRelay *self)
 {
   g_return_val_if_fail (LUM_IS_LIST_RELAY (self), NULL);
   return self->model;
+}
+
+/**
+ * lum_list_relay_set_limit:
+ * @limit: how many of the first items to show, or %G_MAXUINT for all
+ */
+void
+lum_list_relay_set_limit (LumListRelay *self,
+                          guint         limit)
+{
+  guint n, old;
+
+  g_return_if_fail (LUM_IS_LIST_RELAY (self));
+
+  self->limit = limit;
+  n = MIN (g_list_model_get_n_items (self->model), limit);
+  old = self->n_shown;
+  self->n_shown = n;
+  if (n > old)
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, n - old);
+  else if (n < old)
+    g_list_model_items_changed (G_LIST_MODEL (self), n, old - n, 0);
 }

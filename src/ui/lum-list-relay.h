@@ -10,5 +10,7 @@ G_DECLARE_FINAL_TYPE (LumListRelay, lum_list_relay, LUM, LIST_RELAY, GObject)
 
 LumListRelay *lum_list_relay_new       (GListModel   *model);
 GListModel   *lum_list_relay_get_model (LumListRelay *self);
+void          lum_list_relay_set_limit (LumListRelay *self,
+                                        guint         limit);
 
 G_END_DECLS

@@ -190,8 +190,13 @@ static gboolean
 shows_label (GtkWidget  *widget,
              const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+  const char *shown = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    shown = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_INSCRIPTION (widget))
+    shown = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  if (shown != NULL && gtk_widget_get_mapped (widget) && g_strcmp0 (shown, text) == 0)
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     if (shows_label (child, text))
@@ -284,10 +289,10 @@ test_page_at_scale (Fixture       *f,
   g_assert_cmpuint (pages_read (f) - before, >=, 1);
   g_assert_cmpuint (pages_read (f) - before, <=, 4);
 
-  /* Everything above (fifteen queries) read a few dozen pages of 100 rows,
-   * of the 200 there are. */
+  /* Everything above, some twenty queries and a scroll, each reading the
+   * three pages of rows the view keeps: far from the 200 there are. */
   g_test_message ("%u pages of %u rows read", pages_read (f), LUM_DOCUMENT_LIST_PAGE_SIZE);
-  g_assert_cmpuint (pages_read (f), <, 60);
+  g_assert_cmpuint (pages_read (f), <, 80);
 }
 
 static LumDocument *
