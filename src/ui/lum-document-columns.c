@@ -58,7 +58,7 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
        * text layout to measure. */
       child = gtk_inscription_new (NULL);
       gtk_inscription_set_min_chars (GTK_INSCRIPTION (child), info->width_chars);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), info->width_chars + 2);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), info->width_chars * 3 / 2 + 2);
       gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
       gtk_inscription_set_xalign (GTK_INSCRIPTION (child), info->kind == LUM_CELL_MONEY ? 1 : 0);
       if (info->kind == LUM_CELL_MONEY)

@@ -525,6 +525,10 @@ save_or_post (LumDocumentEditor *self,
   g_autoptr(LumDocumentEditor) hold = g_object_ref (self);
   g_autoptr(GError) error = NULL;
 
+  /* Nothing hides the errors to come. */
+  gtk_popover_popdown (GTK_POPOVER (lum_customer_chooser_get_popover (self->customer_row)));
+  FOR_EACH_LINE_ROW (self, row)
+    gtk_popover_popdown (GTK_POPOVER (lum_line_row_get_popover (LUM_LINE_ROW (row))));
   clear_errors (self);
   if (!check_widgets (self))
     return;

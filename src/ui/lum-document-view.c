@@ -156,17 +156,37 @@ add_link_row (GtkListBox      *list,
   return row;
 }
 
+/* A field and its value, the value at the end of the row as in About. */
 static GtkWidget *
 add_detail (GtkListBox *list,
             const char *title,
             const char *value)
 {
+  g_auto(GStrv) lines = NULL;
   GtkWidget *row;
+  GtkWidget *label;
+  glong width = 0;
 
   if (lum_str_empty (value))
     return NULL;
-  row = add_row (list, title, value);
-  gtk_widget_add_css_class (row, "property");
+  row = add_row (list, title, NULL);
+  label = gtk_label_new (value);
+  /* As wide as its longest line, up to a point: short values stay whole. */
+  lines = g_strsplit (value, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    width = MAX (width, g_utf8_strlen (lines[i], -1));
+  gtk_label_set_width_chars (GTK_LABEL (label), (int)MIN (width, 36));
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value, -1);
   return row;
 }
 
@@ -296,7 +316,7 @@ build_push_row (LumDocumentView *self,
     subtitle = g_strdup (_("Not pushed"));
 
   row = add_row (self->status_list, _("Push to OMS"), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge_for (status, lum_ui_push_label));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge_for (status, lum_ui_push_label));
   if (g_strcmp0 (status, LUM_PUSH_FAILED) == 0)
     gtk_widget_add_css_class (row, "error");
   if (job != NULL && lum_job_get_state (job) == LUM_JOB_STATE_FAILED)
@@ -328,7 +348,7 @@ build_accounting_row (LumDocumentView *self,
     subtitle = g_strdup (_("Not pushed"));
 
   row = add_row (self->status_list, _("Accounting"), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge_for (status, lum_ui_push_label));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge_for (status, lum_ui_push_label));
   if (g_strcmp0 (status, LUM_PUSH_FAILED) == 0)
     gtk_widget_add_css_class (row, "error");
   if (job != NULL && lum_job_get_state (job) == LUM_JOB_STATE_FAILED)
@@ -353,7 +373,7 @@ build_status (LumDocumentView *self,
                      : g_strcmp0 (fulfillment, LUM_FULFILLMENT_PARTIAL) == 0
                      ? _("Part of the order has shipped")
                      : _("Nothing has shipped yet"));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge_for (fulfillment, lum_ui_fulfillment_label));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge_for (fulfillment, lum_ui_fulfillment_label));
     }
   else
     {
@@ -580,7 +600,7 @@ build_jobs (LumDocumentView *self,
         g_string_append_printf (subtitle, "\n%s %s", _("Last error:"), error);
 
       row = add_row (self->jobs_list, title, subtitle->str);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge_for (state, lum_ui_job_state_label));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge_for (state, lum_ui_job_state_label));
       if (lum_job_get_state (job) == LUM_JOB_STATE_FAILED)
         add_retry_button (row, job);
     }

@@ -37,6 +37,7 @@ typedef struct
   GtkDropDown         *push_dropdown;
   GtkDropDown         *fulfillment_dropdown;
   GtkDropDown         *accounting_dropdown;
+  GtkWidget           *clear_filters_button;
   GtkLabel            *count_label;
   GtkStack            *content_stack;
   GtkSpinner          *spinner;
@@ -136,6 +137,8 @@ get_window (LumDocumentsPage *self)
   return LUM_IS_WINDOW (root) ? LUM_WINDOW (root) : NULL;
 }
 
+/* Whether a filter or the search narrows the list; the drop-downs that
+ * filter are marked. */
 static gboolean
 filtering (LumDocumentsPage *self)
 {
@@ -144,11 +147,19 @@ filtering (LumDocumentsPage *self)
     priv->channel_dropdown, priv->status_dropdown, priv->push_dropdown,
     priv->fulfillment_dropdown, priv->accounting_dropdown,
   };
+  gboolean any = FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
-    if (gtk_widget_get_visible (GTK_WIDGET (dropdowns[i])) && gtk_drop_down_get_selected (dropdowns[i]) != 0)
-      return TRUE;
-  return *gtk_editable_get_text (GTK_EDITABLE (priv->search_entry)) != '\0';
+    {
+      gboolean on = gtk_widget_get_visible (GTK_WIDGET (dropdowns[i])) && gtk_drop_down_get_selected (dropdowns[i]) != 0;
+
+      if (on)
+        gtk_widget_add_css_class (GTK_WIDGET (dropdowns[i]), "lum-filtering");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (dropdowns[i]), "lum-filtering");
+      any |= on;
+    }
+  return any || *gtk_editable_get_text (GTK_EDITABLE (priv->search_entry)) != '\0';
 }
 
 static void
@@ -163,6 +174,7 @@ update_state (LumDocumentsPage *self)
   if (priv->list == NULL)
     {
       gtk_stack_set_visible_child_name (priv->content_stack, "loading");
+      gtk_widget_set_visible (priv->filter_bar, FALSE);
       return;
     }
 
@@ -174,6 +186,7 @@ update_state (LumDocumentsPage *self)
     text = g_strdup_printf (g_dngettext (NULL, "%s invoice", "%s invoices", n), count);
   gtk_label_set_text (priv->count_label, text);
   gtk_widget_set_visible (GTK_WIDGET (priv->count_label), n > 0);
+  gtk_widget_set_visible (priv->clear_filters_button, filtering (self));
   gtk_spinner_set_spinning (priv->spinner, FALSE);
 
   if ((error = lum_document_list_get_error (priv->list)) != NULL)
@@ -189,6 +202,10 @@ update_state (LumDocumentsPage *self)
     gtk_stack_set_visible_child_name (priv->content_stack, "no-results");
   else
     gtk_stack_set_visible_child_name (priv->content_stack, "empty");
+
+  /* Filters are for lists there are. */
+  gtk_widget_set_visible (priv->filter_bar, g_strcmp0 (gtk_stack_get_visible_child_name (priv->content_stack),
+                                                       "list") == 0 || filtering (self));
 }
 
 /* -- filters and sorting -------------------------------------------------- */
@@ -719,6 +736,7 @@ lum_documents_page_class_init (LumDocumentsPageClass *klass)
   BIND (push_dropdown);
   BIND (fulfillment_dropdown);
   BIND (accounting_dropdown);
+  BIND (clear_filters_button);
   BIND (count_label);
   BIND (content_stack);
   BIND (spinner);

@@ -522,6 +522,8 @@ lum_line_row_set_error (LumLineRow *self,
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (self->error_box, message != NULL);
   if (message != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  if (message != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "error");

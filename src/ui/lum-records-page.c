@@ -251,6 +251,17 @@ update_state (LumRecordsPage *self,
     }
   gtk_revealer_set_reveal_child (priv->limit_revealer, n >= LUM_RECORDS_PAGE_LIMIT);
 
+  {
+    g_autofree char *count = lum_ui_format_count (n);
+    g_autofree char *subtitle = NULL;
+
+    if (n > 0 && n < LUM_RECORDS_PAGE_LIMIT)
+      subtitle = is_customers (self)
+        ? g_strdup_printf (g_dngettext (NULL, "%s customer", "%s customers", n), count)
+        : g_strdup_printf (g_dngettext (NULL, "%s product", "%s products", n), count);
+    adw_window_title_set_subtitle (priv->window_title, subtitle);
+  }
+
   if (n > 0)
     gtk_stack_set_visible_child_name (priv->content_stack, "list");
   else if (!lum_str_empty (priv->search))

@@ -248,7 +248,6 @@ lum_ui_badge_new (void)
   gtk_widget_add_css_class (badge, "lum-badge");
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_set_halign (badge, GTK_ALIGN_START);
-  gtk_label_set_ellipsize (GTK_LABEL (badge), PANGO_ELLIPSIZE_END);
   return badge;
 }
 
