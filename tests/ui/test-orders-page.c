@@ -455,6 +455,8 @@ test_mark_as_shipped (Fixture       *f,
   g_assert_true (g_str_has_prefix (link, "https://www.ups.com/"));
   g_assert_nonnull (strstr (link, "1Z999AA10123456784"));
   lum_ui_test_shot ("docs-order-view-shipped");
+  lum_ui_test_scroll_to_end (lum_ui_test_child (view, LUM_TYPE_DOCUMENT_VIEW, "timeline_list"));
+  lum_ui_test_shot ("docs-order-view-timeline");
 
   /* The rest: what is still open is preselected. */
   dialog = open_ship_dialog (view);

@@ -23,6 +23,7 @@ lum_ui_test_init (int    *argc,
   g_auto(GStrv) data_dirs = g_strdupv ((char **)g_get_system_data_dirs ());
   g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
   g_auto(GStrv) mime = NULL;
+  g_autoptr(GtkCssProvider) css = NULL;
   GtkIconTheme *icons;
 
   for (guint i = 0; data_dirs[i] != NULL; i++)
@@ -44,6 +45,13 @@ lum_ui_test_init (int    *argc,
       g_autofree char *path = g_build_filename (data_dirs[i], "icons", NULL);
       gtk_icon_theme_add_search_path (icons, path);
     }
+
+  /* The application's style sheet, which AdwApplication loads: the
+   * screenshots look as the application does. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/lumenapp/Lumen/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 /* Runs what is pending: signals, idles, layout and a few frames. */
@@ -114,6 +122,21 @@ lum_ui_test_child (gpointer    widget,
 
 /* With LUM_TEST_SHOTS=DIR, saves the screen as DIR/NAME.png: how the
  * screenshots of the pages are made. */
+/* Scrolls the scrolled window around @widget to its end, for a shot. */
+void
+lum_ui_test_scroll_to_end (GtkWidget *widget)
+{
+  GtkWidget *scrolled = GTK_IS_SCROLLED_WINDOW (widget)
+                        ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scrolled);
+  lum_ui_test_pump ();
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  lum_ui_test_pump ();
+}
+
 void
 lum_ui_test_shot (const char *name)
 {

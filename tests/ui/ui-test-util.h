@@ -36,5 +36,6 @@ GtkWidget  *lum_ui_test_child         (gpointer        widget,
                                        GType           type,
                                        const char     *name);
 void        lum_ui_test_shot          (const char     *name);
+void        lum_ui_test_scroll_to_end (GtkWidget      *widget);
 
 G_END_DECLS
