@@ -343,6 +343,10 @@ capture_writer (GLogLevelFlags   level,
   for (gsize i = 0; captured_log != NULL && i < n_fields; i++)
     if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
       g_string_append_printf (captured_log, "%s\n", (const char *)fields[i].value);
+  /* the debug messages are for the search only: on stdout they would mix
+   * with the TAP output */
+  if (level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
+    return G_LOG_WRITER_HANDLED;
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
