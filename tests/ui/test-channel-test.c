@@ -88,7 +88,7 @@ run_test (LumChannelEditor *editor)
 {
   LumTestDialog *dialog;
 
-  sync_test_wait (stores_settled, editor, 30, "the live store list");
+  sync_test_wait (stores_settled, editor, 90, "the live store list");
   g_assert_true (gtk_widget_get_sensitive (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "test_button")));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.test-channel", NULL);
   sync_test_pump ();
@@ -98,7 +98,7 @@ run_test (LumChannelEditor *editor)
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "test.run", NULL);
   g_assert_true (lum_test_dialog_get_running (dialog));
-  sync_test_wait (test_finished, dialog, 120, "the channel test");
+  sync_test_wait (test_finished, dialog, 180, "the channel test");
   return dialog;
 }
 
@@ -161,7 +161,7 @@ test_green (Fixture       *f,
 
   channel = wholesale_channel (f, "Wholesale Sales Channel", "1001");
   editor = open_editor (f, channel);
-  sync_test_wait (stores_settled, editor, 30, "the live store list");
+  sync_test_wait (stores_settled, editor, 90, "the live store list");
   diagram = sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "flow_diagram");
   g_assert_null (lum_flow_diagram_get_node_state (LUM_FLOW_DIAGRAM (diagram), "oms"));
   g_assert_nonnull (strstr (lum_flow_diagram_get_description (LUM_FLOW_DIAGRAM (diagram)),
@@ -282,7 +282,7 @@ test_needs_save (Fixture       *f,
   /* A saved one can, until it is changed; the diagram follows the change. */
   channel = wholesale_channel (f, "Wholesale", "1001");
   editor = open_editor (f, channel);
-  sync_test_wait (stores_settled, editor, 30, "the live store list");
+  sync_test_wait (stores_settled, editor, 90, "the live store list");
   test_button = sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "test_button");
   diagram = sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "flow_diagram");
   g_assert_true (gtk_widget_get_sensitive (test_button));
@@ -325,7 +325,7 @@ test_real_account (Fixture       *f,
   channel = lum_test_world_channel (&f->world, "Wholesale", ours, "1001", LUM_PUSH_DELAY_IMMEDIATE,
                                     LUM_INVOICE_TIMING_SO_CREATED, NULL);
   editor = open_editor (f, channel);
-  sync_test_wait (stores_settled, editor, 30, "the live store list");
+  sync_test_wait (stores_settled, editor, 90, "the live store list");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.test-channel", NULL);
   sync_test_pump ();
   dialog = sync_test_find_toplevel (LUM_TYPE_TEST_DIALOG);
@@ -350,7 +350,7 @@ test_real_account (Fixture       *f,
   sync_test_pump ();
   confirm = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (confirm, "send");
-  sync_test_wait (test_finished, dialog, 120, "the channel test");
+  sync_test_wait (test_finished, dialog, 180, "the channel test");
   g_assert_cmpstr (row_state (step_row (dialog, "pushed")), ==, "ok");
   g_assert_cmpstr (row_state (step_row (dialog, "shipment")), ==, "skipped");
   g_assert_cmpstr (row_state (step_row (dialog, "cleanup")), ==, "ok");
@@ -407,7 +407,7 @@ test_live_stores (Fixture       *f,
   gtk_window_present (GTK_WINDOW (editor));
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (status_row)),
                             "Listing the stores of Sandbox ShipStation"));
-  sync_test_wait (stores_settled, editor, 30, "the live store list");
+  sync_test_wait (stores_settled, editor, 90, "the live store list");
   g_assert_false (gtk_widget_get_visible (status_row));
   g_assert_cmpuint (store_choices (editor, &labels), ==, 3);
   g_assert_cmpstr (labels[0], ==, "Wholesale (1001)");
@@ -422,7 +422,7 @@ test_live_stores (Fixture       *f,
   lum_sandbox_stop (f->world.sandbox);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.retry-stores", NULL);
   g_assert_true (gtk_widget_get_visible (status_row));
-  sync_test_wait (stores_settled, editor, 30, "the failed store list");
+  sync_test_wait (stores_settled, editor, 90, "the failed store list");
   g_assert_true (gtk_widget_get_visible (status_row));
   g_assert_true (gtk_widget_get_visible (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "store_retry_button")));
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (status_row)),
@@ -455,7 +455,7 @@ test_dark_diagram (Fixture       *f,
   g_assert_true (lum_engine_save_channel (f->world.engine, channel, NULL));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   editor = open_editor (f, channel);
-  sync_test_wait (stores_settled, editor, 30, "the live store list");
+  sync_test_wait (stores_settled, editor, 90, "the live store list");
   g_assert_nonnull (strstr (lum_flow_diagram_get_description (LUM_FLOW_DIAGRAM (sync_test_child (editor,
                                                                                              LUM_TYPE_CHANNEL_EDITOR,
                                                                                              "flow_diagram"))),

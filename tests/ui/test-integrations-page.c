@@ -131,7 +131,7 @@ test_connection (Fixture *f,
   gtk_widget_activate_action (f->page, "integrations.test", "x", id);
   g_assert_nonnull (lum_integrations_page_get_result (LUM_INTEGRATIONS_PAGE (f->page), id, &running, NULL));
   g_assert_true (running);
-  sync_test_wait (result_done, &w, 30, "the connection test");
+  sync_test_wait (result_done, &w, 90, "the connection test");
   return lum_integrations_page_get_result (LUM_INTEGRATIONS_PAGE (f->page), id, NULL, ok);
 }
 
@@ -207,7 +207,7 @@ test_delete_in_use (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Sandbox ShipStation”?");
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  sync_test_wait (message_dialog_shown, NULL, 5, "the refusal");
+  sync_test_wait (message_dialog_shown, NULL, 30, "the refusal");
 
   /* The core's refusal, shown as it is; nothing deleted. */
   dialog = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
@@ -386,13 +386,13 @@ test_connect_quickbooks (Fixture       *f,
   g_assert_false (connected (dialog));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (connect_row)), "in your browser"));
   overlay = sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "toast_overlay");
-  sync_test_wait (uri_shown, overlay, 10, "the sign-in page");
+  sync_test_wait (uri_shown, overlay, 60, "the sign-in page");
   g_assert_true (g_str_has_prefix (g_object_get_data (G_OBJECT (overlay), "lum-uri"),
                                    lum_integration_get_base_url (books)));
   page = soup_message_new ("GET", g_object_get_data (G_OBJECT (overlay), "lum-uri"));
   soup_session_send_and_read_async (browser, page, G_PRIORITY_DEFAULT, NULL, on_browsed_cb, &browsed);
-  sync_test_wait (is_true, &browsed, 30, "the browser");
-  sync_test_wait (connected, dialog, 30, "the connection");
+  sync_test_wait (is_true, &browsed, 60, "the browser");
+  sync_test_wait (connected, dialog, 60, "the connection");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (connect_row)), "Connected."));
 
   stored = lum_engine_get_integration (f->world.engine, lum_integration_get_id (books), NULL);

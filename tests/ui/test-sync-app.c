@@ -114,7 +114,7 @@ test_embedded_defaults (void)
   /* The sandbox answers on this thread's main loop, with the credentials
    * that went to the keyring. */
   lum_engine_test_integration_async (engine, shipstation, NULL, on_tested_cb, &report);
-  sync_test_wait (tested, &report, 30, "the test of Sandbox ShipStation");
+  sync_test_wait (tested, &report, 60, "the test of Sandbox ShipStation");
   g_assert_nonnull (strstr (report, "the API key and secret work"));
 
   /* No channel yet: the welcome page, which says the sandbox is there. */
@@ -386,7 +386,7 @@ check_background (LumApplication *app,
   sync_test_pump ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_true (lum_application_get_in_background (app));
-  sync_test_wait (notified, "Lumen keeps pushing in the background\n1 push is scheduled.", 10,
+  sync_test_wait (notified, "Lumen keeps pushing in the background\n1 push is scheduled.", 60,
                   "the background notification");
 
   /* A push that fails meanwhile is a notification, since no window shows it. */
@@ -407,7 +407,7 @@ check_background (LumApplication *app,
     g_assert_true (lum_engine_create_and_post_document (engine, doomed, &error));
     g_assert_no_error (error);
     expected = g_strdup_printf ("Push failed\nSales order %s: ", lum_document_get_number (doomed));
-    sync_test_wait (notified, expected, 30, "the notification of the failed push");
+    sync_test_wait (notified, expected, 60, "the notification of the failed push");
     g_assert_cmpuint (lum_application_get_n_failed_jobs (app), ==, 1);
     g_assert_true (lum_application_get_in_background (app));
   }
@@ -465,7 +465,7 @@ check_channel_test (LumApplication *app,
   dialog = sync_test_find_toplevel (LUM_TYPE_TEST_DIALOG);
   g_assert_nonnull (dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "test.run", NULL);
-  sync_test_wait (dialog_finished, dialog, 60, "the channel test in the application");
+  sync_test_wait (dialog_finished, dialog, 180, "the channel test in the application");
   test = lum_test_dialog_get_test (dialog);
   g_assert_true (lum_channel_test_get_ok (test));
   g_assert_cmpuint (lum_application_count_pending_jobs (app), ==, 0);
