@@ -60,6 +60,7 @@ typedef struct
   GtkColumnViewColumn *push_column;
   GtkColumnViewColumn *fulfillment_column;
   GtkColumnViewColumn *accounting_column;
+  GtkColumnViewColumn *accounting_id_column;
 } LumDocumentsPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (LumDocumentsPage, lum_documents_page, GTK_TYPE_WIDGET)
@@ -375,7 +376,7 @@ static void
 setup_columns (LumDocumentsPage *self)
 {
   LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
-  GtkColumnViewColumn *unused[4];
+  GtkColumnViewColumn *unused[5];
   guint n_unused = 0;
 
   lum_document_column_setup (priv->number_column, LUM_CELL_TEXT, LUM_DOC_NUMBER, 10);
@@ -400,6 +401,7 @@ setup_columns (LumDocumentsPage *self)
       unused[n_unused++] = priv->due_column;
       unused[n_unused++] = priv->linked_column;
       unused[n_unused++] = priv->accounting_column;
+      unused[n_unused++] = priv->accounting_id_column;
     }
   else
     {
@@ -409,6 +411,7 @@ setup_columns (LumDocumentsPage *self)
       lum_document_column_setup (priv->due_column, LUM_CELL_DATE, LUM_DOC_DUE_DATE, 11);
       lum_document_column_setup (priv->linked_column, LUM_CELL_TEXT, LUM_DOC_LINKED_NUMBER, 10);
       lum_document_column_setup (priv->accounting_column, LUM_CELL_PUSH, LUM_DOC_ACCOUNTING_STATUS, 0);
+      lum_document_column_setup (priv->accounting_id_column, LUM_CELL_TEXT, LUM_DOC_ACCOUNTING_ID, 8);
       lum_document_column_set_sort (priv->accounting_column, LUM_DOC_SORT_ACCOUNTING);
       unused[n_unused++] = priv->po_column;
       unused[n_unused++] = priv->push_column;
@@ -758,6 +761,7 @@ lum_documents_page_class_init (LumDocumentsPageClass *klass)
   BIND (push_column);
   BIND (fulfillment_column);
   BIND (accounting_column);
+  BIND (accounting_id_column);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
