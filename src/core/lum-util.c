@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "lum-core"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "lum-util.h"
 
 #include <stdio.h>
@@ -85,6 +89,22 @@ lum_time_parse (const char *text,
     return FALSE;
   *unix_usec = g_date_time_to_unix (dt) * G_USEC_PER_SEC;
   return TRUE;
+}
+
+/* A stored time (UTC, ISO 8601) as people read it, in local time; the
+ * text itself when it is not one. */
+char *
+lum_time_format_local (const char *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = text ? g_date_time_new_from_iso8601 (text, utc) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (dt == NULL)
+    return g_strdup (text);
+  local = g_date_time_to_local (dt);
+  /* Translators: a date and time, see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
 }
 
 const char *

@@ -147,26 +147,43 @@ typedef struct
   LumTestStep    *step;
   gint64          job_id;
   JobDone         done;
+  gint64          waited_since;   /* while another worker sends the job */
 } RunJob;
 
-static void
-on_job_run_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  RunJob *run = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LumJob) job = NULL;
+/* Another worker (the window's, `lumenctl sync --watch`) may take the
+ * test's job first: the test waits for its outcome this long. */
+#define OTHER_WORKER_WAIT_S  120
+#define OTHER_WORKER_POLL_MS 250
 
-  if (!lum_push_worker_run_once_finish (LUM_PUSH_WORKER (source), result, NULL, &error))
+static void
+run_job_free (RunJob *run)
+{
+  g_object_unref (run->step);
+  g_object_unref (run->self);
+  g_free (run);
+}
+
+static gboolean
+on_other_worker_poll_cb (gpointer user_data);
+
+/* The job's outcome, whoever sent it; FALSE while another worker still
+ * sends it. */
+static gboolean
+judge_job (RunJob *run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumJob) job = lum_job_store_get (lum_engine_get_db (run->self->engine), run->job_id, &error);
+
+  if (job == NULL)
     {
       step_failed (run->self, run->step, error->message);
+      return TRUE;
     }
-  else if ((job = lum_job_store_get (lum_engine_get_db (run->self->engine), run->job_id, &error)) == NULL)
-    {
-      step_failed (run->self, run->step, error->message);
-    }
-  else if (lum_job_get_state (job) != LUM_JOB_STATE_DONE)
+  if (lum_job_get_state (job) == LUM_JOB_STATE_RUNNING &&
+      g_get_monotonic_time () - run->waited_since < OTHER_WORKER_WAIT_S * G_USEC_PER_SEC)
+    return FALSE;
+
+  if (lum_job_get_state (job) != LUM_JOB_STATE_DONE)
     {
       g_autofree char *detail = g_strdup_printf (_("%s: %s"), lum_job_get_text (job, LUM_JOB_INTEGRATION_NAME),
                                                  lum_str_empty (lum_job_get_text (job, LUM_JOB_LAST_ERROR))
@@ -176,10 +193,47 @@ on_job_run_cb (GObject      *source,
     }
   else
     run->done (run->self, run->step, job);
+  return TRUE;
+}
 
-  g_object_unref (run->step);
-  g_object_unref (run->self);
-  g_free (run);
+static gboolean
+on_other_worker_poll_cb (gpointer user_data)
+{
+  RunJob *run = user_data;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (run->self->task)))
+    {
+      step_failed (run->self, run->step, _("The test was cancelled"));
+      run_job_free (run);
+      return G_SOURCE_REMOVE;
+    }
+  if (!judge_job (run))
+    return G_SOURCE_CONTINUE;
+  run_job_free (run);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_job_run_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RunJob *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!lum_push_worker_run_once_finish (LUM_PUSH_WORKER (source), result, NULL, &error))
+    {
+      step_failed (run->self, run->step, error->message);
+      run_job_free (run);
+      return;
+    }
+  run->waited_since = g_get_monotonic_time ();
+  if (judge_job (run))
+    {
+      run_job_free (run);
+      return;
+    }
+  g_timeout_add (OTHER_WORKER_POLL_MS, on_other_worker_poll_cb, run);
 }
 
 static void
@@ -331,6 +385,7 @@ step_push_scheduled (LumChannelTest *self,
   g_autofree char *now = lum_engine_now_text (self->engine);
   const char *store = lum_channel_get_oms_store_name (self->channel);
   const char *due;
+  g_autofree char *due_local = NULL;
 
   self->push_job = open_job (self, LUM_JOB_KIND_PUSH_SALES_ORDER, lum_document_get_id (self->order), 0);
   job = self->push_job ? lum_job_store_get (lum_engine_get_db (self->engine), self->push_job, NULL) : NULL;
@@ -340,9 +395,10 @@ step_push_scheduled (LumChannelTest *self,
       return;
     }
   due = lum_job_get_text (job, LUM_JOB_DUE_AT);
+  due_local = lum_time_format_local (due);
   detail = g_strdup_printf (_("Push to %s, store %s, scheduled for %s"),
                             lum_integration_get_name (self->oms),
-                            lum_str_empty (store) ? lum_channel_get_oms_store_id (self->channel) : store, due);
+                            lum_str_empty (store) ? lum_channel_get_oms_store_id (self->channel) : store, due_local);
 
   if (g_strcmp0 (due, now) > 0)
     {
@@ -362,7 +418,7 @@ step_push_scheduled (LumChannelTest *self,
       g_free (g_steal_pointer (&detail));
       detail = g_strdup_printf (_("Push to %s, store %s, scheduled for %s; the delay is skipped for this test"),
                                 lum_integration_get_name (self->oms),
-                                lum_str_empty (store) ? lum_channel_get_oms_store_id (self->channel) : store, due);
+                                lum_str_empty (store) ? lum_channel_get_oms_store_id (self->channel) : store, due_local);
     }
   step_ok (self, step, detail);
 }
@@ -394,13 +450,19 @@ on_pushed (LumChannelTest *self,
            LumJob         *job)
 {
   JsonNode *payload = g_hash_table_lookup (self->payloads, &self->push_job);
+  g_autoptr(JsonNode) rebuilt = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *body = NULL;
-  g_autofree char *mapped = mapped_fields (self, payload);
+  g_autofree char *mapped = NULL;
   g_autofree char *detail = g_strdup_printf (_("Pushed to %s, store %s: remote id %s"),
                                              lum_integration_get_name (self->oms),
                                              lum_channel_get_oms_store_id (self->channel),
                                              lum_job_get_text (job, LUM_JOB_REMOTE_ID));
+
+  /* another worker sent it: the same body, built again from the order */
+  if (payload == NULL)
+    payload = rebuilt = lum_push_worker_dup_payload (self->worker, job, NULL);
+  mapped = mapped_fields (self, payload);
 
   if (payload != NULL)
     {
@@ -693,7 +755,8 @@ next_step (LumChannelTest *self)
 {
   if (self->current < g_list_model_get_n_items (G_LIST_MODEL (self->steps)))
     self->current++;
-  g_idle_add (on_next_idle_cb, g_object_ref (self));
+  /* at the default priority: an idle one waits behind every redraw */
+  g_idle_add_full (G_PRIORITY_DEFAULT, on_next_idle_cb, g_object_ref (self), NULL);
 }
 
 static void
@@ -855,7 +918,7 @@ lum_channel_test_run_async (LumChannelTest      *self,
       return;
     }
   self->task = task;
-  g_idle_add (on_next_idle_cb, g_object_ref (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT, on_next_idle_cb, g_object_ref (self), NULL);
 }
 
 gboolean

@@ -246,6 +246,30 @@ build_payload (LumPushWorker   *self,
   return g_steal_pointer (&payload);
 }
 
+/**
+ * lum_push_worker_dup_payload:
+ * @job: a push or cancellation of a sales order
+ *
+ * The body the job sends (or sent) to its OMS, built as a push builds it.
+ *
+ * Returns: (transfer full) (nullable): the body
+ */
+JsonNode *
+lum_push_worker_dup_payload (LumPushWorker  *self,
+                             LumJob         *job,
+                             GError        **error)
+{
+  g_autoptr(LumIntegration) integration = NULL;
+  g_autoptr(LumDocument) order = NULL;
+
+  g_return_val_if_fail (LUM_IS_PUSH_WORKER (self), NULL);
+
+  integration = lum_engine_get_integration (self->engine, lum_job_get_int (job, LUM_JOB_INTEGRATION_ID), error);
+  if (integration == NULL)
+    return NULL;
+  return build_payload (self, job, integration, &order, error);
+}
+
 /* -- recording outcomes --------------------------------------------------- */
 
 typedef struct

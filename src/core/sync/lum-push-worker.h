@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "lum-engine.h"
 #include "model/lum-job.h"
 
@@ -37,6 +39,9 @@ void           lum_push_worker_run_job_async   (LumPushWorker        *self,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
+JsonNode      *lum_push_worker_dup_payload     (LumPushWorker        *self,
+                                                LumJob               *job,
+                                                GError              **error);
 gboolean       lum_push_worker_run_once_finish (LumPushWorker        *self,
                                                 GAsyncResult         *result,
                                                 guint                *n_sent,
