@@ -26,6 +26,12 @@ typedef struct
   guint                load_source;
   GArray              *channel_ids;
   gboolean             loading_filters;
+  /* A refresh the user did not ask for (a push went out, a shipment came
+   * in) keeps the rows in view; a new filter, search or sort starts at
+   * the top. */
+  gboolean             user_change;
+  double               kept_scroll;
+  gboolean             restoring;
 
   AdwWindowTitle      *window_title;
   GtkWidget           *new_button;
@@ -265,6 +271,7 @@ apply_filters (LumDocumentsPage *self)
   if (priv->list == NULL || priv->loading_filters)
     return;
 
+  priv->user_change = TRUE;
   statuses = status_choices (self, &n_statuses);
   lum_document_list_set_channel_id (priv->list, channel < priv->channel_ids->len
                                                 ? g_array_index (priv->channel_ids, gint64, channel) : 0);
@@ -286,6 +293,7 @@ apply_filters (LumDocumentsPage *self)
                                                                           accounting_states,
                                                                           G_N_ELEMENTS (accounting_states)));
     }
+  priv->user_change = FALSE;
   update_state (self);
 }
 
@@ -299,10 +307,88 @@ apply_sort (LumDocumentsPage *self)
   if (priv->list == NULL)
     return;
   lum_document_columns_get_sort (priv->column_view, &sort, &descending);
+  priv->user_change = TRUE;
   lum_document_list_set_sort (priv->list, sort, descending);
+  priv->user_change = FALSE;
 }
 
 /* -- the list ------------------------------------------------------------- */
+
+/* The list view inside the column view, which scrolls. */
+static GtkWidget *
+find_list_view (GtkWidget *column_view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (column_view); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* After the window laid out the new rows at the top: back to the rows the
+ * user saw, in the same frame (the frame clock lays out again). By row,
+ * not by pixel: rows far down have no size yet. The view scrolls down to
+ * an item by bringing it to the bottom, so it is asked for the last row
+ * that was in view. */
+static void
+on_layout_cb (GdkFrameClock    *clock,
+              LumDocumentsPage *self)
+{
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+  GtkAdjustment *adjustment;
+  GtkWidget *list_view;
+  double value = priv->kept_scroll;
+  double upper, row;
+  guint n, last;
+
+  g_signal_handlers_disconnect_by_func (clock, on_layout_cb, self);
+  priv->restoring = FALSE;
+  priv->kept_scroll = -1;
+  if (priv->column_view == NULL || priv->relay == NULL || value <= 0)
+    return;
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
+  list_view = find_list_view (GTK_WIDGET (priv->column_view));
+  n = g_list_model_get_n_items (G_LIST_MODEL (priv->relay));
+  if (adjustment == NULL || list_view == NULL || n == 0)
+    return;
+
+  upper = gtk_adjustment_get_upper (adjustment);
+  row = upper / n;
+  if (row <= 0)
+    return;
+  last = (guint)((value + gtk_adjustment_get_page_size (adjustment)) / row);
+  last = MIN (last, n - 1);
+  gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", last);
+}
+
+/* Told in two steps by the relay: the rows go, the new ones come. */
+static void
+on_relay_items_changed_cb (LumListRelay     *relay,
+                           guint             position,
+                           guint             removed,
+                           guint             added,
+                           LumDocumentsPage *self)
+{
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (priv->column_view));
+
+  if (priv->user_change || adjustment == NULL || clock == NULL || position != 0)
+    {
+      priv->kept_scroll = -1;
+      return;
+    }
+  if (removed > 0 && added == 0)
+    {
+      if (!priv->restoring)
+        priv->kept_scroll = gtk_adjustment_get_value (adjustment);
+      return;
+    }
+  if (removed == 0 && added > 0 && priv->kept_scroll > 0 && !priv->restoring)
+    {
+      priv->restoring = TRUE;
+      g_signal_connect_object (clock, "layout", G_CALLBACK (on_layout_cb), self, G_CONNECT_AFTER);
+    }
+}
 
 static void
 on_items_changed_cb (LumDocumentsPage *self)
@@ -348,6 +434,7 @@ ensure_list (LumDocumentsPage *self)
    * GtkSingleSelection look for it through every row after a refresh; and
    * the relay keeps the view from looking for its rows there too. */
   priv->relay = lum_list_relay_new (G_LIST_MODEL (priv->list));
+  g_signal_connect_object (priv->relay, "items-changed", G_CALLBACK (on_relay_items_changed_cb), self, 0);
   /* A screenful first, the rest once it is drawn. */
   lum_list_relay_set_limit (priv->relay, FIRST_ROWS);
   gtk_widget_add_tick_callback (GTK_WIDGET (priv->column_view), on_first_frames_cb, g_object_ref (priv->relay),
@@ -500,7 +587,9 @@ on_search_changed_cb (LumDocumentsPage *self,
 
   if (priv->list == NULL)
     return;
+  priv->user_change = TRUE;
   lum_document_list_set_search (priv->list, text);
+  priv->user_change = FALSE;
   update_state (self);
 }
 
@@ -785,6 +874,7 @@ lum_documents_page_init (LumDocumentsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   priv->channel_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  priv->kept_scroll = -1;
   gtk_search_bar_set_key_capture_widget (priv->search_bar, GTK_WIDGET (self));
 }
 
@@ -836,7 +926,11 @@ lum_documents_page_set_show_test (LumDocumentsPage *self,
     return;
   priv->show_test = show_test;
   if (priv->list != NULL)
-    lum_document_list_set_include_test (priv->list, show_test);
+    {
+      priv->user_change = TRUE;
+      lum_document_list_set_include_test (priv->list, show_test);
+      priv->user_change = FALSE;
+    }
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TEST]);
 }
@@ -859,6 +953,10 @@ lum_documents_page_clear_filters (LumDocumentsPage *self)
   priv->loading_filters = FALSE;
   gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
   if (priv->list != NULL)
-    lum_document_list_set_search (priv->list, NULL);
+    {
+      priv->user_change = TRUE;
+      lum_document_list_set_search (priv->list, NULL);
+      priv->user_change = FALSE;
+    }
   apply_filters (self);
 }
