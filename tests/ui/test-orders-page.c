@@ -231,9 +231,11 @@ test_page_at_scale (Fixture       *f,
   /* Filters narrow it. */
   choose_filter (f, "channel_dropdown", "Trade Show");
   g_assert_cmpuint (count (f), ==, N_ORDERS / 2);
+  lum_ui_test_shot ("docs-orders-page-filtered");
   choose_filter (f, "push_dropdown", "Scheduled");
   g_assert_cmpuint (count (f), ==, 0);
   g_assert_cmpstr (visible_page (f), ==, "no-results");
+  lum_ui_test_shot ("docs-orders-page-no-results");
   g_assert_true (gtk_widget_activate_action (f->page, "documents.clear-filters", NULL));
   lum_ui_test_pump ();
   g_assert_cmpuint (count (f), ==, N_ORDERS);
@@ -288,6 +290,22 @@ test_page_at_scale (Fixture       *f,
   lum_ui_test_pump ();
   g_assert_cmpuint (pages_read (f) - before, >=, 1);
   g_assert_cmpuint (pages_read (f) - before, <=, 4);
+
+  /* A refresh nobody asked for (a push went out) keeps the rows in view. */
+  {
+    double value = gtk_adjustment_get_value (vadjustment);
+    g_autoptr(LumDocument) middle = NULL;
+    guint position = (guint)(value / (gtk_adjustment_get_upper (vadjustment) / count (f))) + 5;
+    g_autofree char *total = NULL;
+
+    middle = g_list_model_get_item (G_LIST_MODEL (model (f)), position);
+    total = g_strdup (lum_document_get_number (middle));
+    g_assert_true (shows_label (GTK_WIDGET (view), total));
+    lum_engine_emit_changed (f->data.engine, "documents");
+    lum_ui_test_pump ();
+    g_assert_cmpfloat (ABS (gtk_adjustment_get_value (vadjustment) - value), <, 60);
+    g_assert_true (shows_label (GTK_WIDGET (view), total));
+  }
 
   /* Everything above, some twenty queries and a scroll, each reading the
    * three pages of rows the view keeps: far from the 200 there are. */
