@@ -438,6 +438,82 @@ test_expired_token_renewed (Fixture       *f,
   g_assert_nonnull (remote);
 }
 
+typedef struct
+{
+  GListStore *stores;
+  GError     *error;
+  gboolean    done;
+} Fetched;
+
+static void
+on_stores_fetched_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Fetched *fetched = user_data;
+
+  fetched->stores = lum_engine_fetch_stores_finish (LUM_ENGINE (source), result, &fetched->error);
+  fetched->done = TRUE;
+}
+
+static guint
+fetch_stores (Fixture *f)
+{
+  Fetched fetched = { 0, };
+  guint n;
+
+  lum_engine_fetch_stores_async (f->engine, f->shipstation, NULL, on_stores_fetched_cb, &fetched);
+  while (!fetched.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (fetched.error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (fetched.stores));
+  g_object_unref (fetched.stores);
+  return n;
+}
+
+static void
+on_changed_cb (LumEngine  *engine,
+               const char *what,
+               guint      *count)
+{
+  (*count)++;
+}
+
+/* The stores read live are remembered for when the OMS cannot be reached;
+ * the same list again writes nothing and tells nobody. */
+static void
+test_stores_remembered (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) known = NULL;
+  g_autoptr(JsonObject) added = NULL;
+  guint changes = 0;
+  gulong handler;
+
+  SKIP_WITHOUT_KEYRING ();
+  handler = g_signal_connect (f->engine, "changed::integrations", G_CALLBACK (on_changed_cb), &changes);
+
+  g_assert_cmpuint (fetch_stores (f), ==, 2);
+  g_assert_cmpuint (changes, ==, 1);
+  known = lum_engine_list_remote_stores (f->engine, lum_integration_get_id (f->shipstation), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (known)), ==, 2);
+
+  g_assert_cmpuint (fetch_stores (f), ==, 2);
+  g_assert_cmpuint (changes, ==, 1);
+
+  added = lum_sandbox_shipstation_add_store (f->sandbox, "Trade Shows", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fetch_stores (f), ==, 3);
+  g_assert_cmpuint (changes, ==, 2);
+  g_clear_object (&known);
+  known = lum_engine_list_remote_stores (f->engine, lum_integration_get_id (f->shipstation), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (known)), ==, 3);
+
+  g_signal_handler_disconnect (f->engine, handler);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +533,7 @@ main (int   argc,
   ADD ("/push/cancel-after-push", test_cancel_after_push);
   ADD ("/push/secrets-stay-out", test_secrets_stay_out);
   ADD ("/push/expired-token-renewed", test_expired_token_renewed);
+  ADD ("/push/stores-remembered", test_stores_remembered);
 
   return g_test_run ();
 }

@@ -256,6 +256,37 @@ remember_stores_tx (LumEngine  *self,
                                                 data->stores, now, error);
 }
 
+/* Whether @fetched lists the same stores, by id and name, as were known:
+ * then nothing is written and nobody is told the integrations changed. */
+static gboolean
+same_stores (LumEngine  *self,
+             gint64      integration_id,
+             GListModel *fetched)
+{
+  g_autoptr(GListStore) known = lum_setup_store_list_remote_stores (lum_engine_get_db (self), integration_id, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (fetched);
+
+  if (known == NULL || g_list_model_get_n_items (G_LIST_MODEL (known)) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LumRemoteStore) store = g_list_model_get_item (G_LIST_MODEL (known), i);
+      g_hash_table_add (seen, g_strdup_printf ("%s\n%s", lum_remote_store_get_remote_id (store),
+                                               lum_remote_store_get_name (store)));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LumRemoteStore) store = g_list_model_get_item (fetched, i);
+      g_autofree char *key = g_strdup_printf ("%s\n%s", lum_remote_store_get_remote_id (store),
+                                              lum_remote_store_get_name (store));
+
+      if (!g_hash_table_remove (seen, key))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 on_stores_fetched_cb (GObject      *source,
                       GAsyncResult *result,
@@ -276,7 +307,8 @@ on_stores_fetched_cb (GObject      *source,
   /* the last known list serves when the OMS cannot be reached */
   data.integration_id = lum_integration_get_id (lum_connector_get_integration (connector));
   data.stores = G_LIST_MODEL (stores);
-  if (!lum_engine_run_in_transaction (self, remember_stores_tx, &data, "integrations", &error))
+  if (!same_stores (self, data.integration_id, data.stores) &&
+      !lum_engine_run_in_transaction (self, remember_stores_tx, &data, "integrations", &error))
     g_warning ("Could not remember the stores: %s", error->message), g_clear_error (&error);
   g_task_return_pointer (task, g_steal_pointer (&stores), g_object_unref);
 }
