@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lumctl-document.h"
 #include "lum-document-json.h"
@@ -67,8 +68,8 @@ print_jobs (LumctlGlobal *global,
   for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
     {
       g_autoptr(LumJob) job = g_list_model_get_item (jobs, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_job_get_id (job));
-      g_autofree char *attempts = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+      g_autofree char *id = g_strdup_printf ("%" PRId64, lum_job_get_id (job));
+      g_autofree char *attempts = g_strdup_printf ("%" PRId64 "/%" PRId64,
                                                    lum_job_get_int (job, LUM_JOB_ATTEMPTS),
                                                    lum_job_get_int (job, LUM_JOB_MAX_ATTEMPTS));
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "lumctl.h"
@@ -456,7 +457,7 @@ static void
 print_channel_text (LumChannel *channel)
 {
   g_autoptr(LumctlFields) fields = lumctl_fields_new ();
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_channel_get_id (channel));
+  g_autofree char *id = g_strdup_printf ("%" PRId64, lum_channel_get_id (channel));
   g_autofree char *tags = g_strjoinv (", ", (char **)lum_channel_get_tags (channel));
   g_autofree char *store = dup_store_text (channel);
   g_autofree char *timing = dup_push_timing (channel);
@@ -621,7 +622,7 @@ channel_list (LumctlGlobal  *global,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(LumChannel) channel = g_list_model_get_item (model, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_channel_get_id (channel));
+      g_autofree char *id = g_strdup_printf ("%" PRId64, lum_channel_get_id (channel));
       g_autofree char *destination = lum_channel_dup_destination_summary (channel);
       g_autofree char *flow = lum_channel_dup_flow_summary (channel);
       g_autofree char *tags = g_strjoinv (", ", (char **)lum_channel_get_tags (channel));

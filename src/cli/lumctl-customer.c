@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lumctl.h"
 #include "lum-engine-documents.h"
@@ -123,7 +124,7 @@ print_customer (LumctlGlobal *global,
     }
 
   fields = lumctl_fields_new ();
-  id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_customer_get_id (customer));
+  id = g_strdup_printf ("%" PRId64, lum_customer_get_id (customer));
   terms = lum_customer_dup_terms_label (customer);
   billing = dup_customer_address (customer, FALSE);
   shipping = dup_customer_address (customer, TRUE);
@@ -279,7 +280,7 @@ customer_list (LumctlGlobal  *global,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(LumCustomer) customer = g_list_model_get_item (model, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_customer_get_id (customer));
+      g_autofree char *id = g_strdup_printf ("%" PRId64, lum_customer_get_id (customer));
       g_autofree char *terms = lum_customer_dup_terms_label (customer);
 
       lumctl_table_add_row (table, id, lum_customer_get_name (customer),
@@ -506,7 +507,7 @@ print_product (LumctlGlobal *global,
   fields = lumctl_fields_new ();
   price = lum_money_format (lum_product_get_unit_price_cents (product));
   weight = dup_weight (product);
-  id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_product_get_id (product));
+  id = g_strdup_printf ("%" PRId64, lum_product_get_id (product));
   lumctl_fields_add (fields, _("SKU"), lum_product_get_sku (product));
   lumctl_fields_add (fields, _("Name"), lum_product_get_name (product));
   lumctl_fields_add (fields, _("Price"), price);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "lumctl-document.h"
@@ -329,7 +330,7 @@ dup_lines_text (GListModel *lines)
     {
       g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
 
-      g_string_append_printf (text, "%s%" G_GINT64_FORMAT " × %s", i > 0 ? ", " : "",
+      g_string_append_printf (text, "%s%" PRId64 " × %s", i > 0 ? ", " : "",
                               lum_doc_line_get_quantity (line), lum_doc_line_get_sku (line));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -428,7 +429,7 @@ print_lines_table (LumDocument *doc)
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
-      g_autofree char *quantity = g_strdup_printf ("%" G_GINT64_FORMAT, lum_doc_line_get_quantity (line));
+      g_autofree char *quantity = g_strdup_printf ("%" PRId64, lum_doc_line_get_quantity (line));
       g_autofree char *price = lum_money_format (lum_doc_line_get_unit_price_cents (line));
       g_autofree char *amount = lum_money_format (lum_doc_line_get_total_cents (line));
 
@@ -479,8 +480,8 @@ print_jobs_table (GListModel *jobs)
   for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
     {
       g_autoptr(LumJob) job = g_list_model_get_item (jobs, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_job_get_id (job));
-      g_autofree char *attempts = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+      g_autofree char *id = g_strdup_printf ("%" PRId64, lum_job_get_id (job));
+      g_autofree char *attempts = g_strdup_printf ("%" PRId64 "/%" PRId64,
                                                    lum_job_get_int (job, LUM_JOB_ATTEMPTS),
                                                    lum_job_get_int (job, LUM_JOB_MAX_ATTEMPTS));
 
@@ -1019,7 +1020,7 @@ lumctl_document_list (LumctlGlobal     *global,
   /* a page: say where the rest is */
   count = lum_engine_count_documents (engine, &q, NULL);
   if (count > (gint64)offset + n)
-    g_print (_("Rows %u to %u of %" G_GINT64_FORMAT "; --offset %u shows the next ones.\n"),
+    g_print (_("Rows %u to %u of %" PRId64 "; --offset %u shows the next ones.\n"),
              offset + 1, offset + n, count, offset + n);
   return LUMCTL_EXIT_OK;
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lumctl-integration.h"
 #include "lum-engine-sync.h"
@@ -223,7 +224,7 @@ lumctl_print_integration (LumctlGlobal   *global,
     }
 
   fields = lumctl_fields_new ();
-  id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_integration_get_id (integration));
+  id = g_strdup_printf ("%" PRId64, lum_integration_get_id (integration));
   text = dup_settings_text (integration, "\n");
   lumctl_fields_add (fields, _("Name"), lum_integration_get_name (integration));
   lumctl_fields_add (fields, _("ID"), id);
@@ -546,7 +547,7 @@ integration_list (LumctlGlobal  *global,
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (integrations)); i++)
     {
       g_autoptr(LumIntegration) integration = g_list_model_get_item (G_LIST_MODEL (integrations), i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_integration_get_id (integration));
+      g_autofree char *id = g_strdup_printf ("%" PRId64, lum_integration_get_id (integration));
       g_autofree char *text = dup_settings_text (integration, ", ");
 
       json_array_add_element (array, lumctl_integration_to_json (integration));

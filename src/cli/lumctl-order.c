@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lumctl-document.h"
 #include "lum-util.h"
@@ -225,7 +226,7 @@ order_ship (LumctlGlobal  *global,
     {
       g_autoptr(LumDocLine) line = g_list_model_get_item (lum_shipment_get_lines (shipment), i);
 
-      g_string_append_printf (lines, "%s%" G_GINT64_FORMAT " × %s", i > 0 ? ", " : "",
+      g_string_append_printf (lines, "%s%" PRId64 " × %s", i > 0 ? ", " : "",
                               lum_doc_line_get_quantity (line), lum_doc_line_get_sku (line));
     }
   g_print (_("Shipment of %s recorded: %s.\n"), lum_document_get_number (shipped), lines->str);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "lumctl.h"
@@ -180,8 +181,8 @@ register_all (LumctlGlobal  *global,
       json_builder_set_member_name (registered, "added");
       json_builder_add_boolean_value (registered, added);
       json_builder_end_object (registered);
-      g_string_append_printf (text, added ? _("Added integration “%s” (id %" G_GINT64_FORMAT ").\n")
-                                          : _("Pointed integration “%s” (id %" G_GINT64_FORMAT ") at the sandbox.\n"),
+      g_string_append_printf (text, added ? _("Added integration “%s” (id %" PRId64 ").\n")
+                                          : _("Pointed integration “%s” (id %" PRId64 ") at the sandbox.\n"),
                               lum_integration_get_name (integration), lum_integration_get_id (integration));
     }
   return TRUE;

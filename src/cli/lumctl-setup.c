@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lumctl.h"
 
@@ -85,7 +86,7 @@ warehouse_group_list (LumctlGlobal  *global,
 
       if (warehouses == NULL)
         return lumctl_fail (error);
-      id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_warehouse_group_get_id (group));
+      id = g_strdup_printf ("%" PRId64, lum_warehouse_group_get_id (group));
       codes = dup_warehouse_codes (G_LIST_MODEL (warehouses));
       json_array_add_element (array, group_to_json (group, G_LIST_MODEL (warehouses)));
       lumctl_table_add_row (table, id, lum_warehouse_group_get_name (group),
@@ -153,7 +154,7 @@ warehouse_group_create (LumctlGlobal  *global,
   else
     {
       g_autoptr(LumctlFields) fields = lumctl_fields_new ();
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_warehouse_group_get_id (group));
+      g_autofree char *id = g_strdup_printf ("%" PRId64, lum_warehouse_group_get_id (group));
       g_autofree char *list = dup_warehouse_codes (G_LIST_MODEL (warehouses));
 
       lumctl_fields_add (fields, _("Name"), lum_warehouse_group_get_name (group));
@@ -213,7 +214,7 @@ invoice_type_list (LumctlGlobal  *global,
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (types)); i++)
     {
       g_autoptr(LumInvoiceType) type = g_list_model_get_item (G_LIST_MODEL (types), i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_invoice_type_get_id (type));
+      g_autofree char *id = g_strdup_printf ("%" PRId64, lum_invoice_type_get_id (type));
 
       json_array_add_element (array, invoice_type_to_json (type));
       lumctl_table_add_row (table, id, lum_invoice_type_get_name (type));
@@ -255,7 +256,7 @@ invoice_type_add (LumctlGlobal  *global,
   else
     {
       g_autoptr(LumctlFields) fields = lumctl_fields_new ();
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_invoice_type_get_id (type));
+      g_autofree char *id = g_strdup_printf ("%" PRId64, lum_invoice_type_get_id (type));
 
       lumctl_fields_add (fields, _("Name"), lum_invoice_type_get_name (type));
       lumctl_fields_add (fields, _("ID"), id);

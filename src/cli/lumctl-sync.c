@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "lumctl.h"
@@ -131,7 +132,7 @@ dup_poll_text (const LumPollStats *stats,
 static char *
 dup_job_text (LumJob *job)
 {
-  return g_strdup_printf (_("job %" G_GINT64_FORMAT " %s %s → %s"), lum_job_get_id (job),
+  return g_strdup_printf (_("job %" PRId64 " %s %s → %s"), lum_job_get_id (job),
                           lum_job_get_text (job, LUM_JOB_KIND_TEXT),
                           lum_job_get_text (job, LUM_JOB_DOCUMENT_NUMBER),
                           lum_job_get_text (job, LUM_JOB_INTEGRATION_NAME));

@@ -7,6 +7,7 @@
 
 #include "lum-util.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -186,7 +187,7 @@ lum_money_parse (const char *text,
 char *
 lum_money_format (gint64 cents)
 {
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02d",
+  return g_strdup_printf ("%s%" PRId64 ".%02d",
                           cents < 0 ? "-" : "", ABS (cents) / 100, (int)(ABS (cents) % 100));
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "lum-extensiv.h"
 #include "lum-secrets.h"
@@ -350,7 +351,7 @@ on_cancelled_cb (GObject      *source,
       item_failed (task, error);
       return;
     }
-  item->remote_id = g_strdup_printf ("%" G_GINT64_FORMAT, push->found_id);
+  item->remote_id = g_strdup_printf ("%" PRId64, push->found_id);
   finish_item (task);
 }
 
@@ -381,7 +382,7 @@ act_on_lookup (GTask *task)
       json_builder_add_string_value (b, "Cancelled in Lumen");
       json_builder_end_object (b);
       body = json_builder_get_root (b);
-      path = g_strdup_printf ("/orders/%" G_GINT64_FORMAT "/canceler", push->found_id);
+      path = g_strdup_printf ("/orders/%" PRId64 "/canceler", push->found_id);
       message = new_message (self, "POST", path, body);
       if (push->found_etag != NULL)
         soup_message_headers_replace (soup_message_get_request_headers (message), "If-Match", push->found_etag);
@@ -392,7 +393,7 @@ act_on_lookup (GTask *task)
   if (push->found_id != 0)
     {
       /* the earlier attempt arrived: that order is ours, do not create another */
-      item->remote_id = g_strdup_printf ("%" G_GINT64_FORMAT, push->found_id);
+      item->remote_id = g_strdup_printf ("%" PRId64, push->found_id);
       finish_item (task);
       return;
     }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "lum-http.h"
@@ -502,7 +503,7 @@ lum_json_dup_scalar (JsonObject *object,
   if (text != NULL)
     return *text != '\0' ? g_strdup (text) : NULL;
   if (lum_json_get_int (object, member, &number))
-    return g_strdup_printf ("%" G_GINT64_FORMAT, number);
+    return g_strdup_printf ("%" PRId64, number);
   return NULL;
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "lum-channel-rules.h"
@@ -142,7 +143,7 @@ check_group (LumDb       *db,
   if (group == NULL)
     {
       g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_WAREHOUSE_GROUP,
-                   _("Warehouse group %" G_GINT64_FORMAT " does not exist"), id);
+                   _("Warehouse group %" PRId64 " does not exist"), id);
       return FALSE;
     }
 
@@ -213,7 +214,7 @@ check_destination (LumDb       *db,
   if (integration == NULL)
     {
       g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_OMS_INTEGRATION,
-                   _("OMS integration %" G_GINT64_FORMAT " does not exist"),
+                   _("OMS integration %" PRId64 " does not exist"),
                    lum_channel_get_oms_integration_id (channel));
       return FALSE;
     }
@@ -353,7 +354,7 @@ check_invoicing (LumDb       *db,
   if (type == NULL)
     {
       g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_INVOICE_TYPE,
-                   _("Invoice type %" G_GINT64_FORMAT " does not exist"),
+                   _("Invoice type %" PRId64 " does not exist"),
                    lum_channel_get_invoice_type_id (channel));
       return FALSE;
     }
@@ -366,7 +367,7 @@ check_invoicing (LumDb       *db,
       if (accounting == NULL)
         {
           g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_ACCOUNTING,
-                       _("Accounting integration %" G_GINT64_FORMAT " does not exist"), accounting_id);
+                       _("Accounting integration %" PRId64 " does not exist"), accounting_id);
           return FALSE;
         }
       if (lum_integration_get_kind (accounting) != LUM_INTEGRATION_KIND_QUICKBOOKS)

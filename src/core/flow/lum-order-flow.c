@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 
@@ -105,7 +106,7 @@ get_live_channel (LumFlowContext  *ctx,
   if (channel == NULL)
     {
       g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CHANNEL,
-                   _("Channel %" G_GINT64_FORMAT " does not exist"), channel_id);
+                   _("Channel %" PRId64 " does not exist"), channel_id);
       return NULL;
     }
   if (lum_channel_get_archived (channel))
@@ -194,7 +195,7 @@ check_lines (LumFlowContext  *ctx,
       if (quantity <= 0 || quantity > LUM_LINE_MAX_QUANTITY)
         {
           g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE,
-                       _("Line %u: quantity %" G_GINT64_FORMAT " of “%s” must be a whole number from 1 to %d"),
+                       _("Line %u: quantity %" PRId64 " of “%s” must be a whole number from 1 to %d"),
                        i + 1, quantity, sku, LUM_LINE_MAX_QUANTITY);
           return FALSE;
         }
@@ -553,7 +554,7 @@ prepare_new (LumFlowContext  *ctx,
   if (customer == NULL)
     {
       g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CUSTOMER,
-                   _("Customer %" G_GINT64_FORMAT " does not exist"), customer_id);
+                   _("Customer %" PRId64 " does not exist"), customer_id);
       return NULL;
     }
 
@@ -723,7 +724,7 @@ lum_flow_update (LumFlowContext  *ctx,
       if (customer == NULL)
         {
           g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_CUSTOMER,
-                       _("Customer %" G_GINT64_FORMAT " does not exist"),
+                       _("Customer %" PRId64 " does not exist"),
                        lum_document_get_int (doc, LUM_DOC_CUSTOMER_ID));
           return FALSE;
         }
@@ -1041,7 +1042,7 @@ lum_flow_retry_job (LumFlowContext  *ctx,
   if (lum_job_get_state (job) != LUM_JOB_STATE_FAILED)
     {
       g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
-                   _("Job %" G_GINT64_FORMAT " is %s; only a failed job can be retried"),
+                   _("Job %" PRId64 " is %s; only a failed job can be retried"),
                    job_id, lum_job_get_text (job, LUM_JOB_STATE_TEXT));
       return FALSE;
     }

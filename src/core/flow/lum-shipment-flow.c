@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "lum-flow-private.h"
 #include "lum-util.h"
@@ -177,7 +178,7 @@ lum_flow_record_shipment (LumFlowContext  *ctx,
       if (quantity <= 0)
         {
           g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_SHIPMENT,
-                       _("Shipment of %s: quantity %" G_GINT64_FORMAT " of “%s” must be at least 1"),
+                       _("Shipment of %s: quantity %" PRId64 " of “%s” must be at least 1"),
                        lum_document_get_number (order), quantity, sku);
           return FALSE;
         }
@@ -199,7 +200,7 @@ lum_flow_record_shipment (LumFlowContext  *ctx,
       if (*(gint64 *)value > open)
         {
           g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_SHIPMENT,
-                       _("Shipment of %s: %" G_GINT64_FORMAT " × “%s” is more than the %" G_GINT64_FORMAT " still open"),
+                       _("Shipment of %s: %" PRId64 " × “%s” is more than the %" PRId64 " still open"),
                        lum_document_get_number (order), *(gint64 *)value, (const char *)key, open);
           return FALSE;
         }

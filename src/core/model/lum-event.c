@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 
 #include "lum-event.h"
@@ -132,7 +133,7 @@ detail_text (JsonObject *details,
       if (json_node_get_value_type (node) == G_TYPE_STRING)
         return g_strdup (json_node_get_string (node));
       if (json_node_get_value_type (node) == G_TYPE_INT64)
-        return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+        return g_strdup_printf ("%" PRId64, json_node_get_int (node));
     }
   if (JSON_NODE_HOLDS_ARRAY (node))
     {

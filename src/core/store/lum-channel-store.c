@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "lum-channel-store.h"
 #include "lum-setup-store.h"
@@ -148,7 +149,7 @@ lum_channel_store_get (LumDb   *db,
   if (channel == NULL)
     {
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                   _("Channel %" G_GINT64_FORMAT " does not exist"), id);
+                   _("Channel %" PRId64 " does not exist"), id);
       return NULL;
     }
   if (!load_tags_and_mappings (db, channel, error))
@@ -312,7 +313,7 @@ lum_channel_store_save (LumDb       *db,
   else if (lum_db_changes (db) != 1)
     {
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                   _("Channel %" G_GINT64_FORMAT " does not exist"), id);
+                   _("Channel %" PRId64 " does not exist"), id);
       return FALSE;
     }
 

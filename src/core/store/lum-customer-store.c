@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "lum-customer-store.h"
 #include "lum-setup-store.h"
@@ -132,7 +133,7 @@ lum_customer_store_get (LumDb   *db,
 
   if (customer == NULL && (error == NULL || *error == NULL))
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                 _("Customer %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Customer %" PRId64 " does not exist"), id);
   return customer;
 }
 

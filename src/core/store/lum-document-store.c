@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "lum-document-store.h"
@@ -340,7 +341,7 @@ lum_document_store_next_number (LumDb            *db,
       lum_db_set_error (db, error);
       return NULL;
     }
-  return g_strdup_printf ("%s-%06" G_GINT64_FORMAT, info->prefix, value);
+  return g_strdup_printf ("%s-%06" PRId64, info->prefix, value);
 }
 
 gboolean
@@ -480,8 +481,8 @@ get_one (LumDb            *db,
       else
         g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
                      kind == LUM_DOCUMENT_KIND_SALES_ORDER
-                     ? _("Sales order %" G_GINT64_FORMAT " does not exist")
-                     : _("Invoice %" G_GINT64_FORMAT " does not exist"), id);
+                     ? _("Sales order %" PRId64 " does not exist")
+                     : _("Invoice %" PRId64 " does not exist"), id);
       return NULL;
     }
   if (!read_lines (db, info, doc, error))
@@ -513,7 +514,7 @@ lum_document_store_find (LumDb            *db,
 
   if (g_ascii_string_to_unsigned (digits, 10, 1, 999999999, &value, NULL))
     {
-      g_autofree char *canonical = g_strdup_printf ("%s-%06" G_GUINT64_FORMAT, info->prefix, value);
+      g_autofree char *canonical = g_strdup_printf ("%s-%06" PRIu64, info->prefix, value);
       LumDocument *doc = get_one (db, kind, "WHERE d.number = ?", canonical, 0, NULL);
       if (doc != NULL)
         return doc;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "lum-outbox-store.h"
 #include "lum-util.h"
@@ -83,7 +84,7 @@ lum_job_store_get (LumDb   *db,
   sqlite3_reset (stmt);
   if (job == NULL)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                 _("Job %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Job %" PRId64 " does not exist"), id);
   return job;
 }
 

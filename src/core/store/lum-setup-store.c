@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <stdlib.h>
 
 #include "lum-setup-store.h"
@@ -173,7 +174,7 @@ lum_setup_store_get_group (LumDb   *db,
   sqlite3_reset (stmt);
   if (group == NULL)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                 _("Warehouse group %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Warehouse group %" PRId64 " does not exist"), id);
   return group;
 }
 
@@ -238,7 +239,7 @@ lum_setup_store_set_default_group (LumDb   *db,
   if (lum_db_changes (db) != 1)
     {
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                   _("Warehouse group %" G_GINT64_FORMAT " does not exist"), id);
+                   _("Warehouse group %" PRId64 " does not exist"), id);
       return FALSE;
     }
   return TRUE;
@@ -404,7 +405,7 @@ lum_setup_store_get_invoice_type (LumDb   *db,
   sqlite3_reset (stmt);
   if (type == NULL)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                 _("Invoice type %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Invoice type %" PRId64 " does not exist"), id);
   return type;
 }
 
@@ -490,7 +491,7 @@ lum_setup_store_get_integration (LumDb   *db,
   sqlite3_reset (stmt);
   if (integration == NULL)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                 _("Integration %" G_GINT64_FORMAT " does not exist"), id);
+                 _("Integration %" PRId64 " does not exist"), id);
   return integration;
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <unistd.h>
 
 #include "lum-push-worker.h"
@@ -429,7 +430,7 @@ record_outcomes (LumPushWorker *self,
         continue;
       if (!lum_engine_run_in_transaction (self->engine, record_outcome_tx, &outcome, NULL, &local_error))
         {
-          g_warning ("Could not record the outcome of job %" G_GINT64_FORMAT ": %s", item->job_id,
+          g_warning ("Could not record the outcome of job %" PRId64 ": %s", item->job_id,
                      local_error->message);
           continue;
         }
