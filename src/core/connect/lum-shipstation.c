@@ -21,7 +21,40 @@ static const char * const secret_names[] = {
   LUM_SECRET_SHIPSTATION_API_KEY, LUM_SECRET_SHIPSTATION_API_SECRET, NULL
 };
 
-/* ShipStation's own words: {"Message": …, "ExceptionMessage": …} or text. */
+/* The field messages of a {"ModelState": {"apiOrder.field": ["why", …]}}
+ * answer, each after a space, onto @said. */
+static void
+append_model_state (GString    *said,
+                    JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "ModelState");
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      JsonArray *messages;
+
+      if (!JSON_NODE_HOLDS_ARRAY (value))
+        continue;
+      messages = json_node_get_array (value);
+      for (guint i = 0; i < json_array_get_length (messages); i++)
+        {
+          JsonNode *element = json_array_get_element (messages, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            g_string_append_printf (said, "%s%s", said->len > 0 ? " " : "", json_node_get_string (element));
+        }
+    }
+}
+
+/* ShipStation's own words: {"Message": …, "ExceptionMessage": …,
+ * "ModelState": …} or text. */
 char *
 lum_shipstation_error_message (LumHttpResponse *response)
 {
@@ -34,13 +67,17 @@ lum_shipstation_error_message (LumHttpResponse *response)
       JsonObject *object = json_node_get_object (root);
       const char *exception = lum_json_get_string (object, "ExceptionMessage");
       const char *message = lum_json_get_string (object, "Message");
+      g_autoptr(GString) said = g_string_new (NULL);
 
       if (message == NULL)
         message = lum_json_get_string (object, "message");
-      if (message != NULL && exception != NULL)
-        return g_strdup_printf ("%s %s", message, exception);
-      if (message != NULL || exception != NULL)
-        return g_strdup (message ? message : exception);
+      if (message != NULL)
+        g_string_append (said, message);
+      if (exception != NULL)
+        g_string_append_printf (said, "%s%s", said->len > 0 ? " " : "", exception);
+      append_model_state (said, object);
+      if (said->len > 0)
+        return g_string_free (g_steal_pointer (&said), FALSE);
     }
   if (size > 0 && size < 500 && g_utf8_validate (data, size, NULL))
     return g_strndup (data, size);
