@@ -8,20 +8,13 @@
 #include "lum-application.h"
 #include "lum-channel-editor.h"
 #include "lum-channel-json.h"
-#include "lum-engine-sync.h"
 #include "flow/lum-channel-rules.h"
-#include "lum-field-catalog.h"
 #include "lum-flow-diagram.h"
+#include "lum-mapping-list.h"
 #include "lum-mapping-row.h"
+#include "lum-store-chooser.h"
 #include "lum-test-dialog.h"
 #include "lum-ui-util.h"
-
-typedef enum
-{
-  STORES_IDLE,
-  STORES_LOADING,
-  STORES_FAILED,
-} StoresState;
 
 /* The editor works on a copy of the channel: nothing reaches the list or
  * the database until Save, and Cancel just drops the copy. */
@@ -36,15 +29,12 @@ struct _LumChannelEditor
   char                *tested_state;
   gboolean             loading;
 
-  GCancellable        *stores_cancellable;
-  gint64               stores_for;
-  StoresState          stores_state;
   GtkWindow           *test_dialog;
 
-  GListStore          *mappings;
+  LumStoreChooser     *store_chooser;
+  LumMappingList      *mappings;
   GArray              *oms_ids;
   GArray              *accounting_ids;
-  GPtrArray           *stores;
   GHashTable          *message_rows;
 
   AdwWindowTitle      *window_title;
@@ -107,8 +97,7 @@ static guint signals[N_SIGNALS];
 
 typedef void (*EditorContinuation) (LumChannelEditor *self);
 
-static void update_flow          (LumChannelEditor *self);
-static void on_mapping_notify_cb (LumChannelEditor *self);
+static void update_flow (LumChannelEditor *self);
 
 /* -- choices -------------------------------------------------------------- */
 
@@ -220,80 +209,34 @@ load_choices (LumChannelEditor *self)
   set_integration_choices (self, G_LIST_MODEL (integrations));
 }
 
-/* @known as the choices of the store row, and a last choice to type an id;
- * @store_id selected among them. */
-static void
-load_stores_from (LumChannelEditor *self,
-                  GListModel       *known,
-                  const char       *store_id)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  guint selected = 0;
-  gboolean found = FALSE;
-
-  g_ptr_array_set_size (self->stores, 0);
-
-  for (guint i = 0; known != NULL && i < g_list_model_get_n_items (known); i++)
-    {
-      g_autoptr(LumRemoteStore) store = g_list_model_get_item (known, i);
-      g_autofree char *label = lum_remote_store_dup_label (store);
-
-      if (!found && g_strcmp0 (lum_remote_store_get_remote_id (store), store_id) == 0)
-        {
-          selected = i;
-          found = TRUE;
-        }
-      gtk_string_list_append (labels, label);
-      g_ptr_array_add (self->stores, g_steal_pointer (&store));
-    }
-  gtk_string_list_append (labels, _("Other Store (Enter ID)"));
-  if (!found && store_id != NULL && *store_id != '\0')
-    selected = self->stores->len;
-
-  adw_combo_row_set_model (self->store_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->store_row, selected);
-  gtk_editable_set_text (GTK_EDITABLE (self->store_id_row), !found && store_id ? store_id : "");
-}
-
 /* The stores last listed from the chosen OMS; the live list replaces them
  * when it arrives (fetch_stores()). */
 static void
 load_stores (LumChannelEditor *self,
              const char       *store_id)
 {
-  g_autoptr(GListStore) known = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 oms_id = selected_id (self->oms_row, self->oms_ids);
+  lum_store_chooser_load (self->store_chooser, selected_id (self->oms_row, self->oms_ids), store_id);
+}
 
-  if (oms_id != 0)
-    {
-      known = lum_engine_list_remote_stores (self->engine, oms_id, &error);
-      if (known == NULL)
-        g_warning ("Cannot list the stores of integration %" G_GINT64_FORMAT ": %s", oms_id, error->message);
-    }
-  load_stores_from (self, known ? G_LIST_MODEL (known) : NULL, store_id);
+/* Lists the stores of the chosen OMS live; @force lists them again. */
+static void
+fetch_stores (LumChannelEditor *self,
+              gboolean          force)
+{
+  lum_store_chooser_fetch (self->store_chooser, selected_id (self->oms_row, self->oms_ids), force);
 }
 
 static void
 update_rows (LumChannelEditor *self)
 {
-  gboolean have_stores = self->stores->len > 0;
-  gboolean typed = !have_stores || adw_combo_row_get_selected (self->store_row) >= self->stores->len;
   gboolean so_first = adw_combo_row_get_selected (self->flow_row) == 0;
   gboolean push = gtk_switch_get_active (self->push_switch);
-  GtkWidget *destination[] = {
-    GTK_WIDGET (self->oms_row), GTK_WIDGET (self->store_row), GTK_WIDGET (self->store_id_row),
-    GTK_WIDGET (self->delay_row), GTK_WIDGET (self->fulfillment_row),
-  };
 
-  gtk_widget_set_visible (GTK_WIDGET (self->store_row), have_stores);
-  gtk_widget_set_visible (GTK_WIDGET (self->store_id_row), typed);
-  gtk_widget_set_visible (GTK_WIDGET (self->store_status_row), push && self->stores_state != STORES_IDLE);
-
+  lum_store_chooser_update_rows (self->store_chooser, push);
   /* Set here rather than bound in the template: a combo row sets its own
    * sensitivity whenever it gets a model. */
-  for (guint i = 0; i < G_N_ELEMENTS (destination); i++)
-    gtk_widget_set_sensitive (destination[i], push);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delay_row), push);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fulfillment_row), push);
   gtk_widget_set_sensitive (GTK_WIDGET (self->oms_row), push && self->oms_ids->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->timing_row), so_first);
 }
@@ -316,7 +259,6 @@ static void
 load_channel (LumChannelEditor *self,
               LumChannel       *channel)
 {
-  GListModel *mappings = lum_channel_get_mappings (channel);
   g_autofree char *delay = lum_channel_format_push_delay (lum_channel_get_push_delay_minutes (channel));
   g_autofree char *tags = lum_channel_dup_tags_text (channel);
   guint n;
@@ -338,14 +280,7 @@ load_channel (LumChannelEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (self->delay_entry), delay);
   gtk_switch_set_active (self->fulfillment_switch, lum_channel_get_push_fulfillment_updates (channel));
 
-  g_list_store_remove_all (self->mappings);
-  for (guint i = 0; i < g_list_model_get_n_items (mappings); i++)
-    {
-      g_autoptr(LumFieldMapping) m = g_list_model_get_item (mappings, i);
-      g_autoptr(LumFieldMapping) copy = lum_field_mapping_new (lum_field_mapping_get_lumen_field (m),
-                                                               lum_field_mapping_get_remote_field (m));
-      g_list_store_append (self->mappings, copy);
-    }
+  lum_mapping_list_set_mappings (self->mappings, lum_channel_get_mappings (channel));
 
   adw_combo_row_set_selected (self->flow_row,
                               lum_channel_get_order_flow (channel) == LUM_ORDER_FLOW_INVOICE_FIRST ? 1 : 0);
@@ -373,8 +308,8 @@ apply_to_channel (LumChannelEditor  *self,
   g_auto(GStrv) tags = lum_channel_parse_tags (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
   gboolean push = gtk_switch_get_active (self->push_switch);
   gboolean so_first = adw_combo_row_get_selected (self->flow_row) == 0;
-  guint store = adw_combo_row_get_selected (self->store_row);
-  guint n_mappings = g_list_model_get_n_items (G_LIST_MODEL (self->mappings));
+  LumRemoteStore *known = lum_store_chooser_get_store (self->store_chooser);
+  GListModel *mappings = lum_mapping_list_get_mappings (self->mappings);
   int delay = LUM_PUSH_DELAY_IMMEDIATE;
 
   lum_channel_set_name (channel, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
@@ -386,10 +321,8 @@ apply_to_channel (LumChannelEditor  *self,
 
   lum_channel_set_push_to_oms (channel, push);
   lum_channel_set_oms_integration_id (channel, push ? selected_id (self->oms_row, self->oms_ids) : 0);
-  if (push && store < self->stores->len)
+  if (push && known != NULL)
     {
-      LumRemoteStore *known = g_ptr_array_index (self->stores, store);
-
       lum_channel_set_oms_store_id (channel, lum_remote_store_get_remote_id (known));
       lum_channel_set_oms_store_name (channel, lum_remote_store_get_name (known));
     }
@@ -406,9 +339,9 @@ apply_to_channel (LumChannelEditor  *self,
   lum_channel_set_push_fulfillment_updates (channel, push && gtk_switch_get_active (self->fulfillment_switch));
 
   lum_channel_clear_mappings (channel);
-  for (guint i = 0; i < n_mappings; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (mappings); i++)
     {
-      g_autoptr(LumFieldMapping) m = g_list_model_get_item (G_LIST_MODEL (self->mappings), i);
+      g_autoptr(LumFieldMapping) m = g_list_model_get_item (mappings, i);
 
       lum_channel_add_mapping (channel, lum_field_mapping_get_lumen_field (m),
                                lum_field_mapping_get_remote_field (m));
@@ -469,16 +402,10 @@ static void
 clear_errors (LumChannelEditor *self)
 {
   g_autoptr(GList) rows = g_hash_table_get_keys (self->message_rows);
-  GtkWidget *child;
 
   for (GList *l = rows; l != NULL; l = l->next)
     clear_row_error (self, l->data);
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->mapping_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (LUM_IS_MAPPING_ROW (child))
-      lum_mapping_row_set_error (LUM_MAPPING_ROW (child), NULL);
+  lum_mapping_list_clear_errors (self->mappings);
 }
 
 /* Marks @row and puts @message in a row right below it, in the same list. */
@@ -614,83 +541,6 @@ show_error (LumChannelEditor *self,
     }
 }
 
-/* -- mapping rows --------------------------------------------------------- */
-
-static void
-renumber_mapping_rows (LumChannelEditor *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->mappings));
-
-  for (guint i = 0; i < n; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->mapping_list, i);
-
-      if (LUM_IS_MAPPING_ROW (row))
-        lum_mapping_row_set_number (LUM_MAPPING_ROW (row), i + 1, n);
-    }
-}
-
-static void
-on_mapping_row_move_cb (LumMappingRow    *row,
-                        int               delta,
-                        LumChannelEditor *self)
-{
-  int from = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  int to = from + delta;
-  g_autoptr(LumFieldMapping) mapping = NULL;
-  GtkListBoxRow *moved;
-
-  if (from < 0 || to < 0 || to >= (int)g_list_model_get_n_items (G_LIST_MODEL (self->mappings)))
-    return;
-
-  mapping = g_list_model_get_item (G_LIST_MODEL (self->mappings), from);
-  g_list_store_remove (self->mappings, from);
-  g_list_store_insert (self->mappings, to, mapping);
-
-  /* Keep the keyboard on the row that moved. */
-  moved = gtk_list_box_get_row_at_index (self->mapping_list, to);
-  if (moved != NULL)
-    gtk_widget_child_focus (GTK_WIDGET (moved), GTK_DIR_TAB_FORWARD);
-}
-
-static void
-on_mapping_row_remove_cb (LumMappingRow    *row,
-                          LumChannelEditor *self)
-{
-  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-
-  if (index >= 0)
-    g_list_store_remove (self->mappings, index);
-}
-
-static GtkWidget *
-create_mapping_row (gpointer item,
-                    gpointer user_data)
-{
-  LumChannelEditor *self = user_data;
-  GtkWidget *row = lum_mapping_row_new (item);
-
-  g_signal_connect_object (row, "move", G_CALLBACK (on_mapping_row_move_cb), self, 0);
-  g_signal_connect_object (row, "remove", G_CALLBACK (on_mapping_row_remove_cb), self, 0);
-  g_signal_connect_object (item, "notify", G_CALLBACK (on_mapping_notify_cb), self, G_CONNECT_SWAPPED);
-  return row;
-}
-
-static void
-on_mappings_changed_cb (LumChannelEditor *self)
-{
-  renumber_mapping_rows (self);
-  if (!self->loading)
-    update_flow (self);
-}
-
-static void
-on_mapping_notify_cb (LumChannelEditor *self)
-{
-  if (!self->loading)
-    update_flow (self);
-}
-
 /* -- the flow, drawn, and its test ---------------------------------------- */
 
 static const char *
@@ -739,110 +589,6 @@ update_flow (LumChannelEditor *self)
           g_clear_pointer (&self->tested_state, g_free);
         }
     }
-}
-
-/* -- live stores ---------------------------------------------------------- */
-
-static void
-set_stores_state (LumChannelEditor *self,
-                  StoresState       state,
-                  const char       *title,
-                  const char       *subtitle)
-{
-  self->stores_state = state;
-  if (state == STORES_LOADING)
-    {
-      gtk_stack_set_visible_child_name (self->store_status_stack, "loading");
-      gtk_spinner_start (self->store_spinner);
-    }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->store_status_stack, "error");
-      gtk_spinner_stop (self->store_spinner);
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->store_status_row), title ? title : "");
-  adw_action_row_set_subtitle (self->store_status_row, subtitle ? subtitle : "");
-  gtk_widget_set_visible (self->store_retry_button, state == STORES_FAILED);
-  if (state == STORES_FAILED)
-    gtk_widget_add_css_class (GTK_WIDGET (self->store_status_row), "lum-failed");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->store_status_row), "lum-failed");
-  update_rows (self);
-}
-
-static char *
-dup_selected_store_id (LumChannelEditor *self)
-{
-  guint store = adw_combo_row_get_selected (self->store_row);
-
-  if (store < self->stores->len)
-    return g_strdup (lum_remote_store_get_remote_id (g_ptr_array_index (self->stores, store)));
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->store_id_row)));
-}
-
-static void
-on_stores_fetched_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(LumChannelEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) stores = lum_engine_fetch_stores_finish (LUM_ENGINE (source), result, &error);
-  g_autofree char *current = NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->engine == NULL)
-    return;
-
-  if (stores == NULL)
-    {
-      const char *oms = selected_label (self->oms_row);
-      g_autofree char *title = g_strdup_printf (_("The stores of %s cannot be listed"), oms ? oms : "");
-      g_autofree char *subtitle = NULL;
-
-      if (self->stores->len > 0)
-        subtitle = g_strdup_printf (_("%s. The list shows the stores known from before."), error->message);
-      else
-        subtitle = g_strdup_printf (_("%s. Enter the store ID instead."), error->message);
-      set_stores_state (self, STORES_FAILED, title, subtitle);
-      return;
-    }
-
-  current = dup_selected_store_id (self);
-  self->loading = TRUE;
-  load_stores_from (self, G_LIST_MODEL (stores), current);
-  self->loading = FALSE;
-  set_stores_state (self, STORES_IDLE, NULL, NULL);
-  update_flow (self);
-}
-
-/* Lists the stores of the chosen OMS live; @force lists them again. */
-static void
-fetch_stores (LumChannelEditor *self,
-              gboolean          force)
-{
-  gint64 oms_id = selected_id (self->oms_row, self->oms_ids);
-  g_autoptr(LumIntegration) integration = NULL;
-  g_autofree char *title = NULL;
-
-  if (!force && oms_id == self->stores_for)
-    return;
-
-  g_cancellable_cancel (self->stores_cancellable);
-  g_clear_object (&self->stores_cancellable);
-  self->stores_for = oms_id;
-  if (oms_id != 0)
-    integration = lum_engine_get_integration (self->engine, oms_id, NULL);
-  if (integration == NULL)
-    {
-      set_stores_state (self, STORES_IDLE, NULL, NULL);
-      return;
-    }
-
-  self->stores_cancellable = g_cancellable_new ();
-  title = g_strdup_printf (_("Listing the stores of %s…"), lum_integration_get_name (integration));
-  set_stores_state (self, STORES_LOADING, title, NULL);
-  lum_engine_fetch_stores_async (self->engine, integration, self->stores_cancellable,
-                                 on_stores_fetched_cb, g_object_ref (self));
 }
 
 /* -- closing -------------------------------------------------------------- */
@@ -944,11 +690,19 @@ row_of (GtkWidget *widget)
   return GTK_IS_LIST_BOX_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
 }
 
+/* What the editor or the store chooser puts in the rows is no choice of
+ * the user's. */
+static gboolean
+is_loading (LumChannelEditor *self)
+{
+  return self->loading || lum_store_chooser_is_filling (self->store_chooser);
+}
+
 static void
 on_editable_changed_cb (LumChannelEditor *self,
                         GtkWidget        *editable)
 {
-  if (self->loading)
+  if (is_loading (self))
     return;
   clear_row_error (self, row_of (editable));
   update_flow (self);
@@ -959,7 +713,7 @@ on_selected_changed_cb (LumChannelEditor *self,
                         GParamSpec       *pspec,
                         GtkWidget        *widget)
 {
-  if (self->loading)
+  if (is_loading (self))
     return;
 
   clear_row_error (self, row_of (widget));
@@ -967,9 +721,7 @@ on_selected_changed_cb (LumChannelEditor *self,
     {
       g_autofree char *typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->store_id_row)));
 
-      self->loading = TRUE;
       load_stores (self, typed);
-      self->loading = FALSE;
     }
   update_rows (self);
   if (gtk_switch_get_active (self->push_switch))
@@ -997,6 +749,25 @@ on_engine_changed_cb (LumChannelEditor *self,
   self->loading = FALSE;
   load_channel (self, shown);
   update_flow (self);
+}
+
+static void
+on_store_status_changed_cb (LumChannelEditor *self)
+{
+  update_rows (self);
+}
+
+static void
+on_stores_fetched_cb (LumChannelEditor *self)
+{
+  update_flow (self);
+}
+
+static void
+on_mappings_changed_cb (LumChannelEditor *self)
+{
+  if (!self->loading)
+    update_flow (self);
 }
 
 /* -- actions -------------------------------------------------------------- */
@@ -1051,37 +822,7 @@ add_mapping_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  LumChannelEditor *self = LUM_CHANNEL_EDITOR (widget);
-  guint n_fields;
-  const LumFieldInfo *fields = lum_field_catalog_get (&n_fields);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->mappings));
-  const char *key = fields[0].key;
-  g_autoptr(LumFieldMapping) mapping = NULL;
-  GtkListBoxRow *row;
-
-  /* Offer the first catalogue field that is not mapped yet. */
-  for (guint f = 0; f < n_fields; f++)
-    {
-      gboolean used = FALSE;
-
-      for (guint i = 0; i < n && !used; i++)
-        {
-          g_autoptr(LumFieldMapping) m = g_list_model_get_item (G_LIST_MODEL (self->mappings), i);
-          used = g_strcmp0 (lum_field_mapping_get_lumen_field (m), fields[f].key) == 0;
-        }
-      if (!used)
-        {
-          key = fields[f].key;
-          break;
-        }
-    }
-
-  mapping = lum_field_mapping_new (key, "");
-  g_list_store_append (self->mappings, mapping);
-
-  row = gtk_list_box_get_row_at_index (self->mapping_list, n);
-  if (LUM_IS_MAPPING_ROW (row))
-    lum_mapping_row_focus_remote_field (LUM_MAPPING_ROW (row));
+  lum_mapping_list_add (LUM_CHANNEL_EDITOR (widget)->mappings);
 }
 
 static void
@@ -1143,6 +884,13 @@ lum_channel_editor_constructed (GObject *object)
 
   is_new = lum_channel_get_id (self->original) == 0;
   self->channel = lum_channel_copy (self->original);
+  self->store_chooser = lum_store_chooser_new (self->engine, self->store_row, self->store_id_row,
+                                               self->store_status_row, self->store_status_stack,
+                                               self->store_spinner, self->store_retry_button);
+  g_signal_connect_object (self->store_chooser, "status-changed", G_CALLBACK (on_store_status_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store_chooser, "fetched", G_CALLBACK (on_stores_fetched_cb),
+                           self, G_CONNECT_SWAPPED);
 
   adw_window_title_set_title (self->window_title, is_new ? _("New Channel") : _("Edit Channel"));
   adw_window_title_set_subtitle (self->window_title, is_new ? NULL : lum_channel_get_name (self->original));
@@ -1193,13 +941,11 @@ lum_channel_editor_dispose (GObject *object)
 {
   LumChannelEditor *self = (LumChannelEditor *)object;
 
-  g_cancellable_cancel (self->stores_cancellable);
-  g_clear_object (&self->stores_cancellable);
-  g_clear_weak_pointer (&self->test_dialog);
-  if (self->mapping_list != NULL)
-    gtk_list_box_bind_model (self->mapping_list, NULL, NULL, NULL, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LUM_TYPE_CHANNEL_EDITOR);
+  /* Both drive rows of the template: they go first. */
+  g_clear_object (&self->store_chooser);
   g_clear_object (&self->mappings);
+  g_clear_weak_pointer (&self->test_dialog);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LUM_TYPE_CHANNEL_EDITOR);
   g_clear_object (&self->channel);
   g_clear_object (&self->original);
   g_clear_object (&self->engine);
@@ -1216,7 +962,6 @@ lum_channel_editor_finalize (GObject *object)
   g_clear_pointer (&self->tested_state, g_free);
   g_clear_pointer (&self->oms_ids, g_array_unref);
   g_clear_pointer (&self->accounting_ids, g_array_unref);
-  g_clear_pointer (&self->stores, g_ptr_array_unref);
   g_clear_pointer (&self->message_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (lum_channel_editor_parent_class)->finalize (object);
@@ -1377,24 +1122,14 @@ lum_channel_editor_class_init (LumChannelEditorClass *klass)
 static void
 lum_channel_editor_init (LumChannelEditor *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->mappings = g_list_store_new (LUM_TYPE_FIELD_MAPPING);
   self->oms_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->accounting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->stores = g_ptr_array_new_with_free_func (g_object_unref);
   self->message_rows = g_hash_table_new (NULL, NULL);
 
-  placeholder = gtk_label_new (_("No fields are mapped"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_list_box_set_placeholder (self->mapping_list, placeholder);
-  gtk_list_box_bind_model (self->mapping_list, G_LIST_MODEL (self->mappings),
-                           create_mapping_row, self, NULL);
-  g_signal_connect_object (self->mappings, "items-changed", G_CALLBACK (on_mappings_changed_cb),
+  self->mappings = lum_mapping_list_new (self->mapping_list);
+  g_signal_connect_object (self->mappings, "changed", G_CALLBACK (on_mappings_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
