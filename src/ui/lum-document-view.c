@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lum-document-editor.h"
 #include "lum-document-view.h"
@@ -592,7 +593,7 @@ build_jobs (LumDocumentView *self,
               : g_strdup_printf (_("%s to %s"), lum_ui_job_kind_label (lum_job_get_text (job, LUM_JOB_KIND_TEXT)),
                                  integration);
       /* Translators: when a job is due, and how often it was tried */
-      g_string_append_printf (subtitle, _("Due %s · %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " attempts"),
+      g_string_append_printf (subtitle, _("Due %s · %" PRId64 " of %" PRId64 " attempts"),
                               due, lum_job_get_int (job, LUM_JOB_ATTEMPTS), lum_job_get_int (job, LUM_JOB_MAX_ATTEMPTS));
       if (!lum_str_empty (lum_job_get_text (job, LUM_JOB_REMOTE_ID)))
         g_string_append_printf (subtitle, _(" · remote ID %s"), lum_job_get_text (job, LUM_JOB_REMOTE_ID));

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lum-line-row.h"
 #include "lum-ui-format.h"
@@ -461,7 +462,7 @@ lum_line_row_check (LumLineRow  *self,
   if (quantity <= 0 || quantity > LUM_LINE_MAX_QUANTITY)
     {
       g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE,
-                   _("Quantity %" G_GINT64_FORMAT " must be a whole number from 1 to %d"),
+                   _("Quantity %" PRId64 " must be a whole number from 1 to %d"),
                    quantity, LUM_LINE_MAX_QUANTITY);
       return FALSE;
     }

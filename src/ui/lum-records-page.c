@@ -349,15 +349,48 @@ new_action (GtkWidget  *widget,
 }
 
 static void
+on_import_chosen_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     LumRecordsPage  *self)
+{
+  LumWindow *window = get_window (self);
+  g_autoptr(GFile) file = NULL;
+
+  if (window != NULL && response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    lum_window_import_file (window, lum_records_page_get_kind (self), file);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* Asks for a CSV file of customers or products, then previews its import. */
+static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   LumRecordsPage *self = LUM_RECORDS_PAGE (widget);
   LumWindow *window = get_window (self);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  if (window != NULL)
-    lum_window_choose_import (window, lum_records_page_get_kind (self));
+  if (window == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (is_customers (self) ? _("Import Customers") : _("Import Products"),
+                                         GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Preview"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV Files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* -- GObject -------------------------------------------------------------- */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lum-form-util.h"
 #include "lum-ship-dialog.h"
@@ -149,8 +150,8 @@ load_lines (LumShipDialog *self)
 
       title = g_strdup_printf ("%s · %s", sku, lum_doc_line_get_description (line));
       subtitle = open > 0
-                 ? g_strdup_printf (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " still open"), open, total)
-                 : g_strdup_printf (_("All %" G_GINT64_FORMAT " shipped"), total);
+                 ? g_strdup_printf (_("%" PRId64 " of %" PRId64 " still open"), open, total)
+                 : g_strdup_printf (_("All %" PRId64 " shipped"), total);
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

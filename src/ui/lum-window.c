@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lum-activity-page.h"
+#include "lum-application.h"
 #include "lum-channel-editor.h"
 #include "lum-channels-page.h"
 #include "lum-customer-editor.h"
@@ -20,6 +21,7 @@
 #include "lum-products-page.h"
 #include "lum-ui-format.h"
 #include "lum-ui-util.h"
+#include "lum-welcome-page.h"
 #include "lum-window.h"
 
 /* The sections of the sidebar. A later section is one more entry here: its
@@ -35,6 +37,8 @@ typedef struct
 } LumSection;
 
 static const LumSection sections[] = {
+  /* Shown only until the database has a channel. */
+  { "welcome", N_("Welcome"), "go-home-symbolic", lum_welcome_page_get_type },
   { "channels", N_("Channels"), "mail-send-receive-symbolic", lum_channels_page_get_type },
   { "sales-orders", N_("Sales Orders"), "emblem-documents-symbolic", lum_orders_page_get_type },
   { "invoices", N_("Invoices"), "accessories-calculator-symbolic", lum_invoices_page_get_type },
@@ -59,6 +63,8 @@ struct _LumWindow
   GtkListBox           *sidebar;
   GtkStack             *stack;
   AdwStatusPage        *error_page;
+  GtkWidget            *welcome_row;
+  GtkLabel             *failed_badge;
 };
 
 G_DEFINE_FINAL_TYPE (LumWindow, lum_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -182,18 +188,12 @@ show_error_toast (LumWindow    *self,
 static GSettings *
 load_settings (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettings *settings = lum_application_dup_settings ();
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      /* Running uninstalled without GSETTINGS_SCHEMA_DIR: work, forget the size. */
-      g_warning ("GSettings schema %s is not installed; the window size will not be kept", APP_ID);
-      return NULL;
-    }
-  return g_settings_new_full (schema, NULL, NULL);
+  /* Running uninstalled without GSETTINGS_SCHEMA_DIR: work, forget the size. */
+  if (settings == NULL)
+    g_warning ("GSettings schema %s is not installed; the window size will not be kept", APP_ID);
+  return settings;
 }
 
 static void
@@ -239,7 +239,8 @@ find_section (const char *name)
 }
 
 static GtkWidget *
-create_sidebar_row (const LumSection *section)
+create_sidebar_row (const LumSection *section,
+                    GtkWidget        *suffix)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -247,7 +248,10 @@ create_sidebar_row (const LumSection *section)
 
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (section->icon_name));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
+  if (suffix != NULL)
+    gtk_box_append (GTK_BOX (box), suffix);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, section->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -256,17 +260,51 @@ create_sidebar_row (const LumSection *section)
   return row;
 }
 
+/* The number of failed jobs on the Activity row, hidden at none. */
+static void
+update_failed_badge (LumWindow *self)
+{
+  GApplication *app = g_application_get_default ();
+  guint failed = LUM_IS_APPLICATION (app) ? lum_application_get_n_failed_jobs (LUM_APPLICATION (app)) : 0;
+  g_autofree char *text = g_strdup_printf ("%u", failed);
+  g_autofree char *described = g_strdup_printf (ngettext ("%u failed job", "%u failed jobs", failed), failed);
+
+  gtk_label_set_text (self->failed_badge, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->failed_badge), described);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->failed_badge),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, described, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->failed_badge), failed > 0);
+}
+
 static void
 build_sections (LumWindow *self)
 {
+  GApplication *app = g_application_get_default ();
+
+  self->failed_badge = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->failed_badge), "lum-badge");
+  gtk_widget_add_css_class (GTK_WIDGET (self->failed_badge), "lum-state-failed");
+  gtk_widget_set_valign (GTK_WIDGET (self->failed_badge), GTK_ALIGN_CENTER);
+  if (LUM_IS_APPLICATION (app))
+    g_signal_connect_object (app, "notify::n-failed-jobs", G_CALLBACK (update_failed_badge), self,
+                             G_CONNECT_SWAPPED);
+  update_failed_badge (self);
+
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       const LumSection *section = &sections[i];
       GtkWidget *page = g_object_new (section->get_type (), "engine", self->engine, NULL);
+      gboolean activity = g_str_equal (section->name, "activity");
+      GtkWidget *row = create_sidebar_row (section, activity ? GTK_WIDGET (self->failed_badge) : NULL);
 
-      gtk_list_box_append (self->sidebar, create_sidebar_row (section));
+      gtk_list_box_append (self->sidebar, row);
       gtk_stack_add_titled (self->stack, page, section->name, _(section->title));
       g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
+      if (g_str_equal (section->name, "welcome"))
+        self->welcome_row = row;
+      /* The pages' own “Show Test Documents” and the preference are one. */
+      if (LUM_IS_DOCUMENTS_PAGE (page) && self->settings != NULL)
+        g_settings_bind (self->settings, "show-test-documents", page, "show-test", G_SETTINGS_BIND_DEFAULT);
     }
 }
 
@@ -277,8 +315,8 @@ select_section (LumWindow  *self,
   const LumSection *section = find_section (name);
   GtkWidget *child;
 
-  if (section == NULL)
-    section = &sections[0];
+  if (section == NULL || (section == &sections[0] && !gtk_widget_get_visible (self->welcome_row)))
+    section = &sections[1];
 
   gtk_stack_set_visible_child_name (self->stack, section->name);
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
@@ -299,12 +337,35 @@ on_sidebar_row_activated_cb (LumWindow     *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The welcome page is there until the first channel is. */
+static void
+update_welcome (LumWindow *self)
+{
+  gboolean show = lum_welcome_page_should_show (self->engine);
+
+  gtk_widget_set_visible (self->welcome_row, show);
+  if (!show && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "welcome") == 0)
+    select_section (self, "channels");
+}
+
+static void
+on_engine_changed_cb (LumWindow  *self,
+                      const char *what)
+{
+  if (g_str_equal (what, "channels") || g_str_equal (what, "external"))
+    update_welcome (self);
+}
+
 static void
 on_editor_saved_cb (LumWindow  *self,
                     LumChannel *channel)
 {
   AdwToast *toast = adw_toast_new_format (_("“%s” saved"), lum_channel_get_name (channel));
 
+  /* Testing is the last step of setting a channel up. */
+  adw_toast_set_button_label (toast, _("_Test"));
+  adw_toast_set_action_name (toast, "app.test-channel");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (lum_channel_get_id (channel)));
   lum_window_add_toast (self, toast);
 }
 
@@ -454,7 +515,13 @@ lum_window_constructed (GObject *object)
     }
 
   build_sections (self);
-  if (self->settings != NULL)
+  update_welcome (self);
+  g_signal_connect_object (self->engine, "changed", G_CALLBACK (on_engine_changed_cb), self, G_CONNECT_SWAPPED);
+  if (gtk_widget_get_visible (self->welcome_row))
+    {
+      select_section (self, "welcome");
+    }
+  else if (self->settings != NULL)
     {
       g_autofree char *last = g_settings_get_string (self->settings, "last-page");
       select_section (self, last);
@@ -1096,50 +1163,4 @@ lum_window_import_file (LumWindow     *self,
   call->window = g_object_ref (self);
   call->kind = kind;
   g_file_load_contents_async (file, NULL, on_import_loaded_cb, call);
-}
-
-static void
-on_import_chosen_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     LumWindow       *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    lum_window_import_file (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "lum-kind")), file);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-/**
- * lum_window_choose_import:
- *
- * Asks for a CSV file of customers or products, then previews its import.
- */
-void
-lum_window_choose_import (LumWindow     *self,
-                          LumImportKind  kind)
-{
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  g_return_if_fail (LUM_IS_WINDOW (self));
-
-  chooser = gtk_file_chooser_native_new (kind == LUM_IMPORT_CUSTOMERS ? _("Import Customers")
-                                                                      : _("Import Products"),
-                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Preview"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV Files"));
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "lum-kind", GINT_TO_POINTER (kind));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_import_chosen_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -45,8 +45,6 @@ GtkWindow *lum_window_edit_customer       (LumWindow      *self,
                                            LumCustomer    *customer);
 GtkWindow *lum_window_edit_product        (LumWindow      *self,
                                            LumProduct     *product);
-void       lum_window_choose_import       (LumWindow      *self,
-                                           LumImportKind   kind);
 void       lum_window_import_file         (LumWindow      *self,
                                            LumImportKind   kind,
                                            GFile          *file);

@@ -5,6 +5,7 @@
 
 #include "lum-application.h"
 #include "lum-channel-editor.h"
+#include "lum-documents-page.h"
 #include "lum-engine-documents.h"
 #include "lum-engine-sync.h"
 #include "lum-help-window.h"
@@ -299,6 +300,22 @@ run_app (const char *db,
   g_assert_true (run.checked);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 check_first_run (LumApplication *app,
                  gpointer        data)
@@ -307,11 +324,57 @@ check_first_run (LumApplication *app,
   g_autoptr(GListStore) integrations = lum_engine_list_integrations (engine, NULL);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = lum_application_dup_settings ();
+  GtkStack *stack;
+  GtkWidget *welcome_row;
+  GtkWidget *editor;
+  GtkWidget *test_button;
+
   g_assert_nonnull (lum_application_get_sandbox (app));
   g_assert_cmpuint (count (integrations), ==, 3);
   g_assert_true (LUM_IS_WINDOW (window));
   g_assert_true (lum_welcome_page_should_show (engine));
   g_assert_false (lum_application_get_in_background (app));
+
+  /* The window opens on the welcome page, whose button starts a channel. */
+  sync_test_pump ();
+  stack = GTK_STACK (sync_test_child (window, LUM_TYPE_WINDOW, "stack"));
+  welcome_row = sync_test_find_named (GTK_WIDGET (window), "welcome");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
+  g_assert_true (gtk_widget_get_visible (welcome_row));
+  sync_test_save_shot (GTK_WIDGET (window), "sync-first-run");
+  g_signal_emit_by_name (sync_test_child (lum_window_get_page (LUM_WINDOW (window), "welcome"),
+                                          LUM_TYPE_WELCOME_PAGE, "create_button"), "clicked");
+  sync_test_pump ();
+  editor = GTK_WIDGET (sync_test_find_toplevel (LUM_TYPE_CHANNEL_EDITOR));
+  g_assert_nonnull (editor);
+  gtk_editable_set_text (GTK_EDITABLE (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "name_row")), "First Channel");
+  gtk_widget_activate_action (editor, "editor.save", NULL);
+  sync_test_pump ();
+
+  /* Saved: the toast offers the test, the last step of a set-up. */
+  channel = lum_engine_find_channel (engine, "First Channel", &error);
+  g_assert_no_error (error);
+  test_button = find_button (GTK_WIDGET (window), "_Test");
+  g_assert_nonnull (test_button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (test_button)), ==, "app.test-channel");
+  g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (test_button))), ==,
+                   lum_channel_get_id (channel));
+
+  /* The preference and the pages' own switch are one. */
+  g_assert_nonnull (settings);
+  g_settings_set_boolean (settings, "show-test-documents", TRUE);
+  g_assert_true (lum_documents_page_get_show_test (LUM_DOCUMENTS_PAGE (lum_window_get_page (LUM_WINDOW (window),
+                                                                                            "invoices"))));
+  g_settings_set_boolean (settings, "show-test-documents", FALSE);
+  g_assert_false (lum_documents_page_get_show_test (LUM_DOCUMENTS_PAGE (lum_window_get_page (LUM_WINDOW (window),
+                                                                                             "sales-orders"))));
+
+  /* With a channel, the welcome page gives way to the Channels page. */
+  g_assert_false (gtk_widget_get_visible (welcome_row));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "channels");
   clear_secrets (engine);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
 }
