@@ -273,6 +273,65 @@ test_document_list_pages (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 251);
 }
 
+/* Filters named in SQL only when set, test documents left out unless
+ * asked for, and a list set up before its first use counted once. */
+static void
+test_document_list_filters (void)
+{
+  g_autoptr(LumEngine) engine = lum_test_engine_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumChannel) first = lum_engine_new_channel (engine, &error);
+  g_autoptr(LumChannel) second = lum_engine_new_channel (engine, &error);
+  g_autoptr(LumCustomer) customer = lum_customer_new ("Acme Corp");
+  g_autoptr(LumDocumentList) list = NULL;
+  guint changes = 0;
+
+  lum_channel_set_name (first, "First");
+  lum_channel_set_name (second, "Second");
+  g_assert_true (lum_engine_save_channel (engine, first, &error));
+  g_assert_true (lum_engine_save_channel (engine, second, &error));
+  g_assert_true (lum_engine_save_customer (engine, customer, &error));
+  /* 12 orders: every third in the second channel, every fourth a test */
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr(LumDocument) doc = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+
+      lum_document_set_int (doc, LUM_DOC_CHANNEL_ID, lum_channel_get_id (i % 3 == 0 ? second : first));
+      lum_document_set_int (doc, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (customer));
+      lum_document_set_int (doc, LUM_DOC_IS_TEST, i % 4 == 0);
+      g_assert_true (lum_engine_create_document (engine, doc, &error));
+      g_assert_no_error (error);
+    }
+
+  /* set up before anyone asked: nothing was counted, nothing changed */
+  list = lum_document_list_new (engine, LUM_DOCUMENT_KIND_SALES_ORDER);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &changes);
+  lum_document_list_set_channel_id (list, lum_channel_get_id (second));
+  lum_document_list_set_sort (list, LUM_DOC_SORT_NUMBER, TRUE);
+  lum_document_list_set_status (list, "draft");
+  g_assert_cmpuint (changes, ==, 0);
+  /* orders 1, 4, 7, 10 are in the second channel; 1 is a test */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_cmpuint (changes, ==, 0);
+  {
+    g_autoptr(LumDocument) top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(LumDocument) end = g_list_model_get_item (G_LIST_MODEL (list), 2);
+
+    g_assert_cmpstr (lum_document_get_number (top), ==, "SO-000010");
+    g_assert_cmpstr (lum_document_get_number (end), ==, "SO-000004");
+  }
+
+  lum_document_list_set_include_test (list, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  lum_document_list_set_channel_id (list, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 12);
+  lum_document_list_set_include_test (list, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 9);
+  lum_document_list_set_status (list, "posted");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_cmpuint (changes, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/import/customers", test_import_customers);
   g_test_add_func ("/import/products-and-header-errors", test_import_products_and_header_errors);
   g_test_add_func ("/document-list/pages", test_document_list_pages);
+  g_test_add_func ("/document-list/filters", test_document_list_filters);
 
   return g_test_run ();
 }

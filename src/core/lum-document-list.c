@@ -25,6 +25,7 @@ struct _LumDocumentList
   char             *search;
 
   guint             n_items;
+  gboolean          counted;     /* n_items is known; until then nobody asked */
   GQueue            pages;       /* of Page*, most recently used first */
   guint             pages_read;
   GError           *error;
@@ -103,10 +104,42 @@ lum_document_list_get_item_type (GListModel *model)
   return LUM_TYPE_DOCUMENT;
 }
 
+/* How many rows the query selects; 0 with the error kept when it fails. */
+static guint
+count_items (LumDocumentList *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 count;
+
+  self->counted = TRUE;
+  count = lum_engine_count_documents (self->engine, &self->query, &error);
+  g_clear_error (&self->error);
+  if (count < 0)
+    {
+      g_warning ("Could not count documents: %s", error->message);
+      self->error = g_steal_pointer (&error);
+      count = 0;
+    }
+  return (guint)MIN (count, G_MAXUINT);
+}
+
+/* The first count waits for the first question, so that a list made and
+ * then filtered and sorted counts a million rows once, not at each step.
+ * Nobody has seen another size, so nothing is said to have changed. */
+static void
+ensure_counted (LumDocumentList *self)
+{
+  if (!self->counted)
+    self->n_items = count_items (self);
+}
+
 static guint
 lum_document_list_get_n_items (GListModel *model)
 {
-  return LUM_DOCUMENT_LIST (model)->n_items;
+  LumDocumentList *self = LUM_DOCUMENT_LIST (model);
+
+  ensure_counted (self);
+  return self->n_items;
 }
 
 static gpointer
@@ -116,6 +149,7 @@ lum_document_list_get_item (GListModel *model,
   LumDocumentList *self = LUM_DOCUMENT_LIST (model);
   Page *page;
 
+  ensure_counted (self);
   if (position >= self->n_items)
     return NULL;
   page = load_page (self, position / LUM_DOCUMENT_LIST_PAGE_SIZE);
@@ -136,7 +170,8 @@ static void
 on_engine_changed_cb (LumDocumentList *self,
                       const char      *what)
 {
-  if (g_str_equal (what, "documents") || g_str_equal (what, "external") || g_str_equal (what, "customers"))
+  if (self->counted &&
+      (g_str_equal (what, "documents") || g_str_equal (what, "external") || g_str_equal (what, "customers")))
     lum_document_list_refresh (self);
 }
 
@@ -177,6 +212,7 @@ lum_document_list_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_N_ITEMS:
+      ensure_counted (self);
       g_value_set_uint (value, self->n_items);
       break;
     default:
@@ -214,7 +250,6 @@ lum_document_list_new (LumEngine       *engine,
   self->engine = g_object_ref (engine);
   self->query.kind = kind;
   g_signal_connect_object (engine, "changed", G_CALLBACK (on_engine_changed_cb), self, G_CONNECT_SWAPPED);
-  lum_document_list_refresh (self);
   return self;
 }
 
@@ -227,25 +262,25 @@ lum_document_list_new (LumEngine       *engine,
 void
 lum_document_list_refresh (LumDocumentList *self)
 {
-  g_autoptr(GError) error = NULL;
   guint old = self->n_items;
-  gint64 count;
 
   g_return_if_fail (LUM_IS_DOCUMENT_LIST (self));
 
   clear_pages (self);
-  count = lum_engine_count_documents (self->engine, &self->query, &error);
-  g_clear_error (&self->error);
-  if (count < 0)
-    {
-      g_warning ("Could not count documents: %s", error->message);
-      self->error = g_steal_pointer (&error);
-      count = 0;
-    }
-  self->n_items = (guint)MIN (count, G_MAXUINT);
+  self->n_items = count_items (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
   if (old != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* The query changed: count again, unless nobody has asked yet. */
+static void
+query_changed (LumDocumentList *self)
+{
+  if (self->counted)
+    lum_document_list_refresh (self);
+  else
+    clear_pages (self);
 }
 
 static void
@@ -259,7 +294,7 @@ set_filter (LumDocumentList  *self,
   if (!lum_set_str (field, value))
     return;
   *query_field = *field;
-  lum_document_list_refresh (self);
+  query_changed (self);
 }
 
 void
@@ -270,7 +305,7 @@ lum_document_list_set_channel_id (LumDocumentList *self,
   if (self->query.channel_id == channel_id)
     return;
   self->query.channel_id = channel_id;
-  lum_document_list_refresh (self);
+  query_changed (self);
 }
 
 void
@@ -321,7 +356,7 @@ lum_document_list_set_include_test (LumDocumentList *self,
   if (self->query.include_test == !!include_test)
     return;
   self->query.include_test = !!include_test;
-  lum_document_list_refresh (self);
+  query_changed (self);
 }
 
 void
@@ -334,7 +369,10 @@ lum_document_list_set_sort (LumDocumentList *self,
     return;
   self->query.sort = sort;
   self->query.descending = !!descending;
-  lum_document_list_refresh (self);
+  /* The same rows in another order: no need to count them again. */
+  clear_pages (self);
+  if (self->counted)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->n_items, self->n_items);
 }
 
 /* How many pages came from SQLite so far: what a test checks to prove that

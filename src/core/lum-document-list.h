@@ -8,9 +8,11 @@ G_BEGIN_DECLS
 /*
  * LumDocumentList: a GListModel of the documents a query selects, paged
  * from SQLite on demand. Only the pages asked for are read (and a few kept);
- * counting, filtering and sorting happen in SQL. Changing a filter or the
- * sort, or calling lum_document_list_refresh(), re-counts and replaces the
- * items.
+ * counting, filtering and sorting happen in SQL. The rows are first counted
+ * when the list is first asked for its size or an item, so a new list can be
+ * filtered and sorted first for free. Changing a filter, or calling
+ * lum_document_list_refresh(), re-counts and replaces the items; changing
+ * the sort replaces them without counting.
  */
 #define LUM_DOCUMENT_LIST_PAGE_SIZE 100
 
