@@ -162,6 +162,11 @@ lum_db_open (const char  *path,
     }
 
   sqlite3_extended_result_codes (self->handle, 1);
+  /* SQLite's own small allocations (records, cursors, temporary values)
+   * come from this pool instead of malloc; with the default 100 slots a
+   * poll that records thousands of shipments spends much of its time in
+   * malloc and free */
+  sqlite3_db_config (self->handle, SQLITE_DBCONFIG_LOOKASIDE, NULL, 1200, 1000);
   sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
 
   if (!lum_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
