@@ -388,15 +388,17 @@ post_invoice_record (LumFlowContext  *ctx,
   g_autofree char *now = lum_flow_now_text (ctx);
   g_autofree char *issued = today (ctx);
   g_autofree char *config_json = channel_config_text (ctx, config);
-  g_autoptr(LumCustomer) customer = NULL;
   g_autofree char *due = NULL;
+  int terms_days = 0;
 
-  customer = lum_customer_store_get (ctx->db, lum_document_get_int (invoice, LUM_DOC_CUSTOMER_ID), error);
-  if (customer == NULL || (reason != NULL && !assign_identity (ctx, invoice, error)))
+  /* only the terms: a poll posts an invoice a shipment */
+  if (!lum_customer_store_get_terms_days (ctx->db, lum_document_get_int (invoice, LUM_DOC_CUSTOMER_ID),
+                                          &terms_days, error) ||
+      (reason != NULL && !assign_identity (ctx, invoice, error)))
     return FALSE;
 
-  due = lum_date_add_days (issued, lum_customer_get_terms_days (customer));
-  lum_document_set_int (invoice, LUM_DOC_TERMS_DAYS, lum_customer_get_terms_days (customer));
+  due = lum_date_add_days (issued, terms_days);
+  lum_document_set_int (invoice, LUM_DOC_TERMS_DAYS, terms_days);
   lum_document_set_text (invoice, LUM_DOC_ISSUE_DATE, issued);
   lum_document_set_text (invoice, LUM_DOC_DUE_DATE, due);
   lum_document_set_text (invoice, LUM_DOC_STATUS, LUM_STATUS_POSTED);
