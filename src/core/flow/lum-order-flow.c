@@ -274,16 +274,18 @@ assign_identity (LumFlowContext  *ctx,
   return TRUE;
 }
 
-/* Writes a document that has its identity for the first time. */
+/* Writes a document that has its identity for the first time, with the
+ * configuration it is posted under when it is written already posted. */
 static gboolean
 write_new (LumFlowContext  *ctx,
            LumDocument     *doc,
+           const char      *config,
            const char      *reason,
            GError         **error)
 {
   g_autofree char *now = lum_flow_now_text (ctx);
 
-  if (!lum_document_store_insert (ctx->db, doc, now, error))
+  if (!lum_document_store_insert (ctx->db, doc, config, now, error))
     return FALSE;
   if (!lum_db_check_point (ctx->db, "document-written", error))
     return FALSE;
@@ -303,7 +305,7 @@ insert_new (LumFlowContext  *ctx,
             const char      *reason,
             GError         **error)
 {
-  return assign_identity (ctx, doc, error) && write_new (ctx, doc, reason, error);
+  return assign_identity (ctx, doc, error) && write_new (ctx, doc, NULL, reason, error);
 }
 
 /* A document made by the flow from another: same customer, ship-to,
@@ -406,11 +408,13 @@ post_invoice_record (LumFlowContext  *ctx,
   if (lum_channel_get_accounting_integration_id (config) != 0)
     lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_SCHEDULED);
 
-  if ((reason != NULL ? !write_new (ctx, invoice, reason, error)
+  /* a new invoice is written with its configuration, a draft gets it */
+  if ((reason != NULL ? !write_new (ctx, invoice, config_json, reason, error)
                       : !lum_document_store_update (ctx->db, invoice, now, FALSE, error)) ||
       !schedule_accounting (ctx, invoice, config, error) ||
-      !lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_INVOICE, lum_document_get_id (invoice),
-                                      config_json, error))
+      (reason == NULL &&
+       !lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_INVOICE, lum_document_get_id (invoice),
+                                       config_json, error)))
     return FALSE;
 
   lum_flow_add_event (ctx, "invoice.posted", lum_channel_get_id (config),
@@ -468,12 +472,13 @@ post_order_record (LumFlowContext  *ctx,
       lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, due);
     }
 
-  if (insert ? !write_new (ctx, order, "manual", error)
+  if (insert ? !write_new (ctx, order, config_json, "manual", error)
              : !lum_document_store_update (ctx->db, order, now, FALSE, error))
     return FALSE;
   order_id = lum_document_get_id (order);
 
-  if (!lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, config_json, error))
+  if (!insert &&
+      !lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, config_json, error))
     return FALSE;
   lum_flow_add_event (ctx, "order.posted", channel_id, order_id, 0, 0,
                       "channel", lum_channel_get_name (config),
