@@ -321,6 +321,80 @@ test_malformed_answers_keep_cursor (Fixture       *f,
   }
 }
 
+/* A refused shipment between others leaves them, whatever savepoints the
+ * poll groups them in: their shipments, invoices numbered without a gap
+ * and one event that says why. */
+static void
+test_refused_among_recorded (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) first = NULL;
+  g_autoptr(LumDocument) refused = NULL;
+  g_autoptr(LumDocument) last = NULL;
+  g_autoptr(LumDocument) after = NULL;
+  g_autoptr(GListStore) shipments = NULL;
+  g_autoptr(GListStore) events = NULL;
+  g_auto(GStrv) invoices = NULL;
+  LumPollStats stats;
+  guint n_refused = 0;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Ships", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  first = lum_test_world_post_order (f, channel, "Dock 1");
+  refused = lum_test_world_post_order (f, channel, "Dock 2");
+  last = lum_test_world_post_order (f, channel, "Dock 3");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 3);
+
+  ship (f, first, "1ZFIRST", NULL, 0);
+  ship (f, refused, "1ZCANCELLED", NULL, 0);
+  ship (f, last, "1ZLAST", NULL, 0);
+  /* cancelled in Lumen before the OMS heard of it: its shipment is refused */
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_true (lum_engine_cancel_order (f->engine, lum_document_get_id (refused), &error));
+    g_assert_no_error (error);
+  }
+  stats = poll (f);
+  g_assert_cmpuint (stats.shipments, ==, 3);
+  g_assert_cmpuint (stats.recorded, ==, 2);
+  g_assert_cmpuint (stats.refused, ==, 1);
+
+  invoices = lum_engine_list_order_invoices (f->engine, lum_document_get_id (first), NULL);
+  g_assert_cmpuint (g_strv_length (invoices), ==, 1);
+  g_assert_cmpstr (invoices[0], ==, "INV-000001");
+  g_clear_pointer (&invoices, g_strfreev);
+  invoices = lum_engine_list_order_invoices (f->engine, lum_document_get_id (last), NULL);
+  g_assert_cmpuint (g_strv_length (invoices), ==, 1);
+  g_assert_cmpstr (invoices[0], ==, "INV-000002");
+  g_clear_pointer (&invoices, g_strfreev);
+  invoices = lum_engine_list_order_invoices (f->engine, lum_document_get_id (refused), NULL);
+  g_assert_cmpuint (g_strv_length (invoices), ==, 0);
+
+  shipments = shipments_of (f, refused);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shipments)), ==, 0);
+  after = lum_test_world_reload (f, refused);
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_FULFILLMENT_STATUS), ==, "unfulfilled");
+  g_clear_object (&after);
+  after = lum_test_world_reload (f, last);
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_FULFILLMENT_STATUS), ==, "fulfilled");
+
+  events = lum_engine_list_events (f->engine, lum_document_get_id (refused), 0, 0, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (events)); i++)
+    {
+      g_autoptr(LumEvent) event = g_list_model_get_item (G_LIST_MODEL (events), i);
+
+      g_assert_cmpstr (lum_event_get_text (event, LUM_EVENT_KIND), !=, "shipment.recorded");
+      if (g_str_equal (lum_event_get_text (event, LUM_EVENT_KIND), "shipment.refused"))
+        {
+          g_assert_nonnull (strstr (lum_event_get_text (event, LUM_EVENT_DETAILS), "only a posted order"));
+          n_refused++;
+        }
+    }
+  g_assert_cmpuint (n_refused, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +409,7 @@ main (int   argc,
   ADD ("/fulfillment/unknown-orders-counted", test_unknown_orders_counted);
   ADD ("/fulfillment/extensiv-closed-orders", test_extensiv_closed_orders);
   ADD ("/fulfillment/malformed-answers-keep-cursor", test_malformed_answers_keep_cursor);
+  ADD ("/fulfillment/refused-among-recorded", test_refused_among_recorded);
 
   return g_test_run ();
 }

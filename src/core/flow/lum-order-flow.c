@@ -274,16 +274,18 @@ assign_identity (LumFlowContext  *ctx,
   return TRUE;
 }
 
-/* Writes a document that has its identity for the first time. */
+/* Writes a document that has its identity for the first time, with the
+ * configuration it is posted under when it is written already posted. */
 static gboolean
 write_new (LumFlowContext  *ctx,
            LumDocument     *doc,
+           const char      *config,
            const char      *reason,
            GError         **error)
 {
   g_autofree char *now = lum_flow_now_text (ctx);
 
-  if (!lum_document_store_insert (ctx->db, doc, now, error))
+  if (!lum_document_store_insert (ctx->db, doc, config, now, error))
     return FALSE;
   if (!lum_db_check_point (ctx->db, "document-written", error))
     return FALSE;
@@ -303,7 +305,7 @@ insert_new (LumFlowContext  *ctx,
             const char      *reason,
             GError         **error)
 {
-  return assign_identity (ctx, doc, error) && write_new (ctx, doc, reason, error);
+  return assign_identity (ctx, doc, error) && write_new (ctx, doc, NULL, reason, error);
 }
 
 /* A document made by the flow from another: same customer, ship-to,
@@ -388,15 +390,17 @@ post_invoice_record (LumFlowContext  *ctx,
   g_autofree char *now = lum_flow_now_text (ctx);
   g_autofree char *issued = today (ctx);
   g_autofree char *config_json = channel_config_text (ctx, config);
-  g_autoptr(LumCustomer) customer = NULL;
   g_autofree char *due = NULL;
+  int terms_days = 0;
 
-  customer = lum_customer_store_get (ctx->db, lum_document_get_int (invoice, LUM_DOC_CUSTOMER_ID), error);
-  if (customer == NULL || (reason != NULL && !assign_identity (ctx, invoice, error)))
+  /* only the terms: a poll posts an invoice a shipment */
+  if (!lum_customer_store_get_terms_days (ctx->db, lum_document_get_int (invoice, LUM_DOC_CUSTOMER_ID),
+                                          &terms_days, error) ||
+      (reason != NULL && !assign_identity (ctx, invoice, error)))
     return FALSE;
 
-  due = lum_date_add_days (issued, lum_customer_get_terms_days (customer));
-  lum_document_set_int (invoice, LUM_DOC_TERMS_DAYS, lum_customer_get_terms_days (customer));
+  due = lum_date_add_days (issued, terms_days);
+  lum_document_set_int (invoice, LUM_DOC_TERMS_DAYS, terms_days);
   lum_document_set_text (invoice, LUM_DOC_ISSUE_DATE, issued);
   lum_document_set_text (invoice, LUM_DOC_DUE_DATE, due);
   lum_document_set_text (invoice, LUM_DOC_STATUS, LUM_STATUS_POSTED);
@@ -404,11 +408,13 @@ post_invoice_record (LumFlowContext  *ctx,
   if (lum_channel_get_accounting_integration_id (config) != 0)
     lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_SCHEDULED);
 
-  if ((reason != NULL ? !write_new (ctx, invoice, reason, error)
+  /* a new invoice is written with its configuration, a draft gets it */
+  if ((reason != NULL ? !write_new (ctx, invoice, config_json, reason, error)
                       : !lum_document_store_update (ctx->db, invoice, now, FALSE, error)) ||
       !schedule_accounting (ctx, invoice, config, error) ||
-      !lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_INVOICE, lum_document_get_id (invoice),
-                                      config_json, error))
+      (reason == NULL &&
+       !lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_INVOICE, lum_document_get_id (invoice),
+                                       config_json, error)))
     return FALSE;
 
   lum_flow_add_event (ctx, "invoice.posted", lum_channel_get_id (config),
@@ -466,12 +472,13 @@ post_order_record (LumFlowContext  *ctx,
       lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, due);
     }
 
-  if (insert ? !write_new (ctx, order, "manual", error)
+  if (insert ? !write_new (ctx, order, config_json, "manual", error)
              : !lum_document_store_update (ctx->db, order, now, FALSE, error))
     return FALSE;
   order_id = lum_document_get_id (order);
 
-  if (!lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, config_json, error))
+  if (!insert &&
+      !lum_document_store_set_config (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, config_json, error))
     return FALSE;
   lum_flow_add_event (ctx, "order.posted", channel_id, order_id, 0, 0,
                       "channel", lum_channel_get_name (config),

@@ -137,6 +137,35 @@ lum_customer_store_get (LumDb   *db,
   return customer;
 }
 
+/**
+ * lum_customer_store_get_terms_days:
+ * @terms_days: (out): the customer's payment terms
+ *
+ * What posting an invoice needs of its customer, without reading the rest;
+ * fails as lum_customer_store_get() does.
+ */
+gboolean
+lum_customer_store_get_terms_days (LumDb    *db,
+                                   gint64    id,
+                                   int      *terms_days,
+                                   GError  **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT terms_days FROM customer WHERE id = ?", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    *terms_days = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                 _("Customer %" PRId64 " does not exist"), id);
+  return found;
+}
+
 gint64
 lum_customer_store_id_by_name (LumDb      *db,
                                const char *name)

@@ -18,6 +18,10 @@ gboolean     lum_customer_store_save         (LumDb        *db,
 LumCustomer *lum_customer_store_get          (LumDb        *db,
                                               gint64        id,
                                               GError      **error);
+gboolean     lum_customer_store_get_terms_days (LumDb     *db,
+                                                gint64     id,
+                                                int       *terms_days,
+                                                GError   **error);
 LumCustomer *lum_customer_store_find         (LumDb        *db,
                                               const char   *name_or_id,
                                               GError      **error);

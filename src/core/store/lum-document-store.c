@@ -29,6 +29,8 @@ typedef struct
   const char *ints[LUM_DOC_N_INT];
   char       *select_sql;
   char       *insert_sql;
+  char       *insert_config_sql;  /* the same with the configuration's row */
+  guint       config_param;
   guint       n_write_text;
   guint       n_write_int;
   guint       write_text[LUM_DOC_N_TEXT];
@@ -182,6 +184,9 @@ kind_info (LumDocumentKind kind)
               g_string_append_printf (insert, ", %s", column);
               g_string_append_printf (values, ", ?%u", param);
             }
+          info->insert_config_sql = g_strdup_printf ("%s, config_id) VALUES (%s, ?%u)",
+                                                     insert->str, values->str, param);
+          info->config_param = param;
           g_string_append_printf (insert, ") VALUES (%s)", values->str);
 
           info->select_sql = g_string_free (select, FALSE);
@@ -344,18 +349,34 @@ lum_document_store_next_number (LumDb            *db,
   return g_strdup_printf ("%s-%06" PRId64, info->prefix, value);
 }
 
+static gint64 posted_config_id (LumDb       *db,
+                                const char  *config,
+                                GError     **error);
+
+/**
+ * lum_document_store_insert:
+ * @config: (nullable): the configuration @doc is posted under, written
+ *   with it rather than by lum_document_store_set_config() after
+ */
 gboolean
 lum_document_store_insert (LumDb        *db,
                            LumDocument  *doc,
+                           const char   *config,
                            const char   *now,
                            GError      **error)
 {
   KindInfo *info = kind_info (lum_document_get_kind (doc));
-  sqlite3_stmt *stmt = lum_db_prepare (db, info->insert_sql, error);
+  gint64 config_id = 0;
+  sqlite3_stmt *stmt;
 
+  if (config != NULL && (config_id = posted_config_id (db, config, error)) == 0)
+    return FALSE;
+  stmt = lum_db_prepare (db, config_id != 0 ? info->insert_config_sql : info->insert_sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_document (info, stmt, doc, now);
+  if (config_id != 0)
+    sqlite3_bind_int64 (stmt, info->config_param, config_id);
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
   lum_document_set_int (doc, LUM_DOC_ID, lum_db_last_insert_id (db));
@@ -555,6 +576,28 @@ find_posted_config (LumDb      *db,
   return id;
 }
 
+/* The row of @config, added by the first document posted under it; 0 on
+ * error. */
+static gint64
+posted_config_id (LumDb       *db,
+                  const char  *config,
+                  GError     **error)
+{
+  gint64 config_id = find_posted_config (db, config);
+  sqlite3_stmt *stmt;
+
+  /* one row a configuration, however many documents share it */
+  if (config_id != 0)
+    return config_id;
+  stmt = lum_db_prepare (db, "INSERT INTO posted_config (config) VALUES (?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, config, -1, SQLITE_STATIC);
+  if (!lum_db_step_done (db, stmt, error))
+    return 0;
+  return lum_db_last_insert_id (db);
+}
+
 gboolean
 lum_document_store_set_config (LumDb            *db,
                                LumDocumentKind   kind,
@@ -566,21 +609,8 @@ lum_document_store_set_config (LumDb            *db,
   sqlite3_stmt *stmt;
   gint64 config_id = 0;
 
-  if (config != NULL)
-    {
-      /* one row a configuration, however many documents share it */
-      config_id = find_posted_config (db, config);
-      if (config_id == 0)
-        {
-          stmt = lum_db_prepare (db, "INSERT INTO posted_config (config) VALUES (?)", error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_text (stmt, 1, config, -1, SQLITE_STATIC);
-          if (!lum_db_step_done (db, stmt, error))
-            return FALSE;
-          config_id = lum_db_last_insert_id (db);
-        }
-    }
+  if (config != NULL && (config_id = posted_config_id (db, config, error)) == 0)
+    return FALSE;
 
   stmt = lum_db_prepare (db, sql, error);
   if (stmt == NULL)

@@ -48,6 +48,7 @@ char        *lum_document_store_next_number   (LumDb             *db,
                                                GError           **error);
 gboolean     lum_document_store_insert        (LumDb             *db,
                                                LumDocument       *doc,
+                                               const char        *config,
                                                const char        *now,
                                                GError           **error);
 gboolean     lum_document_store_update        (LumDb             *db,

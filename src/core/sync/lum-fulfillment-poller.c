@@ -110,36 +110,36 @@ typedef struct
   const char   *latest;
 } Apply;
 
-/* One shipment in its own savepoint: a refused one leaves the others. */
-static void
-apply_one (LumFlowContext    *ctx,
-           LumRemoteShipment *remote,
-           LumPollStats      *stats)
+/* Records one shipment in the savepoint the caller holds; %FALSE when the
+ * order rules refused it, and the caller rolls the savepoint back. A
+ * shipment of an unknown order is only counted. */
+static gboolean
+record_one (LumFlowContext     *ctx,
+            LumRemoteShipment  *remote,
+            LumPollStats       *stats,
+            gint64             *order_id,
+            GError            **error)
 {
   const char *remote_id = lum_shipment_get_text (remote->shipment, LUM_SHIPMENT_REMOTE_ID);
-  g_autoptr(GError) error = NULL;
   g_autoptr(LumDocument) order = NULL;
-  gint64 order_id = lum_document_store_id_by_uuid (ctx->db, remote->order_key);
   gboolean duplicate = FALSE, changed = FALSE;
 
-  if (order_id == 0 && remote->order_number != NULL)
+  *order_id = lum_document_store_id_by_uuid (ctx->db, remote->order_key);
+  if (*order_id == 0 && remote->order_number != NULL)
     {
       order = lum_document_store_find (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, remote->order_number, NULL);
-      order_id = order ? lum_document_get_id (order) : 0;
+      *order_id = order ? lum_document_get_id (order) : 0;
     }
-  if (order_id == 0)
+  if (*order_id == 0)
     {
       stats->unknown++;
-      return;
+      return TRUE;
     }
-
-  if (!lum_db_begin (ctx->db, &error))
-    goto refused;
 
   if (lum_shipment_get_int (remote->shipment, LUM_SHIPMENT_VOIDED))
     {
-      if (!lum_flow_void_shipment (ctx, order_id, remote_id, &changed, &error))
-        goto rollback;
+      if (!lum_flow_void_shipment (ctx, *order_id, remote_id, &changed, error))
+        return FALSE;
       stats->voided += changed;
     }
   else
@@ -153,25 +153,109 @@ apply_one (LumFlowContext    *ctx,
           g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
           lum_shipment_add_line (shipment, lum_doc_line_get_sku (line), lum_doc_line_get_quantity (line));
         }
-      if (!lum_flow_record_shipment (ctx, order_id, shipment, &duplicate, &error))
-        goto rollback;
+      if (!lum_flow_record_shipment (ctx, *order_id, shipment, &duplicate, error))
+        return FALSE;
       if (duplicate)
         stats->duplicates++;
       else
         stats->recorded++;
     }
+  return TRUE;
+}
 
-  if (lum_db_commit (ctx->db, &error))
-    return;
-
-rollback:
-  if (lum_db_in_transaction (ctx->db))
-    lum_db_rollback (ctx->db);
-refused:
+static void
+refuse (LumFlowContext    *ctx,
+        LumRemoteShipment *remote,
+        gint64             order_id,
+        const GError      *error,
+        LumPollStats      *stats)
+{
   stats->refused++;
   lum_flow_add_event (ctx, "shipment.refused", 0, order_id, 0, 0,
-                      "remote_id", remote_id, "error", error ? error->message : NULL, NULL);
+                      "remote_id", lum_shipment_get_text (remote->shipment, LUM_SHIPMENT_REMOTE_ID),
+                      "error", error ? error->message : NULL, NULL);
 }
+
+/* One shipment in its own savepoint: a refused one leaves the others. */
+static void
+apply_one (LumFlowContext    *ctx,
+           LumRemoteShipment *remote,
+           LumPollStats      *stats)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 order_id = 0;
+
+  if (!lum_db_begin (ctx->db, &error))
+    {
+      refuse (ctx, remote, order_id, error, stats);
+      return;
+    }
+  if (record_one (ctx, remote, stats, &order_id, &error))
+    {
+      if (lum_db_commit (ctx->db, &error))
+        return;
+    }
+  else
+    {
+      lum_db_rollback (ctx->db);
+    }
+  refuse (ctx, remote, order_id, error, stats);
+}
+
+/* Shipments from @start to @end, the same as each in its own savepoint but
+ * with one savepoint for them all: a savepoint copies every page it changes
+ * first, and a poll's shipments change the same few pages over and over.
+ * When one is refused, the savepoint goes back, the shipments before it are
+ * applied again (they went through on the same rows, so they go through
+ * again) and the refused one is not tried again, only recorded as refused;
+ * the rest follow in a savepoint of their own. */
+static void
+apply_batch (LumFlowContext *ctx,
+             GPtrArray      *shipments,
+             guint           start,
+             guint           end,
+             LumPollStats   *stats)
+{
+  while (start < end)
+    {
+      g_autoptr(GError) error = NULL;
+      LumPollStats before = *stats;
+      gint64 order_id = 0;
+      guint i;
+
+      if (end - start == 1 || !lum_db_begin (ctx->db, NULL))
+        {
+          apply_one (ctx, g_ptr_array_index (shipments, start), stats);
+          start++;
+          continue;
+        }
+
+      for (i = start; i < end; i++)
+        if (!record_one (ctx, g_ptr_array_index (shipments, i), stats, &order_id, &error))
+          break;
+
+      if (i == end)
+        {
+          if (lum_db_commit (ctx->db, NULL))
+            return;
+          /* the savepoint is gone with what it held: one by one, then */
+          *stats = before;
+          for (i = start; i < end; i++)
+            apply_one (ctx, g_ptr_array_index (shipments, i), stats);
+          return;
+        }
+
+      lum_db_rollback (ctx->db);
+      *stats = before;
+      apply_batch (ctx, shipments, start, i, stats);
+      refuse (ctx, g_ptr_array_index (shipments, i), order_id, error, stats);
+      start = i + 1;
+    }
+}
+
+/* shipments a savepoint: enough to share the pages they change, few
+ * enough that a refusal redoes little */
+#define BATCH_SIZE 256
 
 static gboolean
 apply_tx (LumEngine  *engine,
@@ -183,8 +267,8 @@ apply_tx (LumEngine  *engine,
   g_autofree char *name = cursor_name (apply->store_id);
   g_autofree char *now = lum_time_format (ctx.now);
 
-  for (guint i = 0; i < apply->shipments->len; i++)
-    apply_one (&ctx, g_ptr_array_index (apply->shipments, i), apply->stats);
+  for (guint i = 0; i < apply->shipments->len; i += BATCH_SIZE)
+    apply_batch (&ctx, apply->shipments, i, MIN (i + BATCH_SIZE, apply->shipments->len), apply->stats);
 
   if (apply->latest == NULL)
     return TRUE;
@@ -197,7 +281,7 @@ apply_tx (LumEngine  *engine,
  * @latest: (nullable): the new cursor
  *
  * Records a poll's shipments and moves the cursor, in one transaction;
- * each shipment in its own savepoint, so a refused one leaves the others.
+ * a refused shipment leaves the others, as if each had its own savepoint.
  */
 gboolean
 lum_fulfillment_poller_apply (LumFulfillmentPoller  *self,
