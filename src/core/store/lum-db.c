@@ -5,7 +5,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <string.h>
 
 #include "lum-db.h"
 #include "lum-schema.h"
@@ -44,23 +43,6 @@ set_error_from_code (LumDb   *self,
                  _("Database error in “%s”: %s"),
                  self->path, sqlite3_errmsg (self->handle));
   return FALSE;
-}
-
-/* The statement cache is looked up tens of times a shipment with SQL that
- * runs to hundreds of characters; its length and ends tell statements
- * apart well enough, and g_str_equal() settles the rest. */
-static guint
-sql_hash (gconstpointer key)
-{
-  const char *sql = key;
-  gsize length = strlen (sql);
-  guint hash = (guint)length;
-
-  for (gsize i = 0; i < MIN (length, 32); i++)
-    hash = hash * 33 + (guchar)sql[i];
-  for (gsize i = length > 64 ? length - 64 : 0; i < length; i++)
-    hash = hash * 33 + (guchar)sql[i];
-  return hash;
 }
 
 static void
@@ -134,7 +116,7 @@ lum_db_class_init (LumDbClass *klass)
 static void
 lum_db_init (LumDb *self)
 {
-  self->statements = g_hash_table_new_full (sql_hash, g_str_equal, g_free, finalize_statement);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
