@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lum-test-util.h"
 #include "connect/lum-field-path.h"
+#include "connect/lum-http.h"
 #include "connect/lum-order-payload.h"
 #include "connect/lum-rate-limiter.h"
 #include "sync/lum-push-worker.h"
@@ -103,6 +104,13 @@ test_shipstation_payload (Fixture       *f,
                                   12.50, 1e-9);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "orderTotal"), 25.99, 1e-9);
   g_assert_true (json_object_get_boolean_member (root, "gift"));
+  /* amounts are written with the digits they have */
+  {
+    g_autofree char *text = lum_json_write (payload, FALSE);
+
+    g_assert_nonnull (strstr (text, "\"unitPrice\":12.5}"));
+    g_assert_nonnull (strstr (text, "\"orderTotal\":25.99,"));
+  }
 
   /* a store id that is no number is refused before anything is sent */
   lum_channel_set_oms_store_id (f->config, "Wholesale");
@@ -173,6 +181,68 @@ test_mappings_applied_last (Fixture       *f,
   g_assert_cmpstr (string_at (payload, "advancedOptions.warehouseCode"), ==, "MAIN");
   /* a mapping wins over what the payload had */
   g_assert_cmpstr (string_at (payload, "orderStatus"), ==, "Wholesale Sales Channel");
+}
+
+static char *
+parse_and_write (const char *json,
+                 gboolean    pretty)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  return lum_json_write (json_parser_get_root (parser), pretty);
+}
+
+/* The JSON Lumen sends is JsonGenerator's, but for fractions, which keep
+ * only the digits they need. */
+static void
+test_json_write (void)
+{
+  const char *plain = "{\"name\":\"Acme \\\"East\\\" \\\\ \\n\\t\\u0001 Café\",\"n\":-42,\"ok\":true,"
+                      "\"none\":null,\"empty\":{},\"list\":[],\"items\":[{\"sku\":\"A\",\"q\":[1,2]},false]}";
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  struct { const char *in; const char *out; } numbers[] = {
+    { "4.2", "4.2" }, { "60.06", "60.06" }, { "5.0", "5.0" }, { "0.1", "0.1" },
+    { "0.30000000000000004", "0.30000000000000004" }, { "1e+21", "1e+21" }, { "-0.5", "-0.5" },
+  };
+
+  json_parser_load_from_data (parser, plain, -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *ours = lum_json_write (json_parser_get_root (parser), FALSE);
+    g_autofree char *theirs = json_to_string (json_parser_get_root (parser), FALSE);
+    g_autofree char *indented = lum_json_write (json_parser_get_root (parser), TRUE);
+
+    g_assert_cmpstr (ours, ==, theirs);
+    /* indented as JsonGenerator does, but for empty containers, which it
+     * writes “{  }” */
+    g_assert_cmpstr (indented, ==,
+                     "{\n  \"name\" : \"Acme \\\"East\\\" \\\\ \\n\\t\\u0001 Café\",\n  \"n\" : -42,\n"
+                     "  \"ok\" : true,\n  \"none\" : null,\n  \"empty\" : {},\n  \"list\" : [],\n"
+                     "  \"items\" : [\n    {\n      \"sku\" : \"A\",\n      \"q\" : [\n        1,\n        2\n      ]\n"
+                     "    },\n    false\n  ]\n}");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *in = g_strdup_printf ("{\"amount\":%s}", numbers[i].in);
+      g_autofree char *want = g_strdup_printf ("{\"amount\":%s}", numbers[i].out);
+      g_autofree char *got = parse_and_write (in, FALSE);
+
+      g_assert_cmpstr (got, ==, want);
+    }
+  /* 4.20 made from cents, as the payloads make it */
+  {
+    g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+    g_autofree char *text = NULL;
+
+    json_node_set_double (node, 420 / 100.0);
+    text = lum_json_write (node, FALSE);
+    g_assert_cmpstr (text, ==, "4.2");
+  }
 }
 
 static void
@@ -292,6 +362,7 @@ main (int   argc,
   g_test_add ("/payload/extensiv", Fixture, NULL, fixture_set_up, test_extensiv_payload, fixture_tear_down);
   g_test_add ("/payload/mappings-applied-last", Fixture, NULL, fixture_set_up, test_mappings_applied_last,
               fixture_tear_down);
+  g_test_add_func ("/payload/json-write", test_json_write);
   g_test_add_func ("/push/backoff", test_backoff);
   g_test_add_func ("/push/rate-limiter-budget", test_rate_limiter_budget);
   g_test_add_func ("/push/rate-limiter-follows-service", test_rate_limiter_follows_service);

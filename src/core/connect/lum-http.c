@@ -252,7 +252,7 @@ lum_http_new_json_message (const char *method,
                                 "application/json, application/hal+json");
   if (body != NULL)
     {
-      char *text = json_to_string (body, FALSE);
+      char *text = lum_json_write (body, FALSE);
       g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
 
       lum_http_set_body (message, content_type ? content_type : "application/json", bytes);
@@ -534,6 +534,154 @@ lum_json_member_is_a (JsonObject *object,
 
 /* @date (ISO 8601, with or without a zone; a zoneless one is read as UTC)
  * less @minutes, written back without a zone; %NULL for an unreadable date. */
+/* -- writing JSON ----------------------------------------------------------- */
+
+static void
+write_string (GString    *out,
+              const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if ((guchar)*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", (guint)(guchar)*p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* The shortest of 15 or 17 significant digits that reads back the same,
+ * so an amount of 4.20 is written 4.2 and not 4.2000000000000002. */
+static void
+write_double (GString *out,
+              double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
+  if (g_ascii_strtod (buffer, NULL) != value)
+    g_ascii_dtostr (buffer, sizeof buffer, value);
+  g_string_append (out, buffer);
+  /* still a number with a fraction when read again */
+  if (strpbrk (buffer, ".eEni") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+write_indent (GString *out,
+              gboolean pretty,
+              guint    depth)
+{
+  if (!pretty)
+    return;
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            gboolean  pretty,
+            guint     depth)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            write_indent (out, pretty, depth + 1);
+            write_string (out, name);
+            g_string_append (out, pretty ? " : " : ":");
+            write_node (out, member, pretty, depth + 1);
+          }
+        if (!first)
+          write_indent (out, pretty, depth);
+        g_string_append_c (out, '}');
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            write_indent (out, pretty, depth + 1);
+            write_node (out, json_array_get_element (array, i), pretty, depth + 1);
+          }
+        if (json_array_get_length (array) > 0)
+          write_indent (out, pretty, depth);
+        g_string_append_c (out, ']');
+      }
+      break;
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          write_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_DOUBLE:
+          write_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        default:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+    }
+}
+
+/**
+ * lum_json_write:
+ * @pretty: indent two spaces a level, as JsonGenerator does
+ *
+ * @node as JSON text, the way JsonGenerator writes it but for fractions,
+ * which keep no more digits than they need: what is sent, and what a clerk
+ * reads as “the request sent”.
+ */
+char *
+lum_json_write (JsonNode *node,
+                gboolean  pretty)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  write_node (out, node, pretty, 0);
+  return g_string_free (out, FALSE);
+}
+
 char *
 lum_http_date_minus (const char *date,
                      int         minutes)

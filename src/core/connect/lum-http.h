@@ -99,6 +99,9 @@ gboolean         lum_json_member_is_a          (JsonObject          *object,
                                                 const char          *member,
                                                 GType                type);
 
+char            *lum_json_write                (JsonNode            *node,
+                                                gboolean             pretty);
+
 char            *lum_http_date_minus      (const char          *date,
                                           int                  minutes);
 

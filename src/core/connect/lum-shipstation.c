@@ -35,8 +35,8 @@ append_model_state (GString    *said,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return;
 
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &key, &value))
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &value))
     {
       JsonArray *messages;
 

@@ -12,6 +12,7 @@
 #include "lum-push-worker.h"
 #include "lum-util.h"
 #include "connect/lum-field-path.h"
+#include "connect/lum-http.h"
 #include "connect/lum-order-payload.h"
 
 #define TEST_SKU      "LUMEN-TEST-SKU"
@@ -437,7 +438,7 @@ mapped_fields (LumChannelTest *self,
       g_autoptr(LumFieldMapping) m = g_list_model_get_item (mappings, i);
       g_autoptr(LumFieldPath) path = lum_field_path_parse (lum_field_mapping_get_remote_field (m), NULL);
       JsonNode *value = path ? lum_field_path_get (path, json_node_get_object (payload)) : NULL;
-      g_autofree char *shown = value ? json_to_string (value, FALSE) : g_strdup (_("(missing)"));
+      g_autofree char *shown = value ? lum_json_write (value, FALSE) : g_strdup (_("(missing)"));
 
       g_string_append_printf (text, "%s%s = %s (%s)", text->len ? "\n" : "",
                               lum_field_mapping_get_remote_field (m), shown,
@@ -453,7 +454,6 @@ on_pushed (LumChannelTest *self,
 {
   JsonNode *payload = g_hash_table_lookup (self->payloads, &self->push_job);
   g_autoptr(JsonNode) rebuilt = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *body = NULL;
   g_autofree char *mapped = NULL;
   g_autofree char *detail = g_strdup_printf (_("Pushed to %s, store %s: remote id %s"),
@@ -467,11 +467,7 @@ on_pushed (LumChannelTest *self,
   mapped = mapped_fields (self, payload);
 
   if (payload != NULL)
-    {
-      json_generator_set_root (generator, payload);
-      json_generator_set_pretty (generator, TRUE);
-      body = json_generator_to_data (generator, NULL);
-    }
+    body = lum_json_write (payload, TRUE);
   lum_test_step_set_text (step, LUM_TEST_STEP_REQUEST, body);
   lum_test_step_set_text (step, LUM_TEST_STEP_MAPPED, mapped);
   step_ok (self, step, detail);
