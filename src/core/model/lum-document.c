@@ -285,6 +285,23 @@ lum_document_clear_lines (LumDocument *self)
   g_list_store_remove_all (self->lines);
 }
 
+/**
+ * lum_document_set_lines:
+ * @lines: (element-type LumDocLine): the new lines
+ *
+ * Replaces the lines at once, with one change told to whoever watches.
+ */
+void
+lum_document_set_lines (LumDocument *self,
+                        GPtrArray   *lines)
+{
+  g_return_if_fail (LUM_IS_DOCUMENT (self));
+  g_return_if_fail (lines != NULL);
+
+  g_list_store_splice (self->lines, 0, g_list_model_get_n_items (G_LIST_MODEL (self->lines)),
+                       lines->pdata, lines->len);
+}
+
 /* The sum of the lines; a list row, read without its lines, has the total
  * stored with it. */
 gint64

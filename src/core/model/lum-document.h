@@ -109,6 +109,8 @@ GListModel      *lum_document_get_lines     (LumDocument     *self);
 void             lum_document_add_line      (LumDocument     *self,
                                              LumDocLine      *line);
 void             lum_document_clear_lines   (LumDocument     *self);
+void             lum_document_set_lines     (LumDocument     *self,
+                                             GPtrArray       *lines);
 gint64           lum_document_get_total_cents (LumDocument   *self);
 
 gint64           lum_document_get_id        (LumDocument     *self);

@@ -294,23 +294,26 @@ read_lines (LumDb        *db,
   g_autofree char *sql = g_strdup_printf ("SELECT sku, description, quantity, unit_price_cents FROM %s"
                                           " WHERE %s = ? ORDER BY position", info->line_table, info->line_key);
   sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  lum_document_clear_lines (doc);
   sqlite3_bind_int64 (stmt, 1, lum_document_get_id (doc));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(LumDocLine) line = lum_doc_line_new (lum_db_column_text (stmt, 0),
-                                                     sqlite3_column_int64 (stmt, 2),
-                                                     sqlite3_column_int64 (stmt, 3));
+      LumDocLine *line = lum_doc_line_new (lum_db_column_text (stmt, 0),
+                                           sqlite3_column_int64 (stmt, 2),
+                                           sqlite3_column_int64 (stmt, 3));
+
       lum_doc_line_set_description (line, lum_db_column_text (stmt, 1));
-      lum_document_add_line (doc, line);
+      g_ptr_array_add (lines, line);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return lum_db_set_error (db, error);
+  /* all at once: one change for the document's watchers, not one a line */
+  lum_document_set_lines (doc, lines);
   return TRUE;
 }
 
@@ -328,24 +331,32 @@ lum_document_store_next_number (LumDb            *db,
                                 GError          **error)
 {
   KindInfo *info = kind_info (kind);
-  sqlite3_stmt *stmt = lum_db_prepare (db,
-                                       "UPDATE doc_sequence SET next_value = next_value + 1"
-                                       " WHERE name = ? RETURNING next_value - 1", error);
+  /* Read, then step on: the caller's write transaction holds the database,
+   * so nobody comes between (UPDATE … RETURNING builds a temporary table a
+   * call, which costs more than the second statement). */
+  sqlite3_stmt *read = lum_db_prepare (db, "SELECT next_value FROM doc_sequence WHERE name = ?", error);
+  sqlite3_stmt *step = lum_db_prepare (db, "UPDATE doc_sequence SET next_value = next_value + 1 WHERE name = ?",
+                                       error);
   gint64 value = 0;
   int rc;
 
-  if (stmt == NULL)
+  if (read == NULL || step == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, info->sequence, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
+  g_return_val_if_fail (lum_db_in_transaction (db), NULL);
+
+  sqlite3_bind_text (read, 1, info->sequence, -1, SQLITE_STATIC);
+  rc = sqlite3_step (read);
   if (rc == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+    value = sqlite3_column_int64 (read, 0);
+  sqlite3_reset (read);
   if (rc != SQLITE_ROW)
     {
       lum_db_set_error (db, error);
       return NULL;
     }
+  sqlite3_bind_text (step, 1, info->sequence, -1, SQLITE_STATIC);
+  if (!lum_db_step_done (db, step, error))
+    return NULL;
   return g_strdup_printf ("%s-%06" PRId64, info->prefix, value);
 }
 
