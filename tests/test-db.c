@@ -147,6 +147,77 @@ test_posted_configs_shared (void)
   g_assert_cmpstr (count, ==, "2");
 }
 
+static int
+raw_count (sqlite3    *raw,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Migration 7 writes each CHECK (col IN (…)) as comparisons joined by OR:
+ * the same rules, on a database that had rows before. */
+static void
+test_checks_rewritten (void)
+{
+  g_autofree char *path = temp_db_path ("checks.db");
+  g_autofree char *rewritten = lum_schema_rewrite_in_checks (
+    "CREATE TABLE t (a TEXT CHECK (a IN ('x', 'y', 'z')), b INTEGER NOT NULL CHECK (b IN (0, 1)),"
+    " c INTEGER CHECK (c BETWEEN 1 AND 2))");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpstr (rewritten, ==,
+                   "CREATE TABLE t (a TEXT CHECK (a = 'x' OR a = 'y' OR a = 'z'), b INTEGER NOT NULL CHECK (b = 0 OR b = 1),"
+                   " c INTEGER CHECK (c BETWEEN 1 AND 2))");
+  g_assert_null (lum_schema_rewrite_in_checks ("CREATE TABLE t (c INTEGER CHECK (c BETWEEN 1 AND 2))"));
+
+  /* a database of the version before, with an event in it */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (int v = 1; v < LUM_SCHEMA_VERSION_CHECKS_REWRITTEN; v++)
+    g_assert_cmpint (sqlite3_exec (raw, lum_schema_get_migration (v), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "INSERT INTO event (at, actor, kind, details) VALUES ('2027-01-01T00:00:00Z',"
+                                      " 'system', 'test.kept', '{}'); PRAGMA user_version = 6", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%CHECK (% IN (%'"), >, 5);
+  sqlite3_close (raw);
+
+  {
+    g_autoptr(LumDb) db = lum_db_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (lum_db_get_schema_version (db), ==, lum_schema_get_n_migrations ());
+  }
+
+  /* read again from the file by another connection */
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%CHECK (% IN (%'"), ==, 0);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM sqlite_schema"
+                                   " WHERE sql LIKE '%CHECK (actor = ''user'' OR actor = ''sync'' OR actor = ''system'')%'"),
+                   ==, 1);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM event WHERE kind = 'test.kept'"), ==, 1);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "ok");
+    sqlite3_finalize (stmt);
+  }
+  /* the rule still holds */
+  g_assert_cmpint (sqlite3_exec (raw, "INSERT INTO event (at, actor, kind, details) VALUES ('2027-01-01T00:00:00Z',"
+                                      " 'robot', 'test.refused', '{}')", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_nonnull (strstr (sqlite3_errmsg (raw), "CHECK constraint failed"));
+  sqlite3_close (raw);
+}
+
 static void
 test_newer_schema_refused (void)
 {
@@ -315,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/db/migrate-empty-and-reopen", test_migrate_empty_and_reopen);
   g_test_add_func ("/db/migration-is-atomic", test_each_migration_is_atomic);
   g_test_add_func ("/db/posted-configs-shared", test_posted_configs_shared);
+  g_test_add_func ("/db/checks-rewritten", test_checks_rewritten);
   g_test_add_func ("/db/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/db/seed-once", test_seed_once);
   g_test_add_func ("/db/exactly-one-default-group", test_exactly_one_default_group);

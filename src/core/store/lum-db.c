@@ -51,6 +51,65 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* Migration 7 (see lum-schema.c): the stored definitions of the tables get
+ * their CHECK (… IN (…)) rewritten, the way SQLite documents for changing
+ * a constraint without rebuilding a table: writable_schema, then a new
+ * schema_version so that every connection reads the definitions again.
+ * The rules stay the same, so where this cannot be done (a SQLite built
+ * “defensive”) the database keeps its definitions and works as before. */
+static void
+rewrite_in_checks (LumDb *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) definitions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bump = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (!lum_db_exec (self, "SAVEPOINT rewrite_checks", NULL))
+    return;
+
+  ok = sqlite3_prepare_v2 (self->handle, "SELECT name, sql FROM sqlite_schema WHERE type = 'table'",
+                           -1, &stmt, NULL) == SQLITE_OK;
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char *rewritten = lum_schema_rewrite_in_checks ((const char *)sqlite3_column_text (stmt, 1));
+
+      if (rewritten == NULL)
+        continue;
+      g_ptr_array_add (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (definitions, rewritten);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  ok = ok && lum_db_exec (self, "PRAGMA writable_schema = ON", &error) &&
+       sqlite3_prepare_v2 (self->handle, "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2",
+                           -1, &stmt, NULL) == SQLITE_OK;
+  for (guint i = 0; ok && i < names->len; i++)
+    {
+      sqlite3_bind_text (stmt, 1, definitions->pdata[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, names->pdata[i], -1, SQLITE_STATIC);
+      ok = lum_db_step_done (self, stmt, &error);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  lum_db_exec (self, "PRAGMA writable_schema = OFF", NULL);
+
+  if (ok && sqlite3_prepare_v2 (self->handle, "PRAGMA schema_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    bump = g_strdup_printf ("PRAGMA schema_version = %d", sqlite3_column_int (stmt, 0) + 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  ok = ok && bump != NULL && lum_db_exec (self, bump, &error);
+
+  if (!ok)
+    {
+      g_debug ("The CHECK constraints of %s stay as they were: %s", self->path,
+               error ? error->message : sqlite3_errmsg (self->handle));
+      lum_db_exec (self, "ROLLBACK TO rewrite_checks", NULL);
+    }
+  lum_db_exec (self, "RELEASE rewrite_checks", NULL);
+}
+
 static gboolean
 migrate (LumDb   *self,
          GError **error)
@@ -70,9 +129,12 @@ migrate (LumDb   *self,
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v);
       g_autoptr(GError) local_error = NULL;
+      gboolean done = lum_db_exec (self, "BEGIN IMMEDIATE", &local_error) &&
+                      lum_db_exec (self, lum_schema_get_migration (v), &local_error);
 
-      if (!lum_db_exec (self, "BEGIN IMMEDIATE", &local_error) ||
-          !lum_db_exec (self, lum_schema_get_migration (v), &local_error) ||
+      if (done && v == LUM_SCHEMA_VERSION_CHECKS_REWRITTEN)
+        rewrite_in_checks (self);
+      if (!done ||
           !lum_db_exec (self, set_version, &local_error) ||
           !lum_db_exec (self, "COMMIT", &local_error))
         {

@@ -5,7 +5,12 @@
 
 G_BEGIN_DECLS
 
-int         lum_schema_get_n_migrations (void);
-const char *lum_schema_get_migration    (int version);
+/* The migration that rewrites the tables' CHECK (… IN (…)) constraints,
+ * which SQL alone cannot do: see lum_schema_rewrite_in_checks(). */
+#define LUM_SCHEMA_VERSION_CHECKS_REWRITTEN 7
+
+int         lum_schema_get_n_migrations   (void);
+const char *lum_schema_get_migration      (int         version);
+char       *lum_schema_rewrite_in_checks  (const char *sql);
 
 G_END_DECLS
