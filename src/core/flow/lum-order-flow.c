@@ -316,6 +316,7 @@ derive_document (LumDocument     *source,
                  GListModel      *lines)
 {
   LumDocument *doc = lum_document_new (kind);
+  g_autoptr(GPtrArray) copies = NULL;
 
   for (guint f = LUM_DOC_FIRST_EDITABLE; f <= LUM_DOC_LAST_EDITABLE; f++)
     lum_document_set_text (doc, f, lum_document_get_text (source, f));
@@ -326,12 +327,14 @@ derive_document (LumDocument     *source,
 
   if (lines == NULL)
     lines = lum_document_get_lines (source);
+  copies = g_ptr_array_new_full (g_list_model_get_n_items (lines), g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
     {
       g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
-      g_autoptr(LumDocLine) copy = lum_doc_line_copy (line);
-      lum_document_add_line (doc, copy);
+
+      g_ptr_array_add (copies, lum_doc_line_copy (line));
     }
+  lum_document_set_lines (doc, copies);
   return doc;
 }
 
