@@ -515,7 +515,9 @@ lum_window_constructed (GObject *object)
     }
 
   build_sections (self);
-  update_welcome (self);
+  /* Not update_welcome(): it would leave the stack's first page, the
+   * welcome page, for Channels before the last page is read. */
+  gtk_widget_set_visible (self->welcome_row, lum_welcome_page_should_show (self->engine));
   g_signal_connect_object (self->engine, "changed", G_CALLBACK (on_engine_changed_cb), self, G_CONNECT_SWAPPED);
   if (gtk_widget_get_visible (self->welcome_row))
     {

@@ -396,14 +396,35 @@ app_db_path (const char *name)
   return g_build_filename (g_get_user_data_dir (), name, NULL);
 }
 
+/* The next start, with a channel: the page the window showed last. */
+static void
+check_second_run (LumApplication *app,
+                  gpointer        data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkStack *stack = GTK_STACK (sync_test_child (window, LUM_TYPE_WINDOW, "stack"));
+
+  sync_test_pump ();
+  g_assert_false (lum_welcome_page_should_show (lum_application_get_engine (app)));
+  g_assert_false (gtk_widget_get_visible (sync_test_find_named (GTK_WIDGET (window), "welcome")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "sales-orders");
+  clear_secrets (lum_application_get_engine (app));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
 static void
 test_app_first_run (void)
 {
   g_autofree char *db = app_db_path ("first-run.db");
+  g_autoptr(GSettings) settings = NULL;
 
   if (skip_without_keyring ())
     return;
   run_app (db, NULL, check_first_run, NULL);
+
+  settings = lum_application_dup_settings ();
+  g_settings_set_string (settings, "last-page", "sales-orders");
+  run_app (db, NULL, check_second_run, NULL);
 }
 
 static void
