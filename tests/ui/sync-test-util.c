@@ -1,66 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sync-test-util.h"
 
-const char *__asan_default_options (void);
-
-/* GTK, fontconfig and Mesa keep caches until exit that LeakSanitizer
- * reports as leaks; these programs check behaviour, the core tests check
- * for leaks. Only read by sanitizer builds. */
-const char *
-__asan_default_options (void)
-{
-  return "detect_leaks=0";
-}
-
-void
-sync_test_init (int    *argc,
-                char ***argv)
-{
-  /* The isolated XDG_DATA_DIRS hide the icon theme and the MIME database;
-   * without them GTK warns about every icon, and warnings fail a test. */
-  g_auto(GStrv) data_dirs = g_strdupv ((char **)g_get_system_data_dirs ());
-  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
-  g_autoptr(GtkCssProvider) css = NULL;
-  g_auto(GStrv) mime = NULL;
-  GtkIconTheme *icons;
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
-      g_strv_builder_add (mime_dirs, dir);
-    }
-  mime = g_strv_builder_end (mime_dirs);
-
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Xvfb has no GPU: the GL renderer would compile its shaders on the CPU. */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_content_type_set_mime_dirs ((const char * const *)mime);
-  gtk_init ();
-  adw_init ();
-
-  icons = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *path = g_build_filename (data_dirs[i], "icons", NULL);
-      gtk_icon_theme_add_search_path (icons, path);
-    }
-  gtk_icon_theme_add_resource_path (icons, "/io/github/lumenapp/Lumen/icons");
-
-  /* AdwApplication loads the style sheet; most of these tests run without one. */
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/io/github/lumenapp/Lumen/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-void
-sync_test_pump (void)
-{
-  for (int i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 static gboolean
 on_timeout_cb (gpointer user_data)
 {
@@ -84,7 +24,7 @@ sync_test_wait (SyncTestCondition  condition,
   if (timed_out)
     g_error ("Timed out after %u s waiting for %s", timeout_seconds, what);
   g_source_remove (id);
-  sync_test_pump ();
+  lum_ui_test_pump ();
 }
 
 gpointer
@@ -136,18 +76,6 @@ sync_test_find_label (GtkWidget  *root,
   return NULL;
 }
 
-GtkWidget *
-sync_test_child (gpointer    widget,
-                 GType       type,
-                 const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  if (object == NULL)
-    g_error ("No template child “%s” in %s", name, g_type_name (type));
-  return GTK_WIDGET (object);
-}
-
 static void
 on_after_paint_cb (GdkFrameClock *clock,
                    gboolean      *painted)
@@ -191,7 +119,7 @@ sync_test_save_shot (GtkWidget  *window,
       sync_test_wait (is_true, &painted, 10, "a frame");
       g_signal_handler_disconnect (clock, id);
     }
-  sync_test_pump ();
+  lum_ui_test_pump ();
 
   width = gtk_widget_get_width (window);
   height = gtk_widget_get_height (window);
@@ -222,5 +150,5 @@ sync_test_close_toplevels (void)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, n - 1);
       gtk_window_destroy (window);
     }
-  sync_test_pump ();
+  lum_ui_test_pump ();
 }

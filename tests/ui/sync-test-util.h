@@ -3,15 +3,14 @@
 
 #include <adwaita.h>
 
+#include "ui-test-util.h"
+
 G_BEGIN_DECLS
 
 /* What the UI tests of sync, integrations and the channel test share. */
 
 typedef gboolean (*SyncTestCondition) (gpointer user_data);
 
-void        sync_test_init            (int              *argc,
-                                       char           ***argv);
-void        sync_test_pump            (void);
 void        sync_test_wait            (SyncTestCondition condition,
                                        gpointer          user_data,
                                        guint             timeout_seconds,
@@ -21,9 +20,6 @@ GtkWidget  *sync_test_find_named      (GtkWidget        *root,
                                        const char       *name);
 GtkWidget  *sync_test_find_label      (GtkWidget        *root,
                                        const char       *text);
-GtkWidget  *sync_test_child           (gpointer          widget,
-                                       GType             type,
-                                       const char       *name);
 void        sync_test_save_shot       (GtkWidget        *window,
                                        const char       *name);
 void        sync_test_close_toplevels (void);

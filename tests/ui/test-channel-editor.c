@@ -9,21 +9,11 @@
 #include "lum-field-catalog.h"
 #include "lum-mapping-row.h"
 #include "lum-test-util.h"
+#include "ui-test-util.h"
 #include "lum-window.h"
 
 /* The real window and editor under Xvfb, driven through their widgets and
  * actions, checked against the page's model and the database. */
-
-const char *__asan_default_options (void);
-
-/* GTK, fontconfig and Mesa keep caches until exit that LeakSanitizer
- * reports as leaks; this program checks behaviour, the core tests check
- * for leaks. Only read by sanitizer builds. */
-const char *
-__asan_default_options (void)
-{
-  return "detect_leaks=0";
-}
 
 typedef struct
 {
@@ -574,35 +564,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The isolated XDG_DATA_DIRS hide the icon theme and the MIME database
-   * (gdk-pixbuf needs it to recognise SVG icons); without them GTK warns
-   * about every icon, and warnings fail a test. */
-  g_auto(GStrv) data_dirs = g_strdupv ((char **)g_get_system_data_dirs ());
-  g_autoptr(GStrvBuilder) mime_dirs = g_strv_builder_new ();
-  g_auto(GStrv) mime = NULL;
-  GtkIconTheme *icons;
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *dir = g_build_filename (data_dirs[i], "mime", NULL);
-      g_strv_builder_add (mime_dirs, dir);
-    }
-  mime = g_strv_builder_end (mime_dirs);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* Xvfb has no GPU: the GL renderer would compile its shaders on the CPU
-   * (slow, and very slow in sanitizer builds); what is drawn is not tested. */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_content_type_set_mime_dirs ((const char * const *)mime);
-  gtk_init ();
-  adw_init ();
-
-  icons = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *path = g_build_filename (data_dirs[i], "icons", NULL);
-      gtk_icon_theme_add_search_path (icons, path);
-    }
+  lum_ui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -66,15 +66,15 @@ open_editor (Fixture    *f,
   LumChannelEditor *editor = lum_channel_editor_new (NULL, f->world.engine, channel);
 
   gtk_window_present (GTK_WINDOW (editor));
-  sync_test_pump ();
+  lum_ui_test_pump ();
   return editor;
 }
 
 static gboolean
 stores_settled (gpointer editor)
 {
-  return !gtk_widget_get_visible (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "store_status_row")) ||
-         gtk_widget_get_visible (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "store_retry_button"));
+  return !gtk_widget_get_visible (lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "store_status_row")) ||
+         gtk_widget_get_visible (lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "store_retry_button"));
 }
 
 static gboolean
@@ -89,9 +89,9 @@ run_test (LumChannelEditor *editor)
   LumTestDialog *dialog;
 
   sync_test_wait (stores_settled, editor, 90, "the live store list");
-  g_assert_true (gtk_widget_get_sensitive (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "test_button")));
+  g_assert_true (gtk_widget_get_sensitive (lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "test_button")));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.test-channel", NULL);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   dialog = sync_test_find_toplevel (LUM_TYPE_TEST_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_false (lum_test_dialog_get_running (dialog));
@@ -106,7 +106,7 @@ static GtkWidget *
 step_row (LumTestDialog *dialog,
           const char    *name)
 {
-  GtkWidget *list = sync_test_child (dialog, LUM_TYPE_TEST_DIALOG, "steps_list");
+  GtkWidget *list = lum_ui_test_child (dialog, LUM_TYPE_TEST_DIALOG, "steps_list");
   GtkWidget *row = sync_test_find_named (list, name);
 
   g_assert_nonnull (row);
@@ -162,7 +162,7 @@ test_green (Fixture       *f,
   channel = wholesale_channel (f, "Wholesale Sales Channel", "1001");
   editor = open_editor (f, channel);
   sync_test_wait (stores_settled, editor, 90, "the live store list");
-  diagram = sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "flow_diagram");
+  diagram = lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "flow_diagram");
   g_assert_null (lum_flow_diagram_get_node_state (LUM_FLOW_DIAGRAM (diagram), "oms"));
   g_assert_nonnull (strstr (lum_flow_diagram_get_description (LUM_FLOW_DIAGRAM (diagram)),
                             "pushed to Sandbox ShipStation, Wholesale, after 15 min"));
@@ -174,7 +174,7 @@ test_green (Fixture       *f,
   sync_test_save_shot (GTK_WIDGET (dialog), "sync-test-green");
 
   /* Every step passed or does not apply, as each row shows. */
-  list = sync_test_child (dialog, LUM_TYPE_TEST_DIALOG, "steps_list");
+  list = lum_ui_test_child (dialog, LUM_TYPE_TEST_DIALOG, "steps_list");
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       const char *state;
@@ -196,7 +196,7 @@ test_green (Fixture       *f,
                             "the delay is skipped"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (step_row (dialog, "pushed"))),
                             "store 1001"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sync_test_child (dialog, LUM_TYPE_TEST_DIALOG, "status_title"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (lum_ui_test_child (dialog, LUM_TYPE_TEST_DIALOG, "status_title"))),
                    ==, "Test Passed");
 
   /* The request shown is the one sent: the order's orderKey, the store,
@@ -220,7 +220,7 @@ test_green (Fixture       *f,
   g_assert_nonnull (strstr (lum_flow_diagram_get_description (LUM_FLOW_DIAGRAM (diagram)), "The last test passed."));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  sync_test_pump ();
+  lum_ui_test_pump ();
   sync_test_save_shot (GTK_WIDGET (editor), "sync-editor-diagram-tested");
 }
 
@@ -248,13 +248,13 @@ test_unknown_store (Fixture       *f,
   g_assert_nonnull (strstr (detail, "4040"));
   g_assert_cmpstr (row_state (step_row (dialog, "push-scheduled")), ==, "ok");
   g_assert_cmpstr (row_state (step_row (dialog, "shipment")), ==, "skipped");
-  g_assert_null (sync_test_find_named (sync_test_child (dialog, LUM_TYPE_TEST_DIALOG, "steps_list"), "request"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sync_test_child (dialog, LUM_TYPE_TEST_DIALOG, "status_title"))),
+  g_assert_null (sync_test_find_named (lum_ui_test_child (dialog, LUM_TYPE_TEST_DIALOG, "steps_list"), "request"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (lum_ui_test_child (dialog, LUM_TYPE_TEST_DIALOG, "status_title"))),
                    ==, "Test Failed");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (sync_test_child (dialog, LUM_TYPE_TEST_DIALOG,
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (lum_ui_test_child (dialog, LUM_TYPE_TEST_DIALOG,
                                                                           "status_description"))), "4040"));
 
-  diagram = sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "flow_diagram");
+  diagram = lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "flow_diagram");
   g_assert_cmpstr (lum_flow_diagram_get_node_state (LUM_FLOW_DIAGRAM (diagram), "order"), ==, "ok");
   g_assert_cmpstr (lum_flow_diagram_get_node_state (LUM_FLOW_DIAGRAM (diagram), "oms"), ==, "failed");
   g_assert_nonnull (strstr (lum_flow_diagram_get_description (LUM_FLOW_DIAGRAM (diagram)), "The last test failed."));
@@ -275,30 +275,30 @@ test_needs_save (Fixture       *f,
   /* A new channel cannot be tested before it is saved. */
   fresh = lum_engine_new_channel (f->world.engine, NULL);
   editor = open_editor (f, fresh);
-  g_assert_false (gtk_widget_get_sensitive (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "test_button")));
+  g_assert_false (gtk_widget_get_sensitive (lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "test_button")));
   gtk_window_destroy (GTK_WINDOW (editor));
-  sync_test_pump ();
+  lum_ui_test_pump ();
 
   /* A saved one can, until it is changed; the diagram follows the change. */
   channel = wholesale_channel (f, "Wholesale", "1001");
   editor = open_editor (f, channel);
   sync_test_wait (stores_settled, editor, 90, "the live store list");
-  test_button = sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "test_button");
-  diagram = sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "flow_diagram");
+  test_button = lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "test_button");
+  diagram = lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "flow_diagram");
   g_assert_true (gtk_widget_get_sensitive (test_button));
   g_assert_nonnull (strstr (lum_flow_diagram_get_description (LUM_FLOW_DIAGRAM (diagram)),
                             "The invoice is created when a shipment is recorded."));
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "timing_row")), 0);
-  gtk_editable_set_text (GTK_EDITABLE (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "delay_entry")), "");
-  sync_test_pump ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "timing_row")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "delay_entry")), "");
+  lum_ui_test_pump ();
   g_assert_false (gtk_widget_get_sensitive (test_button));
   g_assert_nonnull (strstr (lum_flow_diagram_get_description (LUM_FLOW_DIAGRAM (diagram)),
                             "The invoice is created with the sales order."));
   g_assert_nonnull (strstr (lum_flow_diagram_get_description (LUM_FLOW_DIAGRAM (diagram)),
                             "Wholesale, immediately."));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.test-channel", NULL);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   g_assert_null (sync_test_find_toplevel (LUM_TYPE_TEST_DIALOG));
 }
 
@@ -327,27 +327,27 @@ test_real_account (Fixture       *f,
   editor = open_editor (f, channel);
   sync_test_wait (stores_settled, editor, 90, "the live store list");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.test-channel", NULL);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   dialog = sync_test_find_toplevel (LUM_TYPE_TEST_DIALOG);
-  g_assert_false (gtk_widget_get_visible (sync_test_child (dialog, LUM_TYPE_TEST_DIALOG, "skip_delay_row")));
+  g_assert_false (gtk_widget_get_visible (lum_ui_test_child (dialog, LUM_TYPE_TEST_DIALOG, "skip_delay_row")));
 
   /* It asks first, saying what goes where; Cancel sends nothing. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "test.run", NULL);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   confirm = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Send a Test to a Real Account?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "Our ShipStation (ShipStation), store Wholesale (1001)"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "cancelled by the last step"));
   adw_message_dialog_response (confirm, "cancel");
-  sync_test_pump ();
+  lum_ui_test_pump ();
   g_assert_false (lum_test_dialog_get_running (dialog));
   g_assert_false (lum_test_dialog_get_finished (dialog));
   g_assert_cmpuint (lum_sandbox_count_records (f->world.sandbox, "shipstation", "orders"), ==, 0);
 
   /* Confirmed, the order goes, and the cleanup cancels it there. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "test.run", NULL);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   confirm = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (confirm, "send");
   sync_test_wait (test_finished, dialog, 180, "the channel test");
@@ -362,7 +362,7 @@ static guint
 store_choices (LumChannelEditor *editor,
                GStrv            *labels)
 {
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR,
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR,
                                                                              "store_row")));
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   guint n = g_list_model_get_n_items (model);
@@ -402,7 +402,7 @@ test_live_stores (Fixture       *f,
   channel = wholesale_channel (f, "Wholesale", "1002");
   /* Listing starts with the editor: its spinner row shows at once. */
   editor = lum_channel_editor_new (NULL, f->world.engine, channel);
-  status_row = sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "store_status_row");
+  status_row = lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "store_status_row");
   g_assert_true (gtk_widget_get_visible (status_row));
   gtk_window_present (GTK_WINDOW (editor));
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (status_row)),
@@ -412,7 +412,7 @@ test_live_stores (Fixture       *f,
   g_assert_cmpuint (store_choices (editor, &labels), ==, 3);
   g_assert_cmpstr (labels[0], ==, "Wholesale (1001)");
   g_assert_cmpstr (labels[1], ==, "Retail (1002)");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR,
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR,
                                                                               "store_row"))), ==, 1);
   g_assert_true (store_listed (f));
   g_assert_false (lum_channel_editor_get_modified (editor));
@@ -424,7 +424,7 @@ test_live_stores (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (status_row));
   sync_test_wait (stores_settled, editor, 90, "the failed store list");
   g_assert_true (gtk_widget_get_visible (status_row));
-  g_assert_true (gtk_widget_get_visible (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "store_retry_button")));
+  g_assert_true (gtk_widget_get_visible (lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "store_retry_button")));
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (status_row)),
                             "The stores of Sandbox ShipStation cannot be listed"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)),
@@ -433,7 +433,7 @@ test_live_stores (Fixture       *f,
   g_assert_cmpstr (labels[0], ==, "Wholesale (1001)");
   g_assert_cmpstr (labels[1], ==, "Retail (1002)");
   g_assert_false (lum_channel_editor_get_modified (editor));
-  gtk_widget_grab_focus (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "store_retry_button"));
+  gtk_widget_grab_focus (lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "store_retry_button"));
   sync_test_save_shot (GTK_WIDGET (editor), "sync-editor-stores-offline");
 }
 
@@ -456,7 +456,7 @@ test_dark_diagram (Fixture       *f,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   editor = open_editor (f, channel);
   sync_test_wait (stores_settled, editor, 90, "the live store list");
-  g_assert_nonnull (strstr (lum_flow_diagram_get_description (LUM_FLOW_DIAGRAM (sync_test_child (editor,
+  g_assert_nonnull (strstr (lum_flow_diagram_get_description (LUM_FLOW_DIAGRAM (lum_ui_test_child (editor,
                                                                                              LUM_TYPE_CHANNEL_EDITOR,
                                                                                              "flow_diagram"))),
                             "Invoices created in this channel generate a sales order."));
@@ -468,7 +468,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  sync_test_init (&argc, &argv);
+  lum_ui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -38,7 +38,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (f->window, 1000, 640);
   gtk_window_set_child (f->window, f->page);
   gtk_window_present (f->window);
-  sync_test_pump ();
+  lum_ui_test_pump ();
 }
 
 static void
@@ -54,14 +54,14 @@ set_text (gpointer    dialog,
           const char *row,
           const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, row)), text);
+  gtk_editable_set_text (GTK_EDITABLE (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, row)), text);
 }
 
 static gboolean
 row_visible (gpointer    dialog,
              const char *row)
 {
-  return gtk_widget_get_visible (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, row));
+  return gtk_widget_get_visible (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, row));
 }
 
 /* Adds a ShipStation integration through the dialog, as a user would. */
@@ -75,16 +75,16 @@ add_shipstation (Fixture    *f,
   LumIntegration *added;
 
   gtk_widget_activate_action (f->page, "integrations.add", "s", "shipstation");
-  sync_test_pump ();
+  lum_ui_test_pump ();
   dialog = sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add ShipStation Integration");
   g_assert_true (row_visible (dialog, "api_key_row"));
   g_assert_true (row_visible (dialog, "api_secret_row"));
-  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "api_secret_row")));
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "api_secret_row")));
   g_assert_false (row_visible (dialog, "tpl_row"));
   g_assert_false (row_visible (dialog, "authorization_group"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
                                                                        "url_row"))),
                    ==, "https://ssapi.shipstation.com");
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
@@ -95,7 +95,7 @@ add_shipstation (Fixture    *f,
   set_text (dialog, "api_secret_row", secret);
   sync_test_save_shot (GTK_WIDGET (dialog), "sync-integration-dialog-shipstation");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.save", NULL);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   g_assert_null (dialog);
 
   added = lum_engine_find_integration (f->world.engine, name, NULL);
@@ -150,7 +150,7 @@ test_add_and_test (Fixture       *f,
     return;
 
   good = add_shipstation (f, "Main ShipStation", LUM_SANDBOX_SHIPSTATION_SECRET);
-  list = sync_test_child (f->page, LUM_TYPE_INTEGRATIONS_PAGE, "list");
+  list = lum_ui_test_child (f->page, LUM_TYPE_INTEGRATIONS_PAGE, "list");
   good_name = g_strdup_printf ("integration-%" G_GINT64_FORMAT, lum_integration_get_id (good));
   g_assert_nonnull (sync_test_find_named (list, good_name));
 
@@ -201,7 +201,7 @@ test_delete_in_use (Fixture       *f,
                                     LUM_INVOICE_TIMING_SO_CREATED, NULL);
   id = lum_integration_get_id (f->world.shipstation);
   gtk_widget_activate_action (f->page, "integrations.delete", "x", id);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   dialog = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete “Sandbox ShipStation”?");
@@ -217,15 +217,15 @@ test_delete_in_use (Fixture       *f,
   still = lum_engine_get_integration (f->world.engine, id, NULL);
   g_assert_nonnull (still);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  sync_test_pump ();
+  lum_ui_test_pump ();
 
   /* One that nothing uses goes, after the question. */
   id = lum_integration_get_id (f->world.extensiv);
   gtk_widget_activate_action (f->page, "integrations.delete", "x", id);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   dialog = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (dialog, "delete");
-  sync_test_pump ();
+  lum_ui_test_pump ();
   g_assert_null (lum_engine_get_integration (f->world.engine, id, NULL));
   {
     g_autofree char *row_name = g_strdup_printf ("integration-%" G_GINT64_FORMAT, id);
@@ -248,19 +248,19 @@ test_kinds_and_reconnect (Fixture       *f,
 
   /* Extensiv: the 3PL's identifiers, one secret. */
   gtk_widget_activate_action (f->page, "integrations.add", "s", "extensiv");
-  sync_test_pump ();
+  lum_ui_test_pump ();
   dialog = sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add Extensiv 3PL Warehouse Manager Integration");
   g_assert_true (row_visible (dialog, "client_id_row") && row_visible (dialog, "client_secret_row") &&
                  row_visible (dialog, "tpl_row") && row_visible (dialog, "user_login_row") &&
                  row_visible (dialog, "customer_row") && row_visible (dialog, "facility_row"));
   g_assert_false (row_visible (dialog, "api_key_row"));
-  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "client_secret_row")));
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "client_secret_row")));
   /* Missing identifiers are refused on their row, nothing stored. */
   set_text (dialog, "name_row", "Warehouse West");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.save", NULL);
-  sync_test_pump ();
-  g_assert_true (gtk_widget_has_css_class (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "client_id_row"),
+  lum_ui_test_pump ();
+  g_assert_true (gtk_widget_has_css_class (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "client_id_row"),
                                            "error"));
   g_assert_null (lum_engine_find_integration (f->world.engine, "Warehouse West", NULL));
   sync_test_save_shot (GTK_WIDGET (dialog), "sync-integration-dialog-extensiv");
@@ -268,25 +268,25 @@ test_kinds_and_reconnect (Fixture       *f,
 
   /* QuickBooks: environment, company, the browser flow or a pasted token. */
   gtk_widget_activate_action (f->page, "integrations.add", "s", "quickbooks");
-  sync_test_pump ();
+  lum_ui_test_pump ();
   dialog = sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG);
   g_assert_true (row_visible (dialog, "environment_row") && row_visible (dialog, "realm_row") &&
                  row_visible (dialog, "authorization_group") && row_visible (dialog, "connect_button") &&
                  row_visible (dialog, "refresh_expander"));
   g_assert_false (row_visible (dialog, "url_row"));
-  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "refresh_token_row")));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
+  g_assert_true (ADW_IS_PASSWORD_ENTRY_ROW (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "refresh_token_row")));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
                                                                   "refresh_expander")), TRUE);
   sync_test_save_shot (GTK_WIDGET (dialog), "sync-integration-dialog-quickbooks");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  sync_test_pump ();
+  lum_ui_test_pump ();
 
   /* A QuickBooks integration that needs reconnecting says so. */
   quickbooks = lum_test_world_add_integration (&f->world, LUM_INTEGRATION_KIND_QUICKBOOKS, "Books", NULL);
   lum_integration_set_state (quickbooks, LUM_QUICKBOOKS_NEEDS_RECONNECT);
   g_assert_true (lum_engine_save_integration (f->world.engine, quickbooks, &error));
   g_assert_no_error (error);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   name = g_strdup_printf ("integration-%" G_GINT64_FORMAT, lum_integration_get_id (quickbooks));
   row = sync_test_find_named (f->page, name);
   g_assert_nonnull (row);
@@ -297,17 +297,17 @@ test_kinds_and_reconnect (Fixture       *f,
 
   /* Editing keeps the stored secrets when their rows stay blank. */
   gtk_widget_activate_action (f->page, "integrations.edit", "x", lum_integration_get_id (quickbooks));
-  sync_test_pump ();
+  lum_ui_test_pump ();
   dialog = sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
                                                                        "realm_row"))),
                    ==, LUM_SANDBOX_QUICKBOOKS_REALM);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
                                                                               "environment_row"))), ==, 2);
   g_assert_true (row_visible (dialog, "url_row"));
   set_text (dialog, "name_row", "Company Books");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.save", NULL);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   g_clear_object (&quickbooks);
   quickbooks = lum_engine_find_integration (f->world.engine, "Company Books", NULL);
   g_assert_nonnull (quickbooks);
@@ -328,7 +328,7 @@ uri_shown (gpointer overlay)
 static gboolean
 connected (gpointer dialog)
 {
-  return gtk_widget_get_visible (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "connect_button"));
+  return gtk_widget_get_visible (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "connect_button"));
 }
 
 static void
@@ -367,16 +367,16 @@ test_connect_quickbooks (Fixture       *f,
   lum_integration_set_state (books, LUM_QUICKBOOKS_NEEDS_RECONNECT);
   g_assert_true (lum_engine_save_integration (f->world.engine, books, &error));
   gtk_widget_activate_action (f->page, "integrations.edit", "x", lum_integration_get_id (books));
-  sync_test_pump ();
+  lum_ui_test_pump ();
   dialog = sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG);
-  connect_row = sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "connect_row");
+  connect_row = lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "connect_row");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (connect_row)), "connect again"));
 
   /* A port that is none is refused on its row. */
   set_text (dialog, "redirect_port_row", "70000");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.connect", NULL);
-  sync_test_pump ();
-  g_assert_true (gtk_widget_has_css_class (sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "redirect_port_row"),
+  lum_ui_test_pump ();
+  g_assert_true (gtk_widget_has_css_class (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "redirect_port_row"),
                                            "error"));
   set_text (dialog, "redirect_port_row", "");
 
@@ -385,7 +385,7 @@ test_connect_quickbooks (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.connect", NULL);
   g_assert_false (connected (dialog));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (connect_row)), "in your browser"));
-  overlay = sync_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "toast_overlay");
+  overlay = lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "toast_overlay");
   sync_test_wait (uri_shown, overlay, 60, "the sign-in page");
   g_assert_true (g_str_has_prefix (g_object_get_data (G_OBJECT (overlay), "lum-uri"),
                                    lum_integration_get_base_url (books)));
@@ -436,7 +436,7 @@ test_activity_retry (Fixture       *f,
     return;
 
   model = lum_activity_page_get_model (LUM_ACTIVITY_PAGE (f->page));
-  stack = sync_test_child (f->page, LUM_TYPE_ACTIVITY_PAGE, "content_stack");
+  stack = lum_ui_test_child (f->page, LUM_TYPE_ACTIVITY_PAGE, "content_stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
 
   /* One push that waits 30 minutes, one that fails for good (no store 4040). */
@@ -447,7 +447,7 @@ test_activity_retry (Fixture       *f,
                                 LUM_INVOICE_TIMING_SO_CREATED, NULL);
   failing = lum_test_world_post_order (&f->world, bad, "Fragile");
   lum_test_world_push (&f->world);
-  sync_test_pump ();
+  lum_ui_test_pump ();
 
   /* Failed first, with its error; then the scheduled one. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
@@ -462,28 +462,28 @@ test_activity_retry (Fixture       *f,
 
   /* The failed filter shows only it. */
   lum_activity_page_set_filter (LUM_ACTIVITY_PAGE (f->page), "failed");
-  sync_test_pump ();
+  lum_ui_test_pump ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   /* Retry schedules it again, due now; the page follows. */
   job_id = lum_job_get_id (first);
   gtk_widget_activate_action (f->page, "activity.retry", "x", job_id);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   stored = lum_engine_get_job (f->world.engine, job_id, NULL);
   g_assert_cmpint (lum_job_get_state (stored), ==, LUM_JOB_STATE_SCHEDULED);
   g_assert_cmpint (lum_job_get_int (stored, LUM_JOB_ATTEMPTS), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (sync_test_child (f->page, LUM_TYPE_ACTIVITY_PAGE,
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (lum_ui_test_child (f->page, LUM_TYPE_ACTIVITY_PAGE,
                                                                                "empty_page"))),
                    ==, "No Failed Jobs");
 
   /* Push Now makes the waiting order due at once. */
   lum_activity_page_set_filter (LUM_ACTIVITY_PAGE (f->page), NULL);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   gtk_widget_activate_action (f->page, "activity.push-now", "x", lum_document_get_id (waiting));
-  sync_test_pump ();
+  lum_ui_test_pump ();
   g_clear_object (&job);
   job = lum_test_world_last_job (&f->world, waiting);
   {
@@ -493,7 +493,7 @@ test_activity_retry (Fixture       *f,
 
   /* Cancel asks first, and says that the order itself is cancelled. */
   gtk_widget_activate_action (f->page, "activity.cancel-order", "x", lum_document_get_id (waiting));
-  sync_test_pump ();
+  lum_ui_test_pump ();
   {
     AdwMessageDialog *dialog = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_autoptr(LumDocument) cancelled = NULL;
@@ -501,7 +501,7 @@ test_activity_retry (Fixture       *f,
     g_assert_nonnull (dialog);
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The sales order itself is cancelled"));
     adw_message_dialog_response (dialog, "cancel-order");
-    sync_test_pump ();
+    lum_ui_test_pump ();
     cancelled = lum_test_world_reload (&f->world, waiting);
     g_assert_cmpstr (lum_document_get_status (cancelled), ==, LUM_STATUS_CANCELLED);
   }
@@ -511,7 +511,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  sync_test_init (&argc, &argv);
+  lum_ui_test_init (&argc, &argv);
 
 #define ADD(path, type, func) \
   g_test_add (path, Fixture, type, fixture_set_up, func, fixture_tear_down)

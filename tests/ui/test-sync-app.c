@@ -125,11 +125,11 @@ test_embedded_defaults (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  sync_test_pump ();
+  lum_ui_test_pump ();
   {
-    GtkWidget *status = sync_test_child (page, LUM_TYPE_WELCOME_PAGE, "status_page");
-    GtkWidget *create = sync_test_child (page, LUM_TYPE_WELCOME_PAGE, "create_button");
-    GtkWidget *help = sync_test_child (page, LUM_TYPE_WELCOME_PAGE, "help_button");
+    GtkWidget *status = lum_ui_test_child (page, LUM_TYPE_WELCOME_PAGE, "status_page");
+    GtkWidget *create = lum_ui_test_child (page, LUM_TYPE_WELCOME_PAGE, "create_button");
+    GtkWidget *help = lum_ui_test_child (page, LUM_TYPE_WELCOME_PAGE, "help_button");
 
     g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Welcome to Lumen");
     g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
@@ -276,7 +276,7 @@ on_app_idle_cb (gpointer user_data)
   if (gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL &&
       gtk_application_get_windows (GTK_APPLICATION (app)) == NULL)
     return G_SOURCE_CONTINUE;
-  sync_test_pump ();
+  lum_ui_test_pump ();
   run->check (app, run->data);
   run->checked = TRUE;
   return G_SOURCE_REMOVE;
@@ -339,20 +339,20 @@ check_first_run (LumApplication *app,
   g_assert_false (lum_application_get_in_background (app));
 
   /* The window opens on the welcome page, whose button starts a channel. */
-  sync_test_pump ();
-  stack = GTK_STACK (sync_test_child (window, LUM_TYPE_WINDOW, "stack"));
+  lum_ui_test_pump ();
+  stack = GTK_STACK (lum_ui_test_child (window, LUM_TYPE_WINDOW, "stack"));
   welcome_row = sync_test_find_named (GTK_WIDGET (window), "welcome");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
   g_assert_true (gtk_widget_get_visible (welcome_row));
   sync_test_save_shot (GTK_WIDGET (window), "sync-first-run");
-  g_signal_emit_by_name (sync_test_child (lum_window_get_page (LUM_WINDOW (window), "welcome"),
+  g_signal_emit_by_name (lum_ui_test_child (lum_window_get_page (LUM_WINDOW (window), "welcome"),
                                           LUM_TYPE_WELCOME_PAGE, "create_button"), "clicked");
-  sync_test_pump ();
+  lum_ui_test_pump ();
   editor = GTK_WIDGET (sync_test_find_toplevel (LUM_TYPE_CHANNEL_EDITOR));
   g_assert_nonnull (editor);
-  gtk_editable_set_text (GTK_EDITABLE (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "name_row")), "First Channel");
+  gtk_editable_set_text (GTK_EDITABLE (lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "name_row")), "First Channel");
   gtk_widget_activate_action (editor, "editor.save", NULL);
-  sync_test_pump ();
+  lum_ui_test_pump ();
 
   /* Saved: the toast offers the test, the last step of a set-up. */
   channel = lum_engine_find_channel (engine, "First Channel", &error);
@@ -402,9 +402,9 @@ check_second_run (LumApplication *app,
                   gpointer        data)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  GtkStack *stack = GTK_STACK (sync_test_child (window, LUM_TYPE_WINDOW, "stack"));
+  GtkStack *stack = GTK_STACK (lum_ui_test_child (window, LUM_TYPE_WINDOW, "stack"));
 
-  sync_test_pump ();
+  lum_ui_test_pump ();
   g_assert_false (lum_welcome_page_should_show (lum_application_get_engine (app)));
   g_assert_false (gtk_widget_get_visible (sync_test_find_named (GTK_WIDGET (window), "welcome")));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "sales-orders");
@@ -462,12 +462,12 @@ check_background (LumApplication *app,
   lum_document_add_line (order, line);
   g_assert_true (lum_engine_create_and_post_document (engine, order, &error));
   g_assert_no_error (error);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   g_assert_cmpuint (lum_application_count_pending_jobs (app), ==, 1);
 
   /* Closing the window keeps Lumen running for it … */
   gtk_window_close (window);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
   g_assert_true (lum_application_get_in_background (app));
   sync_test_wait (notified, "Lumen keeps pushing in the background\n1 push is scheduled.", 60,
@@ -543,9 +543,9 @@ check_channel_test (LumApplication *app,
 
   editor = lum_channel_editor_new (window, engine, channel);
   gtk_window_present (GTK_WINDOW (editor));
-  sync_test_pump ();
+  lum_ui_test_pump ();
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.test-channel", NULL);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   dialog = sync_test_find_toplevel (LUM_TYPE_TEST_DIALOG);
   g_assert_nonnull (dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "test.run", NULL);
@@ -584,7 +584,7 @@ test_preferences (void)
   g_assert_nonnull (settings);
   prefs = lum_preferences_window_new (NULL, engine);
   gtk_window_present (GTK_WINDOW (prefs));
-  sync_test_pump ();
+  lum_ui_test_pump ();
   sync_test_save_shot (GTK_WIDGET (prefs), "sync-preferences");
 
   /* The interval in minutes, kept in seconds. */
@@ -598,7 +598,7 @@ test_preferences (void)
   g_assert_cmpuint (g_settings_get_uint (settings, "poll-interval"), ==, 600);
 
   /* The default delay: a number of minutes, or blank for immediately. */
-  delay = sync_test_child (prefs, LUM_TYPE_PREFERENCES_WINDOW, "delay_entry");
+  delay = lum_ui_test_child (prefs, LUM_TYPE_PREFERENCES_WINDOW, "delay_entry");
   gtk_editable_set_text (GTK_EDITABLE (delay), "15");
   g_assert_cmpint (g_settings_get_int (settings, "default-push-delay"), ==, 15);
   {
@@ -612,26 +612,26 @@ test_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (delay), "15");
   g_assert_false (gtk_widget_has_css_class (delay, "error"));
 
-  gtk_switch_set_active (GTK_SWITCH (sync_test_child (prefs, LUM_TYPE_PREFERENCES_WINDOW, "show_tests_switch")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (lum_ui_test_child (prefs, LUM_TYPE_PREFERENCES_WINDOW, "show_tests_switch")), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "show-test-documents"));
 
   /* Purging asks first. */
   gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.purge-test-documents", NULL);
-  sync_test_pump ();
+  lum_ui_test_pump ();
   dialog = sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Purge Test Documents?");
   adw_message_dialog_response (dialog, "purge");
-  sync_test_pump ();
+  lum_ui_test_pump ();
   gtk_window_destroy (GTK_WINDOW (prefs));
-  sync_test_pump ();
+  lum_ui_test_pump ();
 
   /* A new channel starts with the default delay. */
   fresh = lum_engine_new_channel (engine, NULL);
   editor = lum_channel_editor_new (NULL, engine, fresh);
   gtk_window_present (GTK_WINDOW (editor));
-  sync_test_pump ();
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sync_test_child (editor, LUM_TYPE_CHANNEL_EDITOR,
+  lum_ui_test_pump ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR,
                                                                        "delay_entry"))), ==, "15");
   g_assert_false (lum_channel_editor_get_modified (editor));
   sync_test_close_toplevels ();
@@ -648,7 +648,7 @@ test_help_and_shortcuts (void)
   GObject *shortcuts;
 
   help = lum_help_window_show (NULL, "testing");
-  sync_test_pump ();
+  lum_ui_test_pump ();
   g_assert_cmpstr (lum_help_window_get_topic (help), ==, "testing");
   g_assert_nonnull (sync_test_find_label (GTK_WIDGET (help), "Test a Channel"));
   g_assert_true (lum_help_window_show (NULL, "channel") == help);
@@ -670,7 +670,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  sync_test_init (&argc, &argv);
+  lum_ui_test_init (&argc, &argv);
   own_notification_server ();
 
   g_test_add_func ("/ui/first-run/embedded-defaults", test_embedded_defaults);

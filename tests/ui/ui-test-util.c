@@ -45,6 +45,7 @@ lum_ui_test_init (int    *argc,
       g_autofree char *path = g_build_filename (data_dirs[i], "icons", NULL);
       gtk_icon_theme_add_search_path (icons, path);
     }
+  gtk_icon_theme_add_resource_path (icons, "/io/github/lumenapp/Lumen/icons");
 
   /* The application's style sheet, which AdwApplication loads: the
    * screenshots look as the application does. */
