@@ -14,6 +14,7 @@
 #include "lum-mapping-row.h"
 #include "lum-store-chooser.h"
 #include "lum-test-dialog.h"
+#include "lum-form-util.h"
 #include "lum-ui-util.h"
 
 /* The editor works on a copy of the channel: nothing reaches the list or
@@ -666,29 +667,14 @@ confirm_discard (LumChannelEditor   *self,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                   _("The changes to this channel have not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = lum_form_discard_dialog_new (GTK_WINDOW (self),
+                                        _("The changes to this channel have not been saved."));
   g_object_set_data (G_OBJECT (dialog), "lum-then", then);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
-  lum_ui_name_buttons_by_label (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* -- callbacks ------------------------------------------------------------ */
-
-static GtkWidget *
-row_of (GtkWidget *widget)
-{
-  return GTK_IS_LIST_BOX_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
-}
 
 /* What the editor or the store chooser puts in the rows is no choice of
  * the user's. */
@@ -704,7 +690,7 @@ on_editable_changed_cb (LumChannelEditor *self,
 {
   if (is_loading (self))
     return;
-  clear_row_error (self, row_of (editable));
+  clear_row_error (self, lum_form_row_of (editable));
   update_flow (self);
 }
 
@@ -716,7 +702,7 @@ on_selected_changed_cb (LumChannelEditor *self,
   if (is_loading (self))
     return;
 
-  clear_row_error (self, row_of (widget));
+  clear_row_error (self, lum_form_row_of (widget));
   if (widget == GTK_WIDGET (self->oms_row))
     {
       g_autofree char *typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->store_id_row)));

@@ -566,28 +566,14 @@ confirm_discard (LumDocumentEditor *self)
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                   is_order (self) ? _("The changes to this sales order have not been saved.")
-                                                   : _("The changes to this invoice have not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = lum_form_discard_dialog_new (GTK_WINDOW (self),
+                                        is_order (self) ? _("The changes to this sales order have not been saved.")
+                                                        : _("The changes to this invoice have not been saved."));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
-  lum_ui_name_buttons_by_label (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* -- callbacks ------------------------------------------------------------ */
-
-static GtkWidget *
-row_of (GtkWidget *widget)
-{
-  return GTK_IS_LIST_BOX_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
-}
 
 static void
 on_editable_changed_cb (LumDocumentEditor *self,
@@ -596,7 +582,7 @@ on_editable_changed_cb (LumDocumentEditor *self,
   if (self->loading)
     return;
   self->modified = TRUE;
-  lum_form_clear_row_error (row_of (editable));
+  lum_form_clear_row_error (lum_form_row_of (editable));
 }
 
 static void
@@ -608,7 +594,7 @@ on_ship_to_changed_cb (LumDocumentEditor *self,
     return;
   self->modified = TRUE;
   self->ship_to_edited = TRUE;
-  lum_form_clear_row_error (row_of (editable));
+  lum_form_clear_row_error (lum_form_row_of (editable));
 }
 
 static void

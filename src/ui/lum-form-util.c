@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lum-form-util.h"
+#include "lum-ui-util.h"
 
 #define MESSAGE_ROW_KEY "lum-error-message-row"
 
@@ -113,4 +116,38 @@ void
 lum_form_destroy_later (GtkWindow *window)
 {
   g_idle_add_once (destroy_cb, g_object_ref (window));
+}
+
+/* The list row that holds @widget, or @widget when it is one. */
+GtkWidget *
+lum_form_row_of (GtkWidget *widget)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) ? widget : gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+}
+
+/**
+ * lum_form_discard_dialog_new:
+ * @body: what would be lost, in a sentence
+ *
+ * The question an editor asks before closing with unsaved changes: its
+ * responses are "cancel" (the default, also on Escape) and "discard". The
+ * caller connects to "response" and presents it.
+ *
+ * Returns: (transfer none): the dialog, transient for @editor
+ */
+GtkWidget *
+lum_form_discard_dialog_new (GtkWindow  *editor,
+                             const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (editor, _("Discard Changes?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  lum_ui_name_buttons_by_label (dialog);
+  return dialog;
 }

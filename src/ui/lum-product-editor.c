@@ -191,17 +191,9 @@ lum_product_editor_close_request (GtkWindow *window)
   if (!self->modified)
     return GTK_WINDOW_CLASS (lum_product_editor_parent_class)->close_request (window);
 
-  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
-                                   _("The changes to this product have not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = lum_form_discard_dialog_new (window,
+                                        _("The changes to this product have not been saved."));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response_cb), self, 0);
-  lum_ui_name_buttons_by_label (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
