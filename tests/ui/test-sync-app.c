@@ -496,6 +496,21 @@ check_background (LumApplication *app,
     g_assert_true (lum_application_get_in_background (app));
   }
 
+  /* A window opened now counts the failed job beside Activity. */
+  g_application_activate (G_APPLICATION (app));
+  lum_ui_test_pump ();
+  {
+    GtkWidget *shown = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+    GtkWidget *badge = sync_test_find_label (sync_test_find_named (shown, "activity"), "1");
+
+    g_assert_nonnull (badge);
+    g_assert_true (gtk_widget_get_visible (badge));
+    g_assert_true (gtk_widget_has_css_class (badge, "lum-state-failed"));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "1 failed job");
+    gtk_window_destroy (GTK_WINDOW (shown));
+    lum_ui_test_pump ();
+  }
+
   /* … until Quit, which needs no question without a window. */
   clear_secrets (engine);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
