@@ -356,9 +356,54 @@ test_mapping_rules (Fixture       *f,
     g_autoptr(GError) error = NULL;
 
     lum_channel_add_mapping (channel, "internal_notes", "advancedOptions.customField1");
-    lum_channel_add_mapping (channel, "po_number", "items[0].sku");
+    lum_channel_add_mapping (channel, "po_number", "advancedOptions.customField2");
     lum_channel_add_mapping (channel, "gift_message", "savedElements[name=\"Gift Message\"]");
     lum_channel_add_mapping (channel, "sales_rep", "savedElements[name=SalesRep].value");
+    g_assert_true (lum_engine_save_channel (f->engine, channel, &error));
+    g_assert_no_error (error);
+  }
+}
+
+/* A mapping may not write into what identifies and structures the order at
+ * the channel's OMS: ShipStation's createorder is an upsert by orderKey, so
+ * shipping_notes -> orderKey would make two orders one. */
+static void
+test_mapping_identity_rules (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *shipstation[] = { "orderKey", "orderNumber", "items", "items[0].sku", "billTo.name",
+                                "shipTo", "advancedOptions.storeId", "advancedOptions" };
+  const char *extensiv[] = { "referenceNum", "customerIdentifier", "facilityIdentifier.id",
+                             "orderItems[1].qty" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shipstation); i++)
+    {
+      g_autoptr(LumChannel) channel = wholesale_channel (f);
+
+      lum_channel_add_mapping (channel, "shipping_notes", shipstation[i]);
+      assert_refused (f, channel, LUM_CHANNEL_ERROR_FIELD_MAPPING, "to identify the order at ShipStation");
+      assert_refused (f, channel, LUM_CHANNEL_ERROR_FIELD_MAPPING, shipstation[i]);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensiv); i++)
+    {
+      g_autoptr(LumChannel) channel = wholesale_channel (f);
+
+      lum_channel_set_oms_integration_id (channel, lum_integration_get_id (f->extensiv));
+      lum_channel_set_oms_store_id (channel, "7:2");
+      lum_channel_add_mapping (channel, "shipping_notes", extensiv[i]);
+      assert_refused (f, channel, LUM_CHANNEL_ERROR_FIELD_MAPPING, "to identify the order at Extensiv");
+    }
+
+  /* What identifies an order at one OMS is an ordinary field at the other. */
+  {
+    g_autoptr(LumChannel) channel = wholesale_channel (f);
+    g_autoptr(GError) error = NULL;
+
+    lum_channel_set_oms_integration_id (channel, lum_integration_get_id (f->extensiv));
+    lum_channel_set_oms_store_id (channel, "7:2");
+    lum_channel_add_mapping (channel, "shipping_notes", "orderKey");
+    lum_channel_add_mapping (channel, "po_number", "advancedOptions.storeId");
     g_assert_true (lum_engine_save_channel (f->engine, channel, &error));
     g_assert_no_error (error);
   }
@@ -486,6 +531,7 @@ main (int   argc,
   ADD ("/channel/rules/push", test_push_rules);
   ADD ("/channel/rules/fulfillment-needs-push", test_fulfillment_needs_push);
   ADD ("/channel/rules/mapping", test_mapping_rules);
+  ADD ("/channel/rules/mapping-identity", test_mapping_identity_rules);
   ADD ("/channel/rules/invoicing", test_invoicing_rules);
   ADD ("/channel/rules/tags", test_tags);
   ADD ("/channel/archive-and-duplicate", test_archive_and_duplicate);

@@ -2,6 +2,7 @@
 #include "lum-test-util.h"
 #include "connect/lum-field-path.h"
 #include "connect/lum-http.h"
+#include "connect/lum-identity-fields.h"
 #include "connect/lum-order-payload.h"
 #include "connect/lum-rate-limiter.h"
 #include "sync/lum-push-worker.h"
@@ -165,22 +166,74 @@ test_mappings_applied_last (Fixture       *f,
   lum_channel_add_mapping (f->config, "po_number", "advancedOptions.customField1");
   lum_channel_add_mapping (f->config, "shipping_type", "routingInfo.mode");
   lum_channel_add_mapping (f->config, "gift_message", "savedElements[name=GiftMessage]");
-  lum_channel_add_mapping (f->config, "sales_rep", "items[1].name");
+  lum_channel_add_mapping (f->config, "sales_rep", "advancedOptions.customField2");
   lum_channel_add_mapping (f->config, "warehouse_code", "advancedOptions.warehouseCode");
-  lum_channel_add_mapping (f->config, "channel_name", "orderStatus");
+  lum_channel_add_mapping (f->config, "channel_name", "requestedShippingService");
 
   payload = lum_order_payload_shipstation (&input, &error);
-  g_assert_true (lum_order_payload_apply_mappings (payload, &input, &error));
+  g_assert_true (lum_order_payload_apply_mappings (payload, LUM_INTEGRATION_KIND_SHIPSTATION, &input, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (string_at (payload, "advancedOptions.customField1"), ==, "PO-778");
   g_assert_cmpint (json_object_get_int_member (object_at (payload, "advancedOptions"), "storeId"), ==, 1001);
   g_assert_cmpstr (string_at (payload, "routingInfo.mode"), ==, "LTL");
   g_assert_cmpstr (string_at (payload, "savedElements[name=GiftMessage]"), ==, "Thanks!");
-  g_assert_cmpstr (string_at (payload, "items[1].name"), ==, "Dana");
+  g_assert_cmpstr (string_at (payload, "advancedOptions.customField2"), ==, "Dana");
   g_assert_cmpstr (string_at (payload, "items[1].sku"), ==, "SKU-B");
   g_assert_cmpstr (string_at (payload, "advancedOptions.warehouseCode"), ==, "MAIN");
   /* a mapping wins over what the payload had */
-  g_assert_cmpstr (string_at (payload, "orderStatus"), ==, "Wholesale Sales Channel");
+  g_assert_cmpstr (string_at (payload, "requestedShippingService"), ==, "Wholesale Sales Channel");
+}
+
+/* Every field the rules protect is one the payload really fills, so the
+ * list cannot drift from what identifies an order; and a mapping onto one,
+ * inside one or around one is refused when the order is pushed (an order
+ * posted before the rules refused it keeps its configuration). */
+static void
+test_identity_fields (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(LumIntegration) integration = lum_integration_new (LUM_INTEGRATION_KIND_EXTENSIV, "3PL");
+  const LumIntegrationKind kinds[] = { LUM_INTEGRATION_KIND_SHIPSTATION, LUM_INTEGRATION_KIND_EXTENSIV };
+  const char *targets[][3] = {
+    { "orderKey", "billTo.name", "advancedOptions" },
+    { "referenceNum", "orderItems[0].qty", "customerIdentifier.id" },
+  };
+  LumOrderPayloadInput input = { f->order, f->customer, f->config, "MAIN", "awaiting_shipment" };
+
+  lum_integration_set_setting (integration, LUM_SETTING_EXTENSIV_CUSTOMER_ID, "7");
+  lum_integration_set_setting (integration, LUM_SETTING_EXTENSIV_FACILITY_ID, "2");
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      const char * const *fields = lum_identity_fields (kinds[k]);
+
+      g_assert_nonnull (fields[0]);
+      for (guint i = 0; fields[i] != NULL; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(JsonNode) payload = k == 0 ? lum_order_payload_shipstation (&input, &error)
+                                               : lum_order_payload_extensiv (&input, integration, &error);
+          g_autoptr(LumFieldPath) path = lum_field_path_parse (fields[i], NULL);
+
+          g_assert_no_error (error);
+          g_assert_nonnull (path);
+          if (lum_field_path_get (path, json_node_get_object (payload)) == NULL)
+            g_error ("the %s payload has no identity field %s", k == 0 ? "ShipStation" : "Extensiv", fields[i]);
+        }
+
+      for (guint t = 0; t < G_N_ELEMENTS (targets[k]); t++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(JsonNode) payload = k == 0 ? lum_order_payload_shipstation (&input, &error)
+                                               : lum_order_payload_extensiv (&input, integration, &error);
+
+          lum_channel_clear_mappings (f->config);
+          lum_channel_add_mapping (f->config, "shipping_notes", targets[k][t]);
+          g_assert_false (lum_order_payload_apply_mappings (payload, kinds[k], &input, &error));
+          g_assert_error (error, LUM_FIELD_PATH_ERROR, LUM_FIELD_PATH_ERROR_CONFLICT);
+          g_assert_nonnull (strstr (error->message, targets[k][t]));
+        }
+    }
 }
 
 static char *
@@ -362,6 +415,7 @@ main (int   argc,
   g_test_add ("/payload/extensiv", Fixture, NULL, fixture_set_up, test_extensiv_payload, fixture_tear_down);
   g_test_add ("/payload/mappings-applied-last", Fixture, NULL, fixture_set_up, test_mappings_applied_last,
               fixture_tear_down);
+  g_test_add ("/payload/identity-fields", Fixture, NULL, fixture_set_up, test_identity_fields, fixture_tear_down);
   g_test_add_func ("/payload/json-write", test_json_write);
   g_test_add_func ("/push/backoff", test_backoff);
   g_test_add_func ("/push/rate-limiter-budget", test_rate_limiter_budget);

@@ -467,10 +467,12 @@ row_for_error (LumChannelEditor *self,
     case LUM_CHANNEL_ERROR_FIELD_MAPPING:
       {
         guint n = g_list_model_get_n_items (lum_channel_get_mappings (self->channel));
+        gint64 oms_id = lum_channel_get_oms_integration_id (self->channel);
+        g_autoptr(LumIntegration) oms = oms_id != 0 ? lum_engine_get_integration (self->engine, oms_id, NULL) : NULL;
 
         /* The rules stop at the first refused row; find it the same way. */
         for (guint i = 0; i < n; i++)
-          if (!lum_channel_check_mapping (self->channel, i, NULL))
+          if (!lum_channel_check_mapping (self->channel, i, oms, NULL))
             return GTK_WIDGET (gtk_list_box_get_row_at_index (self->mapping_list, i));
         return GTK_WIDGET (self->mapping_list);
       }

@@ -8,6 +8,7 @@
 #include "lum-field-path.h"
 #include "lum-http.h"
 #include "lum-order-payload.h"
+#include "lum-identity-fields.h"
 #include "lum-util.h"
 
 /**
@@ -297,10 +298,14 @@ lum_order_payload_extensiv (const LumOrderPayloadInput  *in,
  * lum_order_payload_apply_mappings:
  *
  * Sets each mapped Lumen field at its remote path, last, so that a mapping
- * wins over what the payload had there.
+ * wins over what the payload had there. A mapping onto a field that
+ * identifies the order at an OMS of @kind is refused, not applied: the
+ * channel rules refuse it on saving, but an order posted before they did
+ * keeps the configuration it was posted under.
  */
 gboolean
 lum_order_payload_apply_mappings (JsonNode                    *payload,
+                                  LumIntegrationKind           kind,
                                   const LumOrderPayloadInput  *in,
                                   GError                     **error)
 {
@@ -318,6 +323,13 @@ lum_order_payload_apply_mappings (JsonNode                    *payload,
       path = lum_field_path_parse (lum_field_mapping_get_remote_field (mapping), error);
       if (path == NULL)
         return FALSE;
+      if (lum_identity_field_covering (kind, path) != NULL)
+        {
+          g_set_error (error, LUM_FIELD_PATH_ERROR, LUM_FIELD_PATH_ERROR_CONFLICT,
+                       _("Remote field “%s” cannot be set: Lumen fills “%s” itself to identify the order; remove that field mapping from the channel"),
+                       lum_field_mapping_get_remote_field (mapping), lum_identity_field_covering (kind, path));
+          return FALSE;
+        }
       value = json_node_new (JSON_NODE_VALUE);
       json_node_set_string (value, text);
       if (!lum_field_path_set (path, json_node_get_object (payload), value, error))

@@ -28,6 +28,7 @@ JsonNode *lum_order_payload_extensiv      (const LumOrderPayloadInput *input,
                                            LumIntegration             *integration,
                                            GError                    **error);
 gboolean  lum_order_payload_apply_mappings (JsonNode                  *payload,
+                                            LumIntegrationKind          kind,
                                             const LumOrderPayloadInput *input,
                                             GError                   **error);
 

@@ -10,6 +10,7 @@
 #include "lum-channel-rules.h"
 #include "lum-util.h"
 #include "connect/lum-field-path.h"
+#include "connect/lum-identity-fields.h"
 #include "model/lum-field-catalog.h"
 #include "store/lum-channel-store.h"
 #include "store/lum-setup-store.h"
@@ -172,9 +173,10 @@ check_tags (LumChannel  *channel,
 }
 
 static gboolean
-check_destination (LumDb       *db,
-                   LumChannel  *channel,
-                   GError     **error)
+check_destination (LumDb           *db,
+                   LumChannel      *channel,
+                   LumIntegration **out_oms,
+                   GError         **error)
 {
   g_autoptr(LumIntegration) integration = NULL;
   g_autofree char *store_id = lum_strip_dup (lum_channel_get_oms_store_id (channel));
@@ -251,20 +253,24 @@ check_destination (LumDb       *db,
         }
     }
 
+  *out_oms = g_steal_pointer (&integration);
   return TRUE;
 }
 
 /**
  * lum_channel_check_mapping:
  * @position: the row to check against the rows before it
+ * @oms: (nullable): the integration the orders are pushed to
  *
  * Checks one row of the field mapping: a catalogue field, a remote field
- * that parses, and no remote field set twice or inside another.
+ * that parses and is not one that Lumen fills to identify the order at
+ * @oms, and no remote field set twice or inside another.
  */
 gboolean
-lum_channel_check_mapping (LumChannel  *channel,
-                           guint        position,
-                           GError     **error)
+lum_channel_check_mapping (LumChannel      *channel,
+                           guint            position,
+                           LumIntegration  *oms,
+                           GError         **error)
 {
   GListModel *mappings = lum_channel_get_mappings (channel);
   g_autoptr(LumFieldMapping) mapping = g_list_model_get_item (mappings, position);
@@ -290,6 +296,20 @@ lum_channel_check_mapping (LumChannel  *channel,
       return FALSE;
     }
   canonical = lum_field_path_to_string (path);
+
+  if (oms != NULL)
+    {
+      const char *identity = lum_identity_field_covering (lum_integration_get_kind (oms), path);
+
+      if (identity != NULL)
+        {
+          g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_FIELD_MAPPING,
+                       _("Field mapping row %u: remote field “%s” cannot be mapped: Lumen fills “%s” itself to identify the order at %s; choose another field"),
+                       position + 1, canonical, identity,
+                       lum_integration_kind_to_label (lum_integration_get_kind (oms)));
+          return FALSE;
+        }
+    }
 
   for (guint i = 0; i < position; i++)
     {
@@ -401,17 +421,18 @@ lum_channel_rules_check (LumDb       *db,
                          LumChannel  *channel,
                          GError     **error)
 {
+  g_autoptr(LumIntegration) oms = NULL;
   guint n_mappings;
 
   if (!check_name (db, channel, error) ||
       !check_group (db, channel, error) ||
       !check_tags (channel, error) ||
-      !check_destination (db, channel, error))
+      !check_destination (db, channel, &oms, error))
     return FALSE;
 
   n_mappings = g_list_model_get_n_items (lum_channel_get_mappings (channel));
   for (guint i = 0; i < n_mappings; i++)
-    if (!lum_channel_check_mapping (channel, i, error))
+    if (!lum_channel_check_mapping (channel, i, oms, error))
       return FALSE;
 
   return check_invoicing (db, channel, error);

@@ -3,6 +3,7 @@
 
 #include "store/lum-db.h"
 #include "model/lum-channel.h"
+#include "model/lum-integration.h"
 
 G_BEGIN_DECLS
 
@@ -39,9 +40,10 @@ gboolean  lum_channel_parse_push_delay  (const char  *text,
                                          GError     **error);
 char     *lum_channel_format_push_delay (int          minutes);
 char    **lum_channel_parse_tags        (const char  *text);
-gboolean  lum_channel_check_mapping     (LumChannel  *channel,
-                                         guint        position,
-                                         GError     **error);
+gboolean  lum_channel_check_mapping     (LumChannel      *channel,
+                                         guint            position,
+                                         LumIntegration  *oms,
+                                         GError         **error);
 gboolean  lum_channel_rules_check       (LumDb       *db,
                                          LumChannel  *channel,
                                          GError     **error);

@@ -240,7 +240,7 @@ build_payload (LumPushWorker   *self,
   else
     g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
                  _("Integration “%s” does not take sales orders"), lum_integration_get_name (integration));
-  if (payload == NULL || !lum_order_payload_apply_mappings (payload, &input, error))
+  if (payload == NULL || !lum_order_payload_apply_mappings (payload, lum_integration_get_kind (integration), &input, error))
     return NULL;
 
   *out_order = g_steal_pointer (&order);
