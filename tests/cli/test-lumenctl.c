@@ -263,7 +263,7 @@ test_channel_edit (Fixture       *f,
   /* a blank delay is "immediately" (null); any --map replaces all mappings */
   edited = run_json (f, "channel", "edit", "Wholesale Sales Channel",
                      "--name", "Wholesale East", "--push-delay", "",
-                     "--map", "customer_email=shipTo.email",
+                     "--map", "customer_email=advancedOptions.customField3",
                      "--map", "gift_message=savedElements[name=GiftMessage]",
                      "--tag", "key accounts", "--store", "2002", "--no-internal",
                      "--warehouse-group", "Default Warehouse Group", "--invoice-type", "Standard",
@@ -274,7 +274,7 @@ test_channel_edit (Fixture       *f,
                "  \"push_to_oms\": true, \"oms_integration\": \"Sandbox ShipStation\", \"oms_store_id\": \"2002\","
                "  \"oms_store_name\": null, \"push_delay_minutes\": null, \"push_fulfillment_updates\": true,"
                "  \"field_mappings\": ["
-               "    { \"lumen_field\": \"customer_email\", \"remote_field\": \"shipTo.email\" },"
+               "    { \"lumen_field\": \"customer_email\", \"remote_field\": \"advancedOptions.customField3\" },"
                "    { \"lumen_field\": \"gift_message\", \"remote_field\": \"savedElements[name=GiftMessage].value\" } ],"
                "  \"order_flow\": \"so-first\", \"invoice_type\": \"Standard\", \"invoice_timing\": \"so-created\","
                "  \"accounting_integration\": \"Sandbox QuickBooks\", \"archived\": false }");
@@ -539,8 +539,11 @@ static const Refusal refused_values[] = {
   { "remote field “shippingNotes” is already mapped", { "channel", "edit", "Wholesale Sales Channel",
                                                          "--map", "shipping_notes=shippingNotes",
                                                          "--map", "gift_message=shippingNotes", NULL } },
-  { "“advancedOptions”", { "channel", "edit", "Wholesale Sales Channel", "--map", "shipping_notes=advancedOptions",
-                           "--map", "gift_message=advancedOptions.customField1", NULL } },
+  { "overlaps “advancedOptions.customField1”", { "channel", "edit", "Wholesale Sales Channel",
+                                     "--map", "gift_message=advancedOptions.customField1",
+                                     "--map", "shipping_notes=advancedOptions.customField1.x", NULL } },
+  { "Lumen fills “orderKey” itself", { "channel", "edit", "Wholesale Sales Channel",
+                                       "--map", "shipping_notes=orderKey", NULL } },
   { "Accounting integration “Sandbox 3PL”", { "channel", "edit", "Wholesale Sales Channel", "--accounting", "Sandbox 3PL", NULL } },
   { "Accounting integration “Nowhere” does not exist", { "channel", "edit", "Wholesale Sales Channel",
                                                           "--accounting", "Nowhere", NULL } },
