@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lum-test-util.h"
+#include "lum-util.h"
 #include "lum-csv.h"
 #include "lum-document-list.h"
 #include "lum-engine-documents.h"
@@ -199,6 +200,76 @@ test_import_products_and_header_errors (void)
   g_assert_cmpfloat (lum_product_get_weight_oz (widget), ==, 12.5);
 }
 
+/* One reader of money: a comma separates thousands only before groups of
+ * exactly three digits; "12,50" was read as 1,250.00 and "1,234,56" as
+ * 123,456.00. */
+static void
+test_money_parse (void)
+{
+  struct {
+    const char *text;
+    char        mark;
+    gint64      cents;   /* -1: refused */
+  } cases[] = {
+    { "12", '.', 1200 },
+    { "12.5", '.', 1250 },
+    { "$1,234.56", '.', 123456 },
+    { "1,234,567", '.', 123456700 },
+    { " 0.05 ", '.', 5 },
+    { "12,50", '.', -1 },
+    { "1,234,56", '.', -1 },
+    { "1,5", '.', -1 },
+    { "1,2345", '.', -1 },
+    { "12,345,6789", '.', -1 },
+    { ",500", '.', -1 },
+    { "1,,000", '.', -1 },
+    { "1.005", '.', -1 },
+    { "1.2.3", '.', -1 },
+    { "-1", '.', -1 },
+    { "", '.', -1 },
+    { "12,50", ',', 1250 },
+    { "1.234,56", ',', 123456 },
+    { "1,5", ',', 150 },
+    { "12.50", ',', -1 },
+    { "1.234.56", ',', -1 },
+    { "1.234", ',', 123400 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 cents = -1;
+      gboolean ok = lum_money_parse_with_mark (cases[i].text, cases[i].mark, &cents);
+
+      if (ok != (cases[i].cents >= 0) || (ok && cents != cases[i].cents))
+        g_error ("“%s” with decimal mark '%c': got %s %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT,
+                 cases[i].text, cases[i].mark, ok ? "cents" : "refused", cents, cases[i].cents);
+    }
+
+  /* the tests run in the C locale, whose decimal mark is the point */
+  g_assert_cmpint (lum_money_decimal_mark (), ==, '.');
+  g_assert_false (lum_money_parse ("12,50", &(gint64){ 0 }));
+}
+
+/* A CSV price with a decimal comma is refused on its row, naming it. */
+static void
+test_import_decimal_comma (void)
+{
+  g_autoptr(LumEngine) engine = lum_test_engine_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) rows = NULL;
+  g_autoptr(LumImportRow) first = NULL;
+  g_autoptr(LumImportRow) second = NULL;
+
+  rows = lum_engine_import_preview (engine, LUM_IMPORT_PRODUCTS,
+                                    "sku,name,price\nA-1,Apple,\"1,5\"\nB-2,Bolt,\"1,234.50\"\n", -1, &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (rows), 1);
+  g_assert_nonnull (lum_import_row_get_error (first));
+  g_assert_nonnull (strstr (lum_import_row_get_error (first), "Price “1,5” is not an amount such as 1,234.50"));
+  g_assert_null (lum_import_row_get_error (second));
+}
+
 static void
 on_items_changed_cb (GListModel *model,
                      guint       position,
@@ -340,6 +411,8 @@ main (int   argc,
 
   g_test_add_func ("/csv/quotes-commas-newlines", test_csv_quotes_commas_newlines);
   g_test_add_func ("/csv/errors", test_csv_errors);
+  g_test_add_func ("/money/parse", test_money_parse);
+  g_test_add_func ("/import/decimal-comma", test_import_decimal_comma);
   g_test_add_func ("/import/customers", test_import_customers);
   g_test_add_func ("/import/products-and-header-errors", test_import_products_and_header_errors);
   g_test_add_func ("/document-list/pages", test_document_list_pages);

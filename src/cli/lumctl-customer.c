@@ -523,8 +523,10 @@ parse_price (const char  *text,
 {
   if (!lum_money_parse (text, cents))
     {
+      g_autofree char *example = lum_money_example ();
+
       g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
-                   _("Price “%s” is not an amount such as 12.50"), text);
+                   _("Price “%s” is not an amount such as %s"), text, example);
       return FALSE;
     }
   return TRUE;

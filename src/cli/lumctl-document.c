@@ -197,8 +197,10 @@ lumctl_parse_line (const char  *text,
     }
   if (n == 3 && !lum_money_parse (parts[2], &price))
     {
+      g_autofree char *example = lum_money_example ();
+
       g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
-                   _("Line “%s”: unit price “%s” is not an amount such as 12.50"), text, parts[2]);
+                   _("Line “%s”: unit price “%s” is not an amount such as %s"), text, parts[2], example);
       return FALSE;
     }
 

@@ -190,7 +190,8 @@ preview_product (LumEngine  *self,
 
   if (!lum_money_parse (price_text, &cents))
     {
-      g_autofree char *message = g_strdup_printf (_("Price “%s” is not an amount such as 12.50"), price_text);
+      g_autofree char *example = lum_money_example ();
+      g_autofree char *message = g_strdup_printf (_("Price “%s” is not an amount such as %s"), price_text, example);
       return lum_import_row_new (row->line, NULL, summary, FALSE, message);
     }
   if (!lum_str_empty (weight_text))

@@ -8,6 +8,7 @@
 #include "lum-util.h"
 
 #include <inttypes.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -144,29 +145,76 @@ lum_prefix_upper_bound (const char *prefix)
   return g_strconcat (prefix ? prefix : "", "\xf4\x8f\xbf\xbf", NULL);
 }
 
-/* "12", "12.5", "12.50", "$1,234.56" → cents; at most 2 decimals, no sign. */
+/**
+ * lum_money_decimal_mark:
+ *
+ * Returns: the decimal mark of the user's locale (LC_NUMERIC): ',' where
+ *   the locale writes 12,50, otherwise '.'
+ */
+char
+lum_money_decimal_mark (void)
+{
+  const struct lconv *conv = localeconv ();
+
+  return conv != NULL && conv->decimal_point != NULL && g_str_equal (conv->decimal_point, ",") ? ',' : '.';
+}
+
+/**
+ * lum_money_example:
+ *
+ * Returns: (transfer full): an amount written as lum_money_parse() reads
+ *   it in the user's locale, for messages: "1,234.50" or "1.234,50"
+ */
+char *
+lum_money_example (void)
+{
+  return g_strdup (lum_money_decimal_mark () == ',' ? "1.234,50" : "1,234.50");
+}
+
+/**
+ * lum_money_parse_with_mark:
+ * @decimal_mark: '.' or ','
+ *
+ * Reads an amount such as "12", "12.5", "$1,234.56" (with @decimal_mark '.')
+ * or "1.234,56" (with ','). The other of the two marks separates thousands,
+ * and only before groups of exactly three digits, so "12,50" and
+ * "1,234,56" are refused where the decimal mark is '.', instead of being
+ * read as 1,250 and 123,456. At most two decimals; no sign.
+ */
 gboolean
-lum_money_parse (const char *text,
-                 gint64     *cents)
+lum_money_parse_with_mark (const char *text,
+                           char        decimal_mark,
+                           gint64     *cents)
 {
   g_autofree char *stripped = lum_strip_dup (text);
   const char *p = stripped;
+  char group_mark = decimal_mark == ',' ? '.' : ',';
   gint64 whole = 0;
-  int decimals = 0, fraction = 0;
+  int decimals = 0, fraction = 0, run = 0, groups = 0;
   gboolean digits = FALSE;
 
   if (*p == '$')
     p++;
-  for (; *p && *p != '.'; p++)
+  for (; *p && *p != decimal_mark; p++)
     {
-      if (*p == ',')
-        continue;
+      if (*p == group_mark)
+        {
+          /* the first group has one to three digits, every other three */
+          if (run == 0 || run > 3 || (groups > 0 && run != 3))
+            return FALSE;
+          groups++;
+          run = 0;
+          continue;
+        }
       if (!g_ascii_isdigit (*p) || whole > G_MAXINT64 / 1000)
         return FALSE;
       whole = whole * 10 + (*p - '0');
+      run++;
       digits = TRUE;
     }
-  if (*p == '.')
+  if (groups > 0 && run != 3)
+    return FALSE;
+  if (*p == decimal_mark)
     for (p++; *p; p++)
       {
         if (!g_ascii_isdigit (*p) || decimals == 2)
@@ -181,6 +229,19 @@ lum_money_parse (const char *text,
     fraction *= 10;
   *cents = whole * 100 + fraction;
   return TRUE;
+}
+
+/**
+ * lum_money_parse:
+ *
+ * Reads an amount written with the decimal mark of the user's locale: the
+ * one reader of money for the window, the command line and CSV files.
+ */
+gboolean
+lum_money_parse (const char *text,
+                 gint64     *cents)
+{
+  return lum_money_parse_with_mark (text, lum_money_decimal_mark (), cents);
 }
 
 /* 123456 → "1234.56": plain, for files and the command line. */

@@ -15,6 +15,11 @@ gboolean  lum_str_empty          (const char  *text);
 
 char     *lum_prefix_upper_bound (const char  *prefix);
 
+char      lum_money_decimal_mark (void);
+char     *lum_money_example      (void);
+gboolean  lum_money_parse_with_mark (const char *text,
+                                     char        decimal_mark,
+                                     gint64     *cents);
 gboolean  lum_money_parse        (const char  *text,
                                   gint64      *cents);
 char     *lum_money_format       (gint64       cents);

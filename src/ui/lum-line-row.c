@@ -244,7 +244,7 @@ load_line (LumLineRow *self)
 {
   g_autoptr(LumProduct) product = find_product (self, lum_doc_line_get_sku (self->line));
   gint64 price = lum_doc_line_get_unit_price_cents (self->line);
-  g_autofree char *price_text = price >= 0 ? lum_money_format (price) : NULL;
+  g_autofree char *price_text = price >= 0 ? lum_ui_format_money_entry (price) : NULL;
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->sku_entry), lum_doc_line_get_sku (self->line));
@@ -482,9 +482,11 @@ lum_line_row_check_price (LumLineRow  *self,
 
   if (!self->price_valid)
     {
+      g_autofree char *example = lum_money_example ();
+
       g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE,
-                   _("Unit price “%s” is not an amount such as 12.50"),
-                   gtk_editable_get_text (GTK_EDITABLE (self->price_entry)));
+                   _("Unit price “%s” is not an amount such as %s"),
+                   gtk_editable_get_text (GTK_EDITABLE (self->price_entry)), example);
       return FALSE;
     }
   if (lum_doc_line_get_unit_price_cents (self->line) > LUM_LINE_MAX_PRICE_CENTS)

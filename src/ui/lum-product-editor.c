@@ -7,6 +7,7 @@
 
 #include "lum-form-util.h"
 #include "lum-product-editor.h"
+#include "lum-ui-format.h"
 #include "lum-ui-util.h"
 #include "lum-util.h"
 
@@ -81,7 +82,9 @@ read_product (LumProductEditor *self)
 
   if (!lum_money_parse (price_text, &price))
     {
-      message = g_strdup_printf (_("Unit price “%s” is not an amount such as 12.50"), price_text);
+      g_autofree char *example = lum_money_example ();
+
+      message = g_strdup_printf (_("Unit price “%s” is not an amount such as %s"), price_text, example);
       show_row_error (self, self->price_row, message);
       return NULL;
     }
@@ -211,7 +214,7 @@ lum_product_editor_constructed (GObject *object)
   gtk_window_set_title (GTK_WINDOW (self), title);
   if (self->original != NULL)
     {
-      g_autofree char *price = lum_money_format (lum_product_get_unit_price_cents (self->original));
+      g_autofree char *price = lum_ui_format_money_entry (lum_product_get_unit_price_cents (self->original));
       g_autofree char *weight = g_strdup_printf ("%g", lum_product_get_weight_oz (self->original));
 
       self->loading = TRUE;

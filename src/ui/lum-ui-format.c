@@ -32,16 +32,33 @@ group_digits (guint64     n,
 /**
  * lum_ui_format_money:
  *
- * 123456 → "$1,234.56". Lumen's channels sell in US dollars, as their
- * ShipStation stores and QuickBooks companies do.
+ * 123456 → "$1,234.56", or "$1.234,56" where the locale writes a decimal
+ * comma (lum_money_parse() reads both back). Lumen's channels sell in US
+ * dollars, as their ShipStation stores and QuickBooks companies do.
  */
 char *
 lum_ui_format_money (gint64 cents)
 {
   guint64 magnitude = cents < 0 ? (guint64)(-(cents + 1)) + 1 : (guint64)cents;
-  g_autofree char *whole = group_digits (magnitude / 100, ",");
+  char mark = lum_money_decimal_mark ();
+  g_autofree char *whole = group_digits (magnitude / 100, mark == ',' ? "." : ",");
 
-  return g_strdup_printf ("%s$%s.%02u", cents < 0 ? "−" : "", whole, (guint)(magnitude % 100));
+  return g_strdup_printf ("%s$%s%c%02u", cents < 0 ? "−" : "", whole, mark, (guint)(magnitude % 100));
+}
+
+/**
+ * lum_ui_format_money_entry:
+ *
+ * 123456 → "1234.56" (or "1234,56"): an amount to edit in an entry.
+ */
+char *
+lum_ui_format_money_entry (gint64 cents)
+{
+  g_autofree char *plain = lum_money_format (cents);
+
+  if (lum_money_decimal_mark () == ',')
+    g_strdelimit (plain, ".", ',');
+  return g_steal_pointer (&plain);
 }
 
 char *

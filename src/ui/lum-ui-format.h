@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 
 /* How the document pages show money, times and statuses. */
 char       *lum_ui_format_money        (gint64       cents);
+char       *lum_ui_format_money_entry  (gint64       cents);
 char       *lum_ui_format_count        (guint64      n);
 char       *lum_ui_format_date         (const char  *utc_text);
 char       *lum_ui_format_time         (const char  *utc_text);

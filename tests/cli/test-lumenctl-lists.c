@@ -311,6 +311,7 @@ static const Refusal refused_values[] = {
   { "Line “W-1:1:2:3”", { CREATE, "--line", "W-1:1:2:3", NULL } },
   { "unit price “1.234”", { CREATE, "--line", "W-1:1:1.234", NULL } },
   { "unit price “-5”", { CREATE, "--line", "W-1:1:-5", NULL } },
+  { "Line “W-1:1:2,50”: unit price “2,50” is not an amount such as 1,234.50", { CREATE, "--line", "W-1:1:2,50", NULL } },
   { "Requested ship date “2030-02-30”", { CREATE, "--line", "W-1:1", "--requested-ship-date", "2030-02-30", NULL } },
   { "Requested ship date “05/01/2030”", { CREATE, "--line", "W-1:1", "--requested-ship-date", "05/01/2030",
                                           "--post", NULL } },

@@ -347,7 +347,7 @@ test_product_import (Fixture       *f,
                      "2     update  W-1 — Widget, large\n"
                      "3     add     H-3 — Hammer steel\n"
                      "5     error   X 1 — Bad            SKU “X 1” contains a space or an unprintable character\n"
-                     "6     error   P-4 — Pen            Price “abc” is not an amount such as 12.50\n"
+                     "6     error   P-4 — Pen            Price “abc” is not an amount such as 1,234.50\n"
                      "7     error   W-1 — Twice          SKU “W-1” is already on line 2 of the file\n");
     assert_one_error_line (result->err, "3 of 5 rows in");
   }
@@ -382,6 +382,8 @@ static const Refusal refused_values[] = {
   { "Price “ten”", { "product", "add", "--sku", "N-1", "--name", "New", "--price", "ten", NULL } },
   { "Price “-1”", { "product", "add", "--sku", "N-1", "--name", "New", "--price", "-1", NULL } },
   { "Price “1.005”", { "product", "add", "--sku", "W-1", "--update", "--price", "1.005", NULL } },
+  { "Price “12,50” is not an amount such as 1,234.50", { "product", "add", "--sku", "N-1", "--name", "New", "--price", "12,50", NULL } },
+  { "Price “1,234,56”", { "product", "add", "--sku", "N-1", "--name", "New", "--price", "1,234,56", NULL } },
   { "Weight “heavy”", { "product", "add", "--sku", "N-1", "--name", "New", "--price", "1", "--weight-oz", "heavy", NULL } },
   { "Weight -1 oz of “N-1”", { "product", "add", "--sku", "N-1", "--name", "New", "--price", "1", "--weight-oz", "-1",
                                NULL } },
