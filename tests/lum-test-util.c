@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <unistd.h>
+#include <stdio.h>
 
 #include "lum-test-util.h"
+#include "lum-engine-documents.h"
 
 static gint64
 test_clock_now (gpointer user_data)
@@ -80,4 +82,54 @@ lum_test_dump_database (LumEngine *engine)
     }
   sqlite3_finalize (tables);
   return g_string_free (dump, FALSE);
+}
+
+/**
+ * lum_test_damaged_database:
+ *
+ * Makes a database with 400 customers whose table's root page is then
+ * overwritten in the middle, as a failing disk would: SQLite opens it, and
+ * finds the damage only when that page is read.
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+lum_test_damaged_database (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumEngine) engine = lum_test_engine_new (NULL, &path);
+  LumDb *db = lum_engine_get_db (engine);
+  sqlite3_stmt *stmt;
+  gint64 root = 0, page_size = 0;
+  FILE *file;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Customer %04u %080u", i, i);
+      g_autoptr(LumCustomer) customer = lum_customer_new (name);
+
+      g_assert_true (lum_engine_save_customer (engine, customer, &error));
+    }
+  g_assert_true (lum_engine_check_integrity (engine, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_handle (db),
+                                       "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                                       "FROM sqlite_schema WHERE name = 'customer'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  root = sqlite3_column_int64 (stmt, 0);
+  page_size = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  g_assert_true (lum_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  g_clear_object (&engine);
+
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (root - 1) * page_size + 16, SEEK_SET), ==, 0);
+  for (guint i = 0; i < 64; i++)
+    fputc (0xa5, file);
+  fclose (file);
+
+  return g_steal_pointer (&path);
 }

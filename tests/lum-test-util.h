@@ -16,5 +16,6 @@ LumEngine *lum_test_engine_new       (LumTestClock *clock,
 gint64     lum_test_count_rows       (LumEngine    *engine,
                                       const char   *table);
 char      *lum_test_dump_database    (LumEngine    *engine);
+char      *lum_test_damaged_database (void);
 
 G_END_DECLS

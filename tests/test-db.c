@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <stdio.h>
+#include <sys/stat.h>
 
 #include "lum-test-util.h"
+#include "lum-engine-documents.h"
 #include "store/lum-document-store.h"
 #include "store/lum-schema.h"
 #include "store/lum-setup-store.h"
@@ -377,6 +380,196 @@ test_busy_database_fails_clearly (void)
   g_assert_nonnull (type);
 }
 
+static guint
+file_mode (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* A database holds customers and prices: its file, -wal and -shm are the
+ * owner's alone, whatever the umask. */
+static void
+test_private_files (void)
+{
+  g_autofree char *path = temp_db_path ("private.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(LumInvoiceType) type = NULL;
+  mode_t old = umask (0);
+
+  engine = lum_engine_new (path, &error);
+  umask (old);
+  g_assert_no_error (error);
+  type = lum_engine_add_invoice_type (engine, "Pro forma", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
+}
+
+/* A version no Lumen writes (a negative one tripped an assertion and was
+ * rewritten to 0) is refused, and the file is left byte for byte. */
+static void
+test_unknown_version_refused (void)
+{
+  const int versions[] = { -1, -7, G_MININT32 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *path = temp_db_path ("unknown-version.db");
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *sql = g_strdup_printf ("CREATE TABLE t (x); PRAGMA user_version = %d", versions[i]);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gsize before_len, after_len;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LumDb) db = NULL;
+      sqlite3 *raw = NULL;
+
+      g_unlink (path);
+      g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (raw);
+      g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+      db = lum_db_open (path, &error);
+      g_assert_null (db);
+      g_assert_error (error, LUM_DB_ERROR, LUM_DB_ERROR_UNKNOWN_VERSION);
+      g_assert_nonnull (strstr (error->message, path));
+
+      g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+      g_assert_cmpmem (before, before_len, after, after_len);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* Opening a database and reading it takes no write lock: `order list`
+ * failed after 5 s while another process imported. */
+static void
+test_read_while_another_writes (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumEngine) first = lum_test_engine_new (NULL, &path);
+  g_autoptr(LumEngine) second = NULL;
+  g_autoptr(GListStore) groups = NULL;
+  sqlite3 *other = NULL;
+  gint64 start;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO meta (key, value) VALUES ('x', 'y')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  start = g_get_monotonic_time ();
+  second = lum_engine_new (path, &error);
+  g_assert_no_error (error);
+  groups = lum_engine_list_warehouse_groups (second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (groups)), ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
+static gpointer
+release_lock_later (gpointer data)
+{
+  g_usleep (800 * 1000);
+  sqlite3_exec (data, "COMMIT", NULL, NULL, NULL);
+  return NULL;
+}
+
+static void
+on_waiting_cb (LumDb    *db,
+               gpointer  user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+/* A writer waits for another process's lock, and says so once. */
+static void
+test_writer_waits (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumEngine) first = lum_test_engine_new (NULL, &path);
+  g_autoptr(LumEngine) second = NULL;
+  g_autoptr(LumInvoiceType) type = NULL;
+  g_autoptr(GThread) thread = NULL;
+  sqlite3 *other = NULL;
+  guint waits = 0;
+
+  second = lum_engine_new_waiting (path, 10000, on_waiting_cb, &waits, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  thread = g_thread_new ("release", release_lock_later, other);
+
+  type = lum_engine_add_invoice_type (second, "Pro forma", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (type);
+  g_assert_cmpuint (waits, ==, 1);
+
+  g_thread_join (g_steal_pointer (&thread));
+  sqlite3_close (other);
+}
+
+/* A full disk is said to be one, and the change is not half-written. */
+static void
+test_full_disk (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumEngine) engine = lum_test_engine_new (NULL, &path);
+  LumDb *db = lum_engine_get_db (engine);
+  g_autofree char *pages = pragma_text (db, "PRAGMA page_count");
+  g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %s", pages);
+  gint64 before = lum_test_count_rows (engine, "customer");
+  gboolean full = FALSE;
+
+  g_assert_true (lum_db_exec (db, limit, NULL));
+  for (guint i = 0; i < 10000 && !full; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Customer %u with a long name to fill pages %060u", i, i);
+      g_autoptr(LumCustomer) customer = lum_customer_new (name);
+
+      if (!lum_engine_save_customer (engine, customer, &error))
+        full = TRUE;
+      else
+        before++;
+    }
+  g_assert_true (full);
+  g_assert_error (error, LUM_DB_ERROR, LUM_DB_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "is full"));
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_cmpint (lum_test_count_rows (engine, "customer"), ==, before);
+}
+
+/* A damaged page is found when the file is checked, not at the first read
+ * of that page, and the message names the file and what to do. */
+static void
+test_quick_check_finds_damage (void)
+{
+  g_autofree char *path = lum_test_damaged_database ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDb) reopened = NULL;
+
+  reopened = lum_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (lum_db_quick_check (reopened, &error));
+  g_assert_error (error, LUM_DB_ERROR, LUM_DB_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, ".recover"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +585,12 @@ main (int   argc,
   g_test_add_func ("/db/exactly-one-default-group", test_exactly_one_default_group);
   g_test_add_func ("/db/nested-transactions", test_nested_transactions);
   g_test_add_func ("/db/busy-database-fails-clearly", test_busy_database_fails_clearly);
+  g_test_add_func ("/db/private-files", test_private_files);
+  g_test_add_func ("/db/unknown-version-refused", test_unknown_version_refused);
+  g_test_add_func ("/db/read-while-another-writes", test_read_while_another_writes);
+  g_test_add_func ("/db/writer-waits", test_writer_waits);
+  g_test_add_func ("/db/full-disk", test_full_disk);
+  g_test_add_func ("/db/quick-check-finds-damage", test_quick_check_finds_damage);
 
   return g_test_run ();
 }

@@ -604,6 +604,10 @@ sync_run (LumctlGlobal  *global,
   g_signal_connect (sync.worker, "job-failed", G_CALLBACK (on_job_failed_cb), &sync);
   g_signal_connect (sync.worker, "notify::busy", G_CALLBACK (on_worker_busy_cb), &sync);
 
+  /* A damaged page would otherwise be found only when a push reads it,
+   * after other writes had succeeded. */
+  if (watch && !lum_engine_check_integrity (sync.engine, &error))
+    return lumctl_fail (error);
   if (watch)
     return run_watch (&sync, !no_push, !no_poll, interval);
   return run_once (&sync, !no_push, !no_poll);

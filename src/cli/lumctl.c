@@ -177,11 +177,23 @@ lumctl_fail_printf (const char *format,
   return LUMCTL_EXIT_FAILURE;
 }
 
+static void
+on_waiting_cb (LumDb    *db,
+               gpointer  user_data)
+{
+  g_printerr (_("Waiting for another Lumen process to finish writing to “%s”…\n"), lum_db_get_path (db));
+}
+
+/* A command that writes while another process holds the write lock (a
+ * long import) waits for it, saying so, rather than failing after seconds;
+ * one that only reads never waits. */
+#define LUMCTL_WAIT_MS (10 * 60 * 1000)
+
 LumEngine *
 lumctl_open_engine (LumctlGlobal  *global,
                     GError       **error)
 {
-  return lum_engine_new (global->db_path, error);
+  return lum_engine_new_waiting (global->db_path, LUMCTL_WAIT_MS, on_waiting_cb, NULL, error);
 }
 
 /* -- values -------------------------------------------------------------- */

@@ -48,6 +48,17 @@ seed (LumEngine  *self,
   gboolean empty;
   gint64 group_id, warehouse_id;
 
+  /* Read first, outside any transaction: a seeded database (every one but
+   * a new one) is opened without taking the write lock, so a command that
+   * only reads runs while another process writes. */
+  count = lum_db_prepare (self->db, "SELECT count(*) FROM warehouse_group", error);
+  if (count == NULL)
+    return FALSE;
+  empty = sqlite3_step (count) == SQLITE_ROW && sqlite3_column_int64 (count, 0) == 0;
+  sqlite3_reset (count);
+  if (!empty)
+    return TRUE;
+
   if (!lum_db_begin (self->db, error))
     return FALSE;
 
@@ -137,17 +148,93 @@ LumEngine *
 lum_engine_new (const char  *db_path,
                 GError     **error)
 {
+  return lum_engine_new_waiting (db_path, 0, NULL, NULL, error);
+}
+
+/**
+ * lum_engine_new_waiting:
+ * @wait_ms: how long a write waits for another process's lock (0: the
+ *   default, a few seconds)
+ * @wait_func: (nullable): called when a write has been waiting for half a
+ *   second, to say so
+ *
+ * Opens the engine for a program that would rather wait for another Lumen
+ * process (a long import) than fail, such as `lumenctl`.
+ */
+LumEngine *
+lum_engine_new_waiting (const char     *db_path,
+                        guint           wait_ms,
+                        LumDbWaitFunc   wait_func,
+                        gpointer        user_data,
+                        GError        **error)
+{
   g_autoptr(LumEngine) self = g_object_new (LUM_TYPE_ENGINE, NULL);
   g_autofree char *path = db_path ? g_strdup (db_path) : lum_engine_default_db_path ();
 
   self->db = lum_db_open (path, error);
   if (self->db == NULL)
     return NULL;
+  if (wait_ms > 0)
+    lum_db_set_waiting (self->db, wait_ms, wait_func, user_data);
   if (!seed (self, error))
     return NULL;
   self->data_version = lum_db_data_version (self->db);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * lum_engine_check_integrity_async:
+ *
+ * Reads the whole database file in a thread and fails with
+ * %LUM_DB_ERROR_CORRUPT, naming the file and what to do, when a page is
+ * damaged.
+ */
+static void
+on_quick_checked_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (lum_db_quick_check_finish (LUM_DB (source), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+lum_engine_check_integrity_async (LumEngine           *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LUM_IS_ENGINE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lum_engine_check_integrity_async);
+  lum_db_quick_check_async (self->db, cancellable, on_quick_checked_cb, task);
+}
+
+gboolean
+lum_engine_check_integrity_finish (LumEngine     *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lum_engine_check_integrity_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+lum_engine_check_integrity (LumEngine  *self,
+                            GError    **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  return lum_db_quick_check (self->db, error);
 }
 
 LumDb *

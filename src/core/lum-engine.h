@@ -45,6 +45,20 @@ G_DECLARE_FINAL_TYPE (LumEngine, lum_engine, LUM, ENGINE, GObject)
 char              *lum_engine_default_db_path        (void);
 LumEngine         *lum_engine_new                    (const char        *db_path,
                                                       GError           **error);
+LumEngine         *lum_engine_new_waiting            (const char        *db_path,
+                                                      guint              wait_ms,
+                                                      LumDbWaitFunc      wait_func,
+                                                      gpointer           user_data,
+                                                      GError           **error);
+gboolean           lum_engine_check_integrity        (LumEngine         *self,
+                                                      GError           **error);
+void               lum_engine_check_integrity_async  (LumEngine           *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean           lum_engine_check_integrity_finish (LumEngine         *self,
+                                                      GAsyncResult      *result,
+                                                      GError           **error);
 LumDb             *lum_engine_get_db                 (LumEngine         *self);
 void               lum_engine_set_clock              (LumEngine         *self,
                                                       LumClockFunc       func,

@@ -32,6 +32,7 @@ struct _LumApplication
   gboolean              no_sandbox;
   LumEngine            *engine;
   GError               *engine_error;
+  GError               *integrity_error;  /* the quick check found damage */
   guint                 external_check_id;
   GSettings            *settings;
   GCancellable         *cancellable;
@@ -119,6 +120,8 @@ ensure_window (LumApplication *self)
       window = lum_window_new (self, self->engine);
       if (self->engine == NULL)
         lum_window_show_database_error (window, path, self->engine_error);
+      else if (self->integrity_error != NULL)
+        lum_window_show_database_error (window, path, self->integrity_error);
     }
   leave_background (self);
   start_sync (self);
@@ -263,7 +266,7 @@ start_sync (LumApplication *self)
 {
   guint interval = 300;
 
-  if (self->sync_started || self->engine == NULL)
+  if (self->sync_started || self->engine == NULL || self->integrity_error != NULL)
     return;
   self->sync_started = TRUE;
 
@@ -388,6 +391,29 @@ on_external_check_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* A damaged database is shown as the reason, in place of the pages, and
+ * nothing more is written to it: the clerk restores a backup first. */
+static void
+on_integrity_checked_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(LumApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (lum_engine_check_integrity_finish (LUM_ENGINE (source), result, &error))
+    return;
+
+  g_warning ("%s", error->message);
+  stop_sync (self);
+  path = self->db_path ? g_strdup (self->db_path) : lum_engine_default_db_path ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LUM_IS_WINDOW (l->data))
+      lum_window_show_database_error (l->data, path, error);
+  self->integrity_error = g_steal_pointer (&error);
+}
+
 static void
 open_engine (LumApplication *self)
 {
@@ -401,6 +427,7 @@ open_engine (LumApplication *self)
       return;
     }
 
+  lum_engine_check_integrity_async (self->engine, NULL, on_integrity_checked_cb, g_object_ref (self));
   self->external_check_id = g_timeout_add_seconds (EXTERNAL_CHECK_SECONDS, on_external_check_cb, self);
   g_signal_connect_object (self->engine, "changed", G_CALLBACK (on_engine_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -761,6 +788,7 @@ lum_application_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pause_tasks, g_ptr_array_unref);
   g_clear_error (&self->engine_error);
+  g_clear_error (&self->integrity_error);
   g_clear_error (&self->sync_error);
   g_clear_pointer (&self->db_path, g_free);
 

@@ -427,6 +427,38 @@ test_app_first_run (void)
   run_app (db, NULL, check_second_run, NULL);
 }
 
+/* A damaged database: the window says which file and what to do, in place
+ * of the pages, and nothing is pushed from it. */
+static void
+check_damaged (LumApplication *app,
+               gpointer        data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkStack *stack = GTK_STACK (lum_ui_test_child (window, LUM_TYPE_WINDOW, "window_stack"));
+  AdwStatusPage *page = ADW_STATUS_PAGE (lum_ui_test_child (window, LUM_TYPE_WINDOW, "error_page"));
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "error") != 0 && g_get_monotonic_time () < until)
+    lum_ui_test_pump ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "is damaged"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), ".recover"));
+  sync_test_save_shot (GTK_WIDGET (window), "sync-damaged-database");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_app_damaged_database (void)
+{
+  g_autofree char *db = lum_test_damaged_database ();
+
+  /* The pages that read the damaged table warn as well, as they should;
+   * warnings stay non-fatal from here on, since reads still queued when
+   * the application quits run in the next main loop: this test is last. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  run_app (db, "--no-sandbox", check_damaged, NULL);
+}
+
 static void
 test_app_no_sandbox (void)
 {
@@ -696,6 +728,8 @@ main (int   argc,
   g_test_add_func ("/ui/app/channel-test", test_app_channel_test);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/help-and-shortcuts", test_help_and_shortcuts);
+
+  g_test_add_func ("/ui/app/damaged-database", test_app_damaged_database);
 
   return g_test_run ();
 }

@@ -3,13 +3,18 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "lum-db.h"
 #include "lum-schema.h"
 
 #define BUSY_TIMEOUT_MS 5000
+/* how long a wait for another process's write lock lasts before it is said */
+#define WAIT_ANNOUNCE_MS 500
 
 struct _LumDb
 {
@@ -22,6 +27,12 @@ struct _LumDb
   GHashTable *memo;         /* text → GObject made from it, see lum_db_memo_lookup() */
   char       *armed_point;  /* injected failure, tests only */
   char       *id;           /* meta.database_id */
+
+  guint        busy_timeout_ms;
+  gint64       wait_started;   /* monotonic time the current wait began */
+  gboolean     wait_announced;
+  LumDbWaitFunc wait_func;
+  gpointer     wait_data;
 };
 
 G_DEFINE_QUARK (lum-db-error-quark, lum_db_error)
@@ -36,13 +47,112 @@ set_error_from_code (LumDb   *self,
 
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_BUSY,
-                 _("The database “%s” is busy: another Lumen process kept it locked for more than %d seconds. Try again."),
-                 self->path, BUSY_TIMEOUT_MS / 1000);
+                 _("The database “%s” is busy: another Lumen process kept it locked for more than %u seconds. Try again."),
+                 self->path, MAX (self->busy_timeout_ms / 1000, 1));
+  else if (primary == SQLITE_FULL)
+    g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_FULL,
+                 _("The disk that holds the database “%s” is full: nothing of this change was saved. Free some space on it, then try again."),
+                 self->path);
+  else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_CORRUPT,
+                 _("The database “%s” is damaged (%s). Restore it from a backup, or save what can still be read with “sqlite3 %s .recover | sqlite3 recovered.db” and open recovered.db."),
+                 self->path, sqlite3_errstr (rc), self->path);
   else
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_SQL,
                  _("Database error in “%s”: %s"),
                  self->path, sqlite3_errmsg (self->handle));
   return FALSE;
+}
+
+/* SQLite's busy handler: wait for another process's lock in short sleeps,
+ * say once that we are waiting, and give up after the busy timeout. */
+static int
+on_busy_cb (void *data,
+            int   count)
+{
+  LumDb *self = data;
+  gint64 now = g_get_monotonic_time ();
+  gint64 waited_ms;
+
+  if (count == 0)
+    {
+      self->wait_started = now;
+      self->wait_announced = FALSE;
+    }
+  waited_ms = (now - self->wait_started) / 1000;
+  if (waited_ms >= self->busy_timeout_ms)
+    return 0;
+  if (!self->wait_announced && waited_ms >= WAIT_ANNOUNCE_MS && self->wait_func != NULL)
+    {
+      self->wait_announced = TRUE;
+      self->wait_func (self, self->wait_data);
+    }
+  g_usleep (MIN (count + 1, 20) * 1000);
+  return 1;
+}
+
+/* A new database file is made readable by its owner only, whatever the
+ * umask: it holds customers, orders and prices. SQLite gives the -wal and
+ * -shm files it creates the mode of the database file. */
+static gboolean
+create_private (const char  *path,
+                GError     **error)
+{
+  int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  int saved_errno = errno;
+
+  if (fd < 0 && saved_errno == EEXIST)
+    return TRUE;
+  if (fd < 0 || fchmod (fd, 0600) != 0)
+    {
+      saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_OPEN,
+                   _("Could not create the database “%s”: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* The schema version, read before anything is written: a database whose
+ * version this Lumen does not know is refused untouched. */
+static gboolean
+check_version (LumDb   *self,
+               GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int latest = lum_schema_get_n_migrations ();
+  int version, rc;
+
+  rc = sqlite3_prepare_v2 (self->handle, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return set_error_from_code (self, rc, error);
+    }
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (version > latest)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_TOO_NEW,
+                   _("The database “%s” has schema version %d, but this Lumen knows only up to %d. Use a newer Lumen."),
+                   self->path, version, latest);
+      return FALSE;
+    }
+  if (version < 0)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_UNKNOWN_VERSION,
+                   _("The database “%s” has schema version %d, which no Lumen writes; it was left as it is. Open a copy from a backup."),
+                   self->path, version);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -117,13 +227,7 @@ migrate (LumDb   *self,
   int version = lum_db_get_schema_version (self);
   int latest = lum_schema_get_n_migrations ();
 
-  if (version > latest)
-    {
-      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_TOO_NEW,
-                   _("The database “%s” has schema version %d, but this Lumen knows only up to %d. Use a newer Lumen."),
-                   self->path, version, latest);
-      return FALSE;
-    }
+  g_return_val_if_fail (version >= 0 && version <= latest, FALSE);
 
   for (int v = version + 1; v <= latest; v++)
     {
@@ -180,6 +284,7 @@ lum_db_init (LumDb *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->busy_timeout_ms = BUSY_TIMEOUT_MS;
 }
 
 /**
@@ -212,6 +317,9 @@ lum_db_open (const char  *path,
       return NULL;
     }
 
+  if (!create_private (path, error))
+    return NULL;
+
   rc = sqlite3_open_v2 (path, &self->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL);
@@ -229,9 +337,10 @@ lum_db_open (const char  *path,
    * poll that records thousands of shipments spends much of its time in
    * malloc and free */
   sqlite3_db_config (self->handle, SQLITE_DBCONFIG_LOOKASIDE, NULL, 1200, 1000);
-  sqlite3_busy_timeout (self->handle, BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (self->handle, on_busy_cb, self);
 
-  if (!lum_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
+  if (!check_version (self, error) ||
+      !lum_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !lum_db_exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !lum_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !lum_db_exec (self, "PRAGMA cache_size = -32768", error) ||
@@ -578,4 +687,121 @@ lum_db_bind_id_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, idx);
   else
     sqlite3_bind_int64 (stmt, idx, id);
+}
+
+/**
+ * lum_db_set_waiting:
+ * @timeout_ms: how long a statement waits for another process's lock
+ * @func: (nullable): called once a wait has lasted half a second, so that
+ *   the user learns why nothing happens
+ *
+ * A writer waits for another Lumen process that holds the write lock (a
+ * long import, say) instead of failing; readers never wait in WAL mode.
+ */
+void
+lum_db_set_waiting (LumDb         *self,
+                    guint          timeout_ms,
+                    LumDbWaitFunc  func,
+                    gpointer       user_data)
+{
+  g_return_if_fail (LUM_IS_DB (self));
+
+  self->busy_timeout_ms = timeout_ms;
+  self->wait_func = func;
+  self->wait_data = user_data;
+  sqlite3_busy_handler (self->handle, on_busy_cb, self);
+}
+
+static gboolean
+quick_check (const char  *path,
+             GError     **error)
+{
+  g_autoptr(LumDb) reader = g_object_new (LUM_TYPE_DB, NULL);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  reader->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &reader->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_handler (reader->handle, on_busy_cb, reader);
+      rc = sqlite3_prepare_v2 (reader->handle, "PRAGMA quick_check(5)", -1, &stmt, NULL);
+    }
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (line != NULL && !g_str_equal (line, "ok"))
+        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    return set_error_from_code (reader, rc, error);
+  if (problems->len > 0)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (%s). Restore it from a backup, or save what can still be read with “sqlite3 %s .recover | sqlite3 recovered.db” and open recovered.db."),
+                   path, problems->str, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+quick_check_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (quick_check (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * lum_db_quick_check:
+ *
+ * Runs SQLite's quick check over the whole file, on a connection of its
+ * own: a damaged page is otherwise noticed only when a statement reads it,
+ * and writes before that succeed. Reads every page: in a thread where a
+ * window waits (lum_db_quick_check_async()).
+ */
+gboolean
+lum_db_quick_check (LumDb   *self,
+                    GError **error)
+{
+  g_return_val_if_fail (LUM_IS_DB (self), FALSE);
+  return quick_check (self->path, error);
+}
+
+void
+lum_db_quick_check_async (LumDb               *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LUM_IS_DB (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lum_db_quick_check_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, quick_check_thread);
+}
+
+gboolean
+lum_db_quick_check_finish (LumDb         *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lum_db_quick_check_async, FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

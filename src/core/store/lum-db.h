@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -15,6 +15,9 @@ G_BEGIN_DECLS
  * @LUM_DB_ERROR_TOO_NEW: the database was written by a newer Lumen
  * @LUM_DB_ERROR_INJECTED: a failure injected by a test
  * @LUM_DB_ERROR_NOT_FOUND: no row has the name or id asked for
+ * @LUM_DB_ERROR_UNKNOWN_VERSION: the schema version is one no Lumen writes
+ * @LUM_DB_ERROR_FULL: the disk that holds the database is full
+ * @LUM_DB_ERROR_CORRUPT: the file is damaged or not a database
  */
 typedef enum
 {
@@ -25,6 +28,9 @@ typedef enum
   LUM_DB_ERROR_TOO_NEW,
   LUM_DB_ERROR_INJECTED,
   LUM_DB_ERROR_NOT_FOUND,
+  LUM_DB_ERROR_UNKNOWN_VERSION,
+  LUM_DB_ERROR_FULL,
+  LUM_DB_ERROR_CORRUPT,
 } LumDbError;
 
 #define LUM_DB_ERROR (lum_db_error_quark ())
@@ -33,7 +39,23 @@ GQuark lum_db_error_quark (void);
 #define LUM_TYPE_DB (lum_db_get_type ())
 G_DECLARE_FINAL_TYPE (LumDb, lum_db, LUM, DB, GObject)
 
+typedef void (*LumDbWaitFunc) (LumDb    *db,
+                               gpointer  user_data);
+
 LumDb        *lum_db_open               (const char    *path,
+                                         GError       **error);
+void          lum_db_set_waiting        (LumDb         *self,
+                                         guint          timeout_ms,
+                                         LumDbWaitFunc  func,
+                                         gpointer       user_data);
+gboolean      lum_db_quick_check        (LumDb         *self,
+                                         GError       **error);
+void          lum_db_quick_check_async  (LumDb               *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean      lum_db_quick_check_finish (LumDb         *self,
+                                         GAsyncResult  *result,
                                          GError       **error);
 const char   *lum_db_get_path           (LumDb         *self);
 const char   *lum_db_get_id             (LumDb         *self);
