@@ -549,13 +549,15 @@ test_shipments_paging (SbFixture     *f,
     g_assert_cmpuint (json_array_get_length (items), ==, 2);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "sku"), ==, "WID-1");
     g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "quantity"), ==, 3);
-    g_assert_cmpstr (json_object_get_string_member (shipment, "createDate"), ==, "2027-03-01T08:00:00.0000000");
+    /* 08:00 UTC is midnight Pacific (PST), the clock ShipStation answers in */
+    g_assert_cmpstr (json_object_get_string_member (shipment, "createDate"), ==, "2027-03-01T00:00:00.0000000");
     g_assert_cmpstr (json_object_get_string_member (shipment, "shipDate"), ==, "2027-03-01");
   }
 
   by_store = sb_send (f, "GET", "/shipstation/shipments?storeId=1002&pageSize=500", authorization, NULL);
   g_assert_cmpint (json_object_get_int_member (sb_object (by_store), "total"), ==, 600);
-  by_date = sb_send (f, "GET", "/shipstation/shipments?createDateStart=2027-03-01%2008:30:00&pageSize=500",
+  /* read in Pacific time: 00:30 PST, between the two hours of shipments */
+  by_date = sb_send (f, "GET", "/shipstation/shipments?createDateStart=2027-03-01%2000:30:00&pageSize=500",
                      authorization, NULL);
   g_assert_cmpint (json_object_get_int_member (sb_object (by_date), "total"), ==, 600);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
