@@ -395,6 +395,96 @@ test_refused_among_recorded (Fixture       *f,
   g_assert_cmpuint (n_refused, ==, 1);
 }
 
+/* The first shipment of the example answer of List Shipments in
+ * ShipStation's documentation (ShipStation API V1, "List Shipments",
+ * https://www.shipstation.com/docs/api/shipments/list/, Example Response):
+ * its dates are Pacific and zone-less, its shipDate a bare day. orderKey,
+ * orderNumber and the SKU and quantity of shipmentItems are replaced by
+ * those of the order the test pushed; the rest is as documented. */
+static const char doc_shipments[] =
+  "{\"shipments\": [{"
+  "  \"shipmentId\": 33974374, \"orderId\": 43945660, \"orderKey\": \"@KEY@\","
+  "  \"userId\": \"123456AB-ab12-3c4d-5e67-89f1abc1defa\", \"orderNumber\": \"@NUMBER@\","
+  "  \"createDate\": \"2014-10-03T06:51:33.6270000\", \"shipDate\": \"2014-10-03\","
+  "  \"shipmentCost\": 1.93, \"insuranceCost\": 0, \"trackingNumber\": \"9400111899561704681189\","
+  "  \"isReturnLabel\": false, \"batchNumber\": \"100301\", \"carrierCode\": \"stamps_com\","
+  "  \"serviceCode\": \"usps_first_class_mail\", \"packageCode\": \"package\", \"confirmation\": \"delivery\","
+  "  \"warehouseId\": 16079, \"voided\": false, \"voidDate\": null, \"marketplaceNotified\": true,"
+  "  \"notifyErrorMessage\": null,"
+  "  \"shipTo\": {\"name\": \"Yoda\", \"company\": \"\", \"street1\": \"12223 LOWDEN LN\", \"street2\": \"\","
+  "             \"street3\": null, \"city\": \"MANCHACA\", \"state\": \"TX\", \"postalCode\": \"78652-3602\","
+  "             \"country\": \"US\", \"phone\": \"2101235544\", \"residential\": null},"
+  "  \"weight\": {\"value\": 1, \"units\": \"ounces\"}, \"dimensions\": null,"
+  "  \"insuranceOptions\": {\"provider\": null, \"insureShipment\": false, \"insuredValue\": 0},"
+  "  \"advancedOptions\": null,"
+  "  \"shipmentItems\": [{\"orderItemId\": 56568665, \"lineItemKey\": null, \"sku\": \"@SKU@\","
+  "                       \"name\": \"Potato Kitten -\", \"imageUrl\": null, \"weight\": null, \"quantity\": @QTY@,"
+  "                       \"unitPrice\": 1, \"warehouseLocation\": null, \"options\": null,"
+  "                       \"productId\": 7565777, \"fulfillmentSku\": null}],"
+  "  \"labelData\": null, \"formData\": null}],"
+  " \"total\": 1, \"page\": 1, \"pages\": 1}";
+
+static char *
+replace (const char *text,
+         const char *from,
+         const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+
+  return g_strjoinv (to, parts);
+}
+
+/* ShipStation's documented answer read as it means: the shipment's
+ * createDate, 06:51 Pacific (PDT in October), is 13:51 UTC, and the
+ * cursor keeps that instant; shipDate stays the day it names. */
+static void
+test_documented_shipments_answer (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumDocLine) line = NULL;
+  g_autoptr(GListStore) shipments = NULL;
+  g_autoptr(LumShipment) shipment = NULL;
+  g_autoptr(JsonObject) spec = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *quantity = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *body = NULL;
+  g_autofree char *cursor = NULL;
+  LumPollStats stats;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Documented", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 9");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  line = g_list_model_get_item (lum_document_get_lines (order), 0);
+  quantity = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)lum_doc_line_get_quantity (line));
+  a = replace (doc_shipments, "@KEY@", lum_document_get_text (order, LUM_DOC_UUID));
+  b = replace (a, "@NUMBER@", lum_document_get_number (order));
+  c = replace (b, "@SKU@", lum_doc_line_get_sku (line));
+  body = replace (c, "@QTY@", quantity);
+
+  json_object_set_string_member (spec, "service", "shipstation");
+  json_object_set_string_member (spec, "path", "/shipments");
+  json_object_set_string_member (spec, "body", body);
+  g_assert_true (lum_sandbox_set_faults (f->sandbox, spec, &error));
+  g_assert_no_error (error);
+  stats = poll (f);
+  lum_sandbox_clear_faults (f->sandbox, "shipstation");
+  g_assert_cmpuint (stats.failed_targets, ==, 0);
+  g_assert_cmpuint (stats.recorded, ==, 1);
+
+  shipments = shipments_of (f, order);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shipments)), ==, 1);
+  shipment = g_list_model_get_item (G_LIST_MODEL (shipments), 0);
+  g_assert_cmpstr (lum_shipment_get_text (shipment, LUM_SHIPMENT_TRACKING_NUMBER), ==, "9400111899561704681189");
+  g_assert_cmpstr (lum_shipment_get_text (shipment, LUM_SHIPMENT_SHIPPED_AT), ==, "2014-10-03");
+  cursor = lum_sync_cursor_get (lum_engine_get_db (f->engine), lum_integration_get_id (f->shipstation),
+                                "shipments:1001");
+  g_assert_cmpstr (cursor, ==, "2014-10-03T13:51:33Z");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +500,7 @@ main (int   argc,
   ADD ("/fulfillment/extensiv-closed-orders", test_extensiv_closed_orders);
   ADD ("/fulfillment/malformed-answers-keep-cursor", test_malformed_answers_keep_cursor);
   ADD ("/fulfillment/refused-among-recorded", test_refused_among_recorded);
+  ADD ("/fulfillment/documented-shipments-answer", test_documented_shipments_answer);
 
   return g_test_run ();
 }

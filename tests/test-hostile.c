@@ -5,6 +5,7 @@
 #include "lum-util.h"
 #include "connect/lum-extensiv.h"
 #include "connect/lum-http.h"
+#include "connect/lum-shipstation-time.h"
 #include "sync/lum-fulfillment-poller.h"
 
 /*
@@ -450,6 +451,7 @@ test_shipstation_poll (Fixture       *f,
     g_autoptr(JsonParser) parser = json_parser_new ();
     g_autofree char *text = NULL;
     g_autofree char *cursor_after = NULL;
+    g_autofree char *expected = NULL;
     g_autoptr(GError) error = NULL;
 
     g_assert_true (json_parser_load_from_data (parser, without_key, -1, NULL));
@@ -464,7 +466,10 @@ test_shipstation_poll (Fixture       *f,
     g_assert_cmpuint (stats.recorded + stats.refused, ==, 0);
     assert_untouched (f, order);
     cursor_after = cursor (f, f->shipstation, "shipments:1001");
-    g_assert_cmpstr (cursor_after, ==, json_object_get_string_member (shipped, "createDate"));
+    /* kept in UTC: the shipment's Pacific createDate as an instant */
+    expected = lum_shipstation_time_from_pacific (json_object_get_string_member (shipped, "createDate"), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (cursor_after, ==, expected);
   }
 
   /* the real page again: the shipment, once, as it was made */

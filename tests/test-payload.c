@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+
 #include "lum-test-util.h"
 #include "connect/lum-field-path.h"
 #include "connect/lum-http.h"
 #include "connect/lum-identity-fields.h"
 #include "connect/lum-order-payload.h"
 #include "connect/lum-rate-limiter.h"
+#include "connect/lum-shipstation-time.h"
 #include "sync/lum-push-worker.h"
 
 typedef struct
@@ -92,7 +95,8 @@ test_shipstation_payload (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (root, "orderNumber"), ==, "SO-000042");
   g_assert_cmpstr (json_object_get_string_member (root, "orderKey"), ==, "0b5e3f1e-8f4b-4b8e-9d0e-2f1a3c4d5e6f");
   g_assert_cmpstr (json_object_get_string_member (root, "orderStatus"), ==, "awaiting_shipment");
-  g_assert_cmpstr (json_object_get_string_member (root, "orderDate"), ==, "2027-01-01T09:30:00");
+  /* posted 09:30 UTC: 01:30 in ShipStation's Pacific time (PST), no zone */
+  g_assert_cmpstr (json_object_get_string_member (root, "orderDate"), ==, "2027-01-01T01:30:00");
   g_assert_cmpstr (string_at (payload, "shipTo.street1"), ==, "1 Main St");
   g_assert_cmpstr (string_at (payload, "billTo.name"), ==, "Acme Corp");
   g_assert_cmpstr (string_at (payload, "requestedShippingService"), ==, "LTL");
@@ -103,15 +107,42 @@ test_shipstation_payload (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "quantity"), ==, 2);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_array_get_object_element (items, 0), "unitPrice"),
                                   12.50, 1e-9);
-  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "orderTotal"), 25.99, 1e-9);
   g_assert_true (json_object_get_boolean_member (root, "gift"));
+  /* members the Order model calls Read-Only are ShipStation's to set
+   * (https://www.shipstation.com/docs/api/models/order/) */
+  {
+    static const char * const read_only[] = { "orderId", "createDate", "modifyDate", "customerId", "orderTotal",
+                                              "externallyFulfilled", "externallyFulfilledBy", "userId" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (read_only); i++)
+      if (json_object_has_member (root, read_only[i]))
+        g_error ("the payload sends the read-only member %s", read_only[i]);
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      g_assert_false (json_object_has_member (json_array_get_object_element (items, i), "orderItemId"));
+    g_assert_false (json_object_has_member (object_at (payload, "advancedOptions"), "mergedOrSplit"));
+    g_assert_false (json_object_has_member (object_at (payload, "advancedOptions"), "parentId"));
+  }
   /* amounts are written with the digits they have */
   {
     g_autofree char *text = lum_json_write (payload, FALSE);
 
     g_assert_nonnull (strstr (text, "\"unitPrice\":12.5}"));
-    g_assert_nonnull (strstr (text, "\"orderTotal\":25.99,"));
   }
+
+  /* a requested ship date is a calendar day, sent as that day */
+  lum_document_set_text (f->order, LUM_DOC_REQUESTED_SHIP_DATE, "2027-01-05");
+  g_clear_pointer (&payload, json_node_unref);
+  payload = lum_order_payload_shipstation (&input, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (payload), "shipByDate"), ==, "2027-01-05");
+  lum_document_set_text (f->order, LUM_DOC_REQUESTED_SHIP_DATE, "2027-02-30");
+  g_clear_pointer (&payload, json_node_unref);
+  payload = lum_order_payload_shipstation (&input, &error);
+  g_assert_null (payload);
+  g_assert_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED);
+  g_assert_nonnull (strstr (error->message, "2027-02-30"));
+  g_clear_error (&error);
+  lum_document_set_text (f->order, LUM_DOC_REQUESTED_SHIP_DATE, "");
 
   /* a store id that is no number is refused before anything is sent */
   lum_channel_set_oms_store_id (f->config, "Wholesale");
@@ -405,6 +436,144 @@ test_rate_limiter_follows_service (void)
   }
 }
 
+/* Orders posted near midnight and near the changes of US daylight time
+ * (2027: from 14 March 02:00 PST, to 7 November 02:00 PDT) land on the day
+ * and hour ShipStation's Pacific clock shows. */
+static void
+test_shipstation_order_date (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const struct { const char *posted, *order_date; } cases[] = {
+    { "2027-01-02T07:59:59Z", "2027-01-01T23:59:59" }, /* still New Year's Day in California */
+    { "2027-01-02T08:00:00Z", "2027-01-02T00:00:00" },
+    { "2027-07-01T06:59:59Z", "2027-06-30T23:59:59" }, /* PDT, 7 hours */
+    { "2027-07-01T07:00:00Z", "2027-07-01T00:00:00" },
+    { "2027-03-14T09:59:59Z", "2027-03-14T01:59:59" }, /* the last second of PST */
+    { "2027-03-14T10:00:00Z", "2027-03-14T03:00:00" }, /* 02:00–03:00 is skipped */
+    { "2027-11-07T08:30:00Z", "2027-11-07T01:30:00" }, /* 01:30 PDT … */
+    { "2027-11-07T09:30:00Z", "2027-11-07T01:30:00" }, /* … and 01:30 PST, an hour later */
+    { "2027-11-07T10:00:00Z", "2027-11-07T02:00:00" },
+  };
+  LumOrderPayloadInput input = { f->order, f->customer, f->config, "MAIN", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) payload = NULL;
+
+      lum_document_set_text (f->order, LUM_DOC_POSTED_AT, cases[i].posted);
+      payload = lum_order_payload_shipstation (&input, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (payload), "orderDate"), ==,
+                       cases[i].order_date);
+    }
+}
+
+/* ShipStation's dates read back as UTC instants, around midnight and the
+ * changes of daylight time. */
+static void
+test_shipstation_dates_read (void)
+{
+  static const struct { const char *pacific, *utc; } cases[] = {
+    /* createDate of the List Orders example (ShipStation API V1 docs,
+     * https://www.shipstation.com/docs/api/orders/list-orders/): July, PDT */
+    { "2015-07-16T14:00:34.8230000", "2015-07-16T21:00:34Z" },
+    /* createDate of the List Shipments example (…/docs/api/shipments/list/) */
+    { "2014-10-03T06:51:33.6270000", "2014-10-03T13:51:33Z" },
+    { "2027-01-01T23:59:59", "2027-01-02T07:59:59Z" },
+    { "2027-01-01 23:59:59", "2027-01-02T07:59:59Z" },
+    { "2027-03-14T01:59:59", "2027-03-14T09:59:59Z" },
+    { "2027-03-14T03:00:00", "2027-03-14T10:00:00Z" },
+    /* a time the spring change skips: the earlier instant it could mean */
+    { "2027-03-14T02:30:00", "2027-03-14T09:30:00Z" },
+    /* the repeated autumn hour: the earlier instant (PDT) */
+    { "2027-11-07T01:30:00", "2027-11-07T08:30:00Z" },
+    { "2027-11-07T02:00:00", "2027-11-07T10:00:00Z" },
+    /* a date with a zone after all is read in it */
+    { "2027-01-01T12:00:00Z", "2027-01-01T12:00:00Z" },
+    { "2027-01-01T12:00:00-05:00", "2027-01-01T17:00:00Z" },
+  };
+  static const char * const unreadable[] = { "", "yesterday", "2027-13-01T00:00:00", "2027-01-01", "20270101" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *utc = lum_shipstation_time_from_pacific (cases[i].pacific, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (utc, ==, cases[i].utc);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (unreadable); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *utc = lum_shipstation_time_from_pacific (unreadable[i], &error);
+
+      g_assert_null (utc);
+      g_assert_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE);
+      g_assert_nonnull (strstr (error->message, unreadable[i]));
+    }
+}
+
+/* The createDateStart sent for a cursor means an instant at or before the
+ * cursor less the overlap, whichever way ShipStation reads the wall time. */
+static void
+test_shipstation_query_start (void)
+{
+  static const struct { const char *cursor, *start; } cases[] = {
+    { "2027-01-02T08:05:00Z", "2027-01-01 23:55:00" }, /* back over midnight */
+    { "2027-07-01T12:00:00Z", "2027-07-01 04:50:00" },
+    { "2027-03-14T10:05:00Z", "2027-03-14 01:55:00" }, /* back over the spring change */
+    /* in the repeated hour 01:00–02:00 a wall time means two instants;
+     * the start moves back to before it */
+    { "2027-11-07T08:45:00Z", "2027-11-07 00:35:00" }, /* 01:35 PDT */
+    { "2027-11-07T09:45:00Z", "2027-11-07 00:35:00" }, /* 01:35 PST */
+    { "2027-11-07T10:15:00Z", "2027-11-07 02:05:00" },
+    /* a cursor an earlier Lumen kept as ShipStation wrote it (Pacific) */
+    { "2027-01-01T23:55:00.1230000", "2027-01-01 23:45:00" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *start = lum_shipstation_time_query_start (cases[i].cursor, 10, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (start, ==, cases[i].start);
+    }
+}
+
+/* Without the time zone data nothing is sent with a date hours off: the
+ * payload is refused with a reason that says what to install. */
+static void
+test_shipstation_without_tzdata (Fixture       *f,
+                                 gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *empty = g_dir_make_tmp ("lumen-tz-XXXXXX", NULL);
+      LumOrderPayloadInput input = { f->order, f->customer, f->config, "MAIN", NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) payload = NULL;
+      g_autofree char *start = NULL;
+
+      /* GLib reads the zone files under $TZDIR */
+      g_setenv ("TZDIR", empty, TRUE);
+      payload = lum_order_payload_shipstation (&input, &error);
+      g_assert_null (payload);
+      g_assert_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED);
+      g_assert_nonnull (strstr (error->message, "tzdata"));
+      g_assert_nonnull (strstr (error->message, "America/Los_Angeles"));
+      g_clear_error (&error);
+      start = lum_shipstation_time_query_start ("2027-01-02T08:05:00Z", 10, &error);
+      g_assert_null (start);
+      g_assert_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED);
+      g_rmdir (empty);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +581,12 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/payload/shipstation", Fixture, NULL, fixture_set_up, test_shipstation_payload, fixture_tear_down);
+  g_test_add ("/payload/shipstation-order-date", Fixture, NULL, fixture_set_up, test_shipstation_order_date,
+              fixture_tear_down);
+  g_test_add_func ("/payload/shipstation-dates-read", test_shipstation_dates_read);
+  g_test_add_func ("/payload/shipstation-query-start", test_shipstation_query_start);
+  g_test_add ("/payload/shipstation-without-tzdata", Fixture, NULL, fixture_set_up, test_shipstation_without_tzdata,
+              fixture_tear_down);
   g_test_add ("/payload/extensiv", Fixture, NULL, fixture_set_up, test_extensiv_payload, fixture_tear_down);
   g_test_add ("/payload/mappings-applied-last", Fixture, NULL, fixture_set_up, test_mappings_applied_last,
               fixture_tear_down);

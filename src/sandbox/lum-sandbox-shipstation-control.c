@@ -43,7 +43,7 @@ new_store (gint64      id,
 static void
 clear_state (LumSandboxShipstation *ss)
 {
-  g_autofree char *now = lum_sandbox_time_dotnet (lum_sandbox_now_locked (ss->sandbox));
+  g_autofree char *now = lum_sandbox_shipstation_time (lum_sandbox_now_locked (ss->sandbox));
 
   g_hash_table_remove_all (ss->orders_by_key);
   g_hash_table_remove_all (ss->orders_by_number);
@@ -179,7 +179,7 @@ lum_sandbox_shipstation_add_store_locked (LumSandboxShipstation *ss,
                                           JsonObject            *spec,
                                           GError               **error)
 {
-  g_autofree char *now = lum_sandbox_time_dotnet (lum_sandbox_now_locked (ss->sandbox));
+  g_autofree char *now = lum_sandbox_shipstation_time (lum_sandbox_now_locked (ss->sandbox));
   const char *name = lum_json_string (spec, "storeName");
   JsonNode *id_node = lum_json_member (spec, "storeId");
   JsonNode *active = lum_json_member (spec, "active");
@@ -406,7 +406,7 @@ update_status (LumSandboxShipstation *ss,
   JsonArray *lines = order_lines (order);
   gboolean any = FALSE;
   gboolean all = TRUE;
-  g_autofree char *now = lum_sandbox_time_dotnet (lum_sandbox_now_locked (ss->sandbox));
+  g_autofree char *now = lum_sandbox_shipstation_time (lum_sandbox_now_locked (ss->sandbox));
   const char *status = lum_json_string (order->object, "orderStatus");
 
   for (guint i = 0; i < order->shipments->len; i++)
@@ -428,6 +428,14 @@ update_status (LumSandboxShipstation *ss,
   else if (g_strcmp0 (status, "shipped") == 0)
     json_object_set_string_member (order->object, "orderStatus", "awaiting_shipment");
   json_object_set_string_member (order->object, "modifyDate", now);
+}
+
+static gboolean
+has_zone (const char *text)
+{
+  gsize length = strlen (text);
+
+  return length > 19 && strpbrk (text + 19, "Zz+-") != NULL;
 }
 
 static gboolean
@@ -453,8 +461,12 @@ check_ship_spec (JsonObject *spec,
           return FALSE;
         }
     }
+  /* an instant with its zone, or ShipStation's Pacific clock without one */
   if (create_date != NULL && (!lum_json_is_string (create_date)
-                              || !lum_sandbox_parse_time (json_node_get_string (create_date), created)))
+                              || !(has_zone (json_node_get_string (create_date))
+                                   ? lum_sandbox_parse_time (json_node_get_string (create_date), created)
+                                   : lum_sandbox_shipstation_parse_time (json_node_get_string (create_date),
+                                                                         created))))
     {
       g_set_error_literal (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_INVALID,
                            "\"createDate\" must be an ISO 8601 date-time");
@@ -499,9 +511,9 @@ lum_sandbox_shipstation_ship_locked (LumSandboxShipstation *ss,
   if (items == NULL)
     return NULL;
 
-  create_text = lum_sandbox_time_dotnet (created);
+  create_text = lum_sandbox_shipstation_time (created);
   ship_date = lum_json_string (spec, "shipDate") != NULL ? g_strdup (lum_json_string (spec, "shipDate"))
-                                                         : lum_sandbox_date (created);
+                                                         : lum_sandbox_shipstation_date (created);
   advanced = json_object_new ();
   json_object_set_int_member (advanced, "storeId",
                               json_object_get_int_member (json_object_get_object_member (order->object,
@@ -591,7 +603,7 @@ lum_sandbox_shipstation_void_locked (LumSandboxShipstation *ss,
                    "Shipment %" G_GINT64_FORMAT " is voided already", json_node_get_int (id));
       return NULL;
     }
-  now = lum_sandbox_time_dotnet (lum_sandbox_now_locked (ss->sandbox));
+  now = lum_sandbox_shipstation_time (lum_sandbox_now_locked (ss->sandbox));
   json_object_set_boolean_member (shipment, "voided", TRUE);
   json_object_set_string_member (shipment, "voidDate", now);
   order_id = json_object_get_int_member (shipment, "orderId");

@@ -60,4 +60,10 @@ JsonObject *lum_sandbox_shipstation_find_store  (LumSandboxShipstation *ss,
                                                 gint64                 store_id);
 void        lum_sandbox_shipstation_order_free  (gpointer               data);
 
+/* ShipStation's clock, US Pacific (lum-sandbox-shipstation-time.c) */
+char       *lum_sandbox_shipstation_time        (gint64                 us);
+char       *lum_sandbox_shipstation_date        (gint64                 us);
+gboolean    lum_sandbox_shipstation_parse_time  (const char            *text,
+                                                gint64                *us);
+
 G_END_DECLS

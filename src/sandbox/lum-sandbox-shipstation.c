@@ -228,6 +228,8 @@ lum_sandbox_shipstation_check_order (LumSandboxShipstation *ss,
              char                 **key)
 {
   static const char * const required[] = { "orderNumber", "orderDate", "orderStatus", "billTo", "shipTo", NULL };
+  /* orderDate first: it is required */
+  static const char * const date_fields[] = { "orderDate", "paymentDate", "shipByDate", "shipDate", "holdUntilDate" };
   const char * const *status;
   JsonNode *node;
   char *message;
@@ -239,11 +241,15 @@ lum_sandbox_shipstation_check_order (LumSandboxShipstation *ss,
   for (guint i = 0; required[i] != NULL; i++)
     if ((message = check_required (order, required[i], key)) != NULL)
       return message;
-  if (!lum_sandbox_parse_time (lum_json_string (order, "orderDate"), &when))
+  for (guint i = 0; i < G_N_ELEMENTS (date_fields); i++)
     {
-      *key = g_strdup ("apiOrder.orderDate");
-      return g_strdup_printf ("Could not convert string to DateTime: %s.",
-                              lum_json_string (order, "orderDate"));
+      const char *text = lum_json_string (order, date_fields[i]);
+
+      if ((i == 0 || text != NULL) && !lum_sandbox_shipstation_parse_time (text, &when))
+        {
+          *key = g_strdup_printf ("apiOrder.%s", date_fields[i]);
+          return g_strdup_printf ("Could not convert string to DateTime: %s.", text);
+        }
     }
   for (status = statuses; *status != NULL; status++)
     if (g_str_equal (*status, lum_json_string (order, "orderStatus")))
@@ -330,16 +336,21 @@ lum_sandbox_shipstation_store_order (LumSandboxShipstation *ss,
              JsonObject            *received)
 {
   LumSandbox *sandbox = ss->sandbox;
-  g_autofree char *now = lum_sandbox_time_dotnet (lum_sandbox_now_locked (sandbox));
+  g_autofree char *now = lum_sandbox_shipstation_time (lum_sandbox_now_locked (sandbox));
   const char *key = lum_json_string (received, "orderKey");
   JsonObject *object = lum_json_object_copy (received);
   Order *order = key != NULL ? g_hash_table_lookup (ss->orders_by_key, key) : NULL;
   g_autofree char *generated = NULL;
   JsonObject *advanced;
   JsonNode *items;
+  gint64 old_store = 0;
 
   if (order != NULL)
-    index_number (ss, order, FALSE);
+    {
+      index_number (ss, order, FALSE);
+      old_store = json_object_get_int_member (json_object_get_object_member (order->object, "advancedOptions"),
+                                              "storeId");
+    }
   if (order == NULL)
     {
       order = g_new0 (Order, 1);
@@ -362,15 +373,28 @@ lum_sandbox_shipstation_store_order (LumSandboxShipstation *ss,
   json_object_set_int_member (object, "orderId", order->id);
   json_object_set_string_member (object, "orderKey", key);
   json_object_set_string_member (object, "modifyDate", now);
+  /* The Order and Advanced Options models
+   * (https://www.shipstation.com/docs/api/models/order/,
+   * .../models/advanced-options/) call these Read-Only; they do not say a
+   * request that carries one is refused, and clients send back what they
+   * read, so what is sent is ignored and ShipStation's own value kept. */
   json_object_set_double_member (object, "orderTotal", order_total (object));
-  if (!json_object_has_member (object, "customerId"))
-    json_object_set_null_member (object, "customerId");
+  json_object_set_null_member (object, "customerId");
   json_object_set_boolean_member (object, "externallyFulfilled", FALSE);
+  json_object_set_null_member (object, "externallyFulfilledBy");
+  json_object_set_null_member (object, "externallyFulfilledById");
+  json_object_set_null_member (object, "externallyFulfilledByName");
 
   if (lum_json_member (object, "advancedOptions") == NULL)
     json_object_set_object_member (object, "advancedOptions", json_object_new ());
   advanced = json_object_get_object_member (object, "advancedOptions");
-  if (lum_json_member (advanced, "storeId") == NULL)
+  json_object_set_boolean_member (advanced, "mergedOrSplit", FALSE);
+  json_object_set_array_member (advanced, "mergedIds", json_array_new ());
+  json_object_set_null_member (advanced, "parentId");
+  /* storeId "can only be specified during order creation" */
+  if (old_store != 0)
+    json_object_set_int_member (advanced, "storeId", old_store);
+  else if (lum_json_member (advanced, "storeId") == NULL)
     json_object_set_int_member (advanced, "storeId", FIRST_STORE_ID);
 
   items = lum_json_member (object, "items");
@@ -619,13 +643,46 @@ read_param (LumSandboxRequest *req,
   if (kind == PARAM_INT)
     valid = g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, value, NULL);
   else
-    valid = lum_sandbox_parse_time (text, value);
+    valid = lum_sandbox_shipstation_parse_time (text, value);
   if (!valid)
     {
       g_autofree char *message = g_strdup_printf ("The value '%s' is not valid for %s.", text, name);
       reply_model_state (req, name, message);
     }
   return valid;
+}
+
+typedef struct
+{
+  gboolean has_start, has_end;
+  gint64   start, end;
+} DateRange;
+
+/* A pair of date parameters; FALSE after answering 400. */
+static gboolean
+read_range (LumSandboxRequest *req,
+            const char        *start_name,
+            const char        *end_name,
+            DateRange         *range)
+{
+  return read_param (req, start_name, PARAM_TIME, &range->start, &range->has_start)
+         && read_param (req, end_name, PARAM_TIME, &range->end, &range->has_end);
+}
+
+/* Whether the date @member of @object is in @range; a record without the
+ * date is outside any range. */
+static gboolean
+in_range (JsonObject      *object,
+          const char      *member,
+          const DateRange *range)
+{
+  gint64 when;
+
+  if (!range->has_start && !range->has_end)
+    return TRUE;
+  if (!lum_sandbox_shipstation_parse_time (lum_json_string (object, member), &when))
+    return FALSE;
+  return (!range->has_start || when >= range->start) && (!range->has_end || when <= range->end);
 }
 
 static void
@@ -639,12 +696,27 @@ handle_list_orders (LumSandboxShipstation *ss,
   gint64 store_id;
   guint page, page_size;
 
+  /* List Orders (https://www.shipstation.com/docs/api/orders/list-orders/):
+   * each pair filters on the order's member of that name, in Pacific time
+   * like the dates themselves */
+  static const char * const ranges[][3] = {
+    { "orderDate", "orderDateStart", "orderDateEnd" },
+    { "createDate", "createDateStart", "createDateEnd" },
+    { "modifyDate", "modifyDateStart", "modifyDateEnd" },
+    { "paymentDate", "paymentDateStart", "paymentDateEnd" },
+  };
+  DateRange range[G_N_ELEMENTS (ranges)];
+
   if (!read_paging (req, &page, &page_size) || !read_param (req, "storeId", PARAM_INT, &store_id, &by_store))
     return;
+  for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+    if (!read_range (req, ranges[r][1], ranges[r][2], &range[r]))
+      return;
   for (guint i = 0; i < ss->orders->len; i++)
     {
       Order *order = g_ptr_array_index (ss->orders, i);
       JsonObject *advanced = json_object_get_object_member (order->object, "advancedOptions");
+      gboolean in = TRUE;
 
       if (number != NULL && g_strcmp0 (number, lum_json_string (order->object, "orderNumber")) != 0)
         continue;
@@ -652,7 +724,10 @@ handle_list_orders (LumSandboxShipstation *ss,
         continue;
       if (by_store && json_object_get_int_member (advanced, "storeId") != store_id)
         continue;
-      g_ptr_array_add (matches, order->object);
+      for (guint r = 0; r < G_N_ELEMENTS (ranges) && in; r++)
+        in = in_range (order->object, ranges[r][0], &range[r]);
+      if (in)
+        g_ptr_array_add (matches, order->object);
     }
   reply_page (req, "orders", matches, page, page_size, NULL, NULL);
 }
@@ -677,23 +752,6 @@ present_shipment (JsonObject *shipment,
   return copy;
 }
 
-static gboolean
-in_range (JsonObject *shipment,
-          const char *member,
-          gboolean    has_start,
-          gint64      start,
-          gboolean    has_end,
-          gint64      end)
-{
-  gint64 when;
-
-  if (!has_start && !has_end)
-    return TRUE;
-  if (!lum_sandbox_parse_time (lum_json_string (shipment, member), &when))
-    return FALSE;
-  return (!has_start || when >= start) && (!has_end || when <= end);
-}
-
 static void
 handle_list_shipments (LumSandboxShipstation *ss,
                        LumSandboxRequest     *req)
@@ -704,17 +762,20 @@ handle_list_shipments (LumSandboxShipstation *ss,
   const char *tracking = lum_sandbox_request_param (req, "trackingNumber");
   const char *direction = lum_sandbox_request_param (req, "sortDir");
   gboolean with_items = items != NULL && (g_ascii_strcasecmp (items, "true") == 0 || g_str_equal (items, "1"));
-  gboolean by_store, by_order, has_start, has_end, has_void_start, has_void_end;
-  gint64 store_id, order_id, start, end, void_start, void_end;
+  gboolean by_store, by_order;
+  gint64 store_id, order_id;
+  DateRange created, shipped, voided;
   guint page, page_size;
 
+  /* shipDate is a calendar date: shipDateStart and shipDateEnd are days,
+   * both ends included (List Shipments,
+   * https://www.shipstation.com/docs/api/shipments/list/) */
   if (!read_paging (req, &page, &page_size)
       || !read_param (req, "storeId", PARAM_INT, &store_id, &by_store)
       || !read_param (req, "orderId", PARAM_INT, &order_id, &by_order)
-      || !read_param (req, "createDateStart", PARAM_TIME, &start, &has_start)
-      || !read_param (req, "createDateEnd", PARAM_TIME, &end, &has_end)
-      || !read_param (req, "voidDateStart", PARAM_TIME, &void_start, &has_void_start)
-      || !read_param (req, "voidDateEnd", PARAM_TIME, &void_end, &has_void_end))
+      || !read_range (req, "createDateStart", "createDateEnd", &created)
+      || !read_range (req, "shipDateStart", "shipDateEnd", &shipped)
+      || !read_range (req, "voidDateStart", "voidDateEnd", &voided))
     return;
 
   for (guint i = 0; i < ss->shipments->len; i++)
@@ -730,8 +791,8 @@ handle_list_shipments (LumSandboxShipstation *ss,
         continue;
       if (tracking != NULL && g_strcmp0 (tracking, lum_json_string (shipment, "trackingNumber")) != 0)
         continue;
-      if (!in_range (shipment, "createDate", has_start, start, has_end, end)
-          || !in_range (shipment, "voidDate", has_void_start, void_start, has_void_end, void_end))
+      if (!in_range (shipment, "createDate", &created) || !in_range (shipment, "shipDate", &shipped)
+          || !in_range (shipment, "voidDate", &voided))
         continue;
       g_ptr_array_add (matches, shipment);
     }

@@ -794,8 +794,9 @@ test_programmatic_control (SbFixture     *f,
                                              -1, NULL));
   shipment = lum_sandbox_control (f->sandbox, "POST", "/shipstation/ship", json_parser_get_root (parser), &status);
   g_assert_cmpuint (status, ==, 200);
+  /* an instant with its zone, answered on ShipStation's Pacific clock (PST) */
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shipment), "createDate"), ==,
-                   "2027-02-02T02:02:02.0000000");
+                   "2027-02-01T18:02:02.0000000");
 
   g_assert_true (json_parser_load_from_data (parser, "{\"orderNumber\": \"NOPE\", \"carrierCode\": \"ups\","
                                              " \"trackingNumber\": \"1Z\"}", -1, NULL));

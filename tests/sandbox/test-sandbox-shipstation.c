@@ -549,13 +549,15 @@ test_shipments_paging (SbFixture     *f,
     g_assert_cmpuint (json_array_get_length (items), ==, 2);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "sku"), ==, "WID-1");
     g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items, 0), "quantity"), ==, 3);
-    g_assert_cmpstr (json_object_get_string_member (shipment, "createDate"), ==, "2027-03-01T08:00:00.0000000");
+    /* 08:00 UTC is midnight Pacific (PST), the clock ShipStation answers in */
+    g_assert_cmpstr (json_object_get_string_member (shipment, "createDate"), ==, "2027-03-01T00:00:00.0000000");
     g_assert_cmpstr (json_object_get_string_member (shipment, "shipDate"), ==, "2027-03-01");
   }
 
   by_store = sb_send (f, "GET", "/shipstation/shipments?storeId=1002&pageSize=500", authorization, NULL);
   g_assert_cmpint (json_object_get_int_member (sb_object (by_store), "total"), ==, 600);
-  by_date = sb_send (f, "GET", "/shipstation/shipments?createDateStart=2027-03-01%2008:30:00&pageSize=500",
+  /* read in Pacific time: 00:30 PST, between the two hours of shipments */
+  by_date = sb_send (f, "GET", "/shipstation/shipments?createDateStart=2027-03-01%2000:30:00&pageSize=500",
                      authorization, NULL);
   g_assert_cmpint (json_object_get_int_member (sb_object (by_date), "total"), ==, 600);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
@@ -632,6 +634,117 @@ test_partial_and_void (SbFixture     *f,
                    json_object_get_array_member (sb_object (listed), "shipments"), 0), "voided"));
 }
 
+static gint64
+total_of (SbFixture  *f,
+          const char *path)
+{
+  g_autofree char *authorization = auth ();
+  g_autoptr(SbResponse) response = sb_send (f, "GET", path, authorization, NULL);
+
+  g_assert_cmpuint (response->status, ==, 200);
+  return json_object_get_int_member (sb_object (response), "total");
+}
+
+/* ShipStation works in Pacific time (ShipStation API V1 Requirements,
+ * "Datetime"): its own dates are written on that clock, the dates of the
+ * list parameters read on it. 06:30 UTC on 1 July is 23:30 PDT on 30 June. */
+static void
+test_pacific_dates (SbFixture     *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonObject) order = new_order ("SO-PDT", "uuid-pdt", 1001);
+  g_autoptr(JsonNode) clock = sb_control (f, "/clock", "{\"now\": \"2027-07-01T06:30:00Z\"}", 200);
+  g_autoptr(SbResponse) created = NULL;
+  g_autoptr(JsonNode) shipment = NULL;
+  JsonObject *answer;
+
+  created = create_order (f, order);
+  g_assert_cmpuint (created->status, ==, 200);
+  answer = sb_object (created);
+  g_assert_cmpstr (json_object_get_string_member (answer, "createDate"), ==, "2027-06-30T23:30:00.0000000");
+  g_assert_cmpstr (json_object_get_string_member (answer, "modifyDate"), ==, "2027-06-30T23:30:00.0000000");
+
+  /* the order's dates filter on the same clock; a bare day is its midnight */
+  g_assert_cmpint (total_of (f, "/shipstation/orders?createDateStart=2027-06-30%2023:30:00"), ==, 1);
+  g_assert_cmpint (total_of (f, "/shipstation/orders?createDateStart=2027-07-01"), ==, 0);
+  g_assert_cmpint (total_of (f, "/shipstation/orders?createDateEnd=2027-07-01"), ==, 1);
+  g_assert_cmpint (total_of (f, "/shipstation/orders?orderDateStart=2027-01-05%2010:00:00"), ==, 1);
+  g_assert_cmpint (total_of (f, "/shipstation/orders?orderDateStart=2027-01-05T10:00:01"), ==, 0);
+  g_assert_cmpint (total_of (f, "/shipstation/orders?modifyDateEnd=2027-06-30%2023:29:59"), ==, 0);
+
+  shipment = sb_control (f, "/shipstation/ship",
+                         "{\"orderNumber\": \"SO-PDT\", \"carrierCode\": \"ups\", \"trackingNumber\": \"1ZPDT\"}", 200);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shipment), "createDate"), ==,
+                   "2027-06-30T23:30:00.0000000");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shipment), "shipDate"), ==, "2027-06-30");
+  g_assert_cmpint (total_of (f, "/shipstation/shipments?shipDateStart=2027-07-01"), ==, 0);
+  g_assert_cmpint (total_of (f, "/shipstation/shipments?shipDateStart=2027-06-30&shipDateEnd=2027-06-30"), ==, 1);
+  g_assert_cmpint (total_of (f, "/shipstation/shipments?createDateStart=2027-06-30%2023:30:00"), ==, 1);
+  g_assert_cmpint (total_of (f, "/shipstation/shipments?createDateStart=2027-06-30%2023:30:01"), ==, 0);
+
+  /* a date .NET cannot read is refused, as orderDate is */
+  {
+    g_autoptr(SbResponse) refused = NULL;
+    g_autofree char *authorization = auth ();
+
+    json_object_set_string_member (order, "paymentDate", "last Tuesday");
+    refused = create_order (f, order);
+    assert_model_state (refused, "apiOrder.paymentDate", "last Tuesday");
+    g_clear_pointer (&refused, sb_response_free);
+    json_object_remove_member (order, "paymentDate");
+    json_object_set_string_member (order, "shipByDate", "2027-02-30");
+    refused = create_order (f, order);
+    assert_model_state (refused, "apiOrder.shipByDate", "2027-02-30");
+    g_clear_pointer (&refused, sb_response_free);
+    refused = sb_send (f, "GET", "/shipstation/shipments?shipDateStart=soon", authorization, NULL);
+    assert_model_state (refused, "shipDateStart", "soon");
+  }
+}
+
+/* The Order and Advanced Options models call these members Read-Only;
+ * a client that sends them back is not refused, and ShipStation keeps its
+ * own values. */
+static void
+test_read_only_ignored (SbFixture     *f,
+                        gconstpointer  data)
+{
+  g_autoptr(JsonObject) order = new_order ("SO-RO", "uuid-ro", 1001);
+  JsonObject *advanced = json_object_get_object_member (order, "advancedOptions");
+  g_autoptr(SbResponse) created = NULL;
+  g_autoptr(SbResponse) moved = NULL;
+  JsonObject *answer;
+
+  json_object_set_double_member (order, "orderTotal", 1.0);
+  json_object_set_int_member (order, "orderId", 7);
+  json_object_set_int_member (order, "customerId", 5);
+  json_object_set_string_member (order, "createDate", "2000-01-01T00:00:00");
+  json_object_set_string_member (order, "modifyDate", "2000-01-01T00:00:00");
+  json_object_set_boolean_member (order, "externallyFulfilled", TRUE);
+  json_object_set_string_member (order, "externallyFulfilledBy", "Elsewhere");
+  json_object_set_boolean_member (advanced, "mergedOrSplit", TRUE);
+  json_object_set_int_member (advanced, "parentId", 9);
+  created = create_order (f, order);
+  g_assert_cmpuint (created->status, ==, 200);
+  answer = sb_object (created);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (answer, "orderTotal"), 17.5, 0.001);
+  g_assert_cmpint (json_object_get_int_member (answer, "orderId"), !=, 7);
+  g_assert_true (json_object_get_null_member (answer, "customerId"));
+  g_assert_cmpstr (json_object_get_string_member (answer, "createDate"), !=, "2000-01-01T00:00:00");
+  g_assert_cmpstr (json_object_get_string_member (answer, "modifyDate"), !=, "2000-01-01T00:00:00");
+  g_assert_false (json_object_get_boolean_member (answer, "externallyFulfilled"));
+  g_assert_true (json_object_get_null_member (answer, "externallyFulfilledBy"));
+  advanced = json_object_get_object_member (answer, "advancedOptions");
+  g_assert_false (json_object_get_boolean_member (advanced, "mergedOrSplit"));
+  g_assert_true (json_object_get_null_member (advanced, "parentId"));
+
+  /* storeId "can only be specified during order creation" */
+  json_object_set_int_member (json_object_get_object_member (order, "advancedOptions"), "storeId", 1002);
+  moved = create_order (f, order);
+  g_assert_cmpuint (moved->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (sb_object (moved), "advancedOptions"),
+                                               "storeId"), ==, 1001);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +763,8 @@ main (int   argc,
   ADD ("/sandbox/shipstation/orders", test_list_orders);
   ADD ("/sandbox/shipstation/shipments/paging", test_shipments_paging);
   ADD ("/sandbox/shipstation/shipments/partial-and-void", test_partial_and_void);
+  ADD ("/sandbox/shipstation/pacific-dates", test_pacific_dates);
+  ADD ("/sandbox/shipstation/read-only-ignored", test_read_only_ignored);
 #undef ADD
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include "lum-http.h"
 #include "lum-order-payload.h"
 #include "lum-identity-fields.h"
+#include "lum-shipstation-time.h"
 #include "lum-util.h"
 
 /**
@@ -100,16 +101,6 @@ shipstation_address (const char *name,
   return address;
 }
 
-/* ShipStation dates: local-less ISO 8601 without the zone. */
-static char *
-shipstation_date (const char *iso)
-{
-  g_autofree char *copy = g_strdup (iso ? iso : "");
-
-  if (g_str_has_suffix (copy, "Z"))
-    copy[strlen (copy) - 1] = '\0';
-  return g_steal_pointer (&copy);
-}
 
 /**
  * lum_order_payload_shipstation:
@@ -126,23 +117,53 @@ lum_order_payload_shipstation (const LumOrderPayloadInput  *in,
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), order);
   LumCustomer *c = in->customer;
   LumDocument *d = in->order;
-  JsonArray *items = json_array_new ();
-  JsonObject *advanced = json_object_new ();
+  JsonArray *items;
+  JsonObject *advanced;
   GListModel *lines = lum_document_get_lines (d);
-  g_autofree char *order_date = shipstation_date (lum_document_get_text (d, LUM_DOC_POSTED_AT));
+  const char *posted = lum_document_get_text (d, LUM_DOC_POSTED_AT);
+  const char *ship_by = lum_document_get_text (d, LUM_DOC_REQUESTED_SHIP_DATE);
+  g_autofree char *order_date = NULL;
   const char *store = lum_channel_get_oms_store_id (in->config);
   guint64 store_id;
+  GError *local_error = NULL;
 
   json_object_unref (order); /* the node holds it */
   order = json_node_get_object (node);
-
   if (store == NULL || !g_ascii_string_to_unsigned (store, 10, 1, G_MAXINT32, &store_id, NULL))
     {
       g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
                    _("ShipStation store id “%s” is not a number"), store ? store : "");
       return NULL;
     }
+  /* ShipStation reads a zone-less orderDate as Pacific time: the instant
+   * the order was posted, on the clock ShipStation reads it by */
+  order_date = lum_shipstation_time_to_pacific (lum_str_empty (posted) ? NULL : posted, &local_error);
+  if (order_date == NULL)
+    {
+      if (g_error_matches (local_error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED))
+        g_propagate_error (error, local_error);
+      else
+        {
+          g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                       _("Order %s has no posting time that can be sent as orderDate (“%s”)"),
+                       lum_document_get_number (d), posted ? posted : "");
+          g_error_free (local_error);
+        }
+      return NULL;
+    }
+  /* the requested ship date is a calendar date, not an instant: sent as
+   * that day, which ShipStation reads as its midnight Pacific, it stays
+   * the same day there */
+  if (!lum_str_empty (ship_by) && !lum_date_valid (ship_by))
+    {
+      g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                   _("Requested ship date “%s” of order %s is not a date (YYYY-MM-DD)"), ship_by,
+                   lum_document_get_number (d));
+      return NULL;
+    }
 
+  items = json_array_new ();
+  advanced = json_object_new ();
   set_str (order, "orderNumber", lum_document_get_number (d));
   set_str (order, "orderKey", lum_document_get_text (d, LUM_DOC_UUID));
   set_str (order, "orderDate", order_date);
@@ -185,11 +206,13 @@ lum_order_payload_shipstation (const LumOrderPayloadInput  *in,
     }
   json_object_set_array_member (order, "items", items);
 
-  json_object_set_double_member (order, "orderTotal", dollars (lum_document_get_total_cents (d)));
+  /* orderTotal, orderId, createDate, modifyDate, customerId and the
+   * items' orderItemId are read-only: ShipStation sets them itself
+   * (https://www.shipstation.com/docs/api/models/order/), so none is sent */
   set_optional (order, "customerNotes", lum_document_get_text (d, LUM_DOC_CUSTOMER_NOTES));
   set_optional (order, "internalNotes", lum_document_get_text (d, LUM_DOC_INTERNAL_NOTES));
   set_optional (order, "requestedShippingService", lum_document_get_text (d, LUM_DOC_SHIPPING_TYPE));
-  set_optional (order, "shipByDate", lum_document_get_text (d, LUM_DOC_REQUESTED_SHIP_DATE));
+  set_optional (order, "shipByDate", ship_by);
   if (!lum_str_empty (lum_document_get_text (d, LUM_DOC_GIFT_MESSAGE)))
     {
       json_object_set_boolean_member (order, "gift", TRUE);

@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "lum-secrets.h"
 #include "lum-shipstation.h"
+#include "lum-shipstation-time.h"
 #include "lum-util.h"
 #include "model/lum-remote-store.h"
 
@@ -524,18 +526,40 @@ unreadable_member (JsonObject *object)
   return NULL;
 }
 
+/* A date ShipStation wrote (Pacific, no zone) as Lumen keeps it: an
+ * instant in UTC; a bare calendar date (shipDate is one) stays that day.
+ * "" for none; %NULL when it cannot be read. */
+static char *
+date_from_shipstation (JsonObject *object,
+                       const char *member)
+{
+  const char *text = lum_json_get_string (object, member);
+
+  if (lum_str_empty (text))
+    return g_strdup ("");
+  if (strlen (text) == 10)
+    return lum_date_valid (text) ? g_strdup (text) : NULL;
+  return lum_shipstation_time_from_pacific (text, NULL);
+}
+
 /* One shipment of the list, checked member by member first. */
 static LumRemoteShipment *
 parse_shipment (JsonObject  *object,
                 const char **unreadable)
 {
   g_autofree char *id = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *shipped = NULL;
   JsonArray *items = lum_json_get_array (object, "shipmentItems");
   JsonNode *voided = json_object_get_member (object, "voided");
   LumRemoteShipment *remote;
   LumShipment *shipment;
 
   *unreadable = unreadable_member (object);
+  if (*unreadable == NULL && (created = date_from_shipstation (object, "createDate")) == NULL)
+    *unreadable = "createDate";
+  if (*unreadable == NULL && (shipped = date_from_shipstation (object, "shipDate")) == NULL)
+    *unreadable = "shipDate";
   if (*unreadable != NULL)
     return NULL;
   id = lum_json_dup_scalar (object, "shipmentId");
@@ -547,8 +571,8 @@ parse_shipment (JsonObject  *object,
   lum_shipment_set_text (shipment, LUM_SHIPMENT_CARRIER, lum_json_get_string (object, "carrierCode"));
   lum_shipment_set_text (shipment, LUM_SHIPMENT_SERVICE, lum_json_get_string (object, "serviceCode"));
   lum_shipment_set_text (shipment, LUM_SHIPMENT_TRACKING_NUMBER, lum_json_get_string (object, "trackingNumber"));
-  lum_shipment_set_text (shipment, LUM_SHIPMENT_SHIPPED_AT, lum_json_get_string (object, "shipDate"));
-  lum_shipment_set_text (shipment, LUM_SHIPMENT_CREATED_AT, lum_json_get_string (object, "createDate"));
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_SHIPPED_AT, shipped);
+  lum_shipment_set_text (shipment, LUM_SHIPMENT_CREATED_AT, created);
   lum_shipment_set_int (shipment, LUM_SHIPMENT_VOIDED, voided != NULL && JSON_NODE_HOLDS_VALUE (voided) &&
                                                        json_node_get_boolean (voided));
 
@@ -616,6 +640,7 @@ on_poll_page_cb (GObject      *source,
                                    lum_connector_get_service_name (self), unreadable);
           return;
         }
+      /* UTC, whole seconds, fixed width: text order is time order */
       created = lum_shipment_get_text (remote->shipment, LUM_SHIPMENT_CREATED_AT);
       if (*created != '\0' && g_strcmp0 (created, poll->latest) > 0)
         lum_set_str (&poll->latest, created);
@@ -637,15 +662,33 @@ poll_page (GTask *task)
 {
   LumConnector *self = g_task_get_source_object (task);
   Poll *poll = g_task_get_task_data (task);
-  g_autofree char *start = poll->since ? lum_http_date_minus (poll->since, POLL_OVERLAP_MIN) : NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autofree char *start = NULL;
   g_autofree char *store = g_uri_escape_string (poll->store_id, NULL, FALSE);
-  g_autofree char *start_escaped = start ? g_uri_escape_string (start, NULL, FALSE) : NULL;
-  g_autofree char *path = g_strdup_printf ("/shipments?storeId=%s%s%s&includeShipmentItems=true"
-                                           "&sortBy=CreateDate&sortDir=ASC&page=%u&pageSize=%d",
-                                           store, start ? "&createDateStart=" : "", start ? start_escaped : "",
-                                           poll->page, POLL_PAGE_SIZE);
-  g_autofree char *url = lum_connector_dup_url (self, path);
-  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autofree char *start_escaped = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  GError *error = NULL;
+
+  /* the dates of the answer are Pacific: without the zone nothing is read */
+  zone = lum_shipstation_time_zone (&error);
+  /* the cursor is UTC; createDateStart is read in Pacific time */
+  if (zone != NULL && poll->since != NULL)
+    start = lum_shipstation_time_query_start (poll->since, POLL_OVERLAP_MIN, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  start_escaped = start ? g_uri_escape_string (start, NULL, FALSE) : NULL;
+  path = g_strdup_printf ("/shipments?storeId=%s%s%s&includeShipmentItems=true"
+                          "&sortBy=CreateDate&sortDir=ASC&page=%u&pageSize=%d",
+                          store, start ? "&createDateStart=" : "", start ? start_escaped : "",
+                          poll->page, POLL_PAGE_SIZE);
+  url = lum_connector_dup_url (self, path);
+  message = soup_message_new ("GET", url);
 
   if (message == NULL)
     {
