@@ -135,12 +135,13 @@ lum_sandbox_extensiv_remove_member_ci (JsonObject *object,
       json_object_remove_member (object, l->data);
 }
 
-/* The SKUs the customer of a fresh sandbox has: Lumen's sample products
- * and the ones its tests use. A real 3PL customer has the items its
- * warehouse set up for it, and an order for any other SKU is refused. */
+/* The SKUs the customer of a fresh sandbox has: Lumen's sample products,
+ * the channel test's own item (LUMEN-TEST-SKU, for a database without
+ * products) and the ones its tests use. A real 3PL customer has the items
+ * its warehouse set up for it, and an order for any other SKU is refused. */
 static const char * const default_skus[] = {
-  "WID-100", "GAD-200", "GIZ-300", "BLT-010", "NUT-010",
-  "SKU-A", "SKU-B", "SKU-C", "WID-1", "GAD-2",
+  "WID-100", "GAD-200", "GIZ-300", "BLT-010", "NUT-010", "LUMEN-TEST-SKU",
+  "SKU-A", "SKU-B", "SKU-C", "WID-1", "GAD-2", "W-1", "G-2", "N-1",
 };
 
 static void
