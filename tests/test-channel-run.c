@@ -1020,6 +1020,44 @@ test_real_account (Fixture       *f,
   lum_secrets_clear (ours, NULL);
 }
 
+/* A real Extensiv account: the test order arrives marked as a test and kept
+ * from allocation, and the cleanup cancels it there (with its ETag). */
+static void
+test_real_extensiv_account (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(LumIntegration) ours = NULL;
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumChannelTest) test = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *remote, *read_only;
+
+  SKIP_WITHOUT_KEYRING ();
+  ours = lum_test_world_add_integration (f, LUM_INTEGRATION_KIND_EXTENSIV, "Our 3PL", NULL);
+  lum_integration_set_setting (ours, LUM_SETTING_SANDBOX, NULL);
+  g_assert_true (lum_engine_save_integration (f->engine, ours, &error));
+  g_assert_no_error (error);
+  channel = lum_test_world_channel (f, "Wholesale", ours, "1:1", 15, LUM_INVOICE_TIMING_SO_CREATED, NULL);
+
+  test = lum_channel_test_new (f->engine, channel);
+  lum_channel_test_set_confirmed (test, TRUE);
+  lum_channel_test_set_skip_delay (test, FALSE);
+  g_assert_true (run_to_end (test, &error));
+  g_assert_no_error (error);
+  assert_steps (test, "document invoice push-scheduled pushed shipment tracking accounting cleanup",
+                "ok ok ok ok skipped skipped skipped ok");
+  g_assert_cmpstr (detail (test, "cleanup"), ==, "Test order SO-000001 cancelled in Our 3PL");
+
+  remote = lum_test_world_remote_order (f, "extensiv", "referenceNum", "SO-000001");
+  g_assert_nonnull (remote);
+  read_only = json_object_get_object_member (remote, "readOnly");
+  g_assert_cmpint (json_object_get_int_member (read_only, "status"), ==, 2);
+  g_assert_true (json_object_get_boolean_member (read_only, "deferNotification"));
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (remote, "notes"), "TEST ORDER"));
+  g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "extensiv", "POST", "/orders/"), ==, 1);
+  lum_secrets_clear (ours, NULL);
+}
+
 /* A real accounting account alone asks too. */
 static void
 test_real_accounting_needs_confirmation (Fixture       *f,
@@ -1068,6 +1106,7 @@ main (int   argc,
   ADD ("reports", test_reports);
   ADD ("reports-unfinished", test_reports_unfinished);
   ADD ("real-account", test_real_account);
+  ADD ("real-extensiv-account", test_real_extensiv_account);
   ADD ("real-accounting-needs-confirmation", test_real_accounting_needs_confirmation);
 
 #undef ADD

@@ -4,6 +4,7 @@
 #include "lum-test-sandbox.h"
 #include "lum-util.h"
 #include "connect/lum-extensiv.h"
+#include "connect/lum-extensiv-private.h"
 #include "connect/lum-http.h"
 #include "connect/lum-shipstation-time.h"
 #include "sync/lum-fulfillment-poller.h"
@@ -30,6 +31,7 @@
 #define CRASH_DEPTH 400000
 #define HUGE_NUMBER "99999999999999999999999"
 #define ORDERS      "_embedded|" LUM_EXTENSIV_ORDERS_REL
+#define ITEMS       ORDERS "|0|_embedded|" LUM_EXTENSIV_ITEMS_REL
 
 typedef LumTestWorld Fixture;
 
@@ -527,13 +529,19 @@ static const struct
   { "readOnly.processDate a number", ORDERS "|0|readOnly|processDate", "20270101" },
   { "routingInfo a string", ORDERS "|0|routingInfo", "\"fedex\"" },
   { "routingInfo.trackingNumber an object", ORDERS "|0|routingInfo|trackingNumber", "{\"number\": \"7946\"}" },
-  { "orderItems an object", ORDERS "|0|orderItems", "{\"qty\": 1}" },
-  { "an item not an object", ORDERS "|0|orderItems", "[\"SKU-A\"]" },
-  { "an item's itemIdentifier a text", ORDERS "|0|orderItems", "[{\"itemIdentifier\": \"SKU-A\", \"qty\": 2}]" },
-  { "an item's sku a number", ORDERS "|0|orderItems", "[{\"itemIdentifier\": {\"sku\": 7}, \"qty\": 2}]" },
-  { "an item's qty a string", ORDERS "|0|orderItems", "[{\"itemIdentifier\": {\"sku\": \"SKU-A\"}, \"qty\": \"2\"}]" },
-  { "an item's qty beyond 64 bits", ORDERS "|0|orderItems",
+  { "the items missing", ORDERS "|0|_embedded", NULL },
+  { "the items not embedded but at the top", ORDERS "|0|_embedded", "{\"orderItems\": []}" },
+  { "the items an object", ITEMS, "{\"qty\": 1}" },
+  { "an item not an object", ITEMS, "[\"SKU-A\"]" },
+  { "an item's itemIdentifier a text", ITEMS, "[{\"itemIdentifier\": \"SKU-A\", \"qty\": 2}]" },
+  { "an item's sku a number", ITEMS, "[{\"itemIdentifier\": {\"sku\": 7}, \"qty\": 2}]" },
+  { "an item's qty a string", ITEMS, "[{\"itemIdentifier\": {\"sku\": \"SKU-A\"}, \"qty\": \"2\"}]" },
+  { "an item's qty a fraction", ITEMS, "[{\"itemIdentifier\": {\"sku\": \"SKU-A\"}, \"qty\": 1.5}]" },
+  { "an item's qty below 0", ITEMS, "[{\"itemIdentifier\": {\"sku\": \"SKU-A\"}, \"qty\": -1.0}]" },
+  { "an item's qty beyond 64 bits", ITEMS,
     "[{\"itemIdentifier\": {\"sku\": \"SKU-A\"}, \"qty\": " HUGE_NUMBER "}]" },
+  { "readOnly.customerIdentifier missing", ORDERS "|0|readOnly|customerIdentifier", NULL },
+  { "readOnly.customerIdentifier.id a string", ORDERS "|0|readOnly|customerIdentifier|id", "\"1\"" },
   { "a good order, then a bad one", ORDERS "|1", "{\"referenceNum\": 5}" },
 };
 
@@ -576,8 +584,16 @@ test_extensiv_poll (Fixture       *f,
   g_clear_pointer (&closed, json_object_unref);
   closed = lum_sandbox_extensiv_close (f->sandbox, lum_document_get_number (order), "794698371234", "fedex", &error);
   g_assert_no_error (error);
-  /* as lists show it: the items are not at the top */
-  json_object_remove_member (closed, "orderItems");
+  /* as lists show it with detail=OrderItems: the items are not at the
+   * top but embedded */
+  {
+    JsonObject *items = json_object_new ();
+
+    json_object_set_member (items, LUM_EXTENSIV_ITEMS_REL,
+                            json_node_copy (json_object_get_member (closed, "orderItems")));
+    json_object_set_object_member (closed, "_embedded", items);
+    json_object_remove_member (closed, "orderItems");
+  }
   process_date = json_object_get_string_member (json_object_get_object_member (closed, "readOnly"), "processDate");
   page = json_object_new ();
   {

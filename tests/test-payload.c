@@ -184,6 +184,33 @@ test_extensiv_payload (Fixture       *f,
   payload = lum_order_payload_extensiv (&input, integration, &error);
   g_assert_no_error (error);
   g_assert_cmpint (json_object_get_int_member (object_at (payload, "facilityIdentifier"), "id"), ==, 9);
+  g_assert_false (json_object_has_member (json_node_get_object (payload), "deferNotification"));
+}
+
+/* A channel test's order is recognisable at the 3PL as a test, and kept
+ * from being allocated (deferNotification) until it is cancelled; its
+ * reference stays the order number, by which Lumen finds it again. */
+static void
+test_extensiv_test_order_marked (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumIntegration) integration = lum_integration_new (LUM_INTEGRATION_KIND_EXTENSIV, "3PL");
+  LumOrderPayloadInput input = { f->order, f->customer, f->config, "MAIN", NULL };
+  g_autoptr(JsonNode) payload = NULL;
+  JsonNode *defer;
+
+  lum_channel_set_oms_store_id (f->config, "7:3");
+  lum_document_set_is_test (f->order, TRUE);
+  lum_document_set_text (f->order, LUM_DOC_CUSTOMER_NOTES, "Call first");
+  payload = lum_order_payload_extensiv (&input, integration, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (string_at (payload, "notes"), ==, LUM_EXTENSIV_TEST_NOTE " Call first");
+  g_assert_true (g_str_has_prefix (string_at (payload, "notes"), "TEST ORDER"));
+  defer = json_object_get_member (json_node_get_object (payload), "deferNotification");
+  g_assert_nonnull (defer);
+  g_assert_true (json_node_get_boolean (defer));
+  g_assert_cmpstr (string_at (payload, "referenceNum"), ==, "SO-000042");
 }
 
 static void
@@ -588,6 +615,8 @@ main (int   argc,
   g_test_add ("/payload/shipstation-without-tzdata", Fixture, NULL, fixture_set_up, test_shipstation_without_tzdata,
               fixture_tear_down);
   g_test_add ("/payload/extensiv", Fixture, NULL, fixture_set_up, test_extensiv_payload, fixture_tear_down);
+  g_test_add ("/payload/extensiv/test-order", Fixture, NULL, fixture_set_up, test_extensiv_test_order_marked,
+              fixture_tear_down);
   g_test_add ("/payload/mappings-applied-last", Fixture, NULL, fixture_set_up, test_mappings_applied_last,
               fixture_tear_down);
   g_test_add ("/payload/identity-fields", Fixture, NULL, fixture_set_up, test_identity_fields, fixture_tear_down);

@@ -135,6 +135,83 @@ lum_sandbox_extensiv_remove_member_ci (JsonObject *object,
       json_object_remove_member (object, l->data);
 }
 
+/* The SKUs the customer of a fresh sandbox has: Lumen's sample products,
+ * the channel test's own item (LUMEN-TEST-SKU, for a database without
+ * products) and the ones its tests use. A real 3PL customer has the items
+ * its warehouse set up for it, and an order for any other SKU is refused. */
+static const char * const default_skus[] = {
+  "WID-100", "GAD-200", "GIZ-300", "BLT-010", "NUT-010", "LUMEN-TEST-SKU",
+  "SKU-A", "SKU-B", "SKU-C", "WID-1", "GAD-2", "W-1", "G-2", "N-1",
+};
+
+static void
+add_item (LumSandboxExtensiv *ext,
+          gint64              customer_id,
+          const char         *sku)
+{
+  JsonObject *item = json_object_new ();
+
+  json_object_set_int_member (item, "itemId", ext->next_sku_id++);
+  json_object_set_string_member (item, "sku", sku);
+  json_object_set_int_member (item, "customerId", customer_id);
+  g_ptr_array_add (ext->items, item);
+}
+
+/* The customer's item that an itemIdentifier {"sku"} or {"id"} names. */
+JsonObject *
+lum_sandbox_extensiv_find_item (LumSandboxExtensiv *ext,
+                                gint64              customer_id,
+                                JsonObject         *identifier)
+{
+  JsonNode *sku = lum_json_member_ci (identifier, "sku");
+  JsonNode *id = lum_json_member_ci (identifier, "id");
+
+  for (guint i = 0; i < ext->items->len; i++)
+    {
+      JsonObject *item = g_ptr_array_index (ext->items, i);
+
+      if (json_object_get_int_member (item, "customerId") != customer_id)
+        continue;
+      if (lum_json_is_string (sku) && *json_node_get_string (sku) != '\0')
+        {
+          if (g_str_equal (json_node_get_string (sku), json_object_get_string_member (item, "sku")))
+            return item;
+        }
+      else if (lum_json_is_int (id) && json_node_get_int (id) == json_object_get_int_member (item, "itemId"))
+        return item;
+    }
+  return NULL;
+}
+
+static gint64 *
+order_version (LumSandboxExtensiv *ext,
+               JsonObject         *order)
+{
+  gint64 id = json_object_get_int_member (json_object_get_object_member (order, "readOnly"), "orderId");
+  guint index = (guint)(id - FIRST_ORDER_ID);
+
+  if (ext->versions->len <= index)
+    g_array_set_size (ext->versions, index + 1);
+  return &g_array_index (ext->versions, gint64, index);
+}
+
+/* The ETag of an order as it is now: a new one after every change. */
+char *
+lum_sandbox_extensiv_etag (LumSandboxExtensiv *ext,
+                           JsonObject         *order)
+{
+  gint64 id = json_object_get_int_member (json_object_get_object_member (order, "readOnly"), "orderId");
+
+  return g_strdup_printf ("\"%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT "\"", id, *order_version (ext, order) + 1);
+}
+
+void
+lum_sandbox_extensiv_touch (LumSandboxExtensiv *ext,
+                            JsonObject         *order)
+{
+  *order_version (ext, order) += 1;
+}
+
 static void
 clear_state (LumSandboxExtensiv *ext)
 {
@@ -153,6 +230,11 @@ clear_state (LumSandboxExtensiv *ext)
   ext->next_facility_id = LUM_SANDBOX_EXTENSIV_FACILITY + 1;
   ext->next_item_id = FIRST_ITEM_ID;
   ext->next_package_id = FIRST_PACKAGE_ID;
+  g_array_set_size (ext->versions, 0);
+  g_ptr_array_set_size (ext->items, 0);
+  ext->next_sku_id = FIRST_SKU_ID;
+  for (guint i = 0; i < G_N_ELEMENTS (default_skus); i++)
+    add_item (ext, LUM_SANDBOX_EXTENSIV_CUSTOMER, default_skus[i]);
 }
 
 LumSandboxExtensiv *
@@ -171,6 +253,8 @@ lum_sandbox_extensiv_new (LumSandbox *sandbox)
   ext->customers = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   ext->facilities = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   ext->orders = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  ext->versions = g_array_new (FALSE, TRUE, sizeof (gint64));
+  ext->items = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   clear_state (ext);
   return ext;
 }
@@ -189,6 +273,8 @@ lum_sandbox_extensiv_free (LumSandboxExtensiv *ext)
   g_ptr_array_unref (ext->customers);
   g_ptr_array_unref (ext->facilities);
   g_ptr_array_unref (ext->orders);
+  g_array_unref (ext->versions);
+  g_ptr_array_unref (ext->items);
   g_free (ext);
 }
 
@@ -252,6 +338,7 @@ lum_sandbox_extensiv_dump (LumSandboxExtensiv *ext)
   json_object_set_array_member (dump, "customers", lum_json_array_of_objects (ext->customers));
   json_object_set_array_member (dump, "facilities", lum_json_array_of_objects (ext->facilities));
   json_object_set_array_member (dump, "orders", lum_json_array_of_objects (ext->orders));
+  json_object_set_array_member (dump, "items", lum_json_array_of_objects (ext->items));
   json_object_set_int_member (dump, "tokens", g_hash_table_size (ext->tokens));
   return dump;
 }
@@ -269,6 +356,8 @@ lum_sandbox_extensiv_records (LumSandboxExtensiv *ext,
     records = ext->customers;
   else if (g_strcmp0 (kind, "facilities") == 0)
     records = ext->facilities;
+  else if (g_strcmp0 (kind, "items") == 0)
+    records = ext->items;
   return lum_json_records_node (records, count);
 }
 
@@ -279,7 +368,14 @@ find_open_order (LumSandboxExtensiv *ext,
 {
   const char *reference = lum_json_string (spec, "referenceNum");
   JsonNode *id = lum_json_member (spec, "orderId");
+  JsonNode *customer = lum_json_member (spec, "customerId");
   gboolean closed = FALSE;
+
+  if (customer != NULL && !lum_json_is_int (customer))
+    {
+      g_set_error_literal (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_INVALID, "\"customerId\" is a number");
+      return NULL;
+    }
 
   if (id != NULL)
     {
@@ -305,6 +401,10 @@ find_open_order (LumSandboxExtensiv *ext,
       JsonObject *read_only = json_object_get_object_member (order, "readOnly");
 
       if (g_strcmp0 (json_node_get_string (lum_json_member_ci (order, "referenceNum")), reference) != 0)
+        continue;
+      if (customer != NULL
+          && json_object_get_int_member (json_object_get_object_member (read_only, "customerIdentifier"), "id")
+             != json_node_get_int (customer))
         continue;
       if (!json_object_get_boolean_member (read_only, "isClosed"))
         return order;
@@ -335,8 +435,83 @@ package_contents (JsonObject *order)
   return contents;
 }
 
-/* {"referenceNum" | "orderId", "trackingNumber", "carrier"?, "processDate"?}:
- * the warehouse shipped the order. Returns a copy of it. */
+/* What @spec's "items" ([{"sku", "qty"}]) say shipped of @order; NULL
+ * without "items" (everything shipped), FALSE on a bad list. */
+static gboolean
+read_shipped (JsonObject  *order,
+              JsonObject  *spec,
+              GHashTable **shipped,
+              GError     **error)
+{
+  JsonNode *items = lum_json_member (spec, "items");
+  JsonNode *ordered = lum_json_member_ci (order, "orderItems");
+
+  *shipped = NULL;
+  if (items == NULL)
+    return TRUE;
+  if (!lum_json_is_array (items))
+    goto bad;
+  *shipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (items)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (items), i);
+      JsonObject *item = lum_json_is_object (element) ? json_node_get_object (element) : NULL;
+      const char *sku = lum_json_string (item, "sku");
+      JsonNode *qty = lum_json_member (item, "qty");
+      double most = -1;
+
+      for (guint j = 0; sku != NULL && j < json_array_get_length (json_node_get_array (ordered)); j++)
+        {
+          JsonObject *line = json_array_get_object_element (json_node_get_array (ordered), j);
+          JsonNode *ident = lum_json_member_ci (line, "itemIdentifier");
+
+          if (g_strcmp0 (lum_json_string (json_node_get_object (ident), "sku"), sku) == 0)
+            most = lum_json_number (lum_json_member_ci (line, "qty"));
+        }
+      if (sku == NULL || !lum_json_is_number (qty) || lum_json_number (qty) < 0 || lum_json_number (qty) > most)
+        goto bad;
+      g_hash_table_replace (*shipped, g_strdup (sku), g_memdup2 (&(double) { lum_json_number (qty) }, sizeof (double)));
+    }
+  return TRUE;
+
+bad:
+  g_clear_pointer (shipped, g_hash_table_unref);
+  g_set_error_literal (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_INVALID,
+                       "\"items\" lists {\"sku\", \"qty\"} of SKUs of the order, each qty at most the ordered one");
+  return FALSE;
+}
+
+/* A short shipment: each item's qty becomes what shipped, its
+ * readOnly.originalPrimaryQty what was ordered ("on a shorted order,
+ * specifies original quantity ordered; otherwise same as Qty"). */
+static void
+apply_shipped (JsonObject *order,
+               GHashTable *shipped)
+{
+  JsonNode *items = lum_json_member_ci (order, "orderItems");
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (items)); i++)
+    {
+      JsonObject *item = json_array_get_object_element (json_node_get_array (items), i);
+      JsonObject *read_only = json_object_get_object_member (item, "readOnly");
+      JsonNode *ident = lum_json_member_ci (item, "itemIdentifier");
+      JsonNode *qty = lum_json_member_ci (item, "qty");
+      const double *sent = shipped ? g_hash_table_lookup (shipped, lum_json_string (json_node_get_object (ident), "sku"))
+                                   : NULL;
+
+      json_object_set_member (read_only, "originalPrimaryQty", json_node_copy (qty));
+      if (shipped != NULL)
+        {
+          lum_sandbox_extensiv_remove_member_ci (item, "qty");
+          json_object_set_double_member (item, "qty", sent != NULL ? *sent : 0);
+        }
+    }
+}
+
+/* {"referenceNum" | "orderId", "customerId"?, "trackingNumber", "carrier"?,
+ * "processDate"?, "items"?}: the warehouse shipped the order (of that
+ * customer), all of it or the "items" [{"sku", "qty"}] listed. Returns a
+ * copy of it. */
 JsonObject *
 lum_sandbox_extensiv_close_locked (LumSandboxExtensiv *ext,
                                    JsonObject         *spec,
@@ -348,6 +523,7 @@ lum_sandbox_extensiv_close_locked (LumSandboxExtensiv *ext,
   gint64 when = lum_sandbox_now_locked (ext->sandbox);
   g_autofree char *when_text = NULL;
   JsonObject *order, *read_only, *routing, *package;
+  g_autoptr(GHashTable) shipped = NULL;
   JsonArray *packages;
   JsonNode *routing_node;
 
@@ -361,7 +537,7 @@ lum_sandbox_extensiv_close_locked (LumSandboxExtensiv *ext,
       return NULL;
     }
   order = find_open_order (ext, spec, error);
-  if (order == NULL)
+  if (order == NULL || !read_shipped (order, spec, &shipped, error))
     return NULL;
   read_only = json_object_get_object_member (order, "readOnly");
   if (json_object_get_boolean_member (read_only, "isClosed"))
@@ -387,6 +563,8 @@ lum_sandbox_extensiv_close_locked (LumSandboxExtensiv *ext,
       json_object_set_string_member (routing, "carrier", json_node_get_string (carrier));
     }
 
+  apply_shipped (order, shipped);
+  lum_sandbox_extensiv_touch (ext, order);
   package = json_object_new ();
   json_object_set_int_member (package, "packageId", ext->next_package_id++);
   json_object_set_string_member (package, "trackingNumber", tracking);
@@ -422,7 +600,8 @@ add_record_check (JsonObject *spec,
   return spec;
 }
 
-/* {"name", "id"?}. Returns a copy of the new customer, who uses facility 1. */
+/* {"name", "id"?, "skus"?: ["…"]}. Returns a copy of the new customer, who
+ * uses facility 1 and has the items "skus" lists. */
 JsonObject *
 lum_sandbox_extensiv_add_customer_locked (LumSandboxExtensiv *ext,
                                           JsonObject         *spec,
@@ -430,11 +609,20 @@ lum_sandbox_extensiv_add_customer_locked (LumSandboxExtensiv *ext,
 {
   g_autofree char *now = lum_sandbox_time_plain (lum_sandbox_now_locked (ext->sandbox));
   g_autoptr(JsonObject) probe = json_object_new ();
+  JsonNode *skus = lum_json_member (spec, "skus");
+  gboolean skus_ok = skus == NULL || lum_json_is_array (skus);
   JsonObject *customer;
   gint64 id;
 
   if (add_record_check (spec, "customer", &id, ext->next_customer_id, error) == NULL)
     return NULL;
+  for (guint i = 0; skus_ok && skus != NULL && i < json_array_get_length (json_node_get_array (skus)); i++)
+    skus_ok = lum_json_is_string (json_array_get_element (json_node_get_array (skus), i));
+  if (!skus_ok)
+    {
+      g_set_error_literal (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_INVALID, "\"skus\" is an array of SKUs");
+      return NULL;
+    }
   json_object_set_int_member (probe, "id", id);
   if (lum_sandbox_extensiv_find_by_identifier (ext->customers, probe, TRUE) != NULL)
     {
@@ -444,6 +632,8 @@ lum_sandbox_extensiv_add_customer_locked (LumSandboxExtensiv *ext,
   ext->next_customer_id = MAX (ext->next_customer_id, id + 1);
   customer = lum_sandbox_extensiv_new_customer (id, lum_json_string (spec, "name"), g_ptr_array_index (ext->facilities, 0), now);
   g_ptr_array_add (ext->customers, customer);
+  for (guint i = 0; skus != NULL && i < json_array_get_length (json_node_get_array (skus)); i++)
+    add_item (ext, id, json_array_get_string_element (json_node_get_array (skus), i));
   return lum_json_object_copy (customer);
 }
 

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 #define FIRST_ORDER_ID    1001
 #define FIRST_ITEM_ID     5001
 #define FIRST_PACKAGE_ID  9001
+#define FIRST_SKU_ID      100001
 #define DEFAULT_PAGE_SIZE 100
 #define MAX_PAGE_SIZE     1000
 #define MAX_ITEMS         1000
@@ -36,10 +37,13 @@ struct _LumSandboxExtensiv
   GPtrArray           *customers;    /* JsonObject */
   GPtrArray           *facilities;   /* JsonObject */
   GPtrArray           *orders;       /* JsonObject, by orderId from FIRST_ORDER_ID */
+  GArray              *versions;     /* gint64 per order: its ETag */
+  GPtrArray           *items;        /* JsonObject {itemId, sku, customerId}: the customers' SKUs */
   gint64               next_customer_id;
   gint64               next_facility_id;
   gint64               next_item_id;
   gint64               next_package_id;
+  gint64               next_sku_id;
 };
 
 JsonObject  *lum_sandbox_extensiv_new_identifier     (gint64              id,
@@ -58,6 +62,13 @@ JsonObject  *lum_sandbox_extensiv_find_by_identifier (GPtrArray          *record
                                                      gboolean            customers);
 void         lum_sandbox_extensiv_remove_member_ci   (JsonObject         *object,
                                                      const char         *name);
+JsonObject  *lum_sandbox_extensiv_find_item          (LumSandboxExtensiv *ext,
+                                                     gint64              customer_id,
+                                                     JsonObject         *identifier);
+char        *lum_sandbox_extensiv_etag               (LumSandboxExtensiv *ext,
+                                                     JsonObject         *order);
+void         lum_sandbox_extensiv_touch              (LumSandboxExtensiv *ext,
+                                                     JsonObject         *order);
 void         lum_sandbox_extensiv_token_free         (gpointer            data);
 
 G_END_DECLS

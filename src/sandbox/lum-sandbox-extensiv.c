@@ -157,8 +157,10 @@ check_strings (JsonObject *object,
 }
 
 static char *
-check_items (JsonNode  *node,
-             char     **field)
+check_items (LumSandboxExtensiv *ext,
+             gint64              customer_id,
+             JsonNode           *node,
+             char              **field)
 {
   JsonArray *items;
 
@@ -191,6 +193,19 @@ check_items (JsonNode  *node,
         return g_strdup ("An order item needs itemIdentifier with a sku");
       if (!lum_json_is_number (qty) || lum_json_number (qty) <= 0 || lum_json_number (qty) > 1e7)
         return g_strdup ("An order item needs a qty greater than 0");
+      /* only the items the warehouse set up for the customer (the exact
+       * ErrorCode the real service gives for another SKU is not on the
+       * pages we could read; the shape is that of its WmsException) */
+      if (lum_sandbox_extensiv_find_item (ext, customer_id, ident) == NULL)
+        {
+          g_free (*field);
+          *field = g_strdup_printf ("orderItems[%u].itemIdentifier", i);
+          if (lum_json_is_string (sku) && *json_node_get_string (sku) != '\0')
+            return g_strdup_printf ("Customer %" G_GINT64_FORMAT " has no item with SKU '%s'",
+                                    customer_id, json_node_get_string (sku));
+          return g_strdup_printf ("Customer %" G_GINT64_FORMAT " has no item with id %" G_GINT64_FORMAT,
+                                  customer_id, json_node_get_int (id));
+        }
       g_clear_pointer (field, g_free);
     }
   return NULL;
@@ -288,7 +303,18 @@ check_order (LumSandboxExtensiv *ext,
       if (hint != NULL)
         return hint;
     }
-  return check_items (lum_json_member_ci (order, "orderItems"), field);
+  {
+    JsonNode *defer = lum_json_member_ci (order, "deferNotification");
+
+    if (defer != NULL && !JSON_NODE_HOLDS_NULL (defer)
+        && !(JSON_NODE_HOLDS_VALUE (defer) && json_node_get_value_type (defer) == G_TYPE_BOOLEAN))
+      {
+        *field = g_strdup ("deferNotification");
+        return g_strdup ("deferNotification must be true or false");
+      }
+  }
+  return check_items (ext, lum_sandbox_extensiv_customer_id (*customer), lum_json_member_ci (order, "orderItems"),
+                      field);
 }
 
 static JsonObject *
@@ -313,7 +339,13 @@ store_order (LumSandboxExtensiv *ext,
   json_object_set_int_member (read_only, "asnCandidate", 0);
   json_object_set_int_member (read_only, "routeCandidate", 0);
   json_object_set_boolean_member (read_only, "fullyAllocated", FALSE);
-  json_object_set_boolean_member (read_only, "deferNotification", FALSE);
+  {
+    JsonNode *defer = lum_json_member_ci (received, "deferNotification");
+
+    json_object_set_boolean_member (read_only, "deferNotification",
+                                    defer != NULL && lum_json_is_bool (defer) && json_node_get_boolean (defer));
+    lum_sandbox_extensiv_remove_member_ci (order, "deferNotification");
+  }
   json_object_set_boolean_member (read_only, "isClosed", FALSE);
   json_object_set_null_member (read_only, "processDate");
   json_object_set_null_member (read_only, "shipDate");
@@ -339,6 +371,14 @@ store_order (LumSandboxExtensiv *ext,
       JsonObject *item = json_array_get_object_element (items, i);
       JsonObject *item_read_only = json_object_new ();
 
+      JsonObject *identifier = json_node_get_object (lum_json_member_ci (item, "itemIdentifier"));
+      JsonObject *known = lum_sandbox_extensiv_find_item (ext, lum_sandbox_extensiv_customer_id (customer), identifier);
+
+      /* as the service answers it: the item's sku and id both */
+      lum_sandbox_extensiv_remove_member_ci (identifier, "sku");
+      lum_sandbox_extensiv_remove_member_ci (identifier, "id");
+      json_object_set_string_member (identifier, "sku", json_object_get_string_member (known, "sku"));
+      json_object_set_int_member (identifier, "id", json_object_get_int_member (known, "itemId"));
       lum_sandbox_extensiv_remove_member_ci (item, "readOnly");
       json_object_set_int_member (item_read_only, "orderItemId", ext->next_item_id++);
       json_object_set_boolean_member (item_read_only, "fullyAllocated", FALSE);
@@ -398,28 +438,96 @@ typedef struct
   gboolean items;
   gboolean saved_elements;
   gboolean packages;
+  gboolean item_saved_elements;
 } Detail;
 
-static Detail
-read_detail (const char *text)
+/* `detail` and `itemdetail` of GET /orders and GET /orders/{id}: comma-
+ * separated Common.Enum.OrderChildren and OrderItemChildren values, both
+ * None by default; "if other than None, detail must include OrderItems"
+ * ("orders orders", 3w.extensiv.com). A value the enums do not have is
+ * refused, as the .NET service refuses what it cannot bind. */
+static char *
+read_detail (const char *detail_text,
+             const char *item_text,
+             Detail     *detail)
 {
-  Detail detail = { FALSE, FALSE, FALSE };
-  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", ",", 16);
+  static const char * const order_children[] = { "None", "OrderItems", "BillingDetails", "SavedElements", "Packages",
+                                                 "Contacts", "ProposedBilling", "OutboundSerialNumbers",
+                                                 "SmallParcel", "ParcelOptions", "Inserts", "All", NULL };
+  static const char * const item_children[] = { "None", "SavedElements", "Allocations", "All",
+                                                "AllocationsWithDetail", NULL };
+  g_auto(GStrv) parts = g_strsplit (detail_text != NULL ? detail_text : "", ",", 16);
+  g_auto(GStrv) item_parts = g_strsplit (item_text != NULL ? item_text : "", ",", 16);
+  gboolean any_item_detail = FALSE;
 
+  *detail = (Detail) { FALSE, FALSE, FALSE, FALSE };
   for (guint i = 0; parts[i] != NULL; i++)
     {
       const char *part = g_strstrip (parts[i]);
 
-      if (g_ascii_strcasecmp (part, "All") == 0)
-        detail = (Detail) { TRUE, TRUE, TRUE };
-      else if (g_ascii_strcasecmp (part, "OrderItems") == 0)
-        detail.items = TRUE;
-      else if (g_ascii_strcasecmp (part, "SavedElements") == 0)
-        detail.saved_elements = TRUE;
-      else if (g_ascii_strcasecmp (part, "Packages") == 0)
-        detail.packages = TRUE;
+      if (*part == '\0' && parts[1] == NULL)
+        break;
+      if (!g_strv_contains (order_children, part))
+        {
+          for (guint j = 0; order_children[j] != NULL; j++)
+            if (g_ascii_strcasecmp (order_children[j], part) == 0)
+              part = order_children[j];
+          if (!g_strv_contains (order_children, part))
+            return g_strdup_printf ("detail '%s' is not one of None, OrderItems, BillingDetails, SavedElements, "
+                                    "Packages, Contacts, ProposedBilling, OutboundSerialNumbers, SmallParcel, "
+                                    "ParcelOptions, Inserts, All", part);
+        }
+      if (g_str_equal (part, "All"))
+        *detail = (Detail) { TRUE, TRUE, TRUE, detail->item_saved_elements };
+      else if (g_str_equal (part, "OrderItems"))
+        detail->items = TRUE;
+      else if (g_str_equal (part, "SavedElements"))
+        detail->saved_elements = TRUE;
+      else if (g_str_equal (part, "Packages"))
+        detail->packages = TRUE;
     }
-  return detail;
+  for (guint i = 0; item_parts[i] != NULL; i++)
+    {
+      const char *part = g_strstrip (item_parts[i]);
+      gboolean known = FALSE;
+
+      if (*part == '\0' && item_parts[1] == NULL)
+        break;
+      for (guint j = 0; item_children[j] != NULL; j++)
+        known |= g_ascii_strcasecmp (item_children[j], part) == 0;
+      if (!known)
+        return g_strdup_printf ("itemdetail '%s' is not one of None, SavedElements, Allocations, All, "
+                                "AllocationsWithDetail", part);
+      if (g_ascii_strcasecmp (part, "None") != 0)
+        any_item_detail = TRUE;
+      if (g_ascii_strcasecmp (part, "SavedElements") == 0 || g_ascii_strcasecmp (part, "All") == 0)
+        detail->item_saved_elements = TRUE;
+    }
+  if (any_item_detail && !detail->items)
+    return g_strdup ("itemdetail other than None needs detail to include OrderItems");
+  return NULL;
+}
+
+/* The items as lists show them: their saved elements only when itemdetail
+ * asks for them. */
+static JsonNode *
+present_items (JsonNode *items,
+               Detail    detail)
+{
+  JsonArray *shown = json_array_new ();
+  JsonNode *node;
+
+  for (guint i = 0; lum_json_is_array (items) && i < json_array_get_length (json_node_get_array (items)); i++)
+    {
+      JsonObject *item = lum_json_object_copy (json_array_get_object_element (json_node_get_array (items), i));
+
+      if (!detail.item_saved_elements)
+        lum_sandbox_extensiv_remove_member_ci (item, "savedElements");
+      json_array_add_object_element (shown, item);
+    }
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, shown);
+  return node;
 }
 
 /* An order as lists show it: items under _embedded, and the details asked for. */
@@ -440,7 +548,7 @@ present_order (JsonObject *order,
           if (detail.items)
             {
               JsonObject *embedded = json_object_new ();
-              json_object_set_member (embedded, REL "orders/item", json_node_ref (node));
+              json_object_set_member (embedded, REL "orders/item", present_items (node, detail));
               json_object_set_object_member (shown, "_embedded", embedded);
             }
         }
@@ -494,7 +602,9 @@ reply_list (LumSandboxRequest *req,
 {
   const char *rql_text = lum_sandbox_request_param (req, "rql");
   const char *sort = lum_sandbox_request_param (req, "sort");
-  Detail detail = read_detail (lum_sandbox_request_param (req, "detail"));
+  Detail detail;
+  g_autofree char *detail_hint = read_detail (lum_sandbox_request_param (req, "detail"),
+                                              lum_sandbox_request_param (req, "itemdetail"), &detail);
   g_autoptr(GPtrArray) matches = g_ptr_array_new ();
   g_autoptr(LumRql) rql = NULL;
   g_autoptr(GError) error = NULL;
@@ -510,6 +620,11 @@ reply_list (LumSandboxRequest *req,
     {
       reply_error (req, SOUP_STATUS_BAD_REQUEST, "InvalidParameter",
                    "pgsiz must be 1 to 1000 and pgnum 1 or more", "pgsiz");
+      return;
+    }
+  if (orders && detail_hint != NULL)
+    {
+      reply_error (req, SOUP_STATUS_BAD_REQUEST, "InvalidParameter", detail_hint, "detail");
       return;
     }
   if (rql_text != NULL && *rql_text != '\0' && (rql = lum_rql_parse (rql_text, &error)) == NULL)
@@ -544,24 +659,121 @@ reply_list (LumSandboxRequest *req,
   lum_sandbox_request_reply_object (req, SOUP_STATUS_OK, answer);
 }
 
-static void
-handle_get_order (LumSandboxExtensiv *ext,
-                  LumSandboxRequest  *req,
-                  const char         *id_text)
+static JsonObject *
+find_order (LumSandboxExtensiv *ext,
+            LumSandboxRequest  *req,
+            const char         *id_text)
 {
   gint64 id = 0;
-  const char *detail = lum_sandbox_request_param (req, "detail");
 
   if (!g_ascii_string_to_signed (id_text, 10, FIRST_ORDER_ID, G_MAXINT64, &id, NULL)
       || id - FIRST_ORDER_ID >= ext->orders->len)
     {
       g_autofree char *hint = g_strdup_printf ("There is no order %s", id_text);
       reply_error (req, SOUP_STATUS_NOT_FOUND, "ResourceNotFound", hint, NULL);
+      return NULL;
+    }
+  return g_ptr_array_index (ext->orders, id - FIRST_ORDER_ID);
+}
+
+/* GET /orders/{id}{?detail,itemdetail}: the order, with the ETag that
+ * operators on it (the canceler) want back in If-Match. */
+static void
+handle_get_order (LumSandboxExtensiv *ext,
+                  LumSandboxRequest  *req,
+                  const char         *id_text)
+{
+  JsonObject *order = find_order (ext, req, id_text);
+  g_autofree char *hint = NULL;
+  g_autofree char *etag = NULL;
+  Detail detail;
+
+  if (order == NULL)
+    return;
+  hint = read_detail (lum_sandbox_request_param (req, "detail"), lum_sandbox_request_param (req, "itemdetail"),
+                      &detail);
+  if (hint != NULL)
+    {
+      reply_error (req, SOUP_STATUS_BAD_REQUEST, "InvalidParameter", hint, "detail");
       return;
     }
-  lum_sandbox_request_reply_object (req, SOUP_STATUS_OK,
-                                    present_order (g_ptr_array_index (ext->orders, id - FIRST_ORDER_ID),
-                                                   read_detail (detail != NULL ? detail : "All")));
+  etag = lum_sandbox_extensiv_etag (ext, order);
+  lum_sandbox_request_set_header (req, "ETag", etag);
+  lum_sandbox_request_reply_object (req, SOUP_STATUS_OK, present_order (order, detail));
+}
+
+/* POST /orders/{id}/canceler {"reason", "charge"?, "invoiceCreationInfo"?}:
+ * "Cancel an open order. If-Match request header required; Success status:
+ * 204" ("orders ordercancel", 3w.extensiv.com). Which statuses the real
+ * service answers a missing or an out-of-date If-Match with is not on that
+ * page: the sandbox answers 428 and 412, as HTTP (RFC 6585, RFC 9110)
+ * names them, and refuses either way. */
+static void
+handle_cancel_order (LumSandboxExtensiv *ext,
+                     LumSandboxRequest  *req,
+                     const char         *id_text)
+{
+  JsonObject *order = find_order (ext, req, id_text);
+  const char *if_match = soup_message_headers_get_one (req->headers, "If-Match");
+  g_autofree char *etag = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *now = NULL;
+  JsonObject *read_only;
+  JsonNode *reason, *charge;
+
+  if (order == NULL)
+    return;
+  etag = lum_sandbox_extensiv_etag (ext, order);
+  if (if_match == NULL || *if_match == '\0')
+    {
+      reply_error (req, 428, "PreconditionRequired",
+                   "If-Match is required: send the ETag of GET /orders/{id}", "If-Match");
+      return;
+    }
+  if (g_strcmp0 (if_match, etag) != 0)
+    {
+      reply_error (req, SOUP_STATUS_PRECONDITION_FAILED, "PreconditionFailed",
+                   "The order changed since its ETag was read", "If-Match");
+      return;
+    }
+  root = lum_sandbox_request_parse_json (req, &error);
+  if (root == NULL || !lum_json_is_object (root))
+    {
+      reply_error (req, SOUP_STATUS_BAD_REQUEST, "InvalidJson",
+                   error != NULL ? error->message : "The body must be a JSON object", NULL);
+      return;
+    }
+  reason = lum_json_member_ci (json_node_get_object (root), "reason");
+  charge = lum_json_member_ci (json_node_get_object (root), "charge");
+  if (!lum_json_is_string (reason) || *json_node_get_string (reason) == '\0'
+      || strlen (json_node_get_string (reason)) > MAX_TEXT)
+    {
+      reply_error (req, SOUP_STATUS_BAD_REQUEST, "InvalidModel", "reason is required", "reason");
+      return;
+    }
+  if (charge != NULL && !JSON_NODE_HOLDS_NULL (charge) && (!lum_json_is_number (charge) || lum_json_number (charge) < 0))
+    {
+      reply_error (req, SOUP_STATUS_BAD_REQUEST, "InvalidModel", "charge must be a number of 0 or more", "charge");
+      return;
+    }
+  read_only = json_object_get_object_member (order, "readOnly");
+  if (json_object_get_boolean_member (read_only, "isClosed"))
+    {
+      reply_error (req, SOUP_STATUS_BAD_REQUEST, "InvalidOrderState",
+                   json_object_get_int_member (read_only, "status") == 2 ? "The order is cancelled already"
+                                                                          : "Only an open order can be cancelled",
+                   NULL);
+      return;
+    }
+
+  now = lum_sandbox_time_plain (lum_sandbox_now_locked (ext->sandbox));
+  json_object_set_boolean_member (read_only, "isClosed", TRUE);
+  json_object_set_int_member (read_only, "status", 2);
+  json_object_set_string_member (read_only, "lastModifiedDate", now);
+  json_object_set_string_member (read_only, "cancelReason", json_node_get_string (reason));
+  lum_sandbox_extensiv_touch (ext, order);
+  lum_sandbox_request_reply (req, SOUP_STATUS_NO_CONTENT, NULL, NULL, 0);
 }
 
 void
@@ -590,9 +802,20 @@ lum_sandbox_extensiv_handle (LumSandboxExtensiv *ext,
     reply_list (req, ext->orders, REL "orders/order", "/orders", TRUE);
   else if (g_str_has_prefix (path, "/orders/") && strchr (path + 8, '/') == NULL && get)
     handle_get_order (ext, req, path + 8);
+  else if (g_str_has_prefix (path, "/orders/") && g_str_has_suffix (path, "/canceler")
+           && strchr (path + 8, '/') == path + strlen (path) - strlen ("/canceler"))
+    {
+      g_autofree char *id = g_strndup (path + 8, strlen (path) - 8 - strlen ("/canceler"));
+
+      if (post)
+        handle_cancel_order (ext, req, id);
+      else
+        reply_error (req, SOUP_STATUS_METHOD_NOT_ALLOWED, "MethodNotAllowed",
+                     "This resource does not take that method", NULL);
+    }
   else if (g_str_equal (path, "/customers") && get)
     reply_list (req, ext->customers, REL "customers/customer", "/customers", FALSE);
-  else if ((g_str_equal (path, "/properties/facilities") || g_str_equal (path, "/inventory/facilities")) && get)
+  else if (g_str_equal (path, "/properties/facilities") && get)
     reply_list (req, ext->facilities, REL "properties/facility", path, FALSE);
   else if (g_str_equal (path, "/orders") || g_str_equal (path, "/customers")
            || g_str_equal (path, "/properties/facilities"))

@@ -26,9 +26,11 @@ G_BEGIN_DECLS
  *                {"Message", "ModelState": {"apiOrder.field": […]}} or
  *                {"Message", "ExceptionMessage"}; X-Rate-Limit-Limit,
  *                -Remaining, -Reset on every authenticated answer, 429 over.
- *   extensiv     POST /AuthServer/api/Token, then Bearer: POST /orders (201),
- *                GET /orders (rql, pgsiz, pgnum, detail, sort), GET
- *                /orders/{id}, GET /customers, GET /properties/facilities.
+ *   extensiv     POST /AuthServer/api/Token, then Bearer: POST /orders (201;
+ *                only SKUs the customer has), GET /orders (rql, pgsiz, pgnum,
+ *                detail, itemdetail, sort; items only with detail=OrderItems),
+ *                GET /orders/{id} (with an ETag), POST /orders/{id}/canceler
+ *                (If-Match; 204), GET /customers, GET /properties/facilities.
  *                application/hal+json; errors {"ErrorCode", "Hint", "Properties"}.
  *   quickbooks   GET /connect/oauth2 (redirects at once with code, state and
  *                realmId), POST /oauth2/v1/tokens/bearer (form; refresh

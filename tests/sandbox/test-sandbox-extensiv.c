@@ -399,10 +399,13 @@ test_customers_and_facilities (SbFixture     *f,
                                            "http://api.3plCentral.com/rels/properties/facility"), 0);
   g_assert_cmpint (json_object_get_int_member (first, "facilityId"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (first, "name"), ==, "Main Facility");
+  /* the public API's path only: /inventory/facilities is the contract
+   * description's modelled one */
   alias = sb_send (f, "GET", "/extensiv/inventory/facilities", authorization, NULL);
-  g_assert_cmpuint (alias->status, ==, 200);
+  g_assert_cmpuint (alias->status, ==, 404);
 
-  customer = sb_control (f, "/extensiv/customers", "{\"name\": \"Second Brand\", \"id\": 5}", 200);
+  customer = sb_control (f, "/extensiv/customers",
+                         "{\"name\": \"Second Brand\", \"id\": 5, \"skus\": [\"WID-1\", \"GAD-2\"]}", 200);
   facility = sb_control (f, "/extensiv/facilities", "{\"name\": \"East Coast\"}", 200);
   duplicate = sb_control (f, "/extensiv/customers", "{\"name\": \"Again\", \"id\": 5}", 409);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (facility), "facilityId"), ==, 2);
@@ -414,6 +417,227 @@ test_customers_and_facilities (SbFixture     *f,
                      "name"), ==, "East Coast");
 }
 
+/* A request with an If-Match header (or none, for NULL): status and ETag. */
+typedef struct
+{
+  guint  status;
+  char  *etag;
+  char  *body;
+} Sent;
+
+static void
+sent_clear (Sent *sent)
+{
+  g_clear_pointer (&sent->etag, g_free);
+  g_clear_pointer (&sent->body, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sent, sent_clear)
+
+static void
+on_sent_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GBytes **bytes = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+send_if_match (SbFixture  *f,
+               const char *method,
+               const char *path,
+               const char *authorization,
+               const char *if_match,
+               const char *body,
+               Sent       *sent)
+{
+  g_autofree char *url = g_strconcat (f->base, path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autoptr(GBytes) bytes = NULL;
+  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+
+  soup_message_headers_replace (headers, "Authorization", authorization);
+  if (if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", if_match);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) content = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (message, "application/hal+json", content);
+    }
+  soup_session_send_and_read_async (f->session, message, G_PRIORITY_DEFAULT, NULL, on_sent_cb, &bytes);
+  while (bytes == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  sent->status = soup_message_get_status (message);
+  sent->etag = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message), "ETag"));
+  sent->body = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Only the items the warehouse set up for the customer: another SKU, or
+ * one of another customer, is refused with the service's error shape. */
+static void
+test_unknown_sku (SbFixture     *f,
+                  gconstpointer  data)
+{
+  g_autofree char *authorization = bearer (f);
+  g_autoptr(JsonNode) other = sb_control (f, "/extensiv/customers",
+                                          "{\"name\": \"Other Brand\", \"id\": 2, \"skus\": [\"OTHER-1\"]}", 200);
+  g_autoptr(SbResponse) unknown = post_order (f, authorization,
+                                              "{\"customerIdentifier\": {\"id\": 1}, \"facilityIdentifier\": {\"id\": 1},"
+                                              " \"referenceNum\": \"SO-X\", \"orderItems\": ["
+                                              " {\"itemIdentifier\": {\"sku\": \"SKU-A\"}, \"qty\": 1},"
+                                              " {\"itemIdentifier\": {\"sku\": \"NOPE-9\"}, \"qty\": 1}]}");
+  g_autoptr(SbResponse) theirs = post_order (f, authorization,
+                                             "{\"customerIdentifier\": {\"id\": 1}, \"facilityIdentifier\": {\"id\": 1},"
+                                             " \"referenceNum\": \"SO-Y\", \"orderItems\": ["
+                                             " {\"itemIdentifier\": {\"sku\": \"OTHER-1\"}, \"qty\": 1}]}");
+  g_autoptr(SbResponse) by_id = post_order (f, authorization,
+                                            "{\"customerIdentifier\": {\"id\": 1}, \"facilityIdentifier\": {\"id\": 1},"
+                                            " \"referenceNum\": \"SO-Z\", \"orderItems\": ["
+                                            " {\"itemIdentifier\": {\"id\": 999999}, \"qty\": 1}]}");
+  g_autoptr(SbResponse) good = post_order (f, authorization,
+                                           "{\"customerIdentifier\": {\"id\": 2}, \"facilityIdentifier\": {\"id\": 1},"
+                                           " \"referenceNum\": \"SO-Y\", \"orderItems\": ["
+                                           " {\"itemIdentifier\": {\"sku\": \"OTHER-1\"}, \"qty\": 1}]}");
+  JsonObject *error;
+  JsonObject *identifier;
+
+  g_assert_cmpuint (unknown->status, ==, 400);
+  error = sb_object (unknown);
+  g_assert_cmpstr (json_object_get_string_member (error, "ErrorCode"), ==, "InvalidModel");
+  g_assert_nonnull (strstr (json_object_get_string_member (error, "Hint"), "NOPE-9"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (error, "Properties"), "Field"), ==,
+                   "orderItems[1].itemIdentifier");
+  g_assert_cmpuint (theirs->status, ==, 400);
+  g_assert_cmpuint (by_id->status, ==, 400);
+  g_assert_cmpuint (good->status, ==, 201);
+  /* answered as the service answers it: the item's sku and id */
+  identifier = json_object_get_object_member (json_array_get_object_element (
+                                                json_object_get_array_member (sb_object (good), "orderItems"), 0),
+                                              "itemIdentifier");
+  g_assert_cmpstr (json_object_get_string_member (identifier, "sku"), ==, "OTHER-1");
+  g_assert_cmpint (json_object_get_int_member (identifier, "id"), >, 0);
+}
+
+/* Items only where the API puts them: embedded, when detail asks. */
+static void
+test_detail (SbFixture     *f,
+             gconstpointer  data)
+{
+  g_autofree char *authorization = bearer (f);
+  g_autofree char *body = order_body ("SO-D", 1, 1);
+  g_autoptr(SbResponse) created = post_order (f, authorization, body);
+  g_autoptr(SbResponse) bare = list (f, authorization, "pgsiz=10");
+  g_autoptr(SbResponse) with_items = list (f, authorization, "detail=OrderItems");
+  g_autoptr(SbResponse) item_detail = list (f, authorization, "detail=OrderItems&itemdetail=All");
+  g_autoptr(SbResponse) item_detail_alone = list (f, authorization, "itemdetail=All");
+  g_autoptr(SbResponse) unknown = list (f, authorization, "detail=Everything");
+  g_autoptr(SbResponse) one_bare = sb_send (f, "GET", "/extensiv/orders/1001", authorization, NULL);
+  JsonObject *order;
+  JsonArray *items;
+
+  g_assert_cmpuint (created->status, ==, 201);
+  order = json_array_get_object_element (embedded_orders (bare), 0);
+  g_assert_false (json_object_has_member (order, "_embedded"));
+  g_assert_false (json_object_has_member (order, "orderItems"));
+  g_assert_false (json_object_has_member (order, "savedElements"));
+
+  order = json_array_get_object_element (embedded_orders (with_items), 0);
+  g_assert_false (json_object_has_member (order, "orderItems"));
+  items = json_object_get_array_member (json_object_get_object_member (order, "_embedded"),
+                                        "http://api.3plCentral.com/rels/orders/item");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  g_assert_cmpuint (item_detail->status, ==, 200);
+  g_assert_cmpuint (item_detail_alone->status, ==, 400);
+  g_assert_cmpuint (unknown->status, ==, 400);
+  /* one order, without detail: no items either, and its ETag */
+  g_assert_cmpuint (one_bare->status, ==, 200);
+  g_assert_false (json_object_has_member (sb_object (one_bare), "_embedded"));
+  g_assert_nonnull (sb_header (one_bare, "ETag"));
+}
+
+/* POST /orders/{id}/canceler: If-Match with the order's current ETag, a
+ * reason, an open order; 204. */
+static void
+test_cancel (SbFixture     *f,
+             gconstpointer  data)
+{
+  g_autofree char *authorization = bearer (f);
+  g_autofree char *body = order_body ("SO-C", 1, 1);
+  g_autoptr(SbResponse) created = post_order (f, authorization, body);
+  g_auto(Sent) read = { 0, }, missing = { 0, }, no_reason = { 0, }, done = { 0, }, again = { 0, };
+  g_auto(Sent) reread = { 0, }, stale = { 0, }, closed_read = { 0, }, closed_cancel = { 0, };
+  g_autoptr(JsonNode) closed = NULL;
+  g_autoptr(SbResponse) listed = NULL;
+  JsonObject *read_only;
+  const char *reason = "{\"reason\": \"Customer changed their mind\"}";
+
+  g_assert_cmpuint (created->status, ==, 201);
+  send_if_match (f, "GET", "/extensiv/orders/1001", authorization, NULL, NULL, &read);
+  g_assert_cmpuint (read.status, ==, 200);
+  g_assert_nonnull (read.etag);
+
+  send_if_match (f, "POST", "/extensiv/orders/1001/canceler", authorization, NULL, reason, &missing);
+  g_assert_cmpuint (missing.status, ==, 428);
+  send_if_match (f, "POST", "/extensiv/orders/1001/canceler", authorization, read.etag, "{}", &no_reason);
+  g_assert_cmpuint (no_reason.status, ==, 400);
+  send_if_match (f, "POST", "/extensiv/orders/1001/canceler", authorization, read.etag, reason, &done);
+  g_assert_cmpuint (done.status, ==, 204);
+  /* the order changed: its old ETag is stale, and it is no longer open */
+  send_if_match (f, "POST", "/extensiv/orders/1001/canceler", authorization, read.etag, reason, &stale);
+  g_assert_cmpuint (stale.status, ==, 412);
+  send_if_match (f, "GET", "/extensiv/orders/1001", authorization, NULL, NULL, &reread);
+  g_assert_cmpstr (reread.etag, !=, read.etag);
+  send_if_match (f, "POST", "/extensiv/orders/1001/canceler", authorization, reread.etag, reason, &again);
+  g_assert_cmpuint (again.status, ==, 400);
+  listed = list (f, authorization, "rql=referenceNum%3D%3DSO-C");
+  read_only = json_object_get_object_member (json_array_get_object_element (embedded_orders (listed), 0), "readOnly");
+  g_assert_cmpint (json_object_get_int_member (read_only, "status"), ==, 2);
+  /* a cancelled order does not ship */
+  closed = sb_control (f, "/extensiv/close", "{\"referenceNum\": \"SO-C\", \"trackingNumber\": \"X\"}", 409);
+
+  /* nor is a closed one cancelled */
+  {
+    g_autofree char *shipped_body = order_body ("SO-S", 1, 1);
+    g_autoptr(SbResponse) shipped = post_order (f, authorization, shipped_body);
+    g_autoptr(JsonNode) closing = sb_control (f, "/extensiv/close",
+                                              "{\"referenceNum\": \"SO-S\", \"trackingNumber\": \"1Z\"}", 200);
+
+    send_if_match (f, "GET", "/extensiv/orders/1002", authorization, NULL, NULL, &closed_read);
+    send_if_match (f, "POST", "/extensiv/orders/1002/canceler", authorization, closed_read.etag, reason,
+                   &closed_cancel);
+    g_assert_cmpuint (closed_cancel.status, ==, 400);
+  }
+}
+
+/* A short shipment: qty what shipped, originalPrimaryQty what was ordered. */
+static void
+test_close_short (SbFixture     *f,
+                  gconstpointer  data)
+{
+  g_autofree char *authorization = bearer (f);
+  g_autofree char *body = order_body ("SO-SHORT", 1, 1);
+  g_autoptr(SbResponse) created = post_order (f, authorization, body);
+  g_autoptr(JsonNode) too_many = sb_control (f, "/extensiv/close",
+                                             "{\"referenceNum\": \"SO-SHORT\", \"trackingNumber\": \"1Z\","
+                                             " \"items\": [{\"sku\": \"WID-1\", \"qty\": 4}]}", 400);
+  g_autoptr(JsonNode) closed = sb_control (f, "/extensiv/close",
+                                           "{\"referenceNum\": \"SO-SHORT\", \"trackingNumber\": \"1Z\","
+                                           " \"items\": [{\"sku\": \"WID-1\", \"qty\": 1}]}", 200);
+  JsonArray *items = json_object_get_array_member (json_node_get_object (closed), "orderItems");
+  JsonObject *widget = json_array_get_object_element (items, 0);
+  JsonObject *gadget = json_array_get_object_element (items, 1);
+
+  g_assert_cmpuint (created->status, ==, 201);
+  g_assert_cmpfloat (json_object_get_double_member (widget, "qty"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (widget, "readOnly"),
+                                                    "originalPrimaryQty"), ==, 3);
+  g_assert_cmpfloat (json_object_get_double_member (gadget, "qty"), ==, 0);
+}
+
 /* The .NET service reads member names regardless of case. */
 static void
 test_member_case (SbFixture     *f,
@@ -423,7 +647,7 @@ test_member_case (SbFixture     *f,
   g_autoptr(SbResponse) created = post_order (f, authorization,
                                               "{\"CustomerIdentifier\": {\"Id\": 1}, \"FacilityIdentifier\": {\"Name\": \"main facility\"},"
                                               " \"ReferenceNum\": \"PASCAL-1\","
-                                              " \"OrderItems\": [{\"ItemIdentifier\": {\"Sku\": \"A\"}, \"Qty\": 2}]}");
+                                              " \"OrderItems\": [{\"ItemIdentifier\": {\"Sku\": \"SKU-A\"}, \"Qty\": 2}]}");
   g_autoptr(SbResponse) found = NULL;
 
   g_assert_cmpuint (created->status, ==, 201);
@@ -446,6 +670,10 @@ main (int   argc,
   ADD ("/sandbox/extensiv/orders/close", test_close);
   ADD ("/sandbox/extensiv/customers-and-facilities", test_customers_and_facilities);
   ADD ("/sandbox/extensiv/member-case", test_member_case);
+  ADD ("/sandbox/extensiv/orders/unknown-sku", test_unknown_sku);
+  ADD ("/sandbox/extensiv/orders/detail", test_detail);
+  ADD ("/sandbox/extensiv/orders/cancel", test_cancel);
+  ADD ("/sandbox/extensiv/orders/close-short", test_close_short);
 #undef ADD
 
   return g_test_run ();

@@ -7,6 +7,7 @@
 #include <inttypes.h>
 
 #include "lum-extensiv.h"
+#include "lum-extensiv-private.h"
 #include "lum-secrets.h"
 #include "lum-util.h"
 #include "model/lum-remote-store.h"
@@ -232,10 +233,10 @@ extensiv_authorize_async (LumConnector        *connector,
 
 typedef struct
 {
-  GPtrArray *items;
-  guint      next;
-  gint64     found_id;   /* of the lookup before a create or a cancel */
-  char      *found_etag;
+  GPtrArray        *items;
+  guint             next;
+  LumExtensivScope  scope;      /* of the item being sent */
+  gint64            found_id;   /* of the lookup before a create or a cancel */
 } Push;
 
 static void
@@ -243,7 +244,6 @@ push_free (gpointer data)
 {
   Push *push = data;
   g_ptr_array_unref (push->items);
-  g_free (push->found_etag);
   g_free (push);
 }
 
@@ -263,6 +263,13 @@ new_message (LumConnector *self,
   return message;
 }
 
+static LumPushItem *
+current_item (GTask *task)
+{
+  Push *push = g_task_get_task_data (task);
+  return g_ptr_array_index (push->items, push->next);
+}
+
 static void
 finish_item (GTask *task)
 {
@@ -270,7 +277,6 @@ finish_item (GTask *task)
 
   push->next++;
   push->found_id = 0;
-  g_clear_pointer (&push->found_etag, g_free);
   push_next (task);
 }
 
@@ -278,12 +284,39 @@ static void
 item_failed (GTask  *task,
              GError *error)
 {
-  Push *push = g_task_get_task_data (task);
-  LumPushItem *item = g_ptr_array_index (push->items, push->next);
+  LumPushItem *item = current_item (task);
 
   g_clear_error (&item->error);
   item->error = error;
   finish_item (task);
+}
+
+/* The answer of a request of the item being sent, its status checked and
+ * its JSON parsed when @parse; %NULL after failing the item. */
+static LumHttpResponse *
+item_response (GTask         *task,
+               GAsyncResult  *result,
+               gboolean       parse,
+               JsonNode     **root)
+{
+  LumConnector *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
+  g_autofree char *said = NULL;
+
+  if (response == NULL)
+    {
+      item_failed (task, error);
+      return NULL;
+    }
+  said = error_message (response);
+  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
+      (parse && (*root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL))
+    {
+      item_failed (task, error);
+      return NULL;
+    }
+  return g_steal_pointer (&response);
 }
 
 static void
@@ -293,26 +326,13 @@ on_created_cb (GObject      *source,
 {
   GTask *task = user_data;
   LumConnector *self = LUM_CONNECTOR (source);
-  Push *push = g_task_get_task_data (task);
-  LumPushItem *item = g_ptr_array_index (push->items, push->next);
-  GError *error = NULL;
-  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
+  LumPushItem *item = current_item (task);
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *said = NULL;
+  g_autoptr(LumHttpResponse) response = item_response (task, result, TRUE, &root);
   JsonObject *order;
 
   if (response == NULL)
-    {
-      item_failed (task, error);
-      return;
-    }
-  said = error_message (response);
-  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
-      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
-    {
-      item_failed (task, error);
-      return;
-    }
+    return;
   order = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   item->remote_id = lum_json_dup_scalar (lum_json_get_object (order, "readOnly"), "orderId");
   if (item->remote_id == NULL)
@@ -333,26 +353,58 @@ on_cancelled_cb (GObject      *source,
                  gpointer      user_data)
 {
   GTask *task = user_data;
-  LumConnector *self = LUM_CONNECTOR (source);
   Push *push = g_task_get_task_data (task);
-  LumPushItem *item = g_ptr_array_index (push->items, push->next);
-  GError *error = NULL;
-  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
-  g_autofree char *said = NULL;
+  LumPushItem *item = current_item (task);
+  g_autoptr(LumHttpResponse) response = item_response (task, result, FALSE, NULL);
 
   if (response == NULL)
-    {
-      item_failed (task, error);
-      return;
-    }
-  said = error_message (response);
-  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error))
-    {
-      item_failed (task, error);
-      return;
-    }
+    return;
   item->remote_id = g_strdup_printf ("%" PRId64, push->found_id);
   finish_item (task);
+}
+
+/* "Cancel an open order": POST /orders/{id}/canceler with the order's ETag
+ * in If-Match ("If-Match request header required; Success status: 204"),
+ * and a required reason ("orders ordercancel",
+ * http://api.3plcentral.com/rels/orders/ordercancel on 3w.extensiv.com).
+ * The ETag is the one GET /orders/{id} answers with; the list does not say
+ * it gives one. */
+static void
+on_order_read_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  Push *push = g_task_get_task_data (task);
+  LumPushItem *item = current_item (task);
+  g_autoptr(LumHttpResponse) response = item_response (task, result, FALSE, NULL);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autofree char *path = NULL;
+  const char *etag;
+
+  if (response == NULL)
+    return;
+  etag = soup_message_headers_get_one (response->headers, "ETag");
+  if (etag == NULL || *etag == '\0')
+    {
+      item_failed (task, g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                                      _("%s answered order %" PRId64 " (%s) without the ETag a cancellation needs"),
+                                      lum_connector_get_service_name (self), push->found_id, item->order_number));
+      return;
+    }
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "reason");
+  json_builder_add_string_value (b, "Cancelled in Lumen");
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+  path = g_strdup_printf ("/orders/%" PRId64 "/canceler", push->found_id);
+  message = new_message (self, "POST", path, body);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "If-Match", etag);
+  lum_connector_request_async (self, message, g_task_get_cancellable (task), on_cancelled_cb, task);
 }
 
 /* After the lookup: create when absent, cancel when present. */
@@ -361,32 +413,24 @@ act_on_lookup (GTask *task)
 {
   LumConnector *self = g_task_get_source_object (task);
   Push *push = g_task_get_task_data (task);
-  LumPushItem *item = g_ptr_array_index (push->items, push->next);
+  LumPushItem *item = current_item (task);
   g_autoptr(SoupMessage) message = NULL;
 
   if (item->kind == LUM_JOB_KIND_CANCEL_SALES_ORDER)
     {
       g_autofree char *path = NULL;
-      g_autoptr(JsonNode) body = NULL;
-      g_autoptr(JsonBuilder) b = json_builder_new ();
 
       if (push->found_id == 0)
         {
           item_failed (task, g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_REJECTED,
-                                          _("%s has no order %s to cancel"),
-                                          lum_connector_get_service_name (self), item->order_number));
+                                          _("%s has no order %s of customer %" PRId64 " to cancel"),
+                                          lum_connector_get_service_name (self), item->order_number,
+                                          push->scope.customer));
           return;
         }
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "reason");
-      json_builder_add_string_value (b, "Cancelled in Lumen");
-      json_builder_end_object (b);
-      body = json_builder_get_root (b);
-      path = g_strdup_printf ("/orders/%" PRId64 "/canceler", push->found_id);
-      message = new_message (self, "POST", path, body);
-      if (push->found_etag != NULL)
-        soup_message_headers_replace (soup_message_get_request_headers (message), "If-Match", push->found_etag);
-      lum_connector_request_async (self, message, g_task_get_cancellable (task), on_cancelled_cb, task);
+      path = g_strdup_printf ("/orders/%" PRId64, push->found_id);
+      message = new_message (self, "GET", path, NULL);
+      lum_connector_request_async (self, message, g_task_get_cancellable (task), on_order_read_cb, task);
       return;
     }
 
@@ -410,44 +454,32 @@ on_lookup_cb (GObject      *source,
   GTask *task = user_data;
   LumConnector *self = LUM_CONNECTOR (source);
   Push *push = g_task_get_task_data (task);
-  GError *error = NULL;
-  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *said = NULL;
+  g_autoptr(LumHttpResponse) response = item_response (task, result, TRUE, &root);
   JsonArray *orders;
 
   if (response == NULL)
-    {
-      item_failed (task, error);
-      return;
-    }
-  said = error_message (response);
-  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
-      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
-    {
-      item_failed (task, error);
-      return;
-    }
-
+    return;
   orders = JSON_NODE_HOLDS_OBJECT (root)
     ? lum_json_get_array (lum_json_get_object (json_node_get_object (root), "_embedded"), LUM_EXTENSIV_ORDERS_REL)
     : NULL;
-  if (orders != NULL && json_array_get_length (orders) > 0 &&
-      JSON_NODE_HOLDS_OBJECT (json_array_get_element (orders, 0)))
+  for (guint i = 0; orders != NULL && i < json_array_get_length (orders); i++)
     {
-      JsonObject *order = json_node_get_object (json_array_get_element (orders, 0));
-      JsonObject *read_only = lum_json_get_object (order, "readOnly");
-      const char *etag = soup_message_headers_get_one (response->headers, "ETag");
+      JsonNode *node = json_array_get_element (orders, i);
+      JsonObject *order = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
-      if (!lum_json_get_int (read_only, "orderId", &push->found_id))
+      if (order == NULL || !lum_extensiv_order_in_scope (order, &push->scope))
+        continue;
+      if (!lum_json_get_int (lum_json_get_object (order, "readOnly"), "orderId", &push->found_id) ||
+          push->found_id <= 0)
         {
+          push->found_id = 0;
           item_failed (task, g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
                                           _("%s listed order %s without its orderId"),
-                                          lum_connector_get_service_name (self),
-                                          ((LumPushItem *)g_ptr_array_index (push->items, push->next))->order_number));
+                                          lum_connector_get_service_name (self), current_item (task)->order_number));
           return;
         }
-      push->found_etag = g_strdup (etag);
+      break;
     }
   act_on_lookup (task);
 }
@@ -458,6 +490,9 @@ push_next (GTask *task)
   LumConnector *self = g_task_get_source_object (task);
   Push *push = g_task_get_task_data (task);
   LumPushItem *item;
+  GError *error = NULL;
+  g_autofree char *scope = NULL;
+  g_autofree char *rql = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
   g_autoptr(SoupMessage) message = NULL;
@@ -475,18 +510,24 @@ push_next (GTask *task)
     }
 
   item = g_ptr_array_index (push->items, push->next);
+  if (!lum_extensiv_scope_from_payload (item->payload, &push->scope, &error))
+    {
+      item_failed (task, error);
+      return;
+    }
   if (item->kind == LUM_JOB_KIND_PUSH_SALES_ORDER && !item->may_have_arrived)
     {
       act_on_lookup (task);
       return;
     }
 
-  /* look the order up by its reference first: creating it is not idempotent */
-  {
-    g_autofree char *rql = g_strdup_printf ("referenceNum==\"%s\"", item->order_number);
-    escaped = g_uri_escape_string (rql, NULL, FALSE);
-  }
-  path = g_strdup_printf ("/orders?pgsiz=1&pgnum=1&rql=%s", escaped);
+  /* look the order up by its reference first, among the orders of our
+   * customer and facility only: creating it is not idempotent, and
+   * another customer of the warehouse may use the same reference */
+  scope = lum_extensiv_scope_rql (&push->scope);
+  rql = g_strdup_printf ("referenceNum==\"%s\";%s", item->order_number, scope);
+  escaped = g_uri_escape_string (rql, NULL, FALSE);
+  path = g_strdup_printf ("/orders?pgsiz=10&pgnum=1&rql=%s", escaped);
   message = new_message (self, "GET", path, NULL);
   lum_connector_request_async (self, message, g_task_get_cancellable (task), on_lookup_cb, task);
 }
@@ -569,6 +610,28 @@ entity_id (JsonObject *object,
   return id;
 }
 
+/* Whether a customer uses a facility: a customer that lists its
+ * facilities is paired with those only, one that does not with each. */
+static gboolean
+customer_uses_facility (JsonObject *customer,
+                        const char *facility_id)
+{
+  JsonArray *facilities = lum_json_get_array (customer, "facilities");
+
+  if (facilities == NULL)
+    return TRUE;
+  for (guint i = 0; i < json_array_get_length (facilities); i++)
+    {
+      JsonNode *node = json_array_get_element (facilities, i);
+      g_autofree char *id = JSON_NODE_HOLDS_OBJECT (node)
+        ? lum_json_dup_scalar (json_node_get_object (node), "id") : NULL;
+
+      if (g_strcmp0 (id, facility_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 on_facilities_cb (GObject      *source,
                   GAsyncResult *result,
@@ -617,7 +680,8 @@ on_facilities_cb (GObject      *source,
           continue;
         customer_id = entity_id (json_node_get_object (cn), &customer_name);
         facility_id = entity_id (json_node_get_object (fn), &facility_name);
-        if (customer_id == NULL || facility_id == NULL)
+        if (customer_id == NULL || facility_id == NULL ||
+            !customer_uses_facility (json_node_get_object (cn), facility_id))
           continue;
         id = g_strdup_printf ("%s:%s", customer_id, facility_id);
         label = g_strdup_printf ("%s — %s", customer_name ? customer_name : customer_id,
@@ -653,7 +717,13 @@ on_customers_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  message = new_message (self, "GET", "/inventory/facilities", NULL);
+  /* GET /properties/facilities, as public clients of the API call it (for
+   * one, the "List facilities" tool of usefulapi's Extensiv MCP connector
+   * on glama.ai); the contract description's /inventory/facilities is
+   * marked MODELED there, and no Extensiv page we could read names it.
+   * The rel page of the facilities resource was not among those we could
+   * read: the path is not confirmed by Extensiv itself. */
+  message = new_message (self, "GET", "/properties/facilities", NULL);
   {
     GCancellable *cancellable = g_task_get_cancellable (task);
     lum_connector_request_async (self, message, cancellable, on_facilities_cb,
@@ -729,10 +799,11 @@ extensiv_test_async (LumConnector        *self,
 
 typedef struct
 {
-  char      *since;
-  guint      page;
-  GPtrArray *shipments;
-  char      *latest;
+  LumExtensivScope  scope;
+  char             *since;
+  guint             page;
+  GPtrArray        *shipments;
+  char             *latest;
 } Poll;
 
 static void
@@ -747,89 +818,6 @@ poll_free (gpointer data)
 }
 
 static void poll_page (GTask *task);
-
-/* The member of a listed order that is not what the API describes, or
- * %NULL; read as absent, it could record the order as shipped with
- * another id, without its tracking or as shipping everything. */
-static const char *
-unreadable_member (JsonObject *order)
-{
-  static const char * const routing_texts[] = { "carrier", "mode", "trackingNumber" };
-  JsonObject *read_only = lum_json_get_object (order, "readOnly");
-  JsonObject *routing = lum_json_get_object (order, "routingInfo");
-  JsonArray *items = lum_json_get_array (order, "orderItems");
-  const char *reference = lum_json_get_string (order, "referenceNum");
-  gint64 id = 0;
-
-  if (!lum_json_get_int (read_only, "orderId", &id) || id <= 0)
-    return "readOnly.orderId";
-  if (reference == NULL || *reference == '\0')
-    return "referenceNum";
-  if (!lum_json_member_is_a (read_only, "processDate", G_TYPE_STRING))
-    return "readOnly.processDate";
-  if (!lum_json_member_is_a (order, "routingInfo", JSON_TYPE_OBJECT))
-    return "routingInfo";
-  for (guint i = 0; i < G_N_ELEMENTS (routing_texts); i++)
-    if (!lum_json_member_is_a (routing, routing_texts[i], G_TYPE_STRING))
-      return "routingInfo";
-  if (!lum_json_member_is_a (order, "orderItems", JSON_TYPE_ARRAY))
-    return "orderItems";
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
-    {
-      JsonNode *node = json_array_get_element (items, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonObject *identifier = lum_json_get_object (item, "itemIdentifier");
-      gint64 qty = 0;
-
-      if (item == NULL || !lum_json_member_is_a (item, "itemIdentifier", JSON_TYPE_OBJECT) ||
-          !lum_json_member_is_a (identifier, "sku", G_TYPE_STRING))
-        return "orderItems";
-      if (lum_json_get_string (identifier, "sku") != NULL &&
-          (!lum_json_get_int (item, "qty", &qty) || qty < 0 || qty > G_MAXINT32))
-        return "orderItems";
-    }
-  return NULL;
-}
-
-/* A closed order is one shipment: its tracking number and every item. */
-static LumRemoteShipment *
-parse_closed_order (JsonObject  *order,
-                    const char **unreadable)
-{
-  JsonObject *read_only = lum_json_get_object (order, "readOnly");
-  JsonObject *routing = lum_json_get_object (order, "routingInfo");
-  JsonArray *items = lum_json_get_array (order, "orderItems");
-  g_autofree char *order_id = NULL;
-  g_autofree char *remote_id = NULL;
-  LumRemoteShipment *remote;
-  LumShipment *shipment;
-
-  *unreadable = unreadable_member (order);
-  if (*unreadable != NULL)
-    return NULL;
-  order_id = lum_json_dup_scalar (read_only, "orderId");
-  remote_id = g_strdup_printf ("order-%s", order_id);
-  remote = g_new0 (LumRemoteShipment, 1);
-  shipment = remote->shipment = lum_shipment_new ();
-  remote->order_number = g_strdup (lum_json_get_string (order, "referenceNum"));
-  lum_shipment_set_text (shipment, LUM_SHIPMENT_REMOTE_ID, remote_id);
-  lum_shipment_set_text (shipment, LUM_SHIPMENT_CARRIER, lum_json_get_string (routing, "carrier"));
-  lum_shipment_set_text (shipment, LUM_SHIPMENT_SERVICE, lum_json_get_string (routing, "mode"));
-  lum_shipment_set_text (shipment, LUM_SHIPMENT_TRACKING_NUMBER, lum_json_get_string (routing, "trackingNumber"));
-  lum_shipment_set_text (shipment, LUM_SHIPMENT_SHIPPED_AT, lum_json_get_string (read_only, "processDate"));
-  lum_shipment_set_text (shipment, LUM_SHIPMENT_CREATED_AT, lum_json_get_string (read_only, "processDate"));
-
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
-    {
-      JsonObject *item = json_array_get_object_element (items, i);
-      const char *sku = lum_json_get_string (lum_json_get_object (item, "itemIdentifier"), "sku");
-      gint64 qty = 0;
-
-      if (sku != NULL && lum_json_get_int (item, "qty", &qty) && qty > 0)
-        lum_shipment_add_line (shipment, sku, qty);
-    }
-  return remote;
-}
 
 static void
 on_poll_page_cb (GObject      *source,
@@ -885,10 +873,13 @@ on_poll_page_cb (GObject      *source,
     {
       JsonNode *node = json_array_get_element (orders, i);
       const char *unreadable = "readOnly.orderId";
+      gboolean skip = FALSE;
       LumRemoteShipment *remote = JSON_NODE_HOLDS_OBJECT (node)
-        ? parse_closed_order (json_node_get_object (node), &unreadable) : NULL;
+        ? lum_extensiv_parse_closed_order (json_node_get_object (node), &poll->scope, &skip, &unreadable) : NULL;
       const char *processed;
 
+      if (skip)
+        continue;
       /* the whole page waits for a readable one: the cursor stays */
       if (remote == NULL)
         {
@@ -913,17 +904,20 @@ on_poll_page_cb (GObject      *source,
   lum_connector_return_poll (task, poll->shipments, poll->latest ? poll->latest : poll->since);
 }
 
+/* The closed orders of our customer and facility, with their items
+ * (detail=OrderItems: lists carry no items unless asked). */
 static void
 poll_page (GTask *task)
 {
   LumConnector *self = g_task_get_source_object (task);
   Poll *poll = g_task_get_task_data (task);
   g_autofree char *start = poll->since ? lum_http_date_minus (poll->since, POLL_OVERLAP_MIN) : NULL;
+  g_autofree char *scope = lum_extensiv_scope_rql (&poll->scope);
   g_autofree char *rql = start
-    ? g_strdup_printf ("readOnly.isClosed==true;readOnly.processDate=ge=%s", start)
-    : g_strdup ("readOnly.isClosed==true");
+    ? g_strdup_printf ("readOnly.isClosed==true;%s;readOnly.processDate=ge=%s", scope, start)
+    : g_strdup_printf ("readOnly.isClosed==true;%s", scope);
   g_autofree char *escaped = g_uri_escape_string (rql, NULL, FALSE);
-  g_autofree char *path = g_strdup_printf ("/orders?detail=All&pgsiz=%d&pgnum=%u&rql=%s",
+  g_autofree char *path = g_strdup_printf ("/orders?detail=OrderItems&pgsiz=%d&pgnum=%u&rql=%s",
                                            POLL_PAGE_SIZE, poll->page, escaped);
   g_autoptr(SoupMessage) message = new_message (self, "GET", path, NULL);
 
@@ -940,12 +934,19 @@ extensiv_poll_async (LumConnector        *self,
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   Poll *poll = g_new0 (Poll, 1);
+  GError *error = NULL;
 
   g_task_set_source_tag (task, extensiv_poll_async);
   poll->since = g_strdup (since);
   poll->page = 1;
   poll->shipments = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_remote_shipment_free);
   g_task_set_task_data (task, poll, poll_free);
+  if (!lum_extensiv_scope_from_store (lum_connector_get_integration (self), store_id, &poll->scope, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
   poll_page (task);
 }
 

@@ -281,6 +281,26 @@ lum_order_payload_extensiv (const LumOrderPayloadInput  *in,
   set_optional (order, "poNum", lum_document_get_text (d, LUM_DOC_PO_NUMBER));
   set_optional (order, "notes", lum_document_get_text (d, LUM_DOC_CUSTOMER_NOTES));
   set_optional (order, "shippingNotes", lum_document_get_text (d, LUM_DOC_SHIPPING_NOTES));
+  if (lum_document_get_is_test (d))
+    {
+      /* A channel test's order is marked where the 3PL's people read it:
+       * the order's notes say so first (a free text of the order), and
+       * deferNotification keeps it "incomplete", so that it is neither
+       * allocated nor picked before the test cancels it ("DeferNotification:
+       * True means the order will be created in an 'incomplete' state …
+       * an order's 'complete'-ness also affects when allocation occurs",
+       * Order.Models.OrderCreate on 3w.extensiv.com). The referenceNum
+       * stays the order number: it is how Lumen finds the order again.
+       * Saved elements are not used: a 3PL defines the names its
+       * customers may use, and an unknown one could refuse the order. */
+      const char *notes = lum_document_get_text (d, LUM_DOC_CUSTOMER_NOTES);
+      g_autofree char *marked = lum_str_empty (notes)
+        ? g_strdup (LUM_EXTENSIV_TEST_NOTE)
+        : g_strconcat (LUM_EXTENSIV_TEST_NOTE, " ", notes, NULL);
+
+      json_object_set_string_member (order, "notes", marked);
+      json_object_set_boolean_member (order, "deferNotification", TRUE);
+    }
   if (!lum_str_empty (lum_document_get_text (d, LUM_DOC_REQUESTED_SHIP_DATE)))
     {
       g_autofree char *date = g_strconcat (lum_document_get_text (d, LUM_DOC_REQUESTED_SHIP_DATE), "T00:00:00", NULL);

@@ -20,6 +20,10 @@ typedef struct
   const char  *status;         /* ShipStation orderStatus: awaiting_shipment, on_hold, cancelled */
 } LumOrderPayloadInput;
 
+/* The start of the notes of a channel test's order at Extensiv (sent as
+ * is, in English, for the 3PL's people). */
+#define LUM_EXTENSIV_TEST_NOTE "TEST ORDER from a Lumen channel test: do not ship; it is cancelled when the test ends."
+
 char     *lum_field_value                 (const char                 *lumen_field,
                                            const LumOrderPayloadInput *input);
 JsonNode *lum_order_payload_shipstation   (const LumOrderPayloadInput *input,
