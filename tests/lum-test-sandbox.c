@@ -64,6 +64,8 @@ lum_test_world_add_integration (LumTestWorld       *w,
       url = lum_sandbox_dup_base_url (w->sandbox, "quickbooks");
       lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REALM, LUM_SANDBOX_QUICKBOOKS_REALM);
       lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_CLIENT_ID, LUM_SANDBOX_QUICKBOOKS_CLIENT_ID);
+      lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT,
+                                   LUM_SANDBOX_QUICKBOOKS_INCOME_ACCOUNT);
       {
         g_autofree char *token = g_strconcat (url, "/oauth2/v1/tokens/bearer", NULL);
         g_autofree char *auth = g_strconcat (url, "/connect/oauth2", NULL);

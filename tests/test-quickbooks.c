@@ -228,6 +228,328 @@ test_fault_parsing (void)
   g_assert_nonnull (message);
 }
 
+static JsonObject *
+quickbooks_dump (Fixture *f)
+{
+  static JsonNode *last;
+
+  g_clear_pointer (&last, json_node_unref);
+  last = lum_sandbox_dump (f->sandbox);
+  return json_object_get_object_member (json_node_get_object (last), "quickbooks");
+}
+
+static gint64
+refreshes (Fixture *f)
+{
+  return json_object_get_int_member (quickbooks_dump (f), "refreshes");
+}
+
+static gint64
+refused_refreshes (Fixture *f)
+{
+  return json_object_get_int_member (quickbooks_dump (f), "refusedRefreshes");
+}
+
+static LumIntegration *
+stored_integration (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  LumIntegration *stored = lum_engine_get_integration (f->engine, lum_integration_get_id (f->quickbooks), &error);
+
+  g_assert_no_error (error);
+  return stored;
+}
+
+/* Four invoices in one pass: one refresh of the token, not four with the
+ * same refresh token (three of which QuickBooks refuses for good). */
+static void
+test_one_refresh_for_many_invoices (Fixture       *f,
+                                    gconstpointer  data)
+{
+  const char *names[] = { "Batch A", "Batch B", "Batch C", "Batch D" };
+  LumDocument *invoices[G_N_ELEMENTS (names)];
+  g_autoptr(LumIntegration) stored = NULL;
+  JsonArray *requests;
+
+  SKIP_WITHOUT_KEYRING ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    invoices[i] = invoiced_order (f, names[i]);
+  g_assert_cmpuint (lum_test_world_push (f), ==, G_N_ELEMENTS (names));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(LumDocument) after = lum_test_world_reload (f, invoices[i]);
+      g_autoptr(LumJob) job = lum_test_world_last_job (f, invoices[i]);
+
+      g_assert_cmpstr (lum_job_get_text (job, LUM_JOB_LAST_ERROR), ==, "");
+      g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_DONE);
+      g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_ACCOUNTING_STATUS), ==, "pushed");
+      g_object_unref (invoices[i]);
+    }
+  g_assert_cmpint (refreshes (f), ==, 1);
+  g_assert_cmpint (refused_refreshes (f), ==, 0);
+  stored = stored_integration (f);
+  g_assert_cmpstr (lum_integration_get_state (stored), !=, LUM_QUICKBOOKS_NEEDS_RECONNECT);
+  g_assert_cmpuint (lum_test_world_count_remote (f, "quickbooks", "invoices"), ==, G_N_ELEMENTS (names));
+
+  /* every request names the minor version Intuit still serves */
+  requests = json_object_get_array_member (json_node_get_object (lum_sandbox_dump (f->sandbox)), "requests");
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *request = json_array_get_object_element (requests, i);
+
+      if (g_str_has_prefix (json_object_get_string_member (request, "path"), "/v3/"))
+        g_assert_nonnull (strstr (json_object_get_string_member (request, "query"), "minorversion=75"));
+    }
+}
+
+static void
+on_tested_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  guint *pending = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = lum_connector_test_finish (LUM_CONNECTOR (source), result, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  (*pending)--;
+}
+
+/* Two connectors of the same integration (a window and its channel test,
+ * say) that both need a token at once share one refresh. */
+static void
+test_one_refresh_across_connectors (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(LumIntegration) first_copy = NULL;
+  g_autoptr(LumIntegration) second_copy = NULL;
+  g_autoptr(LumConnector) first = NULL;
+  g_autoptr(LumConnector) second = NULL;
+  g_autoptr(LumConnector) third = NULL;
+  guint pending = 3;
+
+  SKIP_WITHOUT_KEYRING ();
+  first_copy = stored_integration (f);
+  second_copy = stored_integration (f);
+  first = lum_connector_new (first_copy, lum_engine_get_soup_session (f->engine));
+  second = lum_connector_new (second_copy, lum_engine_get_soup_session (f->engine));
+  third = lum_connector_new (second_copy, lum_engine_get_soup_session (f->engine));
+  lum_connector_test_async (first, NULL, on_tested_cb, &pending);
+  lum_connector_test_async (second, NULL, on_tested_cb, &pending);
+  lum_connector_test_async (third, NULL, on_tested_cb, &pending);
+  while (pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (refreshes (f), ==, 1);
+  g_assert_cmpint (refused_refreshes (f), ==, 0);
+}
+
+/* Another process refreshed the token and stored the new one: this one
+ * reads it from the keyring instead of sending the one it read before. */
+static void
+test_token_rotated_elsewhere (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(LumDocument) first = NULL;
+  g_autoptr(LumDocument) second = NULL;
+  g_autoptr(LumDocument) after = NULL;
+  g_autoptr(LumIntegration) elsewhere_copy = NULL;
+  g_autoptr(LumIntegration) stored = NULL;
+  g_autoptr(SoupSession) other_session = soup_session_new ();
+  g_autoptr(LumConnector) elsewhere = NULL;
+  guint pending = 1;
+
+  SKIP_WITHOUT_KEYRING ();
+  first = invoiced_order (f, "Here");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  g_assert_cmpint (refreshes (f), ==, 1);
+
+  /* "another process": its own connector, which refreshes and keeps the
+   * rotated token in the keyring; then this process's access token dies */
+  elsewhere_copy = stored_integration (f);
+  elsewhere = lum_connector_new (elsewhere_copy, other_session);
+  lum_connector_test_async (elsewhere, NULL, on_tested_cb, &pending);
+  while (pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (refreshes (f), ==, 2);
+  lum_sandbox_expire_tokens (f->sandbox, "quickbooks");
+
+  second = invoiced_order (f, "There");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  after = lum_test_world_reload (f, second);
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_ACCOUNTING_STATUS), ==, "pushed");
+  g_assert_cmpint (refused_refreshes (f), ==, 0);
+  stored = stored_integration (f);
+  g_assert_cmpstr (lum_integration_get_state (stored), !=, LUM_QUICKBOOKS_NEEDS_RECONNECT);
+}
+
+/* No income account chosen: the push is refused before any request, and
+ * the job says what to do. */
+static void
+test_income_account_required (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDocument) invoice = NULL;
+  g_autoptr(LumJob) job = NULL;
+  const char *message;
+
+  SKIP_WITHOUT_KEYRING ();
+  lum_integration_set_setting (f->quickbooks, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT, NULL);
+  g_assert_true (lum_engine_save_integration (f->engine, f->quickbooks, &error));
+  g_assert_no_error (error);
+  invoice = invoiced_order (f, "No Account");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+
+  job = lum_test_world_last_job (f, invoice);
+  g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_FAILED);
+  message = lum_job_get_text (job, LUM_JOB_LAST_ERROR);
+  g_assert_nonnull (strstr (message, "no income account"));
+  g_assert_nonnull (strstr (message, "--income-account"));
+  g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "quickbooks", NULL, NULL), ==, 0);
+  g_assert_cmpuint (lum_test_world_count_remote (f, "quickbooks", "items"), ==, 0);
+}
+
+/* The items Lumen creates carry the chosen account, not a guessed "1". */
+static void
+test_items_use_income_account (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDocument) invoice = NULL;
+  g_autoptr(JsonNode) items = NULL;
+  JsonArray *array;
+
+  SKIP_WITHOUT_KEYRING ();
+  lum_integration_set_setting (f->quickbooks, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT, "82");
+  g_assert_true (lum_engine_save_integration (f->engine, f->quickbooks, &error));
+  invoice = invoiced_order (f, "Design");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+  items = lum_sandbox_dup_records (f->sandbox, "quickbooks", "items");
+  array = json_node_get_array (items);
+  g_assert_cmpuint (json_array_get_length (array), >, 0);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                       json_array_get_object_element (array, i), "IncomeAccountRef"), "value"), ==, "82");
+}
+
+static void
+on_accounts_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GListStore **accounts = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *accounts = lum_engine_list_income_accounts_finish (LUM_ENGINE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_list_income_accounts (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GListStore) accounts = NULL;
+  g_autoptr(LumRemoteStore) third = NULL;
+
+  SKIP_WITHOUT_KEYRING ();
+  lum_engine_list_income_accounts_async (f->engine, f->quickbooks, NULL, on_accounts_cb, &accounts);
+  while (accounts == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 4);
+  third = g_list_model_get_item (G_LIST_MODEL (accounts), 2);
+  g_assert_cmpstr (lum_remote_store_get_remote_id (third), ==, LUM_SANDBOX_QUICKBOOKS_INCOME_ACCOUNT);
+  g_assert_cmpstr (lum_remote_store_get_name (third), ==, "Sales of Product Income");
+}
+
+/* Intuit Developer, QuickBooks Online Accounting API reference, Invoice,
+ * "Create an invoice", sample response (abbreviated: the addresses,
+ * custom fields and tax detail left out). */
+static const char intuit_invoice_created[] =
+  "{\n"
+  "  \"Invoice\": {\n"
+  "    \"TxnDate\": \"2015-07-24\",\n"
+  "    \"domain\": \"QBO\",\n"
+  "    \"PrintStatus\": \"NeedToPrint\",\n"
+  "    \"TotalAmt\": 100.0,\n"
+  "    \"Line\": [\n"
+  "      {\n"
+  "        \"LineNum\": 1,\n"
+  "        \"Amount\": 100.0,\n"
+  "        \"SalesItemLineDetail\": {\n"
+  "          \"TaxCodeRef\": {\"value\": \"NON\"},\n"
+  "          \"ItemRef\": {\"name\": \"Services\", \"value\": \"1\"}\n"
+  "        },\n"
+  "        \"Id\": \"1\",\n"
+  "        \"DetailType\": \"SalesItemLineDetail\"\n"
+  "      },\n"
+  "      {\"DetailType\": \"SubTotalLineDetail\", \"Amount\": 100.0, \"SubTotalLineDetail\": {}}\n"
+  "    ],\n"
+  "    \"DueDate\": \"2015-08-23\",\n"
+  "    \"ApplyTaxAfterDiscount\": false,\n"
+  "    \"DocNumber\": \"1069\",\n"
+  "    \"sparse\": false,\n"
+  "    \"Deposit\": 0,\n"
+  "    \"Balance\": 100.0,\n"
+  "    \"CustomerRef\": {\"name\": \"Amy's Bird Sanctuary\", \"value\": \"1\"},\n"
+  "    \"SyncToken\": \"0\",\n"
+  "    \"LinkedTxn\": [],\n"
+  "    \"EmailStatus\": \"NotSet\",\n"
+  "    \"MetaData\": {\n"
+  "      \"CreateTime\": \"2015-07-24T10:33:39-07:00\",\n"
+  "      \"LastUpdatedTime\": \"2015-07-24T10:33:39-07:00\"\n"
+  "    },\n"
+  "    \"Id\": \"238\"\n"
+  "  },\n"
+  "  \"time\": \"2015-07-24T10:33:39.11-07:00\"\n"
+  "}\n";
+
+/* Intuit Developer, "Handling common errors" (the Fault every error
+ * answers in), with the message and detail of error 6240 from Intuit's
+ * developer blog, "How to Handle Frequently Returned QuickBooks Online API
+ * Error Messages" (2017). */
+static const char intuit_duplicate_name_fault[] =
+  "{\n"
+  "  \"Fault\": {\n"
+  "    \"Error\": [\n"
+  "      {\n"
+  "        \"Message\": \"Duplicate Name Exists Error\",\n"
+  "        \"Detail\": \"The name supplied already exists: Another customer is already using this name. "
+  "Please use a different name.\",\n"
+  "        \"code\": \"6240\",\n"
+  "        \"element\": \"\"\n"
+  "      }\n"
+  "    ],\n"
+  "    \"type\": \"ValidationFault\"\n"
+  "  },\n"
+  "  \"time\": \"2017-09-29T09:17:31.892-07:00\"\n"
+  "}\n";
+
+static void
+test_documented_answers (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *missing = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, intuit_invoice_created, -1, NULL));
+  g_assert_null (lum_quickbooks_fault_message (json_parser_get_root (parser)));
+  id = lum_quickbooks_dup_created_id (json_parser_get_root (parser), "Invoice", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "238");
+  missing = lum_quickbooks_dup_created_id (json_parser_get_root (parser), "Customer", &error);
+  g_assert_null (missing);
+  g_assert_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE);
+
+  g_assert_true (json_parser_load_from_data (parser, intuit_duplicate_name_fault, -1, NULL));
+  message = lum_quickbooks_fault_message (json_parser_get_root (parser));
+  g_assert_cmpstr (message, ==, "6240: Duplicate Name Exists Error (The name supplied already exists: Another "
+                                "customer is already using this name. Please use a different name.)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,7 +564,14 @@ main (int   argc,
   ADD ("/quickbooks/refresh-rotation-survives-restart", test_refresh_rotation_survives_restart);
   ADD ("/quickbooks/invalid-grant", test_invalid_grant_needs_reconnecting);
   ADD ("/quickbooks/lost-answer-one-invoice", test_lost_answer_one_invoice);
+  ADD ("/quickbooks/one-refresh-for-many-invoices", test_one_refresh_for_many_invoices);
+  ADD ("/quickbooks/one-refresh-across-connectors", test_one_refresh_across_connectors);
+  ADD ("/quickbooks/token-rotated-elsewhere", test_token_rotated_elsewhere);
+  ADD ("/quickbooks/income-account-required", test_income_account_required);
+  ADD ("/quickbooks/items-use-income-account", test_items_use_income_account);
+  ADD ("/quickbooks/list-income-accounts", test_list_income_accounts);
   g_test_add_func ("/quickbooks/fault-parsing", test_fault_parsing);
+  g_test_add_func ("/quickbooks/documented-answers", test_documented_answers);
 
   return g_test_run ();
 }

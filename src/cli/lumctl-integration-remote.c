@@ -198,6 +198,134 @@ lumctl_integration_stores (LumctlGlobal  *global,
   return LUMCTL_EXIT_OK;
 }
 
+/* -- income accounts (QuickBooks) ----------------------------------------- */
+
+static void
+print_accounts (LumctlGlobal *global,
+                GListModel   *accounts)
+{
+  g_autoptr(LumctlTable) table = NULL;
+  guint n = g_list_model_get_n_items (accounts);
+
+  if (global->json)
+    {
+      g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(LumRemoteStore) account = g_list_model_get_item (accounts, i);
+          g_autoptr(JsonBuilder) b = json_builder_new ();
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, lum_remote_store_get_remote_id (account));
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, lum_remote_store_get_name (account));
+          json_builder_end_object (b);
+          g_ptr_array_add (nodes, json_builder_get_root (b));
+        }
+      lumctl_print_json_array (nodes);
+      return;
+    }
+  if (n == 0)
+    {
+      g_print ("%s\n", _("The company has no income accounts."));
+      return;
+    }
+  table = lumctl_table_new (2, _("Account"), _("Name"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LumRemoteStore) account = g_list_model_get_item (accounts, i);
+
+      lumctl_table_add_row (table, lum_remote_store_get_remote_id (account), lum_remote_store_get_name (account));
+    }
+  lumctl_table_print (table);
+}
+
+static GListStore *
+fetch_accounts (LumEngine       *engine,
+                LumIntegration  *integration,
+                LumctlLoop      *loop,
+                GError         **error)
+{
+  lum_engine_list_income_accounts_async (engine, integration, loop->cancellable, lumctl_loop_result_cb, loop);
+  return lum_engine_list_income_accounts_finish (engine, lumctl_loop_wait (loop), error);
+}
+
+int
+lumctl_integration_accounts (LumctlGlobal  *global,
+                             char         **args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(LumIntegration) integration = NULL;
+  g_autoptr(GListStore) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(LumctlLoop) loop = { 0, };
+  int status;
+
+  lumctl_loop_init (&loop);
+  context = lumctl_option_context_new (global, N_("INTEGRATION"),
+                                       N_("List the income accounts of a QuickBooks Online integration’s company, "
+                                          "live: the ids that --income-account takes."),
+                                       NULL);
+  if ((status = lumctl_parse (global, context, &args, 1, 1)) != LUMCTL_EXIT_OK)
+    return status;
+  if (!open_integration (global, args[1], &engine, &integration, &error))
+    return lumctl_fail (error);
+  if ((accounts = fetch_accounts (engine, integration, &loop, &error)) == NULL)
+    return fail_remote (&loop, error, _("Listing the income accounts"));
+  print_accounts (global, G_LIST_MODEL (accounts));
+  return LUMCTL_EXIT_OK;
+}
+
+/**
+ * lumctl_check_income_account:
+ *
+ * Checks @account_id against the company's income accounts when they can
+ * be listed; when they cannot (not connected yet, unreachable), says so on
+ * standard error and accepts it.
+ *
+ * Returns: FALSE, with an error naming the value, when the listed accounts
+ *   do not hold it
+ */
+gboolean
+lumctl_check_income_account (LumEngine       *engine,
+                             LumIntegration  *integration,
+                             const char      *account_id,
+                             GError         **error)
+{
+  g_autoptr(GListStore) accounts = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) known = g_string_new (NULL);
+  g_auto(LumctlLoop) loop = { 0, };
+
+  lumctl_loop_init (&loop);
+  accounts = fetch_accounts (engine, integration, &loop, &local_error);
+  if (accounts == NULL)
+    {
+      g_autofree char *note = g_strdup_printf (_("the income account “%s” could not be checked: %s"), account_id,
+                                               local_error->message);
+
+      g_strdelimit (note, "\r\n", ' ');
+      g_printerr ("lumenctl: %s\n", note);
+      return TRUE;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (accounts)); i++)
+    {
+      g_autoptr(LumRemoteStore) account = g_list_model_get_item (G_LIST_MODEL (accounts), i);
+
+      if (g_strcmp0 (lum_remote_store_get_remote_id (account), account_id) == 0)
+        return TRUE;
+      g_string_append_printf (known, "%s%s (%s)", known->len > 0 ? ", " : "", lum_remote_store_get_remote_id (account),
+                              lum_remote_store_get_name (account));
+    }
+  g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_REJECTED,
+               _("Income account “%s” is not an income account of the company of “%s”; its income accounts are: %s"),
+               account_id, lum_integration_get_name (integration), known->len > 0 ? known->str : _("none"));
+  return FALSE;
+}
+
 /* -- connect --------------------------------------------------------------- */
 
 typedef struct

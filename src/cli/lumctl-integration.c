@@ -49,7 +49,8 @@ static const SettingOption setting_options[] = {
   { "authorization-url", LUM_SETTING_QUICKBOOKS_AUTH_URL, QUICKBOOKS, 0,
     N_("quickbooks: the OAuth authorization page (default: Intuit’s)"), N_("URL") },
   { "income-account", LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT, QUICKBOOKS, 0,
-    N_("quickbooks: the income account of the items Lumen creates"), N_("ID") },
+    N_("quickbooks: the income account of the items Lumen creates (“integration accounts” lists them; "
+       "required to push invoices)"), N_("ID") },
   { "redirect-port", LUM_SETTING_QUICKBOOKS_REDIRECT_PORT, QUICKBOOKS, 0,
     N_("quickbooks: the port of the redirect URI registered with Intuit (default: any free port)"), N_("PORT") },
 };
@@ -387,13 +388,37 @@ print_connect_hint (LumctlGlobal   *global,
                     LumIntegration *integration,
                     GHashTable     *secrets)
 {
-  if (global->json || lum_integration_get_kind (integration) != LUM_INTEGRATION_KIND_QUICKBOOKS ||
-      g_hash_table_contains (secrets, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN))
+  if (global->json || lum_integration_get_kind (integration) != LUM_INTEGRATION_KIND_QUICKBOOKS)
+    return;
+  if (lum_str_empty (lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT)))
+    {
+      g_print ("\n");
+      g_print (_("No income account was given: invoices are not pushed until one is chosen, with\n"
+                 "  lumenctl integration accounts \"%s\"\n"
+                 "  lumenctl integration edit \"%s\" --income-account ID\n"),
+               lum_integration_get_name (integration), lum_integration_get_name (integration));
+    }
+  if (g_hash_table_contains (secrets, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN))
     return;
   g_print ("\n");
   g_print (_("No refresh token was given: connect Lumen to the company through the browser with\n"
              "  lumenctl integration connect \"%s\"\n"),
            lum_integration_get_name (integration));
+}
+
+static guint
+income_account_option (void)
+{
+  for (guint i = 0; i < N_SETTING_OPTIONS; i++)
+    if (g_str_equal (setting_options[i].key, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT))
+      return i;
+  g_return_val_if_reached (0);
+}
+
+static gboolean
+income_account_given (const IntegrationOptions *o)
+{
+  return !lum_str_empty (o->settings[income_account_option ()]);
 }
 
 /* -- commands -------------------------------------------------------------- */
@@ -436,6 +461,16 @@ integration_add (LumctlGlobal  *global,
       !lum_engine_add_integration (engine, integration, secrets, &error))
     return lumctl_fail (error);
 
+  /* checked once the secrets are where the connector reads them; a refused
+   * account takes the new integration away again */
+  if (kind == LUM_INTEGRATION_KIND_QUICKBOOKS && income_account_given (&o) &&
+      g_hash_table_contains (secrets, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN) &&
+      !lumctl_check_income_account (engine, integration, o.settings[income_account_option ()], &error))
+    {
+      lum_engine_remove_integration (engine, integration, NULL);
+      return lumctl_fail (error);
+    }
+
   lumctl_print_integration (global, integration);
   print_connect_hint (global, integration, secrets);
   return LUMCTL_EXIT_OK;
@@ -464,6 +499,11 @@ integration_edit (LumctlGlobal  *global,
   if (!check_options (global, &o, lum_integration_get_kind (integration), &status))
     return status;
   if (o.secrets && (secrets = read_secrets (lum_integration_get_kind (integration), &error)) == NULL)
+    return lumctl_fail (error);
+
+  /* against the company as connected now */
+  if (lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_QUICKBOOKS && income_account_given (&o) &&
+      !lumctl_check_income_account (engine, integration, o.settings[income_account_option ()], &error))
     return lumctl_fail (error);
 
   apply_options (integration, &o);
@@ -579,6 +619,7 @@ static const LumctlCommand integration_commands[] = {
   { "test", N_("Try an integration’s address and credentials"), lumctl_integration_test },
   { "stores", N_("List the stores of an OMS integration"), lumctl_integration_stores },
   { "connect", N_("Connect a QuickBooks Online integration through the browser"), lumctl_integration_connect },
+  { "accounts", N_("List the income accounts of a QuickBooks Online integration"), lumctl_integration_accounts },
   { NULL, NULL, NULL }
 };
 

@@ -23,5 +23,11 @@ int             lumctl_integration_stores  (LumctlGlobal  *global,
                                             char         **args);
 int             lumctl_integration_connect (LumctlGlobal  *global,
                                             char         **args);
+int             lumctl_integration_accounts (LumctlGlobal *global,
+                                             char        **args);
+gboolean        lumctl_check_income_account (LumEngine      *engine,
+                                             LumIntegration *integration,
+                                             const char     *account_id,
+                                             GError        **error);
 
 G_END_DECLS

@@ -69,6 +69,8 @@ set_sandbox_settings (LumIntegration *integration,
 
         lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REALM, LUM_SANDBOX_QUICKBOOKS_REALM);
         lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_CLIENT_ID, LUM_SANDBOX_QUICKBOOKS_CLIENT_ID);
+        lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT,
+                                     LUM_SANDBOX_QUICKBOOKS_INCOME_ACCOUNT);
         lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_TOKEN_URL, token);
         lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_AUTH_URL, auth);
       }

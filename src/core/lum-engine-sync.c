@@ -349,6 +349,67 @@ lum_engine_fetch_stores_finish (LumEngine     *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* -- QuickBooks income accounts -------------------------------------------- */
+
+static void
+on_income_accounts_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GListStore *accounts = lum_quickbooks_list_income_accounts_finish (LUM_QUICKBOOKS (source), result, &error);
+
+  if (accounts == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, accounts, g_object_unref);
+}
+
+/**
+ * lum_engine_list_income_accounts_async:
+ *
+ * Lists the income accounts of a saved QuickBooks integration's company
+ * live (#LumRemoteStore items: the account's id and name).
+ */
+void
+lum_engine_list_income_accounts_async (LumEngine           *self,
+                                       LumIntegration      *integration,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(LumConnector) connector = NULL;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, lum_engine_list_income_accounts_async);
+  if (lum_integration_get_kind (integration) != LUM_INTEGRATION_KIND_QUICKBOOKS)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Integration “%s” is not a QuickBooks Online integration: it has no income "
+                                 "accounts"), lum_integration_get_name (integration));
+      g_object_unref (task);
+      return;
+    }
+  connector = lum_engine_get_connector (self, lum_integration_get_id (integration), &error);
+  if (connector == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  lum_quickbooks_list_income_accounts_async (LUM_QUICKBOOKS (connector), cancellable, on_income_accounts_cb, task);
+}
+
+GListStore *
+lum_engine_list_income_accounts_finish (LumEngine     *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* -- connecting QuickBooks ------------------------------------------------- */
 
 #define CONNECT_TIMEOUT_S (5 * 60)

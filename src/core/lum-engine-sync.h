@@ -40,6 +40,15 @@ GListStore   *lum_engine_fetch_stores_finish     (LumEngine            *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
 
+void          lum_engine_list_income_accounts_async  (LumEngine           *self,
+                                                      LumIntegration      *integration,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GListStore   *lum_engine_list_income_accounts_finish (LumEngine           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 /* Opens @uri in the user's browser; returns FALSE when it cannot. */
 typedef gboolean (*LumOpenUriFunc) (const char  *uri,
                                     gpointer     user_data,

@@ -611,6 +611,9 @@ lum_qbo_query_run (LumQboQuery *query,
     }
   if (query->sorts->len > 0)
     g_ptr_array_sort_with_data (matches, compare_records, query->sorts);
+  /* no record: QuickBooks answers "QueryResponse": {} without the entity's
+   * array, as the client libraries that read it expect (python-quickbooks
+   * tests `object_name in json_data["QueryResponse"]`) */
   if (matches->len < query->start)
     return response;
 

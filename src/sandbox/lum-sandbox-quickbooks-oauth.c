@@ -59,7 +59,10 @@ clear_state (LumSandboxQuickbooks *qb)
   g_ptr_array_set_size (qb->customers, 0);
   g_ptr_array_set_size (qb->items, 0);
   g_ptr_array_set_size (qb->invoices, 0);
+  lum_sandbox_qbo_seed_company (qb);
   qb->next_doc_number = 1001;
+  qb->refreshes = 0;
+  qb->refused_refreshes = 0;
   g_clear_pointer (&qb->authorize_error, g_free);
 }
 
@@ -83,6 +86,9 @@ lum_sandbox_quickbooks_new (LumSandbox *sandbox)
   qb->customers = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   qb->items = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   qb->invoices = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  qb->accounts = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  qb->vendors = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  qb->employees = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   clear_state (qb);
   return qb;
 }
@@ -105,6 +111,9 @@ lum_sandbox_quickbooks_free (LumSandboxQuickbooks *qb)
   g_ptr_array_unref (qb->customers);
   g_ptr_array_unref (qb->items);
   g_ptr_array_unref (qb->invoices);
+  g_ptr_array_unref (qb->accounts);
+  g_ptr_array_unref (qb->vendors);
+  g_ptr_array_unref (qb->employees);
   g_free (qb);
 }
 
@@ -354,11 +363,13 @@ lum_sandbox_qbo_handle_token (LumSandboxQuickbooks *qb,
       grant = token != NULL ? g_hash_table_lookup (qb->refresh_tokens, token) : NULL;
       if (grant == NULL || now >= grant->expires)
         {
+          qb->refused_refreshes++;
           reply_oauth_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_grant");
           return;
         }
       realm = g_strdup (grant->realm);
       g_hash_table_remove (qb->refresh_tokens, token);
+      qb->refreshes++;
       reply_tokens (qb, req, realm);
     }
   else
@@ -491,6 +502,8 @@ lum_sandbox_quickbooks_dump (LumSandboxQuickbooks *qb)
   json_object_set_array_member (dump, "invoices", lum_json_array_of_objects (qb->invoices));
   json_object_set_int_member (dump, "accessTokens", g_hash_table_size (qb->access_tokens));
   json_object_set_int_member (dump, "refreshTokens", g_hash_table_size (qb->refresh_tokens));
+  json_object_set_int_member (dump, "refreshes", qb->refreshes);
+  json_object_set_int_member (dump, "refusedRefreshes", qb->refused_refreshes);
   return dump;
 }
 
@@ -507,5 +520,7 @@ lum_sandbox_quickbooks_records (LumSandboxQuickbooks *qb,
     records = qb->customers;
   else if (g_strcmp0 (kind, "items") == 0)
     records = qb->items;
+  else if (g_strcmp0 (kind, "accounts") == 0)
+    records = qb->accounts;
   return lum_json_records_node (records, count);
 }

@@ -44,7 +44,12 @@ struct _LumSandboxQuickbooks
   GPtrArray           *customers;       /* JsonObject */
   GPtrArray           *items;           /* JsonObject */
   GPtrArray           *invoices;        /* JsonObject */
+  GPtrArray           *accounts;        /* JsonObject, the chart of accounts */
+  GPtrArray           *vendors;         /* JsonObject */
+  GPtrArray           *employees;       /* JsonObject */
   gint64               next_doc_number;
+  guint                refreshes;       /* refresh_token grants answered with tokens */
+  guint                refused_refreshes; /* … answered invalid_grant */
 };
 
 void     lum_sandbox_qbo_handle_token     (LumSandboxQuickbooks *qb,
@@ -57,5 +62,6 @@ QboGrant *lum_sandbox_qbo_check_access    (LumSandboxQuickbooks *qb,
                                            LumSandboxRequest    *req,
                                            const char          **problem);
 void     lum_sandbox_qbo_reply_free       (gpointer              data);
+void     lum_sandbox_qbo_seed_company     (LumSandboxQuickbooks *qb);
 
 G_END_DECLS

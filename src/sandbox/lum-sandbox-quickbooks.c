@@ -4,6 +4,7 @@
 #include "lum-sandbox-quickbooks-private.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -15,6 +16,13 @@
  * Bad input answers a Fault: {"Fault": {"Error": [{"Message", "Detail",
  * "code", "element"}], "type": "ValidationFault"}, "time"}, with status 400
  * or, when configured, 200 as QuickBooks does for some of them.
+ *
+ * The company has a chart of accounts (read with a query on Account, e.g.
+ * WHERE AccountType = 'Income'), and a vendor and an employee whose display
+ * names no customer may take: QuickBooks keeps one namespace of display
+ * names for customers, vendors and employees ("Duplicate Name Exists
+ * Error", 6240; Intuit Developer blog, "How to Handle Frequently Returned
+ * QuickBooks Online API Error Messages", 2017).
  */
 #define MAX_LINES  1000
 #define MAX_TEXT   4000
@@ -126,6 +134,131 @@ reply_entity (LumSandboxQuickbooks *qb,
   json_object_set_object_member (object, entity, json_object_ref (record));
   json_object_set_string_member (object, "time", time);
   lum_sandbox_request_reply_object (req, SOUP_STATUS_OK, object);
+}
+
+/* -- the company's lists ---------------------------------------------------- */
+
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const char *type;
+  const char *subtype;
+  const char *classification;
+} SeedAccount;
+
+/* Names, ids and types as in the sample company of an Intuit developer
+ * sandbox (its "Services" income account is 1, "Sales of Product Income" 79). */
+static const SeedAccount seed_accounts[] = {
+  { "1", "Services", "Income", "ServiceFeeIncome", "Revenue" },
+  { "35", "Checking", "Bank", "Checking", "Asset" },
+  { "45", "Landscaping Services", "Income", "ServiceFeeIncome", "Revenue" },
+  { "79", "Sales of Product Income", "Income", "SalesOfProductIncome", "Revenue" },
+  { "80", "Cost of Goods Sold", "Cost of Goods Sold", "SuppliesMaterialsCogs", "Expense" },
+  { "81", "Inventory Asset", "Other Current Asset", "Inventory", "Asset" },
+  { "82", "Design income", "Income", "SalesOfProductIncome", "Revenue" },
+  { "84", "Accounts Receivable (A/R)", "Accounts Receivable", "AccountsReceivable", "Asset" },
+};
+
+static JsonObject *
+seed_record (const char *id)
+{
+  JsonObject *record = json_object_new ();
+  JsonObject *meta = json_object_new ();
+
+  json_object_set_string_member (meta, "CreateTime", "2024-01-02T09:00:00-08:00");
+  json_object_set_string_member (meta, "LastUpdatedTime", "2024-01-02T09:00:00-08:00");
+  json_object_set_string_member (record, "Id", id);
+  json_object_set_string_member (record, "SyncToken", "0");
+  json_object_set_object_member (record, "MetaData", meta);
+  json_object_set_string_member (record, "domain", "QBO");
+  json_object_set_boolean_member (record, "sparse", FALSE);
+  json_object_set_boolean_member (record, "Active", TRUE);
+  return record;
+}
+
+static JsonObject *
+seed_person (const char *id,
+             const char *display_name)
+{
+  JsonObject *record = seed_record (id);
+
+  json_object_set_string_member (record, "DisplayName", display_name);
+  json_object_set_string_member (record, "PrintOnCheckName", display_name);
+  return record;
+}
+
+void
+lum_sandbox_qbo_seed_company (LumSandboxQuickbooks *qb)
+{
+  g_ptr_array_set_size (qb->accounts, 0);
+  g_ptr_array_set_size (qb->vendors, 0);
+  g_ptr_array_set_size (qb->employees, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (seed_accounts); i++)
+    {
+      JsonObject *account = seed_record (seed_accounts[i].id);
+
+      json_object_set_string_member (account, "Name", seed_accounts[i].name);
+      json_object_set_string_member (account, "FullyQualifiedName", seed_accounts[i].name);
+      json_object_set_boolean_member (account, "SubAccount", FALSE);
+      json_object_set_string_member (account, "Classification", seed_accounts[i].classification);
+      json_object_set_string_member (account, "AccountType", seed_accounts[i].type);
+      json_object_set_string_member (account, "AccountSubType", seed_accounts[i].subtype);
+      json_object_set_double_member (account, "CurrentBalance", 0.0);
+      g_ptr_array_add (qb->accounts, account);
+    }
+  g_ptr_array_add (qb->vendors, seed_person ("30", LUM_SANDBOX_QUICKBOOKS_VENDOR));
+  g_ptr_array_add (qb->employees, seed_person ("55", LUM_SANDBOX_QUICKBOOKS_EMPLOYEE));
+}
+
+static JsonObject *
+find_by_id (GPtrArray  *records,
+            JsonNode   *ref)
+{
+  const char *value = lum_json_is_object (ref) ? lum_json_string (json_node_get_object (ref), "value") : NULL;
+
+  for (guint i = 0; value != NULL && i < records->len; i++)
+    if (g_strcmp0 (lum_json_string (g_ptr_array_index (records, i), "Id"), value) == 0)
+      return g_ptr_array_index (records, i);
+  return NULL;
+}
+
+/* YYYY-MM-DD and a day of the calendar, as the API's xs:date wants. */
+static gboolean
+is_date (const char *text)
+{
+  if (text == NULL || strlen (text) != 10)
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if ((i == 4 || i == 7) ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+      return FALSE;
+  return g_date_valid_dmy (atoi (text + 8), atoi (text + 5), atoi (text));
+}
+
+/* FALSE after answering the fault of a date member that is not a date.
+ * Intuit documents the dates as YYYY-MM-DD (Invoice: "TxnDate … Date",
+ * local timezone: YYYY-MM-DD) but not the fault a malformed one gets; the
+ * sandbox answers the code of an invalid property (2010). */
+static gboolean
+check_dates (LumSandboxQuickbooks *qb,
+             LumSandboxRequest    *req,
+             JsonObject           *object)
+{
+  static const char * const members[] = { "TxnDate", "DueDate", "ShipDate", NULL };
+
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      const char *value = lum_json_string (object, members[i]);
+
+      if (lum_json_member (object, members[i]) != NULL && !is_date (value))
+        {
+          g_autofree char *detail = g_strdup_printf ("Property Name:%s specified is unsupported or invalid "
+                                                     "(a date is YYYY-MM-DD)", members[i]);
+          validation_fault (qb, req, "2010", "Request has invalid or unsupported property", detail, members[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -296,6 +429,14 @@ create_customer (LumSandboxQuickbooks *qb,
                         "Business Validation Error: The name can't contain a colon (:).", "DisplayName");
       return;
     }
+  if (find_named (qb->vendors, "DisplayName", display) != NULL ||
+      find_named (qb->employees, "DisplayName", display) != NULL)
+    {
+      validation_fault (qb, req, "6240", "Duplicate Name Exists Error",
+                        "The name supplied already exists. : Another customer, vendor or employee is already "
+                        "using this name. Please use a different name.", "DisplayName");
+      return;
+    }
   record = store_named (qb, req, received, qb->customers, "DisplayName", display);
   if (record == NULL)
     return;
@@ -331,6 +472,27 @@ create_item (LumSandboxQuickbooks *qb,
       validation_fault (qb, req, "2010", "Request has invalid or unsupported property",
                         "Property Name:Type specified is unsupported or invalid", "Type");
       return;
+    }
+  /* Intuit's Item reference: IncomeAccountRef is required for Inventory,
+   * NonInventory and Service items. It does not print the fault a missing
+   * one gets; the sandbox answers its "required parameter" fault (2020), and
+   * a reference to no account "Invalid Reference Id" (2500). */
+  if (g_str_equal (type, "Service") || g_str_equal (type, "NonInventory") || g_str_equal (type, "Inventory"))
+    {
+      JsonNode *ref = lum_json_member (received, "IncomeAccountRef");
+
+      if (ref == NULL || lum_json_string (json_node_get_object (ref), "value") == NULL)
+        {
+          missing_fault (qb, req, "IncomeAccountRef");
+          return;
+        }
+      if (find_by_id (qb->accounts, ref) == NULL)
+        {
+          g_autofree char *detail = g_strdup_printf ("Invalid Reference Id : Accounts element id %s not found",
+                                                     lum_json_string (json_node_get_object (ref), "value"));
+          validation_fault (qb, req, "2500", "Invalid Reference Id", detail, "IncomeAccountRef");
+          return;
+        }
     }
   record = store_named (qb, req, received, qb->items, "Name", name);
   if (record == NULL)
@@ -476,7 +638,7 @@ create_invoice (LumSandboxQuickbooks *qb,
   JsonObject *customer, *record, *currency;
   double total = 0.0;
 
-  if (received == NULL || !check_types (qb, req, received, invoice_fields))
+  if (received == NULL || !check_types (qb, req, received, invoice_fields) || !check_dates (qb, req, received))
     return;
   customer_ref = lum_json_member (received, "CustomerRef");
   if (customer_ref == NULL || lum_json_string (json_node_get_object (customer_ref), "value") == NULL)
@@ -563,6 +725,21 @@ records_of (LumSandboxQuickbooks *qb,
       *canonical = "Item";
       return qb->items;
     }
+  if (g_ascii_strcasecmp (entity, "account") == 0)
+    {
+      *canonical = "Account";
+      return qb->accounts;
+    }
+  if (g_ascii_strcasecmp (entity, "vendor") == 0)
+    {
+      *canonical = "Vendor";
+      return qb->vendors;
+    }
+  if (g_ascii_strcasecmp (entity, "employee") == 0)
+    {
+      *canonical = "Employee";
+      return qb->employees;
+    }
   return NULL;
 }
 
@@ -615,13 +792,14 @@ read_record (LumSandboxQuickbooks *qb,
 {
   const char *canonical = NULL;
   GPtrArray *records = records_of (qb, entity, &canonical);
-  guint64 index;
 
-  if (records != NULL && lum_sandbox_parse_uint (id, G_MAXUINT32, &index) && index >= 1 && index <= records->len)
-    {
-      reply_entity (qb, req, canonical, g_ptr_array_index (records, index - 1));
-      return;
-    }
+  /* by Id: the seeded lists do not number their records from 1 */
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    if (g_strcmp0 (lum_json_string (g_ptr_array_index (records, i), "Id"), id) == 0)
+      {
+        reply_entity (qb, req, canonical, g_ptr_array_index (records, i));
+        return;
+      }
   validation_fault (qb, req, "610", "Object Not Found",
                     "Object Not Found : Something you're trying to use has been made inactive or deleted.", NULL);
 }

@@ -82,6 +82,8 @@ lum_sandbox_register (LumSandbox  *sandbox,
   lum_integration_set_setting (qbo, LUM_SETTING_QUICKBOOKS_CLIENT_ID, LUM_SANDBOX_QUICKBOOKS_CLIENT_ID);
   lum_integration_set_setting (qbo, LUM_SETTING_QUICKBOOKS_TOKEN_URL, token_url);
   lum_integration_set_setting (qbo, LUM_SETTING_QUICKBOOKS_AUTH_URL, auth_url);
+  if (lum_integration_get_setting (qbo, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT) == NULL)
+    lum_integration_set_setting (qbo, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT, LUM_SANDBOX_QUICKBOOKS_INCOME_ACCOUNT);
   lum_integration_set_state (qbo, "ok");
   g_hash_table_insert (qbo_secrets, LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, g_strdup (LUM_SANDBOX_QUICKBOOKS_CLIENT_SECRET));
   g_hash_table_insert (qbo_secrets, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, lum_sandbox_quickbooks_issue_refresh_token (sandbox));

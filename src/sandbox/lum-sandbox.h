@@ -57,6 +57,11 @@ G_BEGIN_DECLS
 #define LUM_SANDBOX_QUICKBOOKS_CLIENT_ID      "sandbox-qbo-client"
 #define LUM_SANDBOX_QUICKBOOKS_CLIENT_SECRET  "sandbox-qbo-secret"
 #define LUM_SANDBOX_QUICKBOOKS_REALM          "9130350000000001"
+/* the company's income account the sandbox integrations use ("Sales of
+ * Product Income"), and names a customer cannot take */
+#define LUM_SANDBOX_QUICKBOOKS_INCOME_ACCOUNT "79"
+#define LUM_SANDBOX_QUICKBOOKS_VENDOR         "Books by Bessie"
+#define LUM_SANDBOX_QUICKBOOKS_EMPLOYEE       "Emily Platt"
 
 /* What the sandbox holds when it starts or is reset. */
 #define LUM_SANDBOX_STORE_WHOLESALE           1001   /* "Wholesale" */

@@ -9,6 +9,8 @@
 #include "lum-integration-dialog.h"
 #include "lum-secrets.h"
 #include "lum-ui-util.h"
+#include "lum-util.h"
+#include "model/lum-remote-store.h"
 #include "connect/lum-quickbooks.h"
 
 /*
@@ -59,6 +61,13 @@ struct _LumIntegrationDialog
   GtkWidget           *connect_cancel_button;
   AdwExpanderRow      *refresh_expander;
   AdwEntryRow         *refresh_token_row;
+  AdwPreferencesGroup *invoicing_group;
+  AdwComboRow         *income_account_row;
+  GtkStringList       *income_accounts;
+  GtkSpinner          *income_account_spinner;
+  GtkWidget           *income_account_retry_button;
+  GPtrArray           *income_account_ids;  /* of income_accounts' items; NULL: not chosen */
+  GCancellable        *accounts_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (LumIntegrationDialog, lum_integration_dialog, ADW_TYPE_WINDOW)
@@ -158,6 +167,130 @@ update_rows (LumIntegrationDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->user_login_row), extensiv);
   gtk_widget_set_visible (GTK_WIDGET (self->warehouse_group), extensiv);
   gtk_widget_set_visible (GTK_WIDGET (self->authorization_group), quickbooks);
+  gtk_widget_set_visible (GTK_WIDGET (self->invoicing_group), quickbooks);
+}
+
+/* -- the income account --------------------------------------------------- */
+
+/* Fills the row with "Not chosen" and @accounts (or only the stored
+ * account when they could not be listed), the stored one selected. */
+static void
+fill_income_accounts (LumIntegrationDialog *self,
+                      GListModel           *accounts)
+{
+  const char *stored = self->integration
+    ? lum_integration_get_setting (self->integration, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT) : NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint selected = 0;
+  gboolean seen = FALSE;
+
+  g_ptr_array_set_size (self->income_account_ids, 0);
+  g_ptr_array_add (self->income_account_ids, NULL);
+  g_ptr_array_add (labels, g_strdup (_("Not chosen")));
+  for (guint i = 0; accounts != NULL && i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(LumRemoteStore) account = g_list_model_get_item (accounts, i);
+      const char *id = lum_remote_store_get_remote_id (account);
+
+      if (g_strcmp0 (id, stored) == 0)
+        selected = self->income_account_ids->len, seen = TRUE;
+      g_ptr_array_add (self->income_account_ids, g_strdup (id));
+      g_ptr_array_add (labels, lum_remote_store_dup_label (account));
+    }
+  if (!lum_str_empty (stored) && !seen)
+    {
+      selected = self->income_account_ids->len;
+      g_ptr_array_add (self->income_account_ids, g_strdup (stored));
+      g_ptr_array_add (labels, g_strdup_printf (_("Account %s"), stored));
+    }
+  g_ptr_array_add (labels, NULL);
+  self->loading = TRUE;
+  gtk_string_list_splice (self->income_accounts, 0, g_list_model_get_n_items (G_LIST_MODEL (self->income_accounts)),
+                          (const char * const *)labels->pdata);
+  adw_combo_row_set_selected (self->income_account_row, selected);
+  self->loading = FALSE;
+}
+
+static void
+set_income_account_state (LumIntegrationDialog *self,
+                          gboolean              loading,
+                          const char           *problem)
+{
+  const char *subtitle;
+
+  if (self->integration == NULL)
+    subtitle = _("Add and connect the integration first: the accounts are listed from the company.");
+  else if (loading)
+    subtitle = _("Loading the company’s income accounts…");
+  else if (problem != NULL)
+    subtitle = problem;
+  else if (g_ptr_array_index (self->income_account_ids, adw_combo_row_get_selected (self->income_account_row)) == NULL)
+    subtitle = _("Choose one: invoices are not sent to QuickBooks until an income account is chosen.");
+  else
+    subtitle = _("Listed live from the company.");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->income_account_row), subtitle);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->income_account_row), self->integration != NULL && !loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->income_account_spinner), loading);
+  gtk_spinner_set_spinning (self->income_account_spinner, loading);
+  gtk_widget_set_visible (self->income_account_retry_button, problem != NULL && !loading);
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->income_account_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->income_account_row), "error");
+}
+
+static void
+on_income_accounts_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(LumIntegrationDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) accounts = lum_engine_list_income_accounts_finish (LUM_ENGINE (source), result, &error);
+  g_autofree char *problem = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->accounts_cancellable);
+  if (accounts == NULL)
+    problem = g_strdup_printf (_("The income accounts could not be listed: %s"), error->message);
+  fill_income_accounts (self, accounts ? G_LIST_MODEL (accounts) : NULL);
+  set_income_account_state (self, FALSE, problem);
+}
+
+static void
+list_income_accounts (LumIntegrationDialog *self)
+{
+  if (self->kind != LUM_INTEGRATION_KIND_QUICKBOOKS)
+    return;
+  fill_income_accounts (self, NULL);
+  g_cancellable_cancel (self->accounts_cancellable);
+  g_clear_object (&self->accounts_cancellable);
+  if (self->integration == NULL)
+    {
+      set_income_account_state (self, FALSE, NULL);
+      return;
+    }
+  self->accounts_cancellable = g_cancellable_new ();
+  set_income_account_state (self, TRUE, NULL);
+  lum_engine_list_income_accounts_async (self->engine, self->integration, self->accounts_cancellable,
+                                         on_income_accounts_cb, g_object_ref (self));
+}
+
+static void
+list_income_accounts_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  list_income_accounts (LUM_INTEGRATION_DIALOG (widget));
+}
+
+static void
+on_income_account_selected_cb (LumIntegrationDialog *self)
+{
+  if (!self->loading && self->accounts_cancellable == NULL &&
+      !gtk_widget_has_css_class (GTK_WIDGET (self->income_account_row), "error"))
+    set_income_account_state (self, FALSE, NULL);
 }
 
 static void
@@ -234,6 +367,7 @@ load (LumIntegrationDialog *self)
   self->loading = FALSE;
   update_rows (self);
   update_connect_row (self);
+  list_income_accounts (self);
   lum_ui_name_buttons_by_label (GTK_WIDGET (self));
 }
 
@@ -357,6 +491,10 @@ apply (LumIntegrationDialog *self,
       lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REALM, realm);
       lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_CLIENT_ID, client);
       lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT, *port ? port : NULL);
+      lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT,
+                                   g_ptr_array_index (self->income_account_ids,
+                                                      MIN (adw_combo_row_get_selected (self->income_account_row),
+                                                           self->income_account_ids->len - 1)));
     }
 }
 
@@ -520,6 +658,7 @@ on_connected_cb (GObject      *source,
         }
       message = g_strdup_printf (_("Connected to QuickBooks Online company %s"),
                                  lum_integration_get_setting (self->integration, LUM_SETTING_QUICKBOOKS_REALM));
+      list_income_accounts (self);
     }
 
   g_clear_object (&self->connect_cancellable);
@@ -612,6 +751,9 @@ lum_integration_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->connect_cancellable);
   g_clear_object (&self->connect_cancellable);
+  g_cancellable_cancel (self->accounts_cancellable);
+  g_clear_object (&self->accounts_cancellable);
+  g_clear_pointer (&self->income_account_ids, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUM_TYPE_INTEGRATION_DIALOG);
   g_clear_object (&self->integration);
   g_clear_object (&self->engine);
@@ -731,12 +873,19 @@ lum_integration_dialog_class_init (LumIntegrationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, connect_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, refresh_expander);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, refresh_token_row);
+  gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, invoicing_group);
+  gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, income_account_row);
+  gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, income_accounts);
+  gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, income_account_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, income_account_retry_button);
   gtk_widget_class_bind_template_callback (widget_class, on_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_environment_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "integration.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "integration.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "integration.cancel-connect", NULL, cancel_connect_action);
+  gtk_widget_class_install_action (widget_class, "integration.list-income-accounts", NULL,
+                                   list_income_accounts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "integration.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -745,7 +894,10 @@ lum_integration_dialog_class_init (LumIntegrationDialogClass *klass)
 static void
 lum_integration_dialog_init (LumIntegrationDialog *self)
 {
+  self->income_account_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->income_account_row, "notify::selected",
+                            G_CALLBACK (on_income_account_selected_cb), self);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 }
 

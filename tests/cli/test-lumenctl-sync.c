@@ -239,6 +239,7 @@ test_sandbox_register (Fixture       *f,
     "                    \"user_login_id\": \"1\" } },"
     "  { \"id\": 3, \"kind\": \"quickbooks\", \"name\": \"Sandbox QuickBooks\", \"base_url\": \"%s\","
     "    \"settings\": { \"authorization_url\": \"%s/connect/oauth2\", \"client_id\": \"sandbox-qbo-client\","
+    "                    \"income_account_id\": \"79\","
     "                    \"realm_id\": \"9130350000000001\", \"sandbox\": \"true\","
     "                    \"token_url\": \"%s/oauth2/v1/tokens/bearer\" } },"
     "  { \"id\": 1, \"kind\": \"shipstation\", \"name\": \"Sandbox ShipStation\", \"base_url\": \"%s\","
@@ -446,6 +447,10 @@ test_secrets (Fixture       *f,
                               "Base URL:  https://sandbox-quickbooks.api.intuit.com\n"
                               "Settings:  client_id=qb-client\n"
                               "           realm_id=123\n"
+                              "\n"
+                              "No income account was given: invoices are not pushed until one is chosen, with\n"
+                              "  lumenctl integration accounts \"QB Later\"\n"
+                              "  lumenctl integration edit \"QB Later\" --income-account ID\n"
                               "\n"
                               "No refresh token was given: connect Lumen to the company through the browser with\n"
                               "  lumenctl integration connect \"QB Later\"\n");
@@ -845,6 +850,48 @@ test_help (Fixture       *f,
   g_assert_false (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
 }
 
+/* The income accounts listed live, and --income-account checked against
+ * them: an account that is not one of them is refused, naming it. */
+static void
+test_quickbooks_income_account (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(Sandbox) sandbox = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *edited = NULL;
+
+  if (!keyring_available ())
+    return;
+  sandbox = sandbox_start (f);
+  table = ok_out (f, NULL, ARGS ("integration", "accounts", "Sandbox QuickBooks"));
+  assert_contains (table, "79");
+  assert_contains (table, "Sales of Product Income");
+  g_assert_null (strstr (table, "Checking"));
+  listed = ok_json (f, ARGS ("integration", "accounts", "Sandbox QuickBooks"));
+  assert_json (listed, "[ { \"id\": \"1\", \"name\": \"Services\" },"
+                       "  { \"id\": \"45\", \"name\": \"Landscaping Services\" },"
+                       "  { \"id\": \"79\", \"name\": \"Sales of Product Income\" },"
+                       "  { \"id\": \"82\", \"name\": \"Design income\" } ]");
+
+  {
+    /* 35 is the company's checking account, not an income account */
+    g_autoptr(Result) refused = failing (f, "Income account “35” is not an income account",
+                                         ARGS ("integration", "edit", "Sandbox QuickBooks", "--income-account", "35"));
+    g_autoptr(Result) not_qbo = failing (f, "is not a QuickBooks Online integration",
+                                         ARGS ("integration", "accounts", "Sandbox ShipStation"));
+
+    assert_contains (refused->err, "82 (Design income)");
+  }
+  shown = ok_json (f, ARGS ("integration", "show", "Sandbox QuickBooks"));
+  g_assert_cmpstr (json_str (json_member (shown, "settings"), "income_account_id"), ==, "79");
+
+  edited = ok_out (f, NULL, ARGS ("integration", "edit", "Sandbox QuickBooks", "--income-account", "82"));
+  assert_contains (edited, "income_account_id=82");
+  sandbox_stop (sandbox);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -857,6 +904,7 @@ main (int    argc,
   ADD ("sandbox/register", test_sandbox_register);
   ADD ("integration/secrets", test_secrets);
   ADD ("integration/quickbooks-connect", test_quickbooks_connect);
+  ADD ("integration/quickbooks-income-account", test_quickbooks_income_account);
   ADD ("sync/order-flow", test_sync_order_flow);
   ADD ("sync/failures", test_sync_failures);
   ADD ("sync/watch", test_sync_watch);

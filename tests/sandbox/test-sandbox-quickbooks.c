@@ -296,7 +296,8 @@ test_entities (SbFixture     *f,
   seed_company (f, tokens.access);
   duplicate = api (f, "POST", "/customer", tokens.access, "{\"DisplayName\": \"ACME\"}");
   assert_fault (duplicate, 400, "ValidationFault", "6240", "already exists. : Id=1");
-  item_duplicate = api (f, "POST", "/item", tokens.access, "{\"Name\": \"Widget\"}");
+  item_duplicate = api (f, "POST", "/item", tokens.access,
+                       "{\"Name\": \"Widget\", \"IncomeAccountRef\": {\"value\": \"79\"}}");
   assert_fault (item_duplicate, 400, "ValidationFault", "6240", "Id=1");
   nameless = api (f, "POST", "/customer", tokens.access, "{\"Notes\": \"no name\"}");
   assert_fault (nameless, 400, "ValidationFault", "2020", "DisplayName");
@@ -475,6 +476,105 @@ test_query (SbFixture     *f,
   tokens_clear (&tokens);
 }
 
+/* Items need an income account; a customer cannot take a vendor's or an
+ * employee's name; dates are YYYY-MM-DD. */
+static void
+test_company_rules (SbFixture     *f,
+                    gconstpointer  data)
+{
+  Tokens tokens = { 0 };
+  g_autoptr(SbResponse) no_account = NULL, service_no_account = NULL, unknown_account = NULL, with_account = NULL;
+  g_autoptr(SbResponse) vendor_name = NULL, employee_name = NULL, bad_txn = NULL, bad_due = NULL, slashes = NULL;
+  g_autoptr(SbResponse) no_day = NULL, good_dates = NULL;
+  JsonObject *item;
+
+  connect_company (f, &tokens);
+  seed_company (f, tokens.access);
+
+  no_account = api (f, "POST", "/item?minorversion=75", tokens.access,
+                    "{\"Name\": \"Gadget\", \"Type\": \"NonInventory\"}");
+  assert_fault (no_account, 400, "ValidationFault", "2020", "IncomeAccountRef");
+  g_assert_cmpstr (json_object_get_string_member (fault_error (no_account), "element"), ==, "IncomeAccountRef");
+  service_no_account = api (f, "POST", "/item?minorversion=75", tokens.access,
+                            "{\"Name\": \"Consulting\", \"Type\": \"Service\"}");
+  assert_fault (service_no_account, 400, "ValidationFault", "2020", "IncomeAccountRef");
+  unknown_account = api (f, "POST", "/item?minorversion=75", tokens.access,
+                         "{\"Name\": \"Gadget\", \"Type\": \"NonInventory\", \"IncomeAccountRef\": {\"value\": \"9999\"}}");
+  assert_fault (unknown_account, 400, "ValidationFault", "2500", "9999");
+  g_assert_cmpuint (lum_sandbox_count_records (f->sandbox, "quickbooks", "items"), ==, 1);
+  with_account = api (f, "POST", "/item?minorversion=75", tokens.access,
+                      "{\"Name\": \"Gadget\", \"Type\": \"Service\", \"IncomeAccountRef\": {\"value\": \"1\"}}");
+  g_assert_cmpuint (with_account->status, ==, 200);
+  item = json_object_get_object_member (sb_object (with_account), "Item");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "IncomeAccountRef"), "value"),
+                   ==, "1");
+
+  /* one namespace of display names for customers, vendors and employees */
+  vendor_name = api (f, "POST", "/customer?minorversion=75", tokens.access,
+                     "{\"DisplayName\": \"" LUM_SANDBOX_QUICKBOOKS_VENDOR "\"}");
+  assert_fault (vendor_name, 400, "ValidationFault", "6240", "Another customer, vendor or employee");
+  g_assert_cmpstr (json_object_get_string_member (fault_error (vendor_name), "Message"), ==,
+                   "Duplicate Name Exists Error");
+  employee_name = api (f, "POST", "/customer?minorversion=75", tokens.access,
+                       "{\"DisplayName\": \"emily platt\"}");
+  assert_fault (employee_name, 400, "ValidationFault", "6240", "already exists");
+  g_assert_cmpuint (lum_sandbox_count_records (f->sandbox, "quickbooks", "customers"), ==, 1);
+
+#define DATED_INVOICE(dates) \
+  "{\"CustomerRef\": {\"value\": \"1\"}, " dates ", \"Line\": [{\"Amount\": 10, \"DetailType\": " \
+  "\"SalesItemLineDetail\", \"SalesItemLineDetail\": {\"ItemRef\": {\"value\": \"1\"}}}]}"
+  bad_txn = api (f, "POST", "/invoice?minorversion=75", tokens.access,
+                 DATED_INVOICE ("\"TxnDate\": \"2025-06-01T10:00:00Z\""));
+  assert_fault (bad_txn, 400, "ValidationFault", "2010", "TxnDate");
+  g_assert_cmpstr (json_object_get_string_member (fault_error (bad_txn), "element"), ==, "TxnDate");
+  bad_due = api (f, "POST", "/invoice?minorversion=75", tokens.access,
+                 DATED_INVOICE ("\"TxnDate\": \"2025-06-01\", \"DueDate\": \"2025-02-30\""));
+  assert_fault (bad_due, 400, "ValidationFault", "2010", "DueDate");
+  slashes = api (f, "POST", "/invoice?minorversion=75", tokens.access, DATED_INVOICE ("\"TxnDate\": \"06/01/2025\""));
+  assert_fault (slashes, 400, "ValidationFault", "2010", "TxnDate");
+  no_day = api (f, "POST", "/invoice?minorversion=75", tokens.access, DATED_INVOICE ("\"DueDate\": \"2025-06\""));
+  assert_fault (no_day, 400, "ValidationFault", "2010", "DueDate");
+  g_assert_cmpuint (lum_sandbox_count_records (f->sandbox, "quickbooks", "invoices"), ==, 0);
+  good_dates = api (f, "POST", "/invoice?minorversion=75", tokens.access,
+                    DATED_INVOICE ("\"TxnDate\": \"2024-02-29\", \"DueDate\": \"2024-03-30\""));
+  g_assert_cmpuint (good_dates->status, ==, 200);
+#undef DATED_INVOICE
+  tokens_clear (&tokens);
+}
+
+/* The chart of accounts, read as Intuit's Account query does: the income
+ * accounts only, each with its Id, Name and AccountType. */
+static void
+test_accounts (SbFixture     *f,
+               gconstpointer  data)
+{
+  Tokens tokens = { 0 };
+  g_autoptr(SbResponse) income = NULL, all = NULL, one = NULL;
+  JsonArray *accounts;
+
+  connect_company (f, &tokens);
+  income = query (f, tokens.access, "select * from Account where AccountType = 'Income' maxresults 1000");
+  g_assert_cmpuint (income->status, ==, 200);
+  accounts = json_object_get_array_member (json_object_get_object_member (sb_object (income), "QueryResponse"),
+                                           "Account");
+  g_assert_cmpuint (json_array_get_length (accounts), ==, 4);
+  for (guint i = 0; i < json_array_get_length (accounts); i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (accounts, i), "AccountType"), ==,
+                     "Income");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (accounts, 2), "Id"), ==,
+                   LUM_SANDBOX_QUICKBOOKS_INCOME_ACCOUNT);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (accounts, 2), "Name"), ==,
+                   "Sales of Product Income");
+  all = query (f, tokens.access, "select * from Account");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_object_get_object_member (sb_object (all), "QueryResponse"), "Account")), ==, 8);
+  one = api (f, "GET", "/account/35?minorversion=75", tokens.access, NULL);
+  g_assert_cmpuint (one->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (sb_object (one), "Account"),
+                                                  "AccountType"), ==, "Bank");
+  tokens_clear (&tokens);
+}
+
 static void
 test_throttle (SbFixture     *f,
                gconstpointer  data)
@@ -543,6 +643,8 @@ main (int   argc,
   ADD ("/sandbox/quickbooks/request-id", test_request_id);
   ADD ("/sandbox/quickbooks/query", test_query);
   ADD ("/sandbox/quickbooks/throttle", test_throttle);
+  ADD ("/sandbox/quickbooks/company-rules", test_company_rules);
+  ADD ("/sandbox/quickbooks/accounts", test_accounts);
 #undef ADD
 
   return g_test_run ();

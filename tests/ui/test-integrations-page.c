@@ -403,6 +403,71 @@ test_connect_quickbooks (Fixture       *f,
 
 /* -- Activity ------------------------------------------------------------- */
 
+static gboolean
+accounts_settled (gpointer dialog)
+{
+  return gtk_widget_get_sensitive (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "income_account_row"));
+}
+
+static gboolean
+accounts_failed (gpointer dialog)
+{
+  return gtk_widget_get_visible (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG,
+                                                    "income_account_retry_button"));
+}
+
+/* The income account is chosen from the company's income accounts, listed
+ * live; loading and a refusal show on the row, with Retry. */
+static void
+test_income_account (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LumIntegration) quickbooks = NULL;
+  g_autoptr(LumIntegration) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  LumIntegrationDialog *dialog;
+  AdwComboRow *row;
+  GListModel *model;
+  g_autofree char *label = NULL;
+
+  quickbooks = lum_test_world_add_integration (&f->world, LUM_INTEGRATION_KIND_QUICKBOOKS, "Books", NULL);
+  lum_ui_test_pump ();
+  gtk_widget_activate_action (f->page, "integrations.edit", "x", lum_integration_get_id (quickbooks));
+  dialog = LUM_INTEGRATION_DIALOG (sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG));
+  row = ADW_COMBO_ROW (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "income_account_row"));
+  g_assert_true (row_visible (dialog, "invoicing_group"));
+  g_assert_true (lum_ui_test_wait (accounts_settled, dialog, 10000));
+
+  /* "Not chosen" and the four income accounts, the stored one selected */
+  model = adw_combo_row_get_model (row);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  label = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (model), adw_combo_row_get_selected (row)));
+  g_assert_nonnull (strstr (label, "Sales of Product Income"));
+  g_assert_false (row_visible (dialog, "income_account_retry_button"));
+  sync_test_save_shot (GTK_WIDGET (dialog), "sync-integration-income-account");
+
+  /* choose "Design income" (the last) and save */
+  adw_combo_row_set_selected (row, 4);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.save", NULL);
+  lum_ui_test_pump ();
+  saved = lum_engine_get_integration (f->world.engine, lum_integration_get_id (quickbooks), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lum_integration_get_setting (saved, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT), ==, "82");
+
+  /* refused credentials: the row says why and offers Retry, the stored
+   * account kept */
+  g_assert_true (lum_secrets_store (saved, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, "never-issued", &error));
+  gtk_widget_activate_action (f->page, "integrations.edit", "x", lum_integration_get_id (quickbooks));
+  dialog = LUM_INTEGRATION_DIALOG (sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG));
+  row = ADW_COMBO_ROW (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "income_account_row"));
+  g_assert_true (lum_ui_test_wait (accounts_failed, dialog, 10000));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "could not be listed"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  model = adw_combo_row_get_model (row);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+}
+
 static LumJob *
 find_job (GListModel *model,
           gint64      order_id)
@@ -520,6 +585,7 @@ main (int   argc,
   ADD ("/ui/integrations/delete-in-use", lum_integrations_page_get_type, test_delete_in_use);
   ADD ("/ui/integrations/kinds-and-reconnect", lum_integrations_page_get_type, test_kinds_and_reconnect);
   ADD ("/ui/integrations/connect-quickbooks", lum_integrations_page_get_type, test_connect_quickbooks);
+  ADD ("/ui/integrations/income-account", lum_integrations_page_get_type, test_income_account);
   ADD ("/ui/activity/retry", lum_activity_page_get_type, test_activity_retry);
 
   return g_test_run ();

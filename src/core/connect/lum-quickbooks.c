@@ -4,8 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
-#include "lum-quickbooks.h"
+#include "lum-quickbooks-private.h"
 #include "lum-secrets.h"
 #include "lum-util.h"
 
@@ -20,10 +21,6 @@ struct _LumQuickbooks
 };
 
 G_DEFINE_FINAL_TYPE (LumQuickbooks, lum_quickbooks, LUM_TYPE_CONNECTOR)
-
-static const char * const secret_names[] = {
-  LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, NULL
-};
 
 static const char *
 setting (LumQuickbooks *self,
@@ -83,6 +80,33 @@ lum_quickbooks_fault_message (JsonNode *root)
                             message ? message : _("error"),
                             detail ? " (" : "", detail ? detail : "", detail ? ")" : "");
   }
+}
+
+/**
+ * lum_quickbooks_dup_created_id:
+ * @entity: "Invoice", "Customer", "Item"
+ *
+ * The Id of the entity a create answered ({"Invoice": {"Id": …}, "time"}).
+ *
+ * Returns: (transfer full): the Id, or %NULL with an error when the answer
+ *   holds none
+ */
+char *
+lum_quickbooks_dup_created_id (JsonNode    *root,
+                               const char  *entity,
+                               GError     **error)
+{
+  JsonObject *object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  char *id = lum_json_dup_scalar (lum_json_get_object (object, entity), "Id");
+
+  if (id == NULL || *id == '\0')
+    {
+      g_free (id);
+      g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                   _("QuickBooks answered the creation of the %s without its Id"), entity);
+      return NULL;
+    }
+  return id;
 }
 
 /* -- tokens --------------------------------------------------------------- */
@@ -159,67 +183,262 @@ token_message (LumQuickbooks *self,
   return message;
 }
 
-static void
-on_refreshed_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  LumQuickbooks *self = g_task_get_source_object (task);
-  SoupMessage *message = g_task_get_task_data (task);
-  GError *error = NULL;
-  g_autoptr(LumHttpResponse) response = lum_http_send_finish (result, &error);
-  g_autofree char *header = NULL;
+/* -- one refresh at a time ------------------------------------------------ *
+ *
+ * QuickBooks rotates refresh tokens: a refresh answers a new one and the one
+ * sent stops working (Intuit, "Refresh the access token": always keep the
+ * latest refresh token). Two refreshes with the same token therefore lose
+ * one of them for good. So an integration has at most one refresh in flight
+ * in a process, whichever connector asks: the others wait for its access
+ * token. Each refresh reads the refresh token from the keyring first, where
+ * another process may have put a newer one, and the new one is stored there
+ * before anyone uses the access token that came with it.
+ */
 
-  if (response == NULL || !take_tokens (self, response, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  header = g_strdup_printf ("Bearer %s", self->access_token);
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", header);
-  g_task_return_boolean (task, TRUE);
+#define MAX_REFRESH_ATTEMPTS 3
+#define REREAD_DELAY_MS      500
+
+typedef struct
+{
+  char          *key;
+  LumQuickbooks *owner;
+  GPtrArray     *waiters;     /* GTask of quickbooks_authorize_async */
+  char          *sent;        /* the refresh token of the last attempt */
+  guint          attempts;
+  gboolean       waited;      /* re-read once more after a pause */
+} Flight;
+
+G_LOCK_DEFINE_STATIC (flights);
+static GHashTable *flights;   /* "scope/integration id" → Flight */
+
+static char *
+flight_key (LumQuickbooks *self)
+{
+  LumIntegration *integration = lum_connector_get_integration (LUM_CONNECTOR (self));
+  const char *scope = lum_integration_get_secret_scope (integration);
+
+  return g_strdup_printf ("%s/%" G_GINT64_FORMAT, scope ? scope : "", lum_integration_get_id (integration));
 }
 
 static void
-on_authorize_secrets_cb (GObject      *source,
+flight_free (Flight *flight)
+{
+  g_free (flight->key);
+  g_clear_object (&flight->owner);
+  g_ptr_array_unref (flight->waiters);
+  if (flight->sent != NULL)
+    memset (flight->sent, 0, strlen (flight->sent));
+  g_free (flight->sent);
+  g_free (flight);
+}
+
+static void
+set_bearer (SoupMessage *message,
+            const char  *access_token)
+{
+  g_autofree char *header = g_strdup_printf ("Bearer %s", access_token);
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", header);
+}
+
+/* Ends the flight: every waiter gets the owner's access token or @error. */
+static void
+flight_land (Flight *flight,
+             GError *error)
+{
+  G_LOCK (flights);
+  g_hash_table_remove (flights, flight->key);
+  G_UNLOCK (flights);
+
+  for (guint i = 0; i < flight->waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (flight->waiters, i);
+      LumQuickbooks *waiter = g_task_get_source_object (task);
+
+      if (error != NULL)
+        {
+          g_task_return_error (task, g_error_copy (error));
+          continue;
+        }
+      if (waiter != flight->owner)
+        {
+          g_free (waiter->access_token);
+          waiter->access_token = g_strdup (flight->owner->access_token);
+          waiter->access_expires = flight->owner->access_expires;
+        }
+      set_bearer (g_task_get_task_data (task), waiter->access_token);
+      g_task_return_boolean (task, TRUE);
+    }
+  g_clear_error (&error);
+  flight_free (flight);
+}
+
+static void flight_read_token (Flight *flight);
+
+static gboolean
+on_reread_timeout_cb (gpointer user_data)
+{
+  flight_read_token (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_flight_refreshed_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  Flight *flight = user_data;
+  LumQuickbooks *self = flight->owner;
+  GError *error = NULL;
+  g_autoptr(LumHttpResponse) response = lum_http_send_finish (result, &error);
+  g_autoptr(JsonNode) root = NULL;
+  const char *code = NULL;
+
+  if (response == NULL)
+    {
+      flight_land (flight, error);
+      return;
+    }
+  root = lum_http_parse_json (response, service (self), NULL);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    code = lum_json_get_string (json_node_get_object (root), "error");
+  if (g_strcmp0 (code, "invalid_grant") == 0)
+    {
+      /* maybe another process rotated the token meanwhile: read the
+       * keyring again, and give up only when its newest one is refused */
+      flight_read_token (flight);
+      return;
+    }
+  if (!take_tokens (self, response, &error))
+    {
+      flight_land (flight, error);
+      return;
+    }
+  flight_land (flight, NULL);
+}
+
+static void
+flight_send (Flight     *flight,
+             const char *refresh_token)
+{
+  LumQuickbooks *self = flight->owner;
+  g_autofree char *escaped = g_uri_escape_string (refresh_token, NULL, FALSE);
+  g_autofree char *form = g_strdup_printf ("grant_type=refresh_token&refresh_token=%s", escaped);
+  g_autoptr(SoupMessage) message = token_message (self, form);
+
+  memset (form, 0, strlen (form));
+  memset (escaped, 0, strlen (escaped));
+  if (message == NULL)
+    {
+      flight_land (flight, g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                                        _("Token URL “%s” is not usable"),
+                                        setting (self, LUM_SETTING_QUICKBOOKS_TOKEN_URL)));
+      return;
+    }
+  g_free (flight->sent);
+  flight->sent = g_strdup (refresh_token);
+  flight->attempts++;
+  /* not cancellable: a refresh that reached Intuit must store its answer,
+   * or the token it rotated away is lost */
+  lum_http_send_async (lum_connector_get_session (LUM_CONNECTOR (self)), message, NULL,
+                       on_flight_refreshed_cb, flight);
+}
+
+static void
+on_flight_token_read_cb (GObject      *source,
                          GAsyncResult *result,
                          gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
-  LumQuickbooks *self = LUM_QUICKBOOKS (source);
+  Flight *flight = user_data;
+  LumQuickbooks *self = flight->owner;
   GError *error = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *form = NULL;
-  g_autoptr(SoupMessage) refresh = NULL;
+  g_autofree char *stored = lum_secrets_lookup_finish (result, &error);
 
-  if (!lum_connector_load_secrets_finish (LUM_CONNECTOR (self), result, &error))
+  if (error != NULL)
     {
-      g_task_return_error (task, error);
+      flight_land (flight, error);
       return;
     }
-  if (lum_str_empty (setting (self, LUM_SETTING_QUICKBOOKS_CLIENT_ID)) ||
-      lum_str_empty (setting (self, LUM_SETTING_QUICKBOOKS_REALM)))
+  if (lum_str_empty (stored))
     {
-      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
-                               _("%s needs a company (realm) id and a client id"), service (self));
+      flight_land (flight, g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                                        _("%s is not connected to a company yet: connect it (Integrations → "
+                                          "Connect, or “lumenctl integration connect”)"),
+                                        service (self)));
       return;
     }
-  escaped = g_uri_escape_string (lum_connector_get_secret (LUM_CONNECTOR (self), LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN),
-                                 NULL, FALSE);
-  form = g_strdup_printf ("grant_type=refresh_token&refresh_token=%s", escaped);
-  refresh = token_message (self, form);
-  if (refresh == NULL)
+  if (flight->sent == NULL || (g_strcmp0 (stored, flight->sent) != 0 && flight->attempts < MAX_REFRESH_ATTEMPTS))
     {
-      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
-                               _("Token URL “%s” is not usable"), setting (self, LUM_SETTING_QUICKBOOKS_TOKEN_URL));
+      flight_send (flight, stored);
+      memset (stored, 0, strlen (stored));
       return;
     }
-  {
-    GCancellable *cancellable = g_task_get_cancellable (task);
-    lum_http_send_async (lum_connector_get_session (LUM_CONNECTOR (self)), refresh, cancellable,
-                         on_refreshed_cb, g_steal_pointer (&task));
-  }
+  if (g_strcmp0 (stored, flight->sent) == 0 && !flight->waited)
+    {
+      /* another process may be between its refresh and storing the result */
+      flight->waited = TRUE;
+      g_timeout_add (REREAD_DELAY_MS, on_reread_timeout_cb, flight);
+      return;
+    }
+  /* the newest stored token is refused too */
+  mark_needs_reconnect (self);
+  flight_land (flight, g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_AUTH,
+                                    _("%s needs reconnecting: QuickBooks no longer accepts the stored "
+                                      "authorization (invalid_grant)"),
+                                    service (self)));
+}
+
+static void
+flight_read_token (Flight *flight)
+{
+  lum_secrets_lookup_async (lum_connector_get_integration (LUM_CONNECTOR (flight->owner)),
+                            LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, NULL, on_flight_token_read_cb, flight);
+}
+
+static void
+on_flight_secrets_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Flight *flight = user_data;
+  GError *error = NULL;
+
+  if (!lum_connector_load_secrets_finish (LUM_CONNECTOR (source), result, &error))
+    {
+      flight_land (flight, error);
+      return;
+    }
+  flight_read_token (flight);
+}
+
+/* Joins the integration's refresh in flight, or starts one. */
+static void
+refresh_or_wait (LumQuickbooks *self,
+                 GTask         *task)
+{
+  static const char * const names[] = { LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, NULL };
+  g_autofree char *key = flight_key (self);
+  Flight *flight;
+
+  G_LOCK (flights);
+  if (flights == NULL)
+    flights = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  flight = g_hash_table_lookup (flights, key);
+  if (flight != NULL)
+    {
+      g_ptr_array_add (flight->waiters, task);
+      G_UNLOCK (flights);
+      return;
+    }
+  flight = g_new0 (Flight, 1);
+  flight->key = g_steal_pointer (&key);
+  flight->owner = g_object_ref (self);
+  flight->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (flight->waiters, task);
+  g_hash_table_insert (flights, flight->key, flight);
+  G_UNLOCK (flights);
+
+  lum_connector_load_secrets_async (LUM_CONNECTOR (self), names, NULL, on_flight_secrets_cb, flight);
 }
 
 static void
@@ -232,19 +451,35 @@ quickbooks_authorize_async (LumConnector        *connector,
 {
   LumQuickbooks *self = LUM_QUICKBOOKS (connector);
   GTask *task = g_task_new (self, cancellable, callback, user_data);
+  gboolean valid = self->access_token != NULL && g_get_monotonic_time () < self->access_expires;
 
   g_task_set_source_tag (task, quickbooks_authorize_async);
   g_task_set_task_data (task, g_object_ref (message), g_object_unref);
-  if (!renew && self->access_token != NULL && g_get_monotonic_time () < self->access_expires)
+  if (valid && renew)
     {
-      g_autofree char *header = g_strdup_printf ("Bearer %s", self->access_token);
-      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", header);
+      /* a 401 on an older token than the one held now needs no refresh */
+      const char *sent = soup_message_headers_get_one (soup_message_get_request_headers (message), "Authorization");
+      g_autofree char *held = g_strdup_printf ("Bearer %s", self->access_token);
+
+      renew = g_strcmp0 (sent, held) == 0;
+    }
+  if (valid && !renew)
+    {
+      set_bearer (message, self->access_token);
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
       return;
     }
   g_clear_pointer (&self->access_token, g_free);
-  lum_connector_load_secrets_async (connector, secret_names, cancellable, on_authorize_secrets_cb, task);
+  if (lum_str_empty (setting (self, LUM_SETTING_QUICKBOOKS_CLIENT_ID)) ||
+      lum_str_empty (setting (self, LUM_SETTING_QUICKBOOKS_REALM)))
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                               _("%s needs a company (realm) id and a client id"), service (self));
+      g_object_unref (task);
+      return;
+    }
+  refresh_or_wait (self, task);
 }
 
 /* -- requests with Fault checks ------------------------------------------- */
@@ -287,6 +522,24 @@ check_answer (LumQuickbooks    *self,
   return g_steal_pointer (&root);
 }
 
+/* For lum-quickbooks-accounts.c */
+SoupMessage *
+lum_quickbooks_api_message (LumQuickbooks *self,
+                            const char    *method,
+                            const char    *path_and_query,
+                            JsonNode      *body)
+{
+  return api_message (self, method, path_and_query, body);
+}
+
+JsonNode *
+lum_quickbooks_check_answer (LumQuickbooks    *self,
+                             LumHttpResponse  *response,
+                             GError          **error)
+{
+  return check_answer (self, response, error);
+}
+
 /* -- pushing an invoice --------------------------------------------------- */
 
 typedef enum
@@ -307,6 +560,7 @@ typedef struct
   char       *customer_id;
   GHashTable *item_ids;    /* SKU → QuickBooks item id */
   guint       line;        /* the line whose item is looked for */
+  gboolean    looked_again; /* after a duplicate name, the name was searched once more */
 } PushInvoice;
 
 static void
@@ -348,6 +602,7 @@ next_invoice (GTask *task)
   push->next++;
   push->step = STEP_LOOKUP_INVOICE;
   push->line = 0;
+  push->looked_again = FALSE;
   g_clear_pointer (&push->customer_id, g_free);
   step (task);
 }
@@ -387,6 +642,24 @@ first_found (LumQuickbooks  *self,
   return FALSE;
 }
 
+/* Whether the answer is QuickBooks' "Duplicate Name Exists Error" (6240). */
+static gboolean
+is_duplicate_name (LumQuickbooks   *self,
+                   LumHttpResponse *response)
+{
+  g_autoptr(JsonNode) root = lum_http_parse_json (response, service (self), NULL);
+  JsonObject *fault = root && JSON_NODE_HOLDS_OBJECT (root) ? lum_json_get_object (json_node_get_object (root), "Fault")
+                                                            : NULL;
+  JsonArray *errors = lum_json_get_array (fault, "Error");
+  g_autofree char *code = NULL;
+
+  if (errors == NULL || json_array_get_length (errors) == 0 ||
+      !JSON_NODE_HOLDS_OBJECT (json_array_get_element (errors, 0)))
+    return FALSE;
+  code = lum_json_dup_scalar (json_node_get_object (json_array_get_element (errors, 0)), "code");
+  return g_strcmp0 (code, "6240") == 0;
+}
+
 static void
 on_step_answer_cb (GObject      *source,
                    GAsyncResult *result,
@@ -403,6 +676,17 @@ on_step_answer_cb (GObject      *source,
 
   if (response == NULL || (root = check_answer (self, response, &error)) == NULL)
     {
+      /* another push (of this process or another) created the customer or
+       * item between the search and the creation: search it again, once */
+      if (response != NULL && !push->looked_again &&
+          (push->step == STEP_CREATE_CUSTOMER || push->step == STEP_CREATE_ITEM) && is_duplicate_name (self, response))
+        {
+          push->looked_again = TRUE;
+          push->step = push->step == STEP_CREATE_CUSTOMER ? STEP_FIND_CUSTOMER : STEP_FIND_ITEM;
+          g_clear_error (&error);
+          step (g_steal_pointer (&task));
+          return;
+        }
       invoice_failed (g_steal_pointer (&task), error);
       return;
     }
@@ -438,6 +722,8 @@ on_step_answer_cb (GObject      *source,
           invoice_failed (g_steal_pointer (&task), error);
           return;
         }
+      if (push->customer_id != NULL)
+        push->looked_again = FALSE;
       push->step = push->customer_id ? STEP_FIND_ITEM : STEP_CREATE_CUSTOMER;
       break;
 
@@ -480,13 +766,14 @@ on_step_answer_cb (GObject      *source,
           }
         g_hash_table_insert (push->item_ids, g_strdup (lum_json_get_string (line, "sku")), g_steal_pointer (&id));
         push->line++;
+        push->looked_again = FALSE;
         push->step = STEP_FIND_ITEM;
       }
       break;
 
     case STEP_CREATE_INVOICE:
     default:
-      item->remote_id = lum_json_dup_scalar (lum_json_get_object (json_node_get_object (root), "Invoice"), "Id");
+      item->remote_id = lum_quickbooks_dup_created_id (root, "Invoice", NULL);
       if (item->remote_id == NULL)
         item->error = g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
                                    _("%s created invoice %s but did not say its Id"), service (self),
@@ -688,7 +975,7 @@ step (GTask *task)
         json_builder_set_member_name (b, "IncomeAccountRef");
         json_builder_begin_object (b);
         json_builder_set_member_name (b, "value");
-        json_builder_add_string_value (b, account ? account : "1");
+        json_builder_add_string_value (b, account);
         json_builder_end_object (b);
         json_builder_end_object (b);
         body = json_builder_get_root (b);
@@ -723,6 +1010,28 @@ quickbooks_push_async (LumConnector        *connector,
   push->items = g_ptr_array_ref (items);
   push->item_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_task_set_task_data (task, push, push_invoice_free);
+
+  /* the items Lumen creates need the company's income account; refused
+   * before any request rather than guessed */
+  if (lum_str_empty (setting (LUM_QUICKBOOKS (connector), LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT)))
+    {
+      const char *name = service (LUM_QUICKBOOKS (connector));
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          LumPushItem *item = g_ptr_array_index (items, i);
+
+          g_clear_error (&item->error);
+          item->error = g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                                     _("%s has no income account for the items Lumen creates: choose one in "
+                                       "Integrations, or run “lumenctl integration accounts \"%s\"” and "
+                                       "“lumenctl integration edit \"%s\" --income-account ID”, then retry"),
+                                     name, name, name);
+        }
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
   step (task);
 }
 

@@ -22,10 +22,16 @@ G_DECLARE_FINAL_TYPE (LumQuickbooks, lum_quickbooks, LUM, QUICKBOOKS, LumConnect
 #define LUM_QUICKBOOKS_TOKEN_URL   "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"
 #define LUM_QUICKBOOKS_AUTH_URL    "https://appcenter.intuit.com/connect/oauth2"
 #define LUM_QUICKBOOKS_SANDBOX_URL "https://sandbox-quickbooks.api.intuit.com"
-#define LUM_QUICKBOOKS_MINOR_VERSION "65"
+/* Intuit ("Minor versions of our API"): minor versions 1 to 74 are no
+ * longer supported from August 1, 2025; 75 is the oldest one still served
+ * and the default of requests that name none. */
+#define LUM_QUICKBOOKS_MINOR_VERSION "75"
 #define LUM_QUICKBOOKS_NEEDS_RECONNECT "needs-reconnect"
 
 char *lum_quickbooks_fault_message (JsonNode    *root);
+char *lum_quickbooks_dup_created_id (JsonNode   *root,
+                                     const char *entity,
+                                     GError    **error);
 char *lum_quickbooks_query_quote   (const char  *value);
 
 void      lum_quickbooks_exchange_code_async  (LumQuickbooks       *self,
@@ -40,5 +46,13 @@ gboolean  lum_quickbooks_exchange_code_finish (LumQuickbooks       *self,
 char     *lum_quickbooks_dup_authorization_url (LumQuickbooks      *self,
                                                 const char         *redirect_uri,
                                                 const char         *state);
+
+void        lum_quickbooks_list_income_accounts_async  (LumQuickbooks       *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GListStore *lum_quickbooks_list_income_accounts_finish (LumQuickbooks       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 
 G_END_DECLS
