@@ -652,7 +652,8 @@ lum_contract_mock_wait_ready (LumContractMock **mocks,
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "Prism did not listen within %u s", timeout_s);
           return FALSE;
         }
-      g_main_context_iteration (NULL, FALSE) || (g_usleep (20000), TRUE);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (20000);
     }
 }
 
