@@ -198,7 +198,7 @@ test_redirect_uris (SbFixture     *f,
       g_clear_error (&error);
     }
 
-  register_redirect (f);
+  g_assert_true (lum_sandbox_add_quickbooks_redirect_uri (f->sandbox, REDIRECT, &error));
   registered = authorize (f, REDIRECT);
   g_assert_cmpuint (registered->status, ==, 302);
   g_assert_true (g_str_has_prefix (sb_header (registered, "Location"), REDIRECT "?code="));
