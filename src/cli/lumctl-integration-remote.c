@@ -5,11 +5,13 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "lumctl-integration.h"
 #include "lum-engine-sync.h"
 #include "lum-util.h"
 #include "connect/lum-http.h"
+#include "connect/lum-quickbooks.h"
 
 /* The integration commands that talk to the service: test, stores, connect. */
 
@@ -353,6 +355,68 @@ open_uri (const char  *uri,
   return TRUE;
 }
 
+/* The address the browser ended on, one line of standard input. The line
+ * holds a short-lived code: it is wiped once read. */
+static char *
+read_answer_line (GError **error)
+{
+  g_autofree char *line = NULL;
+  size_t size = 0;
+  ssize_t n = getline (&line, &size, stdin);
+
+  if (n < 0)
+    {
+      if (line != NULL)
+        explicit_bzero (line, size);
+      g_set_error_literal (error, LUMCTL_ERROR, LUMCTL_ERROR_INPUT,
+                           _("The address the browser ended on is missing on standard input"));
+      return NULL;
+    }
+  {
+    char *copy = g_strdup (line);
+
+    explicit_bzero (line, size);
+    return copy;
+  }
+}
+
+static int
+connect_by_paste (LumctlGlobal   *global,
+                  LumEngine      *engine,
+                  LumIntegration *integration,
+                  gboolean        no_browser,
+                  LumctlLoop     *loop)
+{
+  FILE *out = global->json ? stderr : stdout;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) launch_error = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *url = lum_engine_begin_quickbooks_sign_in (engine, integration, &state, &error);
+  char *answer = NULL;
+  gboolean ok;
+
+  if (url == NULL)
+    return lumctl_fail (error);
+  fprintf (out, "%s\n%s\n", _("Open this address in a browser and allow Lumen to use the company:"), url);
+  fprintf (out, _("Then paste the whole address the browser ends on (it begins with %s) and press Enter:"),
+           lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_URI));
+  fputc ('\n', out);
+  fflush (out);
+  if (!no_browser && !g_app_info_launch_default_for_uri (url, NULL, &launch_error))
+    g_printerr (_("lumenctl: no browser could be opened (%s): open the address by hand\n"), launch_error->message);
+
+  if ((answer = read_answer_line (&error)) == NULL)
+    return lumctl_fail (error);
+  lum_engine_finish_quickbooks_sign_in_async (engine, integration, state, answer, loop->cancellable,
+                                              lumctl_loop_result_cb, loop);
+  explicit_bzero (answer, strlen (answer));
+  g_free (answer);
+  ok = lum_engine_finish_quickbooks_sign_in_finish (engine, lumctl_loop_wait (loop), &error);
+  if (!ok)
+    return fail_remote (loop, error, _("Connecting"));
+  return LUMCTL_EXIT_OK;
+}
+
 int
 lumctl_integration_connect (LumctlGlobal  *global,
                             char         **args)
@@ -376,7 +440,9 @@ lumctl_integration_connect (LumctlGlobal  *global,
   context = lumctl_option_context_new (global, N_("INTEGRATION"),
                                        N_("Connect a QuickBooks Online integration to its company: the browser "
                                           "opens Intuit’s authorization page, and the refresh token it sends back "
-                                          "is kept in the Secret Service."),
+                                          "is kept in the Secret Service. With a redirect URI (--redirect-uri, "
+                                          "needed for a production company), paste the address the browser ends "
+                                          "on: it is read from standard input."),
                                        entries);
   if ((status = lumctl_parse (global, context, &args, 1, 1)) != LUMCTL_EXIT_OK)
     return status;
@@ -384,12 +450,20 @@ lumctl_integration_connect (LumctlGlobal  *global,
   if (!open_integration (global, args[1], &engine, &integration, &error))
     return lumctl_fail (error);
 
-  lum_engine_connect_quickbooks_async (engine, integration, open_uri, &data, loop.cancellable,
-                                       lumctl_loop_result_cb, &loop);
-  if (!lum_engine_connect_quickbooks_finish (engine, lumctl_loop_wait (&loop), &error))
-    return fail_remote (&loop, error, _("Connecting"));
+  if (lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_QUICKBOOKS &&
+      lum_engine_quickbooks_signs_in_by_paste (integration))
+    {
+      if ((status = connect_by_paste (global, engine, integration, no_browser, &loop)) != LUMCTL_EXIT_OK)
+        return status;
+    }
+  else
+    {
+      lum_engine_connect_quickbooks_async (engine, integration, open_uri, &data, loop.cancellable,
+                                           lumctl_loop_result_cb, &loop);
+      if (!lum_engine_connect_quickbooks_finish (engine, lumctl_loop_wait (&loop), &error))
+        return fail_remote (&loop, error, _("Connecting"));
+    }
 
-  /* the company chosen in the browser may differ from the one given */
   connected = lum_engine_get_integration (engine, lum_integration_get_id (integration), NULL);
   if (global->json)
     lumctl_print_integration (global, connected ? connected : integration);

@@ -52,7 +52,11 @@ static const SettingOption setting_options[] = {
     N_("quickbooks: the income account of the items Lumen creates (“integration accounts” lists them; "
        "required to push invoices)"), N_("ID") },
   { "redirect-port", LUM_SETTING_QUICKBOOKS_REDIRECT_PORT, QUICKBOOKS, 0,
-    N_("quickbooks: the port of the redirect URI registered with Intuit (default: any free port)"), N_("PORT") },
+    N_("quickbooks: the port of http://localhost:PORT/callback, registered with Intuit for development keys "
+       "(default: any free port)"), N_("PORT") },
+  { "redirect-uri", LUM_SETTING_QUICKBOOKS_REDIRECT_URI, QUICKBOOKS, 0,
+    N_("quickbooks: the https redirect URI registered with Intuit; “integration connect” then reads the address "
+       "the browser ends on (needed for a production company)"), N_("URL") },
 };
 
 #define N_SETTING_OPTIONS G_N_ELEMENTS (setting_options)
@@ -455,8 +459,10 @@ integration_add (LumctlGlobal  *global,
   integration = lum_integration_new (kind, o.name);
   apply_options (integration, &o);
 
-  /* the secrets before anything is written: a missing one leaves no trace */
-  if ((secrets = read_secrets (kind, &error)) == NULL ||
+  /* the addresses before the secrets: none is asked for to go in clear;
+   * the secrets before anything is written: a missing one leaves no trace */
+  if (!lum_engine_check_integration (integration, &error) ||
+      (secrets = read_secrets (kind, &error)) == NULL ||
       (engine = lumctl_open_engine (global, &error)) == NULL ||
       !lum_engine_add_integration (engine, integration, secrets, &error))
     return lumctl_fail (error);
@@ -498,15 +504,15 @@ integration_edit (LumctlGlobal  *global,
     return lumctl_fail (error);
   if (!check_options (global, &o, lum_integration_get_kind (integration), &status))
     return status;
-  if (o.secrets && (secrets = read_secrets (lum_integration_get_kind (integration), &error)) == NULL)
+  apply_options (integration, &o);
+  if (!lum_engine_check_integration (integration, &error) ||
+      (o.secrets && (secrets = read_secrets (lum_integration_get_kind (integration), &error)) == NULL))
     return lumctl_fail (error);
 
   /* against the company as connected now */
   if (lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_QUICKBOOKS && income_account_given (&o) &&
       !lumctl_check_income_account (engine, integration, o.settings[income_account_option ()], &error))
     return lumctl_fail (error);
-
-  apply_options (integration, &o);
   if (!lum_engine_save_integration (engine, integration, &error) ||
       (secrets != NULL && !lum_engine_update_integration_secrets (engine, integration, secrets, &error)))
     return lumctl_fail (error);

@@ -41,6 +41,22 @@ static const SandboxIntegration sandbox_integrations[] = {
 
 /* -- registering -------------------------------------------------------------- */
 
+/* The loopback address of `integration connect`, registered with the
+ * sandbox's app as Intuit wants it: exactly. */
+static void
+set_redirect (LumIntegration *integration,
+              LumSandbox     *sandbox)
+{
+  g_autoptr(GError) error = NULL;
+  guint port = lum_sandbox_add_quickbooks_loopback_redirect (sandbox, &error);
+  g_autofree char *text = port != 0 ? g_strdup_printf ("%u", port) : NULL;
+
+  if (port == 0)
+    g_printerr ("lumenctl: %s\n", error->message);
+  lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT, text);
+  lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_URI, NULL);
+}
+
 static void
 set_sandbox_settings (LumIntegration *integration,
                       LumSandbox     *sandbox,
@@ -73,6 +89,7 @@ set_sandbox_settings (LumIntegration *integration,
                                      LUM_SANDBOX_QUICKBOOKS_INCOME_ACCOUNT);
         lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_TOKEN_URL, token);
         lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_AUTH_URL, auth);
+        set_redirect (integration, sandbox);
       }
       break;
     case LUM_INTEGRATION_KIND_SHIPSTATION:

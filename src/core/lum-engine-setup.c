@@ -7,6 +7,7 @@
 
 #include "lum-engine-private.h"
 #include "lum-util.h"
+#include "connect/lum-quickbooks.h"
 #include "flow/lum-channel-rules.h"
 #include "store/lum-channel-store.h"
 #include "store/lum-setup-store.h"
@@ -421,22 +422,96 @@ lum_engine_find_integration (LumEngine   *self,
   return lum_setup_store_find_integration (lum_engine_get_db (self), name_or_id, error);
 }
 
+/* An address Lumen sends keys or tokens to: https, or plain http only to
+ * this computer, where nothing crosses a network in clear. */
 static gboolean
-check_base_url (LumIntegration  *integration,
-                GError         **error)
+check_url (const char  *field,
+           const char  *url,
+           int          code,
+           GError     **error)
 {
-  const char *url = lum_integration_get_base_url (integration);
   g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
 
   if (uri == NULL ||
       (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0) ||
       lum_str_empty (g_uri_get_host (uri)))
     {
-      g_set_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_BASE_URL,
-                   _("Base URL “%s” is not an http:// or https:// address"), url ? url : "");
+      /* TRANSLATORS: the first %s is the field, e.g. "Base URL" */
+      g_set_error (error, LUM_SETUP_ERROR, code, _("%s “%s” is not an http:// or https:// address"),
+                   field, url ? url : "");
+      return FALSE;
+    }
+  if (g_str_equal (g_uri_get_scheme (uri), "http") && !lum_host_is_loopback (g_uri_get_host (uri)))
+    {
+      g_set_error (error, LUM_SETUP_ERROR, code,
+                   _("%s “%s” is refused: plain http would send the credentials in clear; use https (http is "
+                     "allowed only to this computer: localhost, 127.0.0.1, ::1)"),
+                   field, url);
       return FALSE;
     }
   return TRUE;
+}
+
+/* What Intuit accepts as a redirect URI (developer.intuit.com, QuickBooks
+ * Online, "Set app redirect URIs"): https, "IP addresses aren’t allowed";
+ * "localhost (no HTTPS)" only for development keys and sandbox companies.
+ * RFC 6749 §3.1.2: no fragment. */
+static gboolean
+check_redirect_uri (LumIntegration  *integration,
+                    GError         **error)
+{
+  const char *url = lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_URI);
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (url == NULL)
+    return TRUE;
+  if (!check_url (_("Redirect URI"), url, LUM_SETUP_ERROR_REDIRECT_URI, error))
+    return FALSE;
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  address = g_inet_address_new_from_string (g_uri_get_host (uri));
+  if (g_uri_get_fragment (uri) != NULL)
+    g_set_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_REDIRECT_URI,
+                 _("Redirect URI “%s” has a fragment (#…): a redirect URI has none"), url);
+  else if (address != NULL)
+    g_set_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_REDIRECT_URI,
+                 _("Redirect URI “%s” is refused: Intuit accepts no IP address in a redirect URI; use a host name "
+                   "(for this computer: localhost)"),
+                 url);
+  else if (g_str_equal (g_uri_get_scheme (uri), "http") && lum_quickbooks_is_production (integration))
+    g_set_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_REDIRECT_URI,
+                 _("Redirect URI “%s” is refused: Intuit sends the browser of a production company only to an "
+                   "https address; plain http://localhost works with development keys and sandbox companies"),
+                 url);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/**
+ * lum_engine_check_integration:
+ *
+ * The rules every saved integration keeps, whoever saves it: its base URL
+ * and the addresses among its settings are http(s) addresses, and none
+ * sends credentials over plain http to another computer.
+ */
+gboolean
+lum_engine_check_integration (LumIntegration  *integration,
+                              GError         **error)
+{
+  if (!check_url (_("Base URL"), lum_integration_get_base_url (integration), LUM_SETUP_ERROR_BASE_URL, error))
+    return FALSE;
+  if (lum_integration_get_kind (integration) != LUM_INTEGRATION_KIND_QUICKBOOKS)
+    return TRUE;
+  if (lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_TOKEN_URL) != NULL &&
+      !check_url (_("Token URL"), lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_TOKEN_URL),
+                  LUM_SETUP_ERROR_URL, error))
+    return FALSE;
+  if (lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_AUTH_URL) != NULL &&
+      !check_url (_("Authorization URL"), lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_AUTH_URL),
+                  LUM_SETUP_ERROR_URL, error))
+    return FALSE;
+  return check_redirect_uri (integration, error);
 }
 
 static gboolean
@@ -463,7 +538,7 @@ save_integration_tx (LumEngine  *self,
     url[strlen (url) - 1] = '\0';
   lum_integration_set_name (integration, name);
   lum_integration_set_base_url (integration, url);
-  if (!check_base_url (integration, error))
+  if (!lum_engine_check_integration (integration, error))
     return FALSE;
 
   return lum_setup_store_save_integration (db, integration, now, error);

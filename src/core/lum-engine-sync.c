@@ -444,13 +444,40 @@ on_code_exchanged_cb (GObject      *source,
     g_task_return_boolean (task, TRUE);
 }
 
+/* The tokens of a code are tied to the company chosen in the browser
+ * (Intuit's realmId); the integration's invoices, customers and items
+ * belong to the company it names, so another one is refused rather than
+ * taken in silence. */
+static gboolean
+check_realm (LumIntegration  *integration,
+             const char      *realm,
+             GError         **error)
+{
+  const char *expected = lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_REALM);
+
+  if (lum_str_empty (realm))
+    {
+      g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_AUTH,
+                   _("QuickBooks’ answer names no company (realmId): connect again"));
+      return FALSE;
+    }
+  if (g_strcmp0 (realm, expected) != 0)
+    {
+      g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_AUTH,
+                   _("Company %s was chosen in the browser, but integration “%s” is set up for company %s: "
+                     "connect again and choose company %s, or change the integration’s company ID"),
+                   realm, lum_integration_get_name (integration), expected ? expected : "", expected ? expected : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 on_redirect_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  LumEngine *self = g_task_get_source_object (task);
   Connect *connect = g_task_get_task_data (task);
   LumIntegration *integration = lum_connector_get_integration (connect->connector);
   GError *error = NULL;
@@ -462,15 +489,10 @@ on_redirect_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  /* the company the user picked in the browser is the one to use */
-  if (realm != NULL && g_strcmp0 (realm, lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_REALM)) != 0)
+  if (!check_realm (integration, realm, &error))
     {
-      lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REALM, realm);
-      if (!lum_engine_save_integration (self, integration, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
+      g_task_return_error (task, error);
+      return;
     }
   {
     GCancellable *cancellable = g_task_get_cancellable (task);
@@ -501,6 +523,37 @@ redirect_port (LumIntegration  *integration,
     }
   *port = (guint)value;
   return TRUE;
+}
+
+/* Intuit sends the browser of a production company only to https
+ * addresses ("Set app redirect URIs", developer.intuit.com): the loopback
+ * listener at http://localhost cannot receive it. */
+static gboolean
+check_loopback_allowed (LumIntegration  *integration,
+                        GError         **error)
+{
+  if (!lum_quickbooks_is_production (integration))
+    return TRUE;
+  g_set_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_REDIRECT_URI,
+               _("Integration “%s” reaches a production company, and Intuit sends the browser of a production "
+                 "company only to an https redirect URI: enter the redirect URI registered with your Intuit app "
+                 "(Redirect URI), then connect again"),
+               lum_integration_get_name (integration));
+  return FALSE;
+}
+
+/**
+ * lum_engine_quickbooks_signs_in_by_paste:
+ *
+ * Whether @integration connects through its registered redirect URI, the
+ * address the browser ends on pasted back (a production company needs it),
+ * rather than through the loopback listener.
+ */
+gboolean
+lum_engine_quickbooks_signs_in_by_paste (LumIntegration *integration)
+{
+  return !lum_str_empty (lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_URI)) ||
+         lum_quickbooks_is_production (integration);
 }
 
 /**
@@ -537,6 +590,22 @@ lum_engine_connect_quickbooks_async (LumEngine           *self,
       g_object_unref (task);
       return;
     }
+  if (!lum_str_empty (lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_URI)))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("Integration “%s” signs in through its redirect URI “%s”: the address the browser "
+                                 "ends on is pasted back into Lumen"),
+                               lum_integration_get_name (integration),
+                               lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_URI));
+      g_object_unref (task);
+      return;
+    }
+  if (!check_loopback_allowed (integration, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
   connect->connector = lum_engine_get_connector (self, lum_integration_get_id (integration), &error);
   if (connect->connector != NULL && redirect_port (integration, &port, &error))
     connect->listener = lum_oauth_listener_new (port, &error);
@@ -563,5 +632,114 @@ lum_engine_connect_quickbooks_finish (LumEngine     *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* -- connecting QuickBooks: the address pasted back ------------------------ */
+
+static gboolean
+check_quickbooks (LumIntegration  *integration,
+                  const char     **redirect_uri,
+                  GError         **error)
+{
+  if (lum_integration_get_kind (integration) != LUM_INTEGRATION_KIND_QUICKBOOKS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Integration “%s” is not a QuickBooks Online integration"), lum_integration_get_name (integration));
+      return FALSE;
+    }
+  *redirect_uri = lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_URI);
+  if (lum_str_empty (*redirect_uri))
+    {
+      g_set_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_REDIRECT_URI,
+                   _("Integration “%s” has no redirect URI: enter the https redirect URI registered with your Intuit "
+                     "app"),
+                   lum_integration_get_name (integration));
+      return FALSE;
+    }
+  /* the same rules as on saving: an integration older than them may break them */
+  return lum_engine_check_integration (integration, error);
+}
+
+/**
+ * lum_engine_begin_quickbooks_sign_in:
+ * @state: (out): the state of this sign-in, for
+ *   lum_engine_finish_quickbooks_sign_in_async()
+ *
+ * The first half of the sign-in through a registered https redirect URI:
+ * the address of Intuit's authorization page, to open in the browser.
+ * Intuit then sends the browser to the redirect URI with the code; the
+ * user pastes that address back.
+ *
+ * Returns: (transfer full): the address of the authorization page
+ */
+char *
+lum_engine_begin_quickbooks_sign_in (LumEngine       *self,
+                                     LumIntegration  *integration,
+                                     char           **state,
+                                     GError         **error)
+{
+  g_autoptr(LumConnector) connector = NULL;
+  g_autofree char *new_state = NULL;
+  const char *redirect_uri = NULL;
+  char *url;
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  g_return_val_if_fail (state != NULL, NULL);
+
+  if (!check_quickbooks (integration, &redirect_uri, error) ||
+      (connector = lum_engine_get_connector (self, lum_integration_get_id (integration), error)) == NULL ||
+      (new_state = lum_oauth_new_state (error)) == NULL)
+    return NULL;
+  url = lum_quickbooks_dup_authorization_url (LUM_QUICKBOOKS (connector), redirect_uri, new_state);
+  *state = g_steal_pointer (&new_state);
+  return url;
+}
+
+/**
+ * lum_engine_finish_quickbooks_sign_in_async:
+ * @state: the state lum_engine_begin_quickbooks_sign_in() gave
+ * @answer: the address the browser ended on, as pasted
+ *
+ * Checks the pasted address (the redirect URI, this sign-in's state, a
+ * code, the integration's company) and trades the code for tokens, the
+ * refresh token kept in the Secret Service. Errors say in words what was
+ * wrong with the address.
+ */
+void
+lum_engine_finish_quickbooks_sign_in_async (LumEngine           *self,
+                                            LumIntegration      *integration,
+                                            const char          *state,
+                                            const char          *answer,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(LumConnector) connector = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *realm = NULL;
+  const char *redirect_uri = NULL;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, lum_engine_finish_quickbooks_sign_in_async);
+  if (!check_quickbooks (integration, &redirect_uri, &error) ||
+      (code = lum_oauth_read_answer (answer, redirect_uri, state, &realm, &error)) == NULL ||
+      !check_realm (integration, realm, &error) ||
+      (connector = lum_engine_get_connector (self, lum_integration_get_id (integration), &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  lum_quickbooks_exchange_code_async (LUM_QUICKBOOKS (connector), code, redirect_uri, cancellable,
+                                      on_code_exchanged_cb, g_steal_pointer (&task));
+}
+
+gboolean
+lum_engine_finish_quickbooks_sign_in_finish (LumEngine     *self,
+                                             GAsyncResult  *result,
+                                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -65,4 +65,20 @@ gboolean      lum_engine_connect_quickbooks_finish (LumEngine           *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 
+gboolean      lum_engine_quickbooks_signs_in_by_paste (LumIntegration    *integration);
+char         *lum_engine_begin_quickbooks_sign_in  (LumEngine           *self,
+                                                    LumIntegration      *integration,
+                                                    char               **state,
+                                                    GError             **error);
+void          lum_engine_finish_quickbooks_sign_in_async  (LumEngine           *self,
+                                                           LumIntegration      *integration,
+                                                           const char          *state,
+                                                           const char          *answer,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean      lum_engine_finish_quickbooks_sign_in_finish (LumEngine           *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+
 G_END_DECLS

@@ -19,6 +19,11 @@ G_BEGIN_DECLS
  * @LUM_SETUP_ERROR_BASE_URL: a base URL is not an http(s) URL
  * @LUM_SETUP_ERROR_SETTING: a setting an integration kind needs is missing
  * @LUM_SETUP_ERROR_IN_USE: the row is used by a channel and cannot go
+ * @LUM_SETUP_ERROR_URL: an address among an integration's settings (token
+ *   URL, authorization URL) is not an address, or is plain http to
+ *   another computer
+ * @LUM_SETUP_ERROR_REDIRECT_URI: the redirect URI of a QuickBooks
+ *   integration is one Intuit would not send the browser to
  *
  * Errors of warehouse groups, invoice types and integrations.
  */
@@ -28,6 +33,8 @@ typedef enum
   LUM_SETUP_ERROR_BASE_URL,
   LUM_SETUP_ERROR_SETTING,
   LUM_SETUP_ERROR_IN_USE,
+  LUM_SETUP_ERROR_URL,
+  LUM_SETUP_ERROR_REDIRECT_URI,
 } LumSetupError;
 
 #define LUM_SETUP_ERROR (lum_setup_error_quark ())
@@ -129,6 +136,8 @@ LumIntegration    *lum_engine_get_integration        (LumEngine         *self,
                                                       GError           **error);
 LumIntegration    *lum_engine_find_integration       (LumEngine         *self,
                                                       const char        *name_or_id,
+                                                      GError           **error);
+gboolean           lum_engine_check_integration      (LumIntegration    *integration,
                                                       GError           **error);
 gboolean           lum_engine_save_integration       (LumEngine         *self,
                                                       LumIntegration    *integration,

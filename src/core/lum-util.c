@@ -5,6 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <gio/gio.h>
+
 #include "lum-util.h"
 
 #include <inttypes.h>
@@ -64,6 +66,21 @@ lum_str_empty (const char *text)
     if (!g_ascii_isspace (*text))
       return FALSE;
   return TRUE;
+}
+
+/* "localhost", 127.0.0.0/8 or ::1: the computer itself, where plain http
+ * crosses no network. */
+gboolean
+lum_host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
 /* UTC, second precision, fixed width, so text order is time order. */

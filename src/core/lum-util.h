@@ -12,6 +12,7 @@ gboolean  lum_set_strv           (char      ***field,
 char     *lum_name_key           (const char  *name);
 char     *lum_strip_dup          (const char  *text);
 gboolean  lum_str_empty          (const char  *text);
+gboolean  lum_host_is_loopback   (const char  *host);
 
 char     *lum_prefix_upper_bound (const char  *prefix);
 

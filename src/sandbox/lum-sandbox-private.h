@@ -301,6 +301,12 @@ void        lum_sandbox_quickbooks_set_fault_status  (LumSandboxQuickbooks *qb,
                                                       guint                 status);
 void        lum_sandbox_quickbooks_expire_tokens     (LumSandboxQuickbooks *qb);
 char       *lum_sandbox_quickbooks_issue_refresh_token_locked (LumSandboxQuickbooks *qb);
+gboolean    lum_sandbox_quickbooks_add_redirect_uri  (LumSandboxQuickbooks *qb,
+                                                      const char           *uri,
+                                                      GError              **error);
+gboolean    lum_sandbox_quickbooks_set_production    (LumSandboxQuickbooks *qb,
+                                                      gboolean              production,
+                                                      GError              **error);
 const char *lum_sandbox_quickbooks_get_realm         (LumSandboxQuickbooks *qb);
 JsonObject *lum_sandbox_quickbooks_dump              (LumSandboxQuickbooks *qb);
 JsonNode   *lum_sandbox_quickbooks_records           (LumSandboxQuickbooks *qb,

@@ -9,7 +9,13 @@
  * Intuit's OAuth 2.0 side of QuickBooks Online and the company's state.
  * The authorization page (GET /connect/oauth2) answers at once with a
  * redirect carrying a code, the state and the realmId, as if the user had
- * signed in and picked the sandbox company. The token endpoint
+ * signed in and picked the sandbox company; it sends the browser only to a
+ * redirect URI registered with the app, matched exactly, and a production
+ * app has https ones only ("Set app redirect URIs", developer.intuit.com:
+ * "The Intuit OAuth 2.0 Server can only redirect and send responses to
+ * registered URIs", "can only redirect to URIs beginning with https. IP
+ * addresses aren’t allowed", "You can add localhost (no HTTPS) as a URI for
+ * sandbox environments"). The token endpoint
  * (POST /oauth2/v1/tokens/bearer) exchanges a code once, and refresh tokens
  * rotate: each refresh answers a new one and the old one is refused with
  * {"error": "invalid_grant"} from then on.
@@ -89,6 +95,7 @@ lum_sandbox_quickbooks_new (LumSandbox *sandbox)
   qb->accounts = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   qb->vendors = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   qb->employees = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  qb->redirect_uris = g_ptr_array_new_with_free_func (g_free);
   clear_state (qb);
   return qb;
 }
@@ -114,6 +121,7 @@ lum_sandbox_quickbooks_free (LumSandboxQuickbooks *qb)
   g_ptr_array_unref (qb->accounts);
   g_ptr_array_unref (qb->vendors);
   g_ptr_array_unref (qb->employees);
+  g_ptr_array_unref (qb->redirect_uris);
   g_free (qb);
 }
 
@@ -175,8 +183,121 @@ lum_sandbox_quickbooks_set_fault_status (LumSandboxQuickbooks *qb,
   qb->fault_status = status;
 }
 
+/* Whether Intuit lets the app register @uri; NULL, or the reason. */
+static const char *
+redirect_uri_problem (const char *text,
+                      gboolean    production)
+{
+  g_autoptr(GUri) uri = text != NULL && strlen (text) < 2048 ? g_uri_parse (text, G_URI_FLAGS_NONE, NULL) : NULL;
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      (!g_str_equal (g_uri_get_scheme (uri), "https") && !g_str_equal (g_uri_get_scheme (uri), "http")))
+    return "A redirect URI is an absolute http or https URL.";
+  if (g_uri_get_fragment (uri) != NULL)
+    return "A redirect URI has no fragment.";
+  address = g_inet_address_new_from_string (g_uri_get_host (uri));
+  if (address != NULL)
+    return "IP addresses aren't allowed in a redirect URI.";
+  if (g_str_equal (g_uri_get_scheme (uri), "http"))
+    {
+      if (production)
+        return "A production app's redirect URIs must begin with https.";
+      if (g_ascii_strcasecmp (g_uri_get_host (uri), "localhost") != 0)
+        return "Only localhost may use http, and only with development keys.";
+    }
+  return NULL;
+}
+
+static gboolean
+is_registered (LumSandboxQuickbooks *qb,
+               const char           *uri)
+{
+  for (guint i = 0; i < qb->redirect_uris->len; i++)
+    if (g_str_equal (g_ptr_array_index (qb->redirect_uris, i), uri))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+lum_sandbox_quickbooks_add_redirect_uri (LumSandboxQuickbooks *qb,
+                                         const char           *uri,
+                                         GError              **error)
+{
+  const char *problem = redirect_uri_problem (uri, qb->production);
+
+  if (problem != NULL)
+    {
+      g_set_error (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_INVALID, "Redirect URI '%s' is refused: %s",
+                   uri ? uri : "", problem);
+      return FALSE;
+    }
+  if (!is_registered (qb, uri))
+    g_ptr_array_add (qb->redirect_uris, g_strdup (uri));
+  return TRUE;
+}
+
+gboolean
+lum_sandbox_quickbooks_set_production (LumSandboxQuickbooks *qb,
+                                       gboolean              production,
+                                       GError              **error)
+{
+  for (guint i = 0; i < qb->redirect_uris->len; i++)
+    {
+      const char *uri = g_ptr_array_index (qb->redirect_uris, i);
+      const char *problem = redirect_uri_problem (uri, production);
+
+      if (problem != NULL)
+        {
+          g_set_error (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_INVALID,
+                       "Registered redirect URI '%s' does not fit a production app: %s", uri, problem);
+          return FALSE;
+        }
+    }
+  qb->production = production;
+  return TRUE;
+}
+
+static gboolean
+configure_app (LumSandboxQuickbooks *qb,
+               JsonNode             *app,
+               JsonNode             *uris,
+               GError              **error)
+{
+  JsonArray *array;
+
+  if ((app != NULL && (!lum_json_is_string (app) || (!g_str_equal (json_node_get_string (app), "development") &&
+                                                      !g_str_equal (json_node_get_string (app), "production")))) ||
+      (uris != NULL && !JSON_NODE_HOLDS_ARRAY (uris)))
+    {
+      g_set_error_literal (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_INVALID,
+                           "app is \"development\" or \"production\", redirect_uris an array of URLs");
+      return FALSE;
+    }
+  if (app != NULL && !lum_sandbox_quickbooks_set_production (qb, g_str_equal (json_node_get_string (app), "production"),
+                                                             error))
+    return FALSE;
+  if (uris == NULL)
+    return TRUE;
+  array = json_node_get_array (uris);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *uri = json_array_get_element (array, i);
+
+      if (!lum_json_is_string (uri))
+        {
+          g_set_error (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_INVALID, "redirect_uris[%u] is not a string", i);
+          return FALSE;
+        }
+      if (!lum_sandbox_quickbooks_add_redirect_uri (qb, json_node_get_string (uri), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* {"fault_status": 200 | 400, "access_token_lifetime": s,
- *  "authorize_error": "access_denied" | null}. */
+ *  "authorize_error": "access_denied" | null,
+ *  "app": "development" | "production", "redirect_uris": [URL, …] (added)}. */
 gboolean
 lum_sandbox_quickbooks_configure (LumSandboxQuickbooks *qb,
                                   JsonObject           *spec,
@@ -185,13 +306,16 @@ lum_sandbox_quickbooks_configure (LumSandboxQuickbooks *qb,
   JsonNode *status = json_object_get_member (spec, "fault_status");
   JsonNode *lifetime = json_object_get_member (spec, "access_token_lifetime");
   JsonNode *deny = json_object_get_member (spec, "authorize_error");
+  JsonNode *app = json_object_get_member (spec, "app");
+  JsonNode *uris = json_object_get_member (spec, "redirect_uris");
   JsonObjectIter iter;
   const char *name;
 
   json_object_iter_init_ordered (&iter, spec);
   while (json_object_iter_next_ordered (&iter, &name, NULL))
     if (!g_str_equal (name, "fault_status") && !g_str_equal (name, "access_token_lifetime")
-        && !g_str_equal (name, "authorize_error"))
+        && !g_str_equal (name, "authorize_error") && !g_str_equal (name, "app")
+        && !g_str_equal (name, "redirect_uris"))
       {
         g_set_error (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_INVALID,
                      "Unknown QuickBooks setting '%s'", name);
@@ -209,6 +333,8 @@ lum_sandbox_quickbooks_configure (LumSandboxQuickbooks *qb,
                            "authorize_error a string or null");
       return FALSE;
     }
+  if (!configure_app (qb, app, uris, error))
+    return FALSE;
   if (status != NULL)
     qb->fault_status = json_node_get_int (status);
   if (lifetime != NULL)
@@ -439,6 +565,11 @@ lum_sandbox_qbo_handle_authorize (LumSandboxQuickbooks *qb,
     problem = "The client_id is not one of this sandbox's apps.";
   else if (!is_web_uri (redirect_uri))
     problem = "The redirect_uri must be an http or https URL.";
+  /* Intuit's words, as developers quote them (e.g. github.com/intuit/
+   * quickbooks-online-mcp-server issue 51) */
+  else if (!is_registered (qb, redirect_uri) || redirect_uri_problem (redirect_uri, qb->production) != NULL)
+    problem = "The redirect_uri query parameter value is invalid. Make sure it is listed in the Redirect URIs "
+              "section on your app's keys tab and matches it exactly.";
   else if (g_strcmp0 (response_type, "code") != 0)
     problem = "response_type must be code.";
   else if (scope == NULL || strstr (scope, "com.intuit.quickbooks.accounting") == NULL)

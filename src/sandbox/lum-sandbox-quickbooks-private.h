@@ -35,6 +35,8 @@ struct _LumSandboxQuickbooks
   guint                token_lifetime;
   guint                fault_status;
   char                *authorize_error;
+  GPtrArray           *redirect_uris;   /* registered with the app, exact */
+  gboolean             production;      /* a production app, not development keys */
   GHashTable          *access_tokens;   /* token → QboGrant */
   GHashTable          *refresh_tokens;  /* token → QboGrant */
   GHashTable          *codes;           /* code → QboGrant */

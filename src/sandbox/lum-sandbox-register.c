@@ -58,6 +58,8 @@ lum_sandbox_register (LumSandbox  *sandbox,
   g_autofree char *auth_url = g_strconcat (qbo_url, "/connect/oauth2", NULL);
   g_autofree char *customer = g_strdup_printf ("%d", LUM_SANDBOX_EXTENSIV_CUSTOMER);
   g_autofree char *facility = g_strdup_printf ("%d", LUM_SANDBOX_EXTENSIV_FACILITY);
+  g_autofree char *port = NULL;
+  guint redirect_port;
 
   lum_integration_set_base_url (ss, ss_url);
   g_hash_table_insert (ss_secrets, LUM_SECRET_SHIPSTATION_API_KEY, LUM_SANDBOX_SHIPSTATION_KEY);
@@ -84,6 +86,13 @@ lum_sandbox_register (LumSandbox  *sandbox,
   lum_integration_set_setting (qbo, LUM_SETTING_QUICKBOOKS_AUTH_URL, auth_url);
   if (lum_integration_get_setting (qbo, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT) == NULL)
     lum_integration_set_setting (qbo, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT, LUM_SANDBOX_QUICKBOOKS_INCOME_ACCOUNT);
+  /* the sandbox's app has the listener's exact address registered, as an
+   * Intuit app must */
+  if ((redirect_port = lum_sandbox_add_quickbooks_loopback_redirect (sandbox, error)) == 0)
+    return FALSE;
+  port = g_strdup_printf ("%u", redirect_port);
+  lum_integration_set_setting (qbo, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT, port);
+  lum_integration_set_setting (qbo, LUM_SETTING_QUICKBOOKS_REDIRECT_URI, NULL);
   lum_integration_set_state (qbo, "ok");
   g_hash_table_insert (qbo_secrets, LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, g_strdup (LUM_SANDBOX_QUICKBOOKS_CLIENT_SECRET));
   g_hash_table_insert (qbo_secrets, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, lum_sandbox_quickbooks_issue_refresh_token (sandbox));

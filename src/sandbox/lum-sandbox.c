@@ -881,3 +881,73 @@ lum_sandbox_quickbooks_issue_refresh_token (LumSandbox *self)
   g_rec_mutex_unlock (&self->lock);
   return token;
 }
+
+/**
+ * lum_sandbox_set_quickbooks_app:
+ * @production: a production app (https redirect URIs only), or an app's
+ *   development keys (the default; http://localhost allowed too)
+ *
+ * Fails when a registered redirect URI is not allowed for @production.
+ */
+gboolean
+lum_sandbox_set_quickbooks_app (LumSandbox  *self,
+                                gboolean     production,
+                                GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (LUM_IS_SANDBOX (self), FALSE);
+  g_rec_mutex_lock (&self->lock);
+  ok = lum_sandbox_quickbooks_set_production (self->quickbooks, production, error);
+  g_rec_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * lum_sandbox_add_quickbooks_redirect_uri:
+ *
+ * Registers @uri among the redirect URIs of the sandbox's Intuit app, as
+ * its developer does on the app's settings; the authorization page sends
+ * the browser only to one of them, exactly. Refused as Intuit refuses it.
+ */
+gboolean
+lum_sandbox_add_quickbooks_redirect_uri (LumSandbox  *self,
+                                         const char  *uri,
+                                         GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (LUM_IS_SANDBOX (self), FALSE);
+  g_rec_mutex_lock (&self->lock);
+  ok = lum_sandbox_quickbooks_add_redirect_uri (self->quickbooks, uri, error);
+  g_rec_mutex_unlock (&self->lock);
+  return ok;
+}
+
+/**
+ * lum_sandbox_add_quickbooks_loopback_redirect:
+ *
+ * Registers http://localhost:PORT/callback, PORT a port free right now,
+ * for Lumen's loopback sign-in against the sandbox (the integration's
+ * redirect port).
+ *
+ * Returns: the port, or 0 with @error set
+ */
+guint
+lum_sandbox_add_quickbooks_loopback_redirect (LumSandbox  *self,
+                                              GError     **error)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autofree char *uri = NULL;
+  guint port;
+
+  if (socket == NULL || !g_socket_bind (socket, any, FALSE, error) ||
+      (bound = g_socket_get_local_address (socket, error)) == NULL)
+    return 0;
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  uri = g_strdup_printf ("http://localhost:%u/callback", port);
+  return lum_sandbox_add_quickbooks_redirect_uri (self, uri, error) ? port : 0;
+}

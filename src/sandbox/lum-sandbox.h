@@ -214,5 +214,13 @@ JsonObject *lum_sandbox_extensiv_close        (LumSandbox          *self,
 void        lum_sandbox_expire_tokens         (LumSandbox          *self,
                                                const char          *service);
 char       *lum_sandbox_quickbooks_issue_refresh_token (LumSandbox *self);
+gboolean    lum_sandbox_set_quickbooks_app     (LumSandbox          *self,
+                                                gboolean             production,
+                                                GError             **error);
+gboolean    lum_sandbox_add_quickbooks_redirect_uri (LumSandbox     *self,
+                                                     const char     *uri,
+                                                     GError        **error);
+guint       lum_sandbox_add_quickbooks_loopback_redirect (LumSandbox *self,
+                                                          GError    **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "lum-ui-util.h"
 #include "lum-util.h"
 #include "model/lum-remote-store.h"
+#include "connect/lum-http.h"
 #include "connect/lum-quickbooks.h"
 
 /*
@@ -33,6 +34,8 @@ struct _LumIntegrationDialog
   LumIntegrationKind   kind;
   LumIntegration      *integration;   /* as stored, or NULL until added */
   GCancellable        *connect_cancellable;
+  char                *sign_in_state;    /* of the sign-in whose address is pasted */
+  AdwMessageDialog    *paste_dialog;
   gboolean             loading;
 
   AdwWindowTitle      *window_title;
@@ -54,6 +57,7 @@ struct _LumIntegrationDialog
   AdwEntryRow         *user_login_row;
   AdwEntryRow         *customer_row;
   AdwEntryRow         *facility_row;
+  AdwEntryRow         *redirect_uri_row;
   AdwEntryRow         *redirect_port_row;
   AdwActionRow        *connect_row;
   GtkSpinner          *connect_spinner;
@@ -132,6 +136,7 @@ clear_errors (LumIntegrationDialog *self)
     self->name_row, self->url_row, self->api_key_row, self->api_secret_row, self->realm_row,
     self->client_id_row, self->client_secret_row, self->tpl_row, self->user_login_row,
     self->customer_row, self->facility_row, self->refresh_token_row, self->redirect_port_row,
+    self->redirect_uri_row,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -354,6 +359,7 @@ load (LumIntegrationDialog *self)
           set_text (self->realm_row, lum_integration_get_setting (i, LUM_SETTING_QUICKBOOKS_REALM));
           set_text (self->client_id_row, lum_integration_get_setting (i, LUM_SETTING_QUICKBOOKS_CLIENT_ID));
           set_text (self->redirect_port_row, lum_integration_get_setting (i, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT));
+          set_text (self->redirect_uri_row, lum_integration_get_setting (i, LUM_SETTING_QUICKBOOKS_REDIRECT_URI));
         }
       adw_preferences_group_set_description (self->credentials_group,
                                              _("Secrets are kept in your keyring. Leave a secret blank to "
@@ -487,7 +493,9 @@ apply (LumIntegrationDialog *self,
       g_autofree char *client = stripped_text (self->client_id_row);
 
       g_autofree char *port = stripped_text (self->redirect_port_row);
+      g_autofree char *redirect = stripped_text (self->redirect_uri_row);
 
+      lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_URI, *redirect ? redirect : NULL);
       lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REALM, realm);
       lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_CLIENT_ID, client);
       lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT, *port ? port : NULL);
@@ -534,6 +542,9 @@ row_for_error (LumIntegrationDialog *self,
       return self->name_row;
     case LUM_SETUP_ERROR_BASE_URL:
       return gtk_widget_get_visible (GTK_WIDGET (self->url_row)) ? self->url_row : NULL;
+    case LUM_SETUP_ERROR_REDIRECT_URI:
+      return self->redirect_uri_row;
+    case LUM_SETUP_ERROR_URL:
     case LUM_SETUP_ERROR_SETTING:
     case LUM_SETUP_ERROR_IN_USE:
     default:
@@ -632,16 +643,14 @@ lum_ui_open_uri (const char  *uri,
 }
 
 static void
-on_connected_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+end_connect (LumIntegrationDialog *self,
+             gboolean              ok,
+             const GError         *error)
 {
-  g_autoptr(LumIntegrationDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LumIntegration) stored = NULL;
   g_autofree char *message = NULL;
+  g_autoptr(LumIntegration) stored = NULL;
 
-  if (!lum_engine_connect_quickbooks_finish (LUM_ENGINE (source), result, &error))
+  if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         message = g_strdup_printf (_("Not connected: %s"), error->message);
@@ -662,9 +671,144 @@ on_connected_cb (GObject      *source,
     }
 
   g_clear_object (&self->connect_cancellable);
+  g_clear_pointer (&self->sign_in_state, g_free);
   update_connect_row (self);
   if (message != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+on_connected_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LumIntegrationDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = lum_engine_connect_quickbooks_finish (LUM_ENGINE (source), result, &error);
+
+  end_connect (self, ok, error);
+}
+
+static void show_paste_dialog (LumIntegrationDialog *self,
+                               const char           *problem,
+                               const char           *text);
+
+static void
+on_sign_in_finished_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(LumIntegrationDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup (g_object_get_data (G_OBJECT (self), "lum-pasted"));
+
+  g_object_set_data (G_OBJECT (self), "lum-pasted", NULL);
+  if (lum_engine_finish_quickbooks_sign_in_finish (LUM_ENGINE (source), result, &error))
+    {
+      end_connect (self, TRUE, NULL);
+      return;
+    }
+  /* A wrong address can be pasted again: the sign-in goes on. */
+  if (error->domain != G_IO_ERROR || error->code != G_IO_ERROR_CANCELLED)
+    if (error->domain == G_IO_ERROR || (error->domain == LUM_REMOTE_ERROR && error->code == LUM_REMOTE_ERROR_AUTH))
+      {
+        show_paste_dialog (self, error->message, text);
+        return;
+      }
+  end_connect (self, FALSE, error);
+}
+
+static void
+on_paste_response_cb (AdwMessageDialog     *dialog,
+                      const char           *response,
+                      LumIntegrationDialog *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "lum-entry");
+  g_autofree char *text = g_strdup (gtk_editable_get_text (entry));
+
+  self->paste_dialog = NULL;
+  if (g_strcmp0 (response, "connect") != 0)
+    {
+      g_cancellable_cancel (self->connect_cancellable);
+      end_connect (self, FALSE, NULL);
+      return;
+    }
+  /* kept only to show it again should it be refused; wiped with the dialog */
+  g_object_set_data_full (G_OBJECT (self), "lum-pasted", g_strdup (text), g_free);
+  lum_engine_finish_quickbooks_sign_in_async (self->engine, self->integration, self->sign_in_state, text,
+                                              self->connect_cancellable, on_sign_in_finished_cb, g_object_ref (self));
+}
+
+static void
+on_paste_changed_cb (GtkEditable      *entry,
+                     AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "connect", !lum_str_empty (gtk_editable_get_text (entry)));
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
+
+/* Asks for the address the browser ended on, saying what was wrong with
+ * the last one pasted (@problem), if anything. */
+static void
+show_paste_dialog (LumIntegrationDialog *self,
+                   const char           *problem,
+                   const char           *text)
+{
+  const char *redirect = lum_integration_get_setting (self->integration, LUM_SETTING_QUICKBOOKS_REDIRECT_URI);
+  AdwMessageDialog *dialog;
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *entry = adw_entry_row_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Paste the Address From the Browser"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("Allow Lumen in the browser. QuickBooks then sends the browser to %s: copy the "
+                                    "whole address from the browser’s address bar and paste it here."),
+                                  redirect);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Address in the Browser"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry);
+  if (problem != NULL)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), problem);
+      gtk_widget_add_css_class (entry, "error");
+    }
+  adw_message_dialog_set_extra_child (dialog, group);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "connect", _("C_onnect"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "connect", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "connect");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_response_enabled (dialog, "connect", text != NULL && *text != '\0');
+  g_object_set_data (G_OBJECT (dialog), "lum-entry", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_paste_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_paste_response_cb), self, 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Address in the Browser"), -1);
+  self->paste_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+connect_by_paste (LumIntegrationDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  g_clear_pointer (&self->sign_in_state, g_free);
+  url = lum_engine_begin_quickbooks_sign_in (self->engine, self->integration, &self->sign_in_state, &error);
+  if (url == NULL)
+    {
+      end_connect (self, FALSE, error);
+      if (error->domain == LUM_SETUP_ERROR && error->code == LUM_SETUP_ERROR_REDIRECT_URI)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->redirect_uri_row), "error");
+          gtk_widget_grab_focus (GTK_WIDGET (self->redirect_uri_row));
+        }
+      return;
+    }
+  lum_ui_open_uri (url, self->toast_overlay, NULL);
+  show_paste_dialog (self, NULL, NULL);
 }
 
 static void
@@ -683,8 +827,11 @@ connect_action (GtkWidget  *widget,
 
   self->connect_cancellable = g_cancellable_new ();
   update_connect_row (self);
-  lum_engine_connect_quickbooks_async (self->engine, self->integration, lum_ui_open_uri, self->toast_overlay,
-                                       self->connect_cancellable, on_connected_cb, g_object_ref (self));
+  if (lum_engine_quickbooks_signs_in_by_paste (self->integration))
+    connect_by_paste (self);
+  else
+    lum_engine_connect_quickbooks_async (self->engine, self->integration, lum_ui_open_uri, self->toast_overlay,
+                                         self->connect_cancellable, on_connected_cb, g_object_ref (self));
 }
 
 static void
@@ -695,6 +842,13 @@ cancel_connect_action (GtkWidget  *widget,
   LumIntegrationDialog *self = LUM_INTEGRATION_DIALOG (widget);
 
   g_cancellable_cancel (self->connect_cancellable);
+  if (self->paste_dialog != NULL)
+    {
+      AdwMessageDialog *dialog = self->paste_dialog;
+
+      adw_message_dialog_response (dialog, "cancel");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
 }
 
 /* -- callbacks and actions ------------------------------------------------ */
@@ -754,6 +908,9 @@ lum_integration_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->accounts_cancellable);
   g_clear_object (&self->accounts_cancellable);
   g_clear_pointer (&self->income_account_ids, g_ptr_array_unref);
+  if (self->paste_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->paste_dialog));
+  g_clear_pointer (&self->sign_in_state, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUM_TYPE_INTEGRATION_DIALOG);
   g_clear_object (&self->integration);
   g_clear_object (&self->engine);
@@ -867,6 +1024,7 @@ lum_integration_dialog_class_init (LumIntegrationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, customer_row);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, facility_row);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, redirect_port_row);
+  gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, redirect_uri_row);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, connect_row);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, connect_spinner);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationDialog, connect_button);

@@ -140,6 +140,25 @@ die_with_parent (gpointer user_data)
  * --watch, integration connect); its stdout is read line by line with
  * read_output_line(), its stderr goes to the test's log.
  */
+/* As spawn_lumenctl(), with standard input left open for the test to
+ * write to (a pasted address). */
+GSubprocess *
+spawn_lumenctl_input (const char         *db_path,
+                      const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = launcher_new (NULL, G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = build_argv (db_path, args);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
 GSubprocess *
 spawn_lumenctl (const char         *db_path,
                 const char * const *args)

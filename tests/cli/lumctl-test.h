@@ -95,6 +95,8 @@ Result   *run_unchanged_input   (Fixture            *f,
 /* lumenctl that keeps running: the sandbox, sync --watch, connect */
 GSubprocess *spawn_lumenctl     (const char         *db_path,
                                  const char * const *args);
+GSubprocess *spawn_lumenctl_input (const char       *db_path,
+                                 const char * const *args);
 char     *read_output_line      (GDataInputStream   *stream,
                                  guint               timeout_s);
 void      stop_lumenctl         (GSubprocess        *process,

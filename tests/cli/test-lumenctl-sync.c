@@ -211,6 +211,7 @@ test_sandbox_register (Fixture       *f,
   g_autofree char *shipstation = NULL;
   g_autofree char *extensiv = NULL;
   g_autofree char *quickbooks = NULL;
+  const char *port;
 
   if (!keyring_available ())
     return;
@@ -231,6 +232,11 @@ test_sandbox_register (Fixture       *f,
 
   /* pointed at the sandbox, marked as one, no secret among the settings */
   listed = ok_json (f, ARGS ("integration", "list"));
+  /* the loopback port registered with the sandbox's app: a free one */
+  port = json_object_get_string_member (json_object_get_object_member (
+                                          json_array_get_object_element (json_node_get_array (listed), 1), "settings"),
+                                        "redirect_port");
+  g_assert_true (g_ascii_string_to_unsigned (port, 10, 1, 65535, NULL, NULL));
   g_free (expected);
   expected = g_strdup_printf (
     "[ { \"id\": 2, \"kind\": \"extensiv\", \"name\": \"Sandbox 3PL\", \"base_url\": \"%s\","
@@ -240,11 +246,11 @@ test_sandbox_register (Fixture       *f,
     "  { \"id\": 3, \"kind\": \"quickbooks\", \"name\": \"Sandbox QuickBooks\", \"base_url\": \"%s\","
     "    \"settings\": { \"authorization_url\": \"%s/connect/oauth2\", \"client_id\": \"sandbox-qbo-client\","
     "                    \"income_account_id\": \"79\","
-    "                    \"realm_id\": \"9130350000000001\", \"sandbox\": \"true\","
+    "                    \"realm_id\": \"9130350000000001\", \"redirect_port\": \"%s\", \"sandbox\": \"true\","
     "                    \"token_url\": \"%s/oauth2/v1/tokens/bearer\" } },"
     "  { \"id\": 1, \"kind\": \"shipstation\", \"name\": \"Sandbox ShipStation\", \"base_url\": \"%s\","
     "    \"settings\": { \"sandbox\": \"true\" } } ]",
-    extensiv, quickbooks, quickbooks, quickbooks, shipstation);
+    extensiv, quickbooks, quickbooks, port, quickbooks, shipstation);
   assert_json (listed, expected);
 
   /* each works, and says what it reaches */
@@ -743,6 +749,19 @@ test_sync_watch (Fixture       *f,
 
 /* -- QuickBooks through the browser ----------------------------------------------------- */
 
+static guint
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
 static void
 test_quickbooks_connect (Fixture       *f,
                          gconstpointer  data)
@@ -759,7 +778,11 @@ test_quickbooks_connect (Fixture       *f,
   g_autofree char *page = NULL;
   g_autofree char *tested = NULL;
   const char *args[] = { "integration", "connect", "QB Connect", "--no-browser", NULL };
+  g_autofree char *port_text = NULL;
+  g_autofree char *spec = NULL;
+  g_autoptr(JsonNode) registered = NULL;
   guint status = 0;
+  guint port;
 
   if (!keyring_available ())
     return;
@@ -767,10 +790,15 @@ test_quickbooks_connect (Fixture       *f,
   quickbooks = sandbox_url (sandbox, "quickbooks");
   token_url = g_strdup_printf ("%s/oauth2/v1/tokens/bearer", quickbooks);
   auth_url = g_strdup_printf ("%s/connect/oauth2", quickbooks);
+  /* the listener's exact address is registered with the sandbox's app */
+  port = free_port ();
+  port_text = g_strdup_printf ("%u", port);
+  spec = g_strdup_printf ("{\"redirect_uris\": [\"http://localhost:%u/callback\"]}", port);
+  registered = sandbox_control (sandbox, "POST", "/quickbooks/settings", spec);
   added = ok_out (f, SANDBOX_QBO_SECRET "\n\n",
                   ARGS ("integration", "add", "--kind", "quickbooks", "--name", "QB Connect", "--base-url", quickbooks,
                         "--realm", "9130350000000001", "--client-id", "sandbox-qbo-client", "--token-url", token_url,
-                        "--authorization-url", auth_url, "--sandbox"));
+                        "--authorization-url", auth_url, "--redirect-port", port_text, "--sandbox"));
   assert_contains (added, "lumenctl integration connect \"QB Connect\"\n");
   {
     g_autoptr(Result) unconnected = failing (f, "QB Connect", ARGS ("integration", "test", "QB Connect"));
@@ -806,6 +834,142 @@ test_quickbooks_connect (Fixture       *f,
   }
   sandbox_stop (sandbox);
   assert_no_secret_on_disk (f);
+}
+
+/* The authorization page's redirect, not followed: the address the
+ * browser ends on. */
+static char *
+authorization_redirect (const char *url)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  answer = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 302);
+  return g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message), "Location"));
+}
+
+/* `integration connect` with a redirect URI: the address the browser ends
+ * on is pasted on standard input. */
+static char *
+connect_by_paste (Fixture    *f,
+                  const char *name,
+                  const char *redirect_uri,
+                  gboolean    tamper,
+                  int        *status)
+{
+  const char *args[] = { "integration", "connect", name, "--no-browser", NULL };
+  g_autoptr(GSubprocess) connect = spawn_lumenctl_input (f->db_path, args);
+  g_autoptr(GDataInputStream) out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (connect));
+  g_autofree char *line = read_output_line (out, 60);
+  g_autofree char *address = read_output_line (out, 60);
+  g_autofree char *prompt = read_output_line (out, 60);
+  g_autofree char *answer = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpstr (line, ==, "Open this address in a browser and allow Lumen to use the company:");
+  assert_contains (prompt, redirect_uri);
+  answer = authorization_redirect (address);
+  g_assert_true (g_str_has_prefix (answer, redirect_uri));
+  if (tamper)
+    {
+      /* an answer to another sign-in */
+      char *state = strstr (answer, "state=");
+
+      g_assert_nonnull (state);
+      state[6] = state[6] == 'x' ? 'y' : 'x';
+    }
+  {
+    g_autofree char *pasted = g_strdup_printf ("%s\n", answer);
+    GOutputStream *in = g_subprocess_get_stdin_pipe (connect);
+
+    g_assert_true (g_output_stream_write_all (in, pasted, strlen (pasted), NULL, NULL, NULL));
+    g_output_stream_close (in, NULL, NULL);
+  }
+  g_free (line);
+  line = read_output_line (out, 60);
+  {
+    g_autoptr(GDataInputStream) errors = g_data_input_stream_new (g_subprocess_get_stderr_pipe (connect));
+    err = read_output_line (errors, 60);
+  }
+  g_subprocess_wait (connect, NULL, NULL);
+  *status = g_subprocess_get_exit_status (connect);
+  return g_strdup (*status == 0 ? line : err);
+}
+
+static void
+test_quickbooks_paste (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(Sandbox) sandbox = NULL;
+  g_autoptr(JsonNode) registered = NULL;
+  g_autofree char *quickbooks = NULL;
+  g_autofree char *token_url = NULL;
+  g_autofree char *auth_url = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *connected = NULL;
+  g_autofree char *tested = NULL;
+  const char *redirect = "https://lumen.example/intuit/callback";
+  int status = 0;
+
+  if (!keyring_available ())
+    return;
+  sandbox = sandbox_start (f);
+  quickbooks = sandbox_url (sandbox, "quickbooks");
+  token_url = g_strdup_printf ("%s/oauth2/v1/tokens/bearer", quickbooks);
+  auth_url = g_strdup_printf ("%s/connect/oauth2", quickbooks);
+  registered = sandbox_control (sandbox, "POST", "/quickbooks/settings",
+                                "{\"redirect_uris\": [\"https://lumen.example/intuit/callback\"]}");
+  added = ok_out (f, SANDBOX_QBO_SECRET "\n\n",
+                  ARGS ("integration", "add", "--kind", "quickbooks", "--name", "QB Paste", "--base-url", quickbooks,
+                        "--realm", "9130350000000001", "--client-id", "sandbox-qbo-client", "--token-url", token_url,
+                        "--authorization-url", auth_url, "--redirect-uri", redirect, "--sandbox"));
+
+  refused = connect_by_paste (f, "QB Paste", redirect, TRUE, &status);
+  g_assert_cmpint (status, ==, 1);
+  assert_contains (refused, "is not the one of this sign-in");
+  g_assert_null (strstr (refused, "code="));
+
+  connected = connect_by_paste (f, "QB Paste", redirect, FALSE, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (connected, ==, "“QB Paste” is connected to QuickBooks Online company 9130350000000001.");
+  tested = ok_out (f, NULL, ARGS ("integration", "test", "QB Paste"));
+  assert_contains (tested, "the authorization works");
+  sandbox_stop (sandbox);
+  assert_no_secret_on_disk (f);
+}
+
+/* No credentials over plain http to another computer, whatever the kind;
+ * the sandbox on 127.0.0.1 is fine. */
+static void
+test_no_plain_http (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(Result) shipstation = failing (f, "Base URL “http://ssapi.shipstation.com” is refused",
+                                           ARGS ("integration", "add", "--kind", "shipstation", "--name", "Plain",
+                                                 "--base-url", "http://ssapi.shipstation.com"));
+  g_autoptr(Result) token = failing (f, "Token URL “http://oauth.example/tokens” is refused",
+                                     ARGS ("integration", "add", "--kind", "quickbooks", "--name", "Plain QB",
+                                           "--realm", "1", "--client-id", "c", "--token-url",
+                                           "http://oauth.example/tokens"));
+  g_autoptr(Result) production = failing (f, "Redirect URI “http://localhost:8080/callback” is refused",
+                                          ARGS ("integration", "add", "--kind", "quickbooks", "--name", "Plain QB",
+                                                "--realm", "1", "--client-id", "c", "--redirect-uri",
+                                                "http://localhost:8080/callback"));
+  g_autofree char *local = NULL;
+  g_autoptr(Result) edited = NULL;
+
+  if (!keyring_available ())
+    return;
+  local = ok_out (f, "key\nsecret\n", ARGS ("integration", "add", "--kind", "shipstation", "--name", "Here",
+                                            "--base-url", "http://127.0.0.1:4010"));
+  edited = failing (f, "Base URL “http://extensiv.example” is refused",
+                    ARGS ("integration", "edit", "Here", "--base-url", "http://extensiv.example"));
 }
 
 /* -- help --------------------------------------------------------------------------------- */
@@ -905,6 +1069,8 @@ main (int    argc,
   ADD ("integration/secrets", test_secrets);
   ADD ("integration/quickbooks-connect", test_quickbooks_connect);
   ADD ("integration/quickbooks-income-account", test_quickbooks_income_account);
+  ADD ("integration/quickbooks-paste", test_quickbooks_paste);
+  ADD ("integration/no-plain-http", test_no_plain_http);
   ADD ("sync/order-flow", test_sync_order_flow);
   ADD ("sync/failures", test_sync_failures);
   ADD ("sync/watch", test_sync_watch);

@@ -208,7 +208,8 @@ push_item (LumConnector *connector,
   else
     payload = lum_order_payload_shipstation (&input, &error);
   g_assert_no_error (error);
-  g_assert_true (lum_order_payload_apply_mappings (payload, &input, &error));
+  g_assert_true (lum_order_payload_apply_mappings (payload, lum_integration_get_kind (lum_connector_get_integration (connector)),
+                                                   &input, &error));
   item = lum_push_item_new (1, LUM_JOB_KIND_PUSH_SALES_ORDER, number,
                             lum_document_get_text (o.order, LUM_DOC_UUID), payload);
   order_clear (&o);

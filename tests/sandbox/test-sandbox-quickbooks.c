@@ -4,8 +4,8 @@
 #include <string.h>
 
 #define COMPANY "/quickbooks/v3/company/" LUM_SANDBOX_QUICKBOOKS_REALM
-#define REDIRECT "http://127.0.0.1:1/callback"
-#define REDIRECT_ESCAPED "http%3A%2F%2F127.0.0.1%3A1%2Fcallback"
+#define REDIRECT "http://localhost:1/callback"
+#define REDIRECT_ESCAPED "http%3A%2F%2Flocalhost%3A1%2Fcallback"
 #define AUTHORIZE "/quickbooks/connect/oauth2?client_id=" LUM_SANDBOX_QUICKBOOKS_CLIENT_ID \
                   "&redirect_uri=" REDIRECT_ESCAPED "&response_type=code" \
                   "&scope=com.intuit.quickbooks.accounting&state="
@@ -152,10 +152,117 @@ static const char invoice[] =
   "             \"SalesItemLineDetail\": {\"ItemRef\": {\"value\": \"1\"}, \"Qty\": 2.5, \"UnitPrice\": 10}}],"
   " \"PrivateNote\": \"Lumen SO-000001\"}";
 
+/* The authorization page with @redirect_uri, without following it. */
+static SbResponse *
+authorize (SbFixture  *f,
+           const char *redirect_uri)
+{
+  g_autofree char *escaped = g_uri_escape_string (redirect_uri, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/quickbooks/connect/oauth2?client_id=%s&redirect_uri=%s"
+                                           "&response_type=code&scope=com.intuit.quickbooks.accounting&state=s",
+                                           LUM_SANDBOX_QUICKBOOKS_CLIENT_ID, escaped);
+
+  return sb_wait (sb_start (f, "GET", path, NULL, NULL, NULL, -1, SOUP_MESSAGE_NO_REDIRECT));
+}
+
+/* Intuit sends the browser only to a redirect URI registered with the
+ * app, exactly; http only to localhost, and only with development keys; no
+ * IP addresses ("Set app redirect URIs", developer.intuit.com). */
+static void
+test_redirect_uris (SbFixture     *f,
+                    gconstpointer  data)
+{
+  const char *refused[] = {
+    "http://127.0.0.1:1/callback", "http://lumen.example/callback", "https://192.0.2.1/callback",
+    "https://lumen.example/callback#top", "ftp://lumen.example/", "callback",
+  };
+  g_autoptr(SbResponse) unregistered = authorize (f, REDIRECT);
+  g_autoptr(SbResponse) registered = NULL;
+  g_autoptr(SbResponse) slash = NULL;
+  g_autoptr(SbResponse) port = NULL;
+  g_autoptr(SbResponse) secure = NULL;
+  g_autoptr(JsonNode) production = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (unregistered->status, ==, 400);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (unregistered->body, NULL), g_bytes_get_size (unregistered->body),
+                                  "matches it exactly"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *spec = g_strdup_printf ("{\"redirect_uris\": [\"%s\"]}", refused[i]);
+      g_autoptr(JsonNode) answer = sb_control (f, "/quickbooks/settings", spec, 400);
+
+      g_assert_false (lum_sandbox_add_quickbooks_redirect_uri (f->sandbox, refused[i], &error));
+      g_assert_nonnull (strstr (error->message, refused[i]));
+      g_clear_error (&error);
+    }
+
+  g_assert_true (lum_sandbox_add_quickbooks_redirect_uri (f->sandbox, REDIRECT, &error));
+  registered = authorize (f, REDIRECT);
+  g_assert_cmpuint (registered->status, ==, 302);
+  g_assert_true (g_str_has_prefix (sb_header (registered, "Location"), REDIRECT "?code="));
+  /* exactly: another path or port is another address */
+  slash = authorize (f, REDIRECT "/");
+  g_assert_cmpuint (slash->status, ==, 400);
+  port = authorize (f, "http://localhost:2/callback");
+  g_assert_cmpuint (port->status, ==, 400);
+
+  /* an app with http://localhost registered cannot go to production */
+  production = sb_control (f, "/quickbooks/settings", "{\"app\": \"production\"}", 400);
+  g_assert_false (lum_sandbox_set_quickbooks_app (f->sandbox, TRUE, &error));
+  g_assert_nonnull (strstr (error->message, REDIRECT));
+  g_clear_error (&error);
+  secure = authorize (f, REDIRECT);
+  g_assert_cmpuint (secure->status, ==, 302);
+}
+
+static void
+test_production_app (SbFixture     *f,
+                     gconstpointer  data)
+{
+  g_autoptr(JsonNode) production = sb_control (f, "/quickbooks/settings", "{\"app\": \"production\"}", 200);
+  g_autoptr(JsonNode) localhost = sb_control (f, "/quickbooks/settings", "{\"redirect_uris\": [\"" REDIRECT "\"]}",
+                                              400);
+  g_autoptr(JsonNode) registered = sb_control (f, "/quickbooks/settings",
+                                               "{\"redirect_uris\": [\"https://lumen.example/intuit\"]}", 200);
+  g_autoptr(SbResponse) plain = authorize (f, REDIRECT);
+  g_autoptr(SbResponse) secure = authorize (f, "https://lumen.example/intuit");
+  g_autoptr(GUri) location = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *escaped_code = NULL;
+  g_autoptr(SbResponse) other = NULL;
+  g_autoptr(SbResponse) exchanged = NULL;
+  Tokens tokens = { 0 };
+
+  g_assert_cmpuint (plain->status, ==, 400);
+  g_assert_cmpuint (secure->status, ==, 302);
+  location = g_uri_parse (sb_header (secure, "Location"), G_URI_FLAGS_ENCODED_QUERY, NULL);
+  g_assert_cmpstr (g_uri_get_scheme (location), ==, "https");
+  params = soup_form_decode (g_uri_get_query (location));
+
+  /* the code goes only with the redirect URI it was issued for */
+  escaped_code = g_uri_escape_string (g_hash_table_lookup (params, "code"), NULL, FALSE);
+  form = g_strdup_printf ("grant_type=authorization_code&code=%s&redirect_uri=%s", escaped_code,
+                          "https%3A%2F%2Flumen.example%2Fintuit%2F");
+  other = token_request (f, LUM_SANDBOX_QUICKBOOKS_CLIENT_SECRET, form);
+  g_assert_cmpuint (other->status, ==, 400);
+  g_assert_cmpstr (json_object_get_string_member (sb_object (other), "error"), ==, "invalid_grant");
+  g_free (form);
+  form = g_strdup_printf ("grant_type=authorization_code&code=%s&redirect_uri=%s", escaped_code,
+                          "https%3A%2F%2Flumen.example%2Fintuit");
+  exchanged = token_request (f, LUM_SANDBOX_QUICKBOOKS_CLIENT_SECRET, form);
+  g_assert_true (read_tokens (exchanged, &tokens));
+  tokens_clear (&tokens);
+}
+
 static void
 test_authorize (SbFixture     *f,
                 gconstpointer  data)
 {
+  g_autoptr(JsonNode) registered = sb_control (f, "/quickbooks/settings",
+                                               "{\"redirect_uris\": [\"" REDIRECT "\"]}", 200);
   g_autoptr(SbResponse) page = sb_wait (sb_start (f, "GET", AUTHORIZE "st%20ate-1", NULL, NULL, NULL, -1,
                                                   SOUP_MESSAGE_NO_REDIRECT));
   g_autoptr(SbResponse) stranger = sb_wait (sb_start (f, "GET", "/quickbooks/connect/oauth2?client_id=x"
@@ -179,7 +286,7 @@ test_authorize (SbFixture     *f,
   g_assert_cmpuint (page->status, ==, 302);
   location = g_uri_parse (sb_header (page, "Location"), G_URI_FLAGS_NONE, NULL);
   g_assert_nonnull (location);
-  g_assert_cmpstr (g_uri_get_host (location), ==, "127.0.0.1");
+  g_assert_cmpstr (g_uri_get_host (location), ==, "localhost");
   g_assert_cmpstr (g_uri_get_path (location), ==, "/callback");
   params = soup_form_decode (g_uri_get_query (location));
   g_assert_cmpstr (g_hash_table_lookup (params, "state"), ==, "st ate-1");
@@ -636,6 +743,8 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, SbFixture, NULL, sb_fixture_setup, func, sb_fixture_teardown)
   ADD ("/sandbox/quickbooks/authorize", test_authorize);
+  ADD ("/sandbox/quickbooks/redirect-uris", test_redirect_uris);
+  ADD ("/sandbox/quickbooks/production-app", test_production_app);
   ADD ("/sandbox/quickbooks/refresh-rotation", test_rotation);
   ADD ("/sandbox/quickbooks/access-tokens", test_access_tokens);
   ADD ("/sandbox/quickbooks/entities", test_entities);

@@ -358,6 +358,8 @@ test_connect_quickbooks (Fixture       *f,
   LumIntegrationDialog *dialog;
   GtkWidget *overlay, *connect_row;
   gboolean browsed = FALSE;
+  g_autofree char *port_text = NULL;
+  guint port;
 
   if (g_test_failed () || f->world.engine == NULL)
     return;
@@ -378,7 +380,11 @@ test_connect_quickbooks (Fixture       *f,
   lum_ui_test_pump ();
   g_assert_true (gtk_widget_has_css_class (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "redirect_port_row"),
                                            "error"));
-  set_text (dialog, "redirect_port_row", "");
+  /* The port of the address registered with the (sandbox's) Intuit app. */
+  port = lum_sandbox_add_quickbooks_loopback_redirect (f->world.sandbox, &error);
+  g_assert_no_error (error);
+  port_text = g_strdup_printf ("%u", port);
+  set_text (dialog, "redirect_port_row", port_text);
 
   /* Connect: the sign-in page opens (here no browser does, so the test is
    * the browser), QuickBooks sends it back to Lumen, the code is traded. */
@@ -397,8 +403,138 @@ test_connect_quickbooks (Fixture       *f,
 
   stored = lum_engine_get_integration (f->world.engine, lum_integration_get_id (books), NULL);
   g_assert_cmpstr (lum_integration_get_state (stored), ==, "ok");
-  g_assert_null (lum_integration_get_setting (stored, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT));
+  g_assert_cmpstr (lum_integration_get_setting (stored, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT), ==, port_text);
   sync_test_save_shot (GTK_WIDGET (dialog), "sync-integration-dialog-connected");
+}
+
+static gboolean
+paste_dialog_shown (gpointer data)
+{
+  return sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* Where the authorization page sends the browser. */
+static char *
+authorization_redirect (const char *url)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr(GBytes) body = NULL;
+
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  body = soup_session_send_and_read (session, message, NULL, NULL);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 302);
+  return g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message), "Location"));
+}
+
+static GtkWidget *
+paste_entry (AdwMessageDialog *paste)
+{
+  return g_object_get_data (G_OBJECT (paste), "lum-entry");
+}
+
+#define PASTE_REDIRECT "https://lumen.example/intuit/callback"
+
+/* A production company: the https redirect URI registered with Intuit, and
+ * the address the browser ends on pasted into a dialog. */
+static void
+test_connect_by_paste (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(LumIntegration) books = NULL;
+  g_autoptr(LumIntegration) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *tampered = NULL;
+  LumIntegrationDialog *dialog;
+  AdwMessageDialog *paste;
+  GtkWidget *overlay, *group;
+  char *state;
+
+  if (g_test_failed () || f->world.engine == NULL)
+    return;
+  g_assert_true (lum_sandbox_add_quickbooks_redirect_uri (f->world.sandbox, PASTE_REDIRECT, &error));
+  books = lum_test_world_add_integration (&f->world, LUM_INTEGRATION_KIND_QUICKBOOKS, "Books", NULL);
+  gtk_widget_activate_action (f->page, "integrations.edit", "x", lum_integration_get_id (books));
+  lum_ui_test_pump ();
+  dialog = sync_test_find_toplevel (LUM_TYPE_INTEGRATION_DIALOG);
+
+  /* plain http to another computer is refused on its row */
+  set_text (dialog, "redirect_uri_row", "http://lumen.example/intuit/callback");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.connect", NULL);
+  lum_ui_test_pump ();
+  g_assert_true (gtk_widget_has_css_class (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "redirect_uri_row"),
+                                           "error"));
+  g_assert_null (sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  set_text (dialog, "redirect_uri_row", PASTE_REDIRECT);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.connect", NULL);
+  overlay = lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "toast_overlay");
+  sync_test_wait (uri_shown, overlay, 60, "the sign-in page");
+  sync_test_wait (paste_dialog_shown, NULL, 60, "the paste dialog");
+  paste = ADW_MESSAGE_DIALOG (sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (paste), PASTE_REDIRECT));
+  g_assert_false (adw_message_dialog_get_response_enabled (paste, "connect"));
+  answer = authorization_redirect (g_object_get_data (G_OBJECT (overlay), "lum-uri"));
+
+  /* an address of another sign-in: the dialog comes back and says why */
+  tampered = g_strdup (answer);
+  state = strstr (tampered, "state=");
+  g_assert_nonnull (state);
+  state[6] = state[6] == 'x' ? 'y' : 'x';
+  gtk_editable_set_text (GTK_EDITABLE (paste_entry (paste)), tampered);
+  g_assert_true (adw_message_dialog_get_response_enabled (paste, "connect"));
+  adw_message_dialog_response (paste, "connect");
+  gtk_window_destroy (GTK_WINDOW (paste));
+  sync_test_wait (paste_dialog_shown, NULL, 60, "the paste dialog again");
+  paste = ADW_MESSAGE_DIALOG (sync_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  group = adw_message_dialog_get_extra_child (paste);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            "is not the one of this sign-in"));
+  g_assert_true (gtk_widget_has_css_class (paste_entry (paste), "error"));
+  sync_test_save_shot (GTK_WIDGET (paste), "sync-integration-paste-refused");
+
+  /* the right address: connected */
+  gtk_editable_set_text (GTK_EDITABLE (paste_entry (paste)), answer);
+  adw_message_dialog_response (paste, "connect");
+  gtk_window_destroy (GTK_WINDOW (paste));
+  sync_test_wait (connected, dialog, 60, "the connection");
+  stored = lum_engine_get_integration (f->world.engine, lum_integration_get_id (books), NULL);
+  g_assert_cmpstr (lum_integration_get_setting (stored, LUM_SETTING_QUICKBOOKS_REDIRECT_URI), ==, PASTE_REDIRECT);
+  g_assert_cmpstr (lum_integration_get_state (stored), ==, "ok");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lum_ui_test_child (dialog,
+                                                                                              LUM_TYPE_INTEGRATION_DIALOG,
+                                                                                              "connect_row"))),
+                            "Connected."));
+}
+
+/* No credentials over plain http to another computer, from the window. */
+static void
+test_plain_http_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GListStore) integrations = NULL;
+  LumIntegrationDialog *dialog;
+  guint before;
+
+  if (g_test_failed () || f->world.engine == NULL)
+    return;
+  integrations = lum_engine_list_integrations (f->world.engine, NULL);
+  before = g_list_model_get_n_items (G_LIST_MODEL (integrations));
+  dialog = lum_integration_dialog_new (GTK_WINDOW (f->window), f->world.engine, LUM_INTEGRATION_KIND_SHIPSTATION, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  set_text (dialog, "name_row", "Plain");
+  set_text (dialog, "url_row", "http://ssapi.shipstation.com");
+  set_text (dialog, "api_key_row", "key");
+  set_text (dialog, "api_secret_row", "secret");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "integration.save", NULL);
+  lum_ui_test_pump ();
+  g_assert_true (gtk_widget_has_css_class (lum_ui_test_child (dialog, LUM_TYPE_INTEGRATION_DIALOG, "url_row"), "error"));
+  g_clear_object (&integrations);
+  integrations = lum_engine_list_integrations (f->world.engine, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (integrations)), ==, before);
+  sync_test_save_shot (GTK_WIDGET (dialog), "sync-integration-plain-http");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* -- Activity ------------------------------------------------------------- */
@@ -586,6 +722,8 @@ main (int   argc,
   ADD ("/ui/integrations/kinds-and-reconnect", lum_integrations_page_get_type, test_kinds_and_reconnect);
   ADD ("/ui/integrations/connect-quickbooks", lum_integrations_page_get_type, test_connect_quickbooks);
   ADD ("/ui/integrations/income-account", lum_integrations_page_get_type, test_income_account);
+  ADD ("/ui/integrations/connect-by-paste", lum_integrations_page_get_type, test_connect_by_paste);
+  ADD ("/ui/integrations/plain-http-refused", lum_integrations_page_get_type, test_plain_http_refused);
   ADD ("/ui/activity/retry", lum_activity_page_get_type, test_activity_retry);
 
   return g_test_run ();

@@ -1077,6 +1077,30 @@ quickbooks_test_async (LumConnector        *connector,
 
 /* -- connecting ----------------------------------------------------------- */
 
+/**
+ * lum_quickbooks_is_production:
+ *
+ * Whether @integration reaches a production company, where Intuit sends
+ * the browser only to an https redirect URI. Development keys work with
+ * sandbox companies (sandbox-quickbooks.api.intuit.com), and so does
+ * Lumen's own sandbox on this computer.
+ */
+gboolean
+lum_quickbooks_is_production (LumIntegration *integration)
+{
+  const char *url = lum_integration_get_base_url (integration);
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  g_autoptr(GUri) sandbox = g_uri_parse (LUM_QUICKBOOKS_SANDBOX_URL, G_URI_FLAGS_NONE, NULL);
+
+  if (lum_integration_is_sandbox (integration))
+    return FALSE;
+  if (uri == NULL)
+    return TRUE;
+  if (lum_host_is_loopback (g_uri_get_host (uri)))
+    return FALSE;
+  return g_ascii_strcasecmp (g_uri_get_host (uri) ? g_uri_get_host (uri) : "", g_uri_get_host (sandbox)) != 0;
+}
+
 char *
 lum_quickbooks_dup_authorization_url (LumQuickbooks *self,
                                       const char    *redirect_uri,

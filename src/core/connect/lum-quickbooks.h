@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (LumQuickbooks, lum_quickbooks, LUM, QUICKBOOKS, LumConnect
 #define LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT "income_account_id"
 /* the loopback port of the redirect URI registered with Intuit; 0 or unset: any */
 #define LUM_SETTING_QUICKBOOKS_REDIRECT_PORT  "redirect_port"
+/* the https redirect URI registered with Intuit, for the sign-in whose
+ * address the user pastes back; unset: the loopback listener */
+#define LUM_SETTING_QUICKBOOKS_REDIRECT_URI   "redirect_uri"
 #define LUM_QUICKBOOKS_TOKEN_URL   "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"
 #define LUM_QUICKBOOKS_AUTH_URL    "https://appcenter.intuit.com/connect/oauth2"
 #define LUM_QUICKBOOKS_SANDBOX_URL "https://sandbox-quickbooks.api.intuit.com"
@@ -43,6 +46,7 @@ void      lum_quickbooks_exchange_code_async  (LumQuickbooks       *self,
 gboolean  lum_quickbooks_exchange_code_finish (LumQuickbooks       *self,
                                                GAsyncResult        *result,
                                                GError             **error);
+gboolean  lum_quickbooks_is_production        (LumIntegration     *integration);
 char     *lum_quickbooks_dup_authorization_url (LumQuickbooks      *self,
                                                 const char         *redirect_uri,
                                                 const char         *state);
