@@ -118,14 +118,14 @@ test_mapping_paths_land (Fixture       *f,
   g_autoptr(LumChannel) channel = NULL;
   g_autoptr(LumDocument) order = NULL;
   g_autoptr(GError) error = NULL;
-  JsonObject *remote, *advanced, *item;
+  JsonObject *remote, *advanced, *item, *customs;
 
   SKIP_WITHOUT_KEYRING ();
   channel = lum_test_world_channel (f, "Mapped", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
                                     LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
   lum_channel_add_mapping (channel, "po_number", "advancedOptions.customField2");
   lum_channel_add_mapping (channel, "shipping_type", "advancedOptions.customField3");
-  lum_channel_add_mapping (channel, "gift_message", "items[0].name");
+  lum_channel_add_mapping (channel, "gift_message", "internationalOptions.customsItems[0].description");
   lum_channel_add_mapping (channel, "customer_email", "customerEmail");
   g_assert_true (lum_engine_save_channel (f->engine, channel, &error));
   order = lum_test_world_post_order (f, channel, "Dock 3");
@@ -138,7 +138,9 @@ test_mapping_paths_land (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (advanced, "customField2"), ==, "PO-778");
   g_assert_cmpstr (json_object_get_string_member (advanced, "customField3"), ==, "LTL");
   g_assert_cmpint (json_object_get_int_member (advanced, "storeId"), ==, 1001);
-  g_assert_cmpstr (json_object_get_string_member (item, "name"), ==, "Thank you");
+  customs = json_array_get_object_element (json_object_get_array_member (json_object_get_object_member (remote, "internationalOptions"),
+                                                                         "customsItems"), 0);
+  g_assert_cmpstr (json_object_get_string_member (customs, "description"), ==, "Thank you");
   g_assert_cmpstr (json_object_get_string_member (item, "sku"), ==, "SKU-A");
   g_assert_cmpstr (json_object_get_string_member (remote, "customerEmail"), ==, "buyer@acme.example");
 }
