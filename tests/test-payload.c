@@ -134,7 +134,7 @@ test_shipstation_payload (Fixture       *f,
   g_clear_pointer (&payload, json_node_unref);
   payload = lum_order_payload_shipstation (&input, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (payload), "shipByDate"), ==, "2027-01-05");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (payload), "shipByDate"), ==, "2027-01-05T00:00:00.0000000");
   lum_document_set_text (f->order, LUM_DOC_REQUESTED_SHIP_DATE, "2027-02-30");
   g_clear_pointer (&payload, json_node_unref);
   payload = lum_order_payload_shipstation (&input, &error);

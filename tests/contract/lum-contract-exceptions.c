@@ -179,6 +179,15 @@ is_zoneless_date_time (const char *value)
     g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?$", value, 0, 0);
 }
 
+/* ShipStation V1's query dates: "yyyy-mm-dd hh:mm:ss", Pacific (the
+ * documentation's List Shipments and List Orders parameters). */
+static gboolean
+is_zoneless_query_date_time (const char *value)
+{
+  return value != NULL &&
+    g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", value, 0, 0);
+}
+
 static gboolean
 is_date (const char *value)
 {
@@ -241,7 +250,9 @@ lum_contract_classify (LumContractService    service,
       switch (e->check)
         {
         case CHECK_ZONELESS_DATE_TIME:
-          holds = is_zoneless_date_time (string_at (violation->location, body, query));
+          holds = is_zoneless_date_time (string_at (violation->location, body, query)) ||
+                  (g_str_has_prefix (violation->location, "query.") &&
+                   is_zoneless_query_date_time (string_at (violation->location, body, query)));
           break;
         case CHECK_CAMEL_CASE_TWIN:
           holds = has_camel_case_twin (violation, body);
@@ -307,6 +318,11 @@ lum_contract_repair (LumContractViolation *violation,
     }
   if (g_strcmp0 (violation->code, "format") == 0 && is_zoneless_date_time (value))
     fixed = g_strconcat (value, "Z", NULL);
+  else if (g_strcmp0 (violation->code, "format") == 0 && is_zoneless_query_date_time (value))
+    {
+      fixed = g_strconcat (value, "Z", NULL);
+      fixed[10] = 'T';
+    }
   else if (g_strcmp0 (violation->code, "format") == 0 && is_date (value) &&
            strstr (violation->message, "date-time") != NULL)
     fixed = g_strconcat (value, "T00:00:00Z", NULL);

@@ -115,6 +115,14 @@ new_connector (LumContractService service)
     default:
       lum_connector_set_secret (connector, LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, "contract-client-secret");
       lum_connector_set_secret (connector, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, "contract-refresh-token-1");
+      /* a refresh reads the newest refresh token from the keyring, as
+       * another process may have rotated it */
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!lum_secrets_store (integration, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, "contract-refresh-token-1", &error))
+          g_error ("the contract suite needs a Secret Service (.ci/session): %s", error->message);
+      }
       break;
     }
   lum_contract_mock_clear (mocks[service]);

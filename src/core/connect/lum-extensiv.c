@@ -139,6 +139,7 @@ request_token (GTask *task)
   const char *client_secret = lum_connector_get_secret (connector, LUM_SECRET_EXTENSIV_CLIENT_SECRET);
   const char *tpl = setting (connector, LUM_SETTING_EXTENSIV_TPL);
   const char *user = setting (connector, LUM_SETTING_EXTENSIV_USER_LOGIN_ID);
+  guint64 user_number = 0;
   g_autofree char *url = lum_connector_dup_url (connector, "/AuthServer/api/Token");
   g_autofree char *pair = NULL;
   g_autofree char *encoded = NULL;
@@ -163,8 +164,13 @@ request_token (GTask *task)
   json_builder_add_string_value (b, "client_credentials");
   json_builder_set_member_name (b, "tpl");
   json_builder_add_string_value (b, tpl_braced);
+  /* a number, as the API's description types it ({"user_login_id": <id>});
+   * a login that is not one goes as the text it is */
   json_builder_set_member_name (b, "user_login_id");
-  json_builder_add_string_value (b, user);
+  if (g_ascii_string_to_unsigned (user, 10, 1, G_MAXINT32, &user_number, NULL))
+    json_builder_add_int_value (b, (gint64)user_number);
+  else
+    json_builder_add_string_value (b, user);
   json_builder_end_object (b);
   body = json_builder_get_root (b);
 

@@ -212,7 +212,14 @@ lum_order_payload_shipstation (const LumOrderPayloadInput  *in,
   set_optional (order, "customerNotes", lum_document_get_text (d, LUM_DOC_CUSTOMER_NOTES));
   set_optional (order, "internalNotes", lum_document_get_text (d, LUM_DOC_INTERNAL_NOTES));
   set_optional (order, "requestedShippingService", lum_document_get_text (d, LUM_DOC_SHIPPING_TYPE));
-  set_optional (order, "shipByDate", ship_by);
+  /* a day: the start of it, written as the documentation's Create Order
+   * example writes it ("shipByDate": "2015-07-05T00:00:00.0000000"); a
+   * zone-less time is read in Pacific time, so the day stays the day */
+  if (!lum_str_empty (ship_by))
+    {
+      g_autofree char *ship_by_time = g_strconcat (ship_by, "T00:00:00.0000000", NULL);
+      set_str (order, "shipByDate", ship_by_time);
+    }
   if (!lum_str_empty (lum_document_get_text (d, LUM_DOC_GIFT_MESSAGE)))
     {
       json_object_set_boolean_member (order, "gift", TRUE);
