@@ -249,11 +249,14 @@ on_income_accounts_cb (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(LumIntegrationDialog) self = user_data;
+  LumIntegrationDialog *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) accounts = lum_engine_list_income_accounts_finish (LUM_ENGINE (source), result, &error);
   g_autofree char *problem = NULL;
 
+  /* the dialog is not held by the request: disposing it cancels the
+   * request, and a late answer finds it gone (a reference released here
+   * would finalise a window whose parent may be gone already) */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->accounts_cancellable);
@@ -279,7 +282,7 @@ list_income_accounts (LumIntegrationDialog *self)
   self->accounts_cancellable = g_cancellable_new ();
   set_income_account_state (self, TRUE, NULL);
   lum_engine_list_income_accounts_async (self->engine, self->integration, self->accounts_cancellable,
-                                         on_income_accounts_cb, g_object_ref (self));
+                                         on_income_accounts_cb, self);
 }
 
 static void
