@@ -726,7 +726,7 @@ quick_check (const char  *path,
   if (rc == SQLITE_OK)
     {
       sqlite3_busy_handler (reader->handle, on_busy_cb, reader);
-      rc = sqlite3_prepare_v2 (reader->handle, "PRAGMA quick_check(5)", -1, &stmt, NULL);
+      rc = sqlite3_prepare_v2 (reader->handle, "PRAGMA quick_check(3)", -1, &stmt, NULL);
     }
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -742,9 +742,12 @@ quick_check (const char  *path,
     return set_error_from_code (reader, rc, error);
   if (problems->len > 0)
     {
+      /* the check's own words (tree pages, cells, offsets) are for a
+       * developer's log, not for the clerk who has to restore the file */
+      g_debug ("Quick check of %s: %s", path, problems->str);
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_CORRUPT,
                    _("The database “%s” is damaged (%s). Restore it from a backup, or save what can still be read with “sqlite3 %s .recover | sqlite3 recovered.db” and open recovered.db."),
-                   path, problems->str, path);
+                   path, sqlite3_errstr (SQLITE_CORRUPT), path);
       return FALSE;
     }
   return TRUE;
