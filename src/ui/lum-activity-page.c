@@ -430,7 +430,7 @@ show_result (LumActivityPage *self,
              const char      *done,
              const GError    *error)
 {
-  AdwToast *toast = adw_toast_new (ok ? done : error->message);
+  AdwToast *toast = lum_ui_toast_new (ok ? done : error->message);
 
   if (!ok)
     adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -731,7 +731,10 @@ lum_activity_page_reload (LumActivityPage *self)
       jobs = lum_engine_list_jobs (self->engine, &query, &error);
       if (jobs == NULL)
         {
-          adw_status_page_set_description (self->error_page, error->message);
+          {
+            g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+            adw_status_page_set_description (self->error_page, escaped);
+          }
           gtk_stack_set_visible_child_name (self->content_stack, "error");
           return;
         }

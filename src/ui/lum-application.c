@@ -166,7 +166,7 @@ add_window_toast (LumWindow  *window,
                   const char *button,
                   const char *action)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = lum_ui_toast_new (title);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   if (button != NULL)

@@ -201,7 +201,7 @@ load_choices (LumChannelEditor *self)
       (integrations = lum_engine_list_integrations (self->engine, &error)) == NULL)
     {
       g_warning ("Cannot load the channel set-up choices: %s", error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (error->message));
       return;
     }
 
@@ -425,6 +425,8 @@ set_row_error (LumChannelEditor *self,
     return;
 
   message_row = adw_action_row_new ();
+  /* the text is the user's or a service's, not markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (message_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (message_row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (message_row), message);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (message_row), 0);
@@ -520,7 +522,7 @@ show_error (LumChannelEditor *self,
             const GError     *error)
 {
   GtkWidget *row = row_for_error (self, error);
-  AdwToast *toast = adw_toast_new (error->message);
+  AdwToast *toast = lum_ui_toast_new (error->message);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -719,7 +719,7 @@ lum_channels_page_reload (LumChannelsPage *self)
 
       g_warning ("Cannot list channels: %s", error->message);
       if (window != NULL)
-        lum_window_add_toast (window, adw_toast_new (error->message));
+        lum_window_add_toast (window, lum_ui_toast_new (error->message));
       return;
     }
 

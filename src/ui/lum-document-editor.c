@@ -275,15 +275,18 @@ update_ship_to_summary (LumDocumentEditor *self)
 {
   g_autoptr(LumDocument) shown = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
   g_autofree char *summary = NULL;
+  g_autofree char *escaped = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (ship_fields); i++)
     {
       g_autofree char *text = dup_text (self->text_rows[ship_fields[i].doc]);
       lum_document_set_text (shown, ship_fields[i].doc, text);
     }
+  /* the subtitle is markup; the address is the customer's text */
   summary = lum_ui_format_address (shown, TRUE);
+  escaped = g_markup_escape_text (summary, -1);
   adw_expander_row_set_subtitle (self->ship_to_row,
-                                 *summary != '\0' ? summary : _("The customer’s shipping address"));
+                                 *escaped != '\0' ? escaped : _("The customer’s shipping address"));
 }
 
 static void

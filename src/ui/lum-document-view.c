@@ -93,9 +93,7 @@ static void
 show_toast (LumDocumentView *self,
             const char      *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (message));
 }
 
 /* -- rows ----------------------------------------------------------------- */

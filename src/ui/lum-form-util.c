@@ -51,6 +51,8 @@ lum_form_set_row_error (GtkWidget  *row,
     return;
 
   message_row = adw_action_row_new ();
+  /* the text is the user's or a service's, not markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (message_row), FALSE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (message_row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (message_row), message);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (message_row), 0);
@@ -94,9 +96,7 @@ void
 lum_form_toast_error (AdwToastOverlay *overlay,
                       const GError    *error)
 {
-  /* Toast titles are markup; the message may quote any text. */
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = lum_ui_toast_new (error->message);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 8);

@@ -118,7 +118,7 @@ mark_error (LumIntegrationDialog *self,
             AdwEntryRow          *row,
             const char           *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = lum_ui_toast_new (message);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -233,6 +233,8 @@ set_income_account_state (LumIntegrationDialog *self,
     subtitle = _("Choose one: invoices are not sent to QuickBooks until an income account is chosen.");
   else
     subtitle = _("Listed live from the company.");
+  /* a problem quotes the company's or the network's words: plain text */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->income_account_row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->income_account_row), subtitle);
   gtk_widget_set_sensitive (GTK_WIDGET (self->income_account_row), self->integration != NULL && !loading);
   gtk_widget_set_visible (GTK_WIDGET (self->income_account_spinner), loading);
@@ -619,7 +621,7 @@ on_uri_shown_cb (GObject      *source,
 
   /* Without a browser here, the address can be opened elsewhere. */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (overlay)), uri);
-  toast = adw_toast_new (_("No browser could be opened: the address of the sign-in page is copied, "
+  toast = lum_ui_toast_new (_("No browser could be opened: the address of the sign-in page is copied, "
                            "paste it in a browser"));
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (overlay, toast);
@@ -677,7 +679,7 @@ end_connect (LumIntegrationDialog *self,
   g_clear_pointer (&self->sign_in_state, g_free);
   update_connect_row (self);
   if (message != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (message));
 }
 
 static void

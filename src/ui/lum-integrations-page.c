@@ -412,7 +412,7 @@ on_delete_response_cb (AdwMessageDialog    *dialog,
   g_hash_table_remove (self->results, &id);
   {
     g_autofree char *message = g_strdup_printf (_("“%s” deleted"), lum_integration_get_name (integration));
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (message));
   }
 }
 
@@ -450,7 +450,7 @@ edit_action (GtkWidget  *widget,
   integration = lum_engine_get_integration (self->engine, g_variant_get_int64 (parameter), &error);
   if (integration == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (error->message));
       return;
     }
   dialog = lum_integration_dialog_new (get_window (self), self->engine, lum_integration_get_kind (integration),
@@ -473,7 +473,7 @@ test_action (GtkWidget  *widget,
   integration = lum_engine_get_integration (self->engine, id, &error);
   if (integration == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (error->message));
       return;
     }
   text = g_strdup_printf (_("Testing the connection to %s…"), lum_integration_get_name (integration));
@@ -496,7 +496,7 @@ reconnect_action (GtkWidget  *widget,
   integration = lum_engine_get_integration (self->engine, id, &error);
   if (integration == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (error->message));
       return;
     }
   result = begin_result (self, id, _("Sign in to QuickBooks in your browser and allow Lumen to use the company…"));
@@ -547,7 +547,7 @@ delete_action (GtkWidget  *widget,
   integration = lum_engine_get_integration (self->engine, id, &error);
   if (integration == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (error->message));
       return;
     }
 
@@ -735,7 +735,10 @@ lum_integrations_page_reload (LumIntegrationsPage *self)
   integrations = lum_engine_list_integrations (self->engine, &error);
   if (integrations == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      {
+        g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+        adw_status_page_set_description (self->error_page, escaped);
+      }
       gtk_stack_set_visible_child_name (self->content_stack, "error");
       return;
     }

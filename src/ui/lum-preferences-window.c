@@ -94,7 +94,7 @@ on_purge_response_cb (AdwMessageDialog     *dialog,
   else
     /* Translators: “Deleted 3 test orders and 2 test invoices” */
     message = g_strdup_printf (_("Deleted %u test orders and %u test invoices"), n_orders, n_invoices);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), lum_ui_toast_new (message));
 }
 
 static void

@@ -153,6 +153,8 @@ load_lines (LumShipDialog *self)
                  ? g_strdup_printf (_("%" PRId64 " of %" PRId64 " still open"), open, total)
                  : g_strdup_printf (_("All %" PRId64 " shipped"), total);
       row = adw_action_row_new ();
+      /* the text is the user's or a service's, not markup */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

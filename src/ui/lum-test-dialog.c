@@ -350,6 +350,9 @@ create_request_row (LumTestStep *step)
   guint n_mapped = 0;
   g_autofree char *subtitle = NULL;
 
+  /* the text is the user's or a service's, not markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
   for (guint i = 0; lines[i] != NULL; i++)
     if (*lines[i] != '\0')
       n_mapped++;
@@ -723,7 +726,7 @@ on_report_saved_cb (GObject      *source,
     message = g_strdup_printf (_("The report could not be saved: %s"), error->message);
   else
     message = g_strdup_printf (_("Report saved as “%s”"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (message));
 }
 
 static char *

@@ -25,3 +25,31 @@ lum_ui_name_buttons_by_label (GtkWidget *root)
       lum_ui_name_buttons_by_label (child);
     }
 }
+
+/**
+ * lum_ui_toast_new:
+ * @text: plain text, which may quote anything a user typed
+ *
+ * A toast's title is Pango markup: a name such as “Bolt & Nut” would be
+ * lost, with a warning. Every toast is made here, from plain text.
+ */
+AdwToast *
+lum_ui_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
+AdwToast *
+lum_ui_toast_new_printf (const char *format,
+                         ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  return lum_ui_toast_new (text);
+}

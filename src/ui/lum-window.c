@@ -141,8 +141,7 @@ document_toast_new (LumWindow       *self,
                     LumDocumentKind  kind,
                     gint64           id)
 {
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = lum_ui_toast_new (title);
   DocToastData *td;
 
   if (button_label == NULL || id == 0)
@@ -178,8 +177,7 @@ static void
 show_error_toast (LumWindow    *self,
                   const GError *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = lum_ui_toast_new (error->message);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   lum_window_add_toast (self, toast);
@@ -360,7 +358,7 @@ static void
 on_editor_saved_cb (LumWindow  *self,
                     LumChannel *channel)
 {
-  AdwToast *toast = adw_toast_new_format (_("“%s” saved"), lum_channel_get_name (channel));
+  AdwToast *toast = lum_ui_toast_new_printf (_("“%s” saved"), lum_channel_get_name (channel));
 
   /* Testing is the last step of setting a channel up. */
   adw_toast_set_button_label (toast, _("_Test"));
@@ -809,7 +807,7 @@ lum_window_archive_channel (LumWindow  *self,
       return;
     }
 
-  toast = adw_toast_new (_("Channel archived"));
+  toast = lum_ui_toast_new (_("Channel archived"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_archive_cb),
@@ -855,7 +853,7 @@ lum_window_duplicate_channel (LumWindow  *self,
       return;
     }
 
-  toast = adw_toast_new_format (_("Duplicated as “%s”"), lum_channel_get_name (copy));
+  toast = lum_ui_toast_new_printf (_("Duplicated as “%s”"), lum_channel_get_name (copy));
   if (edit)
     {
       lum_window_edit_channel (self, copy);
@@ -1027,10 +1025,7 @@ static void
 on_customer_saved_cb (LumWindow   *self,
                       LumCustomer *customer)
 {
-  g_autofree char *title = g_strdup_printf (_("“%s” saved"), lum_customer_get_name (customer));
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  lum_window_add_toast (self, adw_toast_new (escaped));
+  lum_window_add_toast (self, lum_ui_toast_new_printf (_("“%s” saved"), lum_customer_get_name (customer)));
 }
 
 /**
@@ -1059,10 +1054,7 @@ static void
 on_product_saved_cb (LumWindow  *self,
                      LumProduct *product)
 {
-  g_autofree char *title = g_strdup_printf (_("“%s” saved"), lum_product_get_sku (product));
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  lum_window_add_toast (self, adw_toast_new (escaped));
+  lum_window_add_toast (self, lum_ui_toast_new_printf (_("“%s” saved"), lum_product_get_sku (product)));
 }
 
 /**
@@ -1101,7 +1093,7 @@ on_imported_cb (LumImportDialog *dialog,
     title = g_strdup_printf (_("Imported: %u added, %u updated, %u skipped"), added, updated, skipped);
   else
     title = g_strdup_printf (_("Imported: %u added, %u updated"), added, updated);
-  lum_window_add_toast (self, adw_toast_new (title));
+  lum_window_add_toast (self, lum_ui_toast_new (title));
 }
 
 typedef struct
