@@ -35,18 +35,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  unused)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  /* Editors, views and dialogs first, then the window. */
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (window != GTK_WINDOW (f->window))
-        gtk_window_destroy (window);
-    }
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  lum_ui_test_pump ();
+  lum_ui_test_destroy_windows (GTK_WINDOW (f->window));
   lum_ui_test_data_clear (&f->data);
 }
 

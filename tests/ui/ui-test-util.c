@@ -253,3 +253,25 @@ lum_ui_test_data_clear (LumUiTestData *data)
   g_clear_object (&data->bluebird);
   g_clear_object (&data->engine);
 }
+
+/**
+ * lum_ui_test_destroy_windows:
+ *
+ * Closes what a test left open: editors, views and dialogs first, then
+ * @main_window, and lets GTK finish.
+ */
+void
+lum_ui_test_destroy_windows (GtkWindow *main_window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != main_window)
+        gtk_window_destroy (window);
+    }
+  gtk_window_destroy (main_window);
+  lum_ui_test_pump ();
+}

@@ -37,5 +37,6 @@ GtkWidget  *lum_ui_test_child         (gpointer        widget,
                                        const char     *name);
 void        lum_ui_test_shot          (const char     *name);
 void        lum_ui_test_scroll_to_end (GtkWidget      *widget);
+void        lum_ui_test_destroy_windows (GtkWindow    *main_window);
 
 G_END_DECLS
