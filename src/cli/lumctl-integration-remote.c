@@ -92,12 +92,15 @@ lumctl_integration_test (LumctlGlobal  *global,
 
 /* -- stores ---------------------------------------------------------------- */
 
+/* Stores and income accounts alike: a remote id and a name each. */
 static void
-print_stores (LumctlGlobal *global,
-              GListModel   *stores)
+print_remote_items (LumctlGlobal *global,
+                    GListModel   *items,
+                    const char   *id_heading,
+                    const char   *none)
 {
   g_autoptr(LumctlTable) table = NULL;
-  guint n = g_list_model_get_n_items (stores);
+  guint n = g_list_model_get_n_items (items);
 
   if (global->json)
     {
@@ -105,14 +108,14 @@ print_stores (LumctlGlobal *global,
 
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(LumRemoteStore) store = g_list_model_get_item (stores, i);
+          g_autoptr(LumRemoteStore) item = g_list_model_get_item (items, i);
           g_autoptr(JsonBuilder) b = json_builder_new ();
 
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, lum_remote_store_get_remote_id (store));
+          json_builder_add_string_value (b, lum_remote_store_get_remote_id (item));
           json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, lum_remote_store_get_name (store));
+          json_builder_add_string_value (b, lum_remote_store_get_name (item));
           json_builder_end_object (b);
           g_ptr_array_add (nodes, json_builder_get_root (b));
         }
@@ -122,17 +125,24 @@ print_stores (LumctlGlobal *global,
 
   if (n == 0)
     {
-      g_print ("%s\n", _("No stores."));
+      g_print ("%s\n", none);
       return;
     }
-  table = lumctl_table_new (2, _("Store"), _("Name"));
+  table = lumctl_table_new (2, id_heading, _("Name"));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(LumRemoteStore) store = g_list_model_get_item (stores, i);
+      g_autoptr(LumRemoteStore) item = g_list_model_get_item (items, i);
 
-      lumctl_table_add_row (table, lum_remote_store_get_remote_id (store), lum_remote_store_get_name (store));
+      lumctl_table_add_row (table, lum_remote_store_get_remote_id (item), lum_remote_store_get_name (item));
     }
   lumctl_table_print (table);
+}
+
+static void
+print_stores (LumctlGlobal *global,
+              GListModel   *stores)
+{
+  print_remote_items (global, stores, _("Store"), _("No stores."));
 }
 
 /* The service could not be reached or did not answer properly: the last
@@ -206,42 +216,7 @@ static void
 print_accounts (LumctlGlobal *global,
                 GListModel   *accounts)
 {
-  g_autoptr(LumctlTable) table = NULL;
-  guint n = g_list_model_get_n_items (accounts);
-
-  if (global->json)
-    {
-      g_autoptr(GPtrArray) nodes = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(LumRemoteStore) account = g_list_model_get_item (accounts, i);
-          g_autoptr(JsonBuilder) b = json_builder_new ();
-
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "id");
-          json_builder_add_string_value (b, lum_remote_store_get_remote_id (account));
-          json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, lum_remote_store_get_name (account));
-          json_builder_end_object (b);
-          g_ptr_array_add (nodes, json_builder_get_root (b));
-        }
-      lumctl_print_json_array (nodes);
-      return;
-    }
-  if (n == 0)
-    {
-      g_print ("%s\n", _("The company has no income accounts."));
-      return;
-    }
-  table = lumctl_table_new (2, _("Account"), _("Name"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LumRemoteStore) account = g_list_model_get_item (accounts, i);
-
-      lumctl_table_add_row (table, lum_remote_store_get_remote_id (account), lum_remote_store_get_name (account));
-    }
-  lumctl_table_print (table);
+  print_remote_items (global, accounts, _("Account"), _("The company has no income accounts."));
 }
 
 static GListStore *
