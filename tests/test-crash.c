@@ -446,9 +446,9 @@ test_live_lease_renewed (void)
   channel = lum_test_world_channel (w, "Slow", w->extensiv, "1:1", LUM_PUSH_DELAY_IMMEDIATE,
                                     LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
   g_ptr_array_add (orders, lum_test_world_post_order (w, channel, "Dock 3"));
-  set_latency (w, 4500);
+  set_latency (w, 6000);
 
-  /* a lease of 3 s, renewed every second, against a request of 4.5 s */
+  /* a lease of 3 s, renewed every second, against a request of 6 s */
   g_setenv ("LUMEN_PUSH_LEASE_SECONDS", "3", TRUE);
   clock.world = w;
   clock.start_clock = w->clock.now;
@@ -468,8 +468,9 @@ test_live_lease_renewed (void)
   g_test_message ("push-now: %s", message);
   g_assert_nonnull (strstr (message, "being sent by this Lumen process since"));
 
-  /* past the first lease: renewed, and a second worker takes nothing */
-  iterate_until (&clock, 3.4);
+  /* past the first lease (times have whole seconds): renewed, and a second
+   * worker takes nothing */
+  iterate_until (&clock, 4.5);
   g_clear_object (&job);
   job = lum_test_world_last_job (w, g_ptr_array_index (orders, 0));
   g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_RUNNING);
