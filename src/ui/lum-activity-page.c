@@ -9,6 +9,7 @@
 #include "lum-application.h"
 #include "lum-engine-documents.h"
 #include "lum-ui-util.h"
+#include "sync/lum-lease.h"
 
 /*
  * LumActivityPage: the jobs of the outbox, failed ones first, with what
@@ -179,8 +180,9 @@ cell_text (LumActivityPage *self,
     case COLUMN_DUE:
       if (lum_job_get_state (job) == LUM_JOB_STATE_SCHEDULED)
         return format_due (lum_job_get_text (job, LUM_JOB_DUE_AT), lum_engine_now (self->engine));
+      /* who sends it, or that its sender stopped and when it comes back */
       if (lum_job_get_state (job) == LUM_JOB_STATE_RUNNING)
-        return g_strdup (_("Now"));
+        return lum_lease_describe (job, lum_engine_now (self->engine));
       return g_strdup ("");
     case COLUMN_ERROR:
       return g_strdup (lum_job_get_text (job, LUM_JOB_LAST_ERROR));

@@ -13,6 +13,7 @@
 #include "model/lum-channel-json.h"
 #include "model/lum-customer.h"
 #include "store/lum-channel-store.h"
+#include "sync/lum-lease.h"
 #include "store/lum-customer-store.h"
 #include "store/lum-document-store.h"
 #include "store/lum-outbox-store.h"
@@ -905,6 +906,16 @@ lum_flow_push_now (LumFlowContext  *ctx,
   if (order == NULL)
     return FALSE;
   job = lum_job_store_find_open (ctx->db, LUM_JOB_KIND_PUSH_SALES_ORDER, order_id, 0, NULL);
+  if (job != NULL && lum_job_get_state (job) == LUM_JOB_STATE_RUNNING)
+    {
+      g_autofree char *what = lum_lease_describe (job, ctx->now);
+
+      /* Translators: the second %s says who sends it, e.g. "It is being sent by …" */
+      g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,
+                   _("Sales order %s has no push waiting: its push was already started. %s"),
+                   lum_document_get_number (order), what);
+      return FALSE;
+    }
   if (job == NULL || lum_job_get_state (job) != LUM_JOB_STATE_SCHEDULED)
     {
       g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_STATUS,

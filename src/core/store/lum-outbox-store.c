@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
+#include <json-glib/json-glib.h>
 
 #include "lum-outbox-store.h"
 #include "lum-util.h"
@@ -210,11 +211,14 @@ lum_job_store_reschedule (LumDb       *db,
  * lum_job_store_claim:
  * @owner: this worker, for the lease
  * @lease_until: when another worker may take the jobs back
+ * @gone_owners: (nullable): claimers known to no longer exist, whose jobs
+ *   are taken back without waiting for their leases
  * @only_job_id: 0, or the one job to take (a channel test's)
  *
  * Takes the due jobs atomically: scheduled ones whose time has come and
- * running ones whose lease ran out (their claimer died). Each claim counts
- * an attempt. A job waits while an earlier job of the same order is still
+ * running ones whose lease ran out or whose claimer is gone. Each claim
+ * counts an attempt, so a job taken back is sent as one that may have
+ * arrived. A job waits while an earlier job of the same order is still
  * open, so a cancellation never overtakes its push.
  *
  * Returns: (element-type gint64): the ids claimed, oldest due first
@@ -224,18 +228,23 @@ lum_job_store_claim (LumDb       *db,
                      const char  *owner,
                      const char  *now,
                      const char  *lease_until,
+                     const char * const *gone_owners,
                      gboolean     with_invoices,
                      gint64       only_job_id,
                      guint        limit,
                      GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) gone_node = NULL;
+  g_autofree char *gone = NULL;
   sqlite3_stmt *stmt = lum_db_prepare (db,
                                        "UPDATE job SET state = 'running', lease_owner = ?1, lease_until = ?2,"
                                        " attempts = attempts + 1, updated_at = ?3"
                                        " WHERE id IN (SELECT j.id FROM job j"
                                        "  WHERE ((j.state = 'scheduled' AND j.due_at <= ?3)"
-                                       "         OR (j.state = 'running' AND j.lease_until < ?3))"
+                                       "         OR (j.state = 'running' AND (j.lease_until < ?3"
+                                       "             OR j.lease_owner IN (SELECT value FROM json_each (?7)))))"
                                        "   AND (?4 = 1 OR j.kind <> 'push-invoice')"
                                        "   AND (?6 = 0 OR j.id = ?6)"
                                        "   AND NOT EXISTS (SELECT 1 FROM job e WHERE e.sales_order_id = j.sales_order_id"
@@ -246,12 +255,19 @@ lum_job_store_claim (LumDb       *db,
 
   if (stmt == NULL)
     return NULL;
+  json_builder_begin_array (builder);
+  for (guint i = 0; gone_owners != NULL && gone_owners[i] != NULL; i++)
+    json_builder_add_string_value (builder, gone_owners[i]);
+  json_builder_end_array (builder);
+  gone_node = json_builder_get_root (builder);
+  gone = json_to_string (gone_node, FALSE);
   sqlite3_bind_text (stmt, 1, owner, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, lease_until, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, with_invoices ? 1 : 0);
   sqlite3_bind_int (stmt, 5, limit);
   sqlite3_bind_int64 (stmt, 6, only_job_id);
+  sqlite3_bind_text (stmt, 7, gone, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -264,6 +280,72 @@ lum_job_store_claim (LumDb       *db,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+/**
+ * lum_job_store_list_claimers:
+ *
+ * The owners of the running jobs whose leases have not run out, so that a
+ * worker can check whether they still exist.
+ *
+ * Returns: (transfer full): the distinct owners
+ */
+GStrv
+lum_job_store_list_claimers (LumDb       *db,
+                             const char  *now,
+                             GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "SELECT DISTINCT lease_owner FROM job WHERE state = 'running'"
+                                       " AND lease_owner IS NOT NULL AND lease_until >= ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, lum_db_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lum_db_set_error (db, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * lum_job_store_renew:
+ * @lease_until: the new end of the leases
+ * @n_renewed: (out) (optional): how many jobs @owner still holds
+ *
+ * Extends the leases of every job @owner holds, while their requests are in
+ * flight. The claim time (updated_at) stays: it says since when the job is
+ * being sent.
+ */
+gboolean
+lum_job_store_renew (LumDb       *db,
+                     const char  *owner,
+                     const char  *lease_until,
+                     guint       *n_renewed,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "UPDATE job SET lease_until = max (lease_until, ?1)"
+                                       " WHERE lease_owner = ?2 AND state = 'running'", error);
+
+  if (n_renewed != NULL)
+    *n_renewed = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lease_until, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, owner, -1, SQLITE_TRANSIENT);
+  if (!lum_db_step_done (db, stmt, error))
+    return FALSE;
+  if (n_renewed != NULL)
+    *n_renewed = (guint)lum_db_changes (db);
+  return TRUE;
 }
 
 /**

@@ -66,9 +66,18 @@ GArray     *lum_job_store_claim         (LumDb              *db,
                                          const char         *owner,
                                          const char         *now,
                                          const char         *lease_until,
+                                         const char * const *gone_owners,
                                          gboolean            with_invoices,
                                          gint64              only_job_id,
                                          guint               limit,
+                                         GError            **error);
+GStrv       lum_job_store_list_claimers (LumDb              *db,
+                                         const char         *now,
+                                         GError            **error);
+gboolean    lum_job_store_renew         (LumDb              *db,
+                                         const char         *owner,
+                                         const char         *lease_until,
+                                         guint              *n_renewed,
                                          GError            **error);
 gboolean    lum_job_store_finish        (LumDb              *db,
                                          gint64              id,

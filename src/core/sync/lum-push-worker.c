@@ -5,9 +5,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
-#include <unistd.h>
 
 #include "lum-push-worker.h"
+#include "lum-lease.h"
 #include "lum-engine-documents.h"
 #include "lum-engine-private.h"
 #include "lum-engine-sync.h"
@@ -30,6 +30,7 @@ struct _LumPushWorker
   gboolean       with_invoices;
   guint          timeout_id;
   guint          idle_id;
+  guint          renew_id;
   gulong         changed_id;
 };
 
@@ -560,6 +561,72 @@ claim_limit (void)
   return LUM_PUSH_WORKER_CLAIM_LIMIT;
 }
 
+/* How long a claim holds without renewal; LUMEN_PUSH_LEASE_SECONDS
+ * shortens it so that tests need not wait for it. */
+static guint
+lease_seconds (void)
+{
+  const char *env = g_getenv ("LUMEN_PUSH_LEASE_SECONDS");
+  guint64 seconds;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, LUM_PUSH_WORKER_LEASE_SECONDS, &seconds, NULL))
+    return (guint)seconds;
+  return LUM_PUSH_WORKER_LEASE_SECONDS;
+}
+
+static gboolean
+on_renew_leases_cb (gpointer user_data)
+{
+  LumPushWorker *self = user_data;
+  gint64 now = lum_engine_now (self->engine);
+  g_autofree char *lease = lum_time_format (now + (gint64)lease_seconds () * G_USEC_PER_SEC);
+  g_autoptr(GError) error = NULL;
+  guint n_held = 0;
+
+  if (!lum_job_store_renew (lum_engine_get_db (self->engine), self->owner, lease, &n_held, &error))
+    {
+      /* the next tick tries again, well before the leases run out */
+      g_warning ("Could not renew the leases of the jobs being sent: %s", error->message);
+      return G_SOURCE_CONTINUE;
+    }
+  g_debug ("Renewed the leases of %u jobs until %s", n_held, lease);
+  if (n_held > 0)
+    return G_SOURCE_CONTINUE;
+  self->renew_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* While the worker holds jobs, their leases are renewed a few times per
+ * lease, so that a long request keeps its jobs and a dead worker's come
+ * back soon. */
+static void
+keep_leases (LumPushWorker *self)
+{
+  if (self->renew_id == 0)
+    self->renew_id = g_timeout_add_full (G_PRIORITY_DEFAULT, MAX (lease_seconds () * 1000 / 3, 100),
+                                         on_renew_leases_cb, self, NULL);
+}
+
+/* The claimers of this computer whose process no longer exists. */
+static GStrv
+find_gone_claimers (LumDb       *db,
+                    const char  *now_text,
+                    GError     **error)
+{
+  g_auto(GStrv) claimers = lum_job_store_list_claimers (db, now_text, error);
+  g_autoptr(GStrvBuilder) gone = g_strv_builder_new ();
+
+  if (claimers == NULL)
+    return NULL;
+  for (guint i = 0; claimers[i] != NULL; i++)
+    if (lum_lease_owner_check (claimers[i], NULL, NULL) == LUM_LEASE_HOLDER_GONE)
+      {
+        g_debug ("Taking back the jobs of %s: its process is gone", claimers[i]);
+        g_strv_builder_add (gone, claimers[i]);
+      }
+  return g_strv_builder_end (gone);
+}
+
 /* Claims the due jobs and turns them into items; a job whose payload
  * cannot be built fails at once, with its reason. */
 static gboolean
@@ -570,14 +637,18 @@ claim_and_prepare (LumPushWorker *self,
   LumDb *db = lum_engine_get_db (self->engine);
   gint64 now = lum_engine_now (self->engine);
   g_autofree char *now_text = lum_time_format (now);
-  g_autofree char *lease = lum_time_format (now + (gint64)LUM_PUSH_WORKER_LEASE_SECONDS * G_USEC_PER_SEC);
+  g_autofree char *lease = lum_time_format (now + (gint64)lease_seconds () * G_USEC_PER_SEC);
+  g_auto(GStrv) gone = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) unbuildable = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_push_item_free);
 
   if (!lum_db_begin (db, error))
     return FALSE;
-  ids = lum_job_store_claim (db, self->owner, now_text, lease, self->with_invoices || pass->only_job_id != 0,
-                             pass->only_job_id, claim_limit (), error);
+  gone = find_gone_claimers (db, now_text, error);
+  ids = gone == NULL ? NULL
+        : lum_job_store_claim (db, self->owner, now_text, lease, (const char * const *)gone,
+                               self->with_invoices || pass->only_job_id != 0, pass->only_job_id,
+                               claim_limit (), error);
   if (ids == NULL || !lum_db_commit (db, error))
     {
       if (lum_db_in_transaction (db))
@@ -585,6 +656,8 @@ claim_and_prepare (LumPushWorker *self,
       return FALSE;
     }
   pass->claimed_any = ids->len > 0;
+  if (pass->claimed_any)
+    keep_leases (self);
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -822,6 +895,7 @@ lum_push_worker_dispose (GObject *object)
   LumPushWorker *self = (LumPushWorker *)object;
 
   lum_push_worker_stop (self);
+  g_clear_handle_id (&self->renew_id, g_source_remove);
   g_clear_object (&self->engine);
 
   G_OBJECT_CLASS (lum_push_worker_parent_class)->dispose (object);
@@ -896,9 +970,7 @@ lum_push_worker_class_init (LumPushWorkerClass *klass)
 static void
 lum_push_worker_init (LumPushWorker *self)
 {
-  g_autofree char *uuid = g_uuid_string_random ();
-
-  self->owner = g_strdup_printf ("%s:%d:%s", g_get_host_name (), (int)getpid (), uuid);
+  self->owner = lum_lease_owner_new ();
   self->cancellable = g_cancellable_new ();
 }
 
@@ -915,7 +987,8 @@ lum_push_worker_new (LumEngine *engine)
  * lum_push_worker_start:
  *
  * Runs on the main loop until stopped: sends what is due (jobs left
- * running by a crashed process come back when their lease runs out), then
+ * running by a crashed process come back at once when it ran on this
+ * computer, otherwise when their lease runs out), then
  * sleeps until the next due time or until a job is written.
  */
 void
@@ -942,6 +1015,8 @@ lum_push_worker_stop (LumPushWorker *self)
 
   self->started = FALSE;
   g_cancellable_cancel (self->cancellable);
+  /* the cancelled requests hold nothing: their leases run out */
+  g_clear_handle_id (&self->renew_id, g_source_remove);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->engine != NULL)

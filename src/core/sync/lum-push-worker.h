@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 /*
  * LumPushWorker: drains the outbox. It claims the jobs that are due with a
  * lease (so that several workers on one database never send a job twice at
- * once), builds each order's payload from the configuration it was posted
+ * once; see lum-lease.h for how a dead claimer is recognised), builds each order's payload from the configuration it was posted
  * under, sends them through the integration's connector (in batches where
  * the OMS allows), and records each outcome with its event: done, again
  * later with backoff, or failed. Started, it sleeps until the next job is
@@ -21,7 +21,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LumPushWorker, lum_push_worker, LUM, PUSH_WORKER, GObject)
 
 #define LUM_PUSH_WORKER_CLAIM_LIMIT   500
-#define LUM_PUSH_WORKER_LEASE_SECONDS 300
+/* A claim lasts this long unless its worker renews it (a third of the way
+ * through, while its requests are in flight): a worker that died on another
+ * computer gives its jobs back within this time. */
+#define LUM_PUSH_WORKER_LEASE_SECONDS 30
 
 LumPushWorker *lum_push_worker_new             (LumEngine            *engine);
 void           lum_push_worker_start           (LumPushWorker        *self);
