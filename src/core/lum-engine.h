@@ -66,7 +66,6 @@ void               lum_engine_check_integrity_async  (LumEngine           *self,
 gboolean           lum_engine_check_integrity_finish (LumEngine         *self,
                                                       GAsyncResult      *result,
                                                       GError           **error);
-LumDb             *lum_engine_get_db                 (LumEngine         *self);
 void               lum_engine_set_clock              (LumEngine         *self,
                                                       LumClockFunc       func,
                                                       gpointer           user_data,
