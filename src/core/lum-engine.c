@@ -10,7 +10,6 @@
 #include "store/lum-setup-store.h"
 
 G_DEFINE_FINAL_TYPE (LumEngine, lum_engine, G_TYPE_OBJECT)
-G_DEFINE_QUARK (lum-setup-error-quark, lum_setup_error)
 
 enum {
   CHANGED,
