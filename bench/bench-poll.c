@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "lum-engine-documents.h"
+#include "lum-engine-private.h"
 #include "lum-engine-sync.h"
 #include "lum-sandbox.h"
 #include "lum-secrets.h"

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "lum-engine-documents.h"
+#include "lum-engine-private.h"
 #include "lum-util.h"
 
 

@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "lum-engine-documents.h"
+#include "lum-engine-private.h"
 #include "lum-engine-sync.h"
 #include "lum-sandbox.h"
 #include "lum-secrets.h"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lum-engine.h"
+#include "lum-engine-private.h"
 
 G_BEGIN_DECLS
 

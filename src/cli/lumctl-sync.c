@@ -11,8 +11,7 @@
 #include "lum-document-json.h"
 #include "lum-engine-documents.h"
 #include "lum-util.h"
-#include "sync/lum-fulfillment-poller.h"
-#include "sync/lum-push-worker.h"
+#include "sync/lum-sync-service.h"
 
 /*
  * `lumenctl sync`: the push worker and the fulfillment poller without a
@@ -21,11 +20,6 @@
  * With --watch: both on the main loop until SIGINT or SIGTERM, one line a
  * job or a poll round, as a systemd user service runs it.
  */
-
-#define INTERVAL_DEFAULT 300
-#define INTERVAL_MIN     10
-#define INTERVAL_MAX     86400
-#define EXTERNAL_CHECK_S 2
 
 typedef enum
 {
@@ -38,31 +32,22 @@ typedef struct
 {
   LumctlGlobal         *global;
   LumEngine            *engine;
-  LumPushWorker        *worker;
-  LumFulfillmentPoller *poller;
+  LumSyncService       *service;
   LumctlLoop           *loop;
   GHashTable           *outcomes;    /* job id → JobOutcome, the last one */
   GPtrArray            *failed_jobs; /* LumJob, as they failed */
   guint                 n_sent;
   LumPollStats          stats;
   char                 *poll_error;
-  gboolean              polling;
   gboolean              stopping;
-  guint                 poll_id;
-  guint                 external_id;
 } Sync;
 
 static void
 sync_clear (Sync *sync)
 {
-  g_clear_handle_id (&sync->poll_id, g_source_remove);
-  g_clear_handle_id (&sync->external_id, g_source_remove);
-  if (sync->worker != NULL)
-    lum_push_worker_stop (sync->worker);
-  if (sync->poller != NULL)
-    lum_fulfillment_poller_stop (sync->poller);
-  g_clear_object (&sync->worker);
-  g_clear_object (&sync->poller);
+  if (sync->service != NULL)
+    lum_sync_service_stop (sync->service);
+  g_clear_object (&sync->service);
   g_clear_object (&sync->engine);
   g_clear_pointer (&sync->outcomes, g_hash_table_unref);
   g_clear_pointer (&sync->failed_jobs, g_ptr_array_unref);
@@ -274,10 +259,10 @@ log_line (Sync       *sync,
 }
 
 static void
-on_job_sending_cb (LumPushWorker *worker,
-                   LumJob        *job,
-                   JsonNode      *payload,
-                   Sync          *sync)
+on_job_sending_cb (LumSyncService *service,
+                   LumJob         *job,
+                   JsonNode       *payload,
+                   Sync           *sync)
 {
   gint64 id = lum_job_get_id (job);
 
@@ -285,9 +270,9 @@ on_job_sending_cb (LumPushWorker *worker,
 }
 
 static void
-on_job_done_cb (LumPushWorker *worker,
-                LumJob        *job,
-                Sync          *sync)
+on_job_done_cb (LumSyncService *service,
+                LumJob         *job,
+                Sync           *sync)
 {
   gint64 id = lum_job_get_id (job);
   g_autoptr(LumJob) stored = lum_engine_get_job (sync->engine, id, NULL);
@@ -306,9 +291,9 @@ on_job_done_cb (LumPushWorker *worker,
 }
 
 static void
-on_job_failed_cb (LumPushWorker *worker,
-                  LumJob        *job,
-                  Sync          *sync)
+on_job_failed_cb (LumSyncService *service,
+                  LumJob         *job,
+                  Sync           *sync)
 {
   gint64 id = lum_job_get_id (job);
 
@@ -328,7 +313,7 @@ on_job_failed_cb (LumPushWorker *worker,
 static void
 remember_poll_error (Sync *sync)
 {
-  const GError *last = lum_fulfillment_poller_get_last_error (sync->poller);
+  const GError *last = lum_fulfillment_poller_get_last_error (lum_sync_service_get_poller (sync->service));
 
   g_clear_pointer (&sync->poll_error, g_free);
   if (last != NULL)
@@ -344,8 +329,10 @@ push_pass (Sync        *sync,
 {
   guint n_sent = 0;
 
-  lum_push_worker_run_once_async (sync->worker, loop->cancellable, lumctl_loop_result_cb, loop);
-  if (!lum_push_worker_run_once_finish (sync->worker, lumctl_loop_wait (loop), &n_sent, error))
+  LumPushWorker *worker = lum_sync_service_get_push_worker (sync->service);
+
+  lum_push_worker_run_once_async (worker, loop->cancellable, lumctl_loop_result_cb, loop);
+  if (!lum_push_worker_run_once_finish (worker, lumctl_loop_wait (loop), &n_sent, error))
     return FALSE;
   sync->n_sent += n_sent;
   return TRUE;
@@ -356,8 +343,10 @@ poll_round (Sync        *sync,
             LumctlLoop  *loop,
             GError     **error)
 {
-  lum_fulfillment_poller_poll_async (sync->poller, loop->cancellable, lumctl_loop_result_cb, loop);
-  if (!lum_fulfillment_poller_poll_finish (sync->poller, lumctl_loop_wait (loop), &sync->stats, error))
+  LumFulfillmentPoller *poller = lum_sync_service_get_poller (sync->service);
+
+  lum_fulfillment_poller_poll_async (poller, loop->cancellable, lumctl_loop_result_cb, loop);
+  if (!lum_fulfillment_poller_poll_finish (poller, lumctl_loop_wait (loop), &sync->stats, error))
     return FALSE;
   remember_poll_error (sync);
   return TRUE;
@@ -389,22 +378,18 @@ run_once (Sync     *sync,
 /* -- watching --------------------------------------------------------------- */
 
 static void
-on_watch_polled_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_watch_polled_cb (LumSyncService     *service,
+                    const LumPollStats *round,
+                    const GError       *error,
+                    Sync               *sync)
 {
-  Sync *sync = user_data;
-  g_autoptr(GError) error = NULL;
-  LumPollStats stats = { 0, };
+  LumPollStats stats = *round;
   g_autofree char *text = NULL;
   g_autofree char *line = NULL;
   g_autoptr(JsonNode) node = NULL;
 
-  sync->polling = FALSE;
-  if (!lum_fulfillment_poller_poll_finish (LUM_FULFILLMENT_POLLER (source), result, &stats, &error))
+  if (error != NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
       stats.failed_targets = MAX (stats.failed_targets, 1);
       g_free (sync->poll_error);
       sync->poll_error = g_strdup (error->message);
@@ -418,46 +403,19 @@ on_watch_polled_cb (GObject      *source,
   log_line (sync, "poll", node, line);
 }
 
-static gboolean
-on_poll_timeout_cb (gpointer user_data)
-{
-  Sync *sync = user_data;
-
-  if (!sync->polling)
-    {
-      sync->polling = TRUE;
-      lum_fulfillment_poller_poll_async (sync->poller, sync->loop->cancellable, on_watch_polled_cb, sync);
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-/* Orders posted by another process (the window, `lumenctl order post`)
- * wake the worker. */
-static gboolean
-on_external_check_cb (gpointer user_data)
-{
-  Sync *sync = user_data;
-
-  lum_engine_check_external_changes (sync->engine);
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 stop_now (Sync *sync)
 {
-  g_clear_handle_id (&sync->poll_id, g_source_remove);
-  g_clear_handle_id (&sync->external_id, g_source_remove);
-  lum_push_worker_stop (sync->worker);
-  lum_fulfillment_poller_stop (sync->poller);
+  lum_sync_service_stop (sync->service);
   lumctl_loop_quit (sync->loop);
 }
 
 static void
-on_worker_busy_cb (LumPushWorker *worker,
-                   GParamSpec    *pspec,
-                   Sync          *sync)
+on_worker_busy_cb (LumSyncService *service,
+                   GParamSpec     *pspec,
+                   Sync           *sync)
 {
-  if (sync->stopping && !lum_push_worker_get_busy (worker))
+  if (sync->stopping && !lum_sync_service_get_busy (service))
     stop_now (sync);
 }
 
@@ -469,11 +427,10 @@ on_stop_signal_cb (gpointer user_data)
 {
   Sync *sync = user_data;
 
-  if (!sync->stopping && lum_push_worker_get_busy (sync->worker))
+  if (!sync->stopping && lum_sync_service_get_busy (sync->service))
     {
       sync->stopping = TRUE;
-      g_clear_handle_id (&sync->poll_id, g_source_remove);
-      lum_fulfillment_poller_stop (sync->poller);
+      lum_sync_service_stop_polling (sync->service);
       g_printerr ("%s\n", _("lumenctl: finishing the jobs in flight; interrupt again to stop at once"));
       return G_SOURCE_CONTINUE;
     }
@@ -505,14 +462,13 @@ run_watch (Sync     *sync,
       fflush (stdout);
     }
 
-  sync->external_id = g_timeout_add_seconds (EXTERNAL_CHECK_S, on_external_check_cb, sync);
+  /* orders posted by another process (the window, `lumenctl order post`) wake the worker */
+  lum_sync_service_watch_changes (sync->service);
+  g_signal_connect (sync->service, "polled", G_CALLBACK (on_watch_polled_cb), sync);
   if (push)
-    lum_push_worker_start (sync->worker);
+    lum_sync_service_start_push (sync->service);
   if (poll)
-    {
-      sync->poll_id = g_timeout_add_seconds (interval, on_poll_timeout_cb, sync);
-      on_poll_timeout_cb (sync);
-    }
+    lum_sync_service_start_polling (sync->service, interval);
 
   lumctl_loop_run (&loop);
 
@@ -532,14 +488,14 @@ default_interval (void)
   g_autoptr(GVariant) value = NULL;
 
   if (schema == NULL || !g_settings_schema_has_key (schema, "poll-interval"))
-    return INTERVAL_DEFAULT;
+    return LUM_SYNC_POLL_INTERVAL_DEFAULT;
   settings = g_settings_new_full (schema, NULL, NULL);
   value = g_settings_get_value (settings, "poll-interval");
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
-    return CLAMP (g_variant_get_uint32 (value), INTERVAL_MIN, INTERVAL_MAX);
+    return CLAMP (g_variant_get_uint32 (value), LUM_SYNC_POLL_INTERVAL_MIN, LUM_SYNC_POLL_INTERVAL_MAX);
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
-    return CLAMP (g_variant_get_int32 (value), INTERVAL_MIN, INTERVAL_MAX);
-  return INTERVAL_DEFAULT;
+    return CLAMP (g_variant_get_int32 (value), LUM_SYNC_POLL_INTERVAL_MIN, LUM_SYNC_POLL_INTERVAL_MAX);
+  return LUM_SYNC_POLL_INTERVAL_DEFAULT;
 }
 
 static int
@@ -586,7 +542,7 @@ sync_run (LumctlGlobal  *global,
   if (interval_text != NULL && !watch)
     return lumctl_usage_error (global, _("--interval needs --watch"));
   if (interval_text != NULL &&
-      !lumctl_parse_count (_("Interval"), interval_text, INTERVAL_MIN, INTERVAL_MAX, &interval, &error))
+      !lumctl_parse_count (_("Interval"), interval_text, LUM_SYNC_POLL_INTERVAL_MIN, LUM_SYNC_POLL_INTERVAL_MAX, &interval, &error))
     return lumctl_fail (error);
   if (watch && interval == 0)
     interval = default_interval ();
@@ -596,13 +552,11 @@ sync_run (LumctlGlobal  *global,
   sync.failed_jobs = g_ptr_array_new_with_free_func (g_object_unref);
   if ((sync.engine = lumctl_open_engine (global, &error)) == NULL)
     return lumctl_fail (error);
-  sync.worker = lum_push_worker_new (sync.engine);
-  lum_push_worker_set_with_invoices (sync.worker, TRUE);
-  sync.poller = lum_fulfillment_poller_new (sync.engine);
-  g_signal_connect (sync.worker, "job-sending", G_CALLBACK (on_job_sending_cb), &sync);
-  g_signal_connect (sync.worker, "job-done", G_CALLBACK (on_job_done_cb), &sync);
-  g_signal_connect (sync.worker, "job-failed", G_CALLBACK (on_job_failed_cb), &sync);
-  g_signal_connect (sync.worker, "notify::busy", G_CALLBACK (on_worker_busy_cb), &sync);
+  sync.service = lum_sync_service_new (sync.engine);
+  g_signal_connect (sync.service, "job-sending", G_CALLBACK (on_job_sending_cb), &sync);
+  g_signal_connect (sync.service, "job-done", G_CALLBACK (on_job_done_cb), &sync);
+  g_signal_connect (sync.service, "job-failed", G_CALLBACK (on_job_failed_cb), &sync);
+  g_signal_connect (sync.service, "notify::busy", G_CALLBACK (on_worker_busy_cb), &sync);
 
   /* A damaged page would otherwise be found only when a push reads it,
    * after other writes had succeeded. */

@@ -610,6 +610,34 @@ lum_engine_get_job (LumEngine  *self,
   return lum_job_store_get (lum_engine_get_db (self), job_id, error);
 }
 
+/* The scheduled or running job of @kind for the document, or %NULL. */
+LumJob *
+lum_engine_find_open_job (LumEngine   *self,
+                          LumJobKind   kind,
+                          gint64       order_id,
+                          gint64       invoice_id,
+                          GError     **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_job_store_find_open (self->db, kind, order_id, invoice_id, error);
+}
+
+/**
+ * lum_engine_get_sync_cursor:
+ * @name: the cursor's name within the integration
+ *
+ * Where the last poll of an integration's store got to, or %NULL before
+ * the first one.
+ */
+char *
+lum_engine_get_sync_cursor (LumEngine  *self,
+                            gint64      integration_id,
+                            const char *name)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_sync_cursor_get (self->db, integration_id, name);
+}
+
 GListStore *
 lum_engine_list_jobs (LumEngine           *self,
                       const LumJobFilter  *filter,

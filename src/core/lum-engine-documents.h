@@ -129,6 +129,14 @@ GListStore  *lum_engine_list_shipments    (LumEngine         *self,
 LumJob      *lum_engine_get_job           (LumEngine         *self,
                                            gint64             job_id,
                                            GError           **error);
+LumJob      *lum_engine_find_open_job     (LumEngine         *self,
+                                           LumJobKind         kind,
+                                           gint64             order_id,
+                                           gint64             invoice_id,
+                                           GError           **error);
+char        *lum_engine_get_sync_cursor   (LumEngine         *self,
+                                           gint64             integration_id,
+                                           const char        *name);
 GListStore  *lum_engine_list_jobs         (LumEngine         *self,
                                            const LumJobFilter *filter,
                                            GError           **error);

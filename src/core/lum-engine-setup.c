@@ -6,11 +6,14 @@
 #include <glib/gi18n-lib.h>
 
 #include "lum-engine-private.h"
+#include "lum-engine-setup.h"
 #include "lum-util.h"
 #include "connect/lum-quickbooks.h"
 #include "flow/lum-channel-rules.h"
 #include "store/lum-channel-store.h"
 #include "store/lum-setup-store.h"
+
+G_DEFINE_QUARK (lum-setup-error-quark, lum_setup_error)
 
 gboolean
 lum_engine_run_in_transaction (LumEngine        *self,

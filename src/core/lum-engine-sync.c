@@ -13,8 +13,6 @@
 #include "lum-util.h"
 #include "store/lum-setup-store.h"
 
-#define SESSION_KEY    "lum-soup-session"
-#define CONNECTORS_KEY "lum-connectors"
 #define HTTP_TIMEOUT_S 30
 
 static void
@@ -22,7 +20,8 @@ on_integrations_changed_cb (LumEngine  *self,
                             const char *what)
 {
   /* a changed URL, setting or secret takes effect with a new connector */
-  g_object_set_data (G_OBJECT (self), CONNECTORS_KEY, NULL);
+  if (self->connectors != NULL)
+    g_hash_table_remove_all (self->connectors);
 }
 
 static void
@@ -49,23 +48,24 @@ on_integration_state_cb (LumIntegration *integration,
 SoupSession *
 lum_engine_get_soup_session (LumEngine *self)
 {
-  SoupSession *session = g_object_get_data (G_OBJECT (self), SESSION_KEY);
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
 
-  if (session == NULL)
+  if (self->session == NULL)
     {
       const char *env = g_getenv ("LUMEN_HTTP_TIMEOUT");
       guint64 timeout = HTTP_TIMEOUT_S;
 
       if (env != NULL)
         g_ascii_string_to_unsigned (env, 10, 1, 3600, &timeout, NULL);
-      session = soup_session_new_with_options ("timeout", (guint)timeout,
-                                               "user-agent", "Lumen/" PACKAGE_VERSION,
-                                               "max-conns-per-host", 16,
-                                               NULL);
-      g_object_set_data_full (G_OBJECT (self), SESSION_KEY, session, g_object_unref);
-      g_signal_connect (self, "changed::integrations", G_CALLBACK (on_integrations_changed_cb), NULL);
+      self->session = soup_session_new_with_options ("timeout", (guint)timeout,
+                                                     "user-agent", "Lumen/" PACKAGE_VERSION,
+                                                     "max-conns-per-host", 16,
+                                                     NULL);
+      self->connectors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+      self->integrations_changed_id = g_signal_connect (self, "changed::integrations",
+                                                        G_CALLBACK (on_integrations_changed_cb), NULL);
     }
-  return session;
+  return self->session;
 }
 
 /**
@@ -79,19 +79,14 @@ lum_engine_get_connector (LumEngine  *self,
                           gint64      integration_id,
                           GError    **error)
 {
-  GHashTable *connectors;
   LumConnector *connector;
   g_autoptr(LumIntegration) integration = NULL;
-  SoupSession *session = lum_engine_get_soup_session (self);
+  SoupSession *session;
 
-  connectors = g_object_get_data (G_OBJECT (self), CONNECTORS_KEY);
-  if (connectors == NULL)
-    {
-      connectors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-      g_object_set_data_full (G_OBJECT (self), CONNECTORS_KEY, connectors, (GDestroyNotify)g_hash_table_unref);
-    }
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
 
-  connector = g_hash_table_lookup (connectors, &integration_id);
+  session = lum_engine_get_soup_session (self);
+  connector = g_hash_table_lookup (self->connectors, &integration_id);
   if (connector != NULL)
     return g_object_ref (connector);
 
@@ -103,7 +98,7 @@ lum_engine_get_connector (LumEngine  *self,
    * (QuickBooks: invalid_grant) says so on its integration: keep that */
   g_signal_connect_object (lum_connector_get_integration (connector), "notify::state",
                            G_CALLBACK (on_integration_state_cb), self, 0);
-  g_hash_table_insert (connectors, g_memdup2 (&integration_id, sizeof integration_id), g_object_ref (connector));
+  g_hash_table_insert (self->connectors, g_memdup2 (&integration_id, sizeof integration_id), g_object_ref (connector));
   return connector;
 }
 

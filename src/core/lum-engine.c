@@ -9,19 +9,7 @@
 #include "lum-util.h"
 #include "store/lum-setup-store.h"
 
-struct _LumEngine
-{
-  GObject         parent_instance;
-
-  LumDb          *db;
-  LumClockFunc    clock_func;
-  gpointer        clock_data;
-  GDestroyNotify  clock_destroy;
-  gint64          data_version;
-};
-
 G_DEFINE_FINAL_TYPE (LumEngine, lum_engine, G_TYPE_OBJECT)
-G_DEFINE_QUARK (lum-setup-error-quark, lum_setup_error)
 
 enum {
   CHANGED,
@@ -96,6 +84,10 @@ lum_engine_dispose (GObject *object)
 
   if (self->clock_destroy != NULL)
     g_clear_pointer (&self->clock_data, self->clock_destroy);
+  if (self->integrations_changed_id != 0)
+    g_clear_signal_handler (&self->integrations_changed_id, self);
+  g_clear_pointer (&self->connectors, g_hash_table_unref);
+  g_clear_object (&self->session);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (lum_engine_parent_class)->dispose (object);

@@ -14,11 +14,8 @@
 #include "lum-sandbox-register.h"
 #include "lum-ui-util.h"
 #include "lum-window.h"
-#include "sync/lum-fulfillment-poller.h"
-#include "sync/lum-push-worker.h"
+#include "sync/lum-sync-service.h"
 
-/* How often to look for changes that lumenctl or another window committed. */
-#define EXTERNAL_CHECK_SECONDS 2
 /* More pending jobs than this are counted as "more than this". */
 #define PENDING_COUNT_LIMIT 10000
 
@@ -33,13 +30,11 @@ struct _LumApplication
   LumEngine            *engine;
   GError               *engine_error;
   GError               *integrity_error;  /* the quick check found damage */
-  guint                 external_check_id;
   GSettings            *settings;
   GCancellable         *cancellable;
 
   LumSandbox           *sandbox;
-  LumPushWorker        *worker;
-  LumFulfillmentPoller *poller;
+  LumSyncService       *sync;
   gboolean              sync_started;
   guint                 push_pauses;
   GPtrArray            *pause_tasks;
@@ -178,7 +173,7 @@ add_window_toast (LumWindow  *window,
 }
 
 static void
-on_job_failed_cb (LumPushWorker  *worker,
+on_job_failed_cb (LumSyncService *sync,
                   LumJob         *job,
                   LumApplication *self)
 {
@@ -245,9 +240,9 @@ static void
 on_worker_busy_cb (LumApplication *self)
 {
   /* A pause waits for the pass in flight: stopping it would cancel sends. */
-  if (self->push_pauses > 0 && !lum_push_worker_get_busy (self->worker))
+  if (self->push_pauses > 0 && !lum_sync_service_get_busy (self->sync))
     {
-      lum_push_worker_stop (self->worker);
+      lum_sync_service_stop_push (self->sync);
       complete_pauses (self);
     }
 }
@@ -257,14 +252,13 @@ on_poll_interval_changed_cb (LumApplication *self)
 {
   if (!self->sync_started)
     return;
-  lum_fulfillment_poller_stop (self->poller);
-  lum_fulfillment_poller_start (self->poller, g_settings_get_uint (self->settings, "poll-interval"));
+  lum_sync_service_start_polling (self->sync, g_settings_get_uint (self->settings, "poll-interval"));
 }
 
 static void
 start_sync (LumApplication *self)
 {
-  guint interval = 300;
+  guint interval = LUM_SYNC_POLL_INTERVAL_DEFAULT;
 
   if (self->sync_started || self->engine == NULL || self->integrity_error != NULL)
     return;
@@ -273,8 +267,8 @@ start_sync (LumApplication *self)
   if (self->settings != NULL)
     interval = g_settings_get_uint (self->settings, "poll-interval");
   if (self->push_pauses == 0)
-    lum_push_worker_start (self->worker);
-  lum_fulfillment_poller_start (self->poller, interval);
+    lum_sync_service_start_push (self->sync);
+  lum_sync_service_start_polling (self->sync, interval);
   update_failed_count (self);
 }
 
@@ -284,8 +278,7 @@ stop_sync (LumApplication *self)
   if (!self->sync_started)
     return;
   self->sync_started = FALSE;
-  lum_push_worker_stop (self->worker);
-  lum_fulfillment_poller_stop (self->poller);
+  lum_sync_service_stop (self->sync);
 }
 
 static void
@@ -382,13 +375,14 @@ leave_background (LumApplication *self)
 
 /* -- engine and sandbox --------------------------------------------------- */
 
-static gboolean
-on_external_check_cb (gpointer user_data)
+static void
+on_polled_cb (LumSyncService     *sync,
+              const LumPollStats *stats,
+              const GError       *error,
+              LumApplication     *self)
 {
-  LumApplication *self = user_data;
-
-  lum_engine_check_external_changes (self->engine);
-  return G_SOURCE_CONTINUE;
+  if (error != NULL)
+    g_warning ("Fulfillment poll: %s", error->message);
 }
 
 /* A damaged database is shown as the reason, in place of the pages, and
@@ -428,14 +422,13 @@ open_engine (LumApplication *self)
     }
 
   lum_engine_check_integrity_async (self->engine, NULL, on_integrity_checked_cb, g_object_ref (self));
-  self->external_check_id = g_timeout_add_seconds (EXTERNAL_CHECK_SECONDS, on_external_check_cb, self);
   g_signal_connect_object (self->engine, "changed", G_CALLBACK (on_engine_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->worker = lum_push_worker_new (self->engine);
-  lum_push_worker_set_with_invoices (self->worker, TRUE);
-  g_signal_connect_object (self->worker, "job-failed", G_CALLBACK (on_job_failed_cb), self, 0);
-  g_signal_connect_object (self->worker, "notify::busy", G_CALLBACK (on_worker_busy_cb), self, G_CONNECT_SWAPPED);
-  self->poller = lum_fulfillment_poller_new (self->engine);
+  self->sync = lum_sync_service_new (self->engine);
+  lum_sync_service_watch_changes (self->sync);
+  g_signal_connect_object (self->sync, "job-failed", G_CALLBACK (on_job_failed_cb), self, 0);
+  g_signal_connect_object (self->sync, "notify::busy", G_CALLBACK (on_worker_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "polled", G_CALLBACK (on_polled_cb), self, 0);
 }
 
 static void
@@ -651,8 +644,10 @@ sync_now_activated (GSimpleAction *action,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
   /* A closed window must not end the round half way. */
   g_application_hold (G_APPLICATION (self));
-  lum_fulfillment_poller_poll_async (self->poller, self->cancellable, on_sync_polled_cb, self);
-  lum_push_worker_run_once_async (self->worker, self->cancellable, on_sync_pushed_cb, self);
+  lum_fulfillment_poller_poll_async (lum_sync_service_get_poller (self->sync), self->cancellable,
+                                     on_sync_polled_cb, self);
+  lum_push_worker_run_once_async (lum_sync_service_get_push_worker (self->sync), self->cancellable,
+                                  on_sync_pushed_cb, self);
 }
 
 static void
@@ -765,7 +760,6 @@ lum_application_shutdown (GApplication *app)
 {
   LumApplication *self = LUM_APPLICATION (app);
 
-  g_clear_handle_id (&self->external_check_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   stop_sync (self);
   if (self->sandbox != NULL)
@@ -779,9 +773,7 @@ lum_application_finalize (GObject *object)
 {
   LumApplication *self = (LumApplication *)object;
 
-  g_clear_handle_id (&self->external_check_id, g_source_remove);
-  g_clear_object (&self->worker);
-  g_clear_object (&self->poller);
+  g_clear_object (&self->sync);
   g_clear_object (&self->sandbox);
   g_clear_object (&self->engine);
   g_clear_object (&self->settings);
@@ -981,11 +973,11 @@ lum_application_pause_push_async (LumApplication      *self,
   g_task_set_source_tag (task, lum_application_pause_push_async);
   self->push_pauses++;
   g_debug ("Push worker paused (%u), %s", self->push_pauses,
-           self->worker && lum_push_worker_get_busy (self->worker) ? "after its pass" : "now");
-  if (self->worker == NULL || !lum_push_worker_get_busy (self->worker))
+           self->sync && lum_sync_service_get_busy (self->sync) ? "after its pass" : "now");
+  if (self->sync == NULL || !lum_sync_service_get_busy (self->sync))
     {
-      if (self->worker != NULL)
-        lum_push_worker_stop (self->worker);
+      if (self->sync != NULL)
+        lum_sync_service_stop_push (self->sync);
       g_task_return_boolean (task, TRUE);
       return;
     }
@@ -1008,7 +1000,7 @@ lum_application_resume_push (LumApplication *self)
 
   g_debug ("Push worker resumed (%u)", self->push_pauses - 1);
   if (--self->push_pauses == 0 && self->sync_started)
-    lum_push_worker_start (self->worker);
+    lum_sync_service_start_push (self->sync);
 }
 
 /**

@@ -123,7 +123,7 @@ open_job (LumChannelTest *self,
           gint64          order_id,
           gint64          invoice_id)
 {
-  g_autoptr(LumJob) job = lum_job_store_find_open (lum_engine_get_db (self->engine), kind, order_id, invoice_id, NULL);
+  g_autoptr(LumJob) job = lum_engine_find_open_job (self->engine, kind, order_id, invoice_id, NULL);
   return job ? lum_job_get_id (job) : 0;
 }
 
@@ -173,7 +173,7 @@ static gboolean
 judge_job (RunJob *run)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LumJob) job = lum_job_store_get (lum_engine_get_db (run->self->engine), run->job_id, &error);
+  g_autoptr(LumJob) job = lum_engine_get_job (run->self->engine, run->job_id, &error);
 
   if (job == NULL)
     {
@@ -389,7 +389,7 @@ step_push_scheduled (LumChannelTest *self,
   g_autofree char *due_local = NULL;
 
   self->push_job = open_job (self, LUM_JOB_KIND_PUSH_SALES_ORDER, lum_document_get_id (self->order), 0);
-  job = self->push_job ? lum_job_store_get (lum_engine_get_db (self->engine), self->push_job, NULL) : NULL;
+  job = self->push_job ? lum_engine_get_job (self->engine, self->push_job, NULL) : NULL;
   if (job == NULL)
     {
       step_failed (self, step, _("No push was scheduled for the sales order"));

@@ -16,21 +16,10 @@ struct _LumFulfillmentPoller
   GObject        parent_instance;
 
   LumEngine     *engine;
-  GCancellable  *cancellable;
-  guint          timeout_id;
-  guint          interval;
-  gboolean       busy;
   GError        *last_error;
 };
 
 G_DEFINE_FINAL_TYPE (LumFulfillmentPoller, lum_fulfillment_poller, G_TYPE_OBJECT)
-
-enum {
-  POLLED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -367,7 +356,7 @@ poll_next (GTask *task)
     }
 
   name = cursor_name (target->store_id);
-  since = lum_sync_cursor_get (lum_engine_get_db (self->engine), target->integration_id, name);
+  since = lum_engine_get_sync_cursor (self->engine, target->integration_id, name);
   lum_connector_poll_async (connector, target->store_id, since, g_task_get_cancellable (task), on_polled_cb, task);
 }
 
@@ -419,70 +408,11 @@ lum_fulfillment_poller_get_last_error (LumFulfillmentPoller *self)
   return self->last_error;
 }
 
-/* -- on a timer ------------------------------------------------------------ */
-
-static gboolean on_timeout_cb (gpointer user_data);
-
-static void
-on_round_done_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  LumFulfillmentPoller *self = LUM_FULFILLMENT_POLLER (source);
-  g_autoptr(GError) error = NULL;
-  LumPollStats stats = { 0, };
-
-  self->busy = FALSE;
-  if (!lum_fulfillment_poller_poll_finish (self, result, &stats, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Fulfillment poll: %s", error->message);
-      return;
-    }
-  g_signal_emit (self, signals[POLLED], 0, stats.recorded + stats.voided);
-}
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  LumFulfillmentPoller *self = user_data;
-
-  if (!self->busy)
-    {
-      self->busy = TRUE;
-      lum_fulfillment_poller_poll_async (self, self->cancellable, on_round_done_cb, NULL);
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-/* Polls now and then every @interval_seconds, on the main loop. */
-void
-lum_fulfillment_poller_start (LumFulfillmentPoller *self,
-                              guint                 interval_seconds)
-{
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->interval = MAX (interval_seconds, 10);
-  self->timeout_id = g_timeout_add_seconds (self->interval, on_timeout_cb, self);
-  on_timeout_cb (self);
-}
-
-void
-lum_fulfillment_poller_stop (LumFulfillmentPoller *self)
-{
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-}
-
 static void
 lum_fulfillment_poller_dispose (GObject *object)
 {
   LumFulfillmentPoller *self = (LumFulfillmentPoller *)object;
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->engine);
 
   G_OBJECT_CLASS (lum_fulfillment_poller_parent_class)->dispose (object);
@@ -493,7 +423,6 @@ lum_fulfillment_poller_finalize (GObject *object)
 {
   LumFulfillmentPoller *self = (LumFulfillmentPoller *)object;
 
-  g_clear_object (&self->cancellable);
   g_clear_error (&self->last_error);
 
   G_OBJECT_CLASS (lum_fulfillment_poller_parent_class)->finalize (object);
@@ -506,27 +435,21 @@ lum_fulfillment_poller_class_init (LumFulfillmentPollerClass *klass)
 
   object_class->dispose = lum_fulfillment_poller_dispose;
   object_class->finalize = lum_fulfillment_poller_finalize;
-
-  /**
-   * LumFulfillmentPoller::polled:
-   * @changes: shipments recorded or voided in the round
-   */
-  signals[POLLED] =
-    g_signal_new ("polled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
 lum_fulfillment_poller_init (LumFulfillmentPoller *self)
 {
-  self->cancellable = g_cancellable_new ();
 }
 
 LumFulfillmentPoller *
 lum_fulfillment_poller_new (LumEngine *engine)
 {
-  LumFulfillmentPoller *self = g_object_new (LUM_TYPE_FULFILLMENT_POLLER, NULL);
+  LumFulfillmentPoller *self;
 
+  g_return_val_if_fail (LUM_IS_ENGINE (engine), NULL);
+
+  self = g_object_new (LUM_TYPE_FULFILLMENT_POLLER, NULL);
   self->engine = g_object_ref (engine);
   return self;
 }

@@ -30,14 +30,12 @@ typedef struct
  * LumFulfillmentPoller: for every integration and store used by a channel
  * that takes fulfillment updates, reads the shipments made since its
  * cursor and records them; the cursor moves only when a poll went through.
+ * One round a call: LumSyncService runs it on a timer.
  */
 #define LUM_TYPE_FULFILLMENT_POLLER (lum_fulfillment_poller_get_type ())
 G_DECLARE_FINAL_TYPE (LumFulfillmentPoller, lum_fulfillment_poller, LUM, FULFILLMENT_POLLER, GObject)
 
 LumFulfillmentPoller *lum_fulfillment_poller_new         (LumEngine             *engine);
-void                  lum_fulfillment_poller_start       (LumFulfillmentPoller  *self,
-                                                          guint                  interval_seconds);
-void                  lum_fulfillment_poller_stop        (LumFulfillmentPoller  *self);
 void                  lum_fulfillment_poller_poll_async  (LumFulfillmentPoller  *self,
                                                           GCancellable          *cancellable,
                                                           GAsyncReadyCallback    callback,
