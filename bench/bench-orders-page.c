@@ -7,7 +7,9 @@
  *
  *   - the time from creating the page to its first rows bound and drawn,
  *   - the time to show the rows in the middle and at the end after a scroll,
- *   - the resident memory (VmRSS) after each.
+ *   - the resident memory (VmRSS) after each,
+ *   - the time to first rows after a change to each sort column, either
+ *     way, and to each filter, and the size of the database file.
  *
  *   bench-orders-page [N] [--db PATH] [--keep]
  *
@@ -69,6 +71,28 @@ resident_mb (void)
     return -1;
   sscanf (line + strlen ("VmRSS:"), "%ld", &kb);
   return kb / 1024.0;
+}
+
+static double
+file_mb (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? st.st_size / 1048576.0 : -1;
+}
+
+/* The channel the orders were filled on: the first there is. */
+static gint64
+first_channel_id (LumEngine *engine)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) channels = lum_engine_list_channels (engine, FALSE, &error);
+  g_autoptr(LumChannel) channel = NULL;
+
+  if (channels == NULL || g_list_model_get_n_items (G_LIST_MODEL (channels)) == 0)
+    g_error ("No channel: %s", error ? error->message : "none");
+  channel = g_list_model_get_item (G_LIST_MODEL (channels), 0);
+  return lum_channel_get_id (channel);
 }
 
 static LumChannel *
@@ -209,6 +233,147 @@ scroll_to (GtkWidget  *window,
            cpu_ms () - cpu, resident_mb ());
 }
 
+/* Scrolled to the top with everything drawn, as a user finds the page. */
+static void
+settle_at_top (GtkWidget *view)
+{
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* From a change of the list's order or filter (@change, undone by @undo)
+ * to the first rows drawn: the first row is asked of the list, inside the
+ * time, and waited for on screen. */
+typedef void (*ListChange) (LumDocumentList *list, gconstpointer data);
+
+static void
+time_first_rows (GtkWidget       *window,
+                 GtkWidget       *view,
+                 LumDocumentList *list,
+                 const char      *label,
+                 ListChange       change,
+                 gconstpointer    data,
+                 ListChange       undo)
+{
+  gint64 start;
+  double cpu;
+  guint n;
+
+  settle_at_top (view);
+  start = g_get_monotonic_time ();
+  cpu = cpu_ms ();
+  change (list, data);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  if (n > 0)
+    {
+      g_autoptr(LumDocument) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+      guint number = (guint)g_ascii_strtoull (lum_document_get_number (first) + 3, NULL, 10);
+
+      wait_for_rows (window, view, number, number);
+    }
+  g_print ("  %-28s %8.1f ms (%6.1f ms of CPU), %u rows\n", label, elapsed_ms (start), cpu_ms () - cpu, n);
+  if (undo != NULL)
+    undo (list, data);
+  settle_at_top (view);
+}
+
+typedef struct
+{
+  LumDocSort  sort;
+  gboolean    descending;
+  const char *label;
+} SortCase;
+
+static void
+set_sort (LumDocumentList *list,
+          gconstpointer    data)
+{
+  const SortCase *c = data;
+
+  lum_document_list_set_sort (list, c->sort, c->descending);
+}
+
+typedef struct
+{
+  void      (*set) (LumDocumentList *list, const char *value);
+  const char *value;
+  const char *label;
+} FilterCase;
+
+static void
+set_filter (LumDocumentList *list,
+            gconstpointer    data)
+{
+  const FilterCase *c = data;
+
+  c->set (list, c->value);
+}
+
+static void
+clear_filter (LumDocumentList *list,
+              gconstpointer    data)
+{
+  const FilterCase *c = data;
+
+  c->set (list, NULL);
+}
+
+static void
+set_channel (LumDocumentList *list,
+             gconstpointer    data)
+{
+  lum_document_list_set_channel_id (list, *(const gint64 *)data);
+}
+
+static void
+clear_channel (LumDocumentList *list,
+               gconstpointer    data)
+{
+  lum_document_list_set_channel_id (list, 0);
+}
+
+/* Every sortable column either way, then each filter on the default
+ * order (newest first), with values most orders match: the worst case
+ * for a count and for a walk that skips what does not match. */
+static void
+time_sorts_and_filters (GtkWidget       *window,
+                        GtkWidget       *view,
+                        LumDocumentList *list,
+                        gint64           channel_id)
+{
+  const SortCase sorts[] = {
+    { LUM_DOC_SORT_NUMBER, TRUE, "number, newest first" },
+    { LUM_DOC_SORT_NUMBER, FALSE, "number, oldest first" },
+    { LUM_DOC_SORT_CUSTOMER, FALSE, "customer, A to Z" },
+    { LUM_DOC_SORT_CUSTOMER, TRUE, "customer, Z to A" },
+    { LUM_DOC_SORT_TOTAL, FALSE, "total, smallest first" },
+    { LUM_DOC_SORT_TOTAL, TRUE, "total, largest first" },
+    { LUM_DOC_SORT_STATUS, FALSE, "status, ascending" },
+    { LUM_DOC_SORT_STATUS, TRUE, "status, descending" },
+    { LUM_DOC_SORT_PUSH_STATUS, FALSE, "push status, ascending" },
+    { LUM_DOC_SORT_PUSH_STATUS, TRUE, "push status, descending" },
+    { LUM_DOC_SORT_FULFILLMENT, FALSE, "fulfillment, ascending" },
+    { LUM_DOC_SORT_FULFILLMENT, TRUE, "fulfillment, descending" },
+  };
+  const FilterCase filters[] = {
+    { lum_document_list_set_status, "posted", "status posted" },
+    { lum_document_list_set_push_status, "not-pushed", "push status not pushed" },
+    { lum_document_list_set_fulfillment_status, "unfulfilled", "fulfillment unfulfilled" },
+    { lum_document_list_set_search, "Customer 3", "search \"Customer 3\"" },
+  };
+  const SortCase newest = { LUM_DOC_SORT_NUMBER, TRUE, NULL };
+
+  g_print ("First rows after a change of order (from newest first):\n");
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    time_first_rows (window, view, list, sorts[i].label, set_sort, &sorts[i], NULL);
+  set_sort (list, &newest);
+  g_print ("First rows after a filter (newest first):\n");
+  time_first_rows (window, view, list, "channel", set_channel, &channel_id, clear_channel);
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    time_first_rows (window, view, list, filters[i].label, set_filter, &filters[i], clear_filter);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +453,9 @@ main (int   argc,
   scroll_to (window, view, 0.5, "middle", n / 2 - 100, n / 2 + 100);
   scroll_to (window, view, 1.0, "the end", 1, 1);
   g_print ("Pages of %u rows read: %u\n", LUM_DOCUMENT_LIST_PAGE_SIZE, lum_document_list_get_pages_read (list));
+
+  time_sorts_and_filters (window, view, list, first_channel_id (engine));
+  g_print ("Database: %.1f MB\n", file_mb (db_path));
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))

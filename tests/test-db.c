@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "lum-test-util.h"
@@ -570,6 +571,94 @@ test_quick_check_finds_damage (void)
   g_assert_nonnull (strstr (error->message, ".recover"));
 }
 
+/* The list's page query as SQLite ran it: the trace keeps, of the last
+ * statement that read a page, the inner query that picks the page's ids
+ * from the whole table (the outer one only sorts the page's own rows). */
+static int
+on_trace_cb (unsigned  type,
+             void     *user_data,
+             void     *stmt,
+             void     *unused)
+{
+  char **last = user_data;
+  const char *sql = sqlite3_sql (stmt);
+  const char *start = sql ? strstr (sql, "IN (SELECT") : NULL;
+  const char *end = start ? strstr (start, "OFFSET ?14)") : NULL;
+
+  if (end != NULL)
+    {
+      g_free (*last);
+      *last = g_strndup (start + strlen ("IN ("), end + strlen ("OFFSET ?14") - start - strlen ("IN ("));
+    }
+  return 0;
+}
+
+/* Whether SQLite plans @sql with a sort of its own (a temporary B-tree)
+ * rather than reading an index in order. */
+static gboolean
+plan_sorts (LumDb      *db,
+            const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean sorts = FALSE;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_handle (db), explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    sorts |= strstr ((const char *)sqlite3_column_text (stmt, 3), "TEMP B-TREE") != NULL;
+  sqlite3_finalize (stmt);
+  return sorts;
+}
+
+/* A page of the Sales Orders list, sorted by any column either way or
+ * filtered, is read from an index in order: on a million orders a sort
+ * of them all took seconds where the number's order took milliseconds. */
+static void
+test_order_pages_read_in_order (void)
+{
+  g_autofree char *path = temp_db_path ("pages.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDb) db = lum_db_open (path, &error);
+  g_autofree char *last = NULL;
+  const LumDocSort sorts[] = { LUM_DOC_SORT_NUMBER, LUM_DOC_SORT_CUSTOMER, LUM_DOC_SORT_TOTAL,
+                               LUM_DOC_SORT_STATUS, LUM_DOC_SORT_PUSH_STATUS, LUM_DOC_SORT_FULFILLMENT };
+
+  g_assert_no_error (error);
+  sqlite3_trace_v2 (lum_db_get_handle (db), SQLITE_TRACE_STMT, on_trace_cb, &last);
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    for (guint descending = 0; descending < 2; descending++)
+      {
+        LumDocumentQuery q = { .kind = LUM_DOCUMENT_KIND_SALES_ORDER, .sort = sorts[s], .descending = descending };
+        g_autoptr(GListStore) page = lum_document_store_query (db, &q, 0, 50, &error);
+
+        g_assert_no_error (error);
+        g_assert_nonnull (last);
+        if (plan_sorts (db, last))
+          g_error ("Sort %u (%s) sorts the orders itself: %s", sorts[s], descending ? "descending" : "ascending", last);
+      }
+
+  {
+    const LumDocumentQuery filters[] = {
+      { .kind = LUM_DOCUMENT_KIND_SALES_ORDER, .channel_id = 1 },
+      { .kind = LUM_DOCUMENT_KIND_SALES_ORDER, .status = "posted" },
+      { .kind = LUM_DOCUMENT_KIND_SALES_ORDER, .push_status = "pushed" },
+      { .kind = LUM_DOCUMENT_KIND_SALES_ORDER, .fulfillment_status = "fulfilled" },
+      { .kind = LUM_DOCUMENT_KIND_SALES_ORDER, .search = "acme" },
+      { .kind = LUM_DOCUMENT_KIND_SALES_ORDER, .include_test = TRUE },
+    };
+
+    for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+      {
+        g_autoptr(GListStore) page = lum_document_store_query (db, &filters[f], 0, 50, &error);
+
+        g_assert_no_error (error);
+        if (plan_sorts (db, last))
+          g_error ("Filter %u sorts the orders itself: %s", f, last);
+      }
+  }
+  sqlite3_trace_v2 (lum_db_get_handle (db), 0, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +680,7 @@ main (int   argc,
   g_test_add_func ("/db/writer-waits", test_writer_waits);
   g_test_add_func ("/db/full-disk", test_full_disk);
   g_test_add_func ("/db/quick-check-finds-damage", test_quick_check_finds_damage);
+  g_test_add_func ("/db/order-pages-read-in-order", test_order_pages_read_in_order);
 
   return g_test_run ();
 }

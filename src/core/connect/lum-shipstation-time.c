@@ -33,8 +33,17 @@
 GTimeZone *
 lum_shipstation_time_zone (GError **error)
 {
-  GTimeZone *zone = g_time_zone_new_identifier (LUM_SHIPSTATION_TIME_ZONE);
+  /* read once: GLib parses the zone file again at each call, which made a
+   * third of a poll's time (a date a shipment); a missing zone is looked
+   * for again, the next call may find it installed */
+  static GTimeZone *found;
+  GTimeZone *zone = g_atomic_pointer_get (&found);
 
+  if (zone != NULL)
+    return g_time_zone_ref (zone);
+  zone = g_time_zone_new_identifier (LUM_SHIPSTATION_TIME_ZONE);
+  if (zone != NULL && !g_atomic_pointer_compare_and_exchange (&found, NULL, g_time_zone_ref (zone)))
+    g_time_zone_unref (zone); /* another thread's is kept; this one's extra ref goes */
   if (zone == NULL)
     g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
                  _("The time zone %s cannot be read, so dates cannot be given to ShipStation in its "

@@ -249,10 +249,13 @@ bind_document (KindInfo     *info,
   return TRUE;
 }
 
+/* @replace: the document had lines written before, which go first; a
+ * document just inserted has none to look for. */
 static gboolean
 write_lines (LumDb        *db,
              KindInfo     *info,
              LumDocument  *doc,
+             gboolean      replace,
              GError      **error)
 {
   g_autofree char *del_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?", info->line_table, info->line_key);
@@ -266,7 +269,7 @@ write_lines (LumDb        *db,
   if (del == NULL || ins == NULL)
     return FALSE;
   sqlite3_bind_int64 (del, 1, id);
-  if (!lum_db_step_done (db, del, error))
+  if (replace && !lum_db_step_done (db, del, error))
     return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
@@ -392,7 +395,7 @@ lum_document_store_insert (LumDb        *db,
     return FALSE;
   lum_document_set_int (doc, LUM_DOC_ID, lum_db_last_insert_id (db));
   lum_record_clear_dirty (LUM_RECORD (doc));
-  return write_lines (db, info, doc, error);
+  return write_lines (db, info, doc, FALSE, error);
 }
 
 static gboolean
@@ -477,7 +480,7 @@ lum_document_store_update (LumDb        *db,
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
   lum_record_clear_dirty (record);
-  return !with_lines || write_lines (db, info, doc, error);
+  return !with_lines || write_lines (db, info, doc, TRUE, error);
 }
 
 static LumDocument *

@@ -357,6 +357,19 @@ static const char *migrations[] = {
    * lum-db.c edits the stored definitions (the way SQLite documents for
    * such changes) with lum_schema_rewrite_in_checks(); nothing here. */
   "",
+
+  /* 8: the lists leave test orders out (is_test = 0), and SQLite then
+   * took the narrow is_test index and sorted every order for any column
+   * but the number. An index a sortable column, starting with is_test,
+   * gives the page in order and walks an offset without reading the rows.
+   * The (total_cents, id) index served only that sort; the others stay
+   * for the filters and the search. */
+  "DROP INDEX sales_order_by_total;"
+  "CREATE INDEX sales_order_list_by_total ON sales_order (is_test, total_cents, id);"
+  "CREATE INDEX sales_order_list_by_customer ON sales_order (is_test, customer_key, id);"
+  "CREATE INDEX sales_order_list_by_status ON sales_order (is_test, status, id);"
+  "CREATE INDEX sales_order_list_by_push ON sales_order (is_test, push_status, id);"
+  "CREATE INDEX sales_order_list_by_fulfillment ON sales_order (is_test, fulfillment_status, id);",
 };
 
 /**
