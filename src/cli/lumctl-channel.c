@@ -613,7 +613,7 @@ channel_list (LumctlGlobal  *global,
 
   if (g_list_model_get_n_items (model) == 0)
     {
-      g_print ("%s\n", _("No channels. Create one with “lumenctl channel create --name NAME”."));
+      lumctl_print ("%s\n", _("No channels. Create one with “lumenctl channel create --name NAME”."));
       return LUMCTL_EXIT_OK;
     }
 
@@ -687,9 +687,9 @@ channel_archive (LumctlGlobal  *global,
   if (global->json)
     print_channel (global, channel);
   else if (unarchive)
-    g_print (_("Channel “%s” is no longer archived.\n"), lum_channel_get_name (channel));
+    lumctl_print (_("Channel “%s” is no longer archived.\n"), lum_channel_get_name (channel));
   else
-    g_print (_("Channel “%s” is archived.\n"), lum_channel_get_name (channel));
+    lumctl_print (_("Channel “%s” is archived.\n"), lum_channel_get_name (channel));
   return LUMCTL_EXIT_OK;
 }
 

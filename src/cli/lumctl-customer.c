@@ -270,9 +270,9 @@ customer_list (LumctlGlobal  *global,
   if (g_list_model_get_n_items (model) == 0)
     {
       if (lum_str_empty (search))
-        g_print ("%s\n", _("No customers. Add one with “lumenctl customer add --name NAME”."));
+        lumctl_print ("%s\n", _("No customers. Add one with “lumenctl customer add --name NAME”."));
       else
-        g_print (_("No customer’s name starts with “%s”.\n"), search);
+        lumctl_print (_("No customer’s name starts with “%s”.\n"), search);
       return LUMCTL_EXIT_OK;
     }
 
@@ -438,10 +438,10 @@ run_import (LumctlGlobal   *global,
     {
       print_import_table (rows);
       if (dry_run)
-        g_print (_("Dry run, nothing was written. To add: %u, to update: %u, rows with errors: %u.\n"),
+        lumctl_print (_("Dry run, nothing was written. To add: %u, to update: %u, rows with errors: %u.\n"),
                  added, updated, errors);
       else if (!refused)
-        g_print (_("Added: %u, updated: %u, rows with errors skipped: %u.\n"), added, updated, errors);
+        lumctl_print (_("Added: %u, updated: %u, rows with errors skipped: %u.\n"), added, updated, errors);
     }
 
   if (refused)
@@ -656,9 +656,9 @@ product_list (LumctlGlobal  *global,
   if (g_list_model_get_n_items (model) == 0)
     {
       if (lum_str_empty (search))
-        g_print ("%s\n", _("No products. Add one with “lumenctl product add --sku SKU --name NAME --price PRICE”."));
+        lumctl_print ("%s\n", _("No products. Add one with “lumenctl product add --sku SKU --name NAME --price PRICE”."));
       else
-        g_print (_("No SKU starts with “%s”.\n"), search);
+        lumctl_print (_("No SKU starts with “%s”.\n"), search);
       return LUMCTL_EXIT_OK;
     }
 
