@@ -122,18 +122,11 @@ lum_text_escape (const char   *text,
   return g_string_free (out, FALSE);
 }
 
-/**
- * lum_text_shown:
- *
- * A value as an error message or a preview shows it, between the quotes of
- * the message: escaped as by lum_text_escape(), and cut after
- * %LUM_TEXT_SHOWN_MAX characters with its length said
- * ("AAAA…AAAA… (10,485,760 characters)").
- *
- * Returns: (transfer full): the text to show
- */
-char *
-lum_text_shown (const char *value)
+/* The first LUM_TEXT_SHOWN_MAX characters, escaped; past them "…", and
+ * with @count the length in characters. */
+static char *
+shown_cut (const char *value,
+           gboolean    count)
 {
   GString *out = g_string_new (NULL);
   const char *p = value ? value : "";
@@ -148,15 +141,34 @@ lum_text_shown (const char *value)
     }
   if (*p != '\0')
     {
-      glong total = n + count_chars (p);
-      g_autofree char *count = format_count (total);
-
       g_string_append (out, "…");
-      g_string_append_c (out, ' ');
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "(%s character)", "(%s characters)", total),
-                              count);
+      if (count)
+        {
+          glong total = n + count_chars (p);
+          g_autofree char *text = format_count (total);
+
+          g_string_append_c (out, ' ');
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "(%s character)", "(%s characters)", total),
+                                  text);
+        }
     }
   return g_string_free (out, FALSE);
+}
+
+/**
+ * lum_text_shown:
+ *
+ * A value as an error message or a preview shows it, between the quotes of
+ * the message: escaped as by lum_text_escape(), and cut after
+ * %LUM_TEXT_SHOWN_MAX characters with its length said
+ * ("AAAA…AAAA… (10,485,760 characters)").
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+lum_text_shown (const char *value)
+{
+  return shown_cut (value, TRUE);
 }
 
 /**
@@ -212,7 +224,8 @@ lum_text_check_in (const char    *field,
 
   if (position > max)
     {
-      g_autofree char *shown = lum_text_shown (value);
+      /* the message says the length itself */
+      g_autofree char *shown = shown_cut (value, FALSE);
       g_autofree char *length = format_count (position);
       g_set_error (error, domain, code < 0 ? LUM_TEXT_ERROR_LENGTH : code,
                    _("%s “%s” is %s characters long; at most %ld are allowed"),
