@@ -171,6 +171,27 @@ static const struct
   { LUM_DOC_GIFT_MESSAGE, N_("Gift message"), LUM_TEXT_MULTI_LINE, LUM_TEXT_DESCRIPTION_MAX },
 };
 
+/**
+ * lum_document_check_text:
+ * @field: a #LumDocText
+ *
+ * Checks one header text of a document as saving does: one line for the
+ * ship-to, the PO number and the shipping type, line breaks and tabs
+ * allowed in notes and the gift message, and each field's limit. A field
+ * that is not typed by a user passes.
+ */
+gboolean
+lum_document_check_text (LumDocText   field,
+                         const char  *value,
+                         GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (header_texts); i++)
+    if (header_texts[i].field == field)
+      return lum_text_check_in (_(header_texts[i].label), value, header_texts[i].flags, header_texts[i].max,
+                                LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_TEXT, error);
+  return TRUE;
+}
+
 static gboolean
 check_header (LumFlowContext  *ctx,
               LumDocument     *doc,
@@ -179,9 +200,7 @@ check_header (LumFlowContext  *ctx,
   const char *date = lum_document_get_text (doc, LUM_DOC_REQUESTED_SHIP_DATE);
 
   for (guint i = 0; i < G_N_ELEMENTS (header_texts); i++)
-    if (!lum_text_check_in (_(header_texts[i].label), lum_document_get_text (doc, header_texts[i].field),
-                            header_texts[i].flags, header_texts[i].max,
-                            LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_TEXT, error))
+    if (!lum_document_check_text (header_texts[i].field, lum_document_get_text (doc, header_texts[i].field), error))
       return FALSE;
   if (!lum_str_empty (date) && !lum_date_valid (date))
     {

@@ -91,4 +91,8 @@ gint64   lum_flow_add_event       (LumFlowContext  *ctx,
                                    const char      *first_key,
                                    ...);
 
+gboolean lum_document_check_text (LumDocText   field,
+                                  const char  *value,
+                                  GError     **error);
+
 G_END_DECLS
