@@ -169,9 +169,10 @@ parse_terms (const char  *text,
 {
   if (!lum_customer_parse_terms (text, days))
     {
+      g_autofree char *shown = lum_text_shown (text);
       g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
                    _("Payment terms “%s” are not understood; write net30, “net 60”, "
-                     "a number of days or “due on receipt”"), text);
+                     "a number of days or “due on receipt”"), shown);
       return FALSE;
     }
   return TRUE;
@@ -524,9 +525,10 @@ parse_price (const char  *text,
   if (!lum_money_parse (text, cents))
     {
       g_autofree char *example = lum_money_example ();
+      g_autofree char *shown = lum_text_shown (text);
 
       g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
-                   _("Price “%s” is not an amount such as %s"), text, example);
+                   _("Price “%s” is not an amount such as %s"), shown, example);
       return FALSE;
     }
   return TRUE;
@@ -543,8 +545,9 @@ parse_weight (const char  *text,
   *ounces = g_ascii_strtod (stripped, &end);
   if (*stripped == '\0' || end == NULL || *end != '\0')
     {
+      g_autofree char *shown = lum_text_shown (text);
       g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
-                   _("Weight “%s” is not a number of ounces"), text);
+                   _("Weight “%s” is not a number of ounces"), shown);
       return FALSE;
     }
   return TRUE;

@@ -181,10 +181,11 @@ lumctl_parse_line (const char  *text,
 
   if (n < 2 || n > (with_price ? 3u : 2u) || lum_str_empty (parts[0]))
     {
+      g_autofree char *shown = lum_text_shown (text);
       g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
                    with_price ? _("Line “%s” is not of the form SKU:QTY or SKU:QTY:PRICE")
                               : _("Line “%s” is not of the form SKU:QTY"),
-                   text);
+                   shown);
       return FALSE;
     }
 

@@ -260,8 +260,9 @@ lumctl_parse_count (const char  *label,
 
   if (!g_ascii_string_to_unsigned (text, 10, min, max, &parsed, NULL))
     {
+      g_autofree char *shown = lum_text_shown (text);
       g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
-                   _("%s “%s” is not a whole number from %u to %u"), label, text, min, max);
+                   _("%s “%s” is not a whole number from %u to %u"), label, shown, min, max);
       return FALSE;
     }
   *value = (guint)parsed;
@@ -284,8 +285,11 @@ lumctl_check_choice (const char          *label,
   if (value == NULL || g_strv_contains (choices, value))
     return TRUE;
   joined = g_strjoinv (", ", (char **)choices);
-  g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
-               _("%s “%s” is not one of: %s"), label, value, joined);
+  {
+    g_autofree char *shown = lum_text_shown (value);
+    g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
+                 _("%s “%s” is not one of: %s"), label, shown, joined);
+  }
   return FALSE;
 }
 
