@@ -111,7 +111,7 @@ test_stored_text_is_escaped (Fixture       *f,
   const char *show_args[] = { "channel", "show", "Retail", NULL };
 
   added = run_ok (f, "customer", "add", "--name", "Acme Corp", NULL);
-  (void)run_ok (f, "channel", "create", "--name", "Retail", "--description", "two\nlines", NULL);
+  g_free (run_ok (f, "channel", "create", "--name", "Retail", "--description", "two\nlines", NULL));
   exec_sql (f, "UPDATE customer SET name = 'Acme' || char(27) || '[31m' || char(7) || char(155), "
                "email = 'a' || char(13) || '@b.test';"
                "UPDATE channel SET description = 'two' || char(10) || 'lines' || char(27) || ']0;owned' || char(7);");
