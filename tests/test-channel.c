@@ -459,7 +459,7 @@ test_tags (Fixture       *f,
   g_assert_cmpstr (tags[1], ==, "East coast");
 
   lum_channel_set_tags (channel, bad);
-  assert_refused (f, channel, LUM_CHANNEL_ERROR_TAGS, long_tag);
+  assert_refused (f, channel, LUM_CHANNEL_ERROR_TAGS, "is 41 characters long; at most 40");
 }
 
 static void

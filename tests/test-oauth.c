@@ -538,7 +538,11 @@ test_no_plain_http (void)
       g_assert_error (error, LUM_SETUP_ERROR, refused[i].code);
       g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, refused[i].field));
-      g_assert_nonnull (strstr (error->message, refused[i].url));
+      {
+        /* a long address is shown by its first 40 characters */
+        g_autofree char *start = g_utf8_substring (refused[i].url, 0, MIN (40, g_utf8_strlen (refused[i].url, -1)));
+        g_assert_nonnull (strstr (error->message, start));
+      }
       g_assert_cmpint (lum_integration_get_id (integration), ==, 0);
       g_clear_error (&error);
     }

@@ -59,7 +59,7 @@ print_jobs (LumctlGlobal *global,
 
   if (g_list_model_get_n_items (jobs) == 0)
     {
-      g_print ("%s\n", _("No jobs."));
+      lumctl_print ("%s\n", _("No jobs."));
       return;
     }
 
@@ -173,7 +173,7 @@ jobs_retry (LumctlGlobal  *global,
 
   if (!global->json)
     {
-      g_print (_("Job %u is scheduled again, due now.\n"), id);
+      lumctl_print (_("Job %u is scheduled again, due now.\n"), id);
       return LUMCTL_EXIT_OK;
     }
 
@@ -262,7 +262,7 @@ events_list (LumctlGlobal  *global,
 
   if (shown->len == 0)
     {
-      g_print ("%s\n", _("No events."));
+      lumctl_print ("%s\n", _("No events."));
       return LUMCTL_EXIT_OK;
     }
   table = lumctl_table_new (4, _("At"), _("Actor"), _("Document"), _("Event"));

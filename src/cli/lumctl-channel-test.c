@@ -51,10 +51,10 @@ print_block (const char *label,
 
   if (lum_str_empty (text))
     return;
-  g_print ("         %s\n", label);
+  lumctl_print ("         %s\n", label);
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
-    g_print ("           %s\n", lines[i]);
+    lumctl_print ("           %s\n", lines[i]);
 }
 
 /* "ok       Pushed to the OMS: Pushed to Sandbox ShipStation, store 1001: remote id 7" */
@@ -65,7 +65,7 @@ print_step (LumTestStep *step)
   g_autofree char *flat = g_strdup (detail ? detail : "");
 
   g_strdelimit (flat, "\r\n", ' ');
-  g_print ("%-7s  %s%s%s\n", lum_test_step_get_state (step), lum_test_step_get_text (step, LUM_TEST_STEP_TITLE),
+  lumctl_print ("%-7s  %s%s%s\n", lum_test_step_get_state (step), lum_test_step_get_text (step, LUM_TEST_STEP_TITLE),
            *flat != '\0' ? ": " : "", flat);
   print_block (_("Mapped fields:"), lum_test_step_get_text (step, LUM_TEST_STEP_MAPPED));
   print_block (_("Request body:"), lum_test_step_get_text (step, LUM_TEST_STEP_REQUEST));
@@ -169,9 +169,9 @@ report_outcome (LumctlGlobal   *global,
       lumctl_print_json (node);
     }
   else if (lum_channel_test_get_ok (test))
-    g_print (_("Channel “%s” passed the test: every step that applies is ok.\n"), lum_channel_get_name (channel));
+    lumctl_print (_("Channel “%s” passed the test: every step that applies is ok.\n"), lum_channel_get_name (channel));
   else
-    g_print (_("Channel “%s” did not pass the test.\n"), lum_channel_get_name (channel));
+    lumctl_print (_("Channel “%s” did not pass the test.\n"), lum_channel_get_name (channel));
 
   if (lum_channel_test_get_ok (test))
     return LUMCTL_EXIT_OK;
@@ -240,7 +240,7 @@ lumctl_channel_test (LumctlGlobal  *global,
   if (!global->json)
     {
       printer.steps = lum_channel_test_get_steps (test);
-      g_print (_("Testing channel “%s”…\n"), lum_channel_get_name (channel));
+      lumctl_print (_("Testing channel “%s”…\n"), lum_channel_get_name (channel));
       for (guint i = 0; i < g_list_model_get_n_items (printer.steps); i++)
         {
           g_autoptr(LumTestStep) step = g_list_model_get_item (printer.steps, i);

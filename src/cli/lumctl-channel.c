@@ -285,8 +285,9 @@ apply_mappings (LumChannel      *channel,
 
       if (equals == NULL)
         {
+          g_autofree char *shown = lum_text_shown (o->maps[i]);
           g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_FIELD_MAPPING,
-                       _("Field mapping “%s” is not of the form LUMEN_FIELD=REMOTE_FIELD"), o->maps[i]);
+                       _("Field mapping “%s” is not of the form LUMEN_FIELD=REMOTE_FIELD"), shown);
           return FALSE;
         }
       lumen_field = g_strndup (o->maps[i], equals - o->maps[i]);
@@ -307,8 +308,9 @@ apply_invoicing (LumEngine       *engine,
     {
       if (!lum_enum_from_nick (LUM_TYPE_ORDER_FLOW, o->flow, &value))
         {
+          g_autofree char *shown = lum_text_shown (o->flow);
           g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_ORDER_FLOW,
-                       _("Order flow “%s” is not one of: so-first, invoice-first"), o->flow);
+                       _("Order flow “%s” is not one of: so-first, invoice-first"), shown);
           return FALSE;
         }
       lum_channel_set_order_flow (channel, value);
@@ -329,9 +331,10 @@ apply_invoicing (LumEngine       *engine,
       if (!lum_enum_from_nick (LUM_TYPE_INVOICE_TIMING, o->invoice_timing, &value) ||
           value == LUM_INVOICE_TIMING_NONE)
         {
+          g_autofree char *shown = lum_text_shown (o->invoice_timing);
           g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_INVOICE_TIMING,
                        _("Invoice timing “%s” is not one of: so-created, shipment-created"),
-                       o->invoice_timing);
+                       shown);
           return FALSE;
         }
       lum_channel_set_invoice_timing (channel, value);
@@ -613,7 +616,7 @@ channel_list (LumctlGlobal  *global,
 
   if (g_list_model_get_n_items (model) == 0)
     {
-      g_print ("%s\n", _("No channels. Create one with “lumenctl channel create --name NAME”."));
+      lumctl_print ("%s\n", _("No channels. Create one with “lumenctl channel create --name NAME”."));
       return LUMCTL_EXIT_OK;
     }
 
@@ -687,9 +690,9 @@ channel_archive (LumctlGlobal  *global,
   if (global->json)
     print_channel (global, channel);
   else if (unarchive)
-    g_print (_("Channel “%s” is no longer archived.\n"), lum_channel_get_name (channel));
+    lumctl_print (_("Channel “%s” is no longer archived.\n"), lum_channel_get_name (channel));
   else
-    g_print (_("Channel “%s” is archived.\n"), lum_channel_get_name (channel));
+    lumctl_print (_("Channel “%s” is archived.\n"), lum_channel_get_name (channel));
   return LUMCTL_EXIT_OK;
 }
 

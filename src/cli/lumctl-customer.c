@@ -169,9 +169,10 @@ parse_terms (const char  *text,
 {
   if (!lum_customer_parse_terms (text, days))
     {
+      g_autofree char *shown = lum_text_shown (text);
       g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
                    _("Payment terms “%s” are not understood; write net30, “net 60”, "
-                     "a number of days or “due on receipt”"), text);
+                     "a number of days or “due on receipt”"), shown);
       return FALSE;
     }
   return TRUE;
@@ -270,9 +271,9 @@ customer_list (LumctlGlobal  *global,
   if (g_list_model_get_n_items (model) == 0)
     {
       if (lum_str_empty (search))
-        g_print ("%s\n", _("No customers. Add one with “lumenctl customer add --name NAME”."));
+        lumctl_print ("%s\n", _("No customers. Add one with “lumenctl customer add --name NAME”."));
       else
-        g_print (_("No customer’s name starts with “%s”.\n"), search);
+        lumctl_print (_("No customer’s name starts with “%s”.\n"), search);
       return LUMCTL_EXIT_OK;
     }
 
@@ -438,10 +439,10 @@ run_import (LumctlGlobal   *global,
     {
       print_import_table (rows);
       if (dry_run)
-        g_print (_("Dry run, nothing was written. To add: %u, to update: %u, rows with errors: %u.\n"),
+        lumctl_print (_("Dry run, nothing was written. To add: %u, to update: %u, rows with errors: %u.\n"),
                  added, updated, errors);
       else if (!refused)
-        g_print (_("Added: %u, updated: %u, rows with errors skipped: %u.\n"), added, updated, errors);
+        lumctl_print (_("Added: %u, updated: %u, rows with errors skipped: %u.\n"), added, updated, errors);
     }
 
   if (refused)
@@ -524,9 +525,10 @@ parse_price (const char  *text,
   if (!lum_money_parse (text, cents))
     {
       g_autofree char *example = lum_money_example ();
+      g_autofree char *shown = lum_text_shown (text);
 
       g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
-                   _("Price “%s” is not an amount such as %s"), text, example);
+                   _("Price “%s” is not an amount such as %s"), shown, example);
       return FALSE;
     }
   return TRUE;
@@ -543,8 +545,9 @@ parse_weight (const char  *text,
   *ounces = g_ascii_strtod (stripped, &end);
   if (*stripped == '\0' || end == NULL || *end != '\0')
     {
+      g_autofree char *shown = lum_text_shown (text);
       g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
-                   _("Weight “%s” is not a number of ounces"), text);
+                   _("Weight “%s” is not a number of ounces"), shown);
       return FALSE;
     }
   return TRUE;
@@ -656,9 +659,9 @@ product_list (LumctlGlobal  *global,
   if (g_list_model_get_n_items (model) == 0)
     {
       if (lum_str_empty (search))
-        g_print ("%s\n", _("No products. Add one with “lumenctl product add --sku SKU --name NAME --price PRICE”."));
+        lumctl_print ("%s\n", _("No products. Add one with “lumenctl product add --sku SKU --name NAME --price PRICE”."));
       else
-        g_print (_("No SKU starts with “%s”.\n"), search);
+        lumctl_print (_("No SKU starts with “%s”.\n"), search);
       return LUMCTL_EXIT_OK;
     }
 

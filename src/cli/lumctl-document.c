@@ -181,10 +181,11 @@ lumctl_parse_line (const char  *text,
 
   if (n < 2 || n > (with_price ? 3u : 2u) || lum_str_empty (parts[0]))
     {
+      g_autofree char *shown = lum_text_shown (text);
       g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
                    with_price ? _("Line “%s” is not of the form SKU:QTY or SKU:QTY:PRICE")
                               : _("Line “%s” is not of the form SKU:QTY"),
-                   text);
+                   shown);
       return FALSE;
     }
 
@@ -412,7 +413,7 @@ add_header_fields (LumctlFields *fields,
 static void
 print_section (const char *title)
 {
-  g_print ("\n%s\n", title);
+  lumctl_print ("\n%s\n", title);
 }
 
 static void
@@ -424,7 +425,7 @@ print_lines_table (LumDocument *doc)
   print_section (_("Lines:"));
   if (g_list_model_get_n_items (lines) == 0)
     {
-      g_print ("%s\n", _("none"));
+      lumctl_print ("%s\n", _("none"));
       return;
     }
   table = lumctl_table_new (5, _("SKU"), _("Description"), _("Quantity"), _("Unit price"), _("Amount"));
@@ -602,7 +603,7 @@ lumctl_document_create (LumctlGlobal     *global,
 
   if (global->json)
     return lumctl_print_document (global, engine, kind, lum_document_get_id (doc));
-  g_print ("%s\n", lum_document_get_number (doc));
+  lumctl_print ("%s\n", lum_document_get_number (doc));
   return LUMCTL_EXIT_OK;
 }
 
@@ -634,7 +635,7 @@ lumctl_document_edit (LumctlGlobal     *global,
 
   if (global->json)
     return lumctl_print_document (global, engine, kind, lum_document_get_id (doc));
-  g_print ("%s\n", lum_document_get_number (doc));
+  lumctl_print ("%s\n", lum_document_get_number (doc));
   return LUMCTL_EXIT_OK;
 }
 
@@ -647,19 +648,19 @@ print_posted (LumEngine   *engine,
   g_autoptr(LumDocument) linked = NULL;
   LumDocument *the_order = doc;
 
-  g_print (order ? _("Sales order %s is posted.\n") : _("Invoice %s is posted.\n"), lum_document_get_number (doc));
+  lumctl_print (order ? _("Sales order %s is posted.\n") : _("Invoice %s is posted.\n"), lum_document_get_number (doc));
   if (!order)
     {
       linked = lum_engine_get_document (engine, LUM_DOCUMENT_KIND_SALES_ORDER,
                                         lum_document_get_int (doc, LUM_DOC_LINKED_ID), NULL);
       if (linked == NULL)
         return;
-      g_print (_("Sales order %s was generated from it.\n"), lum_document_get_number (linked));
+      lumctl_print (_("Sales order %s was generated from it.\n"), lum_document_get_number (linked));
       the_order = linked;
     }
 
   if (g_strcmp0 (lum_document_get_text (the_order, LUM_DOC_PUSH_STATUS), LUM_PUSH_SCHEDULED) == 0)
-    g_print (_("The push of %s is due at %s.\n"), lum_document_get_number (the_order),
+    lumctl_print (_("The push of %s is due at %s.\n"), lum_document_get_number (the_order),
              lum_document_get_text (the_order, LUM_DOC_PUSH_DUE_AT));
 
   if (order)
@@ -667,10 +668,10 @@ print_posted (LumEngine   *engine,
       g_auto(GStrv) invoices = lum_engine_list_order_invoices (engine, lum_document_get_id (doc), NULL);
 
       for (guint i = 0; invoices != NULL && invoices[i] != NULL; i++)
-        g_print (_("Invoice %s was made from it.\n"), invoices[i]);
+        lumctl_print (_("Invoice %s was made from it.\n"), invoices[i]);
     }
   else if (g_strcmp0 (lum_document_get_text (doc, LUM_DOC_ACCOUNTING_STATUS), LUM_PUSH_SCHEDULED) == 0)
-    g_print (_("Its push to accounting is scheduled.\n"));
+    lumctl_print (_("Its push to accounting is scheduled.\n"));
 }
 
 /* Each document is posted in a transaction of its own; the numbers are all
@@ -1007,7 +1008,7 @@ lumctl_document_list (LumctlGlobal     *global,
 
   if (n == 0)
     {
-      g_print ("%s\n", kind == LUM_DOCUMENT_KIND_SALES_ORDER ? _("No sales orders.") : _("No invoices."));
+      lumctl_print ("%s\n", kind == LUM_DOCUMENT_KIND_SALES_ORDER ? _("No sales orders.") : _("No invoices."));
       return LUMCTL_EXIT_OK;
     }
 
@@ -1022,7 +1023,7 @@ lumctl_document_list (LumctlGlobal     *global,
   /* a page: say where the rest is */
   count = lum_engine_count_documents (engine, &q, NULL);
   if (count > (gint64)offset + n)
-    g_print (_("Rows %u to %u of %" PRId64 "; --offset %u shows the next ones.\n"),
+    lumctl_print (_("Rows %u to %u of %" PRId64 "; --offset %u shows the next ones.\n"),
              offset + 1, offset + n, count, offset + n);
   return LUMCTL_EXIT_OK;
 }

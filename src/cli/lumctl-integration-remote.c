@@ -86,7 +86,7 @@ lumctl_integration_test (LumctlGlobal  *global,
       lumctl_print_json (node);
     }
   else
-    g_print ("%s\n", report);
+    lumctl_print ("%s\n", report);
   return LUMCTL_EXIT_OK;
 }
 
@@ -125,7 +125,7 @@ print_remote_items (LumctlGlobal *global,
 
   if (n == 0)
     {
-      g_print ("%s\n", none);
+      lumctl_print ("%s\n", none);
       return;
     }
   table = lumctl_table_new (2, id_heading, _("Name"));
@@ -204,7 +204,7 @@ lumctl_integration_stores (LumctlGlobal  *global,
     g_autofree char *note = g_strdup_printf (_("%s; these are the stores last known"), error->message);
 
     g_strdelimit (note, "\r\n", ' ');
-    g_printerr ("lumenctl: %s\n", note);
+    lumctl_printerr ("lumenctl: %s\n", note);
   }
   print_stores (global, G_LIST_MODEL (known));
   return LUMCTL_EXIT_OK;
@@ -285,7 +285,7 @@ lumctl_check_income_account (LumEngine       *engine,
                                                local_error->message);
 
       g_strdelimit (note, "\r\n", ' ');
-      g_printerr ("lumenctl: %s\n", note);
+      lumctl_printerr ("lumenctl: %s\n", note);
       return TRUE;
     }
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (accounts)); i++)
@@ -326,7 +326,7 @@ open_uri (const char  *uri,
            _("Waiting for QuickBooks to send the browser back to Lumen (Ctrl+C stops)…"));
   fflush (out);
   if (!data->no_browser && !g_app_info_launch_default_for_uri (uri, NULL, &launch_error))
-    g_printerr (_("lumenctl: no browser could be opened (%s): open the address by hand\n"), launch_error->message);
+    lumctl_printerr (_("lumenctl: no browser could be opened (%s): open the address by hand\n"), launch_error->message);
   return TRUE;
 }
 
@@ -378,7 +378,7 @@ connect_by_paste (LumctlGlobal   *global,
   fputc ('\n', out);
   fflush (out);
   if (!no_browser && !g_app_info_launch_default_for_uri (url, NULL, &launch_error))
-    g_printerr (_("lumenctl: no browser could be opened (%s): open the address by hand\n"), launch_error->message);
+    lumctl_printerr (_("lumenctl: no browser could be opened (%s): open the address by hand\n"), launch_error->message);
 
   if ((answer = read_answer_line (&error)) == NULL)
     return lumctl_fail (error);
@@ -443,7 +443,7 @@ lumctl_integration_connect (LumctlGlobal  *global,
   if (global->json)
     lumctl_print_integration (global, connected ? connected : integration);
   else
-    g_print (_("“%s” is connected to QuickBooks Online company %s.\n"), lum_integration_get_name (integration),
+    lumctl_print (_("“%s” is connected to QuickBooks Online company %s.\n"), lum_integration_get_name (integration),
              lum_integration_get_setting (connected ? connected : integration, LUM_SETTING_QUICKBOOKS_REALM));
   return LUMCTL_EXIT_OK;
 }

@@ -396,16 +396,16 @@ print_connect_hint (LumctlGlobal   *global,
     return;
   if (lum_str_empty (lum_integration_get_setting (integration, LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT)))
     {
-      g_print ("\n");
-      g_print (_("No income account was given: invoices are not pushed until one is chosen, with\n"
+      lumctl_print ("\n");
+      lumctl_print (_("No income account was given: invoices are not pushed until one is chosen, with\n"
                  "  lumenctl integration accounts \"%s\"\n"
                  "  lumenctl integration edit \"%s\" --income-account ID\n"),
                lum_integration_get_name (integration), lum_integration_get_name (integration));
     }
   if (g_hash_table_contains (secrets, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN))
     return;
-  g_print ("\n");
-  g_print (_("No refresh token was given: connect Lumen to the company through the browser with\n"
+  lumctl_print ("\n");
+  lumctl_print (_("No refresh token was given: connect Lumen to the company through the browser with\n"
              "  lumenctl integration connect \"%s\"\n"),
            lum_integration_get_name (integration));
 }
@@ -545,7 +545,7 @@ integration_delete (LumctlGlobal  *global,
   if (global->json)
     lumctl_print_integration (global, integration);
   else
-    g_print (_("Integration “%s” is deleted, and its secrets with it.\n"), lum_integration_get_name (integration));
+    lumctl_print (_("Integration “%s” is deleted, and its secrets with it.\n"), lum_integration_get_name (integration));
   return LUMCTL_EXIT_OK;
 }
 
@@ -610,7 +610,7 @@ integration_list (LumctlGlobal  *global,
       lumctl_print_json (node);
     }
   else if (g_list_model_get_n_items (G_LIST_MODEL (integrations)) == 0)
-    g_print ("%s\n", _("No integrations. Add one with “lumenctl integration add”."));
+    lumctl_print ("%s\n", _("No integrations. Add one with “lumenctl integration add”."));
   else
     lumctl_table_print (table);
   return LUMCTL_EXIT_OK;

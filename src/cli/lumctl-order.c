@@ -48,19 +48,19 @@ run_document_action (LumctlGlobal     *global,
 static void
 print_pushed_now (const char *number)
 {
-  g_print (_("The push of sales order %s is due now.\n"), number);
+  lumctl_print (_("The push of sales order %s is due now.\n"), number);
 }
 
 static void
 print_cancelled (const char *number)
 {
-  g_print (_("Sales order %s is cancelled.\n"), number);
+  lumctl_print (_("Sales order %s is cancelled.\n"), number);
 }
 
 static void
 print_voided (const char *number)
 {
-  g_print (_("Invoice %s is void.\n"), number);
+  lumctl_print (_("Invoice %s is void.\n"), number);
 }
 
 /* -- orders ------------------------------------------------------------------ */
@@ -229,11 +229,11 @@ order_ship (LumctlGlobal  *global,
       g_string_append_printf (lines, "%s%" PRId64 " × %s", i > 0 ? ", " : "",
                               lum_doc_line_get_quantity (line), lum_doc_line_get_sku (line));
     }
-  g_print (_("Shipment of %s recorded: %s.\n"), lum_document_get_number (shipped), lines->str);
-  g_print (_("Fulfillment: %s.\n"), lum_document_get_text (shipped, LUM_DOC_FULFILLMENT_STATUS));
+  lumctl_print (_("Shipment of %s recorded: %s.\n"), lum_document_get_number (shipped), lines->str);
+  lumctl_print (_("Fulfillment: %s.\n"), lum_document_get_text (shipped, LUM_DOC_FULFILLMENT_STATUS));
   for (guint i = 0; invoices_after[i] != NULL; i++)
     if (!strv_contains (invoices_before, invoices_after[i]))
-      g_print (_("Invoice %s was made from it.\n"), invoices_after[i]);
+      lumctl_print (_("Invoice %s was made from it.\n"), invoices_after[i]);
   return LUMCTL_EXIT_OK;
 }
 

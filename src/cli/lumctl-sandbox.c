@@ -52,7 +52,7 @@ set_redirect (LumIntegration *integration,
   g_autofree char *text = port != 0 ? g_strdup_printf ("%u", port) : NULL;
 
   if (port == 0)
-    g_printerr ("lumenctl: %s\n", error->message);
+    lumctl_printerr ("lumenctl: %s\n", error->message);
   lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT, text);
   lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_REDIRECT_URI, NULL);
 }
@@ -240,7 +240,7 @@ on_request_received_cb (LumSandbox *sandbox,
       fputc ('\n', stdout);
     }
   else
-    g_print ("%s  %s %s %s\n", at, method, service, path);
+    lumctl_print ("%s  %s %s %s\n", at, method, service, path);
   fflush (stdout);
 }
 
@@ -366,15 +366,15 @@ print_started (LumctlGlobal *global,
       g_autoptr(LumctlFields) fields = lumctl_fields_new ();
       const char *labels[] = { N_("ShipStation"), N_("Extensiv 3PL"), N_("QuickBooks Online") };
 
-      g_print ("%s\n", url);
+      lumctl_print ("%s\n", url);
       for (guint i = 0; i < G_N_ELEMENTS (services); i++)
         {
           g_autofree char *service_url = lum_sandbox_dup_base_url (sandbox, services[i]);
           lumctl_fields_add (fields, _(labels[i]), service_url);
         }
       lumctl_fields_print (fields);
-      g_print ("%s", registered_text);
-      g_print ("%s\n", _("The sandbox runs until interrupted (Ctrl+C)."));
+      lumctl_print ("%s", registered_text);
+      lumctl_print ("%s\n", _("The sandbox runs until interrupted (Ctrl+C)."));
     }
   fflush (stdout);
 }

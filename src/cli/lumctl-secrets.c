@@ -61,7 +61,7 @@ ask (const char  *label,
   gboolean echo_off;
   char *line;
 
-  g_printerr (_("%s: "), _(label));
+  lumctl_printerr (_("%s: "), _(label));
   echo_off = tcgetattr (STDIN_FILENO, &saved) == 0;
   if (echo_off)
     {
@@ -72,7 +72,7 @@ ask (const char  *label,
   line = read_line (error);
   if (echo_off)
     tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
-  g_printerr ("\n");
+  lumctl_printerr ("\n");
   return line;
 }
 

@@ -174,20 +174,20 @@ print_once_report (Sync     *sync,
 
   if (push)
     {
-      g_print (_("Push: sent %u, done %u, failed %u, to retry later %u\n"), sync->n_sent, done, failed, later);
+      lumctl_print (_("Push: sent %u, done %u, failed %u, to retry later %u\n"), sync->n_sent, done, failed, later);
       for (guint i = 0; i < sync->failed_jobs->len; i++)
         {
           LumJob *job = g_ptr_array_index (sync->failed_jobs, i);
           g_autofree char *text = dup_job_text (job);
 
-          g_print (_("  failed: %s: %s\n"), text, lum_job_get_text (job, LUM_JOB_LAST_ERROR));
+          lumctl_print (_("  failed: %s: %s\n"), text, lum_job_get_text (job, LUM_JOB_LAST_ERROR));
         }
     }
   if (poll)
     {
       g_autofree char *text = dup_poll_text (&sync->stats, sync->poll_error);
 
-      g_print (_("Poll: %s\n"), text);
+      lumctl_print (_("Poll: %s\n"), text);
     }
 }
 
@@ -253,7 +253,7 @@ log_line (Sync       *sync,
       g_autofree char *flat = g_strdup (text);
 
       g_strdelimit (flat, "\r\n", ' ');
-      g_print ("%s  %s\n", now, flat);
+      lumctl_print ("%s  %s\n", now, flat);
     }
   fflush (stdout);
 }
@@ -431,7 +431,7 @@ on_stop_signal_cb (gpointer user_data)
     {
       sync->stopping = TRUE;
       lum_sync_service_stop_polling (sync->service);
-      g_printerr ("%s\n", _("lumenctl: finishing the jobs in flight; interrupt again to stop at once"));
+      lumctl_printerr ("%s\n", _("lumenctl: finishing the jobs in flight; interrupt again to stop at once"));
       return G_SOURCE_CONTINUE;
     }
   stop_now (sync);
@@ -454,11 +454,11 @@ run_watch (Sync     *sync,
   if (!sync->global->json)
     {
       if (push && poll)
-        g_print (_("Pushing due jobs, and polling shipments every %u s (Ctrl+C stops).\n"), interval);
+        lumctl_print (_("Pushing due jobs, and polling shipments every %u s (Ctrl+C stops).\n"), interval);
       else if (push)
-        g_print (_("Pushing due jobs (Ctrl+C stops).\n"));
+        lumctl_print (_("Pushing due jobs (Ctrl+C stops).\n"));
       else
-        g_print (_("Polling shipments every %u s (Ctrl+C stops).\n"), interval);
+        lumctl_print (_("Polling shipments every %u s (Ctrl+C stops).\n"), interval);
       fflush (stdout);
     }
 
@@ -473,7 +473,7 @@ run_watch (Sync     *sync,
   lumctl_loop_run (&loop);
 
   if (!sync->global->json)
-    g_print ("%s\n", _("Stopped."));
+    lumctl_print ("%s\n", _("Stopped."));
   sync->loop = NULL;
   return LUMCTL_EXIT_OK;
 }

@@ -137,7 +137,7 @@ lumctl_usage_error (LumctlGlobal *global,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_printerr ("lumenctl: %s\n", message);
+  lumctl_printerr ("lumenctl: %s\n", message);
   g_printerr (_("Try “%s --help” for more information."), global->command_line);
   g_printerr ("\n");
   return LUMCTL_EXIT_USAGE;
@@ -149,10 +149,54 @@ static void
 print_error_line (const char *message)
 {
   g_autofree char *line = g_strdup (message);
+  g_autofree char *escaped = NULL;
 
-  /* One line, so that scripts can read it with `read`. */
+  /* One line, so that scripts can read it with `read`, and no control
+   * character of a value quoted in it reaches the terminal. */
   g_strdelimit (line, "\r\n", ' ');
-  g_printerr ("lumenctl: %s\n", line);
+  escaped = lum_text_escape (line, LUM_TEXT_ONE_LINE);
+  g_printerr ("lumenctl: %s\n", escaped);
+}
+
+/**
+ * lumctl_print:
+ *
+ * g_print() for every line that holds stored or given text: the control
+ * characters of the values are written out ("\x1b"), so that a name
+ * imported from a file cannot drive the terminal. Line breaks and tabs
+ * stay.
+ */
+void
+lumctl_print (const char *format,
+              ...)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  escaped = lum_text_escape (text, LUM_TEXT_MULTI_LINE);
+  g_print ("%s", escaped);
+}
+
+/* lumctl_print() on standard error. */
+void
+lumctl_printerr (const char *format,
+                 ...)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  escaped = lum_text_escape (text, LUM_TEXT_MULTI_LINE);
+  g_printerr ("%s", escaped);
 }
 
 int
@@ -216,8 +260,9 @@ lumctl_parse_count (const char  *label,
 
   if (!g_ascii_string_to_unsigned (text, 10, min, max, &parsed, NULL))
     {
+      g_autofree char *shown = lum_text_shown (text);
       g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
-                   _("%s “%s” is not a whole number from %u to %u"), label, text, min, max);
+                   _("%s “%s” is not a whole number from %u to %u"), label, shown, min, max);
       return FALSE;
     }
   *value = (guint)parsed;
@@ -240,8 +285,11 @@ lumctl_check_choice (const char          *label,
   if (value == NULL || g_strv_contains (choices, value))
     return TRUE;
   joined = g_strjoinv (", ", (char **)choices);
-  g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
-               _("%s “%s” is not one of: %s"), label, value, joined);
+  {
+    g_autofree char *shown = lum_text_shown (value);
+    g_set_error (error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
+                 _("%s “%s” is not one of: %s"), label, shown, joined);
+  }
   return FALSE;
 }
 
@@ -362,7 +410,9 @@ collect_row (guint   n_columns,
       const char *cell = va_arg (args, const char *);
       g_autofree char *flat = g_strdup (cell ? cell : "");
 
-      row[i] = g_strdelimit (g_steal_pointer (&flat), "\t\r\n", ' ');
+      /* one line a row; what else is a control character is written out */
+      g_strdelimit (flat, "\t\r\n", ' ');
+      row[i] = lum_text_escape (flat, LUM_TEXT_ONE_LINE);
     }
   return row;
 }
@@ -468,7 +518,8 @@ lumctl_fields_add (LumctlFields *fields,
                    const char   *value)
 {
   g_ptr_array_add (fields->labels, g_strdup_printf (_("%s:"), label));
-  g_ptr_array_add (fields->values, g_strdup (value ? value : ""));
+  /* several lines stay several lines; every other control character is written out */
+  g_ptr_array_add (fields->values, lum_text_escape (value, LUM_TEXT_MULTI_LINE));
 }
 
 /* A field only when it has a value: a long record stays readable. */

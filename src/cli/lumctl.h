@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lum-engine.h"
+#include "lum-text.h"
 
 G_BEGIN_DECLS
 
@@ -101,6 +102,12 @@ int             lumctl_parse               (LumctlGlobal        *global,
 int             lumctl_usage_error         (LumctlGlobal        *global,
                                             const char          *format,
                                             ...) G_GNUC_PRINTF (2, 3);
+
+/* Output of stored or given text: control characters written out */
+void            lumctl_print               (const char          *format,
+                                            ...) G_GNUC_PRINTF (1, 2);
+void            lumctl_printerr            (const char          *format,
+                                            ...) G_GNUC_PRINTF (1, 2);
 
 /* Errors */
 int             lumctl_fail                (const GError        *error);

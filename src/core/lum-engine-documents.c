@@ -7,6 +7,7 @@
 
 #include "lum-engine-documents.h"
 #include "lum-engine-private.h"
+#include "lum-text.h"
 #include "lum-util.h"
 #include "model/lum-channel-json.h"
 #include "store/lum-channel-store.h"
@@ -58,21 +59,40 @@ check_length (const char  *field,
               gboolean     required,
               GError     **error)
 {
-  glong length = g_utf8_strlen (value ? value : "", -1);
-
   if (required && lum_str_empty (value))
     {
+      g_autofree char *shown = lum_text_shown (value);
       g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
-                   _("%s “%s” is empty"), field, value ? value : "");
+                   _("%s “%s” is empty"), field, shown);
       return FALSE;
     }
-  if (length > max)
-    {
-      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
-                   _("%s “%s” is longer than %ld characters"), field, value, max);
-      return FALSE;
-    }
-  return TRUE;
+  return lum_text_check_in (field, value, LUM_TEXT_ONE_LINE, max, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD, error);
+}
+
+/**
+ * lum_customer_check_text:
+ * @field: a #LumCustomerText
+ *
+ * Checks one text field of a customer as saving does (one line, and at
+ * most 120 characters for the name, 254 for an email, 40 for a phone, 200
+ * for the others), so that a form can find the row an error is about.
+ */
+gboolean
+lum_customer_check_text (guint        field,
+                         const char  *value,
+                         GError     **error)
+{
+  glong max = LUM_TEXT_ADDRESS_MAX;
+
+  g_return_val_if_fail (field < LUM_CUSTOMER_N_TEXT, FALSE);
+
+  if (field == LUM_CUSTOMER_NAME)
+    return check_length (_("Customer name"), value, LUM_TEXT_NAME_MAX, TRUE, error);
+  if (field == LUM_CUSTOMER_EMAIL)
+    max = LUM_TEXT_EMAIL_MAX;
+  else if (field == LUM_CUSTOMER_PHONE || field == LUM_CUSTOMER_SHIP_PHONE)
+    max = LUM_TEXT_PHONE_MAX;
+  return check_length (lum_record_text_column (LUM_TYPE_CUSTOMER, field), value, max, FALSE, error);
 }
 
 /**
@@ -95,19 +115,17 @@ lum_engine_check_customer (LumEngine    *self,
       lum_customer_set_text (customer, i, stripped);
     }
 
-  if (!check_length (_("Customer name"), lum_customer_get_name (customer), 120, TRUE, error))
-    return FALSE;
-  for (guint i = 1; i < LUM_CUSTOMER_N_TEXT; i++)
-    if (!check_length (lum_record_text_column (LUM_TYPE_CUSTOMER, i), lum_customer_get_text (customer, i),
-                       200, FALSE, error))
+  for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
+    if (!lum_customer_check_text (i, lum_customer_get_text (customer, i), error))
       return FALSE;
 
   email = lum_customer_get_text (customer, LUM_CUSTOMER_EMAIL);
   if (*email != '\0' && (strchr (email, '@') == NULL || strchr (email, '@') != strrchr (email, '@') ||
                          email[0] == '@' || g_str_has_suffix (email, "@") || strchr (email, ' ') != NULL))
     {
+      g_autofree char *shown = lum_text_shown (email);
       g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
-                   _("Email “%s” is not an email address"), email);
+                   _("Email “%s” is not an email address"), shown);
       return FALSE;
     }
   if (lum_customer_get_terms_days (customer) < 0 || lum_customer_get_terms_days (customer) > 365)
@@ -120,8 +138,9 @@ lum_engine_check_customer (LumEngine    *self,
   other = lum_customer_store_id_by_name (lum_engine_get_db (self), lum_customer_get_name (customer));
   if (other != 0 && other != lum_customer_get_id (customer))
     {
+      g_autofree char *shown = lum_text_shown (lum_customer_get_name (customer));
       g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_DUPLICATE,
-                   _("Customer name “%s” is already used by another customer"), lum_customer_get_name (customer));
+                   _("Customer name “%s” is already used by another customer"), shown);
       return FALSE;
     }
   return TRUE;
@@ -181,14 +200,17 @@ lum_engine_check_product (LumProduct  *product,
 {
   const char *sku = lum_product_get_sku (product);
 
+  g_autofree char *shown = NULL;
+
   if (!check_length (_("SKU"), sku, LUM_SKU_MAX_LENGTH, TRUE, error) ||
-      !check_length (_("Product name"), lum_product_get_name (product), 200, TRUE, error))
+      !check_length (_("Product name"), lum_product_get_name (product), LUM_PRODUCT_NAME_MAX, TRUE, error))
     return FALSE;
+  shown = lum_text_shown (sku);
   for (const char *p = sku; *p; p = g_utf8_next_char (p))
     if (g_unichar_isspace (g_utf8_get_char (p)) || !g_unichar_isprint (g_utf8_get_char (p)))
       {
         g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
-                     _("SKU “%s” contains a space or an unprintable character"), sku);
+                     _("SKU “%s” contains a space or an unprintable character"), shown);
         return FALSE;
       }
   if (lum_product_get_unit_price_cents (product) < 0 ||
@@ -196,13 +218,13 @@ lum_engine_check_product (LumProduct  *product,
     {
       g_autofree char *price = lum_money_format (lum_product_get_unit_price_cents (product));
       g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
-                   _("Unit price %s of “%s” is out of range"), price, sku);
+                   _("Unit price %s of “%s” is out of range"), price, shown);
       return FALSE;
     }
   if (!(lum_product_get_weight_oz (product) >= 0 && lum_product_get_weight_oz (product) < 1e6))
     {
       g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
-                   _("Weight %g oz of “%s” is out of range"), lum_product_get_weight_oz (product), sku);
+                   _("Weight %g oz of “%s” is out of range"), lum_product_get_weight_oz (product), shown);
       return FALSE;
     }
   return TRUE;

@@ -30,11 +30,15 @@ typedef enum
 #define LUM_RECORD_ERROR (lum_record_error_quark ())
 GQuark lum_record_error_quark (void);
 
-#define LUM_SKU_MAX_LENGTH 64
+#define LUM_SKU_MAX_LENGTH   64
+#define LUM_PRODUCT_NAME_MAX 200
 
 /* Customers and products */
 gboolean     lum_engine_save_customer     (LumEngine         *self,
                                            LumCustomer       *customer,
+                                           GError           **error);
+gboolean     lum_customer_check_text      (guint              field,
+                                           const char        *value,
                                            GError           **error);
 gboolean     lum_engine_check_customer    (LumEngine         *self,
                                            LumCustomer       *customer,

@@ -7,6 +7,7 @@
 
 #include "lum-engine-private.h"
 #include "lum-engine-setup.h"
+#include "lum-text.h"
 #include "lum-util.h"
 #include "connect/lum-quickbooks.h"
 #include "flow/lum-channel-rules.h"
@@ -44,18 +45,17 @@ check_setup_name (const char  *what,
                   GError     **error)
 {
   g_autofree char *stripped = lum_strip_dup (name);
-  glong length = g_utf8_strlen (stripped, -1);
+  /* TRANSLATORS: %s is what is named, e.g. "Warehouse group" */
+  g_autofree char *field = g_strdup_printf (_("%s name"), what);
 
-  if (length == 0)
+  if (!lum_text_check_in (field, stripped, LUM_TEXT_ONE_LINE, LUM_SETUP_NAME_MAX,
+                          LUM_SETUP_ERROR, LUM_SETUP_ERROR_NAME, error))
+    return FALSE;
+  if (*stripped == '\0')
     {
+      g_autofree char *shown = lum_text_shown (name);
       g_set_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_NAME,
-                   _("%s name “%s” is empty"), what, name ? name : "");
-      return FALSE;
-    }
-  if (length > LUM_SETUP_NAME_MAX)
-    {
-      g_set_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_NAME,
-                   _("%s name “%s” is longer than %d characters"), what, stripped, LUM_SETUP_NAME_MAX);
+                   _("%s name “%s” is empty"), what, shown);
       return FALSE;
     }
   return TRUE;
@@ -271,8 +271,9 @@ create_group_tx (LumEngine  *self,
     return FALSE;
   if (lum_setup_store_name_used (db, LUM_SETUP_TABLE_WAREHOUSE_GROUP, data->name, 0))
     {
+      g_autofree char *shown = lum_text_shown (data->name);
       g_set_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_NAME,
-                   _("Warehouse group name “%s” is already used"), data->name);
+                   _("Warehouse group name “%s” is already used"), shown);
       return FALSE;
     }
 
@@ -374,8 +375,9 @@ add_invoice_type_tx (LumEngine  *self,
 
   if (lum_setup_store_name_used (db, LUM_SETUP_TABLE_INVOICE_TYPE, data->name, 0))
     {
+      g_autofree char *shown = lum_text_shown (data->name);
       g_set_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_NAME,
-                   _("Invoice type name “%s” is already used"), data->name);
+                   _("Invoice type name “%s” is already used"), shown);
       return FALSE;
     }
 
@@ -433,15 +435,19 @@ check_url (const char  *field,
            int          code,
            GError     **error)
 {
-  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *shown = lum_text_shown (url);
 
+  if (!lum_text_check_in (field, url, LUM_TEXT_ONE_LINE, LUM_TEXT_DESCRIPTION_MAX, LUM_SETUP_ERROR, code, error))
+    return FALSE;
+  uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
   if (uri == NULL ||
       (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "http") != 0) ||
       lum_str_empty (g_uri_get_host (uri)))
     {
       /* TRANSLATORS: the first %s is the field, e.g. "Base URL" */
       g_set_error (error, LUM_SETUP_ERROR, code, _("%s “%s” is not an http:// or https:// address"),
-                   field, url ? url : "");
+                   field, shown);
       return FALSE;
     }
   if (g_str_equal (g_uri_get_scheme (uri), "http") && !lum_host_is_loopback (g_uri_get_host (uri)))
@@ -449,7 +455,7 @@ check_url (const char  *field,
       g_set_error (error, LUM_SETUP_ERROR, code,
                    _("%s “%s” is refused: plain http would send the credentials in clear; use https (http is "
                      "allowed only to this computer: localhost, 127.0.0.1, ::1)"),
-                   field, url);
+                   field, shown);
       return FALSE;
     }
   return TRUE;
@@ -532,8 +538,9 @@ save_integration_tx (LumEngine  *self,
     return FALSE;
   if (lum_setup_store_name_used (db, LUM_SETUP_TABLE_INTEGRATION, name, lum_integration_get_id (integration)))
     {
+      g_autofree char *shown = lum_text_shown (name);
       g_set_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_NAME,
-                   _("Integration name “%s” is already used"), name);
+                   _("Integration name “%s” is already used"), shown);
       return FALSE;
     }
   /* no trailing slash, so paths join cleanly */

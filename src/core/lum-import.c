@@ -9,6 +9,7 @@
 #include "lum-engine-documents.h"
 #include "lum-engine-private.h"
 #include "lum-import.h"
+#include "lum-text.h"
 #include "lum-util.h"
 #include "store/lum-customer-store.h"
 
@@ -66,6 +67,7 @@ map_header (LumImportKind   kind,
   for (guint h = 0; header[h]; h++)
     {
       g_autofree char *key = normalize_header (header[h]);
+      g_autofree char *shown = lum_text_shown (header[h]);
       gboolean known = FALSE;
 
       if (g_str_equal (key, "unit_price"))
@@ -82,7 +84,7 @@ map_header (LumImportKind   kind,
               if (map[i] >= 0)
                 {
                   g_set_error (error, LUM_IMPORT_ERROR, LUM_IMPORT_ERROR_HEADER,
-                               _("Column “%s” appears twice in the header"), header[h]);
+                               _("Column “%s” appears twice in the header"), shown);
                   return FALSE;
                 }
               map[i] = h;
@@ -93,7 +95,7 @@ map_header (LumImportKind   kind,
         {
           g_autofree char *columns = lum_import_columns (kind);
           g_set_error (error, LUM_IMPORT_ERROR, LUM_IMPORT_ERROR_HEADER,
-                       _("Column “%s” is not known; the columns are: %s"), header[h], columns);
+                       _("Column “%s” is not known; the columns are: %s"), shown, columns);
           return FALSE;
         }
     }
@@ -119,6 +121,20 @@ field (char      **fields,
        guint       i)
 {
   return map[i] >= 0 ? fields[map[i]] : "";
+}
+
+/* A row of the preview, whose summary shows at most the start of a value:
+ * a field of megabytes is not printed whole. */
+static LumImportRow *
+row_new (guint        line,
+         GObject     *record,
+         const char  *summary,
+         gboolean     update,
+         const char  *message)
+{
+  g_autofree char *shown = lum_text_shown (summary);
+
+  return lum_import_row_new (line, record, shown, update, message);
 }
 
 static LumImportRow *
@@ -149,26 +165,27 @@ preview_customer (LumEngine  *self,
 
   if (!lum_str_empty (terms) && !lum_customer_parse_terms (terms, &days))
     {
+      g_autofree char *shown = lum_text_shown (terms);
       g_autofree char *message = g_strdup_printf (_("Terms “%s” are not understood; write net30, net 60 or due on receipt"),
-                                                  terms);
-      return lum_import_row_new (row->line, NULL, lum_customer_get_name (customer), FALSE, message);
+                                                  shown);
+      return row_new (row->line, NULL, lum_customer_get_name (customer), FALSE, message);
     }
   if (map[LUM_CUSTOMER_N_TEXT] >= 0 && !lum_str_empty (terms))
     lum_customer_set_terms_days (customer, days);
   if (!lum_engine_check_customer (self, customer, &error))
-    return lum_import_row_new (row->line, NULL, lum_customer_get_name (customer), FALSE, error->message);
+    return row_new (row->line, NULL, lum_customer_get_name (customer), FALSE, error->message);
 
   key = lum_name_key (lum_customer_get_name (customer));
   if (g_hash_table_contains (seen, key))
     {
+      g_autofree char *shown = lum_text_shown (lum_customer_get_name (customer));
       g_autofree char *message = g_strdup_printf (_("Customer “%s” is already on line %u of the file"),
-                                                  lum_customer_get_name (customer),
-                                                  GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)));
-      return lum_import_row_new (row->line, NULL, lum_customer_get_name (customer), FALSE, message);
+                                                  shown, GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)));
+      return row_new (row->line, NULL, lum_customer_get_name (customer), FALSE, message);
     }
   g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
 
-  return lum_import_row_new (row->line, G_OBJECT (customer), lum_customer_get_name (customer), existing != 0, NULL);
+  return row_new (row->line, G_OBJECT (customer), lum_customer_get_name (customer), existing != 0, NULL);
 }
 
 static LumImportRow *
@@ -184,14 +201,17 @@ preview_product (LumEngine  *self,
   g_autoptr(LumProduct) product = NULL;
   g_autoptr(LumProduct) existing = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *summary = g_strdup_printf ("%s — %s", sku, name);
+  g_autofree char *shown_sku = lum_text_shown (sku);
+  g_autofree char *shown_name = lum_text_shown (name);
+  g_autofree char *summary = g_strdup_printf ("%s — %s", shown_sku, shown_name);
   gint64 cents = 0;
   double weight = 0;
 
   if (!lum_money_parse (price_text, &cents))
     {
       g_autofree char *example = lum_money_example ();
-      g_autofree char *message = g_strdup_printf (_("Price “%s” is not an amount such as %s"), price_text, example);
+      g_autofree char *shown = lum_text_shown (price_text);
+      g_autofree char *message = g_strdup_printf (_("Price “%s” is not an amount such as %s"), shown, example);
       return lum_import_row_new (row->line, NULL, summary, FALSE, message);
     }
   if (!lum_str_empty (weight_text))
@@ -202,7 +222,8 @@ preview_product (LumEngine  *self,
       weight = g_ascii_strtod (w, &end);
       if (end == w || *end != '\0')
         {
-          g_autofree char *message = g_strdup_printf (_("Weight “%s” is not a number of ounces"), weight_text);
+          g_autofree char *shown = lum_text_shown (weight_text);
+          g_autofree char *message = g_strdup_printf (_("Weight “%s” is not a number of ounces"), shown);
           return lum_import_row_new (row->line, NULL, summary, FALSE, message);
         }
     }
@@ -213,7 +234,7 @@ preview_product (LumEngine  *self,
   if (g_hash_table_contains (seen, sku))
     {
       g_autofree char *message = g_strdup_printf (_("SKU “%s” is already on line %u of the file"),
-                                                  sku, GPOINTER_TO_UINT (g_hash_table_lookup (seen, sku)));
+                                                  shown_sku, GPOINTER_TO_UINT (g_hash_table_lookup (seen, sku)));
       return lum_import_row_new (row->line, NULL, summary, FALSE, message);
     }
   g_hash_table_insert (seen, g_strdup (sku), GUINT_TO_POINTER (row->line));
@@ -270,7 +291,7 @@ lum_engine_import_preview (LumEngine      *self,
         {
           g_autofree char *message = g_strdup_printf (_("Line %u has %u fields; the header has %u"),
                                                       row->line, g_strv_length (row->fields), n_columns);
-          preview = lum_import_row_new (row->line, NULL, row->fields[0], FALSE, message);
+          preview = row_new (row->line, NULL, row->fields[0], FALSE, message);
         }
       else if (kind == LUM_IMPORT_PRODUCTS)
         preview = preview_product (self, row, map, seen);

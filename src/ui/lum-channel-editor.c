@@ -486,6 +486,8 @@ row_for_error (LumChannelEditor *self,
       return GTK_WIDGET (self->timing_row);
     case LUM_CHANNEL_ERROR_ACCOUNTING:
       return GTK_WIDGET (self->accounting_row);
+    case LUM_CHANNEL_ERROR_DESCRIPTION:
+      return GTK_WIDGET (self->description_row);
     default:
       return NULL;
     }

@@ -175,11 +175,14 @@ row_for_error (LumCustomerEditor *self,
     return self->rows[LUM_CUSTOMER_NAME];
 
   apply_to_customer (self, shown);
-  if (lum_str_empty (lum_customer_get_name (shown)) || g_utf8_strlen (lum_customer_get_name (shown), -1) > 120)
-    return self->rows[LUM_CUSTOMER_NAME];
-  for (guint f = 1; f < LUM_CUSTOMER_N_TEXT; f++)
-    if (g_utf8_strlen (lum_customer_get_text (shown, f), -1) > 200)
-      return self->rows[f];
+  /* the engine's own check of each field, in its order */
+  for (guint f = 0; f < LUM_CUSTOMER_N_TEXT; f++)
+    {
+      g_autofree char *stripped = lum_strip_dup (lum_customer_get_text (shown, f));
+
+      if (!lum_customer_check_text (f, stripped, NULL))
+        return self->rows[f];
+    }
   email = lum_customer_get_text (shown, LUM_CUSTOMER_EMAIL);
   if (*email != '\0')
     return self->rows[LUM_CUSTOMER_EMAIL];

@@ -442,6 +442,19 @@ show_error (LumDocumentEditor *self,
           lum_form_scroll_to (GTK_WIDGET (self->lines_list));
         }
       break;
+    case LUM_DOCUMENT_ERROR_TEXT:
+      /* the engine stops at the first refused text; find it the same way */
+      for (guint f = 0; f < LUM_DOC_N_TEXT; f++)
+        {
+          g_autofree char *text = self->text_rows[f] != NULL ? dup_text (self->text_rows[f]) : NULL;
+
+          if (text != NULL && !lum_document_check_text (f, text, NULL))
+            {
+              show_row_error (self, self->text_rows[f], error->message);
+              break;
+            }
+        }
+      break;
     case LUM_DOCUMENT_ERROR_STATUS:
     case LUM_DOCUMENT_ERROR_SHIPMENT:
     default:

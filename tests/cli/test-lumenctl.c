@@ -564,7 +564,7 @@ static const Refusal refused_values[] = {
   { "OMS destination “5”", { "channel", "create", "--name", "New", "--store", "5", NULL } },
   { "OMS destination “Sandbox ShipStation”", { "channel", "edit", "Wholesale Sales Channel", "--no-push-to-oms",
                                               "--integration", "Sandbox ShipStation", NULL } },
-  { "Tag “" LONG_TAG "”", { "channel", "edit", "Retail", "--tag", "ok", "--tag", LONG_TAG, NULL } },
+  { "Tag “abcdefghijklmnopqrstuvwxyzabcdefghijklmn…” is 41 characters long; at most 40", { "channel", "edit", "Retail", "--tag", "ok", "--tag", LONG_TAG, NULL } },
   { "Channel “Nowhere” does not exist", { "channel", "edit", "Nowhere", "--internal", NULL } },
   { "Channel “Nowhere” does not exist", { "channel", "archive", "Nowhere", NULL } },
   { "Channel “Nowhere” does not exist", { "channel", "show", "Nowhere", NULL } },

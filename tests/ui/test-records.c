@@ -90,7 +90,7 @@ test_import_customers (Fixture       *f,
   g_autoptr(GFile) file = write_file ("customers.csv",
                                       "name,email,phone,ship_city,terms\n"
                                       "Harbor Supply,orders@harbor.example,555-0101,Boston,net30\n"
-                                      "\"Quote, Inc\",q@quote.example,,\"Portland\nMaine\",net 15\n"
+                                      "\"Quote, Inc\",q@quote.example,,\"Portland, Maine\",net 15\n"
                                       "Bad Email Co,not-an-email,,,net30\n"
                                       "Acme Corp,new-buyer@acme.example,,,net45\n");
   g_autoptr(LumCustomer) acme = NULL;
@@ -147,7 +147,7 @@ test_import_customers (Fixture       *f,
   g_assert_cmpint (lum_customer_get_terms_days (acme), ==, 45);
   quote = lum_engine_find_customer (f->data.engine, "Quote, Inc", NULL);
   g_assert_nonnull (quote);
-  g_assert_cmpstr (lum_customer_get_text (quote, LUM_CUSTOMER_SHIP_CITY), ==, "Portland\nMaine");
+  g_assert_cmpstr (lum_customer_get_text (quote, LUM_CUSTOMER_SHIP_CITY), ==, "Portland, Maine");
   g_assert_cmpint (lum_customer_get_terms_days (quote), ==, 15);
   bad = lum_engine_find_customer (f->data.engine, "Bad Email Co", NULL);
   g_assert_null (bad);
@@ -240,7 +240,16 @@ test_customer_editor (Fixture       *f,
   lum_ui_test_pump ();
   g_assert_true (gtk_widget_has_css_class (CUSTOMER_ROW (editor, LUM_CUSTOMER_EMAIL), "error"));
 
+  /* A terminal escape pasted into the city: refused on the city row. */
   gtk_editable_set_text (GTK_EDITABLE (CUSTOMER_ROW (editor, LUM_CUSTOMER_EMAIL)), "hello@zephyr.example");
+  gtk_editable_set_text (GTK_EDITABLE (CUSTOMER_ROW (editor, LUM_CUSTOMER_BILL_CITY)), "Seattle\x1b[2J");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  lum_ui_test_pump ();
+  g_assert_nonnull (lum_ui_test_find_toplevel (LUM_TYPE_CUSTOMER_EDITOR));
+  g_assert_true (gtk_widget_has_css_class (CUSTOMER_ROW (editor, LUM_CUSTOMER_BILL_CITY), "error"));
+  g_assert_false (gtk_widget_has_css_class (CUSTOMER_ROW (editor, LUM_CUSTOMER_EMAIL), "error"));
+  g_assert_null (lum_engine_find_customer (f->data.engine, "Zephyr Ltd", NULL));
+
   gtk_editable_set_text (GTK_EDITABLE (CUSTOMER_ROW (editor, LUM_CUSTOMER_SALES_REP)), "Dana");
   gtk_editable_set_text (GTK_EDITABLE (CUSTOMER_ROW (editor, LUM_CUSTOMER_BILL_STREET1)), "9 Dock Road");
   gtk_editable_set_text (GTK_EDITABLE (CUSTOMER_ROW (editor, LUM_CUSTOMER_BILL_CITY)), "Seattle");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lum-channel-rules.h"
+#include "lum-text.h"
 #include "lum-util.h"
 #include "connect/lum-field-path.h"
 #include "connect/lum-identity-fields.h"
@@ -85,28 +86,16 @@ check_name (LumDb       *db,
             GError     **error)
 {
   g_autofree char *name = lum_strip_dup (lum_channel_get_name (channel));
-  glong length = g_utf8_strlen (name, -1);
   gint64 other;
 
-  if (!g_utf8_validate (name, -1, NULL))
+  if (!lum_text_check_in (_("Channel name"), name, LUM_TEXT_ONE_LINE, LUM_CHANNEL_NAME_MAX,
+                          LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_NAME, error))
+    return FALSE;
+  if (*name == '\0')
     {
+      g_autofree char *shown = lum_text_shown (lum_channel_get_name (channel));
       g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_NAME,
-                   _("Channel name is not valid UTF-8 text"));
-      return FALSE;
-    }
-  if (length == 0)
-    {
-      g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_NAME,
-                   _("Channel name “%s” is empty: a channel needs a name"),
-                   lum_channel_get_name (channel));
-      return FALSE;
-    }
-  if (length > LUM_CHANNEL_NAME_MAX)
-    {
-      g_autofree char *shown = g_utf8_substring (name, 0, 40);
-      g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_NAME,
-                   _("Channel name “%s…” is %ld characters long; at most %d are allowed"),
-                   shown, length, LUM_CHANNEL_NAME_MAX);
+                   _("Channel name “%s” is empty: a channel needs a name"), shown);
       return FALSE;
     }
 
@@ -115,8 +104,9 @@ check_name (LumDb       *db,
     return FALSE;
   if (other != 0 && other != lum_channel_get_id (channel))
     {
+      g_autofree char *shown = lum_text_shown (name);
       g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_NAME,
-                   _("Channel name “%s” is already used by another channel"), name);
+                   _("Channel name “%s” is already used by another channel"), shown);
       return FALSE;
     }
 
@@ -161,12 +151,9 @@ check_tags (LumChannel  *channel,
   g_auto(GStrv) tags = lum_channel_parse_tags (joined);
 
   for (guint i = 0; tags[i]; i++)
-    if (g_utf8_strlen (tags[i], -1) > LUM_TAG_MAX_LENGTH)
-      {
-        g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_TAGS,
-                     _("Tag “%s” is longer than %d characters"), tags[i], LUM_TAG_MAX_LENGTH);
-        return FALSE;
-      }
+    if (!lum_text_check_in (_("Tag"), tags[i], LUM_TEXT_ONE_LINE, LUM_TAG_MAX_LENGTH,
+                            LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_TAGS, error))
+      return FALSE;
 
   lum_channel_set_tags (channel, (const char * const *)tags);
   return TRUE;
@@ -229,6 +216,11 @@ check_destination (LumDb           *db,
       return FALSE;
     }
 
+  if (!lum_text_check_in (_("Store"), store_id, LUM_TEXT_ONE_LINE, LUM_TEXT_ADDRESS_MAX,
+                          LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_OMS_STORE, error) ||
+      !lum_text_check_in (_("Store name"), lum_channel_get_oms_store_name (channel), LUM_TEXT_ONE_LINE,
+                          LUM_TEXT_ADDRESS_MAX, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_OMS_STORE, error))
+    return FALSE;
   if (*store_id == '\0')
     {
       g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_OMS_STORE,
@@ -425,6 +417,8 @@ lum_channel_rules_check (LumDb       *db,
   guint n_mappings;
 
   if (!check_name (db, channel, error) ||
+      !lum_text_check_in (_("Description"), lum_channel_get_description (channel), LUM_TEXT_MULTI_LINE,
+                          LUM_TEXT_DESCRIPTION_MAX, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_DESCRIPTION, error) ||
       !check_group (db, channel, error) ||
       !check_tags (channel, error) ||
       !check_destination (db, channel, &oms, error))

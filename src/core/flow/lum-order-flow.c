@@ -9,6 +9,7 @@
 #include <stdarg.h>
 
 #include "lum-flow-private.h"
+#include "lum-text.h"
 #include "lum-util.h"
 #include "model/lum-channel-json.h"
 #include "model/lum-customer.h"
@@ -146,6 +147,52 @@ lum_flow_get_posted_config (LumFlowContext  *ctx,
   return channel;
 }
 
+/* The header fields a user types, with what each may hold. */
+static const struct
+{
+  LumDocText    field;
+  const char   *label;
+  LumTextFlags  flags;
+  glong         max;
+} header_texts[] = {
+  { LUM_DOC_SHIP_NAME, N_("Ship-to name"), LUM_TEXT_ONE_LINE, LUM_TEXT_ADDRESS_MAX },
+  { LUM_DOC_SHIP_COMPANY, N_("Ship-to company"), LUM_TEXT_ONE_LINE, LUM_TEXT_ADDRESS_MAX },
+  { LUM_DOC_SHIP_STREET1, N_("Ship-to street"), LUM_TEXT_ONE_LINE, LUM_TEXT_ADDRESS_MAX },
+  { LUM_DOC_SHIP_STREET2, N_("Ship-to street (second line)"), LUM_TEXT_ONE_LINE, LUM_TEXT_ADDRESS_MAX },
+  { LUM_DOC_SHIP_CITY, N_("Ship-to city"), LUM_TEXT_ONE_LINE, LUM_TEXT_ADDRESS_MAX },
+  { LUM_DOC_SHIP_STATE, N_("Ship-to state"), LUM_TEXT_ONE_LINE, LUM_TEXT_ADDRESS_MAX },
+  { LUM_DOC_SHIP_POSTAL_CODE, N_("Ship-to postal code"), LUM_TEXT_ONE_LINE, LUM_TEXT_ADDRESS_MAX },
+  { LUM_DOC_SHIP_COUNTRY, N_("Ship-to country"), LUM_TEXT_ONE_LINE, LUM_TEXT_ADDRESS_MAX },
+  { LUM_DOC_SHIP_PHONE, N_("Ship-to phone"), LUM_TEXT_ONE_LINE, LUM_TEXT_PHONE_MAX },
+  { LUM_DOC_SHIPPING_TYPE, N_("Shipping type"), LUM_TEXT_ONE_LINE, LUM_TEXT_CODE_MAX },
+  { LUM_DOC_PO_NUMBER, N_("PO number"), LUM_TEXT_ONE_LINE, LUM_TEXT_CODE_MAX },
+  { LUM_DOC_SHIPPING_NOTES, N_("Shipping notes"), LUM_TEXT_MULTI_LINE, LUM_TEXT_NOTES_MAX },
+  { LUM_DOC_INTERNAL_NOTES, N_("Internal notes"), LUM_TEXT_MULTI_LINE, LUM_TEXT_NOTES_MAX },
+  { LUM_DOC_CUSTOMER_NOTES, N_("Customer notes"), LUM_TEXT_MULTI_LINE, LUM_TEXT_NOTES_MAX },
+  { LUM_DOC_GIFT_MESSAGE, N_("Gift message"), LUM_TEXT_MULTI_LINE, LUM_TEXT_DESCRIPTION_MAX },
+};
+
+/**
+ * lum_document_check_text:
+ * @field: a #LumDocText
+ *
+ * Checks one header text of a document as saving does: one line for the
+ * ship-to, the PO number and the shipping type, line breaks and tabs
+ * allowed in notes and the gift message, and each field's limit. A field
+ * that is not typed by a user passes.
+ */
+gboolean
+lum_document_check_text (LumDocText   field,
+                         const char  *value,
+                         GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (header_texts); i++)
+    if (header_texts[i].field == field)
+      return lum_text_check_in (_(header_texts[i].label), value, header_texts[i].flags, header_texts[i].max,
+                                LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_TEXT, error);
+  return TRUE;
+}
+
 static gboolean
 check_header (LumFlowContext  *ctx,
               LumDocument     *doc,
@@ -153,10 +200,14 @@ check_header (LumFlowContext  *ctx,
 {
   const char *date = lum_document_get_text (doc, LUM_DOC_REQUESTED_SHIP_DATE);
 
+  for (guint i = 0; i < G_N_ELEMENTS (header_texts); i++)
+    if (!lum_document_check_text (header_texts[i].field, lum_document_get_text (doc, header_texts[i].field), error))
+      return FALSE;
   if (!lum_str_empty (date) && !lum_date_valid (date))
     {
+      g_autofree char *shown = lum_text_shown (date);
       g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_DATE,
-                   _("Requested ship date “%s” is not a date written YYYY-MM-DD"), date);
+                   _("Requested ship date “%s” is not a date written YYYY-MM-DD"), shown);
       return FALSE;
     }
   return TRUE;
@@ -185,12 +236,21 @@ check_lines (LumFlowContext  *ctx,
                        _("Line %u: SKU is empty"), i + 1);
           return FALSE;
         }
+      if (!lum_text_check_in (_("SKU"), sku, LUM_TEXT_ONE_LINE, LUM_TEXT_CODE_MAX,
+                              LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE, error) ||
+          !lum_text_check_in (_("Description"), lum_doc_line_get_description (line), LUM_TEXT_ONE_LINE,
+                              LUM_TEXT_DESCRIPTION_MAX, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE, error))
+        {
+          g_prefix_error (error, _("Line %u: "), i + 1);
+          return FALSE;
+        }
       product = lum_product_store_find (ctx->db, sku, NULL);
       if (product == NULL)
         {
+          g_autofree char *shown = lum_text_shown (sku);
           g_set_error (error, LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_LINE,
                        _("Line %u: SKU “%s” is not a product; add it as a product first"),
-                       i + 1, sku);
+                       i + 1, shown);
           return FALSE;
         }
       if (quantity <= 0 || quantity > LUM_LINE_MAX_QUANTITY)

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  * @LUM_DOCUMENT_ERROR_DATE: a date is not YYYY-MM-DD
  * @LUM_DOCUMENT_ERROR_STATUS: the action does not apply in the document's status
  * @LUM_DOCUMENT_ERROR_SHIPMENT: a shipment is empty or ships more than ordered
+ * @LUM_DOCUMENT_ERROR_TEXT: a header text has a control character or is too long
  */
 typedef enum
 {
@@ -24,6 +25,7 @@ typedef enum
   LUM_DOCUMENT_ERROR_DATE,
   LUM_DOCUMENT_ERROR_STATUS,
   LUM_DOCUMENT_ERROR_SHIPMENT,
+  LUM_DOCUMENT_ERROR_TEXT,
 } LumDocumentError;
 
 #define LUM_DOCUMENT_ERROR (lum_document_error_quark ())
@@ -88,5 +90,9 @@ gint64   lum_flow_add_event       (LumFlowContext  *ctx,
                                    gint64           job_id,
                                    const char      *first_key,
                                    ...);
+
+gboolean lum_document_check_text (LumDocText   field,
+                                  const char  *value,
+                                  GError     **error);
 
 G_END_DECLS

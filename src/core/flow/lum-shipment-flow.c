@@ -7,6 +7,7 @@
 #include <inttypes.h>
 
 #include "lum-flow-private.h"
+#include "lum-text.h"
 #include "lum-util.h"
 #include "store/lum-document-store.h"
 
@@ -90,6 +91,34 @@ invoice_lines_for_shipment (LumDocument *order,
   return lines;
 }
 
+/* What the user or the OMS says of a shipment, trimmed: one line each. */
+static gboolean
+check_shipment_texts (LumDocument  *order,
+                      LumShipment  *shipment,
+                      GError      **error)
+{
+  const struct { LumShipmentText field; const char *label; glong max; } texts[] = {
+    { LUM_SHIPMENT_CARRIER, N_("Carrier"), LUM_TEXT_CODE_MAX },
+    { LUM_SHIPMENT_SERVICE, N_("Service"), LUM_TEXT_CODE_MAX },
+    { LUM_SHIPMENT_TRACKING_NUMBER, N_("Tracking number"), LUM_TEXT_CODE_MAX },
+    { LUM_SHIPMENT_REMOTE_ID, N_("Shipment id"), LUM_TEXT_ADDRESS_MAX },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *stripped = lum_strip_dup (lum_shipment_get_text (shipment, texts[i].field));
+
+      if (!lum_text_check_in (_(texts[i].label), stripped, LUM_TEXT_ONE_LINE, texts[i].max,
+                              LUM_DOCUMENT_ERROR, LUM_DOCUMENT_ERROR_SHIPMENT, error))
+        {
+          g_prefix_error (error, _("Shipment of %s: "), lum_document_get_number (order));
+          return FALSE;
+        }
+      lum_shipment_set_text (shipment, texts[i].field, stripped);
+    }
+  return TRUE;
+}
+
 /**
  * lum_flow_record_shipment:
  * @shipment: carrier, service, tracking, date and lines; no lines ships
@@ -124,6 +153,8 @@ lum_flow_record_shipment (LumFlowContext  *ctx,
   if (order == NULL)
     return FALSE;
 
+  if (!check_shipment_texts (order, shipment, error))
+    return FALSE;
   if (!lum_str_empty (remote_id) && lum_shipment_store_find_remote (ctx->db, order_id, remote_id) != 0)
     {
       if (duplicate != NULL)

@@ -8,6 +8,7 @@
 
 #include "lum-channel-store.h"
 #include "lum-setup-store.h"
+#include "lum-text.h"
 #include "lum-util.h"
 #include "model/lum-channel-json.h"
 #include "lum-enum-types.h"
@@ -186,8 +187,9 @@ lum_channel_store_find (LumDb       *db,
     return NULL;
   if (id == 0 && !lum_setup_store_parse_id (name_or_id, &id))
     {
+      g_autofree char *shown = lum_text_shown (name_or_id);
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                   _("Channel “%s” does not exist"), name_or_id);
+                   _("Channel “%s” does not exist"), shown);
       return NULL;
     }
   return lum_channel_store_get (db, id, error);

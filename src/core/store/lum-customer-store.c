@@ -8,6 +8,7 @@
 
 #include "lum-customer-store.h"
 #include "lum-setup-store.h"
+#include "lum-text.h"
 #include "lum-util.h"
 
 /* Built once from the model's column table, so model and SQL cannot drift. */
@@ -192,8 +193,9 @@ lum_customer_store_find (LumDb       *db,
 
   if (id == 0 && !lum_setup_store_parse_id (name_or_id, &id))
     {
+      g_autofree char *shown = lum_text_shown (name_or_id);
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                   _("Customer “%s” does not exist"), name_or_id);
+                   _("Customer “%s” does not exist"), shown);
       return NULL;
     }
   return lum_customer_store_get (db, id, error);
@@ -298,8 +300,11 @@ lum_product_store_find (LumDb       *db,
     product = product_from_row (stmt);
   sqlite3_reset (stmt);
   if (product == NULL)
-    g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                 _("Product with SKU “%s” does not exist"), sku);
+    {
+      g_autofree char *shown = lum_text_shown (sku);
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                   _("Product with SKU “%s” does not exist"), shown);
+    }
   return product;
 }
 

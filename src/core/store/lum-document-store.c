@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lum-document-store.h"
+#include "lum-text.h"
 #include "lum-util.h"
 
 /*
@@ -509,10 +510,13 @@ get_one (LumDb            *db,
   if (doc == NULL)
     {
       if (text != NULL)
-        g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                     kind == LUM_DOCUMENT_KIND_SALES_ORDER
-                     ? _("Sales order “%s” does not exist")
-                     : _("Invoice “%s” does not exist"), text);
+        {
+          g_autofree char *shown = lum_text_shown (text);
+          g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                       kind == LUM_DOCUMENT_KIND_SALES_ORDER
+                       ? _("Sales order “%s” does not exist")
+                       : _("Invoice “%s” does not exist"), shown);
+        }
       else
         g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
                      kind == LUM_DOCUMENT_KIND_SALES_ORDER

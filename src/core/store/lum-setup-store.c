@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "lum-setup-store.h"
+#include "lum-text.h"
 #include "lum-util.h"
 #include "lum-enum-types.h"
 
@@ -149,8 +150,9 @@ lum_setup_store_find_group (LumDb       *db,
     return NULL;
   if (found == NULL)
     {
+      g_autofree char *shown = lum_text_shown (name_or_id);
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                   _("Warehouse group “%s” does not exist"), name_or_id);
+                   _("Warehouse group “%s” does not exist"), shown);
       return NULL;
     }
   group = group_from_row (found);
@@ -332,8 +334,11 @@ lum_setup_store_find_warehouse (LumDb       *db,
                            lum_db_column_text (stmt, 2));
   sqlite3_reset (stmt);
   if (w == NULL)
-    g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                 _("Warehouse “%s” does not exist"), code);
+    {
+      g_autofree char *shown = lum_text_shown (code);
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                   _("Warehouse “%s” does not exist"), shown);
+    }
   return w;
 }
 
@@ -380,8 +385,9 @@ lum_setup_store_find_invoice_type (LumDb       *db,
     return NULL;
   if (found == NULL)
     {
+      g_autofree char *shown = lum_text_shown (name_or_id);
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                   _("Invoice type “%s” does not exist"), name_or_id);
+                   _("Invoice type “%s” does not exist"), shown);
       return NULL;
     }
   type = lum_invoice_type_new (sqlite3_column_int64 (found, 0), lum_db_column_text (found, 1));
@@ -511,8 +517,9 @@ lum_setup_store_find_integration (LumDb       *db,
     return NULL;
   if (found == NULL)
     {
+      g_autofree char *shown = lum_text_shown (name_or_id);
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
-                   _("Integration “%s” does not exist"), name_or_id);
+                   _("Integration “%s” does not exist"), shown);
       return NULL;
     }
   integration = integration_from_row (db, found);
