@@ -191,8 +191,14 @@ lum_http_send_async (SoupSession         *session,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  GTask *task = g_task_new (session, cancellable, callback, user_data);
-  SendData *send = g_new0 (SendData, 1);
+  GTask *task;
+  SendData *send;
+
+  g_return_if_fail (SOUP_IS_SESSION (session));
+  g_return_if_fail (SOUP_IS_MESSAGE (message));
+
+  task = g_task_new (session, cancellable, callback, user_data);
+  send = g_new0 (SendData, 1);
 
   g_task_set_source_tag (task, lum_http_send_async);
   send->message = g_object_ref (message);
@@ -204,6 +210,9 @@ LumHttpResponse *
 lum_http_send_finish (GAsyncResult  *result,
                       GError       **error)
 {
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lum_http_send_async), NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -389,6 +398,22 @@ lum_http_parse_json (LumHttpResponse  *response,
       return NULL;
     }
   return json_node_ref (json_parser_get_root (parser));
+}
+
+/* The body of an answer when it is short UTF-8 text: what a service said
+ * in words when it did not say it in its JSON. */
+char *
+lum_http_response_text (LumHttpResponse *response)
+{
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (response != NULL, NULL);
+
+  data = g_bytes_get_data (response->body, &size);
+  if (size > 0 && size < 500 && g_utf8_validate (data, size, NULL))
+    return g_strndup (data, size);
+  return NULL;
 }
 
 /**

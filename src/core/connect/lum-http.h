@@ -75,6 +75,7 @@ char            *lum_http_join_url             (const char          *base,
 JsonNode        *lum_http_parse_json           (LumHttpResponse     *response,
                                                 const char          *service,
                                                 GError             **error);
+char            *lum_http_response_text        (LumHttpResponse     *response);
 gboolean         lum_http_check_status         (LumHttpResponse     *response,
                                                 const char          *service,
                                                 const char          *remote_message,
