@@ -141,7 +141,7 @@ on_job_run_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  gboolean *tagged = user_data;
+  int *tagged = user_data;
 
   *tagged = g_async_result_is_tagged (result, lum_push_worker_run_job_async);
   g_assert_true (lum_push_worker_run_job_finish (LUM_PUSH_WORKER (source), result, NULL));
@@ -155,13 +155,13 @@ test_run_job_tag (void)
   g_autofree char *path = NULL;
   g_autoptr(LumEngine) engine = lum_test_engine_new (&clock, &path);
   g_autoptr(LumPushWorker) worker = lum_push_worker_new (engine);
-  gboolean tagged = FALSE;
+  int tagged = -1;
   GTask *task;
 
   lum_push_worker_run_job_async (worker, 12345, NULL, on_job_run_cb, &tagged);
-  while (!tagged && g_main_context_iteration (NULL, TRUE))
+  while (tagged < 0 && g_main_context_iteration (NULL, TRUE))
     ;
-  g_assert_true (tagged);
+  g_assert_cmpint (tagged, ==, TRUE);
 
   /* a task of another function is refused, not read as this one's */
   task = g_task_new (worker, NULL, NULL, NULL);
