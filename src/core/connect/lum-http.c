@@ -466,16 +466,6 @@ lum_remote_error_is_retryable (const GError *error)
     }
 }
 
-/* TRUE when a failed request may nevertheless have reached the service. */
-gboolean
-lum_remote_error_may_have_arrived (const GError *error)
-{
-  return error != NULL && error->domain == LUM_REMOTE_ERROR &&
-         (error->code == LUM_REMOTE_ERROR_TIMEOUT ||
-          error->code == LUM_REMOTE_ERROR_SERVER ||
-          error->code == LUM_REMOTE_ERROR_INVALID_RESPONSE);
-}
-
 /* @date (ISO 8601, with or without a zone; a zoneless one is read as UTC)
  * less @minutes, written back without a zone; %NULL for an unreadable date. */
 char *

@@ -83,7 +83,6 @@ gboolean         lum_http_check_status         (LumHttpResponse     *response,
                                                 const char          *remote_message,
                                                 GError             **error);
 gboolean         lum_remote_error_is_retryable (const GError        *error);
-gboolean         lum_remote_error_may_have_arrived (const GError    *error);
 
 char            *lum_http_date_minus      (const char          *date,
                                           int                  minutes);

@@ -219,14 +219,6 @@ lum_rate_limiter_release (LumRateLimiter  *self,
   process_waiters (self);
 }
 
-/* Holds every request for @ms, as a Retry-After does. */
-void
-lum_rate_limiter_pause (LumRateLimiter *self,
-                        gint64          ms)
-{
-  self->blocked_until = MAX (self->blocked_until, g_get_monotonic_time () + ms * 1000);
-}
-
 guint
 lum_rate_limiter_get_sent (LumRateLimiter *self)
 {

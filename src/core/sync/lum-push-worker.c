@@ -983,12 +983,6 @@ lum_push_worker_get_busy (LumPushWorker *self)
   return self->busy;
 }
 
-const char *
-lum_push_worker_get_owner (LumPushWorker *self)
-{
-  return self->owner;
-}
-
 /* Whether invoice jobs are for this worker too (they need QuickBooks). */
 void
 lum_push_worker_set_with_invoices (LumPushWorker *self,

@@ -27,7 +27,6 @@ LumPushWorker *lum_push_worker_new             (LumEngine            *engine);
 void           lum_push_worker_start           (LumPushWorker        *self);
 void           lum_push_worker_stop            (LumPushWorker        *self);
 gboolean       lum_push_worker_get_busy        (LumPushWorker        *self);
-const char    *lum_push_worker_get_owner       (LumPushWorker        *self);
 void           lum_push_worker_set_with_invoices (LumPushWorker      *self,
                                                   gboolean            with_invoices);
 void           lum_push_worker_run_once_async  (LumPushWorker        *self,
