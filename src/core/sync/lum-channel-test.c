@@ -11,7 +11,7 @@
 #include "lum-fulfillment-poller.h"
 #include "lum-push-worker.h"
 #include "lum-util.h"
-#include "connect/lum-field-path.h"
+#include "model/lum-field-path.h"
 #include "connect/lum-http.h"
 #include "connect/lum-order-payload.h"
 
