@@ -16,7 +16,7 @@
 #include "store/lum-channel-store.h"
 #include "store/lum-customer-store.h"
 #include "store/lum-document-store.h"
-#include "store/lum-outbox-store.h"
+#include "store/lum-job-store.h"
 
 /* what a channel read back from a posted document was parsed from */
 #define CONFIG_TEXT_KEY "lum-posted-config"

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
 
-#include "lum-outbox-store.h"
+#include "lum-job-store.h"
 #include "lum-util.h"
 #include "lum-enum-types.h"
 
