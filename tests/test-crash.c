@@ -6,7 +6,7 @@
 
 #include "lum-test-sandbox.h"
 #include "lum-util.h"
-#include "store/lum-outbox-store.h"
+#include "store/lum-job-store.h"
 #include "sync/lum-push-worker.h"
 
 /*

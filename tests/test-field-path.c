@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "connect/lum-field-path.h"
+#include "model/lum-field-path.h"
 
 static char *
 apply (const char *start,

@@ -2,7 +2,7 @@
 #include <glib/gstdio.h>
 
 #include "lum-test-util.h"
-#include "connect/lum-field-path.h"
+#include "model/lum-field-path.h"
 #include "connect/lum-http.h"
 #include "connect/lum-identity-fields.h"
 #include "connect/lum-order-payload.h"

@@ -10,7 +10,7 @@
 #include "model/lum-product.h"
 #include "model/lum-shipment.h"
 #include "store/lum-document-store.h"
-#include "store/lum-outbox-store.h"
+#include "store/lum-job-store.h"
 
 G_BEGIN_DECLS
 

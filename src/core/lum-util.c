@@ -298,30 +298,3 @@ lum_date_add_days (const char *date,
               g_date_get_year (gdate), g_date_get_month (gdate), g_date_get_day (gdate));
   return g_strdup (buf);
 }
-
-/* Appends @text as a JSON string literal, quotes included. */
-void
-lum_json_append_string (GString    *out,
-                        const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      guchar c = *p;
-
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-  g_string_append_c (out, '"');
-}

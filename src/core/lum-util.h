@@ -28,9 +28,6 @@ gboolean  lum_date_valid         (const char  *text);
 char     *lum_date_add_days      (const char  *date,
                                   int          days);
 
-void      lum_json_append_string (GString     *out,
-                                  const char  *text);
-
 char     *lum_time_format        (gint64       unix_usec);
 gboolean  lum_time_parse         (const char  *text,
                                   gint64      *unix_usec);

@@ -172,13 +172,13 @@ handle_rate_limit (LumSandbox        *self,
   if (!lum_json_is_int (requests) || json_node_get_int (requests) < 0 || json_node_get_int (requests) > G_MAXINT32
       || (window != NULL && (!lum_json_is_int (window) || json_node_get_int (window) < 1
                              || json_node_get_int (window) > 86400000))
-      || !lum_sandbox_is_service (lum_json_string (spec, "service")))
+      || !lum_sandbox_is_service (lum_json_get_string (spec, "service")))
     {
       reply_message (req, SOUP_STATUS_BAD_REQUEST,
                      "A rate limit takes \"service\", \"requests\" (0: none) and \"window_ms\"");
       return;
     }
-  lum_sandbox_set_rate_limit_locked (self, lum_json_string (spec, "service"), json_node_get_int (requests),
+  lum_sandbox_set_rate_limit_locked (self, lum_json_get_string (spec, "service"), json_node_get_int (requests),
                                      window != NULL ? json_node_get_int (window) : 60000);
   reply_ok (req);
 }
@@ -193,7 +193,7 @@ handle_expire (LumSandbox        *self,
 
   if (spec == NULL)
     return;
-  service = lum_json_string (spec, "service");
+  service = lum_json_get_string (spec, "service");
   if (lum_json_member (spec, "service") != NULL && g_strcmp0 (service, "extensiv") != 0
       && g_strcmp0 (service, "quickbooks") != 0)
     {

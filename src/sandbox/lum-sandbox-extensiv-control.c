@@ -366,7 +366,7 @@ find_open_order (LumSandboxExtensiv *ext,
                  JsonObject         *spec,
                  GError            **error)
 {
-  const char *reference = lum_json_string (spec, "referenceNum");
+  const char *reference = lum_json_get_string (spec, "referenceNum");
   JsonNode *id = lum_json_member (spec, "orderId");
   JsonNode *customer = lum_json_member (spec, "customerId");
   gboolean closed = FALSE;
@@ -456,7 +456,7 @@ read_shipped (JsonObject  *order,
     {
       JsonNode *element = json_array_get_element (json_node_get_array (items), i);
       JsonObject *item = lum_json_is_object (element) ? json_node_get_object (element) : NULL;
-      const char *sku = lum_json_string (item, "sku");
+      const char *sku = lum_json_get_string (item, "sku");
       JsonNode *qty = lum_json_member (item, "qty");
       double most = -1;
 
@@ -465,7 +465,7 @@ read_shipped (JsonObject  *order,
           JsonObject *line = json_array_get_object_element (json_node_get_array (ordered), j);
           JsonNode *ident = lum_json_member_ci (line, "itemIdentifier");
 
-          if (g_strcmp0 (lum_json_string (json_node_get_object (ident), "sku"), sku) == 0)
+          if (g_strcmp0 (lum_json_get_string (json_node_get_object (ident), "sku"), sku) == 0)
             most = lum_json_number (lum_json_member_ci (line, "qty"));
         }
       if (sku == NULL || !lum_json_is_number (qty) || lum_json_number (qty) < 0 || lum_json_number (qty) > most)
@@ -496,7 +496,7 @@ apply_shipped (JsonObject *order,
       JsonObject *read_only = json_object_get_object_member (item, "readOnly");
       JsonNode *ident = lum_json_member_ci (item, "itemIdentifier");
       JsonNode *qty = lum_json_member_ci (item, "qty");
-      const double *sent = shipped ? g_hash_table_lookup (shipped, lum_json_string (json_node_get_object (ident), "sku"))
+      const double *sent = shipped ? g_hash_table_lookup (shipped, lum_json_get_string (json_node_get_object (ident), "sku"))
                                    : NULL;
 
       json_object_set_member (read_only, "originalPrimaryQty", json_node_copy (qty));
@@ -517,7 +517,7 @@ lum_sandbox_extensiv_close_locked (LumSandboxExtensiv *ext,
                                    JsonObject         *spec,
                                    GError            **error)
 {
-  const char *tracking = lum_json_string (spec, "trackingNumber");
+  const char *tracking = lum_json_get_string (spec, "trackingNumber");
   JsonNode *carrier = lum_json_member (spec, "carrier");
   JsonNode *process = lum_json_member (spec, "processDate");
   gint64 when = lum_sandbox_now_locked (ext->sandbox);
@@ -587,7 +587,7 @@ add_record_check (JsonObject *spec,
                   GError    **error)
 {
   JsonNode *id_node = lum_json_member (spec, "id");
-  const char *name = lum_json_string (spec, "name");
+  const char *name = lum_json_get_string (spec, "name");
 
   if (name == NULL || *name == '\0' || strlen (name) > 200
       || (id_node != NULL && (!lum_json_is_int (id_node) || json_node_get_int (id_node) < 1)))
@@ -630,7 +630,7 @@ lum_sandbox_extensiv_add_customer_locked (LumSandboxExtensiv *ext,
       return NULL;
     }
   ext->next_customer_id = MAX (ext->next_customer_id, id + 1);
-  customer = lum_sandbox_extensiv_new_customer (id, lum_json_string (spec, "name"), g_ptr_array_index (ext->facilities, 0), now);
+  customer = lum_sandbox_extensiv_new_customer (id, lum_json_get_string (spec, "name"), g_ptr_array_index (ext->facilities, 0), now);
   g_ptr_array_add (ext->customers, customer);
   for (guint i = 0; skus != NULL && i < json_array_get_length (json_node_get_array (skus)); i++)
     add_item (ext, id, json_array_get_string_element (json_node_get_array (skus), i));
@@ -656,7 +656,7 @@ lum_sandbox_extensiv_add_facility_locked (LumSandboxExtensiv *ext,
       return NULL;
     }
   ext->next_facility_id = MAX (ext->next_facility_id, id + 1);
-  facility = lum_sandbox_extensiv_new_facility (id, lum_json_string (spec, "name"));
+  facility = lum_sandbox_extensiv_new_facility (id, lum_json_get_string (spec, "name"));
   g_ptr_array_add (ext->facilities, facility);
   return lum_json_object_copy (facility);
 }

@@ -105,7 +105,7 @@ handle_token (LumSandboxExtensiv *ext,
       return;
     }
   body = json_node_get_object (root);
-  if (g_strcmp0 (lum_json_string (body, "grant_type"), "client_credentials") != 0)
+  if (g_strcmp0 (lum_json_get_string (body, "grant_type"), "client_credentials") != 0)
     {
       reply_oauth_error (req, SOUP_STATUS_BAD_REQUEST, "unsupported_grant_type",
                          "grant_type must be client_credentials");
@@ -114,7 +114,7 @@ handle_token (LumSandboxExtensiv *ext,
   user = lum_json_member (body, "user_login_id");
   if (lum_json_is_string (user) || lum_json_is_int (user))
     login = lum_json_scalar_text (user);
-  if (g_strcmp0 (lum_json_string (body, "tpl"), ext->tpl) != 0 || g_strcmp0 (login, ext->user_login_id) != 0)
+  if (g_strcmp0 (lum_json_get_string (body, "tpl"), ext->tpl) != 0 || g_strcmp0 (login, ext->user_login_id) != 0)
     {
       reply_oauth_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_grant",
                          "The tpl or user_login_id does not belong to this client");

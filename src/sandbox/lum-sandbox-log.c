@@ -94,7 +94,7 @@ mask_json (const char *text,
   for (guint i = 0; secret_fields[i] != NULL; i++)
     if (json_object_has_member (object, secret_fields[i]))
       json_object_set_string_member (object, secret_fields[i], MASK);
-  return lum_json_to_string (root);
+  return lum_json_write (root, FALSE);
 }
 
 static char *

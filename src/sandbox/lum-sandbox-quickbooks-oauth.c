@@ -514,7 +514,7 @@ lum_sandbox_qbo_handle_revoke (LumSandboxQuickbooks *qb,
     return;
   root = lum_sandbox_request_parse_json (req, NULL);
   if (lum_json_is_object (root))
-    token = lum_json_string (json_node_get_object (root), "token");
+    token = lum_json_get_string (json_node_get_object (root), "token");
   if (token == NULL)
     {
       reply_oauth_error (req, SOUP_STATUS_BAD_REQUEST, "invalid_request");

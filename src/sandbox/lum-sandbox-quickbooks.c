@@ -215,10 +215,10 @@ static JsonObject *
 find_by_id (GPtrArray  *records,
             JsonNode   *ref)
 {
-  const char *value = lum_json_is_object (ref) ? lum_json_string (json_node_get_object (ref), "value") : NULL;
+  const char *value = lum_json_is_object (ref) ? lum_json_get_string (json_node_get_object (ref), "value") : NULL;
 
   for (guint i = 0; value != NULL && i < records->len; i++)
-    if (g_strcmp0 (lum_json_string (g_ptr_array_index (records, i), "Id"), value) == 0)
+    if (g_strcmp0 (lum_json_get_string (g_ptr_array_index (records, i), "Id"), value) == 0)
       return g_ptr_array_index (records, i);
   return NULL;
 }
@@ -248,7 +248,7 @@ check_dates (LumSandboxQuickbooks *qb,
 
   for (guint i = 0; members[i] != NULL; i++)
     {
-      const char *value = lum_json_string (object, members[i]);
+      const char *value = lum_json_get_string (object, members[i]);
 
       if (lum_json_member (object, members[i]) != NULL && !is_date (value))
         {
@@ -332,7 +332,7 @@ find_named (GPtrArray  *records,
     {
       JsonObject *record = g_ptr_array_index (records, i);
 
-      if (g_ascii_strcasecmp (lum_json_string (record, member), name) == 0)
+      if (g_ascii_strcasecmp (lum_json_get_string (record, member), name) == 0)
         return record;
     }
   return NULL;
@@ -342,7 +342,7 @@ static JsonObject *
 find_by_ref (GPtrArray *records,
              JsonNode  *ref)
 {
-  const char *value = lum_json_is_object (ref) ? lum_json_string (json_node_get_object (ref), "value") : NULL;
+  const char *value = lum_json_is_object (ref) ? lum_json_get_string (json_node_get_object (ref), "value") : NULL;
   guint64 id;
 
   if (value == NULL || !lum_sandbox_parse_uint (value, G_MAXUINT32, &id) || id == 0 || id > records->len)
@@ -388,7 +388,7 @@ store_named (LumSandboxQuickbooks *qb,
   if (existing != NULL)
     {
       g_autofree char *detail = g_strdup_printf ("The name supplied already exists. : Id=%s",
-                                                 lum_json_string (existing, "Id"));
+                                                 lum_json_get_string (existing, "Id"));
       validation_fault (qb, req, "6240", "Duplicate Name Exists Error", detail, member);
       return NULL;
     }
@@ -411,13 +411,13 @@ create_customer (LumSandboxQuickbooks *qb,
 
   if (received == NULL || !check_types (qb, req, received, customer_fields))
     return;
-  if (lum_json_string (received, "DisplayName") != NULL)
-    display = g_strstrip (g_strdup (lum_json_string (received, "DisplayName")));
-  else if (lum_json_string (received, "CompanyName") != NULL)
-    display = g_strstrip (g_strdup (lum_json_string (received, "CompanyName")));
-  else if (lum_json_string (received, "GivenName") != NULL || lum_json_string (received, "FamilyName") != NULL)
-    display = g_strstrip (g_strjoin (" ", lum_json_string (received, "GivenName") ?: "",
-                                     lum_json_string (received, "FamilyName") ?: "", NULL));
+  if (lum_json_get_string (received, "DisplayName") != NULL)
+    display = g_strstrip (g_strdup (lum_json_get_string (received, "DisplayName")));
+  else if (lum_json_get_string (received, "CompanyName") != NULL)
+    display = g_strstrip (g_strdup (lum_json_get_string (received, "CompanyName")));
+  else if (lum_json_get_string (received, "GivenName") != NULL || lum_json_get_string (received, "FamilyName") != NULL)
+    display = g_strstrip (g_strjoin (" ", lum_json_get_string (received, "GivenName") ?: "",
+                                     lum_json_get_string (received, "FamilyName") ?: "", NULL));
   if (display == NULL || *display == '\0')
     {
       missing_fault (qb, req, "DisplayName");
@@ -458,13 +458,13 @@ create_item (LumSandboxQuickbooks *qb,
 
   if (received == NULL || !check_types (qb, req, received, item_fields))
     return;
-  name = lum_json_string (received, "Name");
+  name = lum_json_get_string (received, "Name");
   if (name == NULL || *name == '\0')
     {
       missing_fault (qb, req, "Name");
       return;
     }
-  type = lum_json_string (received, "Type") ?: "NonInventory";
+  type = lum_json_get_string (received, "Type") ?: "NonInventory";
   for (guint i = 0; types[i] != NULL; i++)
     known |= g_str_equal (types[i], type);
   if (!known)
@@ -481,7 +481,7 @@ create_item (LumSandboxQuickbooks *qb,
     {
       JsonNode *ref = lum_json_member (received, "IncomeAccountRef");
 
-      if (ref == NULL || lum_json_string (json_node_get_object (ref), "value") == NULL)
+      if (ref == NULL || lum_json_get_string (json_node_get_object (ref), "value") == NULL)
         {
           missing_fault (qb, req, "IncomeAccountRef");
           return;
@@ -489,7 +489,7 @@ create_item (LumSandboxQuickbooks *qb,
       if (find_by_id (qb->accounts, ref) == NULL)
         {
           g_autofree char *detail = g_strdup_printf ("Invalid Reference Id : Accounts element id %s not found",
-                                                     lum_json_string (json_node_get_object (ref), "value"));
+                                                     lum_json_get_string (json_node_get_object (ref), "value"));
           validation_fault (qb, req, "2500", "Invalid Reference Id", detail, "IncomeAccountRef");
           return;
         }
@@ -511,7 +511,7 @@ check_line (LumSandboxQuickbooks *qb,
   static const char * const kinds[] = { "SalesItemLineDetail", "DescriptionOnly", "DiscountLineDetail",
                                         "SubTotalLineDetail", "GroupLineDetail", NULL };
   JsonObject *line = lum_json_is_object (node) ? json_node_get_object (node) : NULL;
-  const char *kind = lum_json_string (line, "DetailType");
+  const char *kind = lum_json_get_string (line, "DetailType");
   JsonNode *amount = lum_json_member (line, "Amount");
   JsonNode *detail_node;
   JsonObject *detail;
@@ -547,7 +547,7 @@ check_line (LumSandboxQuickbooks *qb,
 
   detail_node = lum_json_member (line, "SalesItemLineDetail");
   detail = lum_json_is_object (detail_node) ? json_node_get_object (detail_node) : NULL;
-  if (detail == NULL || lum_json_string (lum_json_is_object (lum_json_member (detail, "ItemRef"))
+  if (detail == NULL || lum_json_get_string (lum_json_is_object (lum_json_member (detail, "ItemRef"))
                                          ? json_node_get_object (lum_json_member (detail, "ItemRef")) : NULL,
                                          "value") == NULL)
     {
@@ -557,7 +557,7 @@ check_line (LumSandboxQuickbooks *qb,
   if (find_by_ref (qb->items, lum_json_member (detail, "ItemRef")) == NULL)
     {
       g_autofree char *text = g_strdup_printf ("Invalid Reference Id : Item %s does not exist (line %u)",
-                                               lum_json_string (json_node_get_object (lum_json_member (detail, "ItemRef")),
+                                               lum_json_get_string (json_node_get_object (lum_json_member (detail, "ItemRef")),
                                                                 "value"), index + 1);
       validation_fault (qb, req, "2500", "Invalid Reference Id", text, "Line.SalesItemLineDetail.ItemRef");
       return FALSE;
@@ -596,7 +596,7 @@ stored_lines (LumSandboxQuickbooks *qb,
   for (guint i = 0; i < json_array_get_length (received); i++)
     {
       JsonObject *line = lum_json_object_copy (json_array_get_object_element (received, i));
-      const char *kind = lum_json_string (line, "DetailType");
+      const char *kind = lum_json_get_string (line, "DetailType");
       g_autofree char *id = g_strdup_printf ("%u", number);
 
       if (g_str_equal (kind, "SubTotalLineDetail"))
@@ -610,9 +610,9 @@ stored_lines (LumSandboxQuickbooks *qb,
         {
           JsonObject *ref = json_object_get_object_member (json_object_get_object_member (line, "SalesItemLineDetail"),
                                                            "ItemRef");
-          JsonObject *item = g_ptr_array_index (qb->items, g_ascii_strtoull (lum_json_string (ref, "value"), NULL, 10) - 1);
+          JsonObject *item = g_ptr_array_index (qb->items, g_ascii_strtoull (lum_json_get_string (ref, "value"), NULL, 10) - 1);
 
-          json_object_set_string_member (ref, "name", lum_json_string (item, "Name"));
+          json_object_set_string_member (ref, "name", lum_json_get_string (item, "Name"));
           sum += lum_json_number (lum_json_member (line, "Amount"));
         }
       else if (g_str_equal (kind, "DiscountLineDetail"))
@@ -641,7 +641,7 @@ create_invoice (LumSandboxQuickbooks *qb,
   if (received == NULL || !check_types (qb, req, received, invoice_fields) || !check_dates (qb, req, received))
     return;
   customer_ref = lum_json_member (received, "CustomerRef");
-  if (customer_ref == NULL || lum_json_string (json_node_get_object (customer_ref), "value") == NULL)
+  if (customer_ref == NULL || lum_json_get_string (json_node_get_object (customer_ref), "value") == NULL)
     {
       missing_fault (qb, req, "CustomerRef");
       return;
@@ -650,7 +650,7 @@ create_invoice (LumSandboxQuickbooks *qb,
   if (customer == NULL)
     {
       g_autofree char *detail = g_strdup_printf ("Invalid Reference Id : Customer %s does not exist",
-                                                 lum_json_string (json_node_get_object (customer_ref), "value"));
+                                                 lum_json_get_string (json_node_get_object (customer_ref), "value"));
       validation_fault (qb, req, "2500", "Invalid Reference Id", detail, "CustomerRef");
       return;
     }
@@ -691,7 +691,7 @@ create_invoice (LumSandboxQuickbooks *qb,
   if (lum_json_member (record, "DueDate") == NULL)
     json_object_set_string_member (record, "DueDate", json_object_get_string_member (record, "TxnDate"));
   json_object_set_string_member (json_object_get_object_member (record, "CustomerRef"), "name",
-                                 lum_json_string (customer, "DisplayName"));
+                                 lum_json_get_string (customer, "DisplayName"));
   json_object_set_array_member (record, "Line", stored_lines (qb, json_node_get_array (lines), &total));
   json_object_set_double_member (record, "TotalAmt", total);
   json_object_set_double_member (record, "Balance", total);
@@ -795,7 +795,7 @@ read_record (LumSandboxQuickbooks *qb,
 
   /* by Id: the seeded lists do not number their records from 1 */
   for (guint i = 0; records != NULL && i < records->len; i++)
-    if (g_strcmp0 (lum_json_string (g_ptr_array_index (records, i), "Id"), id) == 0)
+    if (g_strcmp0 (lum_json_get_string (g_ptr_array_index (records, i), "Id"), id) == 0)
       {
         reply_entity (qb, req, canonical, g_ptr_array_index (records, i));
         return;

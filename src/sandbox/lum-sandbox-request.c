@@ -95,7 +95,7 @@ lum_sandbox_request_reply_json (LumSandboxRequest *req,
                                 guint              status,
                                 JsonNode          *node)
 {
-  g_autofree char *text = lum_json_to_string (node);
+  g_autofree char *text = lum_json_write (node, FALSE);
 
   lum_sandbox_request_reply (req, status, req->json_type, text, -1);
   if (req->keep_json)

@@ -180,7 +180,7 @@ lum_sandbox_shipstation_add_store_locked (LumSandboxShipstation *ss,
                                           GError               **error)
 {
   g_autofree char *now = lum_sandbox_shipstation_time (lum_sandbox_now_locked (ss->sandbox));
-  const char *name = lum_json_string (spec, "storeName");
+  const char *name = lum_json_get_string (spec, "storeName");
   JsonNode *id_node = lum_json_member (spec, "storeId");
   JsonNode *active = lum_json_member (spec, "active");
   JsonObject *store;
@@ -238,8 +238,8 @@ find_order (LumSandboxShipstation *ss,
             GError               **error)
 {
   JsonNode *id = lum_json_member (spec, "orderId");
-  const char *key = lum_json_string (spec, "orderKey");
-  const char *number = lum_json_string (spec, "orderNumber");
+  const char *key = lum_json_get_string (spec, "orderKey");
+  const char *number = lum_json_get_string (spec, "orderNumber");
   Order *found = NULL;
 
   if (id != NULL)
@@ -311,9 +311,9 @@ shipment_item (JsonObject *line,
   JsonNode *price = lum_json_member (line, "unitPrice");
 
   json_object_set_int_member (item, "orderItemId", json_object_get_int_member (line, "orderItemId"));
-  lum_json_set_nullable_string (item, "lineItemKey", lum_json_string (line, "lineItemKey"));
-  json_object_set_string_member (item, "sku", lum_json_string (line, "sku"));
-  lum_json_set_nullable_string (item, "name", lum_json_string (line, "name"));
+  lum_json_set_nullable_string (item, "lineItemKey", lum_json_get_string (line, "lineItemKey"));
+  json_object_set_string_member (item, "sku", lum_json_get_string (line, "sku"));
+  lum_json_set_nullable_string (item, "name", lum_json_get_string (line, "name"));
   json_object_set_int_member (item, "quantity", quantity);
   json_object_set_double_member (item, "unitPrice", price != NULL ? lum_json_number (price) : 0.0);
   return item;
@@ -358,7 +358,7 @@ shipment_items (Order     *order,
     {
       JsonNode *node = json_array_get_element (json_node_get_array (wanted), i);
       JsonObject *want = lum_json_is_object (node) ? json_node_get_object (node) : NULL;
-      const char *sku = lum_json_string (want, "sku");
+      const char *sku = lum_json_get_string (want, "sku");
       JsonNode *quantity = lum_json_member (want, "quantity");
       gint64 needed;
 
@@ -382,7 +382,7 @@ shipment_items (Order     *order,
               if (json_object_get_int_member (taken, "orderItemId") == item_id)
                 left -= json_object_get_int_member (taken, "quantity");
             }
-          if (g_strcmp0 (lum_json_string (line, "sku"), sku) != 0 || left <= 0)
+          if (g_strcmp0 (lum_json_get_string (line, "sku"), sku) != 0 || left <= 0)
             continue;
           json_array_add_object_element (items, shipment_item (line, MIN (left, needed)));
           needed -= MIN (left, needed);
@@ -407,7 +407,7 @@ update_status (LumSandboxShipstation *ss,
   gboolean any = FALSE;
   gboolean all = TRUE;
   g_autofree char *now = lum_sandbox_shipstation_time (lum_sandbox_now_locked (ss->sandbox));
-  const char *status = lum_json_string (order->object, "orderStatus");
+  const char *status = lum_json_get_string (order->object, "orderStatus");
 
   for (guint i = 0; i < order->shipments->len; i++)
     if (!json_object_get_boolean_member (g_ptr_array_index (order->shipments, i), "voided"))
@@ -500,11 +500,11 @@ lum_sandbox_shipstation_ship_locked (LumSandboxShipstation *ss,
 
   if (!check_ship_spec (spec, &created, error) || (order = find_order (ss, spec, error)) == NULL)
     return NULL;
-  if (g_strcmp0 (lum_json_string (order->object, "orderStatus"), "cancelled") == 0)
+  if (g_strcmp0 (lum_json_get_string (order->object, "orderStatus"), "cancelled") == 0)
     {
       g_set_error (error, LUM_SANDBOX_ERROR, LUM_SANDBOX_ERROR_CONFLICT,
                    "Order %s is cancelled and cannot be shipped",
-                   lum_json_string (order->object, "orderNumber"));
+                   lum_json_get_string (order->object, "orderNumber"));
       return NULL;
     }
   items = shipment_items (order, lum_json_member (spec, "items"), error);
@@ -512,7 +512,7 @@ lum_sandbox_shipstation_ship_locked (LumSandboxShipstation *ss,
     return NULL;
 
   create_text = lum_sandbox_shipstation_time (created);
-  ship_date = lum_json_string (spec, "shipDate") != NULL ? g_strdup (lum_json_string (spec, "shipDate"))
+  ship_date = lum_json_get_string (spec, "shipDate") != NULL ? g_strdup (lum_json_get_string (spec, "shipDate"))
                                                          : lum_sandbox_shipstation_date (created);
   advanced = json_object_new ();
   json_object_set_int_member (advanced, "storeId",
@@ -524,19 +524,19 @@ lum_sandbox_shipstation_ship_locked (LumSandboxShipstation *ss,
   shipment = json_object_new ();
   json_object_set_int_member (shipment, "shipmentId", ss->next_shipment_id++);
   json_object_set_int_member (shipment, "orderId", order->id);
-  json_object_set_string_member (shipment, "orderKey", lum_json_string (order->object, "orderKey"));
+  json_object_set_string_member (shipment, "orderKey", lum_json_get_string (order->object, "orderKey"));
   json_object_set_null_member (shipment, "userId");
-  lum_json_set_nullable_string (shipment, "customerEmail", lum_json_string (order->object, "customerEmail"));
-  json_object_set_string_member (shipment, "orderNumber", lum_json_string (order->object, "orderNumber"));
+  lum_json_set_nullable_string (shipment, "customerEmail", lum_json_get_string (order->object, "customerEmail"));
+  json_object_set_string_member (shipment, "orderNumber", lum_json_get_string (order->object, "orderNumber"));
   json_object_set_string_member (shipment, "createDate", create_text);
   json_object_set_string_member (shipment, "shipDate", ship_date);
   json_object_set_double_member (shipment, "shipmentCost", lum_json_number (lum_json_member (spec, "shipmentCost")));
   json_object_set_double_member (shipment, "insuranceCost", 0.0);
-  json_object_set_string_member (shipment, "trackingNumber", lum_json_string (spec, "trackingNumber"));
+  json_object_set_string_member (shipment, "trackingNumber", lum_json_get_string (spec, "trackingNumber"));
   json_object_set_boolean_member (shipment, "isReturnLabel", FALSE);
   json_object_set_null_member (shipment, "batchNumber");
-  json_object_set_string_member (shipment, "carrierCode", lum_json_string (spec, "carrierCode"));
-  lum_json_set_nullable_string (shipment, "serviceCode", lum_json_string (spec, "serviceCode"));
+  json_object_set_string_member (shipment, "carrierCode", lum_json_get_string (spec, "carrierCode"));
+  lum_json_set_nullable_string (shipment, "serviceCode", lum_json_get_string (spec, "serviceCode"));
   json_object_set_string_member (shipment, "packageCode", "package");
   json_object_set_string_member (shipment, "confirmation", "none");
   json_object_set_null_member (shipment, "warehouseId");

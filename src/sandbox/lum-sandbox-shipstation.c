@@ -184,7 +184,7 @@ check_items (JsonArray *items,
       item = json_node_get_object (node);
       if ((message = check_fields (item, item_fields, prefix, key)) != NULL)
         return message;
-      sku = lum_json_string (item, "sku");
+      sku = lum_json_get_string (item, "sku");
       if (sku == NULL || *sku == '\0')
         {
           *key = g_strdup_printf ("%s.sku", prefix);
@@ -243,7 +243,7 @@ lum_sandbox_shipstation_check_order (LumSandboxShipstation *ss,
       return message;
   for (guint i = 0; i < G_N_ELEMENTS (date_fields); i++)
     {
-      const char *text = lum_json_string (order, date_fields[i]);
+      const char *text = lum_json_get_string (order, date_fields[i]);
 
       if ((i == 0 || text != NULL) && !lum_sandbox_shipstation_parse_time (text, &when))
         {
@@ -252,12 +252,12 @@ lum_sandbox_shipstation_check_order (LumSandboxShipstation *ss,
         }
     }
   for (status = statuses; *status != NULL; status++)
-    if (g_str_equal (*status, lum_json_string (order, "orderStatus")))
+    if (g_str_equal (*status, lum_json_get_string (order, "orderStatus")))
       break;
   if (*status == NULL)
     {
       *key = g_strdup ("apiOrder.orderStatus");
-      return g_strdup_printf ("Requested value '%s' was not found.", lum_json_string (order, "orderStatus"));
+      return g_strdup_printf ("Requested value '%s' was not found.", lum_json_get_string (order, "orderStatus"));
     }
   if ((message = check_fields (json_object_get_object_member (order, "billTo"), address_fields,
                                "apiOrder.billTo", key)) != NULL
@@ -337,7 +337,7 @@ lum_sandbox_shipstation_store_order (LumSandboxShipstation *ss,
 {
   LumSandbox *sandbox = ss->sandbox;
   g_autofree char *now = lum_sandbox_shipstation_time (lum_sandbox_now_locked (sandbox));
-  const char *key = lum_json_string (received, "orderKey");
+  const char *key = lum_json_get_string (received, "orderKey");
   JsonObject *object = lum_json_object_copy (received);
   Order *order = key != NULL ? g_hash_table_lookup (ss->orders_by_key, key) : NULL;
   g_autofree char *generated = NULL;
@@ -554,8 +554,8 @@ handle_create_orders (LumSandboxShipstation *ss,
 
           errors = TRUE;
           json_object_set_int_member (result, "orderId", 0);
-          lum_json_set_nullable_string (result, "orderNumber", lum_json_string (sent, "orderNumber"));
-          lum_json_set_nullable_string (result, "orderKey", lum_json_string (sent, "orderKey"));
+          lum_json_set_nullable_string (result, "orderNumber", lum_json_get_string (sent, "orderNumber"));
+          lum_json_set_nullable_string (result, "orderKey", lum_json_get_string (sent, "orderKey"));
           json_object_set_boolean_member (result, "success", FALSE);
           json_object_set_string_member (result, "errorMessage", message);
         }
@@ -680,7 +680,7 @@ in_range (JsonObject      *object,
 
   if (!range->has_start && !range->has_end)
     return TRUE;
-  if (!lum_sandbox_shipstation_parse_time (lum_json_string (object, member), &when))
+  if (!lum_sandbox_shipstation_parse_time (lum_json_get_string (object, member), &when))
     return FALSE;
   return (!range->has_start || when >= range->start) && (!range->has_end || when <= range->end);
 }
@@ -718,9 +718,9 @@ handle_list_orders (LumSandboxShipstation *ss,
       JsonObject *advanced = json_object_get_object_member (order->object, "advancedOptions");
       gboolean in = TRUE;
 
-      if (number != NULL && g_strcmp0 (number, lum_json_string (order->object, "orderNumber")) != 0)
+      if (number != NULL && g_strcmp0 (number, lum_json_get_string (order->object, "orderNumber")) != 0)
         continue;
-      if (status != NULL && g_strcmp0 (status, lum_json_string (order->object, "orderStatus")) != 0)
+      if (status != NULL && g_strcmp0 (status, lum_json_get_string (order->object, "orderStatus")) != 0)
         continue;
       if (by_store && json_object_get_int_member (advanced, "storeId") != store_id)
         continue;
@@ -787,9 +787,9 @@ handle_list_shipments (LumSandboxShipstation *ss,
         continue;
       if (by_order && json_object_get_int_member (shipment, "orderId") != order_id)
         continue;
-      if (number != NULL && g_strcmp0 (number, lum_json_string (shipment, "orderNumber")) != 0)
+      if (number != NULL && g_strcmp0 (number, lum_json_get_string (shipment, "orderNumber")) != 0)
         continue;
-      if (tracking != NULL && g_strcmp0 (tracking, lum_json_string (shipment, "trackingNumber")) != 0)
+      if (tracking != NULL && g_strcmp0 (tracking, lum_json_get_string (shipment, "trackingNumber")) != 0)
         continue;
       if (!in_range (shipment, "createDate", &created) || !in_range (shipment, "shipDate", &shipped)
           || !in_range (shipment, "voidDate", &voided))

@@ -4,6 +4,8 @@
 #include <libsoup/soup.h>
 #include <json-glib/json-glib.h>
 
+#include "lum-json.h"
+
 G_BEGIN_DECLS
 
 /* Request bodies are hostile: checked strictly before json-glib sees them. */
@@ -11,23 +13,6 @@ JsonNode   *lum_sandbox_parse_json      (const char         *data,
                                          gsize               length,
                                          GError            **error);
 
-JsonNode   *lum_json_member             (JsonObject         *object,
-                                         const char         *name);
-JsonNode   *lum_json_member_ci          (JsonObject         *object,
-                                         const char         *name);
-JsonNode   *lum_json_path_ci            (JsonNode           *root,
-                                         const char         *path);
-const char *lum_json_string             (JsonObject         *object,
-                                         const char         *name);
-gboolean    lum_json_is_string          (JsonNode           *node);
-gboolean    lum_json_is_bool            (JsonNode           *node);
-gboolean    lum_json_is_int             (JsonNode           *node);
-gboolean    lum_json_is_number          (JsonNode           *node);
-gboolean    lum_json_is_object          (JsonNode           *node);
-gboolean    lum_json_is_array           (JsonNode           *node);
-double      lum_json_number             (JsonNode           *node);
-char       *lum_json_to_string          (JsonNode           *node);
-char       *lum_json_scalar_text        (JsonNode           *node);
 JsonNode   *lum_json_node_new_object    (JsonObject         *object);
 JsonNode   *lum_json_node_new_array     (JsonArray          *array);
 JsonObject *lum_json_object_copy        (JsonObject         *object);

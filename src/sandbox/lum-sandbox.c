@@ -166,7 +166,7 @@ lum_sandbox_set_faults_locked (LumSandbox *self,
                                JsonObject *spec,
                                GError    **error)
 {
-  const char *service = lum_json_string (spec, "service");
+  const char *service = lum_json_get_string (spec, "service");
   int index = lum_sandbox_service_index (service);
 
   if (index < 0 && g_strcmp0 (service, "all") != 0)
@@ -735,7 +735,7 @@ lum_sandbox_control (LumSandbox *self,
   req->keep_json = TRUE;
   if (body != NULL)
     {
-      g_autofree char *text = lum_json_to_string (body);
+      g_autofree char *text = lum_json_write (body, FALSE);
       gsize length = strlen (text);
       req->body = g_bytes_new_take (g_steal_pointer (&text), length);
     }

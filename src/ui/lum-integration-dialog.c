@@ -12,7 +12,6 @@
 #include "lum-util.h"
 #include "model/lum-remote-store.h"
 #include "connect/lum-http.h"
-#include "connect/lum-quickbooks.h"
 
 /*
  * LumIntegrationDialog: adds or edits one integration, with the rows its

@@ -9,7 +9,6 @@
 #include "lum-integration-dialog.h"
 #include "lum-integrations-page.h"
 #include "lum-ui-util.h"
-#include "connect/lum-quickbooks.h"
 
 /*
  * LumIntegrationsPage: the accounts Lumen talks to. Each row says what the

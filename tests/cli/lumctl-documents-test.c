@@ -14,64 +14,14 @@ object_of (JsonNode *node)
   return json_node_get_object (node);
 }
 
-/* A string member, %NULL for a JSON null; a missing member fails. */
-const char *
-str_member (JsonNode   *node,
-            const char *name)
-{
-  JsonObject *object = object_of (node);
-
-  g_assert_true (json_object_has_member (object, name));
-  if (json_object_get_null_member (object, name))
-    return NULL;
-  return json_object_get_string_member (object, name);
-}
-
-gint64
-int_member (JsonNode   *node,
-            const char *name)
-{
-  JsonNode *member = json_object_get_member (object_of (node), name);
-
-  g_assert_nonnull (member);
-  g_assert_cmpint (json_node_get_value_type (member), ==, G_TYPE_INT64);
-  return json_node_get_int (member);
-}
-
-JsonNode *
-member (JsonNode   *node,
-        const char *name)
-{
-  JsonNode *m = json_object_get_member (object_of (node), name);
-
-  g_assert_nonnull (m);
-  return m;
-}
-
-JsonNode *
-element (JsonNode *array,
-         guint     index)
-{
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (array));
-  g_assert_cmpuint (index, <, json_array_get_length (json_node_get_array (array)));
-  return json_array_get_element (json_node_get_array (array), index);
-}
-
-guint
-length_of (JsonNode *array)
-{
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (array));
-  return json_array_get_length (json_node_get_array (array));
-}
-
 /* The "number" of each element, space-separated: the order of a list. */
 char *
 numbers_of (JsonNode *array)
 {
   g_autoptr(GString) numbers = g_string_new (NULL);
 
-  for (guint i = 0; i < length_of (array); i++)
-    g_string_append_printf (numbers, "%s%s", i > 0 ? " " : "", str_member (element (array, i), "number"));
+  for (guint i = 0; i < json_length (array); i++)
+    g_string_append_printf (numbers, "%s%s", i > 0 ? " " : "", json_str (json_element (array, i), "number"));
   return g_string_free (g_steal_pointer (&numbers), FALSE);
 }
 
@@ -82,8 +32,8 @@ members_of (JsonNode   *array,
 {
   g_autoptr(GString) values = g_string_new (NULL);
 
-  for (guint i = 0; i < length_of (array); i++)
-    g_string_append_printf (values, "%s%s", i > 0 ? " " : "", str_member (element (array, i), name));
+  for (guint i = 0; i < json_length (array); i++)
+    g_string_append_printf (values, "%s%s", i > 0 ? " " : "", json_str (json_element (array, i), name));
   return g_string_free (g_steal_pointer (&values), FALSE);
 }
 

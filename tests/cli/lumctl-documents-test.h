@@ -12,13 +12,6 @@ G_BEGIN_DECLS
 JsonObject *object_of           (JsonNode   *node);
 const char *str_member          (JsonNode   *node,
                                  const char *name);
-gint64      int_member          (JsonNode   *node,
-                                 const char *name);
-JsonNode   *member              (JsonNode   *node,
-                                 const char *name);
-JsonNode   *element             (JsonNode   *array,
-                                 guint       index);
-guint       length_of           (JsonNode   *array);
 char       *numbers_of          (JsonNode   *array);
 char       *members_of          (JsonNode   *array,
                                  const char *name);

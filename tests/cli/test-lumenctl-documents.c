@@ -43,8 +43,8 @@ test_order_create_show (Fixture       *f,
   g_assert_cmpstr (number, ==, "SO-000001\n");
 
   shown = run_json (f, "order", "show", "SO-000001", NULL);
-  uuid = str_member (shown, "uuid");
-  created_at = str_member (shown, "created_at");
+  uuid = json_str (shown, "uuid");
+  created_at = json_str (shown, "created_at");
   g_assert_true (g_uuid_string_is_valid (uuid));
   parse_time (created_at);
 
@@ -135,33 +135,33 @@ test_order_post_so_created (Fixture       *f,
   g_assert_cmpstr (number, ==, "SO-000001\n");
 
   order = run_json (f, "order", "show", "SO-000001", NULL);
-  g_assert_cmpstr (str_member (order, "status"), ==, "posted");
-  g_assert_cmpstr (str_member (order, "push_status"), ==, "scheduled");
-  g_assert_cmpstr (str_member (order, "fulfillment_status"), ==, "unfulfilled");
-  posted_at = str_member (order, "posted_at");
-  g_assert_cmpstr (posted_at, ==, str_member (order, "created_at"));
+  g_assert_cmpstr (json_str (order, "status"), ==, "posted");
+  g_assert_cmpstr (json_str (order, "push_status"), ==, "scheduled");
+  g_assert_cmpstr (json_str (order, "fulfillment_status"), ==, "unfulfilled");
+  posted_at = json_str (order, "posted_at");
+  g_assert_cmpstr (posted_at, ==, json_str (order, "created_at"));
   /* the channel's delay: 15 minutes after posting */
-  g_assert_cmpint (parse_time (str_member (order, "push_due_at")) - parse_time (posted_at), ==, 15 * 60);
-  g_assert_cmpuint (length_of (member (order, "jobs")), ==, 1);
-  job = element (member (order, "jobs"), 0);
-  g_assert_cmpint (int_member (job, "id"), ==, 1);
-  g_assert_cmpstr (str_member (job, "kind"), ==, "push-sales-order");
-  g_assert_cmpstr (str_member (job, "state"), ==, "scheduled");
-  g_assert_cmpstr (str_member (job, "integration"), ==, "Sandbox ShipStation");
-  g_assert_cmpstr (str_member (job, "document"), ==, "SO-000001");
-  g_assert_cmpstr (str_member (job, "due_at"), ==, str_member (order, "push_due_at"));
-  g_assert_cmpint (int_member (job, "attempts"), ==, 0);
-  g_assert_cmpint (int_member (job, "max_attempts"), >, 0);
-  g_assert_null (str_member (job, "last_error"));
+  g_assert_cmpint (parse_time (json_str (order, "push_due_at")) - parse_time (posted_at), ==, 15 * 60);
+  g_assert_cmpuint (json_length (json_member (order, "jobs")), ==, 1);
+  job = json_element (json_member (order, "jobs"), 0);
+  g_assert_cmpint (json_int (job, "id"), ==, 1);
+  g_assert_cmpstr (json_str (job, "kind"), ==, "push-sales-order");
+  g_assert_cmpstr (json_str (job, "state"), ==, "scheduled");
+  g_assert_cmpstr (json_str (job, "integration"), ==, "Sandbox ShipStation");
+  g_assert_cmpstr (json_str (job, "document"), ==, "SO-000001");
+  g_assert_cmpstr (json_str (job, "due_at"), ==, json_str (order, "push_due_at"));
+  g_assert_cmpint (json_int (job, "attempts"), ==, 0);
+  g_assert_cmpint (json_int (job, "max_attempts"), >, 0);
+  g_assert_null (json_str (job, "last_error"));
   /* so-created: the invoice came with the posting */
-  assert_json (member (order, "invoices"), "[\"INV-000001\"]");
+  assert_json (json_member (order, "invoices"), "[\"INV-000001\"]");
 
   invoice = run_json (f, "invoice", "show", "INV-000001", NULL);
-  g_assert_true (g_uuid_string_is_valid (str_member (invoice, "uuid")));
-  g_assert_cmpstr (str_member (invoice, "uuid"), !=, str_member (order, "uuid"));
+  g_assert_true (g_uuid_string_is_valid (json_str (invoice, "uuid")));
+  g_assert_cmpstr (json_str (invoice, "uuid"), !=, json_str (order, "uuid"));
   g_strlcpy (issue_date, posted_at, sizeof issue_date);
   due_date = add_days (issue_date, 30);
-  job = element (member (invoice, "jobs"), 0);
+  job = json_element (json_member (invoice, "jobs"), 0);
   expected_invoice_text = g_strdup_printf (
     "{ \"number\": \"INV-000001\", \"uuid\": \"%s\", \"channel\": \"Wholesale\", \"customer\": \"Acme Corp\","
     "  \"status\": \"posted\", " ACME_SHIP_TO ", \"ship_city\": \"Springfield\","
@@ -175,8 +175,8 @@ test_order_post_so_created (Fixture       *f,
     "              \"integration\": \"Sandbox QuickBooks\", \"document\": \"INV-000001\", \"due_at\": \"%s\","
     "              \"attempts\": 0, \"max_attempts\": %" G_GINT64_FORMAT ", \"remote_id\": null,"
     "              \"last_error\": null, \"updated_at\": \"%s\" } ] }",
-    str_member (invoice, "uuid"), posted_at, posted_at, issue_date, due_date, posted_at,
-    int_member (job, "max_attempts"), posted_at);
+    json_str (invoice, "uuid"), posted_at, posted_at, issue_date, due_date, posted_at,
+    json_int (job, "max_attempts"), posted_at);
   expected_invoice = parse_json (expected_invoice_text);
   assert_node_equal ("$", expected_invoice, invoice);
 
@@ -188,18 +188,18 @@ test_order_post_so_created (Fixture       *f,
   expected_posted = g_strdup_printf ("Sales order SO-000002 is posted.\n"
                                      "The push of SO-000002 is due at %s.\n"
                                      "Invoice INV-000002 was made from it.\n",
-                                     str_member (second, "push_due_at"));
+                                     json_str (second, "push_due_at"));
   g_assert_cmpstr (posted_text, ==, expected_posted);
 
   /* push now: due at once, the delay skipped */
   pushed_now = run_ok (f, "order", "push-now", "SO-000002", NULL);
   g_assert_cmpstr (pushed_now, ==, "The push of sales order SO-000002 is due now.\n");
   after_push_now = run_json (f, "order", "show", "2", NULL);
-  g_assert_cmpint (parse_time (str_member (after_push_now, "push_due_at")), <,
-                   parse_time (str_member (second, "push_due_at")));
-  g_assert_cmpstr (str_member (element (member (after_push_now, "jobs"), 0), "due_at"), ==,
-                   str_member (after_push_now, "push_due_at"));
-  g_assert_cmpstr (str_member (after_push_now, "push_status"), ==, "scheduled");
+  g_assert_cmpint (parse_time (json_str (after_push_now, "push_due_at")), <,
+                   parse_time (json_str (second, "push_due_at")));
+  g_assert_cmpstr (json_str (json_element (json_member (after_push_now, "jobs"), 0), "due_at"), ==,
+                   json_str (after_push_now, "push_due_at"));
+  g_assert_cmpstr (json_str (after_push_now, "push_status"), ==, "scheduled");
 
   /* several at once, each in its own transaction, printed as an array */
   {
@@ -215,8 +215,8 @@ test_order_post_so_created (Fixture       *f,
     numbers = numbers_of (posted_json);
     g_assert_cmpstr (numbers, ==, "SO-000004 SO-000003");
     assert_members (posted_json, "status", "posted posted");
-    assert_json (member (element (posted_json, 0), "invoices"), "[\"INV-000003\"]");
-    assert_json (member (element (posted_json, 1), "invoices"), "[\"INV-000004\"]");
+    assert_json (json_member (json_element (posted_json, 0), "invoices"), "[\"INV-000003\"]");
+    assert_json (json_member (json_element (posted_json, 1), "invoices"), "[\"INV-000004\"]");
   }
 }
 
@@ -246,9 +246,9 @@ test_order_ship (Fixture       *f,
   g_assert_cmpstr (number, ==, "SO-000001\n");
   posted = run_json (f, "order", "show", "1", NULL);
   /* shipment-created: no invoice yet; no push on this channel */
-  assert_json (member (posted, "invoices"), "[]");
-  assert_json (member (posted, "jobs"), "[]");
-  g_assert_cmpstr (str_member (posted, "push_status"), ==, "not-pushed");
+  assert_json (json_member (posted, "invoices"), "[]");
+  assert_json (json_member (posted, "jobs"), "[]");
+  g_assert_cmpstr (json_str (posted, "push_status"), ==, "not-pushed");
 
   first = run_ok (f, "order", "ship", "SO-000001", "--carrier", "UPS", "--tracking", "1Z999AA10123456784",
                   "--service", "Ground", "--line", "W-1:1", NULL);
@@ -256,28 +256,28 @@ test_order_ship (Fixture       *f,
                               "Fulfillment: partially-fulfilled.\n"
                               "Invoice INV-000001 was made from it.\n");
   partial = run_json (f, "order", "show", "1", NULL);
-  g_assert_cmpstr (str_member (partial, "fulfillment_status"), ==, "partially-fulfilled");
-  g_assert_cmpuint (length_of (member (partial, "shipments")), ==, 1);
-  shipment = element (member (partial, "shipments"), 0);
-  parse_time (str_member (shipment, "shipped_at"));
+  g_assert_cmpstr (json_str (partial, "fulfillment_status"), ==, "partially-fulfilled");
+  g_assert_cmpuint (json_length (json_member (partial, "shipments")), ==, 1);
+  shipment = json_element (json_member (partial, "shipments"), 0);
+  parse_time (json_str (shipment, "shipped_at"));
   {
     g_autofree char *expected = g_strdup_printf (
       "{ \"carrier\": \"UPS\", \"service\": \"Ground\", \"tracking_number\": \"1Z999AA10123456784\","
       "  \"tracking_url\": \"https://www.ups.com/track?tracknum=1Z999AA10123456784\", \"shipped_at\": \"%s\","
       "  \"remote_id\": null, \"voided\": false, \"lines\": [ { \"sku\": \"W-1\", \"quantity\": 1 } ] }",
-      str_member (shipment, "shipped_at"));
+      json_str (shipment, "shipped_at"));
     assert_json (shipment, expected);
   }
-  assert_json (member (partial, "invoices"), "[\"INV-000001\"]");
+  assert_json (json_member (partial, "invoices"), "[\"INV-000001\"]");
 
   /* the shipped quantity is invoiced at the order's price */
   invoice1 = run_json (f, "invoice", "show", "INV-000001", NULL);
-  assert_json (member (invoice1, "lines"),
+  assert_json (json_member (invoice1, "lines"),
                "[ { \"sku\": \"W-1\", \"description\": \"Widget\", \"quantity\": 1, \"unit_price_cents\": 1000 } ]");
-  g_assert_cmpint (int_member (invoice1, "total_cents"), ==, 1000);
-  g_assert_cmpstr (str_member (invoice1, "sales_order"), ==, "SO-000001");
-  g_assert_cmpstr (str_member (invoice1, "status"), ==, "posted");
-  g_assert_cmpstr (str_member (invoice1, "accounting_status"), ==, "not-pushed");
+  g_assert_cmpint (json_int (invoice1, "total_cents"), ==, 1000);
+  g_assert_cmpstr (json_str (invoice1, "sales_order"), ==, "SO-000001");
+  g_assert_cmpstr (json_str (invoice1, "status"), ==, "posted");
+  g_assert_cmpstr (json_str (invoice1, "accounting_status"), ==, "not-pushed");
 
   /* more than is open, even in two lines of one SKU: refused */
   assert_refused (f, 1, "3 × “W-1” is more than the 2 still open", over);
@@ -288,21 +288,21 @@ test_order_ship (Fixture       *f,
                              "Fulfillment: fulfilled.\n"
                              "Invoice INV-000002 was made from it.\n");
   complete = run_json (f, "order", "show", "1", NULL);
-  g_assert_cmpstr (str_member (complete, "fulfillment_status"), ==, "fulfilled");
-  g_assert_cmpuint (length_of (member (complete, "shipments")), ==, 2);
-  shipment = element (member (complete, "shipments"), 1);
-  g_assert_cmpstr (str_member (shipment, "carrier"), ==, "FedEx");
-  g_assert_null (str_member (shipment, "service"));
-  g_assert_cmpstr (str_member (shipment, "tracking_url"), ==, "https://www.fedex.com/fedextrack/?trknbr=7712%203456");
+  g_assert_cmpstr (json_str (complete, "fulfillment_status"), ==, "fulfilled");
+  g_assert_cmpuint (json_length (json_member (complete, "shipments")), ==, 2);
+  shipment = json_element (json_member (complete, "shipments"), 1);
+  g_assert_cmpstr (json_str (shipment, "carrier"), ==, "FedEx");
+  g_assert_null (json_str (shipment, "service"));
+  g_assert_cmpstr (json_str (shipment, "tracking_url"), ==, "https://www.fedex.com/fedextrack/?trknbr=7712%203456");
   /* as stored: by SKU */
-  assert_json (member (shipment, "lines"), "[ { \"sku\": \"G-2\", \"quantity\": 4 }, { \"sku\": \"W-1\", \"quantity\": 2 } ]");
-  assert_json (member (complete, "invoices"), "[\"INV-000001\", \"INV-000002\"]");
+  assert_json (json_member (shipment, "lines"), "[ { \"sku\": \"G-2\", \"quantity\": 4 }, { \"sku\": \"W-1\", \"quantity\": 2 } ]");
+  assert_json (json_member (complete, "invoices"), "[\"INV-000001\", \"INV-000002\"]");
 
   invoice2 = run_json (f, "invoice", "show", "inv-2", NULL);
-  assert_json (member (invoice2, "lines"),
+  assert_json (json_member (invoice2, "lines"),
                "[ { \"sku\": \"W-1\", \"description\": \"Widget\", \"quantity\": 2, \"unit_price_cents\": 1000 },"
                "  { \"sku\": \"G-2\", \"description\": \"Gadget\", \"quantity\": 4, \"unit_price_cents\": 200 } ]");
-  g_assert_cmpint (int_member (invoice2, "total_cents"), ==, 2800);
+  g_assert_cmpint (json_int (invoice2, "total_cents"), ==, 2800);
 
   /* the readable block lists both shipments with their tracking links */
   text = run_ok (f, "order", "show", "1", NULL);
@@ -345,13 +345,13 @@ test_order_cancel (Fixture       *f,
   cancelled_text = run_ok (f, "order", "cancel", "so-1", NULL);
   g_assert_cmpstr (cancelled_text, ==, "Sales order SO-000001 is cancelled.\n");
   cancelled = run_json (f, "order", "show", "1", NULL);
-  g_assert_cmpstr (str_member (cancelled, "status"), ==, "cancelled");
-  g_assert_cmpstr (str_member (cancelled, "push_status"), ==, "not-pushed");
-  g_assert_null (str_member (cancelled, "push_due_at"));
-  g_assert_cmpuint (length_of (member (cancelled, "jobs")), ==, 1);
-  job = element (member (cancelled, "jobs"), 0);
-  g_assert_cmpstr (str_member (job, "kind"), ==, "push-sales-order");
-  g_assert_cmpstr (str_member (job, "state"), ==, "cancelled");
+  g_assert_cmpstr (json_str (cancelled, "status"), ==, "cancelled");
+  g_assert_cmpstr (json_str (cancelled, "push_status"), ==, "not-pushed");
+  g_assert_null (json_str (cancelled, "push_due_at"));
+  g_assert_cmpuint (json_length (json_member (cancelled, "jobs")), ==, 1);
+  job = json_element (json_member (cancelled, "jobs"), 0);
+  g_assert_cmpstr (json_str (job, "kind"), ==, "push-sales-order");
+  g_assert_cmpstr (json_str (job, "state"), ==, "cancelled");
 
   assert_refused (f, 1, "Sales order SO-000001 is already cancelled", again);
   assert_refused (f, 1, "Sales order SO-000001 is cancelled; only a posted order can be pushed", push_now);
@@ -362,10 +362,10 @@ test_order_cancel (Fixture       *f,
   draft = run_ok (f, "order", "create", "--channel", "Wholesale", "--customer", "Acme Corp", "--line", "W-1:1", NULL);
   g_assert_cmpstr (draft, ==, "SO-000002\n");
   draft_cancelled = run_json (f, "order", "cancel", "2", NULL);
-  g_assert_cmpstr (str_member (draft_cancelled, "number"), ==, "SO-000002");
-  g_assert_cmpstr (str_member (draft_cancelled, "status"), ==, "cancelled");
-  assert_json (member (draft_cancelled, "jobs"), "[]");
-  assert_json (member (draft_cancelled, "invoices"), "[]");
+  g_assert_cmpstr (json_str (draft_cancelled, "number"), ==, "SO-000002");
+  g_assert_cmpstr (json_str (draft_cancelled, "status"), ==, "cancelled");
+  assert_json (json_member (draft_cancelled, "jobs"), "[]");
+  assert_json (json_member (draft_cancelled, "invoices"), "[]");
 }
 
 static void
@@ -395,16 +395,16 @@ test_order_edit (Fixture       *f,
                         "--no-test", NULL);
   g_assert_cmpstr (edited_text, ==, "SO-000001\n");
   edited = run_json (f, "order", "show", "1", NULL);
-  g_assert_cmpstr (str_member (edited, "channel"), ==, "Wholesale");
-  g_assert_cmpstr (str_member (edited, "customer"), ==, "Bolt, Ltd");
-  g_assert_cmpstr (str_member (edited, "po_number"), ==, "NEW-1");
-  g_assert_null (str_member (edited, "shipping_notes"));
+  g_assert_cmpstr (json_str (edited, "channel"), ==, "Wholesale");
+  g_assert_cmpstr (json_str (edited, "customer"), ==, "Bolt, Ltd");
+  g_assert_cmpstr (json_str (edited, "po_number"), ==, "NEW-1");
+  g_assert_null (json_str (edited, "shipping_notes"));
   g_assert_false (json_object_get_boolean_member (object_of (edited), "is_test"));
-  assert_json (member (edited, "lines"),
+  assert_json (json_member (edited, "lines"),
                "[ { \"sku\": \"G-2\", \"description\": \"Gadget\", \"quantity\": 3, \"unit_price_cents\": 250 },"
                "  { \"sku\": \"W-1\", \"description\": \"Widget\", \"quantity\": 1, \"unit_price_cents\": 950 } ]");
-  g_assert_cmpint (int_member (edited, "total_cents"), ==, 1700);
-  g_assert_cmpstr (str_member (edited, "status"), ==, "draft");
+  g_assert_cmpint (json_int (edited, "total_cents"), ==, 1700);
+  g_assert_cmpstr (json_str (edited, "status"), ==, "draft");
 
   /* posted, its push still waiting: the header may change, not the lines
    * an invoice was made from, nor the customer */
@@ -429,9 +429,9 @@ test_order_edit (Fixture       *f,
   /* the invoice made on posting has its events in the order's timeline */
   g_assert_cmpstr (kinds, ==, "order.created order.edited order.posted push.scheduled invoice.created "
                               "accounting.scheduled invoice.posted order.edited");
-  g_assert_cmpstr (str_member (element (events, 1), "summary"), ==,
+  g_assert_cmpstr (json_str (json_element (events, 1), "summary"), ==,
                    "Sales order edited: channel/customer, shipping_notes, po_number, is_test, lines");
-  g_assert_cmpstr (str_member (element (events, 7), "summary"), ==, "Sales order edited: internal_notes");
+  g_assert_cmpstr (json_str (json_element (events, 7), "summary"), ==, "Sales order edited: internal_notes");
 }
 
 /* -- invoices ----------------------------------------------------------------- */
@@ -462,17 +462,17 @@ test_invoice_first (Fixture       *f,
   g_assert_cmpstr (number, ==, "INV-000001\n");
 
   draft = run_json (f, "invoice", "show", "inv-1", NULL);
-  g_assert_cmpstr (str_member (draft, "status"), ==, "draft");
-  g_assert_cmpstr (str_member (draft, "type"), ==, "Standard");
-  g_assert_cmpstr (str_member (draft, "channel"), ==, "Counter");
-  g_assert_null (str_member (draft, "sales_order"));
-  g_assert_cmpstr (str_member (draft, "accounting_status"), ==, "not-pushed");
-  g_assert_null (str_member (draft, "accounting_id"));
-  g_assert_null (str_member (draft, "issue_date"));
-  g_assert_cmpint (int_member (draft, "total_cents"), ==, 2300);
+  g_assert_cmpstr (json_str (draft, "status"), ==, "draft");
+  g_assert_cmpstr (json_str (draft, "type"), ==, "Standard");
+  g_assert_cmpstr (json_str (draft, "channel"), ==, "Counter");
+  g_assert_null (json_str (draft, "sales_order"));
+  g_assert_cmpstr (json_str (draft, "accounting_status"), ==, "not-pushed");
+  g_assert_null (json_str (draft, "accounting_id"));
+  g_assert_null (json_str (draft, "issue_date"));
+  g_assert_cmpint (json_int (draft, "total_cents"), ==, 2300);
   /* Bolt has no address: the ship-to is the name */
-  g_assert_cmpstr (str_member (draft, "ship_name"), ==, "Bolt, Ltd");
-  assert_json (member (draft, "jobs"), "[]");
+  g_assert_cmpstr (json_str (draft, "ship_name"), ==, "Bolt, Ltd");
+  assert_json (json_member (draft, "jobs"), "[]");
 
   /* posting generates the sales order, linked both ways, and posts it */
   posted_text = run_ok (f, "invoice", "post", "INV-000001", NULL);
@@ -481,31 +481,31 @@ test_invoice_first (Fixture       *f,
                                      "Sales order SO-000001 was generated from it.\n"
                                      "The push of SO-000001 is due at %s.\n"
                                      "Its push to accounting is scheduled.\n",
-                                     str_member (order, "push_due_at"));
+                                     json_str (order, "push_due_at"));
   g_assert_cmpstr (posted_text, ==, expected_posted);
 
   invoice = run_json (f, "invoice", "show", "INV-000001", NULL);
-  posted_at = str_member (invoice, "posted_at");
+  posted_at = json_str (invoice, "posted_at");
   g_strlcpy (issue_date, posted_at, sizeof issue_date);
-  g_assert_cmpstr (str_member (invoice, "status"), ==, "posted");
-  g_assert_cmpstr (str_member (invoice, "sales_order"), ==, "SO-000001");
-  g_assert_cmpstr (str_member (invoice, "accounting_status"), ==, "scheduled");
-  g_assert_cmpstr (str_member (invoice, "issue_date"), ==, issue_date);
+  g_assert_cmpstr (json_str (invoice, "status"), ==, "posted");
+  g_assert_cmpstr (json_str (invoice, "sales_order"), ==, "SO-000001");
+  g_assert_cmpstr (json_str (invoice, "accounting_status"), ==, "scheduled");
+  g_assert_cmpstr (json_str (invoice, "issue_date"), ==, issue_date);
   /* due on receipt */
-  g_assert_cmpstr (str_member (invoice, "due_date"), ==, issue_date);
-  assert_members (member (invoice, "jobs"), "kind", "push-invoice");
+  g_assert_cmpstr (json_str (invoice, "due_date"), ==, issue_date);
+  assert_members (json_member (invoice, "jobs"), "kind", "push-invoice");
 
-  g_assert_cmpstr (str_member (order, "status"), ==, "posted");
-  g_assert_cmpstr (str_member (order, "channel"), ==, "Counter");
-  g_assert_cmpstr (str_member (order, "customer"), ==, "Bolt, Ltd");
-  g_assert_cmpstr (str_member (order, "po_number"), ==, "B-9");
-  g_assert_cmpstr (str_member (order, "invoice"), ==, "INV-000001");
-  assert_json (member (order, "invoices"), "[\"INV-000001\"]");
-  assert_node_equal ("$.lines", member (invoice, "lines"), member (order, "lines"));
+  g_assert_cmpstr (json_str (order, "status"), ==, "posted");
+  g_assert_cmpstr (json_str (order, "channel"), ==, "Counter");
+  g_assert_cmpstr (json_str (order, "customer"), ==, "Bolt, Ltd");
+  g_assert_cmpstr (json_str (order, "po_number"), ==, "B-9");
+  g_assert_cmpstr (json_str (order, "invoice"), ==, "INV-000001");
+  assert_json (json_member (order, "invoices"), "[\"INV-000001\"]");
+  assert_node_equal ("$.lines", json_member (invoice, "lines"), json_member (order, "lines"));
   /* a blank delay pushes immediately */
-  g_assert_cmpstr (str_member (order, "push_status"), ==, "scheduled");
-  g_assert_cmpstr (str_member (order, "push_due_at"), ==, posted_at);
-  assert_members (member (order, "jobs"), "kind", "push-sales-order");
+  g_assert_cmpstr (json_str (order, "push_status"), ==, "scheduled");
+  g_assert_cmpstr (json_str (order, "push_due_at"), ==, posted_at);
+  assert_members (json_member (order, "jobs"), "kind", "push-sales-order");
 
   assert_refused (f, 1, "Invoice INV-000001 is already posted", repost);
   assert_refused (f, 1, "Invoice INV-000001 is posted and can no longer be edited", edit_posted);
@@ -513,21 +513,21 @@ test_invoice_first (Fixture       *f,
   /* --post: both at once */
   direct = run_json (f, "invoice", "create", "--channel", "Counter", "--customer", "Acme Corp",
                      "--line", "G-2:2", "--post", NULL);
-  g_assert_cmpstr (str_member (direct, "number"), ==, "INV-000002");
-  g_assert_cmpstr (str_member (direct, "status"), ==, "posted");
-  g_assert_cmpstr (str_member (direct, "sales_order"), ==, "SO-000002");
+  g_assert_cmpstr (json_str (direct, "number"), ==, "INV-000002");
+  g_assert_cmpstr (json_str (direct, "status"), ==, "posted");
+  g_assert_cmpstr (json_str (direct, "sales_order"), ==, "SO-000002");
   {
-    g_autofree char *due = add_days (str_member (direct, "issue_date"), 30);
-    g_assert_cmpstr (str_member (direct, "due_date"), ==, due);
+    g_autofree char *due = add_days (json_str (direct, "issue_date"), 30);
+    g_assert_cmpstr (json_str (direct, "due_date"), ==, due);
   }
 
   /* void: the accounting push that was not sent goes with it */
   voided_text = run_ok (f, "invoice", "void", "inv-2", NULL);
   g_assert_cmpstr (voided_text, ==, "Invoice INV-000002 is void.\n");
   voided = run_json (f, "invoice", "show", "INV-000002", NULL);
-  g_assert_cmpstr (str_member (voided, "status"), ==, "void");
-  g_assert_cmpstr (str_member (voided, "accounting_status"), ==, "not-pushed");
-  assert_members (member (voided, "jobs"), "state", "cancelled");
+  g_assert_cmpstr (json_str (voided, "status"), ==, "void");
+  g_assert_cmpstr (json_str (voided, "accounting_status"), ==, "not-pushed");
+  assert_members (json_member (voided, "jobs"), "state", "cancelled");
   assert_refused (f, 1, "Invoice INV-000002 is already void", again);
 }
 

@@ -83,7 +83,7 @@ test_refused_on_the_command_line (Fixture       *f,
   g_assert_cmpstr (number, ==, "SO-000001\n");
   {
     g_autoptr(JsonNode) shown = run_json (f, "order", "show", "SO-000001", NULL);
-    g_assert_cmpstr (str_member (shown, "internal_notes"), ==, "first\n\tsecond");
+    g_assert_cmpstr (json_str (shown, "internal_notes"), ==, "first\n\tsecond");
   }
 
   assert_refused (f, 1, "Carrier “cccccccccccccccccccccccccccccccccccccccc…” is 101 characters long; at most 100",

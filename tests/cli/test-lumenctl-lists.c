@@ -123,15 +123,15 @@ test_order_list (Fixture       *f,
 
   /* a row: the header and statuses, no lines */
   rows = run_json (f, "order", "list", "--search", "SO-000002", NULL);
-  row = element (rows, 0);
-  g_assert_cmpstr (str_member (row, "number"), ==, "SO-000002");
-  g_assert_cmpstr (str_member (row, "channel"), ==, "Ship Later");
-  g_assert_cmpstr (str_member (row, "customer"), ==, "Bolt, Ltd");
-  g_assert_cmpstr (str_member (row, "status"), ==, "posted");
-  g_assert_cmpstr (str_member (row, "push_status"), ==, "not-pushed");
-  g_assert_cmpstr (str_member (row, "fulfillment_status"), ==, "partially-fulfilled");
-  g_assert_cmpstr (str_member (row, "po_number"), ==, "X-7");
-  g_assert_cmpint (int_member (row, "total_cents"), ==, 5000);
+  row = json_element (rows, 0);
+  g_assert_cmpstr (json_str (row, "number"), ==, "SO-000002");
+  g_assert_cmpstr (json_str (row, "channel"), ==, "Ship Later");
+  g_assert_cmpstr (json_str (row, "customer"), ==, "Bolt, Ltd");
+  g_assert_cmpstr (json_str (row, "status"), ==, "posted");
+  g_assert_cmpstr (json_str (row, "push_status"), ==, "not-pushed");
+  g_assert_cmpstr (json_str (row, "fulfillment_status"), ==, "partially-fulfilled");
+  g_assert_cmpstr (json_str (row, "po_number"), ==, "X-7");
+  g_assert_cmpint (json_int (row, "total_cents"), ==, 5000);
   g_assert_false (json_object_get_boolean_member (object_of (row), "is_test"));
   g_assert_false (json_object_has_member (object_of (row), "lines"));
 
@@ -182,7 +182,7 @@ test_invoice_list (Fixture       *f,
 
   table = run_ok (f, "invoice", "list", "--limit", "1", NULL);
   listed = run_json (f, "invoice", "list", "--limit", "1", NULL);
-  g_strlcpy (created, str_member (element (listed, 0), "created_at"), sizeof created);
+  g_strlcpy (created, json_str (json_element (listed, 0), "created_at"), sizeof created);
   expected = g_strdup_printf ("Number      Created     Channel    Customer   Type      Status  Accounting  Total  "
                               "Sales order\n"
                               "INV-000001  %s  Wholesale  Acme Corp  Standard  posted  scheduled   10.00  SO-000001\n"
@@ -249,13 +249,13 @@ test_jobs_events (Fixture       *f,
   assert_contains (text, "  HTTP 500 from the OMS\n");
 
   retried = run_json (f, "jobs", "retry", "1", NULL);
-  g_assert_cmpint (int_member (retried, "id"), ==, 1);
-  g_assert_cmpstr (str_member (retried, "state"), ==, "scheduled");
-  g_assert_cmpint (int_member (retried, "attempts"), ==, 0);
-  g_assert_cmpstr (str_member (retried, "document"), ==, "SO-000001");
+  g_assert_cmpint (json_int (retried, "id"), ==, 1);
+  g_assert_cmpstr (json_str (retried, "state"), ==, "scheduled");
+  g_assert_cmpint (json_int (retried, "attempts"), ==, 0);
+  g_assert_cmpstr (json_str (retried, "document"), ==, "SO-000001");
   order = run_json (f, "order", "show", "1", NULL);
-  g_assert_cmpstr (str_member (order, "push_status"), ==, "scheduled");
-  g_assert_cmpstr (str_member (order, "push_due_at"), ==, str_member (retried, "due_at"));
+  g_assert_cmpstr (json_str (order, "push_status"), ==, "scheduled");
+  g_assert_cmpstr (json_str (order, "push_due_at"), ==, json_str (retried, "due_at"));
 
   retried_text = run_ok (f, "jobs", "retry", "2", NULL);
   g_assert_cmpstr (retried_text, ==, "Job 2 is scheduled again, due now.\n");
@@ -268,10 +268,10 @@ test_jobs_events (Fixture       *f,
   assert_members (timeline, "actor", "user user user user user user user");
   {
     g_autofree char *summary = g_strdup_printf ("Push to Sandbox ShipStation scheduled for %s",
-                                                str_member (element (jobs, 1), "due_at"));
-    g_assert_cmpstr (str_member (element (timeline, 2), "summary"), ==, summary);
+                                                json_str (json_element (jobs, 1), "due_at"));
+    g_assert_cmpstr (json_str (json_element (timeline, 2), "summary"), ==, summary);
   }
-  g_assert_cmpstr (str_member (member (element (timeline, 1), "details"), "channel"), ==, "Wholesale");
+  g_assert_cmpstr (json_str (json_member (json_element (timeline, 1), "details"), "channel"), ==, "Wholesale");
   invoice_timeline = run_json (f, "events", "list", "--invoice", "inv-1", NULL);
   g_clear_pointer (&kinds, g_free);
   kinds = members_of (invoice_timeline, "kind");
@@ -279,7 +279,7 @@ test_jobs_events (Fixture       *f,
 
   /* all events: the newest N, oldest first */
   everything = run_json (f, "events", "list", NULL);
-  g_assert_cmpuint (length_of (everything), ==, 8);
+  g_assert_cmpuint (json_length (everything), ==, 8);
   newest = run_json (f, "events", "list", "--limit", "2", NULL);
   g_clear_pointer (&kinds, g_free);
   kinds = members_of (newest, "kind");
@@ -497,7 +497,7 @@ test_global_options_anywhere (Fixture       *f,
   g_assert_cmpint (result->status, ==, 0);
   g_assert_cmpstr (result->err, ==, "");
   shown = parse_json (result->out);
-  g_assert_cmpstr (str_member (shown, "number"), ==, "SO-000001");
+  g_assert_cmpstr (json_str (shown, "number"), ==, "SO-000001");
 }
 
 int

@@ -6,37 +6,7 @@
  */
 #include <string.h>
 
-#include "lumctl-test.h"
-
-static JsonObject *
-object_of (JsonNode *node)
-{
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
-  return json_node_get_object (node);
-}
-
-static JsonNode *
-element (JsonNode *array,
-         guint     index)
-{
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (array));
-  g_assert_cmpuint (index, <, json_array_get_length (json_node_get_array (array)));
-  return json_array_get_element (json_node_get_array (array), index);
-}
-
-/* The value of @name in each element, space-separated. */
-static char *
-members_of (JsonNode   *array,
-            const char *name)
-{
-  g_autoptr(GString) values = g_string_new (NULL);
-  JsonArray *a = json_node_get_array (array);
-
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    g_string_append_printf (values, "%s%s", i > 0 ? " " : "",
-                            json_object_get_string_member (json_array_get_object_element (a, i), name));
-  return g_string_free (g_steal_pointer (&values), FALSE);
-}
+#include "lumctl-documents-test.h"
 
 /* A file in the test's own data directory. */
 static char *
@@ -133,8 +103,8 @@ test_customer_add_list (Fixture       *f,
   /* by name, any case; test customers included */
   listed = run_json (f, "customer", "list", NULL);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 3);
-  assert_json (element (listed, 0), ACME_JSON);
-  assert_json (element (listed, 1), BOLT_JSON);
+  assert_json (json_element (listed, 0), ACME_JSON);
+  assert_json (json_element (listed, 1), BOLT_JSON);
   searched = run_json (f, "customer", "list", "--search", "BO", NULL);
   assert_json (searched, "[" BOLT_JSON "]");
   nothing = run_json (f, "customer", "list", "--search", "Zed", NULL);
@@ -297,9 +267,9 @@ test_customer_import (Fixture       *f,
     g_autofree char *names = members_of (listed, "name");
     g_assert_cmpstr (names, ==, "Acme Corp Bolt, Ltd");
   }
-  g_assert_cmpstr (json_object_get_string_member (object_of (element (listed, 0)), "email"), ==, "new@acme.test");
-  g_assert_cmpint (json_object_get_int_member (object_of (element (listed, 0)), "terms_days"), ==, 0);
-  bolt = object_of (element (listed, 1));
+  g_assert_cmpstr (json_object_get_string_member (object_of (json_element (listed, 0)), "email"), ==, "new@acme.test");
+  g_assert_cmpint (json_object_get_int_member (object_of (json_element (listed, 0)), "terms_days"), ==, 0);
+  bolt = object_of (json_element (listed, 1));
   g_assert_cmpstr (json_object_get_string_member (bolt, "company"), ==, "Bolt \"Fasteners\" Inc");
   g_assert_cmpstr (json_object_get_string_member (bolt, "ship_street1"), ==, "12 Quay Rd, Unit 4");
   g_assert_cmpstr (json_object_get_string_member (bolt, "ship_city"), ==, "Boston");

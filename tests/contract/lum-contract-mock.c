@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "lum-json.h"
 #include "lum-contract-mock.h"
 
 #define MAX_REPAIRS 4
@@ -185,17 +186,6 @@ join_location (JsonArray *location)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* Adds a violation unless the exchange has it already; returns it when new. */
 static LumContractViolation *
 add_violation (Relay      *relay,
@@ -242,12 +232,12 @@ add_violation_list (Relay      *relay,
       JsonArray *location = where && JSON_NODE_HOLDS_ARRAY (where) ? json_node_get_array (where) : NULL;
       g_autofree char *joined = join_location (location);
       gboolean request = !g_str_has_prefix (joined, "response");
-      g_autofree char *code = object ? g_strdup (member_string (object, "code")) : NULL;
+      g_autofree char *code = object ? g_strdup (lum_json_get_string (object, "code")) : NULL;
       LumContractViolation *v;
 
       if (code == NULL && object != NULL && json_object_has_member (object, "code"))
         code = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (object, "code"));
-      v = add_violation (relay, request, joined, code, object ? member_string (object, "message") : NULL);
+      v = add_violation (relay, request, joined, code, object ? lum_json_get_string (object, "message") : NULL);
       if (v != NULL && request)
         g_ptr_array_add (fresh, v);
     }
@@ -275,7 +265,7 @@ read_verdict (Relay      *relay,
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       JsonObject *problem = json_node_get_object (json_parser_get_root (parser));
-      const char *type = member_string (problem, "type");
+      const char *type = lum_json_get_string (problem, "type");
       JsonNode *validation = json_object_get_member (problem, "validation");
       const char *tag = type ? strrchr (type, '#') : NULL;
 
@@ -287,7 +277,7 @@ read_verdict (Relay      *relay,
         {
           /* no path or method of that name, no credentials, …: the
            * whole request is outside the description */
-          LumContractViolation *v = add_violation (relay, TRUE, "path", tag + 1, member_string (problem, "detail"));
+          LumContractViolation *v = add_violation (relay, TRUE, "path", tag + 1, lum_json_get_string (problem, "detail"));
           if (v != NULL)
             g_ptr_array_add (fresh, v);
         }

@@ -432,8 +432,14 @@ lum_connector_load_secrets_async (LumConnector        *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  LoadSecrets *load = g_new0 (LoadSecrets, 1);
+  GTask *task;
+  LoadSecrets *load;
+
+  g_return_if_fail (LUM_IS_CONNECTOR (self));
+  g_return_if_fail (names != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  load = g_new0 (LoadSecrets, 1);
 
   g_task_set_source_tag (task, lum_connector_load_secrets_async);
   load->names = g_strdupv ((char **)names);
@@ -446,6 +452,10 @@ lum_connector_load_secrets_finish (LumConnector  *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
+  g_return_val_if_fail (LUM_IS_CONNECTOR (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lum_connector_load_secrets_async), FALSE);
+
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -582,7 +592,78 @@ lum_connector_request_finish (LumConnector  *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
+  g_return_val_if_fail (LUM_IS_CONNECTOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lum_connector_request_async), NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * lum_connector_check_answer:
+ * @root: (out) (optional): the JSON of the answer; %NULL to judge the
+ *   status alone
+ *
+ * Judges an answer as the service means it: a status other than 2xx (and,
+ * where the class says so, a 2xx answer that carries an error) becomes the
+ * matching %LUM_REMOTE_ERROR with the service's own words; a good answer
+ * that is not JSON is %LUM_REMOTE_ERROR_INVALID_RESPONSE.
+ */
+gboolean
+lum_connector_check_answer (LumConnector     *self,
+                            LumHttpResponse  *response,
+                            JsonNode        **root,
+                            GError          **error)
+{
+  LumConnectorClass *klass;
+  const char *service;
+  g_autoptr(JsonNode) parsed = NULL;
+  g_autofree char *said = NULL;
+
+  g_return_val_if_fail (LUM_IS_CONNECTOR (self), FALSE);
+  g_return_val_if_fail (response != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  klass = LUM_CONNECTOR_GET_CLASS (self);
+  service = lum_connector_get_service_name (self);
+  parsed = lum_http_parse_json (response, service, NULL);
+  said = klass->error_message != NULL ? klass->error_message (self, response, parsed) : NULL;
+  if (!lum_http_check_status (response, service, said, error))
+    return FALSE;
+  if (klass->errors_in_success && said != NULL)
+    {
+      g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_REJECTED,
+                   _("%s refused the request: %s"), service, said);
+      return FALSE;
+    }
+  if (root == NULL)
+    return TRUE;
+  /* parsed again only to say why it is not JSON */
+  *root = parsed != NULL ? g_steal_pointer (&parsed) : lum_http_parse_json (response, service, error);
+  return *root != NULL;
+}
+
+/**
+ * lum_connector_request_json_finish:
+ *
+ * Finishes lum_connector_request_async() and judges the answer with
+ * lum_connector_check_answer(): its JSON, or the error it amounts to.
+ */
+JsonNode *
+lum_connector_request_json_finish (LumConnector  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_autoptr(LumHttpResponse) response = NULL;
+  JsonNode *root = NULL;
+
+  g_return_val_if_fail (LUM_IS_CONNECTOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  response = lum_connector_request_finish (self, result, error);
+  if (response == NULL || !lum_connector_check_answer (self, response, &root, error))
+    return NULL;
+  return root;
 }
 
 /* -- operations ----------------------------------------------------------- */
@@ -601,6 +682,9 @@ lum_connector_push_async (LumConnector        *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
+  g_return_if_fail (LUM_IS_CONNECTOR (self));
+  g_return_if_fail (items != NULL);
+
   LUM_CONNECTOR_GET_CLASS (self)->push_async (self, items, cancellable, callback, user_data);
 }
 
@@ -609,6 +693,9 @@ lum_connector_push_finish (LumConnector  *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
+  g_return_val_if_fail (LUM_IS_CONNECTOR (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -618,6 +705,8 @@ lum_connector_list_stores_async (LumConnector        *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  g_return_if_fail (LUM_IS_CONNECTOR (self));
+
   LUM_CONNECTOR_GET_CLASS (self)->list_stores_async (self, cancellable, callback, user_data);
 }
 
@@ -626,6 +715,9 @@ lum_connector_list_stores_finish (LumConnector  *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
+  g_return_val_if_fail (LUM_IS_CONNECTOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -635,6 +727,8 @@ lum_connector_test_async (LumConnector        *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
+  g_return_if_fail (LUM_IS_CONNECTOR (self));
+
   LUM_CONNECTOR_GET_CLASS (self)->test_async (self, cancellable, callback, user_data);
 }
 
@@ -644,6 +738,9 @@ lum_connector_test_finish (LumConnector  *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
+  g_return_val_if_fail (LUM_IS_CONNECTOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -691,6 +788,9 @@ lum_connector_poll_async (LumConnector        *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
+  g_return_if_fail (LUM_IS_CONNECTOR (self));
+  g_return_if_fail (store_id != NULL);
+
   LUM_CONNECTOR_GET_CLASS (self)->poll_async (self, store_id, since, cancellable, callback, user_data);
 }
 
@@ -707,8 +807,13 @@ lum_connector_poll_finish (LumConnector  *self,
                            char         **latest,
                            GError       **error)
 {
-  PollResult *poll = g_task_propagate_pointer (G_TASK (result), error);
+  PollResult *poll;
   GPtrArray *shipments;
+
+  g_return_val_if_fail (LUM_IS_CONNECTOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  poll = g_task_propagate_pointer (G_TASK (result), error);
 
   if (poll == NULL)
     return NULL;

@@ -72,6 +72,15 @@ struct _LumConnectorClass
 
   /* how many orders one request may carry */
   guint        batch_size;
+  /* a 2xx answer may carry an error (QuickBooks' Fault): what
+   * error_message() finds in one is a refusal */
+  gboolean     errors_in_success;
+
+  /* The service's own words in an answer (@root is its JSON, or %NULL
+   * when it is not JSON), for the error a failed status becomes. */
+  char        *(*error_message)     (LumConnector        *self,
+                                     LumHttpResponse     *response,
+                                     JsonNode            *root);
 
   /* Adds credentials to @message; may fetch a token first. */
   void         (*authorize_async)   (LumConnector        *self,
@@ -135,6 +144,13 @@ void             lum_connector_request_async     (LumConnector        *self,
                                                   gpointer             user_data);
 LumHttpResponse *lum_connector_request_finish    (LumConnector        *self,
                                                   GAsyncResult        *result,
+                                                  GError             **error);
+JsonNode        *lum_connector_request_json_finish (LumConnector       *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+gboolean         lum_connector_check_answer      (LumConnector        *self,
+                                                  LumHttpResponse     *response,
+                                                  JsonNode           **root,
                                                   GError             **error);
 
 void            lum_connector_push_async         (LumConnector        *self,

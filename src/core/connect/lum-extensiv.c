@@ -29,12 +29,10 @@ static const char * const secret_names[] = { LUM_SECRET_EXTENSIV_CLIENT_SECRET, 
 
 /* Extensiv's errors: {"ErrorCode", "Message"} or a hal+json problem. */
 static char *
-error_message (LumHttpResponse *response)
+extensiv_error_message (LumConnector    *self,
+                        LumHttpResponse *response,
+                        JsonNode        *root)
 {
-  g_autoptr(JsonNode) root = lum_http_parse_json (response, NULL, NULL);
-  gsize size;
-  const char *data = g_bytes_get_data (response->body, &size);
-
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObject *object = json_node_get_object (root);
@@ -44,9 +42,7 @@ error_message (LumHttpResponse *response)
         if (lum_json_get_string (object, keys[i]) != NULL)
           return g_strdup (lum_json_get_string (object, keys[i]));
     }
-  if (size > 0 && size < 500 && g_utf8_validate (data, size, NULL))
-    return g_strndup (data, size);
-  return NULL;
+  return lum_http_response_text (response);
 }
 
 static const char *
@@ -91,7 +87,6 @@ on_token_cb (GObject      *source,
   GError *error = NULL;
   g_autoptr(LumHttpResponse) response = lum_http_send_finish (result, &error);
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *said = NULL;
   const char *token;
   gint64 expires_in = 3600;
 
@@ -100,16 +95,17 @@ on_token_cb (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  said = error_message (response);
   if (response->status == 400 || response->status == 401 || response->status == 403)
     {
+      g_autoptr(JsonNode) answer = lum_http_parse_json (response, NULL, NULL);
+      g_autofree char *said = extensiv_error_message (connector, response, answer);
+
       g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_AUTH,
                                _("%s refused the client id, secret, TPL key or user login id: %s"),
                                lum_connector_get_service_name (connector), said ? said : _("no reason given"));
       return;
     }
-  if (!lum_http_check_status (response, lum_connector_get_service_name (connector), said, &error) ||
-      (root = lum_http_parse_json (response, lum_connector_get_service_name (connector), &error)) == NULL)
+  if (!lum_connector_check_answer (connector, response, &root, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -308,16 +304,8 @@ item_response (GTask         *task,
   LumConnector *self = g_task_get_source_object (task);
   GError *error = NULL;
   g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
-  g_autofree char *said = NULL;
 
-  if (response == NULL)
-    {
-      item_failed (task, error);
-      return NULL;
-    }
-  said = error_message (response);
-  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
-      (parse && (*root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL))
+  if (response == NULL || !lum_connector_check_answer (self, response, parse ? root : NULL, &error))
     {
       item_failed (task, error);
       return NULL;
@@ -647,20 +635,11 @@ on_facilities_cb (GObject      *source,
   LumConnector *self = LUM_CONNECTOR (source);
   Stores *stores = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *said = NULL;
+  g_autoptr(JsonNode) root = lum_connector_request_json_finish (self, result, &error);
   JsonArray *customers, *facilities;
   GListStore *list;
 
-  if (response == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  said = error_message (response);
-  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
-      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
+  if (root == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -707,18 +686,10 @@ on_customers_cb (GObject      *source,
   LumConnector *self = LUM_CONNECTOR (source);
   Stores *stores = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
-  g_autofree char *said = NULL;
   g_autoptr(SoupMessage) message = NULL;
 
-  if (response == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  said = error_message (response);
-  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
-      (stores->customers = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
+  stores->customers = lum_connector_request_json_finish (self, result, &error);
+  if (stores->customers == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -834,21 +805,12 @@ on_poll_page_cb (GObject      *source,
   LumConnector *self = LUM_CONNECTOR (source);
   Poll *poll = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *said = NULL;
+  g_autoptr(JsonNode) root = lum_connector_request_json_finish (self, result, &error);
   JsonObject *embedded;
   JsonArray *orders;
   gint64 total = 0;
 
-  if (response == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  said = error_message (response);
-  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
-      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
+  if (root == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -974,6 +936,7 @@ lum_extensiv_class_init (LumExtensivClass *klass)
 
   object_class->finalize = lum_extensiv_finalize;
   connector_class->batch_size = 1;
+  connector_class->error_message = extensiv_error_message;
   connector_class->authorize_async = extensiv_authorize_async;
   connector_class->push_async = extensiv_push_async;
   connector_class->list_stores_async = extensiv_list_stores_async;

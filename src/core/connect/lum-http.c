@@ -191,8 +191,14 @@ lum_http_send_async (SoupSession         *session,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  GTask *task = g_task_new (session, cancellable, callback, user_data);
-  SendData *send = g_new0 (SendData, 1);
+  GTask *task;
+  SendData *send;
+
+  g_return_if_fail (SOUP_IS_SESSION (session));
+  g_return_if_fail (SOUP_IS_MESSAGE (message));
+
+  task = g_task_new (session, cancellable, callback, user_data);
+  send = g_new0 (SendData, 1);
 
   g_task_set_source_tag (task, lum_http_send_async);
   send->message = g_object_ref (message);
@@ -204,6 +210,9 @@ LumHttpResponse *
 lum_http_send_finish (GAsyncResult  *result,
                       GError       **error)
 {
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lum_http_send_async), NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -391,6 +400,22 @@ lum_http_parse_json (LumHttpResponse  *response,
   return json_node_ref (json_parser_get_root (parser));
 }
 
+/* The body of an answer when it is short UTF-8 text: what a service said
+ * in words when it did not say it in its JSON. */
+char *
+lum_http_response_text (LumHttpResponse *response)
+{
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (response != NULL, NULL);
+
+  data = g_bytes_get_data (response->body, &size);
+  if (size > 0 && size < 500 && g_utf8_validate (data, size, NULL))
+    return g_strndup (data, size);
+  return NULL;
+}
+
 /**
  * lum_http_check_status:
  * @remote_message: (nullable): what the service said, for the error
@@ -441,247 +466,8 @@ lum_remote_error_is_retryable (const GError *error)
     }
 }
 
-/* TRUE when a failed request may nevertheless have reached the service. */
-gboolean
-lum_remote_error_may_have_arrived (const GError *error)
-{
-  return error != NULL && error->domain == LUM_REMOTE_ERROR &&
-         (error->code == LUM_REMOTE_ERROR_TIMEOUT ||
-          error->code == LUM_REMOTE_ERROR_SERVER ||
-          error->code == LUM_REMOTE_ERROR_INVALID_RESPONSE);
-}
-
-JsonObject *
-lum_json_get_object (JsonObject *object,
-                     const char *member)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-JsonArray *
-lum_json_get_array (JsonObject *object,
-                    const char *member)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-const char *
-lum_json_get_string (JsonObject *object,
-                     const char *member)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-gboolean
-lum_json_get_int (JsonObject *object,
-                  const char *member,
-                  gint64     *value)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *value = json_node_get_int (node);
-  return TRUE;
-}
-
-/* A string or an integer member as text (ids come as either); an empty
- * string is no id. */
-char *
-lum_json_dup_scalar (JsonObject *object,
-                     const char *member)
-{
-  gint64 number;
-  const char *text = lum_json_get_string (object, member);
-
-  if (text != NULL)
-    return *text != '\0' ? g_strdup (text) : NULL;
-  if (lum_json_get_int (object, member, &number))
-    return g_strdup_printf ("%" PRId64, number);
-  return NULL;
-}
-
-/**
- * lum_json_member_is_a:
- * @type: %G_TYPE_STRING, %G_TYPE_INT64, %G_TYPE_BOOLEAN, %JSON_TYPE_OBJECT
- *   or %JSON_TYPE_ARRAY
- *
- * Whether @member is absent, null or of @type: a member of another type
- * means the answer is not what the API describes, where reading it as
- * absent could lose what it says (a voided flag, the items shipped).
- */
-gboolean
-lum_json_member_is_a (JsonObject *object,
-                      const char *member,
-                      GType       type)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (type == JSON_TYPE_OBJECT)
-    return JSON_NODE_HOLDS_OBJECT (node);
-  if (type == JSON_TYPE_ARRAY)
-    return JSON_NODE_HOLDS_ARRAY (node);
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
 /* @date (ISO 8601, with or without a zone; a zoneless one is read as UTC)
  * less @minutes, written back without a zone; %NULL for an unreadable date. */
-/* -- writing JSON ----------------------------------------------------------- */
-
-static void
-write_string (GString    *out,
-              const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if ((guchar)*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guint)(guchar)*p);
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-/* The shortest of 15 or 17 significant digits that reads back the same,
- * so an amount of 4.20 is written 4.2 and not 4.2000000000000002. */
-static void
-write_double (GString *out,
-              double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
-  if (g_ascii_strtod (buffer, NULL) != value)
-    g_ascii_dtostr (buffer, sizeof buffer, value);
-  g_string_append (out, buffer);
-  /* still a number with a fraction when read again */
-  if (strpbrk (buffer, ".eEni") == NULL)
-    g_string_append (out, ".0");
-}
-
-static void
-write_indent (GString *out,
-              gboolean pretty,
-              guint    depth)
-{
-  if (!pretty)
-    return;
-  g_string_append_c (out, '\n');
-  for (guint i = 0; i < depth; i++)
-    g_string_append (out, "  ");
-}
-
-static void
-write_node (GString  *out,
-            JsonNode *node,
-            gboolean  pretty,
-            guint     depth)
-{
-  switch (json_node_get_node_type (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-        gboolean first = TRUE;
-
-        g_string_append_c (out, '{');
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          {
-            if (!first)
-              g_string_append_c (out, ',');
-            first = FALSE;
-            write_indent (out, pretty, depth + 1);
-            write_string (out, name);
-            g_string_append (out, pretty ? " : " : ":");
-            write_node (out, member, pretty, depth + 1);
-          }
-        if (!first)
-          write_indent (out, pretty, depth);
-        g_string_append_c (out, '}');
-      }
-      break;
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          {
-            if (i > 0)
-              g_string_append_c (out, ',');
-            write_indent (out, pretty, depth + 1);
-            write_node (out, json_array_get_element (array, i), pretty, depth + 1);
-          }
-        if (json_array_get_length (array) > 0)
-          write_indent (out, pretty, depth);
-        g_string_append_c (out, ']');
-      }
-      break;
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          write_string (out, json_node_get_string (node));
-          break;
-        case G_TYPE_DOUBLE:
-          write_double (out, json_node_get_double (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        default:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-        }
-      break;
-    case JSON_NODE_NULL:
-    default:
-      g_string_append (out, "null");
-    }
-}
-
-/**
- * lum_json_write:
- * @pretty: indent two spaces a level, as JsonGenerator does
- *
- * @node as JSON text, the way JsonGenerator writes it but for fractions,
- * which keep no more digits than they need: what is sent, and what a clerk
- * reads as “the request sent”.
- */
-char *
-lum_json_write (JsonNode *node,
-                gboolean  pretty)
-{
-  GString *out = g_string_new (NULL);
-
-  g_return_val_if_fail (node != NULL, NULL);
-
-  write_node (out, node, pretty, 0);
-  return g_string_free (out, FALSE);
-}
-
 char *
 lum_http_date_minus (const char *date,
                      int         minutes)

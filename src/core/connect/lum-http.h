@@ -4,6 +4,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "lum-json.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -75,32 +77,12 @@ char            *lum_http_join_url             (const char          *base,
 JsonNode        *lum_http_parse_json           (LumHttpResponse     *response,
                                                 const char          *service,
                                                 GError             **error);
+char            *lum_http_response_text        (LumHttpResponse     *response);
 gboolean         lum_http_check_status         (LumHttpResponse     *response,
                                                 const char          *service,
                                                 const char          *remote_message,
                                                 GError             **error);
 gboolean         lum_remote_error_is_retryable (const GError        *error);
-gboolean         lum_remote_error_may_have_arrived (const GError    *error);
-
-/* Safe readers of untrusted JSON: %NULL or the fallback when the member is
- * missing or of another type. */
-JsonObject      *lum_json_get_object           (JsonObject          *object,
-                                                const char          *member);
-JsonArray       *lum_json_get_array            (JsonObject          *object,
-                                                const char          *member);
-const char      *lum_json_get_string           (JsonObject          *object,
-                                                const char          *member);
-gboolean         lum_json_get_int              (JsonObject          *object,
-                                                const char          *member,
-                                                gint64              *value);
-char            *lum_json_dup_scalar           (JsonObject          *object,
-                                                const char          *member);
-gboolean         lum_json_member_is_a          (JsonObject          *object,
-                                                const char          *member,
-                                                GType                type);
-
-char            *lum_json_write                (JsonNode            *node,
-                                                gboolean             pretty);
 
 char            *lum_http_date_minus      (const char          *date,
                                           int                  minutes);

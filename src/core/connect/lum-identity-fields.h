@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "lum-field-path.h"
+#include "model/lum-field-path.h"
 #include "model/lum-enums.h"
 
 G_BEGIN_DECLS

@@ -400,6 +400,9 @@ lum_oauth_listener_wait_finish (LumOAuthListener  *self,
                                 char             **realm_id,
                                 GError           **error)
 {
+  g_return_val_if_fail (LUM_IS_OAUTH_LISTENER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
   if (realm_id != NULL)
     *realm_id = g_strdup (g_object_get_data (G_OBJECT (result), "realm-id"));
   return g_task_propagate_pointer (G_TASK (result), error);

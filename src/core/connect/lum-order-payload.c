@@ -5,7 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "lum-field-path.h"
+#include "model/lum-field-path.h"
 #include "lum-http.h"
 #include "lum-order-payload.h"
 #include "lum-identity-fields.h"

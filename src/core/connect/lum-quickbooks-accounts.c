@@ -19,13 +19,12 @@ on_accounts_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   LumQuickbooks *self = LUM_QUICKBOOKS (source);
   GError *error = NULL;
-  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (LUM_CONNECTOR (self), result, &error);
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root = lum_connector_request_json_finish (LUM_CONNECTOR (self), result, &error);
   g_autoptr(GListStore) accounts = NULL;
   JsonObject *query;
   JsonArray *found;
 
-  if (response == NULL || (root = lum_quickbooks_check_answer (self, response, &error)) == NULL)
+  if (root == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -72,11 +71,15 @@ lum_quickbooks_list_income_accounts_async (LumQuickbooks       *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task;
   g_autofree char *query = g_uri_escape_string ("select * from Account where AccountType = 'Income' "
                                                 "maxresults 1000", NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/query?query=%s&minorversion=%s", query, LUM_QUICKBOOKS_MINOR_VERSION);
   g_autoptr(SoupMessage) message = lum_quickbooks_api_message (self, "GET", path, NULL);
+
+  g_return_if_fail (LUM_IS_QUICKBOOKS (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, lum_quickbooks_list_income_accounts_async);
   lum_connector_request_async (LUM_CONNECTOR (self), message, cancellable, on_accounts_cb, task);
@@ -88,5 +91,9 @@ lum_quickbooks_list_income_accounts_finish (LumQuickbooks  *self,
                                             GAsyncResult   *result,
                                             GError        **error)
 {
+  g_return_val_if_fail (LUM_IS_QUICKBOOKS (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lum_quickbooks_list_income_accounts_async), NULL);
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }

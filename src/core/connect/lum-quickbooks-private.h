@@ -12,9 +12,4 @@ SoupMessage *lum_quickbooks_api_message  (LumQuickbooks    *self,
                                           const char       *method,
                                           const char       *path_and_query,
                                           JsonNode         *body);
-/* The JSON of an answer, or an error with QuickBooks' words (a Fault). */
-JsonNode    *lum_quickbooks_check_answer (LumQuickbooks    *self,
-                                          LumHttpResponse  *response,
-                                          GError          **error);
-
 G_END_DECLS

@@ -497,29 +497,13 @@ api_message (LumQuickbooks *self,
   return lum_http_new_json_message (method, url, body, "application/json");
 }
 
-/* The JSON of an answer, or an error that carries QuickBooks' own words;
- * a Fault counts as an error even under status 200. */
-static JsonNode *
-check_answer (LumQuickbooks    *self,
-              LumHttpResponse  *response,
-              GError          **error)
+/* QuickBooks' own words: the Fault of an answer, even under status 200. */
+static char *
+quickbooks_error_message (LumConnector    *self,
+                          LumHttpResponse *response,
+                          JsonNode        *root)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *fault = NULL;
-
-  root = lum_http_parse_json (response, service (self), NULL);
-  fault = lum_quickbooks_fault_message (root);
-  if (!lum_http_check_status (response, service (self), fault, error))
-    return NULL;
-  if (fault != NULL)
-    {
-      g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_REJECTED,
-                   _("%s refused the request: %s"), service (self), fault);
-      return NULL;
-    }
-  if (root == NULL)
-    return lum_http_parse_json (response, service (self), error);
-  return g_steal_pointer (&root);
+  return lum_quickbooks_fault_message (root);
 }
 
 /* For lum-quickbooks-accounts.c */
@@ -530,14 +514,6 @@ lum_quickbooks_api_message (LumQuickbooks *self,
                             JsonNode      *body)
 {
   return api_message (self, method, path_and_query, body);
-}
-
-JsonNode *
-lum_quickbooks_check_answer (LumQuickbooks    *self,
-                             LumHttpResponse  *response,
-                             GError          **error)
-{
-  return check_answer (self, response, error);
 }
 
 /* -- pushing an invoice --------------------------------------------------- */
@@ -674,7 +650,7 @@ on_step_answer_cb (GObject      *source,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *found = NULL;
 
-  if (response == NULL || (root = check_answer (self, response, &error)) == NULL)
+  if (response == NULL || !lum_connector_check_answer (LUM_CONNECTOR (self), response, &root, &error))
     {
       /* another push (of this process or another) created the customer or
        * item between the search and the creation: search it again, once */
@@ -1045,10 +1021,9 @@ on_company_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   LumQuickbooks *self = LUM_QUICKBOOKS (source);
   GError *error = NULL;
-  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (LUM_CONNECTOR (self), result, &error);
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root = lum_connector_request_json_finish (LUM_CONNECTOR (self), result, &error);
 
-  if (response == NULL || (root = check_answer (self, response, &error)) == NULL)
+  if (root == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -1192,9 +1167,15 @@ lum_quickbooks_exchange_code_async (LumQuickbooks       *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Exchange *exchange = g_new0 (Exchange, 1);
+  GTask *task;
+  Exchange *exchange;
   static const char * const names[] = { LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, NULL };
+
+  g_return_if_fail (LUM_IS_QUICKBOOKS (self));
+  g_return_if_fail (code != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  exchange = g_new0 (Exchange, 1);
 
   g_task_set_source_tag (task, lum_quickbooks_exchange_code_async);
   exchange->code = g_strdup (code);
@@ -1208,6 +1189,10 @@ lum_quickbooks_exchange_code_finish (LumQuickbooks  *self,
                                      GAsyncResult   *result,
                                      GError        **error)
 {
+  g_return_val_if_fail (LUM_IS_QUICKBOOKS (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lum_quickbooks_exchange_code_async), FALSE);
+
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -1229,6 +1214,8 @@ lum_quickbooks_class_init (LumQuickbooksClass *klass)
 
   object_class->finalize = lum_quickbooks_finalize;
   connector_class->batch_size = 1;
+  connector_class->errors_in_success = TRUE;
+  connector_class->error_message = quickbooks_error_message;
   connector_class->authorize_async = quickbooks_authorize_async;
   connector_class->push_async = quickbooks_push_async;
   connector_class->test_async = quickbooks_test_async;

@@ -14,22 +14,12 @@ G_BEGIN_DECLS
 #define LUM_TYPE_QUICKBOOKS (lum_quickbooks_get_type ())
 G_DECLARE_FINAL_TYPE (LumQuickbooks, lum_quickbooks, LUM, QUICKBOOKS, LumConnector)
 
-#define LUM_SETTING_QUICKBOOKS_TOKEN_URL     "token_url"
-#define LUM_SETTING_QUICKBOOKS_AUTH_URL      "authorization_url"
-#define LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT "income_account_id"
-/* the loopback port of the redirect URI registered with Intuit; 0 or unset: any */
-#define LUM_SETTING_QUICKBOOKS_REDIRECT_PORT  "redirect_port"
-/* the https redirect URI registered with Intuit, for the sign-in whose
- * address the user pastes back; unset: the loopback listener */
-#define LUM_SETTING_QUICKBOOKS_REDIRECT_URI   "redirect_uri"
 #define LUM_QUICKBOOKS_TOKEN_URL   "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"
 #define LUM_QUICKBOOKS_AUTH_URL    "https://appcenter.intuit.com/connect/oauth2"
-#define LUM_QUICKBOOKS_SANDBOX_URL "https://sandbox-quickbooks.api.intuit.com"
 /* Intuit ("Minor versions of our API"): minor versions 1 to 74 are no
  * longer supported from August 1, 2025; 75 is the oldest one still served
  * and the default of requests that name none. */
 #define LUM_QUICKBOOKS_MINOR_VERSION "75"
-#define LUM_QUICKBOOKS_NEEDS_RECONNECT "needs-reconnect"
 
 char *lum_quickbooks_fault_message (JsonNode    *root);
 char *lum_quickbooks_dup_created_id (JsonNode   *root,

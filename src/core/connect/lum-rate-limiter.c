@@ -162,7 +162,11 @@ lum_rate_limiter_acquire_async (LumRateLimiter      *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task;
+
+  g_return_if_fail (LUM_IS_RATE_LIMITER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, lum_rate_limiter_acquire_async);
   g_queue_push_tail (&self->waiters, task);
@@ -213,14 +217,6 @@ lum_rate_limiter_release (LumRateLimiter  *self,
     }
 
   process_waiters (self);
-}
-
-/* Holds every request for @ms, as a Retry-After does. */
-void
-lum_rate_limiter_pause (LumRateLimiter *self,
-                        gint64          ms)
-{
-  self->blocked_until = MAX (self->blocked_until, g_get_monotonic_time () + ms * 1000);
 }
 
 guint

@@ -29,8 +29,6 @@ gboolean        lum_rate_limiter_acquire_finish (LumRateLimiter      *self,
                                                  GError             **error);
 void            lum_rate_limiter_release        (LumRateLimiter      *self,
                                                  LumHttpResponse     *response);
-void            lum_rate_limiter_pause          (LumRateLimiter      *self,
-                                                 gint64               ms);
 guint           lum_rate_limiter_get_sent       (LumRateLimiter      *self);
 
 G_END_DECLS

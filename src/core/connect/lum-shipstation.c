@@ -57,13 +57,11 @@ append_model_state (GString    *said,
 
 /* ShipStation's own words: {"Message": …, "ExceptionMessage": …,
  * "ModelState": …} or text. */
-char *
-lum_shipstation_error_message (LumHttpResponse *response)
+static char *
+shipstation_error_message (LumConnector    *self,
+                           LumHttpResponse *response,
+                           JsonNode        *root)
 {
-  g_autoptr(JsonNode) root = lum_http_parse_json (response, NULL, NULL);
-  gsize size;
-  const char *data = g_bytes_get_data (response->body, &size);
-
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
       JsonObject *object = json_node_get_object (root);
@@ -81,9 +79,7 @@ lum_shipstation_error_message (LumHttpResponse *response)
       if (said->len > 0)
         return g_string_free (g_steal_pointer (&said), FALSE);
     }
-  if (size > 0 && size < 500 && g_utf8_validate (data, size, NULL))
-    return g_strndup (data, size);
-  return NULL;
+  return lum_http_response_text (response);
 }
 
 static void
@@ -138,20 +134,10 @@ fail_all (GPtrArray    *items,
 
 /* The single-order endpoint answers the order itself. */
 static void
-apply_single (LumConnector    *self,
-              LumPushItem     *item,
-              LumHttpResponse *response)
+apply_single (LumConnector *self,
+              LumPushItem  *item,
+              JsonNode     *root)
 {
-  g_autofree char *said = lum_shipstation_error_message (response);
-  g_autoptr(JsonNode) root = NULL;
-  GError *error = NULL;
-
-  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
-      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
-    {
-      item->error = error;
-      return;
-    }
   if (JSON_NODE_HOLDS_OBJECT (root))
     item->remote_id = lum_json_dup_scalar (json_node_get_object (root), "orderId");
   if (item->remote_id == NULL)
@@ -163,22 +149,11 @@ apply_single (LumConnector    *self,
 /* The bulk endpoint answers {"hasErrors", "results": [{orderKey, success,
  * orderId, errorMessage}]}; each result applies to its order alone. */
 static void
-apply_bulk (LumConnector    *self,
-            GPtrArray       *items,
-            LumHttpResponse *response)
+apply_bulk (LumConnector *self,
+            GPtrArray    *items,
+            JsonNode     *root)
 {
-  g_autofree char *said = lum_shipstation_error_message (response);
-  g_autoptr(JsonNode) root = NULL;
-  GError *error = NULL;
   JsonArray *results;
-
-  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
-      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
-    {
-      fail_all (items, error);
-      g_error_free (error);
-      return;
-    }
 
   results = JSON_NODE_HOLDS_OBJECT (root) ? lum_json_get_array (json_node_get_object (root), "results") : NULL;
   for (guint i = 0; results != NULL && i < json_array_get_length (results); i++)
@@ -234,9 +209,9 @@ on_push_sent_cb (GObject      *source,
   LumConnector *self = LUM_CONNECTOR (source);
   GPtrArray *items = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
+  g_autoptr(JsonNode) root = lum_connector_request_json_finish (self, result, &error);
 
-  if (response == NULL)
+  if (root == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -247,9 +222,9 @@ on_push_sent_cb (GObject      *source,
       g_error_free (error);
     }
   else if (items->len == 1)
-    apply_single (self, g_ptr_array_index (items, 0), response);
+    apply_single (self, g_ptr_array_index (items, 0), root);
   else
-    apply_bulk (self, items, response);
+    apply_bulk (self, items, root);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -329,19 +304,10 @@ on_stores_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   LumConnector *self = LUM_CONNECTOR (source);
   GError *error = NULL;
-  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *said = NULL;
+  g_autoptr(JsonNode) root = lum_connector_request_json_finish (self, result, &error);
   GListStore *stores;
 
-  if (response == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  said = lum_shipstation_error_message (response);
-  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
-      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
+  if (root == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -597,20 +563,11 @@ on_poll_page_cb (GObject      *source,
   LumConnector *self = LUM_CONNECTOR (source);
   Poll *poll = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr(LumHttpResponse) response = lum_connector_request_finish (self, result, &error);
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *said = NULL;
+  g_autoptr(JsonNode) root = lum_connector_request_json_finish (self, result, &error);
   JsonArray *shipments;
   gint64 pages = 1;
 
-  if (response == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  said = lum_shipstation_error_message (response);
-  if (!lum_http_check_status (response, lum_connector_get_service_name (self), said, &error) ||
-      (root = lum_http_parse_json (response, lum_connector_get_service_name (self), &error)) == NULL)
+  if (root == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -744,6 +701,7 @@ lum_shipstation_class_init (LumShipstationClass *klass)
   LumConnectorClass *connector_class = LUM_CONNECTOR_CLASS (klass);
 
   connector_class->batch_size = LUM_SHIPSTATION_BATCH;
+  connector_class->error_message = shipstation_error_message;
   connector_class->authorize_async = shipstation_authorize_async;
   connector_class->push_async = shipstation_push_async;
   connector_class->list_stores_async = shipstation_list_stores_async;

@@ -12,6 +12,4 @@ G_DECLARE_FINAL_TYPE (LumShipstation, lum_shipstation, LUM, SHIPSTATION, LumConn
 
 #define LUM_SHIPSTATION_BATCH 100
 
-char *lum_shipstation_error_message (LumHttpResponse *response);
-
 G_END_DECLS

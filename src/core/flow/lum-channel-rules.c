@@ -10,7 +10,7 @@
 #include "lum-channel-rules.h"
 #include "lum-text.h"
 #include "lum-util.h"
-#include "connect/lum-field-path.h"
+#include "model/lum-field-path.h"
 #include "connect/lum-identity-fields.h"
 #include "model/lum-field-catalog.h"
 #include "store/lum-channel-store.h"

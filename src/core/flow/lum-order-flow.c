@@ -10,6 +10,7 @@
 
 #include "lum-flow-private.h"
 #include "lum-text.h"
+#include "lum-json.h"
 #include "lum-util.h"
 #include "model/lum-channel-json.h"
 #include "model/lum-customer.h"
@@ -17,7 +18,7 @@
 #include "sync/lum-lease.h"
 #include "store/lum-customer-store.h"
 #include "store/lum-document-store.h"
-#include "store/lum-outbox-store.h"
+#include "store/lum-job-store.h"
 
 /* what a channel read back from a posted document was parsed from */
 #define CONFIG_TEXT_KEY "lum-posted-config"
@@ -72,7 +73,9 @@ lum_flow_add_event (LumFlowContext *ctx,
                     const char     *first_key,
                     ...)
 {
-  g_autoptr(GString) details = g_string_new ("{");
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *details = NULL;
   g_autofree char *at = lum_flow_now_text (ctx);
   va_list args;
 
@@ -81,20 +84,17 @@ lum_flow_add_event (LumFlowContext *ctx,
     {
       const char *value = va_arg (args, const char *);
 
-      if (details->len > 1)
-        g_string_append_c (details, ',');
-      lum_json_append_string (details, key);
-      g_string_append_c (details, ':');
       if (value != NULL)
-        lum_json_append_string (details, value);
+        json_object_set_string_member (object, key, value);
       else
-        g_string_append (details, "null");
+        json_object_set_null_member (object, key);
     }
   va_end (args);
-  g_string_append_c (details, '}');
+  node = json_node_init_object (json_node_alloc (), object);
+  details = lum_json_write (node, FALSE);
 
   return lum_event_store_append (ctx->db, at, ctx->actor, kind, channel_id, order_id, invoice_id,
-                                 job_id, details->str, NULL);
+                                 job_id, details, NULL);
 }
 
 static LumChannel *

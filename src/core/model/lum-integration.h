@@ -18,6 +18,18 @@ G_DECLARE_FINAL_TYPE (LumIntegration, lum_integration, LUM, INTEGRATION, GObject
 #define LUM_SETTING_EXTENSIV_FACILITY_ID   "facility_id"
 #define LUM_SETTING_QUICKBOOKS_REALM       "realm_id"
 #define LUM_SETTING_QUICKBOOKS_CLIENT_ID   "client_id"
+#define LUM_SETTING_QUICKBOOKS_TOKEN_URL     "token_url"
+#define LUM_SETTING_QUICKBOOKS_AUTH_URL      "authorization_url"
+#define LUM_SETTING_QUICKBOOKS_INCOME_ACCOUNT "income_account_id"
+/* the loopback port of the redirect URI registered with Intuit; 0 or unset: any */
+#define LUM_SETTING_QUICKBOOKS_REDIRECT_PORT  "redirect_port"
+/* the https redirect URI registered with Intuit, for the sign-in whose
+ * address the user pastes back; unset: the loopback listener */
+#define LUM_SETTING_QUICKBOOKS_REDIRECT_URI   "redirect_uri"
+/* the company API of QuickBooks' sandbox, as the window offers it */
+#define LUM_QUICKBOOKS_SANDBOX_URL "https://sandbox-quickbooks.api.intuit.com"
+/* the state of a QuickBooks integration whose authorization was refused */
+#define LUM_QUICKBOOKS_NEEDS_RECONNECT "needs-reconnect"
 #define LUM_SETTING_SANDBOX                "sandbox"
 
 LumIntegration     *lum_integration_new              (LumIntegrationKind  kind,

@@ -245,16 +245,6 @@ lum_record_text_column (GType type,
   return LUM_RECORD_CLASS (klass)->text_columns[field];
 }
 
-const char *
-lum_record_int_column (GType type,
-                       guint field)
-{
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-
-  g_return_val_if_fail (field < LUM_RECORD_CLASS (klass)->n_int, NULL);
-  return LUM_RECORD_CLASS (klass)->int_columns[field];
-}
-
 /* What changed since lum_record_clear_dirty(): a store writes only that. */
 gboolean
 lum_record_text_is_dirty (LumRecord *self,

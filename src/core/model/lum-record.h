@@ -54,8 +54,6 @@ gboolean     lum_record_int_is_dirty      (LumRecord          *self,
 void         lum_record_clear_dirty       (LumRecord          *self);
 const char  *lum_record_text_column       (GType               type,
                                            guint               field);
-const char  *lum_record_int_column        (GType               type,
-                                           guint               field);
 
 /* For subclasses overriding get/set_property: handles the column properties. */
 gboolean     lum_record_get_column_property (GObject          *object,

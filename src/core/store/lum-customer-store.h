@@ -5,11 +5,12 @@
 
 #include "lum-db.h"
 #include "model/lum-customer.h"
-#include "model/lum-product.h"
+/* until its users include it themselves */
+#include "lum-product-store.h"
 
 G_BEGIN_DECLS
 
-/* Customers and products. */
+/* Customers. */
 
 gboolean     lum_customer_store_save         (LumDb        *db,
                                               LumCustomer  *customer,
@@ -30,18 +31,6 @@ gint64       lum_customer_store_id_by_name   (LumDb        *db,
 GListStore  *lum_customer_store_search       (LumDb        *db,
                                               const char   *text,
                                               gboolean      include_test,
-                                              guint         limit,
-                                              GError      **error);
-
-gboolean     lum_product_store_save          (LumDb        *db,
-                                              LumProduct   *product,
-                                              const char   *now,
-                                              GError      **error);
-LumProduct  *lum_product_store_find          (LumDb        *db,
-                                              const char   *sku,
-                                              GError      **error);
-GListStore  *lum_product_store_search        (LumDb        *db,
-                                              const char   *text,
                                               guint         limit,
                                               GError      **error);
 

@@ -403,12 +403,6 @@ lum_db_get_schema_version (LumDb *self)
   return version;
 }
 
-int
-lum_db_get_latest_version (void)
-{
-  return lum_schema_get_n_migrations ();
-}
-
 sqlite3_stmt *
 lum_db_prepare (LumDb       *self,
                 const char  *sql,

@@ -61,7 +61,6 @@ const char   *lum_db_get_path           (LumDb         *self);
 const char   *lum_db_get_id             (LumDb         *self);
 sqlite3      *lum_db_get_handle         (LumDb         *self);
 int           lum_db_get_schema_version (LumDb         *self);
-int           lum_db_get_latest_version (void);
 
 /* Statements come from a cache keyed by their SQL text; the returned
  * statement is reset and has its bindings cleared. Do not finalize it. */

@@ -11,7 +11,7 @@
 #include "lum-fulfillment-poller.h"
 #include "lum-push-worker.h"
 #include "lum-util.h"
-#include "connect/lum-field-path.h"
+#include "model/lum-field-path.h"
 #include "connect/lum-http.h"
 #include "connect/lum-order-payload.h"
 
@@ -222,7 +222,7 @@ on_job_run_cb (GObject      *source,
   RunJob *run = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!lum_push_worker_run_once_finish (LUM_PUSH_WORKER (source), result, NULL, &error))
+  if (!lum_push_worker_run_job_finish (LUM_PUSH_WORKER (source), result, &error))
     {
       step_failed (run->self, run->step, error->message);
       run_job_free (run);
@@ -900,7 +900,11 @@ lum_channel_test_run_async (LumChannelTest      *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask *task;
+
+  g_return_if_fail (LUM_IS_CHANNEL_TEST (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, lum_channel_test_run_async);
   if (self->task != NULL || self->current > 0)
@@ -927,6 +931,9 @@ lum_channel_test_run_finish (LumChannelTest  *self,
                              GAsyncResult    *result,
                              GError         **error)
 {
+  g_return_val_if_fail (LUM_IS_CHANNEL_TEST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 

@@ -372,9 +372,14 @@ lum_fulfillment_poller_poll_async (LumFulfillmentPoller *self,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Round *round = g_new0 (Round, 1);
+  GTask *task;
+  Round *round;
   GError *error = NULL;
+
+  g_return_if_fail (LUM_IS_FULFILLMENT_POLLER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  round = g_new0 (Round, 1);
 
   g_task_set_source_tag (task, lum_fulfillment_poller_poll_async);
   g_task_set_task_data (task, round, round_free);
@@ -395,7 +400,13 @@ lum_fulfillment_poller_poll_finish (LumFulfillmentPoller  *self,
                                     LumPollStats          *stats,
                                     GError               **error)
 {
-  Round *round = g_task_get_task_data (G_TASK (result));
+  Round *round;
+
+  g_return_val_if_fail (LUM_IS_FULFILLMENT_POLLER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lum_fulfillment_poller_poll_async), FALSE);
+
+  round = g_task_get_task_data (G_TASK (result));
 
   if (stats != NULL)
     *stats = round->stats;

@@ -760,8 +760,13 @@ lum_push_worker_run_once_async (LumPushWorker       *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Pass *pass = g_new0 (Pass, 1);
+  GTask *task;
+  Pass *pass;
+
+  g_return_if_fail (LUM_IS_PUSH_WORKER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  pass = g_new0 (Pass, 1);
 
   g_task_set_source_tag (task, lum_push_worker_run_once_async);
   pass->groups = g_ptr_array_new_with_free_func (group_free);
@@ -781,10 +786,16 @@ lum_push_worker_run_job_async (LumPushWorker       *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Pass *pass = g_new0 (Pass, 1);
+  GTask *task;
+  Pass *pass;
 
-  g_task_set_source_tag (task, lum_push_worker_run_once_async);
+  g_return_if_fail (LUM_IS_PUSH_WORKER (self));
+  g_return_if_fail (job_id > 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  pass = g_new0 (Pass, 1);
+
+  g_task_set_source_tag (task, lum_push_worker_run_job_async);
   pass->groups = g_ptr_array_new_with_free_func (group_free);
   pass->only_job_id = job_id;
   g_task_set_task_data (task, pass, pass_free);
@@ -797,10 +808,28 @@ lum_push_worker_run_once_finish (LumPushWorker  *self,
                                  guint          *n_sent,
                                  GError        **error)
 {
-  Pass *pass = g_task_get_task_data (G_TASK (result));
+  Pass *pass;
+
+  g_return_val_if_fail (LUM_IS_PUSH_WORKER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lum_push_worker_run_once_async), FALSE);
+
+  pass = g_task_get_task_data (G_TASK (result));
 
   if (n_sent != NULL)
     *n_sent = pass->n_sent;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+lum_push_worker_run_job_finish (LumPushWorker  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  g_return_val_if_fail (LUM_IS_PUSH_WORKER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lum_push_worker_run_job_async), FALSE);
+
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -1029,9 +1058,11 @@ lum_push_worker_get_busy (LumPushWorker *self)
   return self->busy;
 }
 
+/* The claim this worker writes into the jobs it holds (see lum-lease.h). */
 const char *
 lum_push_worker_get_owner (LumPushWorker *self)
 {
+  g_return_val_if_fail (LUM_IS_PUSH_WORKER (self), NULL);
   return self->owner;
 }
 

@@ -49,6 +49,9 @@ gboolean       lum_push_worker_run_once_finish (LumPushWorker        *self,
                                                 GAsyncResult         *result,
                                                 guint                *n_sent,
                                                 GError              **error);
+gboolean       lum_push_worker_run_job_finish  (LumPushWorker        *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
 gint64         lum_push_worker_backoff         (guint                 attempt,
                                                 guint32               random);
 

@@ -7,7 +7,7 @@
 #include <inttypes.h>
 #include <json-glib/json-glib.h>
 
-#include "lum-outbox-store.h"
+#include "lum-job-store.h"
 #include "lum-util.h"
 #include "lum-enum-types.h"
 
