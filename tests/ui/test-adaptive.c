@@ -5,7 +5,11 @@
 #include "lum-customer-editor.h"
 #include "lum-document-editor.h"
 #include "lum-flow-diagram.h"
+#include "lum-documents-page.h"
 #include "lum-product-editor.h"
+#include "lum-records-page.h"
+#include "lum-channels-page.h"
+#include "lum-integrations-page.h"
 #include "lum-window.h"
 #include "ui-test-util.h"
 
@@ -250,6 +254,96 @@ test_flow_diagram_stacks (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+editor_open (gpointer user_data)
+{
+  return lum_ui_test_find_toplevel (GPOINTER_TO_SIZE (user_data)) != NULL;
+}
+
+static void
+close_toplevels (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != GTK_WINDOW (f->window))
+        gtk_window_destroy (window);
+    }
+  lum_ui_test_pump ();
+}
+
+/* Ctrl+N (win.new) makes what the page lists; on Integrations it offers
+ * the kinds of service. */
+static void
+test_new_on_every_page (Fixture       *f,
+                        gconstpointer  unused)
+{
+  static const struct { const char *page; GType (*get_type) (void); LumDocumentKind kind; } cases[] = {
+    { "channels", lum_channel_editor_get_type, 0 },
+    { "sales-orders", lum_document_editor_get_type, LUM_DOCUMENT_KIND_SALES_ORDER },
+    { "invoices", lum_document_editor_get_type, LUM_DOCUMENT_KIND_INVOICE },
+    { "customers", lum_customer_editor_get_type, 0 },
+    { "products", lum_product_editor_get_type, 0 },
+  };
+  GtkWidget *integrations;
+  GtkPopover *popover;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GType type = cases[i].get_type ();
+      gpointer editor;
+
+      lum_window_show_page (f->window, cases[i].page);
+      lum_ui_test_pump ();
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+      g_assert_true (lum_ui_test_wait (editor_open, GSIZE_TO_POINTER (type), 2000));
+      editor = lum_ui_test_find_toplevel (type);
+      if (type == LUM_TYPE_DOCUMENT_EDITOR)
+        g_assert_cmpint (lum_document_get_kind (lum_document_editor_get_document (editor)), ==, cases[i].kind);
+      close_toplevels (f);
+    }
+
+  lum_window_show_page (f->window, "integrations");
+  lum_ui_test_pump ();
+  integrations = lum_window_get_page (f->window, "integrations");
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (lum_ui_test_child (integrations, LUM_TYPE_INTEGRATIONS_PAGE,
+                                                                             "add_button")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  lum_ui_test_pump ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_null (lum_ui_test_find_toplevel (LUM_TYPE_CHANNEL_EDITOR));
+}
+
+/* Typing on a list page goes to its search entry. */
+static void
+test_type_to_search (Fixture       *f,
+                     gconstpointer  unused)
+{
+  static const struct { const char *page; GType (*get_type) (void); } cases[] = {
+    { "channels", lum_channels_page_get_type },
+    { "sales-orders", lum_documents_page_get_type },
+    { "invoices", lum_documents_page_get_type },
+    { "customers", lum_records_page_get_type },
+    { "products", lum_records_page_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *page = lum_window_get_page (f->window, cases[i].page);
+      GtkWidget *entry = lum_ui_test_child (page, cases[i].get_type (), "search_entry");
+      GtkWidget *bar = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR);
+
+      /* The bar takes the keys typed on the page (its key capture widget)
+       * and hands them to the entry it is connected to. */
+      g_assert_nonnull (bar);
+      g_assert_true (gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (entry)) == bar);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +358,8 @@ main (int   argc,
   ADD ("/ui/adaptive/narrow-window", NARROW, test_narrow_window);
   ADD ("/ui/adaptive/narrow-editors", NARROW, test_narrow_editors);
   ADD ("/ui/adaptive/flow-diagram-stacks", NARROW, test_flow_diagram_stacks);
+  ADD ("/ui/keyboard/new-on-every-page", 1100, test_new_on_every_page);
+  ADD ("/ui/keyboard/type-to-search", 1100, test_type_to_search);
 
   return g_test_run ();
 }
