@@ -651,6 +651,8 @@ lum_channels_page_init (LumChannelsPage *self)
 
   setup_columns (self);
   setup_context_menu (self);
+  /* Typing on the page searches. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   update_state (self);
 }

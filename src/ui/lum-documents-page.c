@@ -875,6 +875,8 @@ lum_documents_page_init (LumDocumentsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   priv->channel_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   priv->kept_scroll = -1;
+  /* Typing on the page searches. */
+  gtk_search_bar_connect_entry (priv->search_bar, GTK_EDITABLE (priv->search_entry));
   gtk_search_bar_set_key_capture_widget (priv->search_bar, GTK_WIDGET (self));
 }
 

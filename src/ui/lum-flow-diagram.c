@@ -34,6 +34,12 @@
 #define MAX_NODE     200
 #define ARROW_HEAD   7
 #define MAX_COLS     3
+/* Narrower than this, the boxes stack in one column in the order of the
+ * flow (three columns would leave a box too small for “Invoice”); arrows
+ * that skip a box run down a lane on the left. */
+#define STACK_WIDTH  480
+#define STACK_GAP    44
+#define LANE         22
 
 typedef enum
 {
@@ -64,6 +70,7 @@ typedef struct
   gboolean  dim;
   int       col;
   int       row;
+  int       seq;      /* place in the flow, the row when stacked */
   char     *title;
   char     *subtitle;
   Mark      mark;
@@ -83,6 +90,7 @@ struct _LumFlowDiagram
   LumChannel *channel;
   GListModel *steps;
   Node        nodes[N_NODES];
+  int         n_shown;
   GArray     *edges;
   char       *description;
 };
@@ -113,6 +121,7 @@ set_node (LumFlowDiagram *self,
   node->dim = FALSE;
   node->col = col;
   node->row = row;
+  node->seq = self->n_shown++;
   g_free (node->title);
   node->title = g_strdup (title);
   g_free (node->subtitle);
@@ -198,6 +207,7 @@ build (LumFlowDiagram *self)
 
   for (guint i = 0; i < N_NODES; i++)
     self->nodes[i].visible = FALSE;
+  self->n_shown = 0;
   g_array_set_size (self->edges, 0);
   if (c == NULL)
     return;
@@ -453,7 +463,8 @@ refresh (LumFlowDiagram *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
                                   -1);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Stacked, the height follows the number of boxes. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /* -- drawing -------------------------------------------------------------- */
@@ -498,6 +509,7 @@ typedef struct
   int   n_cols;
   int   n_rows;
   float node_w;
+  gboolean stacked;
   float gaps[MAX_COLS];
   float x[MAX_COLS];
 } Layout;
@@ -537,6 +549,13 @@ compute_layout (LumFlowDiagram *self,
       }
 
   available = width - 2 * PADDING;
+  l->stacked = width < STACK_WIDTH;
+  if (l->stacked)
+    {
+      l->node_w = MIN (MAX_NODE, available - LANE);
+      l->x[0] = PADDING + LANE;
+      return;
+    }
   wide = wide_boundary (self);
   total = 0;
   for (int b = 0; b < l->n_cols - 1; b++)
@@ -558,6 +577,9 @@ node_rect (const Layout *l,
 {
   graphene_rect_t r;
 
+  if (l->stacked)
+    return *graphene_rect_init (&r, l->x[0], PADDING + node->seq * (NODE_HEIGHT + STACK_GAP),
+                                l->node_w, NODE_HEIGHT);
   graphene_rect_init (&r, l->x[MIN (node->col, MAX_COLS - 1)],
                       PADDING + node->row * (NODE_HEIGHT + ROW_GAP),
                       l->node_w, NODE_HEIGHT);
@@ -799,6 +821,94 @@ draw_edge (LumFlowDiagram  *self,
 }
 
 static void
+draw_arrow_head (cairo_t *cr,
+                 double   x1,
+                 double   y1,
+                 double   x2,
+                 double   y2)
+{
+  double dx = x2 - x1, dy = y2 - y1;
+  double len = sqrt (dx * dx + dy * dy);
+
+  if (len <= 0)
+    return;
+  dx /= len;
+  dy /= len;
+  cairo_move_to (cr, x2 + dx * 2, y2 + dy * 2);
+  cairo_line_to (cr, x2 - dx * ARROW_HEAD - dy * ARROW_HEAD * 0.6, y2 - dy * ARROW_HEAD + dx * ARROW_HEAD * 0.6);
+  cairo_line_to (cr, x2 - dx * ARROW_HEAD + dy * ARROW_HEAD * 0.6, y2 - dy * ARROW_HEAD - dx * ARROW_HEAD * 0.6);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+/* One column: an arrow to the next box goes straight down with its words
+ * on its right; one that skips boxes runs down the lane on the left, its
+ * words left of the arrow into the box it reaches. */
+static void
+draw_stacked_edge (LumFlowDiagram *self,
+                   GtkSnapshot    *snapshot,
+                   cairo_t        *cr,
+                   const Layout   *l,
+                   const Edge     *edge,
+                   const Palette  *p)
+{
+  graphene_rect_t a = node_rect (l, &self->nodes[edge->from]);
+  graphene_rect_t b = node_rect (l, &self->nodes[edge->to]);
+  gboolean next = self->nodes[edge->to].seq == self->nodes[edge->from].seq + 1;
+  double center = a.origin.x + a.size.width / 2;
+  g_autofree char *text = NULL;
+  GdkRGBA label_color = p->fg;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  label_color.alpha *= 0.75f;
+  if (next)
+    {
+      double y1 = a.origin.y + a.size.height + 4, y2 = b.origin.y - 5;
+
+      cairo_move_to (cr, center, y1);
+      cairo_line_to (cr, center, y2);
+      cairo_stroke (cr);
+      draw_arrow_head (cr, center, y1, center, y2);
+    }
+  else
+    {
+      double lane = l->x[0] - LANE / 2.0;
+      double ya = a.origin.y + a.size.height / 2, yb = b.origin.y + b.size.height / 2;
+
+      cairo_move_to (cr, a.origin.x - 4, ya);
+      cairo_line_to (cr, lane, ya);
+      cairo_line_to (cr, lane, yb);
+      cairo_line_to (cr, b.origin.x - 5, yb);
+      cairo_stroke (cr);
+      draw_arrow_head (cr, lane, yb, b.origin.x - 5, yb);
+    }
+
+  /* The delay and the mapped fields of the push, or when the invoice is made. */
+  if (edge->to == NODE_OMS && self->channel != NULL)
+    {
+      g_autofree char *mapped = dup_mapped_paths (self->channel, ", ");
+
+      text = edge->label != NULL && mapped != NULL ? g_strdup_printf ("%s\n%s", edge->label, mapped)
+             : g_strdup (edge->label != NULL ? edge->label : mapped);
+    }
+  else
+    {
+      text = g_strdup (edge->label);
+    }
+  if (text != NULL)
+    {
+      int room = next ? width - PADDING - (int)center - 8 : (int)(a.size.width / 2) - 12;
+      g_autoptr(PangoLayout) label = make_layout (self, text, room, FALSE, TRUE, 3);
+      double top = b.origin.y - STACK_GAP;
+      int w, h;
+
+      pango_layout_set_alignment (label, next ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+      pango_layout_get_pixel_size (label, &w, &h);
+      draw_text (snapshot, label, next ? center + 8 : b.origin.x + 4, top + (STACK_GAP - h) / 2, &label_color);
+    }
+}
+
+static void
 lum_flow_diagram_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
@@ -825,7 +935,11 @@ lum_flow_diagram_snapshot (GtkWidget   *widget,
     {
       const Edge *edge = &g_array_index (self->edges, Edge, i);
 
-      if (self->nodes[edge->from].visible && self->nodes[edge->to].visible)
+      if (!self->nodes[edge->from].visible || !self->nodes[edge->to].visible)
+        continue;
+      if (l.stacked)
+        draw_stacked_edge (self, snapshot, cr, &l, edge, &p);
+      else
         draw_edge (self, snapshot, cr, &l, edge, &p);
     }
   cairo_destroy (cr);
@@ -844,15 +958,29 @@ lum_flow_diagram_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
+  LumFlowDiagram *self = LUM_FLOW_DIAGRAM (widget);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 300;
+      *minimum = 2 * PADDING + LANE + 160;
       *natural = 560;
+    }
+  else if (for_size >= 0 && for_size < STACK_WIDTH)
+    {
+      int n = MAX (1, self->n_shown);
+
+      *minimum = *natural = 2 * PADDING + n * NODE_HEIGHT + (n - 1) * STACK_GAP + 8;
     }
   else
     {
       *minimum = *natural = 2 * PADDING + 2 * NODE_HEIGHT + ROW_GAP + 8;
     }
+}
+
+static GtkSizeRequestMode
+lum_flow_diagram_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -904,6 +1032,7 @@ lum_flow_diagram_class_init (LumFlowDiagramClass *klass)
 
   widget_class->snapshot = lum_flow_diagram_snapshot;
   widget_class->measure = lum_flow_diagram_measure;
+  widget_class->get_request_mode = lum_flow_diagram_get_request_mode;
   widget_class->css_changed = lum_flow_diagram_css_changed;
 
   gtk_widget_class_set_css_name (widget_class, "lum-flow-diagram");
@@ -1013,4 +1142,31 @@ lum_flow_diagram_get_node_state (LumFlowDiagram *self,
     if (g_strcmp0 (node_names[i], node) == 0)
       return self->nodes[i].visible ? mark_to_state (self->nodes[i].mark) : NULL;
   return NULL;
+}
+
+/**
+ * lum_flow_diagram_get_node_bounds:
+ * @node: "order", "oms", "shipment", "invoice" or "accounting"
+ * @bounds: (out): where the box of @node is drawn at the current width
+ *
+ * Returns: whether @node is drawn
+ */
+gboolean
+lum_flow_diagram_get_node_bounds (LumFlowDiagram  *self,
+                                  const char      *node,
+                                  graphene_rect_t *bounds)
+{
+  Layout l;
+
+  g_return_val_if_fail (LUM_IS_FLOW_DIAGRAM (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  compute_layout (self, gtk_widget_get_width (GTK_WIDGET (self)), &l);
+  for (guint i = 0; i < N_NODES; i++)
+    if (g_strcmp0 (node_names[i], node) == 0 && self->nodes[i].visible)
+      {
+        *bounds = node_rect (&l, &self->nodes[i]);
+        return TRUE;
+      }
+  return FALSE;
 }

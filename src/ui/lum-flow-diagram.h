@@ -18,5 +18,8 @@ void        lum_flow_diagram_set_steps        (LumFlowDiagram *self,
 const char *lum_flow_diagram_get_description  (LumFlowDiagram *self);
 const char *lum_flow_diagram_get_node_state   (LumFlowDiagram *self,
                                                const char     *node);
+gboolean    lum_flow_diagram_get_node_bounds  (LumFlowDiagram  *self,
+                                               const char      *node,
+                                               graphene_rect_t *bounds);
 
 G_END_DECLS

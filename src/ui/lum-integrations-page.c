@@ -36,6 +36,7 @@ struct _LumIntegrationsPage
 
   AdwToastOverlay *toast_overlay;
   GtkStack        *content_stack;
+  GtkMenuButton   *add_button;
   GtkListBox      *list;
   AdwStatusPage   *error_page;
 };
@@ -436,6 +437,17 @@ add_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Ctrl+N: which service is the clerk's choice, so the menu of kinds opens. */
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LumIntegrationsPage *self = LUM_INTEGRATIONS_PAGE (widget);
+
+  gtk_menu_button_popup (self->add_button);
+}
+
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
@@ -684,9 +696,11 @@ lum_integrations_page_class_init (LumIntegrationsPageClass *klass)
                                                "/io/github/lumenapp/Lumen/lum-integrations-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationsPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LumIntegrationsPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationsPage, list);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationsPage, error_page);
 
+  gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "integrations.add", "s", add_action);
   gtk_widget_class_install_action (widget_class, "integrations.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "integrations.test", "x", test_action);

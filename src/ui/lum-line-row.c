@@ -7,6 +7,7 @@
 #include <inttypes.h>
 
 #include "lum-line-row.h"
+#include "lum-wrap-layout.h"
 #include "lum-ui-format.h"
 #include "lum-util.h"
 
@@ -341,6 +342,8 @@ lum_line_row_class_init (LumLineRowClass *klass)
   object_class->dispose = lum_line_row_dispose;
   object_class->get_property = lum_line_row_get_property;
   object_class->set_property = lum_line_row_set_property;
+
+  g_type_ensure (LUM_TYPE_WRAP_LAYOUT);
 
   properties[PROP_ENGINE] =
     g_param_spec_object ("engine", NULL, NULL, LUM_TYPE_ENGINE,

@@ -576,6 +576,8 @@ lum_records_page_init (LumRecordsPage *self)
   LumRecordsPagePrivate *priv = lum_records_page_get_instance_private (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Typing on the page searches. */
+  gtk_search_bar_connect_entry (priv->search_bar, GTK_EDITABLE (priv->search_entry));
   gtk_search_bar_set_key_capture_widget (priv->search_bar, GTK_WIDGET (self));
 }
 

@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lum-test"
+
+#include "lum-channel-editor.h"
+#include "lum-customer-editor.h"
+#include "lum-document-editor.h"
+#include "lum-flow-diagram.h"
+#include "lum-documents-page.h"
+#include "lum-product-editor.h"
+#include "lum-records-page.h"
+#include "lum-channels-page.h"
+#include "lum-integrations-page.h"
+#include "lum-window.h"
+#include "ui-test-util.h"
+
+/* The window at every width (down to 360 px, a phone or a tiled half
+ * screen) and from the keyboard: the sidebar folds, nothing asks for more
+ * than 360 px, Ctrl+N makes what the page lists and typing searches. */
+
+#define NARROW 360
+
+static const char * const list_pages[] = {
+  "channels", "sales-orders", "invoices", "customers", "products", "integrations",
+};
+
+typedef struct
+{
+  LumUiTestData  data;
+  LumWindow     *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  user_data)
+{
+  int width = GPOINTER_TO_INT (user_data);
+
+  lum_ui_test_data_init (&f->data);
+  f->window = lum_window_new (NULL, f->data.engine);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 720);
+  gtk_window_present (GTK_WINDOW (f->window));
+  lum_ui_test_pump ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  unused)
+{
+  lum_ui_test_destroy_windows (GTK_WINDOW (f->window));
+  lum_ui_test_data_clear (&f->data);
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+/* Names the innermost widgets that ask for more than @limit: what to fix. */
+static void
+print_too_wide (GtkWidget *widget,
+                int        limit,
+                GString   *out)
+{
+  gboolean child_too_wide = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && min_width (child) > limit)
+      {
+        child_too_wide = TRUE;
+        print_too_wide (child, limit, out);
+      }
+  if (!child_too_wide)
+    {
+      g_string_append_printf (out, " %s (%d px:", G_OBJECT_TYPE_NAME (widget), min_width (widget));
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_get_visible (child))
+          g_string_append_printf (out, " %s %d", G_OBJECT_TYPE_NAME (child), min_width (child));
+      g_string_append (out, ")");
+    }
+}
+
+static GtkWidget *
+window_content (GtkWindow *window)
+{
+  if (ADW_IS_APPLICATION_WINDOW (window))
+    return adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  if (ADW_IS_WINDOW (window))
+    return adw_window_get_content (ADW_WINDOW (window));
+  return gtk_window_get_child (window);
+}
+
+static void
+assert_fits (GtkWindow  *window,
+             const char *what)
+{
+  GtkWidget *content = window_content (window);
+
+  g_assert_nonnull (content);
+  gtk_window_set_default_size (window, NARROW, 720);
+  lum_ui_test_pump ();
+  if (min_width (content) > NARROW)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      print_too_wide (content, NARROW, out);
+      g_test_message ("%s needs %d px, more than %d:%s", what, min_width (content), NARROW, out->str);
+      g_test_fail_printf ("%s needs %d px, more than %d", what, min_width (content), NARROW);
+    }
+}
+
+static GtkWidget *
+sidebar_row (Fixture    *f,
+             const char *name)
+{
+  GtkWidget *sidebar = lum_ui_test_child (f->window, LUM_TYPE_WINDOW, "sidebar");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      return row;
+  g_error ("No sidebar row %s", name);
+}
+
+/* At 360 px the sidebar folds away, its pages are reached and left with
+ * the back button, and no page asks for more than the width. */
+static void
+test_narrow_window (Fixture       *f,
+                    gconstpointer  unused)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (lum_ui_test_child (f->window, LUM_TYPE_WINDOW, "leaflet"));
+  GtkWidget *sidebar = lum_ui_test_child (f->window, LUM_TYPE_WINDOW, "sidebar");
+  GtkStack *stack = GTK_STACK (lum_ui_test_child (f->window, LUM_TYPE_WINDOW, "stack"));
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, NARROW + 60);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  /* A narrow window opens on a page. */
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (stack));
+
+  for (guint i = 0; i < G_N_ELEMENTS (list_pages); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("The %s page at %d px", list_pages[i], NARROW);
+      g_autofree char *shot = g_strdup_printf ("narrow-%s", list_pages[i]);
+
+      lum_window_show_page (f->window, list_pages[i]);
+      lum_ui_test_pump ();
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, list_pages[i]);
+      assert_fits (GTK_WINDOW (f->window), what);
+      lum_ui_test_shot (shot);
+    }
+
+  /* Back shows the sections; choosing one shows its page again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL));
+  lum_ui_test_pump ();
+  g_assert_true (gtk_widget_is_ancestor (sidebar, adw_leaflet_get_visible_child (leaflet)));
+  assert_fits (GTK_WINDOW (f->window), "The sections at 360 px");
+  lum_ui_test_shot ("narrow-sidebar");
+  gtk_widget_activate (sidebar_row (f, "invoices"));
+  lum_ui_test_pump ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == GTK_WIDGET (stack));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "invoices");
+}
+
+/* The editors and dialogs opened from the window fit 360 px too. */
+static void
+test_narrow_editors (Fixture       *f,
+                     gconstpointer  unused)
+{
+  GtkWindow *editor;
+
+  editor = lum_window_edit_channel (f->window, f->data.wholesale);
+  assert_fits (editor, "The channel editor");
+  lum_ui_test_shot ("narrow-channel-editor");
+  gtk_window_destroy (editor);
+
+  editor = lum_window_new_document (f->window, LUM_DOCUMENT_KIND_SALES_ORDER);
+  assert_fits (editor, "The sales order editor");
+  lum_ui_test_shot ("narrow-order-editor");
+  gtk_window_destroy (editor);
+
+  editor = lum_window_new_document (f->window, LUM_DOCUMENT_KIND_INVOICE);
+  assert_fits (editor, "The invoice editor");
+  gtk_window_destroy (editor);
+
+  editor = lum_window_edit_customer (f->window, f->data.acme);
+  assert_fits (editor, "The customer editor");
+  lum_ui_test_shot ("narrow-customer-editor");
+  gtk_window_destroy (editor);
+
+  editor = lum_window_edit_product (f->window, NULL);
+  assert_fits (editor, "The product editor");
+  gtk_window_destroy (editor);
+  lum_ui_test_pump ();
+}
+
+static int
+node_width (LumFlowDiagram *diagram,
+            const char     *node,
+            int            *x,
+            int            *y)
+{
+  graphene_rect_t r;
+
+  g_assert_true (lum_flow_diagram_get_node_bounds (diagram, node, &r));
+  *x = (int)r.origin.x;
+  *y = (int)r.origin.y;
+  return (int)r.size.width;
+}
+
+/* Narrow, the flow diagram is one column of readable boxes, not three of
+ * boxes too small for “Invoice”. */
+static void
+test_flow_diagram_stacks (Fixture       *f,
+                          gconstpointer  unused)
+{
+  static const char * const nodes[] = { "order", "oms", "shipment", "invoice", "accounting" };
+  LumFlowDiagram *diagram = LUM_FLOW_DIAGRAM (lum_flow_diagram_new ());
+  GtkWidget *window = gtk_window_new ();
+  int wide_height, narrow_height, x0, y, previous_y = -1;
+
+  lum_channel_set_push_to_oms (f->data.trade_show, TRUE);
+  lum_flow_diagram_set_channel (diagram, f->data.trade_show);
+  gtk_widget_measure (GTK_WIDGET (diagram), GTK_ORIENTATION_VERTICAL, 700, &wide_height, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (diagram), GTK_ORIENTATION_VERTICAL, 300, &narrow_height, NULL, NULL, NULL);
+  g_assert_cmpint (min_width (GTK_WIDGET (diagram)), <=, 280);
+  g_assert_cmpint (narrow_height, >, wide_height);
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (diagram));
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, narrow_height);
+  gtk_window_present (GTK_WINDOW (window));
+  lum_ui_test_pump ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (diagram)), <, 400);
+
+  node_width (diagram, nodes[0], &x0, &y);
+  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+    {
+      int x;
+      int width = node_width (diagram, nodes[i], &x, &y);
+
+      /* Wide enough for a word such as “Invoice” or “Shipment” … */
+      g_assert_cmpint (width, >=, 140);
+      /* … in one column, in the order of the flow. */
+      g_assert_cmpint (x, ==, x0);
+      g_assert_cmpint (y, >, previous_y);
+      previous_y = y;
+    }
+  lum_ui_test_shot ("narrow-flow-diagram");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+editor_open (gpointer user_data)
+{
+  return lum_ui_test_find_toplevel (GPOINTER_TO_SIZE (user_data)) != NULL;
+}
+
+static void
+close_toplevels (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != GTK_WINDOW (f->window))
+        gtk_window_destroy (window);
+    }
+  lum_ui_test_pump ();
+}
+
+/* Ctrl+N (win.new) makes what the page lists; on Integrations it offers
+ * the kinds of service. */
+static void
+test_new_on_every_page (Fixture       *f,
+                        gconstpointer  unused)
+{
+  static const struct { const char *page; GType (*get_type) (void); LumDocumentKind kind; } cases[] = {
+    { "channels", lum_channel_editor_get_type, 0 },
+    { "sales-orders", lum_document_editor_get_type, LUM_DOCUMENT_KIND_SALES_ORDER },
+    { "invoices", lum_document_editor_get_type, LUM_DOCUMENT_KIND_INVOICE },
+    { "customers", lum_customer_editor_get_type, 0 },
+    { "products", lum_product_editor_get_type, 0 },
+  };
+  GtkWidget *integrations;
+  GtkPopover *popover;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GType type = cases[i].get_type ();
+      gpointer editor;
+
+      lum_window_show_page (f->window, cases[i].page);
+      lum_ui_test_pump ();
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+      g_assert_true (lum_ui_test_wait (editor_open, GSIZE_TO_POINTER (type), 2000));
+      editor = lum_ui_test_find_toplevel (type);
+      if (type == LUM_TYPE_DOCUMENT_EDITOR)
+        g_assert_cmpint (lum_document_get_kind (lum_document_editor_get_document (editor)), ==, cases[i].kind);
+      close_toplevels (f);
+    }
+
+  lum_window_show_page (f->window, "integrations");
+  lum_ui_test_pump ();
+  integrations = lum_window_get_page (f->window, "integrations");
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (lum_ui_test_child (integrations, LUM_TYPE_INTEGRATIONS_PAGE,
+                                                                             "add_button")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  lum_ui_test_pump ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_null (lum_ui_test_find_toplevel (LUM_TYPE_CHANNEL_EDITOR));
+}
+
+/* Typing on a list page goes to its search entry. */
+static void
+test_type_to_search (Fixture       *f,
+                     gconstpointer  unused)
+{
+  static const struct { const char *page; GType (*get_type) (void); } cases[] = {
+    { "channels", lum_channels_page_get_type },
+    { "sales-orders", lum_documents_page_get_type },
+    { "invoices", lum_documents_page_get_type },
+    { "customers", lum_records_page_get_type },
+    { "products", lum_records_page_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *page = lum_window_get_page (f->window, cases[i].page);
+      GtkWidget *entry = lum_ui_test_child (page, cases[i].get_type (), "search_entry");
+      GtkWidget *bar = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR);
+
+      /* The bar takes the keys typed on the page (its key capture widget)
+       * and hands them to the entry it is connected to. */
+      g_assert_nonnull (bar);
+      g_assert_true (gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (entry)) == bar);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lum_ui_test_init (&argc, &argv);
+  /* GNOME's and Phosh's window buttons, not GTK's fallback of three. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+#define ADD(path, width, func) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (width), fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ui/adaptive/narrow-window", NARROW, test_narrow_window);
+  ADD ("/ui/adaptive/narrow-editors", NARROW, test_narrow_editors);
+  ADD ("/ui/adaptive/flow-diagram-stacks", NARROW, test_flow_diagram_stacks);
+  ADD ("/ui/keyboard/new-on-every-page", 1100, test_new_on_every_page);
+  ADD ("/ui/keyboard/type-to-search", 1100, test_type_to_search);
+
+  return g_test_run ();
+}
