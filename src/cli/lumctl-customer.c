@@ -446,8 +446,11 @@ run_import (LumctlGlobal   *global,
     }
 
   if (refused)
-    return lumctl_fail_printf (_("%u of %u rows in “%s” have errors; nothing was imported "
-                                 "(--skip-errors imports the other rows)"),
+    return lumctl_fail_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%u of %u rows in “%s” has an error; nothing was imported "
+                                            "(--skip-errors imports the other rows)",
+                                            "%u of %u rows in “%s” have errors; nothing was imported "
+                                            "(--skip-errors imports the other rows)", errors),
                                errors, g_list_model_get_n_items (rows), args[1]);
   return LUMCTL_EXIT_OK;
 }

@@ -289,8 +289,13 @@ lum_engine_import_preview (LumEngine      *self,
 
       if (g_strv_length (row->fields) != n_columns)
         {
-          g_autofree char *message = g_strdup_printf (_("Line %u has %u fields; the header has %u"),
-                                                      row->line, g_strv_length (row->fields), n_columns);
+          guint n_fields = g_strv_length (row->fields);
+          /* Translators: the second %u counts the fields of the line, the third those of the header */
+          g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                   "Line %u has %u field; the header has %u",
+                                                                   "Line %u has %u fields; the header has %u",
+                                                                   n_fields),
+                                                      row->line, n_fields, n_columns);
           preview = row_new (row->line, NULL, row->fields[0], FALSE, message);
         }
       else if (kind == LUM_IMPORT_PRODUCTS)

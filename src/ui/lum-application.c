@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lum-application.h"
+#include "lum-counts.h"
 #include "lum-channel-editor.h"
 #include "lum-engine-documents.h"
 #include "lum-help-window.h"
@@ -295,9 +296,7 @@ finish_sync_now (LumApplication *self)
   else if (self->sync_sent == 0 && self->sync_stats.recorded == 0 && self->sync_stats.voided == 0)
     message = g_strdup (_("Everything is up to date"));
   else
-    /* Translators: the first %u counts documents sent, the second shipments */
-    message = g_strdup_printf (_("Synced: %u sent, %u shipments recorded"),
-                               self->sync_sent, self->sync_stats.recorded);
+    message = lum_counts_dup_synced (self->sync_sent, self->sync_stats.recorded);
   if (window != NULL)
     add_window_toast (window, message, NULL, NULL);
 

@@ -585,14 +585,18 @@ build_jobs (LumDocumentView *self,
       g_autofree char *due = lum_ui_format_time (lum_job_get_text (job, LUM_JOB_DUE_AT));
       g_autoptr(GString) subtitle = g_string_new (NULL);
       GtkWidget *row;
+      gint64 max_attempts;
 
       title = lum_str_empty (integration)
               ? g_strdup (lum_ui_job_kind_label (lum_job_get_text (job, LUM_JOB_KIND_TEXT)))
               : g_strdup_printf (_("%s to %s"), lum_ui_job_kind_label (lum_job_get_text (job, LUM_JOB_KIND_TEXT)),
                                  integration);
-      /* Translators: when a job is due, and how often it was tried */
-      g_string_append_printf (subtitle, _("Due %s · %" PRId64 " of %" PRId64 " attempts"),
-                              due, lum_job_get_int (job, LUM_JOB_ATTEMPTS), lum_job_get_int (job, LUM_JOB_MAX_ATTEMPTS));
+      max_attempts = lum_job_get_int (job, LUM_JOB_MAX_ATTEMPTS);
+      /* Translators: when a job is due, and how often it was tried of how often it may be */
+      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "Due %s · %" PRId64 " of %" PRId64 " attempt",
+                                                     "Due %s · %" PRId64 " of %" PRId64 " attempts",
+                                                     (gulong) CLAMP (max_attempts, 0, G_MAXLONG)),
+                              due, lum_job_get_int (job, LUM_JOB_ATTEMPTS), max_attempts);
       if (!lum_str_empty (lum_job_get_text (job, LUM_JOB_REMOTE_ID)))
         g_string_append_printf (subtitle, _(" · remote ID %s"), lum_job_get_text (job, LUM_JOB_REMOTE_ID));
       if (!lum_str_empty (error))

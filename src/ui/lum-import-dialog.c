@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lum-counts.h"
 #include "lum-form-util.h"
 #include "lum-import-dialog.h"
 #include "lum-ui-format.h"
@@ -194,8 +195,7 @@ update_summary (LumImportDialog *self)
   gtk_button_set_label (GTK_BUTTON (self->import_button), label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.confirm", self->n_good > 0);
 
-  /* Translators: the summary of an import; three counts */
-  summary = g_strdup_printf (_("%u new, %u to update, %u with errors."), n_new, self->n_updates, self->n_errors);
+  summary = lum_counts_dup_import_summary (n_new, self->n_updates, self->n_errors);
   if (self->n_errors > 0)
     {
       g_autofree char *full = g_strdup_printf ("%s %s", summary,

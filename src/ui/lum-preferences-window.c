@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lum-application.h"
+#include "lum-counts.h"
 #include "lum-engine-documents.h"
 #include "lum-preferences-window.h"
 #include "lum-ui-util.h"
@@ -92,8 +93,7 @@ on_purge_response_cb (AdwMessageDialog     *dialog,
   else if (n_orders == 0 && n_invoices == 0)
     message = g_strdup (_("There were no test documents"));
   else
-    /* Translators: “Deleted 3 test orders and 2 test invoices” */
-    message = g_strdup_printf (_("Deleted %u test orders and %u test invoices"), n_orders, n_invoices);
+    message = lum_counts_dup_purged (n_orders, n_invoices);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), lum_ui_toast_new (message));
 }
 

@@ -46,9 +46,16 @@ set_error_from_code (LumDb   *self,
   int primary = rc & 0xff;
 
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_BUSY,
-                 _("The database “%s” is busy: another Lumen process kept it locked for more than %u seconds. Try again."),
-                 self->path, MAX (self->busy_timeout_ms / 1000, 1));
+    {
+      guint seconds = MAX (self->busy_timeout_ms / 1000, 1);
+
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_BUSY,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The database “%s” is busy: another Lumen process kept it locked for more than %u second. Try again.",
+                                "The database “%s” is busy: another Lumen process kept it locked for more than %u seconds. Try again.",
+                                seconds),
+                   self->path, seconds);
+    }
   else if (primary == SQLITE_FULL)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_FULL,
                  _("The disk that holds the database “%s” is full: nothing of this change was saved. Free some space on it, then try again."),
