@@ -410,7 +410,21 @@ sandbox_run (LumctlGlobal  *global,
   guint port = PORT_DEFAULT;
   int status;
 
-  context = lumctl_option_context_new (global, "",
+  if (args[1] != NULL && g_str_equal (args[1], "ship"))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) ship_args = NULL;
+
+      g_free (global->command_line);
+      global->command_line = g_strdup ("lumenctl sandbox ship");
+      g_set_prgname (global->command_line);
+      g_strv_builder_add (builder, global->command_line);
+      g_strv_builder_addv (builder, (const char **)&args[2]);
+      ship_args = g_strv_builder_end (builder);
+      return lumctl_sandbox_ship (global, ship_args);
+    }
+
+  context = lumctl_option_context_new (global, _("[ship ORDER]"),
                                        N_("Run a local ShipStation, Extensiv 3PL and QuickBooks Online on "
                                           "127.0.0.1 for trying channels without an account. Its address is the "
                                           "first line of the output."),
@@ -419,7 +433,8 @@ sandbox_run (LumctlGlobal  *global,
                                     _("It starts with ShipStation stores 1001 “Wholesale” and 1002 “Retail”, "
                                       "Extensiv customer 1 and facility 1, and a QuickBooks company. Control "
                                       "endpoints live under /_sandbox/, e.g. POST /_sandbox/shipstation/ship "
-                                      "with {\"orderNumber\", \"carrierCode\", \"trackingNumber\"}."));
+                                      "with {\"orderNumber\", \"carrierCode\", \"trackingNumber\"}; “lumenctl sandbox ship ORDER” "
+                                      "calls it (see “lumenctl sandbox ship --help”)."));
   if ((status = lumctl_parse (global, context, &args, 0, 0)) != LUMCTL_EXIT_OK)
     return status;
   if (o.port != NULL && !lumctl_parse_count (_("Port"), o.port, 0, G_MAXUINT16, &port, &error))

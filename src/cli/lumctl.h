@@ -68,6 +68,10 @@ extern const LumctlGroup lumctl_events_group;
 extern const LumctlGroup lumctl_sync_group;
 extern const LumctlGroup lumctl_sandbox_group;
 
+/* `sandbox ship`, in lumctl-sandbox-ship.c */
+int lumctl_sandbox_ship (LumctlGlobal  *global,
+                         char         **args);
+
 /* `channel test`, in lumctl-channel-test.c */
 int lumctl_channel_test (LumctlGlobal  *global,
                          char         **args);

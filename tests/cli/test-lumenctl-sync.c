@@ -502,6 +502,50 @@ test_secrets (Fixture       *f,
   assert_no_secret_on_disk (f);
 }
 
+/* `sandbox ship` ships a pushed order through the running sandbox's control
+ * endpoint; the next sync records it with the tracking number given. */
+static void
+test_sandbox_ship (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(Sandbox) sandbox = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *pushed = NULL;
+  g_autofree char *shipped = NULL;
+  g_autofree char *polled = NULL;
+  g_autoptr(JsonNode) order = NULL;
+  g_autoptr(JsonNode) sent = NULL;
+  JsonNode *shipment;
+
+  if (!keyring_available ())
+    return;
+  sandbox = sandbox_start (f);
+  add_wholesale (f);
+  number = post_order (f, "Wholesale Sales Channel");
+  pushed = ok_out (f, NULL, ARGS ("sync", "--once"));
+
+  shipped = ok_out (f, NULL, ARGS ("sandbox", "ship", number, "--url", sandbox->url,
+                                   "--tracking", "1ZCLI0001", "--carrier", "fedex"));
+  g_assert_cmpstr (shipped, ==, "Shipped SO-000001 at ShipStation: tracking 1ZCLI0001, carrier fedex.\n");
+  sent = sandbox_order (sandbox, "SO-000001");
+  g_assert_cmpstr (json_str (sent, "orderStatus"), ==, "shipped");
+
+  polled = ok_out (f, NULL, ARGS ("sync", "--once"));
+  order = ok_json (f, ARGS ("order", "show", "SO-000001"));
+  g_assert_cmpstr (json_str (order, "fulfillment_status"), ==, "fulfilled");
+  shipment = json_element (json_member (order, "shipments"), 0);
+  g_assert_cmpstr (json_str (shipment, "tracking_number"), ==, "1ZCLI0001");
+
+  /* the sandbox's refusal is the error, and nothing answering is named */
+  assert_refused (f, 1, "The sandbox did not ship order “SO-000001”",
+                  ARGS ("sandbox", "ship", "SO-000001", "--url", sandbox->url));
+  assert_refused (f, 1, "The sandbox did not ship order “SO-000404”",
+                  ARGS ("sandbox", "ship", "SO-000404", "--url", sandbox->url));
+  sandbox_stop (sandbox);
+  assert_refused (f, 1, "No sandbox answers at",
+                  ARGS ("sandbox", "ship", "SO-000001", "--url", sandbox->url));
+}
+
 /* -- sync ---------------------------------------------------------------------------- */
 
 static void
@@ -1066,6 +1110,7 @@ main (int    argc,
   g_test_add ("/cli/" path, Fixture, NULL, set_up, func, tear_down)
 
   ADD ("sandbox/register", test_sandbox_register);
+  ADD ("sandbox/ship", test_sandbox_ship);
   ADD ("integration/secrets", test_secrets);
   ADD ("integration/quickbooks-connect", test_quickbooks_connect);
   ADD ("integration/quickbooks-income-account", test_quickbooks_income_account);
