@@ -223,10 +223,11 @@ lum_ui_job_state_label (const char *state)
 {
   if (g_strcmp0 (state, "scheduled") == 0)
     return _("Scheduled");
+  /* the same words as Activity's: a finished job is "Sent" everywhere */
   if (g_strcmp0 (state, "running") == 0)
-    return _("Running");
+    return _("Sending");
   if (g_strcmp0 (state, "done") == 0)
-    return _("Done");
+    return _("Sent");
   if (g_strcmp0 (state, "failed") == 0)
     return _("Failed");
   if (g_strcmp0 (state, "cancelled") == 0)
