@@ -172,8 +172,6 @@ test_kill_anywhere (void)
   LumTestWorld *w = &world;
   g_autoptr(LumChannel) channel = NULL;
   g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(JsonNode) remote = NULL;
-  g_autoptr(GHashTable) references = g_hash_table_new (g_str_hash, g_str_equal);
   GRand *rand = g_rand_new_with_seed (20261127);
 
   if (!lum_test_keyring_available ())
@@ -216,23 +214,7 @@ test_kill_anywhere (void)
   }
 
   /* exactly one order at the WMS for each posted order */
-  remote = lum_sandbox_dup_records (w->sandbox, "extensiv", "orders");
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (remote)), ==, N_ORDERS);
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (remote)); i++)
-    {
-      JsonObject *order = json_array_get_object_element (json_node_get_array (remote), i);
-      const char *reference = json_object_get_string_member (order, "referenceNum");
-
-      g_assert_false (g_hash_table_contains (references, reference));
-      g_hash_table_add (references, (gpointer)reference);
-    }
-  for (guint i = 0; i < orders->len; i++)
-    {
-      g_autoptr(LumDocument) after = lum_test_world_reload (w, g_ptr_array_index (orders, i));
-
-      g_assert_true (g_hash_table_contains (references, lum_document_get_number (after)));
-      g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_PUSH_STATUS), ==, "pushed");
-    }
+  assert_each_order_once (w, orders);
   g_test_message ("%u POST /orders for %u orders over %u killed workers",
                   lum_sandbox_count_requests (w->sandbox, "extensiv", "POST", "/orders"), N_ORDERS, N_KILLS);
 

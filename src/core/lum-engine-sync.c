@@ -182,6 +182,24 @@ lum_engine_remove_integration (LumEngine       *self,
   return TRUE;
 }
 
+/* The connector of @integration for @task; when there is none the task
+ * returns the reason and is released. */
+static LumConnector *
+task_connector (LumEngine      *self,
+                LumIntegration *integration,
+                GTask          *task)
+{
+  GError *error = NULL;
+  LumConnector *connector = lum_engine_get_connector (self, lum_integration_get_id (integration), &error);
+
+  if (connector == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+    }
+  return connector;
+}
+
 static void
 on_tested_cb (GObject      *source,
               GAsyncResult *result,
@@ -212,16 +230,10 @@ lum_engine_test_integration_async (LumEngine           *self,
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(LumConnector) connector = NULL;
-  GError *error = NULL;
 
   g_task_set_source_tag (task, lum_engine_test_integration_async);
-  connector = lum_engine_get_connector (self, lum_integration_get_id (integration), &error);
-  if (connector == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
+  if ((connector = task_connector (self, integration, task)) == NULL)
+    return;
   lum_connector_test_async (connector, cancellable, on_tested_cb, task);
 }
 
@@ -323,16 +335,10 @@ lum_engine_fetch_stores_async (LumEngine           *self,
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(LumConnector) connector = NULL;
-  GError *error = NULL;
 
   g_task_set_source_tag (task, lum_engine_fetch_stores_async);
-  connector = lum_engine_get_connector (self, lum_integration_get_id (integration), &error);
-  if (connector == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
+  if ((connector = task_connector (self, integration, task)) == NULL)
+    return;
   lum_connector_list_stores_async (connector, cancellable, on_stores_fetched_cb, task);
 }
 
@@ -376,7 +382,6 @@ lum_engine_list_income_accounts_async (LumEngine           *self,
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(LumConnector) connector = NULL;
-  GError *error = NULL;
 
   g_task_set_source_tag (task, lum_engine_list_income_accounts_async);
   if (lum_integration_get_kind (integration) != LUM_INTEGRATION_KIND_QUICKBOOKS)
@@ -387,13 +392,8 @@ lum_engine_list_income_accounts_async (LumEngine           *self,
       g_object_unref (task);
       return;
     }
-  connector = lum_engine_get_connector (self, lum_integration_get_id (integration), &error);
-  if (connector == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
+  if ((connector = task_connector (self, integration, task)) == NULL)
+    return;
   lum_quickbooks_list_income_accounts_async (LUM_QUICKBOOKS (connector), cancellable, on_income_accounts_cb, task);
 }
 
