@@ -12,4 +12,10 @@ SoupMessage *lum_quickbooks_api_message  (LumQuickbooks    *self,
                                           const char       *method,
                                           const char       *path_and_query,
                                           JsonNode         *body);
+/* The token endpoint: a request with @form, and keeping what it answers. */
+SoupMessage *lum_quickbooks_token_message (LumQuickbooks    *self,
+                                           const char       *form);
+gboolean     lum_quickbooks_take_tokens   (LumQuickbooks    *self,
+                                           LumHttpResponse  *response,
+                                           GError          **error);
 G_END_DECLS
