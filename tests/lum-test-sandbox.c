@@ -322,3 +322,18 @@ lum_test_world_remote_order (LumTestWorld *w,
     }
   return NULL;
 }
+
+void
+lum_test_world_set_up (LumTestWorld  *world,
+                       gconstpointer  data)
+{
+  if (lum_test_keyring_available ())
+    lum_test_world_init (world);
+}
+
+void
+lum_test_world_tear_down (LumTestWorld  *world,
+                          gconstpointer  data)
+{
+  lum_test_world_clear (world);
+}

@@ -25,6 +25,22 @@ typedef struct
 gboolean        lum_test_keyring_available   (void);
 void            lum_test_world_init          (LumTestWorld    *world);
 void            lum_test_world_clear         (LumTestWorld    *world);
+
+/* For g_test_add(): a world when a Secret Service is there; a test skips
+ * itself without one (SKIP_WITHOUT_KEYRING). */
+void            lum_test_world_set_up        (LumTestWorld    *world,
+                                              gconstpointer    data);
+void            lum_test_world_tear_down     (LumTestWorld    *world,
+                                              gconstpointer    data);
+
+#define SKIP_WITHOUT_KEYRING() \
+  G_STMT_START { \
+    if (!lum_test_keyring_available ()) \
+      { \
+        g_test_skip ("needs a Secret Service: run in .ci/session"); \
+        return; \
+      } \
+  } G_STMT_END
 LumIntegration *lum_test_world_add_integration (LumTestWorld  *world,
                                                 LumIntegrationKind kind,
                                                 const char    *name,

@@ -16,15 +16,6 @@
 #include "sync/lum-channel-test.h"
 #include "sync/lum-push-worker.h"
 
-#define SKIP_WITHOUT_KEYRING() \
-  G_STMT_START { \
-    if (!lum_test_keyring_available ()) \
-      { \
-        g_test_skip ("needs a Secret Service: run in .ci/session"); \
-        return; \
-      } \
-  } G_STMT_END
-
 /* The tests run with TZ at +05:30 (see main): the test clock starts at
  * 2027-01-01T00:00:00Z, so a push after 15 minutes is due at 05:45 there. */
 #define TEST_TZ        "IST-5:30"

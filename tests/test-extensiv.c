@@ -15,31 +15,7 @@
  * /properties/facilities.
  */
 
-#define SKIP_WITHOUT_KEYRING() \
-  G_STMT_START { \
-    if (!lum_test_keyring_available ()) \
-      { \
-        g_test_skip ("needs a Secret Service: run in .ci/session"); \
-        return; \
-      } \
-  } G_STMT_END
-
 typedef LumTestWorld Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  if (lum_test_keyring_available ())
-    lum_test_world_init (f);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  lum_test_world_clear (f);
-}
 
 static JsonNode *
 parse (const char *text)
@@ -526,7 +502,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/extensiv/parse/documented-page", test_parse_documented_page);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, lum_test_world_set_up, func, lum_test_world_tear_down)
   ADD ("/extensiv/short-shipment", test_short_shipment);
   ADD ("/extensiv/other-customer-not-ours", test_other_customer_not_ours);
   ADD ("/extensiv/cancel", test_cancel_end_to_end);

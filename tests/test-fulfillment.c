@@ -3,31 +3,7 @@
 #include "lum-util.h"
 #include "sync/lum-fulfillment-poller.h"
 
-#define SKIP_WITHOUT_KEYRING() \
-  G_STMT_START { \
-    if (!lum_test_keyring_available ()) \
-      { \
-        g_test_skip ("needs a Secret Service: run in .ci/session"); \
-        return; \
-      } \
-  } G_STMT_END
-
 typedef LumTestWorld Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  if (lum_test_keyring_available ())
-    lum_test_world_init (f);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  lum_test_world_clear (f);
-}
 
 static void
 on_polled_cb (GObject      *source,
@@ -492,7 +468,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, lum_test_world_set_up, func, lum_test_world_tear_down)
 
   ADD ("/fulfillment/shipped-polled-back", test_shipped_polled_back_with_tracking);
   ADD ("/fulfillment/partial-complete-void", test_partial_then_complete_then_void);

@@ -17,15 +17,6 @@
  * the remote answers properly again, the real data arrives once.
  */
 
-#define SKIP_WITHOUT_KEYRING() \
-  G_STMT_START { \
-    if (!lum_test_keyring_available ()) \
-      { \
-        g_test_skip ("needs a Secret Service: run in .ci/session"); \
-        return; \
-      } \
-  } G_STMT_END
-
 /* Beyond what json-glib recurses through on a default stack: it crashed
  * Lumen before answers were checked for depth. Under 1 MiB with its page. */
 #define CRASH_DEPTH 400000

@@ -8,15 +8,6 @@
 #include "lum-util.h"
 #include "sync/lum-push-worker.h"
 
-#define SKIP_WITHOUT_KEYRING() \
-  G_STMT_START { \
-    if (!lum_test_keyring_available ()) \
-      { \
-        g_test_skip ("needs a Secret Service: run in .ci/session"); \
-        return; \
-      } \
-  } G_STMT_END
-
 typedef LumTestWorld Fixture;
 
 static void

@@ -4,15 +4,6 @@
 #include "lum-util.h"
 #include "connect/lum-quickbooks.h"
 
-#define SKIP_WITHOUT_KEYRING() \
-  G_STMT_START { \
-    if (!lum_test_keyring_available ()) \
-      { \
-        g_test_skip ("needs a Secret Service: run in .ci/session"); \
-        return; \
-      } \
-  } G_STMT_END
-
 typedef LumTestWorld Fixture;
 
 static void
