@@ -219,9 +219,15 @@ lum_json_scalar_text (JsonNode *node)
 
 /* -- writing JSON ----------------------------------------------------------- */
 
-static void
-write_string (GString    *out,
-              const char *text)
+/**
+ * lum_json_append_string:
+ *
+ * Appends @text as a JSON string, quoted and escaped as lum_json_write()
+ * writes strings: for text built without a #JsonNode.
+ */
+void
+lum_json_append_string (GString    *out,
+                        const char *text)
 {
   g_string_append_c (out, '"');
   for (const char *p = text; *p != '\0'; p++)
@@ -297,7 +303,7 @@ write_node (GString  *out,
               g_string_append_c (out, ',');
             first = FALSE;
             write_indent (out, pretty, depth + 1);
-            write_string (out, name);
+            lum_json_append_string (out, name);
             g_string_append (out, pretty ? " : " : ":");
             write_node (out, member, pretty, depth + 1);
           }
@@ -327,7 +333,7 @@ write_node (GString  *out,
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_STRING:
-          write_string (out, json_node_get_string (node));
+          lum_json_append_string (out, json_node_get_string (node));
           break;
         case G_TYPE_DOUBLE:
           write_double (out, json_node_get_double (node));

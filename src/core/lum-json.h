@@ -41,5 +41,7 @@ char        *lum_json_scalar_text  (JsonNode   *node);
  * more digits than they need. */
 char        *lum_json_write        (JsonNode   *node,
                                     gboolean    pretty);
+void         lum_json_append_string (GString    *out,
+                                     const char *text);
 
 G_END_DECLS
