@@ -130,11 +130,14 @@ lum_doc_line_new (const char *sku,
                   gint64      quantity,
                   gint64      unit_price_cents)
 {
-  return g_object_new (LUM_TYPE_DOC_LINE,
-                       "sku", sku,
-                       "quantity", quantity,
-                       "unit-price-cents", unit_price_cents,
-                       NULL);
+  LumDocLine *self = g_object_new (LUM_TYPE_DOC_LINE, NULL);
+
+  /* set straight rather than as properties by name: nobody watches a new
+   * line yet, and documents are read a few lines each, thousands at once */
+  lum_set_str (&self->sku, sku ? sku : "");
+  self->quantity = quantity;
+  self->unit_price_cents = unit_price_cents;
+  return self;
 }
 
 LumDocLine *

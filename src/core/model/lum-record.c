@@ -6,7 +6,7 @@
 
 typedef struct
 {
-  char   **text;
+  char   **text;    /* NULL for the empty text: most columns of a row are */
   gint64  *ints;
   guint64  dirty;   /* bit n_int + i: text i changed; bit i: int i changed */
 } LumRecordPrivate;
@@ -25,8 +25,6 @@ get_priv (LumRecord *self)
       LumRecordClass *klass = LUM_RECORD_GET_CLASS (self);
 
       priv->text = g_new0 (char *, klass->n_text + 1);
-      for (guint i = 0; i < klass->n_text; i++)
-        priv->text[i] = g_strdup ("");
       priv->ints = g_new0 (gint64, klass->n_int + 1);
     }
   return priv;
@@ -37,7 +35,14 @@ lum_record_finalize (GObject *object)
 {
   LumRecordPrivate *priv = lum_record_get_instance_private (LUM_RECORD (object));
 
-  g_clear_pointer (&priv->text, g_strfreev);
+  if (priv->text != NULL)
+    {
+      LumRecordClass *klass = LUM_RECORD_GET_CLASS (object);
+
+      for (guint i = 0; i < klass->n_text; i++)
+        g_free (priv->text[i]);
+      g_clear_pointer (&priv->text, g_free);
+    }
   g_clear_pointer (&priv->ints, g_free);
 
   G_OBJECT_CLASS (lum_record_parent_class)->finalize (object);
@@ -168,9 +173,12 @@ const char *
 lum_record_get_text (LumRecord *self,
                      guint      field)
 {
+  const char *text;
+
   g_return_val_if_fail (LUM_IS_RECORD (self), NULL);
   g_return_val_if_fail (field < LUM_RECORD_GET_CLASS (self)->n_text, NULL);
-  return get_priv (self)->text[field];
+  text = get_priv (self)->text[field];
+  return text != NULL ? text : "";
 }
 
 void
@@ -179,16 +187,21 @@ lum_record_set_text (LumRecord  *self,
                      const char *value)
 {
   LumRecordClass *klass;
+  LumRecordPrivate *priv;
 
   g_return_if_fail (LUM_IS_RECORD (self));
   klass = LUM_RECORD_GET_CLASS (self);
   g_return_if_fail (field < klass->n_text);
 
-  if (lum_set_str (&get_priv (self)->text[field], value ? value : ""))
-    {
-      get_priv (self)->dirty |= G_GUINT64_CONSTANT (1) << MIN (klass->n_int + field, 63);
-      g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[1 + klass->n_int + field]);
-    }
+  priv = get_priv (self);
+  if (value == NULL)
+    value = "";
+  if (g_strcmp0 (priv->text[field] ? priv->text[field] : "", value) == 0)
+    return;
+  g_free (priv->text[field]);
+  priv->text[field] = *value != '\0' ? g_strdup (value) : NULL;
+  priv->dirty |= G_GUINT64_CONSTANT (1) << MIN (klass->n_int + field, 63);
+  g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[1 + klass->n_int + field]);
 }
 
 gint64
