@@ -23,6 +23,7 @@ struct _LumDb
   sqlite3    *handle;
   char       *path;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *by_address;   /* SQL text that is never freed → its statement in @statements */
   guint       depth;        /* transaction nesting */
   GHashTable *memo;         /* text → GObject made from it, see lum_db_memo_lookup() */
   char       *armed_point;  /* injected failure, tests only */
@@ -268,6 +269,7 @@ lum_db_finalize (GObject *object)
   LumDb *self = (LumDb *)object;
 
   g_clear_pointer (&self->memo, g_hash_table_unref);
+  g_clear_pointer (&self->by_address, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
@@ -290,6 +292,7 @@ static void
 lum_db_init (LumDb *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->by_address = g_hash_table_new (NULL, NULL);
   self->memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->busy_timeout_ms = BUSY_TIMEOUT_MS;
 }
@@ -326,6 +329,18 @@ lum_db_open (const char  *path,
 
   if (!create_private (path, error))
     return NULL;
+
+  /* SQLite counts every allocation under a global mutex unless told not
+   * to, before its first use; Lumen never reads the counts */
+  {
+    static gsize configured;
+
+    if (g_once_init_enter (&configured))
+      {
+        sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+        g_once_init_leave (&configured, 1);
+      }
+  }
 
   rc = sqlite3_open_v2 (path, &self->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -436,6 +451,35 @@ lum_db_prepare (LumDb       *self,
     }
 
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/**
+ * lum_db_prepare_static:
+ * @sql: text that is never freed or changed: a literal, or one built once
+ *
+ * lum_db_prepare() looked up by the address of @sql rather than by its
+ * text, for the long statements a poll runs thousands of times.
+ */
+sqlite3_stmt *
+lum_db_prepare_static (LumDb       *self,
+                       const char  *sql,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LUM_IS_DB (self), NULL);
+
+  stmt = g_hash_table_lookup (self->by_address, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = lum_db_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->by_address, (gpointer)sql, stmt);
   return stmt;
 }
 

@@ -67,6 +67,9 @@ int           lum_db_get_schema_version (LumDb         *self);
 sqlite3_stmt *lum_db_prepare            (LumDb         *self,
                                          const char    *sql,
                                          GError       **error);
+sqlite3_stmt *lum_db_prepare_static     (LumDb         *self,
+                                         const char    *sql,
+                                         GError       **error);
 gboolean      lum_db_exec               (LumDb         *self,
                                          const char    *sql,
                                          GError       **error);
