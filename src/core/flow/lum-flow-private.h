@@ -16,6 +16,10 @@ LumDocument *lum_flow_get_posted_order   (LumFlowContext  *ctx,
                                           gint64           order_id,
                                           const char      *action,
                                           GError         **error);
+LumDocument *lum_flow_get_posted_order_brief (LumFlowContext  *ctx,
+                                              gint64           order_id,
+                                              const char      *action,
+                                              GError         **error);
 gboolean     lum_flow_invoice_order      (LumFlowContext  *ctx,
                                           LumDocument     *order,
                                           LumChannel      *config,

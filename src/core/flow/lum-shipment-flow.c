@@ -136,7 +136,8 @@ lum_flow_record_shipment (LumFlowContext  *ctx,
                           gboolean        *duplicate,
                           GError         **error)
 {
-  g_autoptr(LumDocument) order = lum_flow_get_posted_order (ctx, order_id, _("shipped"), error);
+  /* the rest of the order is read only to invoice the shipment */
+  g_autoptr(LumDocument) order = lum_flow_get_posted_order_brief (ctx, order_id, _("shipped"), error);
   g_autoptr(GHashTable) ordered = NULL;
   g_autoptr(GHashTable) shipped = NULL;
   g_autoptr(GHashTable) requested = NULL;
@@ -264,8 +265,10 @@ lum_flow_record_shipment (LumFlowContext  *ctx,
       lum_channel_get_invoice_timing (config) == LUM_INVOICE_TIMING_SHIPMENT_CREATED)
     {
       g_autoptr(GListStore) invoice_lines = invoice_lines_for_shipment (order, shipment, shipped);
+      g_autoptr(LumDocument) whole = lum_document_store_get (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, error);
 
-      if (!lum_flow_invoice_order (ctx, order, config, G_LIST_MODEL (invoice_lines),
+      if (whole == NULL ||
+          !lum_flow_invoice_order (ctx, whole, config, G_LIST_MODEL (invoice_lines),
                           lum_shipment_get_int (shipment, LUM_SHIPMENT_ID), "shipment-created", error))
         return FALSE;
     }

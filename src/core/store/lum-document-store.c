@@ -29,6 +29,11 @@ typedef struct
   const char *text[LUM_DOC_N_TEXT];
   const char *ints[LUM_DOC_N_INT];
   char       *select_sql;
+  char       *select_by_id_sql;
+  char       *brief_sql;
+  char       *lines_select_sql;
+  char       *lines_insert_sql;
+  char       *lines_delete_sql;
   char       *insert_sql;
   char       *insert_config_sql;  /* the same with the configuration's row */
   guint       config_param;
@@ -141,6 +146,22 @@ is_nullable_int (LumDocInt field)
   return field == LUM_DOC_LINKED_ID || field == LUM_DOC_SHIPMENT_ID;
 }
 
+/* What lum_document_store_get_brief() reads, in this order. */
+static const LumDocText brief_texts[] = {
+  LUM_DOC_NUMBER, LUM_DOC_STATUS, LUM_DOC_PUSH_STATUS, LUM_DOC_FULFILLMENT_STATUS, LUM_DOC_ACCOUNTING_STATUS,
+};
+
+static char *
+brief_select (KindInfo *info)
+{
+  GString *sql = g_string_new ("SELECT d.id, d.channel_id, d.customer_id");
+
+  for (guint i = 0; i < G_N_ELEMENTS (brief_texts); i++)
+    g_string_append_printf (sql, ", %s", info->text[brief_texts[i]] ? info->text[brief_texts[i]] : "''");
+  g_string_append_printf (sql, " FROM %s d WHERE d.id = ?", info->table);
+  return g_string_free (sql, FALSE);
+}
+
 static KindInfo *
 kind_info (LumDocumentKind kind)
 {
@@ -190,6 +211,15 @@ kind_info (LumDocumentKind kind)
           info->config_param = param;
           g_string_append_printf (insert, ") VALUES (%s)", values->str);
 
+          info->select_by_id_sql = g_strconcat (select->str, "WHERE d.id = ?", NULL);
+          info->brief_sql = brief_select (info);
+          info->lines_select_sql = g_strdup_printf ("SELECT sku, description, quantity, unit_price_cents FROM %s"
+                                                    " WHERE %s = ? ORDER BY position",
+                                                    info->line_table, info->line_key);
+          info->lines_insert_sql = g_strdup_printf ("INSERT INTO %s (%s, position, sku, description, quantity,"
+                                                    " unit_price_cents) VALUES (?, ?, ?, ?, ?, ?)",
+                                                    info->line_table, info->line_key);
+          info->lines_delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?", info->line_table, info->line_key);
           info->select_sql = g_string_free (select, FALSE);
           info->insert_sql = g_string_free (insert, FALSE);
           g_string_free (values, TRUE);
@@ -259,11 +289,8 @@ write_lines (LumDb        *db,
              gboolean      replace,
              GError      **error)
 {
-  g_autofree char *del_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?", info->line_table, info->line_key);
-  g_autofree char *ins_sql = g_strdup_printf ("INSERT INTO %s (%s, position, sku, description, quantity, unit_price_cents)"
-                                              " VALUES (?, ?, ?, ?, ?, ?)", info->line_table, info->line_key);
-  sqlite3_stmt *del = lum_db_prepare (db, del_sql, error);
-  sqlite3_stmt *ins = lum_db_prepare (db, ins_sql, error);
+  sqlite3_stmt *del = lum_db_prepare_static (db, info->lines_delete_sql, error);
+  sqlite3_stmt *ins = lum_db_prepare_static (db, info->lines_insert_sql, error);
   GListModel *lines = lum_document_get_lines (doc);
   gint64 id = lum_document_get_id (doc);
 
@@ -295,9 +322,7 @@ read_lines (LumDb        *db,
             LumDocument  *doc,
             GError      **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT sku, description, quantity, unit_price_cents FROM %s"
-                                          " WHERE %s = ? ORDER BY position", info->line_table, info->line_key);
-  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  sqlite3_stmt *stmt = lum_db_prepare_static (db, info->lines_select_sql, error);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
@@ -386,7 +411,7 @@ lum_document_store_insert (LumDb        *db,
 
   if (config != NULL && (config_id = posted_config_id (db, config, error)) == 0)
     return FALSE;
-  stmt = lum_db_prepare (db, config_id != 0 ? info->insert_config_sql : info->insert_sql, error);
+  stmt = lum_db_prepare_static (db, config_id != 0 ? info->insert_config_sql : info->insert_sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_document (info, stmt, doc, now);
@@ -493,8 +518,9 @@ get_one (LumDb            *db,
          GError          **error)
 {
   KindInfo *info = kind_info (kind);
-  g_autofree char *sql = g_strconcat (info->select_sql, where, NULL);
-  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  g_autofree char *sql = where != NULL ? g_strconcat (info->select_sql, where, NULL) : NULL;
+  sqlite3_stmt *stmt = sql != NULL ? lum_db_prepare (db, sql, error)
+                                   : lum_db_prepare_static (db, info->select_by_id_sql, error);
   g_autoptr(LumDocument) doc = NULL;
 
   if (stmt == NULL)
@@ -535,7 +561,52 @@ lum_document_store_get (LumDb            *db,
                         gint64            id,
                         GError          **error)
 {
-  return get_one (db, kind, "WHERE d.id = ?", NULL, id, error);
+  return get_one (db, kind, NULL, NULL, id, error);
+}
+
+/**
+ * lum_document_store_get_brief:
+ *
+ * The id, number, status, channel, customer, statuses and lines of a
+ * document, without its other fields (left empty) or joined names: what a
+ * poll that records thousands of shipments needs of each order. Writing it
+ * back with lum_document_store_update() writes only what was changed.
+ */
+LumDocument *
+lum_document_store_get_brief (LumDb            *db,
+                              LumDocumentKind   kind,
+                              gint64            id,
+                              GError          **error)
+{
+  KindInfo *info = kind_info (kind);
+  g_autoptr(LumDocument) doc = NULL;
+  sqlite3_stmt *stmt = lum_db_prepare_static (db, info->brief_sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      doc = lum_document_new (kind);
+      lum_document_set_int (doc, LUM_DOC_ID, sqlite3_column_int64 (stmt, 0));
+      lum_document_set_int (doc, LUM_DOC_CHANNEL_ID, sqlite3_column_int64 (stmt, 1));
+      lum_document_set_int (doc, LUM_DOC_CUSTOMER_ID, sqlite3_column_int64 (stmt, 2));
+      for (guint i = 0; i < G_N_ELEMENTS (brief_texts); i++)
+        lum_document_set_text (doc, brief_texts[i], lum_db_column_text (stmt, 3 + i));
+      lum_record_clear_dirty (LUM_RECORD (doc));
+    }
+  sqlite3_reset (stmt);
+  if (doc == NULL)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                   kind == LUM_DOCUMENT_KIND_SALES_ORDER
+                   ? _("Sales order %" PRId64 " does not exist")
+                   : _("Invoice %" PRId64 " does not exist"), id);
+      return NULL;
+    }
+  if (!read_lines (db, info, doc, error))
+    return NULL;
+  return g_steal_pointer (&doc);
 }
 
 /* By number, with or without the leading zeros and in any case: "so-12". */
