@@ -68,6 +68,24 @@ test_write_reads_back (void)
   g_assert_cmpstr (lum_json_get_string (json_node_get_object (again), "reason"), ==, odd);
 }
 
+/* Event details are written without a JsonNode, with the writer's own
+ * escaping: the same text either way. */
+static void
+test_append_string (void)
+{
+  const char *texts[] = { "", "plain", "quote \" slash \\ bell \b feed \f tab \t nl \n ctl \x01 \x1f é" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), texts[i]);
+      g_autofree char *written = lum_json_write (node, FALSE);
+      g_autoptr(GString) appended = g_string_new ("x");
+
+      lum_json_append_string (appended, texts[i]);
+      g_assert_cmpstr (appended->str + 1, ==, written);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -76,5 +94,6 @@ main (int   argc,
 
   g_test_add_func ("/json/readers", test_readers);
   g_test_add_func ("/json/write-reads-back", test_write_reads_back);
+  g_test_add_func ("/json/append-string", test_append_string);
   return g_test_run ();
 }
