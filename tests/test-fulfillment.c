@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lum-test-sandbox.h"
 #include "lum-util.h"
+#include "store/lum-sync-cursor.h"
 #include "sync/lum-fulfillment-poller.h"
 
 typedef LumTestWorld Fixture;

@@ -7,6 +7,7 @@
 #include "connect/lum-extensiv-private.h"
 #include "connect/lum-http.h"
 #include "connect/lum-shipstation-time.h"
+#include "store/lum-sync-cursor.h"
 #include "sync/lum-fulfillment-poller.h"
 
 /*

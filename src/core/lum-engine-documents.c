@@ -12,6 +12,9 @@
 #include "model/lum-channel-json.h"
 #include "store/lum-channel-store.h"
 #include "store/lum-customer-store.h"
+#include "store/lum-event-store.h"
+#include "store/lum-shipment-store.h"
+#include "store/lum-sync-cursor.h"
 
 G_DEFINE_QUARK (lum-record-error-quark, lum_record_error)
 

@@ -10,6 +10,7 @@
 #include "lum-engine-private.h"
 #include "lum-engine-sync.h"
 #include "lum-util.h"
+#include "store/lum-sync-cursor.h"
 
 struct _LumFulfillmentPoller
 {
