@@ -1,30 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "lum-engine.h"
+#include "lum-engine-sync.h"
 
 G_BEGIN_DECLS
-
-/**
- * LumPollStats:
- * @shipments: shipments the OMS reported
- * @recorded: new shipments recorded
- * @duplicates: shipments recorded before (same remote id)
- * @voided: shipments voided at the OMS and so in Lumen
- * @unknown: shipments of orders Lumen does not know: ignored
- * @refused: shipments the order rules refused (an event says why)
- * @failed_targets: integration and store pairs that could not be polled
- */
-typedef struct
-{
-  guint shipments;
-  guint recorded;
-  guint duplicates;
-  guint voided;
-  guint unknown;
-  guint refused;
-  guint failed_targets;
-} LumPollStats;
 
 /*
  * LumFulfillmentPoller: for every integration and store used by a channel
