@@ -22,7 +22,7 @@ on_polled_cb (GObject      *source,
 static LumPollStats
 poll (Fixture *f)
 {
-  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->engine);
+  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->service);
   LumPollStats stats = { 0, };
 
   lum_fulfillment_poller_poll_async (poller, NULL, on_polled_cb, &stats);

@@ -211,7 +211,7 @@ static LumPollStats
 poll (Fixture  *f,
       GError  **last_error)
 {
-  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->engine);
+  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->service);
   PollRun run = { { 0, }, FALSE };
   const GError *kept;
 

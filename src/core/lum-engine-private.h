@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <libsoup/soup.h>
-
 #include "lum-engine.h"
 #include "store/lum-db.h"
 
@@ -22,12 +20,6 @@ struct _LumEngine
   gpointer        clock_data;
   GDestroyNotify  clock_destroy;
   gint64          data_version;
-
-  /* lum-engine-sync.c: made on first use, one per engine so that an
-   * integration's request budget is shared by all that talk to it */
-  SoupSession    *session;
-  GHashTable     *connectors;  /* integration id → LumConnector */
-  gulong          integrations_changed_id;
 };
 
 /* The database handle, for the engine's parts and the stores they call.

@@ -8,14 +8,16 @@
 #include "lum-fulfillment-poller.h"
 #include "lum-engine-documents.h"
 #include "lum-engine-sync.h"
+#include "lum-sync-service.h"
 #include "lum-util.h"
 
 struct _LumFulfillmentPoller
 {
   GObject        parent_instance;
 
-  LumEngine     *engine;
-  GError        *last_error;
+  LumEngine      *engine;
+  LumSyncService *service;  /* not owned: the service owns its poller */
+  GError         *last_error;
 };
 
 G_DEFINE_FINAL_TYPE (LumFulfillmentPoller, lum_fulfillment_poller, G_TYPE_OBJECT)
@@ -157,7 +159,8 @@ poll_next (GTask *task)
   while (round->next < round->targets->len)
     {
       target = &g_array_index (round->targets, Target, round->next);
-      connector = lum_engine_get_connector (self->engine, target->integration_id, &error);
+      connector = self->service == NULL ? NULL
+                  : lum_sync_service_get_connector (self->service, target->integration_id, &error);
       if (connector != NULL)
         break;
       round->stats.failed_targets++;
@@ -239,6 +242,9 @@ lum_fulfillment_poller_dispose (GObject *object)
 {
   LumFulfillmentPoller *self = (LumFulfillmentPoller *)object;
 
+  if (self->service != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->service), (gpointer *)&self->service);
+  self->service = NULL;
   g_clear_object (&self->engine);
 
   G_OBJECT_CLASS (lum_fulfillment_poller_parent_class)->dispose (object);
@@ -268,14 +274,21 @@ lum_fulfillment_poller_init (LumFulfillmentPoller *self)
 {
 }
 
+/**
+ * lum_fulfillment_poller_new:
+ * @service: whose connectors the poller reads through; it must outlive the
+ *   poller's rounds (the service owns its own poller)
+ */
 LumFulfillmentPoller *
-lum_fulfillment_poller_new (LumEngine *engine)
+lum_fulfillment_poller_new (LumSyncService *service)
 {
   LumFulfillmentPoller *self;
 
-  g_return_val_if_fail (LUM_IS_ENGINE (engine), NULL);
+  g_return_val_if_fail (LUM_IS_SYNC_SERVICE (service), NULL);
 
   self = g_object_new (LUM_TYPE_FULFILLMENT_POLLER, NULL);
-  self->engine = g_object_ref (engine);
+  self->engine = g_object_ref (lum_sync_service_get_engine (service));
+  self->service = service;
+  g_object_add_weak_pointer (G_OBJECT (service), (gpointer *)&self->service);
   return self;
 }

@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 #define LUM_TYPE_FULFILLMENT_POLLER (lum_fulfillment_poller_get_type ())
 G_DECLARE_FINAL_TYPE (LumFulfillmentPoller, lum_fulfillment_poller, LUM, FULFILLMENT_POLLER, GObject)
 
-LumFulfillmentPoller *lum_fulfillment_poller_new         (LumEngine             *engine);
+typedef struct _LumSyncService LumSyncService;
+
+LumFulfillmentPoller *lum_fulfillment_poller_new         (LumSyncService        *service);
 void                  lum_fulfillment_poller_poll_async  (LumFulfillmentPoller  *self,
                                                           GCancellable          *cancellable,
                                                           GAsyncReadyCallback    callback,

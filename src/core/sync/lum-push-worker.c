@@ -11,6 +11,7 @@
 #include "lum-engine-documents.h"
 #include "lum-engine-private.h"
 #include "lum-engine-sync.h"
+#include "lum-sync-service.h"
 #include "lum-util.h"
 #include "connect/lum-order-payload.h"
 
@@ -22,6 +23,7 @@ struct _LumPushWorker
   GObject        parent_instance;
 
   LumEngine     *engine;
+  LumSyncService *service;  /* not owned: the service owns its worker */
   char          *owner;
   GCancellable  *cancellable;
   gboolean       started;
@@ -538,7 +540,12 @@ find_group (Pass          *pass,
       if (lum_integration_get_id (lum_connector_get_integration (group->connector)) == integration_id)
         return group;
     }
-  connector = lum_engine_get_connector (self->engine, integration_id, error);
+  if (self->service == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The sync service of this push worker has stopped"));
+      return NULL;
+    }
+  connector = lum_sync_service_get_connector (self->service, integration_id, error);
   if (connector == NULL)
     return NULL;
   group = g_new0 (Group, 1);
@@ -925,6 +932,9 @@ lum_push_worker_dispose (GObject *object)
 
   lum_push_worker_stop (self);
   g_clear_handle_id (&self->renew_id, g_source_remove);
+  if (self->service != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->service), (gpointer *)&self->service);
+  self->service = NULL;
   g_clear_object (&self->engine);
 
   G_OBJECT_CLASS (lum_push_worker_parent_class)->dispose (object);
@@ -1003,12 +1013,22 @@ lum_push_worker_init (LumPushWorker *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/**
+ * lum_push_worker_new:
+ * @service: whose connectors the worker sends through; it must outlive
+ *   the worker's passes (the service owns its own worker)
+ */
 LumPushWorker *
-lum_push_worker_new (LumEngine *engine)
+lum_push_worker_new (LumSyncService *service)
 {
-  LumPushWorker *self = g_object_new (LUM_TYPE_PUSH_WORKER, NULL);
+  LumPushWorker *self;
 
-  self->engine = g_object_ref (engine);
+  g_return_val_if_fail (LUM_IS_SYNC_SERVICE (service), NULL);
+
+  self = g_object_new (LUM_TYPE_PUSH_WORKER, NULL);
+  self->engine = g_object_ref (lum_sync_service_get_engine (service));
+  self->service = service;
+  g_object_add_weak_pointer (G_OBJECT (service), (gpointer *)&self->service);
   return self;
 }
 
