@@ -4,14 +4,273 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "lum-engine-private.h"
 #include "lum-engine-sync.h"
 #include "lum-util.h"
+#include "lum-lease.h"
+#include "store/lum-job-store.h"
 #include "connect/lum-connector.h"
 #include "flow/lum-order-flow.h"
 #include "store/lum-document-store.h"
 #include "store/lum-sync-cursor.h"
+
+/* -- the push worker's jobs ---------------------------------------------- */
+
+static const char *
+integration_name (LumJob *job)
+{
+  return lum_job_get_text (job, LUM_JOB_INTEGRATION_NAME);
+}
+
+static gboolean
+record_invoice_outcome (LumFlowContext  *ctx,
+                        LumJobOutcome   *outcome,
+                        const char      *due,
+                        GError         **error)
+{
+  LumJob *job = outcome->job;
+  g_autofree char *now = lum_time_format (ctx->now);
+  gint64 invoice_id = lum_job_get_int (job, LUM_JOB_INVOICE_ID);
+  g_autoptr(LumDocument) invoice = lum_document_store_get (ctx->db, LUM_DOCUMENT_KIND_INVOICE, invoice_id, error);
+  const char *message = outcome->message;
+
+  if (invoice == NULL)
+    return FALSE;
+  switch (outcome->state)
+    {
+    case LUM_JOB_STATE_DONE:
+      lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_PUSHED);
+      lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_ID, outcome->remote_id);
+      lum_flow_add_event (ctx, "accounting.pushed", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id,
+                          lum_job_get_id (job), "integration", integration_name (job), "remote_id", outcome->remote_id,
+                          NULL);
+      break;
+    case LUM_JOB_STATE_SCHEDULED:
+      lum_flow_add_event (ctx, "push.retry", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id,
+                          lum_job_get_id (job), "next_at", due, "error", message, NULL);
+      break;
+    case LUM_JOB_STATE_FAILED:
+    default:
+      lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_FAILED);
+      lum_flow_add_event (ctx, "accounting.failed", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id,
+                          lum_job_get_id (job), "error", message, NULL);
+      break;
+    }
+  return lum_document_store_update (ctx->db, invoice, now, FALSE, error);
+}
+
+typedef struct
+{
+  const char    *owner;
+  LumJobOutcome *outcome;
+} RecordOutcome;
+
+static gboolean
+record_outcome_tx (LumEngine  *self,
+                   gpointer    user_data,
+                   GError    **error)
+{
+  RecordOutcome *data = user_data;
+  LumJobOutcome *outcome = data->outcome;
+  LumJob *job = outcome->job;
+  LumDb *db = self->db;
+  LumFlowContext ctx = { db, lum_engine_now (self), LUM_ACTOR_SYNC, "" };
+  g_autofree char *now = lum_time_format (ctx.now);
+  const char *due = outcome->due_at;
+  g_autoptr(LumDocument) order = NULL;
+  gint64 order_id = lum_job_get_int (job, LUM_JOB_SALES_ORDER_ID);
+  gboolean cancel = lum_job_get_kind (job) == LUM_JOB_KIND_CANCEL_SALES_ORDER;
+  const char *message = outcome->message;
+
+  if (!lum_job_store_finish (db, lum_job_get_id (job), data->owner, outcome->state, due, outcome->remote_id,
+                             message, now, error))
+    return error == NULL || *error == NULL; /* the lease was lost: another worker records it */
+  outcome->recorded = TRUE;
+
+  if (lum_job_get_kind (job) == LUM_JOB_KIND_PUSH_INVOICE)
+    return record_invoice_outcome (&ctx, outcome, due, error);
+
+  order = lum_document_store_get (db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, error);
+  if (order == NULL)
+    return FALSE;
+
+  switch (outcome->state)
+    {
+    case LUM_JOB_STATE_DONE:
+      if (!cancel)
+        {
+          lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_PUSHED);
+          lum_document_set_text (order, LUM_DOC_REMOTE_ID, outcome->remote_id);
+          lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, NULL);
+        }
+      lum_flow_add_event (&ctx, cancel ? "cancel.sent" : "push.sent",
+                          lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0, lum_job_get_id (job),
+                          "integration", integration_name (job), "remote_id", outcome->remote_id, NULL);
+      break;
+    case LUM_JOB_STATE_SCHEDULED:
+      if (!cancel)
+        lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, due);
+      lum_flow_add_event (&ctx, "push.retry", lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0,
+                          lum_job_get_id (job), "next_at", due, "error", message, NULL);
+      break;
+    case LUM_JOB_STATE_FAILED:
+    default:
+      if (!cancel)
+        lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_FAILED);
+      lum_flow_add_event (&ctx, "push.failed", lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0,
+                          lum_job_get_id (job), "error", message, NULL);
+      break;
+    }
+  return lum_document_store_update (db, order, now, FALSE, error);
+}
+
+/* The claimers of this computer whose process no longer exists. */
+static GStrv
+find_gone_claimers (LumDb       *db,
+                    const char  *now_text,
+                    GError     **error)
+{
+  g_auto(GStrv) claimers = lum_job_store_list_claimers (db, now_text, error);
+  g_autoptr(GStrvBuilder) gone = g_strv_builder_new ();
+
+  if (claimers == NULL)
+    return NULL;
+  for (guint i = 0; claimers[i] != NULL; i++)
+    if (lum_lease_owner_check (claimers[i], NULL, NULL) == LUM_LEASE_HOLDER_GONE)
+      {
+        g_debug ("Taking back the jobs of %s: its process is gone", claimers[i]);
+        g_strv_builder_add (gone, claimers[i]);
+      }
+  return g_strv_builder_end (gone);
+}
+
+/**
+ * lum_engine_claim_jobs:
+ * @owner: the claim the worker writes into the jobs it takes (lum-lease.h)
+ * @lease_seconds: how long the claim holds unless renewed
+ * @only_job_id: one job (when it is due), or 0 for every due one
+ *
+ * Claims the jobs that are due, taking back first those of claimers of
+ * this computer whose process is gone.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the jobs
+ *   claimed, or %NULL with @error set
+ */
+GArray *
+lum_engine_claim_jobs (LumEngine   *self,
+                       const char  *owner,
+                       guint        lease_seconds,
+                       gboolean     with_invoices,
+                       gint64       only_job_id,
+                       guint        limit,
+                       GError     **error)
+{
+  gint64 now;
+  g_autofree char *now_text = NULL;
+  g_autofree char *lease = NULL;
+  g_auto(GStrv) gone = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  g_return_val_if_fail (owner != NULL, NULL);
+
+  now = lum_engine_now (self);
+  now_text = lum_time_format (now);
+  lease = lum_time_format (now + (gint64)lease_seconds * G_USEC_PER_SEC);
+  if (!lum_db_begin (self->db, error))
+    return NULL;
+  gone = find_gone_claimers (self->db, now_text, error);
+  ids = gone == NULL ? NULL
+        : lum_job_store_claim (self->db, owner, now_text, lease, (const char * const *)gone, with_invoices,
+                               only_job_id, limit, error);
+  if (ids == NULL || !lum_db_commit (self->db, error))
+    {
+      if (lum_db_in_transaction (self->db))
+        lum_db_rollback (self->db);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Extends the claims of @owner by @lease_seconds from now; @n_renewed
+ * says how many jobs it still holds. */
+gboolean
+lum_engine_renew_jobs (LumEngine   *self,
+                       const char  *owner,
+                       guint        lease_seconds,
+                       guint       *n_renewed,
+                       GError     **error)
+{
+  g_autofree char *lease = NULL;
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  g_return_val_if_fail (owner != NULL, FALSE);
+
+  lease = lum_time_format (lum_engine_now (self) + (gint64)lease_seconds * G_USEC_PER_SEC);
+  return lum_job_store_renew (self->db, owner, lease, n_renewed, error);
+}
+
+/* When the next job falls due or a lease runs out, or %NULL for never. */
+char *
+lum_engine_next_job_wakeup (LumEngine *self,
+                            gboolean   with_invoices)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_job_store_next_wakeup (self->db, with_invoices, NULL);
+}
+
+/**
+ * lum_engine_record_job_outcomes:
+ * @owner: the claim the jobs were sent under
+ * @outcomes: (array length=n_outcomes): what became of each job
+ *
+ * Records the outcomes in one transaction, each in a savepoint so that one
+ * that cannot be written leaves the others: the job, its document's push
+ * or accounting state and an event. An outcome is recorded (@recorded
+ * set) only while @owner still holds the job. ::changed follows the
+ * commit.
+ */
+gboolean
+lum_engine_record_job_outcomes (LumEngine      *self,
+                                const char     *owner,
+                                LumJobOutcome  *outcomes,
+                                guint           n_outcomes,
+                                GError        **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  g_return_val_if_fail (owner != NULL, FALSE);
+  g_return_val_if_fail (outcomes != NULL || n_outcomes == 0, FALSE);
+
+  if (n_outcomes == 0)
+    return TRUE;
+  if (!lum_db_begin (self->db, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_outcomes; i++)
+    {
+      RecordOutcome data = { owner, &outcomes[i] };
+      g_autoptr(GError) local_error = NULL;
+
+      outcomes[i].recorded = FALSE;
+      if (!lum_engine_run_in_transaction (self, record_outcome_tx, &data, NULL, &local_error))
+        {
+          g_warning ("Could not record the outcome of job %" PRId64 ": %s", lum_job_get_id (outcomes[i].job),
+                     local_error->message);
+          outcomes[i].recorded = FALSE;
+        }
+    }
+
+  if (!lum_db_commit (self->db, error))
+    {
+      for (guint i = 0; i < n_outcomes; i++)
+        outcomes[i].recorded = FALSE;
+      return FALSE;
+    }
+  lum_engine_emit_changed (self, "documents");
+  return TRUE;
+}
 
 /* -- a poll's shipments ---------------------------------------------------- */
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lum-engine.h"
+#include "model/lum-job.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,47 @@ typedef struct
   guint refused;
   guint failed_targets;
 } LumPollStats;
+
+/**
+ * LumJobOutcome:
+ * @job: the job as it was claimed
+ * @state: %LUM_JOB_STATE_DONE, %LUM_JOB_STATE_SCHEDULED (again, at
+ *   @due_at) or %LUM_JOB_STATE_FAILED
+ * @due_at: (nullable): when a scheduled job is tried again
+ * @remote_id: (nullable): the id the service gave what was sent
+ * @message: (nullable): why the job did not go through
+ * @recorded: set by lum_engine_record_job_outcomes() when it was written
+ *   (not when another worker holds the job now)
+ */
+typedef struct
+{
+  LumJob      *job;
+  LumJobState  state;
+  const char  *due_at;
+  const char  *remote_id;
+  const char  *message;
+  gboolean     recorded;
+} LumJobOutcome;
+
+GArray       *lum_engine_claim_jobs              (LumEngine            *self,
+                                                  const char           *owner,
+                                                  guint                 lease_seconds,
+                                                  gboolean              with_invoices,
+                                                  gint64                only_job_id,
+                                                  guint                 limit,
+                                                  GError              **error);
+gboolean      lum_engine_renew_jobs              (LumEngine            *self,
+                                                  const char           *owner,
+                                                  guint                 lease_seconds,
+                                                  guint                *n_renewed,
+                                                  GError              **error);
+char         *lum_engine_next_job_wakeup         (LumEngine            *self,
+                                                  gboolean              with_invoices);
+gboolean      lum_engine_record_job_outcomes     (LumEngine            *self,
+                                                  const char           *owner,
+                                                  LumJobOutcome        *outcomes,
+                                                  guint                 n_outcomes,
+                                                  GError              **error);
 
 gboolean      lum_engine_apply_shipments         (LumEngine            *self,
                                                   gint64                integration_id,
