@@ -7,9 +7,9 @@
 G_BEGIN_DECLS
 
 /*
- * The engine's parts (lum-engine.c, -setup.c, -documents.c, -sync.c,
- * lum-import.c) share the instance struct here, as GNOME Text Editor's
- * window does; nothing outside src/core includes this header.
+ * The engine's parts (lum-engine.c, -setup.c, -documents.c, -import.c,
+ * -sync.c) share the instance struct here, as GNOME Text Editor's window
+ * does; nothing outside src/core includes this header.
  */
 struct _LumEngine
 {

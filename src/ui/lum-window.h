@@ -5,7 +5,7 @@
 
 #include "lum-application.h"
 #include "lum-engine-documents.h"
-#include "lum-import.h"
+#include "lum-engine-import.h"
 
 G_BEGIN_DECLS
 
