@@ -138,9 +138,6 @@ LumJob      *lum_engine_find_open_job     (LumEngine         *self,
                                            gint64             order_id,
                                            gint64             invoice_id,
                                            GError           **error);
-char        *lum_engine_get_sync_cursor   (LumEngine         *self,
-                                           gint64             integration_id,
-                                           const char        *name);
 GListStore  *lum_engine_list_jobs         (LumEngine         *self,
                                            const LumJobFilter *filter,
                                            GError           **error);
