@@ -4,6 +4,7 @@
 #include "lum-util.h"
 #include "connect/lum-quickbooks.h"
 #include "sync/lum-push-worker.h"
+#include "lum-engine-setup.h"
 
 /* Tests that need credentials run in a session with a Secret Service
  * (.ci/session provides one). */

@@ -4,6 +4,8 @@
 #include "lum-test-util.h"
 #include "lum-engine-documents.h"
 #include "lum-engine-sync.h"
+#include "model/lum-channel.h"
+#include "model/lum-integration.h"
 #include "sync/lum-sync-remote.h"
 #include "lum-sandbox.h"
 

@@ -16,6 +16,7 @@
 #include "sync/lum-channel-test.h"
 #include "sync/lum-push-worker.h"
 #include "sync/lum-sync-service.h"
+#include "lum-engine-setup.h"
 
 /* The tests run with TZ at +05:30 (see main): the test clock starts at
  * 2027-01-01T00:00:00Z, so a push after 15 minutes is due at 05:45 there. */

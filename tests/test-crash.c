@@ -9,6 +9,7 @@
 #include "store/lum-job-store.h"
 #include "sync/lum-push-worker.h"
 #include "sync/lum-sync-service.h"
+#include "model/lum-channel.h"
 
 /*
  * A worker killed at any moment (while sending, after the OMS has the order

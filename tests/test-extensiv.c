@@ -7,6 +7,7 @@
 #include "model/lum-doc-line.h"
 #include "model/lum-remote-store.h"
 #include "sync/lum-fulfillment-poller.h"
+#include "model/lum-channel.h"
 
 /*
  * Extensiv 3PL Warehouse Manager as a real account has it: orders whose

@@ -3,6 +3,7 @@
 #include "lum-util.h"
 #include "store/lum-sync-cursor.h"
 #include "sync/lum-fulfillment-poller.h"
+#include "model/lum-channel.h"
 
 typedef LumTestWorld Fixture;
 

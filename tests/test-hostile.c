@@ -9,6 +9,8 @@
 #include "connect/lum-shipstation-time.h"
 #include "store/lum-sync-cursor.h"
 #include "sync/lum-fulfillment-poller.h"
+#include "model/lum-channel.h"
+#include "model/lum-integration.h"
 
 /*
  * Malformed, truncated and hostile answers from each remote, served by the

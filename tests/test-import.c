@@ -5,6 +5,7 @@
 #include "lum-document-list.h"
 #include "lum-engine-documents.h"
 #include "lum-engine-import.h"
+#include "lum-engine-setup.h"
 
 static GPtrArray *
 parse_ok (const char *text)

@@ -11,6 +11,7 @@
 #include "lum-secrets.h"
 #include "lum-test-sandbox.h"
 #include "lum-engine.h"
+#include "lum-engine-setup.h"
 
 typedef struct
 {

@@ -7,6 +7,7 @@
 #include "lum-secrets.h"
 #include "lum-util.h"
 #include "sync/lum-push-worker.h"
+#include "lum-engine-setup.h"
 
 typedef LumTestWorld Fixture;
 

@@ -3,6 +3,7 @@
 #include "lum-secrets.h"
 #include "lum-util.h"
 #include "connect/lum-quickbooks.h"
+#include "lum-engine-setup.h"
 
 typedef LumTestWorld Fixture;
 

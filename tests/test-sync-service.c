@@ -3,6 +3,7 @@
 
 #include "lum-test-util.h"
 #include "sync/lum-sync-service.h"
+#include "lum-engine-setup.h"
 
 typedef struct
 {

@@ -10,6 +10,7 @@
 #include "lum-util.h"
 #include "sync/lum-channel-test.h"
 #include "sync/lum-sync-service.h"
+#include "lum-engine-setup.h"
 
 /*
  * `lumenctl channel test`: a test order (or invoice) through the channel's

@@ -12,6 +12,7 @@
 #include "lum-util.h"
 #include "connect/lum-http.h"
 #include "connect/lum-quickbooks.h"
+#include "lum-engine-setup.h"
 
 /* The integration commands that talk to the service: test, stores, connect. */
 

@@ -7,6 +7,7 @@
 
 #include "lum-engine-documents.h"
 #include "lum-engine-private.h"
+#include "model/lum-channel.h"
 #include "lum-text.h"
 #include "lum-util.h"
 #include "model/lum-channel-json.h"

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lum-engine.h"
+#include "model/lum-channel.h"
 #include "flow/lum-order-flow.h"
 #include "model/lum-customer.h"
 #include "model/lum-document.h"

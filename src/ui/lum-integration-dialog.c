@@ -12,6 +12,7 @@
 #include "lum-util.h"
 #include "model/lum-remote-store.h"
 #include "connect/lum-http.h"
+#include "lum-engine-setup.h"
 
 /*
  * LumIntegrationDialog: adds or edits one integration, with the rows its

@@ -9,6 +9,7 @@
 #include "lum-integration-dialog.h"
 #include "lum-integrations-page.h"
 #include "lum-ui-util.h"
+#include "lum-engine-setup.h"
 
 /*
  * LumIntegrationsPage: the accounts Lumen talks to. Each row says what the

@@ -7,6 +7,7 @@
 
 #include "sync/lum-sync-remote.h"
 #include "lum-store-chooser.h"
+#include "lum-engine-setup.h"
 
 /*
  * LumStoreChooser: the rows of the channel editor that choose the store a

@@ -10,6 +10,7 @@
 #include "lum-test-dialog.h"
 #include "lum-ui-util.h"
 #include "sync/lum-sync-service.h"
+#include "lum-engine-setup.h"
 
 /*
  * LumTestDialog: runs a channel test and shows its steps as they happen:

@@ -6,6 +6,7 @@
 #include "lum-application.h"
 #include "lum-engine-documents.h"
 #include "lum-engine-import.h"
+#include "model/lum-channel.h"
 
 G_BEGIN_DECLS
 

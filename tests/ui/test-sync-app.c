@@ -7,6 +7,7 @@
 #include "lum-channel-editor.h"
 #include "lum-documents-page.h"
 #include "lum-engine-documents.h"
+#include "lum-engine-setup.h"
 #include "sync/lum-sync-remote.h"
 #include "lum-help-window.h"
 #include "lum-preferences-window.h"

@@ -8,6 +8,7 @@
 #include "lum-channel-test.h"
 #include "lum-engine-documents.h"
 #include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
 #include "lum-sync-service.h"
 #include "lum-fulfillment-poller.h"
 #include "lum-push-worker.h"

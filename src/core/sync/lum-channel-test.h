@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lum-engine.h"
+#include "model/lum-channel.h"
 #include "model/lum-test-step.h"
 
 G_BEGIN_DECLS

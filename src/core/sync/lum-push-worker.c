@@ -10,6 +10,7 @@
 #include "lum-lease.h"
 #include "lum-engine-documents.h"
 #include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
 #include "lum-sync-service.h"
 #include "lum-util.h"
 #include "connect/lum-order-payload.h"
