@@ -226,7 +226,6 @@ run (const char       *dir,
   Bench b = { 0, };
   g_autoptr(GError) error = NULL;
   g_autoptr(LumConnector) connector = NULL;
-  g_autoptr(LumFulfillmentPoller) poller = NULL;
   Fetched fetched = { 0, };
   LumPollStats stats = { 0, };
   gint64 start;
@@ -250,11 +249,10 @@ run (const char       *dir,
     g_main_context_iteration (NULL, TRUE);
   fetch_s = (g_get_monotonic_time () - start) / 1e6;
 
-  poller = lum_fulfillment_poller_new (b.service);
   start = g_get_monotonic_time ();
   apply_cpu_s = thread_cpu_s ();
-  lum_fulfillment_poller_apply (poller, lum_integration_get_id (b.shipstation), "1001", fetched.shipments,
-                                fetched.latest, &stats, &error);
+  lum_engine_apply_shipments (b.engine, lum_integration_get_id (b.shipstation), "1001", fetched.shipments,
+                              fetched.latest, &stats, &error);
   die_on (error);
   apply_s = (g_get_monotonic_time () - start) / 1e6;
   apply_cpu_s = thread_cpu_s () - apply_cpu_s;

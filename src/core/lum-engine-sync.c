@@ -478,6 +478,7 @@ lum_engine_apply_shipments (LumEngine     *self,
   g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
   g_return_val_if_fail (shipments != NULL && stats != NULL, FALSE);
 
+  stats->shipments += shipments->len;
   return lum_engine_run_in_transaction (self, apply_tx, &apply, "documents", error);
 }
 

@@ -86,27 +86,6 @@ collect_targets (LumFulfillmentPoller  *self,
   return targets;
 }
 
-/**
- * lum_fulfillment_poller_apply:
- * @shipments: (element-type LumRemoteShipment): what a poll of the store read
- * @latest: (nullable): the new cursor
- *
- * Records a poll's shipments and moves the cursor, in one transaction;
- * a refused shipment leaves the others, as if each had its own savepoint.
- */
-gboolean
-lum_fulfillment_poller_apply (LumFulfillmentPoller  *self,
-                              gint64                 integration_id,
-                              const char            *store_id,
-                              GPtrArray             *shipments,
-                              const char            *latest,
-                              LumPollStats          *stats,
-                              GError               **error)
-{
-  stats->shipments += shipments->len;
-  return lum_engine_apply_shipments (self->engine, integration_id, store_id, shipments, latest, stats, error);
-}
-
 static void poll_next (GTask *task);
 
 static void
@@ -135,8 +114,8 @@ on_polled_cb (GObject      *source,
       g_clear_error (&self->last_error);
       self->last_error = g_steal_pointer (&error);
     }
-  else if (!lum_fulfillment_poller_apply (self, target->integration_id, target->store_id, shipments, latest,
-                                          &round->stats, &error))
+  else if (!lum_engine_apply_shipments (self->engine, target->integration_id, target->store_id, shipments, latest,
+                                        &round->stats, &error))
     {
       round->stats.failed_targets++;
       g_clear_error (&self->last_error);

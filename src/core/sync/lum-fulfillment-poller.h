@@ -25,13 +25,6 @@ gboolean              lum_fulfillment_poller_poll_finish (LumFulfillmentPoller  
                                                           GAsyncResult          *result,
                                                           LumPollStats          *stats,
                                                           GError               **error);
-gboolean              lum_fulfillment_poller_apply       (LumFulfillmentPoller  *self,
-                                                          gint64                 integration_id,
-                                                          const char            *store_id,
-                                                          GPtrArray             *shipments,
-                                                          const char            *latest,
-                                                          LumPollStats          *stats,
-                                                          GError               **error);
 const GError         *lum_fulfillment_poller_get_last_error (LumFulfillmentPoller *self);
 
 G_END_DECLS
