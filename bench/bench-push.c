@@ -19,6 +19,7 @@
 #include "lum-engine-documents.h"
 #include "lum-engine-private.h"
 #include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
 #include "lum-sandbox.h"
 #include "lum-secrets.h"
 #include "lum-util.h"
