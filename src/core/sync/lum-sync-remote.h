@@ -16,28 +16,28 @@ G_BEGIN_DECLS
 void         lum_sync_service_test_integration_async (LumSyncService      *self,
                                                       LumIntegration      *integration,
                                                       GCancellable        *cancellable,
-                                                      GAsyncReadyCallback callback,
-                                                      gpointer            user_data);
-char        *lum_sync_service_test_integration_finish (LumSyncService *self,
-                                                       GAsyncResult   *result,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+char        *lum_sync_service_test_integration_finish (LumSyncService  *self,
+                                                       GAsyncResult    *result,
                                                        GError         **error);
 
 void         lum_sync_service_fetch_stores_async (LumSyncService      *self,
                                                   LumIntegration      *integration,
                                                   GCancellable        *cancellable,
-                                                  GAsyncReadyCallback callback,
-                                                  gpointer            user_data);
-GListStore  *lum_sync_service_fetch_stores_finish (LumSyncService *self,
-                                                   GAsyncResult   *result,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GListStore  *lum_sync_service_fetch_stores_finish (LumSyncService  *self,
+                                                   GAsyncResult    *result,
                                                    GError         **error);
 
 void         lum_sync_service_list_income_accounts_async (LumSyncService      *self,
                                                           LumIntegration      *integration,
                                                           GCancellable        *cancellable,
-                                                          GAsyncReadyCallback callback,
-                                                          gpointer            user_data);
-GListStore  *lum_sync_service_list_income_accounts_finish (LumSyncService *self,
-                                                           GAsyncResult   *result,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GListStore  *lum_sync_service_list_income_accounts_finish (LumSyncService  *self,
+                                                           GAsyncResult    *result,
                                                            GError         **error);
 
 /* Opens @uri in the user's browser; returns FALSE when it cannot. */
@@ -47,18 +47,18 @@ typedef gboolean (*LumOpenUriFunc) (const char  *uri,
 
 void         lum_sync_service_connect_quickbooks_async (LumSyncService      *self,
                                                         LumIntegration      *integration,
-                                                        LumOpenUriFunc      open_uri,
-                                                        gpointer            open_data,
+                                                        LumOpenUriFunc       open_uri,
+                                                        gpointer             open_data,
                                                         GCancellable        *cancellable,
-                                                        GAsyncReadyCallback callback,
-                                                        gpointer            user_data);
-gboolean     lum_sync_service_connect_quickbooks_finish (LumSyncService *self,
-                                                         GAsyncResult   *result,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean     lum_sync_service_connect_quickbooks_finish (LumSyncService  *self,
+                                                         GAsyncResult    *result,
                                                          GError         **error);
 
 gboolean     lum_sync_service_quickbooks_signs_in_by_paste (LumIntegration *integration);
-char        *lum_sync_service_begin_quickbooks_sign_in (LumSyncService *self,
-                                                        LumIntegration *integration,
+char        *lum_sync_service_begin_quickbooks_sign_in (LumSyncService  *self,
+                                                        LumIntegration  *integration,
                                                         char           **state,
                                                         GError         **error);
 void         lum_sync_service_finish_quickbooks_sign_in_async (LumSyncService      *self,
@@ -66,10 +66,10 @@ void         lum_sync_service_finish_quickbooks_sign_in_async (LumSyncService   
                                                                const char          *state,
                                                                const char          *answer,
                                                                GCancellable        *cancellable,
-                                                               GAsyncReadyCallback callback,
-                                                               gpointer            user_data);
-gboolean     lum_sync_service_finish_quickbooks_sign_in_finish (LumSyncService *self,
-                                                                GAsyncResult   *result,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+gboolean     lum_sync_service_finish_quickbooks_sign_in_finish (LumSyncService  *self,
+                                                                GAsyncResult    *result,
                                                                 GError         **error);
 
 G_END_DECLS
