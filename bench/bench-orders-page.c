@@ -30,6 +30,7 @@
 
 #include "lum-documents-page.h"
 #include "lum-engine-documents.h"
+#include "lum-engine-setup.h"
 
 #define BATCH 5000
 

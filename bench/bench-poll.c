@@ -16,15 +16,18 @@
 #include "lum-engine-documents.h"
 #include "lum-engine-private.h"
 #include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
 #include "lum-sandbox.h"
 #include "lum-secrets.h"
 #include "lum-util.h"
 #include "sync/lum-fulfillment-poller.h"
 #include "sync/lum-push-worker.h"
+#include "sync/lum-sync-service.h"
 
 typedef struct
 {
   LumEngine      *engine;
+  LumSyncService *service;
   LumSandbox     *sandbox;
   LumIntegration *shipstation;
   LumChannel     *channel;
@@ -55,6 +58,7 @@ bench_init (Bench            *b,
   g_autoptr(LumConnector) connector = NULL;
 
   b->engine = lum_engine_new (path, &error);
+  b->service = lum_sync_service_new (b->engine);
   die_on (error);
   b->sandbox = lum_sandbox_new ();
   lum_sandbox_set_rate_limit (b->sandbox, "shipstation", requests, window_ms);
@@ -94,7 +98,7 @@ bench_init (Bench            *b,
   lum_engine_save_channel (b->engine, b->channel, &error);
   die_on (error);
 
-  connector = lum_engine_get_connector (b->engine, lum_integration_get_id (b->shipstation), &error);
+  connector = lum_sync_service_get_connector (b->service, lum_integration_get_id (b->shipstation), &error);
   die_on (error);
   lum_connector_set_secret (connector, LUM_SECRET_SHIPSTATION_API_KEY, LUM_SANDBOX_SHIPSTATION_KEY);
   lum_connector_set_secret (connector, LUM_SECRET_SHIPSTATION_API_SECRET, LUM_SANDBOX_SHIPSTATION_SECRET);
@@ -107,6 +111,7 @@ bench_clear (Bench *b)
   g_clear_object (&b->sandbox);
   g_clear_object (&b->channel);
   g_clear_object (&b->shipstation);
+  g_clear_object (&b->service);
   g_clear_object (&b->engine);
 }
 
@@ -157,7 +162,7 @@ on_run_cb (GObject      *source,
 static double
 push_all (Bench *b)
 {
-  g_autoptr(LumPushWorker) worker = lum_push_worker_new (b->engine);
+  g_autoptr(LumPushWorker) worker = lum_push_worker_new (b->service);
   gint64 start = g_get_monotonic_time ();
   gboolean done = FALSE;
 
@@ -222,7 +227,6 @@ run (const char       *dir,
   Bench b = { 0, };
   g_autoptr(GError) error = NULL;
   g_autoptr(LumConnector) connector = NULL;
-  g_autoptr(LumFulfillmentPoller) poller = NULL;
   Fetched fetched = { 0, };
   LumPollStats stats = { 0, };
   gint64 start;
@@ -239,18 +243,17 @@ run (const char       *dir,
       die_on (error);
     }
 
-  connector = lum_engine_get_connector (b.engine, lum_integration_get_id (b.shipstation), &error);
+  connector = lum_sync_service_get_connector (b.service, lum_integration_get_id (b.shipstation), &error);
   start = g_get_monotonic_time ();
   lum_connector_poll_async (connector, "1001", NULL, NULL, on_fetched_cb, &fetched);
   while (!fetched.done)
     g_main_context_iteration (NULL, TRUE);
   fetch_s = (g_get_monotonic_time () - start) / 1e6;
 
-  poller = lum_fulfillment_poller_new (b.engine);
   start = g_get_monotonic_time ();
   apply_cpu_s = thread_cpu_s ();
-  lum_fulfillment_poller_apply (poller, lum_integration_get_id (b.shipstation), "1001", fetched.shipments,
-                                fetched.latest, &stats, &error);
+  lum_engine_apply_shipments (b.engine, lum_integration_get_id (b.shipstation), "1001", fetched.shipments,
+                              fetched.latest, &stats, &error);
   die_on (error);
   apply_s = (g_get_monotonic_time () - start) / 1e6;
   apply_cpu_s = thread_cpu_s () - apply_cpu_s;

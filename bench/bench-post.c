@@ -14,6 +14,7 @@
 
 #include "lum-engine-documents.h"
 #include "lum-engine-private.h"
+#include "lum-engine-setup.h"
 #include "lum-util.h"
 
 

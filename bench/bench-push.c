@@ -19,14 +19,17 @@
 #include "lum-engine-documents.h"
 #include "lum-engine-private.h"
 #include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
 #include "lum-sandbox.h"
 #include "lum-secrets.h"
 #include "lum-util.h"
 #include "sync/lum-push-worker.h"
+#include "sync/lum-sync-service.h"
 
 typedef struct
 {
   LumEngine      *engine;
+  LumSyncService *service;
   LumSandbox     *sandbox;
   LumIntegration *shipstation;
   LumChannel     *channel;
@@ -56,6 +59,7 @@ bench_init (Bench      *b,
   g_autoptr(LumConnector) connector = NULL;
 
   b->engine = lum_engine_new (path, &error);
+  b->service = lum_sync_service_new (b->engine);
   die_on (error);
   b->sandbox = lum_sandbox_new ();
   lum_sandbox_set_rate_limit (b->sandbox, "shipstation", requests, window_ms);
@@ -94,7 +98,7 @@ bench_init (Bench      *b,
   lum_engine_save_channel (b->engine, b->channel, &error);
   die_on (error);
 
-  connector = lum_engine_get_connector (b->engine, lum_integration_get_id (b->shipstation), &error);
+  connector = lum_sync_service_get_connector (b->service, lum_integration_get_id (b->shipstation), &error);
   die_on (error);
   lum_connector_set_secret (connector, LUM_SECRET_SHIPSTATION_API_KEY, LUM_SANDBOX_SHIPSTATION_KEY);
   lum_connector_set_secret (connector, LUM_SECRET_SHIPSTATION_API_SECRET, LUM_SANDBOX_SHIPSTATION_SECRET);
@@ -107,6 +111,7 @@ bench_clear (Bench *b)
   g_clear_object (&b->sandbox);
   g_clear_object (&b->channel);
   g_clear_object (&b->shipstation);
+  g_clear_object (&b->service);
   g_clear_object (&b->engine);
 }
 
@@ -157,7 +162,7 @@ on_run_cb (GObject      *source,
 static double
 push_all (Bench *b)
 {
-  g_autoptr(LumPushWorker) worker = lum_push_worker_new (b->engine);
+  g_autoptr(LumPushWorker) worker = lum_push_worker_new (b->service);
   gint64 start = g_get_monotonic_time ();
   gboolean done = FALSE;
 

@@ -4,6 +4,7 @@
 #include "lum-util.h"
 #include "connect/lum-quickbooks.h"
 #include "sync/lum-push-worker.h"
+#include "lum-engine-setup.h"
 
 /* Tests that need credentials run in a session with a Secret Service
  * (.ci/session provides one). */
@@ -121,6 +122,7 @@ lum_test_world_init (LumTestWorld *w)
 
   memset (w, 0, sizeof *w);
   w->engine = lum_test_engine_new (&w->clock, &w->db_path);
+  w->service = lum_sync_service_new (w->engine);
   w->sandbox = lum_sandbox_new ();
   lum_sandbox_set_clock (w->sandbox, sandbox_clock, &w->clock, NULL);
   g_assert_true (lum_sandbox_listen_in_thread (w->sandbox, "127.0.0.1", 0, &error));
@@ -160,6 +162,7 @@ lum_test_world_clear (LumTestWorld *w)
   g_clear_object (&w->shipstation);
   g_clear_object (&w->extensiv);
   g_clear_object (&w->quickbooks);
+  g_clear_object (&w->service);
   g_clear_object (&w->engine);
   if (w->sandbox != NULL)
     lum_sandbox_stop (w->sandbox);
@@ -239,7 +242,7 @@ on_pushed_cb (GObject      *source,
 guint
 lum_test_world_push (LumTestWorld *w)
 {
-  g_autoptr(LumPushWorker) worker = lum_push_worker_new (w->engine);
+  g_autoptr(LumPushWorker) worker = lum_push_worker_new (w->service);
   guint sent = 0;
 
   lum_push_worker_set_with_invoices (worker, TRUE);

@@ -4,17 +4,21 @@
 #include "lum-test-util.h"
 #include "lum-engine-documents.h"
 #include "lum-engine-sync.h"
+#include "model/lum-channel.h"
+#include "model/lum-integration.h"
+#include "sync/lum-sync-remote.h"
 #include "lum-sandbox.h"
 
 G_BEGIN_DECLS
 
-/* An engine and a sandbox (on its own thread) with the integrations,
- * products and customer most tests need. */
+/* An engine with its sync service and a sandbox (on its own thread) with
+ * the integrations, products and customer most tests need. */
 typedef struct
 {
   LumTestClock    clock;
   char           *db_path;
   LumEngine      *engine;
+  LumSyncService *service;
   LumSandbox     *sandbox;
   LumIntegration *shipstation;
   LumIntegration *extensiv;

@@ -15,6 +15,8 @@
 #include "lum-util.h"
 #include "sync/lum-channel-test.h"
 #include "sync/lum-push-worker.h"
+#include "sync/lum-sync-service.h"
+#include "lum-engine-setup.h"
 
 /* The tests run with TZ at +05:30 (see main): the test clock starts at
  * 2027-01-01T00:00:00Z, so a push after 15 minutes is due at 05:45 there. */
@@ -105,7 +107,7 @@ run_channel_test (Fixture    *f,
                   gboolean    skip_delay)
 {
   g_autoptr(GError) error = NULL;
-  LumChannelTest *test = lum_channel_test_new (f->engine, channel);
+  LumChannelTest *test = lum_channel_test_new (f->service, channel);
 
   g_assert_false (lum_channel_test_needs_confirmation (test));
   lum_channel_test_set_skip_delay (test, skip_delay);
@@ -748,6 +750,7 @@ test_other_worker_sends (Fixture       *f,
   g_autoptr(LumChannel) channel = NULL;
   g_autoptr(LumChannelTest) test = NULL;
   g_autoptr(LumEngine) second = NULL;
+  g_autoptr(LumSyncService) second_service = NULL;
   g_autoptr(LumPushWorker) other = NULL;
   g_autoptr(LumDocument) order = NULL;
   g_autoptr(LumJob) job = NULL;
@@ -768,11 +771,12 @@ test_other_worker_sends (Fixture       *f,
   second = lum_engine_new (f->db_path, &error);
   g_assert_no_error (error);
   lum_engine_set_clock (second, test_clock, &f->clock, NULL);
-  other = lum_push_worker_new (second);
+  second_service = lum_sync_service_new (second);
+  other = lum_push_worker_new (second_service);
   g_signal_connect (other, "job-sending", G_CALLBACK (on_other_sent_cb), &other_sent);
   race.other = other;
 
-  test = lum_channel_test_new (f->engine, channel);
+  test = lum_channel_test_new (f->service, channel);
   g_signal_connect (step_named (test, "pushed"), "notify::state", G_CALLBACK (on_pushed_state_cb), &race);
   g_assert_true (run_to_end (test, &error));
   g_assert_no_error (error);
@@ -960,7 +964,7 @@ test_real_account (Fixture       *f,
   channel = lum_test_world_channel (f, "Wholesale", ours, "1001", 15, LUM_INVOICE_TIMING_SO_CREATED, NULL);
 
   /* not without confirmation: nothing created, nothing sent */
-  refused = lum_channel_test_new (f->engine, channel);
+  refused = lum_channel_test_new (f->service, channel);
   g_assert_true (lum_channel_test_needs_confirmation (refused));
   g_assert_false (run_to_end (refused, &error));
   g_assert_error (error, LUM_CHANNEL_TEST_ERROR, LUM_CHANNEL_TEST_ERROR_NEEDS_CONFIRMATION);
@@ -978,7 +982,7 @@ test_real_account (Fixture       *f,
 
   /* confirmed: held and marked as a test, no shipment simulated, then
    * cancelled there */
-  test = lum_channel_test_new (f->engine, channel);
+  test = lum_channel_test_new (f->service, channel);
   lum_channel_test_set_confirmed (test, TRUE);
   /* the delay is not kept against a real account: the order would reach it
    * after the test, and nothing would cancel it */
@@ -1030,7 +1034,7 @@ test_real_extensiv_account (Fixture       *f,
   g_assert_no_error (error);
   channel = lum_test_world_channel (f, "Wholesale", ours, "1:1", 15, LUM_INVOICE_TIMING_SO_CREATED, NULL);
 
-  test = lum_channel_test_new (f->engine, channel);
+  test = lum_channel_test_new (f->service, channel);
   lum_channel_test_set_confirmed (test, TRUE);
   lum_channel_test_set_skip_delay (test, FALSE);
   g_assert_true (run_to_end (test, &error));
@@ -1064,7 +1068,7 @@ test_real_accounting_needs_confirmation (Fixture       *f,
   g_assert_no_error (error);
   channel = lum_test_world_channel (f, "Books", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
                                     LUM_INVOICE_TIMING_SO_CREATED, f->quickbooks);
-  test = lum_channel_test_new (f->engine, channel);
+  test = lum_channel_test_new (f->service, channel);
   g_assert_true (lum_channel_test_needs_confirmation (test));
   g_assert_false (run_to_end (test, &error));
   g_assert_error (error, LUM_CHANNEL_TEST_ERROR, LUM_CHANNEL_TEST_ERROR_NEEDS_CONFIRMATION);

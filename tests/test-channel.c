@@ -2,6 +2,7 @@
 #include "lum-test-util.h"
 #include "flow/lum-channel-rules.h"
 #include "model/lum-channel-json.h"
+#include "lum-engine-setup.h"
 
 typedef struct
 {

@@ -7,6 +7,7 @@
 #include "lum-test-util.h"
 #include "connect/lum-connector.h"
 #include "sync/lum-push-worker.h"
+#include "sync/lum-sync-service.h"
 
 static LumHttpResponse *
 response_new (guint       status,
@@ -154,7 +155,8 @@ test_run_job_tag (void)
   LumTestClock clock = { 1800000000 };
   g_autofree char *path = NULL;
   g_autoptr(LumEngine) engine = lum_test_engine_new (&clock, &path);
-  g_autoptr(LumPushWorker) worker = lum_push_worker_new (engine);
+  g_autoptr(LumSyncService) service = lum_sync_service_new (engine);
+  g_autoptr(LumPushWorker) worker = lum_push_worker_new (service);
   int tagged = -1;
   GTask *task;
 

@@ -8,6 +8,8 @@
 #include "lum-util.h"
 #include "store/lum-job-store.h"
 #include "sync/lum-push-worker.h"
+#include "sync/lum-sync-service.h"
+#include "model/lum-channel.h"
 
 /*
  * A worker killed at any moment (while sending, after the OMS has the order
@@ -49,6 +51,7 @@ child_main (const char *db_path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LumEngine) engine = lum_engine_new (db_path, &error);
+  g_autoptr(LumSyncService) service = NULL;
   g_autoptr(LumPushWorker) worker = NULL;
   gboolean done = FALSE;
 
@@ -56,7 +59,8 @@ child_main (const char *db_path,
     return 2;
   child_now = g_ascii_strtoll (now_text, NULL, 10);
   lum_engine_set_clock (engine, child_clock, NULL, NULL);
-  worker = lum_push_worker_new (engine);
+  service = lum_sync_service_new (engine);
+  worker = lum_push_worker_new (service);
   lum_push_worker_run_once_async (worker, NULL, on_child_done_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -437,7 +441,7 @@ test_live_lease_renewed (void)
   clock.timer = g_timer_new ();
   tick_id = g_timeout_add (50, on_tick_cb, &clock);
 
-  first = lum_push_worker_new (w->engine);
+  first = lum_push_worker_new (w->service);
   lum_push_worker_run_once_async (first, NULL, on_run_done_cb, &first_sent);
   iterate_until (&clock, 0.2);
   job = lum_test_world_last_job (w, g_ptr_array_index (orders, 0));
@@ -458,7 +462,7 @@ test_live_lease_renewed (void)
   g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_RUNNING);
   g_assert_cmpstr (lum_job_get_text (job, LUM_JOB_LEASE_UNTIL), >, claimed_until);
   g_assert_cmpstr (lum_job_get_text (job, LUM_JOB_LEASE_OWNER), ==, lum_push_worker_get_owner (first));
-  second = lum_push_worker_new (w->engine);
+  second = lum_push_worker_new (w->service);
   lum_push_worker_run_once_async (second, NULL, on_run_done_cb, &second_sent);
   while (second_sent == 0)
     g_main_context_iteration (NULL, TRUE);

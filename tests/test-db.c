@@ -6,6 +6,7 @@
 
 #include "lum-test-util.h"
 #include "lum-engine-documents.h"
+#include "lum-engine-setup.h"
 #include "store/lum-document-store.h"
 #include "store/lum-schema.h"
 #include "store/lum-setup-store.h"

@@ -7,6 +7,7 @@
 #include "model/lum-doc-line.h"
 #include "model/lum-remote-store.h"
 #include "sync/lum-fulfillment-poller.h"
+#include "model/lum-channel.h"
 
 /*
  * Extensiv 3PL Warehouse Manager as a real account has it: orders whose
@@ -189,7 +190,7 @@ on_polled_cb (GObject      *source,
 static LumPollStats
 poll (Fixture *f)
 {
-  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->engine);
+  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->service);
   LumPollStats stats = { 0, };
 
   lum_fulfillment_poller_poll_async (poller, NULL, on_polled_cb, &stats);
@@ -480,7 +481,7 @@ test_stores (Fixture       *f,
   SKIP_WITHOUT_KEYRING ();
   add_other_customer (f);
   facility = control (f, "/extensiv/facilities", "{\"name\": \"East Coast\"}", 200);
-  connector = lum_connector_new (f->extensiv, lum_engine_get_soup_session (f->engine));
+  connector = lum_connector_new (f->extensiv, lum_sync_service_get_session (f->service));
   lum_connector_list_stores_async (connector, NULL, on_stores_cb, &stores);
   while (stores == NULL)
     g_main_context_iteration (NULL, TRUE);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lum-test-util.h"
 #include "lum-engine-documents.h"
+#include "lum-engine-setup.h"
 #include "lum-util.h"
 
 typedef struct

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lum-test-sandbox.h"
 #include "lum-util.h"
+#include "store/lum-sync-cursor.h"
 #include "sync/lum-fulfillment-poller.h"
+#include "model/lum-channel.h"
 
 typedef LumTestWorld Fixture;
 
@@ -21,7 +23,7 @@ on_polled_cb (GObject      *source,
 static LumPollStats
 poll (Fixture *f)
 {
-  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->engine);
+  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->service);
   LumPollStats stats = { 0, };
 
   lum_fulfillment_poller_poll_async (poller, NULL, on_polled_cb, &stats);

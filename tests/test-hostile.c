@@ -7,7 +7,10 @@
 #include "connect/lum-extensiv-private.h"
 #include "connect/lum-http.h"
 #include "connect/lum-shipstation-time.h"
+#include "store/lum-sync-cursor.h"
 #include "sync/lum-fulfillment-poller.h"
+#include "model/lum-channel.h"
+#include "model/lum-integration.h"
 
 /*
  * Malformed, truncated and hostile answers from each remote, served by the
@@ -210,7 +213,7 @@ static LumPollStats
 poll (Fixture  *f,
       GError  **last_error)
 {
-  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->engine);
+  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->service);
   PollRun run = { { 0, }, FALSE };
   const GError *kept;
 

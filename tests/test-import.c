@@ -4,7 +4,8 @@
 #include "lum-csv.h"
 #include "lum-document-list.h"
 #include "lum-engine-documents.h"
-#include "lum-import.h"
+#include "lum-engine-import.h"
+#include "lum-engine-setup.h"
 
 static GPtrArray *
 parse_ok (const char *text)

@@ -3,7 +3,8 @@
 
 #include "lum-test-util.h"
 #include "lum-engine-documents.h"
-#include "lum-import.h"
+#include "lum-engine-import.h"
+#include "lum-engine-setup.h"
 #include "lum-text.h"
 #include "lum-util.h"
 #include "flow/lum-channel-rules.h"

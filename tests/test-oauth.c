@@ -11,6 +11,7 @@
 #include "lum-secrets.h"
 #include "lum-test-sandbox.h"
 #include "lum-engine.h"
+#include "lum-engine-setup.h"
 
 typedef struct
 {
@@ -194,7 +195,7 @@ on_connected_cb (GObject      *source,
 {
   Connected *connected = user_data;
 
-  connected->ok = lum_engine_connect_quickbooks_finish (LUM_ENGINE (source), result, &connected->error);
+  connected->ok = lum_sync_service_connect_quickbooks_finish (LUM_SYNC_SERVICE (source), result, &connected->error);
   connected->done = TRUE;
 }
 
@@ -205,7 +206,8 @@ on_finished_cb (GObject      *source,
 {
   Connected *connected = user_data;
 
-  connected->ok = lum_engine_finish_quickbooks_sign_in_finish (LUM_ENGINE (source), result, &connected->error);
+  connected->ok = lum_sync_service_finish_quickbooks_sign_in_finish (LUM_SYNC_SERVICE (source), result,
+                                                                     &connected->error);
   connected->done = TRUE;
 }
 
@@ -215,8 +217,8 @@ connect_world (LumTestWorld   *world,
                Browser        *browser,
                Connected      *connected)
 {
-  lum_engine_connect_quickbooks_async (world->engine, integration, open_in_browser, browser, NULL,
-                                       on_connected_cb, connected);
+  lum_sync_service_connect_quickbooks_async (world->service, integration, open_in_browser, browser, NULL,
+                                             on_connected_cb, connected);
   while (!connected->done)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -375,8 +377,8 @@ finish_paste (LumTestWorld *world,
 {
   Connected connected = { 0, };
 
-  lum_engine_finish_quickbooks_sign_in_async (world->engine, world->quickbooks, state, answer, NULL,
-                                              on_finished_cb, &connected);
+  lum_sync_service_finish_quickbooks_sign_in_async (world->service, world->quickbooks, state, answer, NULL,
+                                                    on_finished_cb, &connected);
   while (!connected.done)
     g_main_context_iteration (NULL, TRUE);
   if (connected.error != NULL)
@@ -411,12 +413,12 @@ test_paste_through_sandbox (void)
   g_assert_true (lum_sandbox_add_quickbooks_redirect_uri (world.sandbox, PASTE_REDIRECT, &error));
   lum_integration_set_setting (world.quickbooks, LUM_SETTING_QUICKBOOKS_REDIRECT_URI, PASTE_REDIRECT);
   g_assert_true (lum_engine_save_integration (world.engine, world.quickbooks, &error));
-  g_assert_true (lum_engine_quickbooks_signs_in_by_paste (world.quickbooks));
+  g_assert_true (lum_sync_service_quickbooks_signs_in_by_paste (world.quickbooks));
   refresh_before = lum_secrets_lookup (world.quickbooks, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, &error);
 
   /* with a redirect URI, the loopback listener is not the way */
-  lum_engine_connect_quickbooks_async (world.engine, world.quickbooks, open_in_browser, NULL, NULL,
-                                       on_connected_cb, &loopback);
+  lum_sync_service_connect_quickbooks_async (world.service, world.quickbooks, open_in_browser, NULL, NULL,
+                                             on_connected_cb, &loopback);
   while (!loopback.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (loopback.ok);
@@ -424,9 +426,9 @@ test_paste_through_sandbox (void)
   g_clear_error (&loopback.error);
 
   /* an answer to an older sign-in is refused */
-  stale_url = lum_engine_begin_quickbooks_sign_in (world.engine, world.quickbooks, &stale_state, &error);
+  stale_url = lum_sync_service_begin_quickbooks_sign_in (world.service, world.quickbooks, &stale_state, &error);
   g_assert_no_error (error);
-  url = lum_engine_begin_quickbooks_sign_in (world.engine, world.quickbooks, &state, &error);
+  url = lum_sync_service_begin_quickbooks_sign_in (world.service, world.quickbooks, &state, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (url, "redirect_uri=https%3A%2F%2Flumen.example%2Fintuit%2Fcallback"));
   g_assert_nonnull (strstr (url, state));
@@ -472,17 +474,18 @@ test_production_needs_https (void)
   lum_integration_set_setting (books, LUM_SETTING_QUICKBOOKS_CLIENT_ID, "ABcd1234");
   g_assert_true (lum_engine_save_integration (world.engine, books, &error));
   g_assert_true (lum_quickbooks_is_production (books));
-  g_assert_true (lum_engine_quickbooks_signs_in_by_paste (books));
+  g_assert_true (lum_sync_service_quickbooks_signs_in_by_paste (books));
 
   /* no loopback for a production company: Intuit would not send the browser there */
-  lum_engine_connect_quickbooks_async (world.engine, books, open_in_browser, NULL, NULL, on_connected_cb, &connected);
+  lum_sync_service_connect_quickbooks_async (world.service, books, open_in_browser, NULL, NULL, on_connected_cb,
+                                             &connected);
   while (!connected.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (connected.ok);
   g_assert_error (connected.error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_REDIRECT_URI);
   g_assert_nonnull (strstr (connected.error->message, "https"));
   g_clear_error (&connected.error);
-  url = lum_engine_begin_quickbooks_sign_in (world.engine, books, &state, &error);
+  url = lum_sync_service_begin_quickbooks_sign_in (world.service, books, &state, &error);
   g_assert_null (url);
   g_assert_error (error, LUM_SETUP_ERROR, LUM_SETUP_ERROR_REDIRECT_URI);
   g_clear_error (&error);
@@ -495,7 +498,7 @@ test_production_needs_https (void)
   g_clear_error (&error);
   lum_integration_set_setting (books, LUM_SETTING_QUICKBOOKS_REDIRECT_URI, PASTE_REDIRECT);
   g_assert_true (lum_engine_save_integration (world.engine, books, &error));
-  url = lum_engine_begin_quickbooks_sign_in (world.engine, books, &state, &error);
+  url = lum_sync_service_begin_quickbooks_sign_in (world.service, books, &state, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (url, LUM_QUICKBOOKS_AUTH_URL "?client_id=ABcd1234&response_type=code"));
   lum_test_world_clear (&world);

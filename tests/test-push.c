@@ -7,6 +7,7 @@
 #include "lum-secrets.h"
 #include "lum-util.h"
 #include "sync/lum-push-worker.h"
+#include "lum-engine-setup.h"
 
 typedef LumTestWorld Fixture;
 
@@ -445,7 +446,7 @@ on_stores_fetched_cb (GObject      *source,
 {
   Fetched *fetched = user_data;
 
-  fetched->stores = lum_engine_fetch_stores_finish (LUM_ENGINE (source), result, &fetched->error);
+  fetched->stores = lum_sync_service_fetch_stores_finish (LUM_SYNC_SERVICE (source), result, &fetched->error);
   fetched->done = TRUE;
 }
 
@@ -455,7 +456,7 @@ fetch_stores (Fixture *f)
   Fetched fetched = { 0, };
   guint n;
 
-  lum_engine_fetch_stores_async (f->engine, f->shipstation, NULL, on_stores_fetched_cb, &fetched);
+  lum_sync_service_fetch_stores_async (f->service, f->shipstation, NULL, on_stores_fetched_cb, &fetched);
   while (!fetched.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (fetched.error);

@@ -3,6 +3,7 @@
 #include "lum-secrets.h"
 #include "lum-util.h"
 #include "connect/lum-quickbooks.h"
+#include "lum-engine-setup.h"
 
 typedef LumTestWorld Fixture;
 
@@ -324,9 +325,9 @@ test_one_refresh_across_connectors (Fixture       *f,
   SKIP_WITHOUT_KEYRING ();
   first_copy = stored_integration (f);
   second_copy = stored_integration (f);
-  first = lum_connector_new (first_copy, lum_engine_get_soup_session (f->engine));
-  second = lum_connector_new (second_copy, lum_engine_get_soup_session (f->engine));
-  third = lum_connector_new (second_copy, lum_engine_get_soup_session (f->engine));
+  first = lum_connector_new (first_copy, lum_sync_service_get_session (f->service));
+  second = lum_connector_new (second_copy, lum_sync_service_get_session (f->service));
+  third = lum_connector_new (second_copy, lum_sync_service_get_session (f->service));
   lum_connector_test_async (first, NULL, on_tested_cb, &pending);
   lum_connector_test_async (second, NULL, on_tested_cb, &pending);
   lum_connector_test_async (third, NULL, on_tested_cb, &pending);
@@ -433,7 +434,7 @@ on_accounts_cb (GObject      *source,
   GListStore **accounts = user_data;
   g_autoptr(GError) error = NULL;
 
-  *accounts = lum_engine_list_income_accounts_finish (LUM_ENGINE (source), result, &error);
+  *accounts = lum_sync_service_list_income_accounts_finish (LUM_SYNC_SERVICE (source), result, &error);
   g_assert_no_error (error);
 }
 
@@ -445,7 +446,7 @@ test_list_income_accounts (Fixture       *f,
   g_autoptr(LumRemoteStore) third = NULL;
 
   SKIP_WITHOUT_KEYRING ();
-  lum_engine_list_income_accounts_async (f->engine, f->quickbooks, NULL, on_accounts_cb, &accounts);
+  lum_sync_service_list_income_accounts_async (f->service, f->quickbooks, NULL, on_accounts_cb, &accounts);
   while (accounts == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 4);

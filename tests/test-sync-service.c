@@ -2,8 +2,8 @@
 #include <glib/gstdio.h>
 
 #include "lum-test-util.h"
-#include "lum-engine-sync.h"
 #include "sync/lum-sync-service.h"
+#include "lum-engine-setup.h"
 
 typedef struct
 {
@@ -43,8 +43,9 @@ add_shipstation (LumEngine *engine)
 }
 
 /* One connector an integration for the service, its worker and the
- * engine's remote calls, so that they share one request budget; a changed
- * integration takes effect with a new one. */
+ * remote calls of a dialog that has only the engine (the service the
+ * engine has in this process), so that they share one request budget; a
+ * changed integration takes effect with a new one. */
 static void
 test_connectors_shared (Fixture       *f,
                         gconstpointer  data)
@@ -53,16 +54,18 @@ test_connectors_shared (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(LumConnector) first = lum_sync_service_get_connector (f->service, id, &error);
   g_autoptr(LumConnector) again = NULL;
-  g_autoptr(LumConnector) engines = NULL;
+  g_autoptr(LumConnector) dialogs = NULL;
   g_autoptr(LumConnector) renewed = NULL;
+  g_autoptr(LumSyncService) for_engine = lum_sync_service_dup_for_engine (f->engine);
 
   g_assert_no_error (error);
   g_assert_nonnull (first);
   again = lum_sync_service_get_connector (f->service, id, &error);
-  engines = lum_engine_get_connector (f->engine, id, &error);
+  g_assert_true (for_engine == f->service);
+  dialogs = lum_sync_service_get_connector (for_engine, id, &error);
   g_assert_true (again == first);
-  g_assert_true (engines == first);
-  g_assert_true (lum_sync_service_get_session (f->service) == lum_engine_get_soup_session (f->engine));
+  g_assert_true (dialogs == first);
+  g_assert_true (lum_sync_service_get_session (for_engine) == lum_sync_service_get_session (f->service));
 
   lum_engine_emit_changed (f->engine, "integrations");
   renewed = lum_sync_service_get_connector (f->service, id, &error);
@@ -71,6 +74,22 @@ test_connectors_shared (Fixture       *f,
 
   g_assert_null (lum_sync_service_get_connector (f->service, id + 100, &error));
   g_assert_nonnull (error);
+}
+
+/* Once the engine's service is gone, the engine gets a new one of its own. */
+static void
+test_service_for_engine_goes (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(LumSyncService) later = NULL;
+  LumSyncService *first = f->service;
+
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *)&first);
+  g_clear_object (&f->service);
+  g_assert_null (first);
+  later = lum_sync_service_dup_for_engine (f->engine);
+  g_assert_nonnull (later);
+  g_assert_true (lum_sync_service_get_engine (later) == f->engine);
 }
 
 static void
@@ -166,6 +185,8 @@ main (int   argc,
 
   g_test_add ("/sync-service/connectors-shared", Fixture, NULL,
               fixture_set_up, test_connectors_shared, fixture_tear_down);
+  g_test_add ("/sync-service/service-for-engine-goes", Fixture, NULL,
+              fixture_set_up, test_service_for_engine_goes, fixture_tear_down);
   g_test_add ("/sync-service/watches-other-processes", Fixture, NULL,
               fixture_set_up, test_watches_other_processes, fixture_tear_down);
   g_test_add ("/sync-service/polls-on-its-timer", Fixture, NULL,

@@ -9,6 +9,8 @@
 #include "lumctl.h"
 #include "lum-util.h"
 #include "sync/lum-channel-test.h"
+#include "sync/lum-sync-service.h"
+#include "lum-engine-setup.h"
 
 /*
  * `lumenctl channel test`: a test order (or invoice) through the channel's
@@ -203,6 +205,7 @@ lumctl_channel_test (LumctlGlobal  *global,
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(LumSyncService) service = NULL;
   g_autoptr(LumChannel) channel = NULL;
   g_autoptr(LumChannelTest) test = NULL;
   g_auto(Printer) printer = { NULL, 0 };
@@ -229,7 +232,8 @@ lumctl_channel_test (LumctlGlobal  *global,
       (channel = lum_engine_find_channel (engine, args[1], &error)) == NULL)
     return lumctl_fail (error);
 
-  test = lum_channel_test_new (engine, channel);
+  service = lum_sync_service_new (engine);
+  test = lum_channel_test_new (service, channel);
   if (lum_channel_test_needs_confirmation (test) && !yes)
     return lumctl_fail_printf (_("Channel “%s” sends to a real (not sandbox) account: the test order would reach "
                                  "it (marked as a test, then cancelled); add --yes to confirm"),

@@ -13,6 +13,7 @@
 #include "flow/lum-channel-rules.h"
 #include "model/lum-channel-json.h"
 #include "model/lum-field-catalog.h"
+#include "lum-engine-setup.h"
 
 /* What `channel create` and `channel edit` were told; %NULL or
  * %LUMCTL_UNSET where an option was not given. */

@@ -8,7 +8,7 @@
 
 #include "lumctl.h"
 #include "lum-engine-documents.h"
-#include "lum-import.h"
+#include "lum-engine-import.h"
 #include "lum-util.h"
 
 /* Customers and products: add, list, import from CSV. */

@@ -10,6 +10,7 @@
 #include "lumctl-document.h"
 #include "lum-document-json.h"
 #include "lum-util.h"
+#include "lum-engine-setup.h"
 
 /* What sales orders and invoices share on the command line: the document
  * options, create, edit, post, show and list. */

@@ -8,10 +8,11 @@
 #include <string.h>
 
 #include "lumctl-integration.h"
-#include "lum-engine-sync.h"
+#include "sync/lum-sync-remote.h"
 #include "lum-util.h"
 #include "connect/lum-http.h"
 #include "connect/lum-quickbooks.h"
+#include "lum-engine-setup.h"
 
 /* The integration commands that talk to the service: test, stores, connect. */
 
@@ -48,6 +49,7 @@ lumctl_integration_test (LumctlGlobal  *global,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(LumSyncService) service = NULL;
   g_autoptr(LumIntegration) integration = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(LumctlLoop) loop = { 0, };
@@ -64,8 +66,9 @@ lumctl_integration_test (LumctlGlobal  *global,
   if (!open_integration (global, args[1], &engine, &integration, &error))
     return lumctl_fail (error);
 
-  lum_engine_test_integration_async (engine, integration, loop.cancellable, lumctl_loop_result_cb, &loop);
-  report = lum_engine_test_integration_finish (engine, lumctl_loop_wait (&loop), &error);
+  service = lum_sync_service_new (engine);
+  lum_sync_service_test_integration_async (service, integration, loop.cancellable, lumctl_loop_result_cb, &loop);
+  report = lum_sync_service_test_integration_finish (service, lumctl_loop_wait (&loop), &error);
   if (report == NULL)
     return fail_remote (&loop, error, _("The test"));
 
@@ -162,6 +165,7 @@ lumctl_integration_stores (LumctlGlobal  *global,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(LumSyncService) service = NULL;
   g_autoptr(LumIntegration) integration = NULL;
   g_autoptr(GListStore) stores = NULL;
   g_autoptr(GListStore) known = NULL;
@@ -185,8 +189,9 @@ lumctl_integration_stores (LumctlGlobal  *global,
                                lum_integration_get_name (integration),
                                lum_integration_kind_to_label (lum_integration_get_kind (integration)));
 
-  lum_engine_fetch_stores_async (engine, integration, loop.cancellable, lumctl_loop_result_cb, &loop);
-  stores = lum_engine_fetch_stores_finish (engine, lumctl_loop_wait (&loop), &error);
+  service = lum_sync_service_new (engine);
+  lum_sync_service_fetch_stores_async (service, integration, loop.cancellable, lumctl_loop_result_cb, &loop);
+  stores = lum_sync_service_fetch_stores_finish (service, lumctl_loop_wait (&loop), &error);
   if (stores != NULL)
     {
       print_stores (global, G_LIST_MODEL (stores));
@@ -225,8 +230,10 @@ fetch_accounts (LumEngine       *engine,
                 LumctlLoop      *loop,
                 GError         **error)
 {
-  lum_engine_list_income_accounts_async (engine, integration, loop->cancellable, lumctl_loop_result_cb, loop);
-  return lum_engine_list_income_accounts_finish (engine, lumctl_loop_wait (loop), error);
+  g_autoptr(LumSyncService) service = lum_sync_service_new (engine);
+
+  lum_sync_service_list_income_accounts_async (service, integration, loop->cancellable, lumctl_loop_result_cb, loop);
+  return lum_sync_service_list_income_accounts_finish (service, lumctl_loop_wait (loop), error);
 }
 
 int
@@ -357,7 +364,7 @@ read_answer_line (GError **error)
 
 static int
 connect_by_paste (LumctlGlobal   *global,
-                  LumEngine      *engine,
+                  LumSyncService *service,
                   LumIntegration *integration,
                   gboolean        no_browser,
                   LumctlLoop     *loop)
@@ -366,7 +373,7 @@ connect_by_paste (LumctlGlobal   *global,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) launch_error = NULL;
   g_autofree char *state = NULL;
-  g_autofree char *url = lum_engine_begin_quickbooks_sign_in (engine, integration, &state, &error);
+  g_autofree char *url = lum_sync_service_begin_quickbooks_sign_in (service, integration, &state, &error);
   char *answer = NULL;
   gboolean ok;
 
@@ -382,11 +389,11 @@ connect_by_paste (LumctlGlobal   *global,
 
   if ((answer = read_answer_line (&error)) == NULL)
     return lumctl_fail (error);
-  lum_engine_finish_quickbooks_sign_in_async (engine, integration, state, answer, loop->cancellable,
-                                              lumctl_loop_result_cb, loop);
+  lum_sync_service_finish_quickbooks_sign_in_async (service, integration, state, answer, loop->cancellable,
+                                                    lumctl_loop_result_cb, loop);
   explicit_bzero (answer, strlen (answer));
   g_free (answer);
-  ok = lum_engine_finish_quickbooks_sign_in_finish (engine, lumctl_loop_wait (loop), &error);
+  ok = lum_sync_service_finish_quickbooks_sign_in_finish (service, lumctl_loop_wait (loop), &error);
   if (!ok)
     return fail_remote (loop, error, _("Connecting"));
   return LUMCTL_EXIT_OK;
@@ -404,6 +411,7 @@ lumctl_integration_connect (LumctlGlobal  *global,
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(LumSyncService) service = NULL;
   g_autoptr(LumIntegration) integration = NULL;
   g_autoptr(LumIntegration) connected = NULL;
   g_autoptr(GError) error = NULL;
@@ -424,18 +432,19 @@ lumctl_integration_connect (LumctlGlobal  *global,
   data.no_browser = no_browser;
   if (!open_integration (global, args[1], &engine, &integration, &error))
     return lumctl_fail (error);
+  service = lum_sync_service_new (engine);
 
   if (lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_QUICKBOOKS &&
-      lum_engine_quickbooks_signs_in_by_paste (integration))
+      lum_sync_service_quickbooks_signs_in_by_paste (integration))
     {
-      if ((status = connect_by_paste (global, engine, integration, no_browser, &loop)) != LUMCTL_EXIT_OK)
+      if ((status = connect_by_paste (global, service, integration, no_browser, &loop)) != LUMCTL_EXIT_OK)
         return status;
     }
   else
     {
-      lum_engine_connect_quickbooks_async (engine, integration, open_uri, &data, loop.cancellable,
-                                           lumctl_loop_result_cb, &loop);
-      if (!lum_engine_connect_quickbooks_finish (engine, lumctl_loop_wait (&loop), &error))
+      lum_sync_service_connect_quickbooks_async (service, integration, open_uri, &data, loop.cancellable,
+                                                 lumctl_loop_result_cb, &loop);
+      if (!lum_sync_service_connect_quickbooks_finish (service, lumctl_loop_wait (&loop), &error))
         return fail_remote (&loop, error, _("Connecting"));
     }
 

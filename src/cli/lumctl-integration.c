@@ -7,7 +7,7 @@
 #include <inttypes.h>
 
 #include "lumctl-integration.h"
-#include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
 #include "lum-enum-types.h"
 #include "lum-secrets.h"
 #include "lum-util.h"

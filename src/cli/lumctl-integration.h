@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lumctl.h"
+#include "model/lum-integration.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "lumctl.h"
-#include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
 #include "lum-sandbox.h"
 #include "lum-secrets.h"
 #include "connect/lum-quickbooks.h"

@@ -7,6 +7,7 @@
 #include <inttypes.h>
 
 #include "lumctl.h"
+#include "lum-engine-setup.h"
 
 /* -- warehouse groups ---------------------------------------------------- */
 

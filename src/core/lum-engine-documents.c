@@ -7,11 +7,14 @@
 
 #include "lum-engine-documents.h"
 #include "lum-engine-private.h"
+#include "model/lum-channel.h"
 #include "lum-text.h"
 #include "lum-util.h"
 #include "model/lum-channel-json.h"
 #include "store/lum-channel-store.h"
 #include "store/lum-customer-store.h"
+#include "store/lum-event-store.h"
+#include "store/lum-shipment-store.h"
 
 G_DEFINE_QUARK (lum-record-error-quark, lum_record_error)
 
@@ -642,22 +645,6 @@ lum_engine_find_open_job (LumEngine   *self,
 {
   g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
   return lum_job_store_find_open (self->db, kind, order_id, invoice_id, error);
-}
-
-/**
- * lum_engine_get_sync_cursor:
- * @name: the cursor's name within the integration
- *
- * Where the last poll of an integration's store got to, or %NULL before
- * the first one.
- */
-char *
-lum_engine_get_sync_cursor (LumEngine  *self,
-                            gint64      integration_id,
-                            const char *name)
-{
-  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
-  return lum_sync_cursor_get (self->db, integration_id, name);
 }
 
 GListStore *

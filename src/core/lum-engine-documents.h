@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lum-engine.h"
+#include "model/lum-channel.h"
 #include "flow/lum-order-flow.h"
 #include "model/lum-customer.h"
 #include "model/lum-document.h"
@@ -138,9 +139,6 @@ LumJob      *lum_engine_find_open_job     (LumEngine         *self,
                                            gint64             order_id,
                                            gint64             invoice_id,
                                            GError           **error);
-char        *lum_engine_get_sync_cursor   (LumEngine         *self,
-                                           gint64             integration_id,
-                                           const char        *name);
 GListStore  *lum_engine_list_jobs         (LumEngine         *self,
                                            const LumJobFilter *filter,
                                            GError           **error);

@@ -1,17 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <libsoup/soup.h>
-
 #include "lum-engine.h"
 #include "store/lum-db.h"
 
 G_BEGIN_DECLS
 
 /*
- * The engine's parts (lum-engine.c, -setup.c, -documents.c, -sync.c,
- * lum-import.c) share the instance struct here, as GNOME Text Editor's
- * window does; nothing outside src/core includes this header.
+ * The engine's parts (lum-engine.c, -setup.c, -documents.c, -import.c,
+ * -sync.c) share the instance struct here, as GNOME Text Editor's window
+ * does; nothing outside src/core includes this header.
  */
 struct _LumEngine
 {
@@ -22,12 +20,6 @@ struct _LumEngine
   gpointer        clock_data;
   GDestroyNotify  clock_destroy;
   gint64          data_version;
-
-  /* lum-engine-sync.c: made on first use, one per engine so that an
-   * integration's request budget is shared by all that talk to it */
-  SoupSession    *session;
-  GHashTable     *connectors;  /* integration id → LumConnector */
-  gulong          integrations_changed_id;
 };
 
 /* The database handle, for the engine's parts and the stores they call.

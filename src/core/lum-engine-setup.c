@@ -7,6 +7,7 @@
 
 #include "lum-engine-private.h"
 #include "lum-engine-setup.h"
+#include "lum-secrets.h"
 #include "lum-text.h"
 #include "lum-util.h"
 #include "connect/lum-quickbooks.h"
@@ -622,6 +623,79 @@ lum_engine_list_remote_stores (LumEngine  *self,
 typedef struct
 {
   gint64      integration_id;
+  GListModel *stores;
+} RememberStores;
+
+static gboolean
+remember_stores_tx (LumEngine  *self,
+                    gpointer    user_data,
+                    GError    **error)
+{
+  RememberStores *data = user_data;
+  g_autofree char *now = lum_engine_now_text (self);
+
+  return lum_setup_store_replace_remote_stores (self->db, data->integration_id,
+                                                data->stores, now, error);
+}
+
+/* Whether @fetched lists the same stores, by id and name, as were known:
+ * then nothing is written and nobody is told the integrations changed. */
+static gboolean
+same_stores (LumEngine  *self,
+             gint64      integration_id,
+             GListModel *fetched)
+{
+  g_autoptr(GListStore) known = lum_setup_store_list_remote_stores (self->db, integration_id, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (fetched);
+
+  if (known == NULL || g_list_model_get_n_items (G_LIST_MODEL (known)) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LumRemoteStore) store = g_list_model_get_item (G_LIST_MODEL (known), i);
+      g_hash_table_add (seen, g_strdup_printf ("%s\n%s", lum_remote_store_get_remote_id (store),
+                                               lum_remote_store_get_name (store)));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LumRemoteStore) store = g_list_model_get_item (fetched, i);
+      g_autofree char *key = g_strdup_printf ("%s\n%s", lum_remote_store_get_remote_id (store),
+                                              lum_remote_store_get_name (store));
+
+      if (!g_hash_table_remove (seen, key))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lum_engine_remember_remote_stores:
+ * @stores: (element-type LumRemoteStore): the stores the OMS listed
+ *
+ * Keeps @stores as the last known list of the integration's stores, which
+ * serves when the OMS cannot be reached; a list the same as the known one
+ * writes nothing and tells nobody.
+ */
+gboolean
+lum_engine_remember_remote_stores (LumEngine   *self,
+                                   gint64       integration_id,
+                                   GListModel  *stores,
+                                   GError     **error)
+{
+  RememberStores data = { integration_id, stores };
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (stores), FALSE);
+
+  if (same_stores (self, integration_id, stores))
+    return TRUE;
+  return lum_engine_run_in_transaction (self, remember_stores_tx, &data, "integrations", error);
+}
+
+typedef struct
+{
+  gint64      integration_id;
   const char *remote_id;
   const char *name;
 } RememberStore;
@@ -649,4 +723,86 @@ lum_engine_remember_remote_store (LumEngine   *self,
 
   g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
   return lum_engine_run_in_transaction (self, remember_store_tx, &data, "integrations", error);
+}
+
+/* -- integrations and their secrets -------------------------------------- */
+
+static gboolean
+store_secrets (LumIntegration  *integration,
+               GHashTable      *secrets,
+               GError         **error)
+{
+  GHashTableIter iter;
+  gpointer name, value;
+
+  if (secrets == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, secrets);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      if (!lum_secrets_store (integration, name, value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lum_engine_add_integration:
+ * @secrets: (element-type utf8 utf8) (nullable): name → value, for the
+ *   Secret Service only
+ *
+ * Saves a new integration and stores its secrets. When the keyring refuses
+ * them, the integration is removed again: nothing half-made stays.
+ */
+gboolean
+lum_engine_add_integration (LumEngine       *self,
+                            LumIntegration  *integration,
+                            GHashTable      *secrets,
+                            GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!lum_engine_save_integration (self, integration, error))
+    return FALSE;
+  if (store_secrets (integration, secrets, &local_error))
+    return TRUE;
+
+  lum_secrets_clear (integration, NULL);
+  lum_engine_delete_integration (self, integration, NULL);
+  lum_integration_set_id (integration, 0);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+lum_engine_update_integration_secrets (LumEngine       *self,
+                                       LumIntegration  *integration,
+                                       GHashTable      *secrets,
+                                       GError         **error)
+{
+  if (!store_secrets (integration, secrets, error))
+    return FALSE;
+  lum_engine_emit_changed (self, "integrations");
+  return TRUE;
+}
+
+/* Deletes the integration and then its secrets. */
+gboolean
+lum_engine_remove_integration (LumEngine       *self,
+                               LumIntegration  *integration,
+                               GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  /* the row first: a refused delete (a channel uses it) keeps the secrets */
+  if (!lum_engine_delete_integration (self, integration, error))
+    return FALSE;
+  if (!lum_secrets_clear (integration, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Integration “%s” was deleted, but its credentials are still in the keyring: %s"),
+                   lum_integration_get_name (integration), local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -108,6 +108,10 @@ gboolean           lum_engine_save_integration       (LumEngine         *self,
 gboolean           lum_engine_delete_integration     (LumEngine         *self,
                                                       LumIntegration    *integration,
                                                       GError           **error);
+gboolean           lum_engine_remember_remote_stores (LumEngine         *self,
+                                                      gint64             integration_id,
+                                                      GListModel        *stores,
+                                                      GError           **error);
 GListStore        *lum_engine_list_remote_stores     (LumEngine         *self,
                                                       gint64             integration_id,
                                                       GError           **error);
@@ -115,6 +119,18 @@ gboolean           lum_engine_remember_remote_store  (LumEngine         *self,
                                                       gint64             integration_id,
                                                       const char        *remote_id,
                                                       const char        *name,
+                                                      GError           **error);
+
+gboolean           lum_engine_add_integration        (LumEngine         *self,
+                                                      LumIntegration    *integration,
+                                                      GHashTable        *secrets,
+                                                      GError           **error);
+gboolean           lum_engine_update_integration_secrets (LumEngine     *self,
+                                                          LumIntegration *integration,
+                                                          GHashTable    *secrets,
+                                                          GError       **error);
+gboolean           lum_engine_remove_integration     (LumEngine         *self,
+                                                      LumIntegration    *integration,
                                                       GError           **error);
 
 G_END_DECLS

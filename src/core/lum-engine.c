@@ -84,10 +84,6 @@ lum_engine_dispose (GObject *object)
 
   if (self->clock_destroy != NULL)
     g_clear_pointer (&self->clock_data, self->clock_destroy);
-  if (self->integrations_changed_id != 0)
-    g_clear_signal_handler (&self->integrations_changed_id, self);
-  g_clear_pointer (&self->connectors, g_hash_table_unref);
-  g_clear_object (&self->session);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (lum_engine_parent_class)->dispose (object);

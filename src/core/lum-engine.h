@@ -43,6 +43,3 @@ void               lum_engine_emit_changed           (LumEngine         *self,
 gboolean           lum_engine_check_external_changes (LumEngine         *self);
 
 G_END_DECLS
-
-/* The set-up half of the facade, which most callers of the engine use. */
-#include "lum-engine-setup.h"

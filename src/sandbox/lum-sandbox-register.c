@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
 #include "lum-sandbox-register.h"
 #include "lum-secrets.h"
 #include "connect/lum-quickbooks.h"

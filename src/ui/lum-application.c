@@ -9,6 +9,7 @@
 #include "lum-counts.h"
 #include "lum-channel-editor.h"
 #include "lum-engine-documents.h"
+#include "lum-engine-setup.h"
 #include "lum-help-window.h"
 #include "lum-preferences-window.h"
 #include "lum-samples.h"

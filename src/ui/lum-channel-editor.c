@@ -16,6 +16,7 @@
 #include "lum-test-dialog.h"
 #include "lum-form-util.h"
 #include "lum-ui-util.h"
+#include "lum-engine-setup.h"
 
 /* The editor works on a copy of the channel: nothing reaches the list or
  * the database until Save, and Cancel just drops the copy. */

@@ -8,6 +8,7 @@
 #include "lum-channels-page.h"
 #include "lum-ui-util.h"
 #include "lum-window.h"
+#include "lum-engine-setup.h"
 
 struct _LumChannelsPage
 {

@@ -12,6 +12,7 @@
 #include "lum-ui-format.h"
 #include "lum-ui-util.h"
 #include "lum-util.h"
+#include "lum-engine-setup.h"
 
 /* The editor of a sales order or an invoice: a new one, a draft, or a
  * posted sales order whose push still waits. It works on a copy; Save

@@ -14,6 +14,7 @@
 #include "lum-ui-util.h"
 #include "lum-util.h"
 #include "lum-window.h"
+#include "model/lum-channel.h"
 
 #define TIMELINE_LIMIT 500
 

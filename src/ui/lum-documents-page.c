@@ -11,6 +11,7 @@
 #include "lum-ui-format.h"
 #include "lum-ui-util.h"
 #include "lum-window.h"
+#include "lum-engine-setup.h"
 
 typedef struct
 {

@@ -7,6 +7,7 @@
 
 #include "lum-flow-diagram.h"
 #include "model/lum-test-step.h"
+#include "model/lum-channel.h"
 
 /*
  * LumFlowDiagram: a channel's flow drawn as boxes and arrows, in at most

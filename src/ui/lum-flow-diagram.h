@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "lum-engine.h"
+#include "model/lum-channel.h"
 
 G_BEGIN_DECLS
 

@@ -5,13 +5,14 @@
 
 #include <glib/gi18n.h>
 
-#include "lum-engine-sync.h"
+#include "sync/lum-sync-remote.h"
 #include "lum-integration-dialog.h"
 #include "lum-secrets.h"
 #include "lum-ui-util.h"
 #include "lum-util.h"
 #include "model/lum-remote-store.h"
 #include "connect/lum-http.h"
+#include "lum-engine-setup.h"
 
 /*
  * LumIntegrationDialog: adds or edits one integration, with the rows its
@@ -252,7 +253,8 @@ on_income_accounts_cb (GObject      *source,
 {
   LumIntegrationDialog *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) accounts = lum_engine_list_income_accounts_finish (LUM_ENGINE (source), result, &error);
+  g_autoptr(GListStore) accounts = lum_sync_service_list_income_accounts_finish (LUM_SYNC_SERVICE (source), result,
+                                                                                 &error);
   g_autofree char *problem = NULL;
 
   /* the dialog is not held by the request: disposing it cancels the
@@ -282,8 +284,10 @@ list_income_accounts (LumIntegrationDialog *self)
     }
   self->accounts_cancellable = g_cancellable_new ();
   set_income_account_state (self, TRUE, NULL);
-  lum_engine_list_income_accounts_async (self->engine, self->integration, self->accounts_cancellable,
-                                         on_income_accounts_cb, self);
+  g_autoptr(LumSyncService) sync = lum_sync_service_dup_for_engine (self->engine);
+
+  lum_sync_service_list_income_accounts_async (sync, self->integration, self->accounts_cancellable,
+                                               on_income_accounts_cb, self);
 }
 
 static void
@@ -688,7 +692,7 @@ on_connected_cb (GObject      *source,
 {
   g_autoptr(LumIntegrationDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean ok = lum_engine_connect_quickbooks_finish (LUM_ENGINE (source), result, &error);
+  gboolean ok = lum_sync_service_connect_quickbooks_finish (LUM_SYNC_SERVICE (source), result, &error);
 
   end_connect (self, ok, error);
 }
@@ -707,7 +711,7 @@ on_sign_in_finished_cb (GObject      *source,
   g_autofree char *text = g_strdup (g_object_get_data (G_OBJECT (self), "lum-pasted"));
 
   g_object_set_data (G_OBJECT (self), "lum-pasted", NULL);
-  if (lum_engine_finish_quickbooks_sign_in_finish (LUM_ENGINE (source), result, &error))
+  if (lum_sync_service_finish_quickbooks_sign_in_finish (LUM_SYNC_SERVICE (source), result, &error))
     {
       end_connect (self, TRUE, NULL);
       return;
@@ -739,8 +743,11 @@ on_paste_response_cb (AdwMessageDialog     *dialog,
     }
   /* kept only to show it again should it be refused; wiped with the dialog */
   g_object_set_data_full (G_OBJECT (self), "lum-pasted", g_strdup (text), g_free);
-  lum_engine_finish_quickbooks_sign_in_async (self->engine, self->integration, self->sign_in_state, text,
-                                              self->connect_cancellable, on_sign_in_finished_cb, g_object_ref (self));
+  g_autoptr(LumSyncService) sync = lum_sync_service_dup_for_engine (self->engine);
+
+  lum_sync_service_finish_quickbooks_sign_in_async (sync, self->integration, self->sign_in_state, text,
+                                                    self->connect_cancellable, on_sign_in_finished_cb,
+                                                    g_object_ref (self));
 }
 
 static void
@@ -800,7 +807,9 @@ connect_by_paste (LumIntegrationDialog *self)
   g_autofree char *url = NULL;
 
   g_clear_pointer (&self->sign_in_state, g_free);
-  url = lum_engine_begin_quickbooks_sign_in (self->engine, self->integration, &self->sign_in_state, &error);
+  g_autoptr(LumSyncService) sync = lum_sync_service_dup_for_engine (self->engine);
+
+  url = lum_sync_service_begin_quickbooks_sign_in (sync, self->integration, &self->sign_in_state, &error);
   if (url == NULL)
     {
       end_connect (self, FALSE, error);
@@ -821,6 +830,7 @@ connect_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   LumIntegrationDialog *self = LUM_INTEGRATION_DIALOG (widget);
+  g_autoptr(LumSyncService) sync = NULL;
 
   if (self->connect_cancellable != NULL)
     return;
@@ -831,11 +841,14 @@ connect_action (GtkWidget  *widget,
 
   self->connect_cancellable = g_cancellable_new ();
   update_connect_row (self);
-  if (lum_engine_quickbooks_signs_in_by_paste (self->integration))
-    connect_by_paste (self);
-  else
-    lum_engine_connect_quickbooks_async (self->engine, self->integration, lum_ui_open_uri, self->toast_overlay,
-                                         self->connect_cancellable, on_connected_cb, g_object_ref (self));
+  if (lum_sync_service_quickbooks_signs_in_by_paste (self->integration))
+    {
+      connect_by_paste (self);
+      return;
+    }
+  sync = lum_sync_service_dup_for_engine (self->engine);
+  lum_sync_service_connect_quickbooks_async (sync, self->integration, lum_ui_open_uri, self->toast_overlay,
+                                             self->connect_cancellable, on_connected_cb, g_object_ref (self));
 }
 
 static void

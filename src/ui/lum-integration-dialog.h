@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "lum-engine.h"
+#include "model/lum-integration.h"
 
 G_BEGIN_DECLS
 

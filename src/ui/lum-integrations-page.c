@@ -5,10 +5,11 @@
 
 #include <glib/gi18n.h>
 
-#include "lum-engine-sync.h"
+#include "sync/lum-sync-remote.h"
 #include "lum-integration-dialog.h"
 #include "lum-integrations-page.h"
 #include "lum-ui-util.h"
+#include "lum-engine-setup.h"
 
 /*
  * LumIntegrationsPage: the accounts Lumen talks to. Each row says what the
@@ -359,7 +360,7 @@ on_tested_cb (GObject      *source,
 {
   g_autoptr(Call) call = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *report = lum_engine_test_integration_finish (LUM_ENGINE (source), result, &error);
+  g_autofree char *report = lum_sync_service_test_integration_finish (LUM_SYNC_SERVICE (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -377,7 +378,7 @@ on_reconnected_cb (GObject      *source,
   g_autoptr(Call) call = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (lum_engine_connect_quickbooks_finish (LUM_ENGINE (source), result, &error))
+  if (lum_sync_service_connect_quickbooks_finish (LUM_SYNC_SERVICE (source), result, &error))
     end_result (call->self, call->id, TRUE, g_strdup (_("Connected: QuickBooks accepts Lumen again")));
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     end_result (call->self, call->id, FALSE, g_strdup (_("Reconnecting was stopped")));
@@ -489,8 +490,10 @@ test_action (GtkWidget  *widget,
     }
   text = g_strdup_printf (_("Testing the connection to %s…"), lum_integration_get_name (integration));
   result = begin_result (self, id, text);
-  lum_engine_test_integration_async (self->engine, integration, result->cancellable, on_tested_cb,
-                                     call_new (self, id));
+  g_autoptr(LumSyncService) sync = lum_sync_service_dup_for_engine (self->engine);
+
+  lum_sync_service_test_integration_async (sync, integration, result->cancellable, on_tested_cb,
+                                           call_new (self, id));
 }
 
 static void
@@ -511,8 +514,10 @@ reconnect_action (GtkWidget  *widget,
       return;
     }
   result = begin_result (self, id, _("Sign in to QuickBooks in your browser and allow Lumen to use the company…"));
-  lum_engine_connect_quickbooks_async (self->engine, integration, lum_ui_open_uri, self->toast_overlay,
-                                       result->cancellable, on_reconnected_cb, call_new (self, id));
+  g_autoptr(LumSyncService) sync = lum_sync_service_dup_for_engine (self->engine);
+
+  lum_sync_service_connect_quickbooks_async (sync, integration, lum_ui_open_uri, self->toast_overlay,
+                                             result->cancellable, on_reconnected_cb, call_new (self, id));
 }
 
 static void

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "lum-import.h"
+#include "lum-engine-import.h"
 
 G_BEGIN_DECLS
 

@@ -5,8 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "lum-engine-sync.h"
+#include "sync/lum-sync-remote.h"
 #include "lum-store-chooser.h"
+#include "lum-engine-setup.h"
 
 /*
  * LumStoreChooser: the rows of the channel editor that choose the store a
@@ -142,7 +143,7 @@ on_stores_fetched_cb (GObject      *source,
 {
   LumStoreChooser *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) stores = lum_engine_fetch_stores_finish (LUM_ENGINE (source), result, &error);
+  g_autoptr(GListStore) stores = lum_sync_service_fetch_stores_finish (LUM_SYNC_SERVICE (source), result, &error);
   g_autofree char *current = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -332,8 +333,10 @@ lum_store_chooser_fetch (LumStoreChooser *self,
   self->stores_for_name = g_strdup (lum_integration_get_name (integration));
   title = g_strdup_printf (_("Listing the stores of %s…"), self->stores_for_name);
   set_state (self, STORES_LOADING, title, NULL);
-  lum_engine_fetch_stores_async (self->engine, integration, self->cancellable,
-                                 on_stores_fetched_cb, self);
+  g_autoptr(LumSyncService) sync = lum_sync_service_dup_for_engine (self->engine);
+
+  lum_sync_service_fetch_stores_async (sync, integration, self->cancellable,
+                                       on_stores_fetched_cb, self);
 }
 
 /**

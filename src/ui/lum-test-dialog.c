@@ -9,6 +9,8 @@
 #include "lum-field-catalog.h"
 #include "lum-test-dialog.h"
 #include "lum-ui-util.h"
+#include "sync/lum-sync-service.h"
+#include "lum-engine-setup.h"
 
 /*
  * LumTestDialog: runs a channel test and shows its steps as they happen:
@@ -817,6 +819,7 @@ static void
 lum_test_dialog_constructed (GObject *object)
 {
   LumTestDialog *self = (LumTestDialog *)object;
+  g_autoptr(LumSyncService) sync = NULL;
   int delay;
   GListModel *steps;
 
@@ -825,7 +828,8 @@ lum_test_dialog_constructed (GObject *object)
   g_return_if_fail (LUM_IS_ENGINE (self->engine));
   g_return_if_fail (LUM_IS_CHANNEL (self->channel));
 
-  self->test = lum_channel_test_new (self->engine, self->channel);
+  sync = lum_sync_service_dup_for_engine (self->engine);
+  self->test = lum_channel_test_new (sync, self->channel);
   adw_window_title_set_subtitle (self->window_title, lum_channel_get_name (self->channel));
 
   delay = lum_channel_get_push_delay_minutes (self->channel);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "lum-engine.h"
+#include "model/lum-channel.h"
 #include "sync/lum-channel-test.h"
 
 G_BEGIN_DECLS

@@ -7,6 +7,7 @@
 
 #include "lum-ui-util.h"
 #include "lum-welcome-page.h"
+#include "lum-engine-setup.h"
 
 /* The first page of a new database: what Lumen does, and the way to the
  * first channel. */

@@ -23,6 +23,7 @@
 #include "lum-ui-util.h"
 #include "lum-welcome-page.h"
 #include "lum-window.h"
+#include "lum-engine-setup.h"
 
 /* The sections of the sidebar. A later section is one more entry here: its
  * page is a widget with a construct-only "engine" and a "folded" property

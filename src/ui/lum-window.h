@@ -5,7 +5,8 @@
 
 #include "lum-application.h"
 #include "lum-engine-documents.h"
-#include "lum-import.h"
+#include "lum-engine-import.h"
+#include "model/lum-channel.h"
 
 G_BEGIN_DECLS
 

@@ -11,6 +11,7 @@
 #include "lum-test-util.h"
 #include "ui-test-util.h"
 #include "lum-window.h"
+#include "lum-engine-setup.h"
 
 /* The real window and editor under Xvfb, driven through their widgets and
  * actions, checked against the page's model and the database. */

@@ -7,6 +7,7 @@
 #include "lum-secrets.h"
 #include "lum-test-sandbox.h"
 #include "sync-test-util.h"
+#include "lum-engine-setup.h"
 
 /* The channel editor against the sandbox (on its own thread): the store
  * list read live, the flow diagram, and Test Channel run from the editor,

@@ -8,6 +8,7 @@
 #include "lum-test-sandbox.h"
 #include "connect/lum-quickbooks.h"
 #include "sync-test-util.h"
+#include "lum-engine-setup.h"
 
 /* The Integrations and Activity pages against the sandbox (on its own
  * thread), driven through their actions and the dialog's rows. */

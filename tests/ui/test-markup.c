@@ -8,6 +8,7 @@
 #include "lum-product-editor.h"
 #include "lum-window.h"
 #include "ui-test-util.h"
+#include "lum-engine-setup.h"
 
 /* A user's text meets Pango markup in row titles and subtitles, toasts and
  * status pages. Names with & < > " were lost ("Failed to set text … from

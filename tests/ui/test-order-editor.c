@@ -10,6 +10,7 @@
 #include "lum-util.h"
 #include "lum-window.h"
 #include "ui-test-util.h"
+#include "model/lum-channel.h"
 
 /* The sales order and invoice editors, driven through their widgets as a
  * clerk would: customer chooser, SKU completion, live totals, Post; then

@@ -6,6 +6,7 @@
 #include "lum-ship-dialog.h"
 #include "lum-window.h"
 #include "ui-test-util.h"
+#include "lum-engine-setup.h"
 
 /* The Sales Orders page on a database of 20,000 orders: counts, filters,
  * search and sorting happen in SQL and only the rows on screen are read;

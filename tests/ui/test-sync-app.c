@@ -7,7 +7,8 @@
 #include "lum-channel-editor.h"
 #include "lum-documents-page.h"
 #include "lum-engine-documents.h"
-#include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
+#include "sync/lum-sync-remote.h"
 #include "lum-help-window.h"
 #include "lum-preferences-window.h"
 #include "lum-sandbox-register.h"
@@ -62,7 +63,7 @@ on_tested_cb (GObject      *source,
   char **report = user_data;
   g_autoptr(GError) error = NULL;
 
-  *report = lum_engine_test_integration_finish (LUM_ENGINE (source), result, &error);
+  *report = lum_sync_service_test_integration_finish (LUM_SYNC_SERVICE (source), result, &error);
   if (*report == NULL)
     *report = g_strdup_printf ("ERROR %s", error->message);
 }
@@ -77,6 +78,7 @@ test_embedded_defaults (void)
   g_autoptr(GListStore) customers = NULL;
   g_autoptr(GListStore) products = NULL;
   g_autoptr(LumIntegration) shipstation = NULL;
+  g_autoptr(LumSyncService) service = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autofree char *report = NULL;
@@ -114,7 +116,8 @@ test_embedded_defaults (void)
 
   /* The sandbox answers on this thread's main loop, with the credentials
    * that went to the keyring. */
-  lum_engine_test_integration_async (engine, shipstation, NULL, on_tested_cb, &report);
+  service = lum_sync_service_new (engine);
+  lum_sync_service_test_integration_async (service, shipstation, NULL, on_tested_cb, &report);
   sync_test_wait (tested, &report, 60, "the test of Sandbox ShipStation");
   g_assert_nonnull (strstr (report, "the API key and secret work"));
 

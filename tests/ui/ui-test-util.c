@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lum-test"
 
 #include "ui-test-util.h"
+#include "lum-engine-setup.h"
 
 /* GTK, fontconfig and Mesa keep caches until exit that LeakSanitizer
  * reports as leaks; these programs check behaviour, the core tests check

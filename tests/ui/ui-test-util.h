@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "lum-engine-documents.h"
+#include "model/lum-channel.h"
 #include "lum-test-util.h"
 
 G_BEGIN_DECLS

@@ -18,6 +18,7 @@
 #include "sync/lum-lease.h"
 #include "store/lum-customer-store.h"
 #include "store/lum-document-store.h"
+#include "store/lum-event-store.h"
 #include "store/lum-job-store.h"
 
 /* what a channel read back from a posted document was parsed from */

@@ -10,6 +10,7 @@
 #include "lum-text.h"
 #include "lum-util.h"
 #include "store/lum-document-store.h"
+#include "store/lum-shipment-store.h"
 
 /* Recording a shipment: quantities, fulfillment status, the invoice of a
  * channel that invoices on shipment. */

@@ -5,7 +5,6 @@
 
 #include "lum-db.h"
 #include "model/lum-document.h"
-#include "model/lum-shipment.h"
 
 G_BEGIN_DECLS
 
@@ -92,36 +91,9 @@ gint64       lum_document_store_count         (LumDb             *db,
                                                const LumDocumentQuery *query,
                                                GError           **error);
 
-gboolean     lum_shipment_store_insert        (LumDb             *db,
-                                               LumShipment       *shipment,
-                                               const char        *now,
-                                               GError           **error);
-GListStore  *lum_shipment_store_list          (LumDb             *db,
-                                               gint64             order_id,
-                                               GError           **error);
-gint64       lum_shipment_store_find_remote   (LumDb             *db,
-                                               gint64             order_id,
-                                               const char        *remote_id);
-GHashTable  *lum_shipment_store_shipped       (LumDb             *db,
-                                               gint64             order_id,
-                                               GError           **error);
-gboolean     lum_shipment_store_set_voided    (LumDb             *db,
-                                               gint64             shipment_id,
-                                               GError           **error);
-
 gboolean     lum_document_store_purge_tests   (LumDb             *db,
                                                guint             *n_orders,
                                                guint             *n_invoices,
-                                               GError           **error);
-
-char        *lum_sync_cursor_get              (LumDb             *db,
-                                               gint64             integration_id,
-                                               const char        *name);
-gboolean     lum_sync_cursor_set              (LumDb             *db,
-                                               gint64             integration_id,
-                                               const char        *name,
-                                               const char        *value,
-                                               const char        *now,
                                                GError           **error);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 #include "lum-channel-test.h"
 #include "lum-engine-documents.h"
 #include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
+#include "lum-sync-service.h"
 #include "lum-fulfillment-poller.h"
 #include "lum-push-worker.h"
 #include "lum-util.h"
@@ -27,6 +29,7 @@ struct _LumChannelTest
 {
   GObject          parent_instance;
 
+  LumSyncService  *service;
   LumEngine       *engine;
   LumChannel      *channel;
   LumIntegration  *oms;
@@ -546,7 +549,7 @@ step_shipment (LumChannelTest *self,
       step_failed (self, step, _("The sandbox address of the integration is not usable"));
       return;
     }
-  lum_http_send_async (lum_engine_get_soup_session (self->engine), message, g_task_get_cancellable (self->task),
+  lum_http_send_async (lum_sync_service_get_session (self->service), message, g_task_get_cancellable (self->task),
                        on_shipped_cb, g_object_ref (self));
 }
 
@@ -598,7 +601,7 @@ static void
 step_tracking (LumChannelTest *self,
                LumTestStep    *step)
 {
-  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (self->engine);
+  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (self->service);
 
   lum_fulfillment_poller_poll_async (poller, g_task_get_cancellable (self->task), on_polled_cb, g_object_ref (self));
 }
@@ -764,6 +767,7 @@ lum_channel_test_dispose (GObject *object)
 
   g_clear_object (&self->worker);
   g_clear_object (&self->engine);
+  g_clear_object (&self->service);
   g_clear_object (&self->channel);
   g_clear_object (&self->oms);
   g_clear_object (&self->accounting);
@@ -845,19 +849,29 @@ plan (LumChannelTest *self)
             !push ? no_push : is_sandbox (self->oms) ? _("Sandbox orders need no cleanup") : NULL);
 }
 
+/**
+ * lum_channel_test_new:
+ * @service: the sync service whose session and connectors the test uses
+ */
 LumChannelTest *
-lum_channel_test_new (LumEngine  *engine,
-                      LumChannel *channel)
+lum_channel_test_new (LumSyncService *service,
+                      LumChannel     *channel)
 {
-  LumChannelTest *self = g_object_new (LUM_TYPE_CHANNEL_TEST, NULL);
+  LumChannelTest *self;
+  LumEngine *engine;
 
-  self->engine = g_object_ref (engine);
+  g_return_val_if_fail (LUM_IS_SYNC_SERVICE (service), NULL);
+  g_return_val_if_fail (LUM_IS_CHANNEL (channel), NULL);
+
+  self = g_object_new (LUM_TYPE_CHANNEL_TEST, NULL);
+  self->service = g_object_ref (service);
+  self->engine = engine = g_object_ref (lum_sync_service_get_engine (service));
   self->channel = lum_channel_copy (channel);
   if (lum_channel_get_push_to_oms (channel))
     self->oms = lum_engine_get_integration (engine, lum_channel_get_oms_integration_id (channel), NULL);
   if (lum_channel_get_accounting_integration_id (channel) != 0)
     self->accounting = lum_engine_get_integration (engine, lum_channel_get_accounting_integration_id (channel), NULL);
-  self->worker = lum_push_worker_new (engine);
+  self->worker = lum_push_worker_new (service);
   g_signal_connect_object (self->worker, "job-sending", G_CALLBACK (on_job_sending_cb), self, 0);
   plan (self);
   return self;

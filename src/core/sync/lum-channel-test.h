@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lum-engine.h"
+#include "model/lum-channel.h"
 #include "model/lum-test-step.h"
 
 G_BEGIN_DECLS
@@ -28,7 +29,9 @@ GQuark lum_channel_test_error_quark (void);
 #define LUM_TYPE_CHANNEL_TEST (lum_channel_test_get_type ())
 G_DECLARE_FINAL_TYPE (LumChannelTest, lum_channel_test, LUM, CHANNEL_TEST, GObject)
 
-LumChannelTest *lum_channel_test_new                (LumEngine           *engine,
+typedef struct _LumSyncService LumSyncService;
+
+LumChannelTest *lum_channel_test_new                (LumSyncService      *service,
                                                      LumChannel          *channel);
 GListModel     *lum_channel_test_get_steps          (LumChannelTest      *self);
 gboolean        lum_channel_test_needs_confirmation (LumChannelTest      *self);

@@ -7,16 +7,18 @@
 
 #include "lum-fulfillment-poller.h"
 #include "lum-engine-documents.h"
-#include "lum-engine-private.h"
 #include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
+#include "lum-sync-service.h"
 #include "lum-util.h"
 
 struct _LumFulfillmentPoller
 {
   GObject        parent_instance;
 
-  LumEngine     *engine;
-  GError        *last_error;
+  LumEngine      *engine;
+  LumSyncService *service;  /* not owned: the service owns its poller */
+  GError         *last_error;
 };
 
 G_DEFINE_FINAL_TYPE (LumFulfillmentPoller, lum_fulfillment_poller, G_TYPE_OBJECT)
@@ -47,12 +49,6 @@ round_free (gpointer data)
 
   g_array_unref (round->targets);
   g_free (round);
-}
-
-static char *
-cursor_name (const char *store_id)
-{
-  return g_strdup_printf ("shipments:%s", store_id);
 }
 
 /* Distinct integration and store pairs of the channels that want updates. */
@@ -90,203 +86,6 @@ collect_targets (LumFulfillmentPoller  *self,
   return targets;
 }
 
-typedef struct
-{
-  GPtrArray    *shipments;
-  LumPollStats *stats;
-  gint64        integration_id;
-  const char   *store_id;
-  const char   *latest;
-} Apply;
-
-/* Records one shipment in the savepoint the caller holds; %FALSE when the
- * order rules refused it, and the caller rolls the savepoint back. A
- * shipment of an unknown order is only counted. */
-static gboolean
-record_one (LumFlowContext     *ctx,
-            LumRemoteShipment  *remote,
-            LumPollStats       *stats,
-            gint64             *order_id,
-            GError            **error)
-{
-  const char *remote_id = lum_shipment_get_text (remote->shipment, LUM_SHIPMENT_REMOTE_ID);
-  g_autoptr(LumDocument) order = NULL;
-  gboolean duplicate = FALSE, changed = FALSE;
-
-  *order_id = lum_document_store_id_by_uuid (ctx->db, remote->order_key);
-  if (*order_id == 0 && remote->order_number != NULL)
-    {
-      order = lum_document_store_find (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, remote->order_number, NULL);
-      *order_id = order ? lum_document_get_id (order) : 0;
-    }
-  if (*order_id == 0)
-    {
-      stats->unknown++;
-      return TRUE;
-    }
-
-  if (lum_shipment_get_int (remote->shipment, LUM_SHIPMENT_VOIDED))
-    {
-      if (!lum_flow_void_shipment (ctx, *order_id, remote_id, &changed, error))
-        return FALSE;
-      stats->voided += changed;
-    }
-  else
-    {
-      g_autoptr(LumShipment) shipment = lum_shipment_new ();
-      GListModel *lines = lum_shipment_get_lines (remote->shipment);
-
-      lum_record_copy_into (LUM_RECORD (remote->shipment), LUM_RECORD (shipment));
-      for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
-        {
-          g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
-          lum_shipment_add_line (shipment, lum_doc_line_get_sku (line), lum_doc_line_get_quantity (line));
-        }
-      if (!lum_flow_record_shipment (ctx, *order_id, shipment, &duplicate, error))
-        return FALSE;
-      if (duplicate)
-        stats->duplicates++;
-      else
-        stats->recorded++;
-    }
-  return TRUE;
-}
-
-static void
-refuse (LumFlowContext    *ctx,
-        LumRemoteShipment *remote,
-        gint64             order_id,
-        const GError      *error,
-        LumPollStats      *stats)
-{
-  stats->refused++;
-  lum_flow_add_event (ctx, "shipment.refused", 0, order_id, 0, 0,
-                      "remote_id", lum_shipment_get_text (remote->shipment, LUM_SHIPMENT_REMOTE_ID),
-                      "error", error ? error->message : NULL, NULL);
-}
-
-/* One shipment in its own savepoint: a refused one leaves the others. */
-static void
-apply_one (LumFlowContext    *ctx,
-           LumRemoteShipment *remote,
-           LumPollStats      *stats)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 order_id = 0;
-
-  if (!lum_db_begin (ctx->db, &error))
-    {
-      refuse (ctx, remote, order_id, error, stats);
-      return;
-    }
-  if (record_one (ctx, remote, stats, &order_id, &error))
-    {
-      if (lum_db_commit (ctx->db, &error))
-        return;
-    }
-  else
-    {
-      lum_db_rollback (ctx->db);
-    }
-  refuse (ctx, remote, order_id, error, stats);
-}
-
-/* Shipments from @start to @end, the same as each in its own savepoint but
- * with one savepoint for them all: a savepoint copies every page it changes
- * first, and a poll's shipments change the same few pages over and over.
- * When one is refused, the savepoint goes back, the shipments before it are
- * applied again (they went through on the same rows, so they go through
- * again) and the refused one is not tried again, only recorded as refused;
- * the rest follow in a savepoint of their own. */
-static void
-apply_batch (LumFlowContext *ctx,
-             GPtrArray      *shipments,
-             guint           start,
-             guint           end,
-             LumPollStats   *stats)
-{
-  while (start < end)
-    {
-      g_autoptr(GError) error = NULL;
-      LumPollStats before = *stats;
-      gint64 order_id = 0;
-      guint i;
-
-      if (end - start == 1 || !lum_db_begin (ctx->db, NULL))
-        {
-          apply_one (ctx, g_ptr_array_index (shipments, start), stats);
-          start++;
-          continue;
-        }
-
-      for (i = start; i < end; i++)
-        if (!record_one (ctx, g_ptr_array_index (shipments, i), stats, &order_id, &error))
-          break;
-
-      if (i == end)
-        {
-          if (lum_db_commit (ctx->db, NULL))
-            return;
-          /* the savepoint is gone with what it held: one by one, then */
-          *stats = before;
-          for (i = start; i < end; i++)
-            apply_one (ctx, g_ptr_array_index (shipments, i), stats);
-          return;
-        }
-
-      lum_db_rollback (ctx->db);
-      *stats = before;
-      apply_batch (ctx, shipments, start, i, stats);
-      refuse (ctx, g_ptr_array_index (shipments, i), order_id, error, stats);
-      start = i + 1;
-    }
-}
-
-/* shipments a savepoint: enough to share the pages they change, few
- * enough that a refusal redoes little */
-#define BATCH_SIZE 256
-
-static gboolean
-apply_tx (LumEngine  *engine,
-          gpointer    user_data,
-          GError    **error)
-{
-  Apply *apply = user_data;
-  LumFlowContext ctx = { lum_engine_get_db (engine), lum_engine_now (engine), LUM_ACTOR_SYNC, "" };
-  g_autofree char *name = cursor_name (apply->store_id);
-  g_autofree char *now = lum_time_format (ctx.now);
-
-  for (guint i = 0; i < apply->shipments->len; i += BATCH_SIZE)
-    apply_batch (&ctx, apply->shipments, i, MIN (i + BATCH_SIZE, apply->shipments->len), apply->stats);
-
-  if (apply->latest == NULL)
-    return TRUE;
-  return lum_sync_cursor_set (ctx.db, apply->integration_id, name, apply->latest, now, error);
-}
-
-/**
- * lum_fulfillment_poller_apply:
- * @shipments: (element-type LumRemoteShipment): what a poll of the store read
- * @latest: (nullable): the new cursor
- *
- * Records a poll's shipments and moves the cursor, in one transaction;
- * a refused shipment leaves the others, as if each had its own savepoint.
- */
-gboolean
-lum_fulfillment_poller_apply (LumFulfillmentPoller  *self,
-                              gint64                 integration_id,
-                              const char            *store_id,
-                              GPtrArray             *shipments,
-                              const char            *latest,
-                              LumPollStats          *stats,
-                              GError               **error)
-{
-  Apply apply = { shipments, stats, integration_id, store_id, latest };
-
-  stats->shipments += shipments->len;
-  return lum_engine_run_in_transaction (self->engine, apply_tx, &apply, "documents", error);
-}
-
 static void poll_next (GTask *task);
 
 static void
@@ -315,8 +114,8 @@ on_polled_cb (GObject      *source,
       g_clear_error (&self->last_error);
       self->last_error = g_steal_pointer (&error);
     }
-  else if (!lum_fulfillment_poller_apply (self, target->integration_id, target->store_id, shipments, latest,
-                                          &round->stats, &error))
+  else if (!lum_engine_apply_shipments (self->engine, target->integration_id, target->store_id, shipments, latest,
+                                        &round->stats, &error))
     {
       round->stats.failed_targets++;
       g_clear_error (&self->last_error);
@@ -335,13 +134,13 @@ poll_next (GTask *task)
   Target *target;
   g_autoptr(LumConnector) connector = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *since = NULL;
 
   while (round->next < round->targets->len)
     {
       target = &g_array_index (round->targets, Target, round->next);
-      connector = lum_engine_get_connector (self->engine, target->integration_id, &error);
+      connector = self->service == NULL ? NULL
+                  : lum_sync_service_get_connector (self->service, target->integration_id, &error);
       if (connector != NULL)
         break;
       round->stats.failed_targets++;
@@ -355,8 +154,7 @@ poll_next (GTask *task)
       return;
     }
 
-  name = cursor_name (target->store_id);
-  since = lum_engine_get_sync_cursor (self->engine, target->integration_id, name);
+  since = lum_engine_get_shipment_cursor (self->engine, target->integration_id, target->store_id);
   lum_connector_poll_async (connector, target->store_id, since, g_task_get_cancellable (task), on_polled_cb, task);
 }
 
@@ -424,6 +222,9 @@ lum_fulfillment_poller_dispose (GObject *object)
 {
   LumFulfillmentPoller *self = (LumFulfillmentPoller *)object;
 
+  if (self->service != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->service), (gpointer *)&self->service);
+  self->service = NULL;
   g_clear_object (&self->engine);
 
   G_OBJECT_CLASS (lum_fulfillment_poller_parent_class)->dispose (object);
@@ -453,14 +254,21 @@ lum_fulfillment_poller_init (LumFulfillmentPoller *self)
 {
 }
 
+/**
+ * lum_fulfillment_poller_new:
+ * @service: whose connectors the poller reads through; it must outlive the
+ *   poller's rounds (the service owns its own poller)
+ */
 LumFulfillmentPoller *
-lum_fulfillment_poller_new (LumEngine *engine)
+lum_fulfillment_poller_new (LumSyncService *service)
 {
   LumFulfillmentPoller *self;
 
-  g_return_val_if_fail (LUM_IS_ENGINE (engine), NULL);
+  g_return_val_if_fail (LUM_IS_SYNC_SERVICE (service), NULL);
 
   self = g_object_new (LUM_TYPE_FULFILLMENT_POLLER, NULL);
-  self->engine = g_object_ref (engine);
+  self->engine = g_object_ref (lum_sync_service_get_engine (service));
+  self->service = service;
+  g_object_add_weak_pointer (G_OBJECT (service), (gpointer *)&self->service);
   return self;
 }

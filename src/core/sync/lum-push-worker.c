@@ -9,8 +9,9 @@
 #include "lum-push-worker.h"
 #include "lum-lease.h"
 #include "lum-engine-documents.h"
-#include "lum-engine-private.h"
 #include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
+#include "lum-sync-service.h"
 #include "lum-util.h"
 #include "connect/lum-order-payload.h"
 
@@ -22,6 +23,7 @@ struct _LumPushWorker
   GObject        parent_instance;
 
   LumEngine     *engine;
+  LumSyncService *service;  /* not owned: the service owns its worker */
   char          *owner;
   GCancellable  *cancellable;
   gboolean       started;
@@ -274,193 +276,81 @@ lum_push_worker_dup_payload (LumPushWorker  *self,
 
 /* -- recording outcomes --------------------------------------------------- */
 
-typedef struct
+/* Done, again later with backoff, or failed for good. */
+static LumJobState
+decide_state (LumJob      *job,
+              LumPushItem *item,
+              gint64       now,
+              char       **due)
 {
-  LumPushWorker *worker;
-  LumPushItem   *item;
-  LumJob        *job;
-  LumJobState    state;
-  gboolean       recorded;
-} Outcome;
-
-static const char *
-integration_name (LumJob *job)
-{
-  return lum_job_get_text (job, LUM_JOB_INTEGRATION_NAME);
-}
-
-static gboolean
-record_invoice_outcome (LumFlowContext  *ctx,
-                        Outcome         *outcome,
-                        const char      *due,
-                        GError         **error)
-{
-  LumJob *job = outcome->job;
-  LumPushItem *item = outcome->item;
-  g_autofree char *now = lum_time_format (ctx->now);
-  gint64 invoice_id = lum_job_get_int (job, LUM_JOB_INVOICE_ID);
-  g_autoptr(LumDocument) invoice = lum_document_store_get (ctx->db, LUM_DOCUMENT_KIND_INVOICE, invoice_id, error);
-  const char *message = item->error ? item->error->message : NULL;
-
-  if (invoice == NULL)
-    return FALSE;
-  switch (outcome->state)
-    {
-    case LUM_JOB_STATE_DONE:
-      lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_PUSHED);
-      lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_ID, item->remote_id);
-      lum_flow_add_event (ctx, "accounting.pushed", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id,
-                          lum_job_get_id (job), "integration", integration_name (job), "remote_id", item->remote_id,
-                          NULL);
-      break;
-    case LUM_JOB_STATE_SCHEDULED:
-      lum_flow_add_event (ctx, "push.retry", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id,
-                          lum_job_get_id (job), "next_at", due, "error", message, NULL);
-      break;
-    case LUM_JOB_STATE_FAILED:
-    default:
-      lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_FAILED);
-      lum_flow_add_event (ctx, "accounting.failed", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id,
-                          lum_job_get_id (job), "error", message, NULL);
-      break;
-    }
-  return lum_document_store_update (ctx->db, invoice, now, FALSE, error);
-}
-
-static gboolean
-record_outcome_tx (LumEngine  *engine,
-                   gpointer    user_data,
-                   GError    **error)
-{
-  Outcome *outcome = user_data;
-  LumPushWorker *self = outcome->worker;
-  LumPushItem *item = outcome->item;
-  LumJob *job = outcome->job;
-  LumDb *db = lum_engine_get_db (engine);
-  LumFlowContext ctx = { db, lum_engine_now (engine), LUM_ACTOR_SYNC, "" };
-  g_autofree char *now = lum_time_format (ctx.now);
-  g_autofree char *due = NULL;
-  g_autoptr(LumDocument) order = NULL;
   gint64 attempts = lum_job_get_int (job, LUM_JOB_ATTEMPTS);
   gint64 max_attempts = lum_job_get_int (job, LUM_JOB_MAX_ATTEMPTS);
-  gint64 order_id = lum_job_get_int (job, LUM_JOB_SALES_ORDER_ID);
-  gboolean cancel = lum_job_get_kind (job) == LUM_JOB_KIND_CANCEL_SALES_ORDER;
-  const char *message = item->error ? item->error->message : NULL;
 
+  *due = NULL;
   if (item->error == NULL)
-    outcome->state = LUM_JOB_STATE_DONE;
-  else if (lum_remote_error_is_retryable (item->error) && attempts < max_attempts)
+    return LUM_JOB_STATE_DONE;
+  if (lum_remote_error_is_retryable (item->error) && attempts < max_attempts)
     {
-      outcome->state = LUM_JOB_STATE_SCHEDULED;
-      due = lum_time_format (ctx.now + lum_push_worker_backoff (attempts, g_random_int ()) * 1000);
+      *due = lum_time_format (now + lum_push_worker_backoff (attempts, g_random_int ()) * 1000);
+      return LUM_JOB_STATE_SCHEDULED;
     }
-  else
-    outcome->state = LUM_JOB_STATE_FAILED;
-
-  if (!lum_job_store_finish (db, lum_job_get_id (job), self->owner, outcome->state, due, item->remote_id,
-                             message, now, error))
-    return error == NULL || *error == NULL; /* the lease was lost: another worker records it */
-  outcome->recorded = TRUE;
-
-  if (lum_job_get_kind (job) == LUM_JOB_KIND_PUSH_INVOICE)
-    return record_invoice_outcome (&ctx, outcome, due, error);
-
-  order = lum_document_store_get (db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, error);
-  if (order == NULL)
-    return FALSE;
-
-  switch (outcome->state)
-    {
-    case LUM_JOB_STATE_DONE:
-      if (!cancel)
-        {
-          lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_PUSHED);
-          lum_document_set_text (order, LUM_DOC_REMOTE_ID, item->remote_id);
-          lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, NULL);
-        }
-      lum_flow_add_event (&ctx, cancel ? "cancel.sent" : "push.sent",
-                          lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0, lum_job_get_id (job),
-                          "integration", integration_name (job), "remote_id", item->remote_id, NULL);
-      break;
-    case LUM_JOB_STATE_SCHEDULED:
-      if (!cancel)
-        lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, due);
-      lum_flow_add_event (&ctx, "push.retry", lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0,
-                          lum_job_get_id (job), "next_at", due, "error", message, NULL);
-      break;
-    case LUM_JOB_STATE_FAILED:
-    default:
-      if (!cancel)
-        lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_FAILED);
-      lum_flow_add_event (&ctx, "push.failed", lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0,
-                          lum_job_get_id (job), "error", message, NULL);
-      break;
-    }
-  return lum_document_store_update (db, order, now, FALSE, error);
+  return LUM_JOB_STATE_FAILED;
 }
 
-/* Records a chunk's outcomes in one transaction, each in a savepoint so
- * that one that cannot be written leaves the others; signals follow the
- * commit. */
+/* Records a chunk's outcomes through the engine, in one transaction;
+ * signals follow the commit. */
 static void
 record_outcomes (LumPushWorker *self,
                  GPtrArray     *items)
 {
-  LumDb *db = lum_engine_get_db (self->engine);
+  g_autoptr(GArray) outcomes = g_array_new (FALSE, TRUE, sizeof (LumJobOutcome));
   g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (LumJobState));
+  g_autoptr(GPtrArray) dues = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  gint64 now = lum_engine_now (self->engine);
 
   if (items->len == 0)
     return;
-  if (!lum_db_begin (db, &error))
+  for (guint i = 0; i < items->len; i++)
+    {
+      LumPushItem *item = g_ptr_array_index (items, i);
+      LumJob *job = lum_engine_get_job (self->engine, item->job_id, NULL);
+      LumJobOutcome outcome = { 0, };
+      char *due = NULL;
+
+      if (job == NULL)
+        continue;
+      outcome.job = job;
+      outcome.state = decide_state (job, item, now, &due);
+      outcome.due_at = due;
+      outcome.remote_id = item->remote_id;
+      outcome.message = item->error ? item->error->message : NULL;
+      g_ptr_array_add (jobs, job);
+      g_ptr_array_add (dues, due);
+      g_array_append_val (outcomes, outcome);
+    }
+
+  if (!lum_engine_record_job_outcomes (self->engine, self->owner, (LumJobOutcome *)(gpointer)outcomes->data,
+                                       outcomes->len, &error))
     {
       /* the jobs stay running; their leases run out and they are tried again */
       g_warning ("Could not record the outcome of %u jobs: %s", items->len, error->message);
       return;
     }
 
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < outcomes->len; i++)
     {
-      LumPushItem *item = g_ptr_array_index (items, i);
-      g_autoptr(LumJob) job = lum_job_store_get (db, item->job_id, NULL);
-      g_autoptr(GError) local_error = NULL;
-      Outcome outcome = { self, item, job, 0, FALSE };
+      LumJobOutcome *outcome = &g_array_index (outcomes, LumJobOutcome, i);
 
-      if (job == NULL)
+      if (!outcome->recorded)
         continue;
-      if (!lum_engine_run_in_transaction (self->engine, record_outcome_tx, &outcome, NULL, &local_error))
+      if (outcome->state == LUM_JOB_STATE_FAILED)
         {
-          g_warning ("Could not record the outcome of job %" PRId64 ": %s", item->job_id,
-                     local_error->message);
-          continue;
+          g_autoptr(LumJob) failed = lum_engine_get_job (self->engine, lum_job_get_id (outcome->job), NULL);
+          g_signal_emit (self, signals[JOB_FAILED], 0, failed ? failed : outcome->job);
         }
-      if (outcome.recorded)
-        {
-          g_ptr_array_add (jobs, g_steal_pointer (&job));
-          g_array_append_val (states, outcome.state);
-        }
-    }
-
-  if (!lum_db_commit (db, &error))
-    {
-      g_warning ("Could not record the outcome of %u jobs: %s", items->len, error->message);
-      return;
-    }
-  lum_engine_emit_changed (self->engine, "documents");
-
-  for (guint i = 0; i < jobs->len; i++)
-    {
-      LumJob *job = g_ptr_array_index (jobs, i);
-      LumJobState state = g_array_index (states, LumJobState, i);
-
-      if (state == LUM_JOB_STATE_FAILED)
-        {
-          g_autoptr(LumJob) failed = lum_job_store_get (db, lum_job_get_id (job), NULL);
-          g_signal_emit (self, signals[JOB_FAILED], 0, failed ? failed : job);
-        }
-      else if (state == LUM_JOB_STATE_DONE)
-        g_signal_emit (self, signals[JOB_DONE], 0, job);
+      else if (outcome->state == LUM_JOB_STATE_DONE)
+        g_signal_emit (self, signals[JOB_DONE], 0, outcome->job);
     }
 }
 
@@ -538,7 +428,12 @@ find_group (Pass          *pass,
       if (lum_integration_get_id (lum_connector_get_integration (group->connector)) == integration_id)
         return group;
     }
-  connector = lum_engine_get_connector (self->engine, integration_id, error);
+  if (self->service == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The sync service of this push worker has stopped"));
+      return NULL;
+    }
+  connector = lum_sync_service_get_connector (self->service, integration_id, error);
   if (connector == NULL)
     return NULL;
   group = g_new0 (Group, 1);
@@ -578,18 +473,16 @@ static gboolean
 on_renew_leases_cb (gpointer user_data)
 {
   LumPushWorker *self = user_data;
-  gint64 now = lum_engine_now (self->engine);
-  g_autofree char *lease = lum_time_format (now + (gint64)lease_seconds () * G_USEC_PER_SEC);
   g_autoptr(GError) error = NULL;
   guint n_held = 0;
 
-  if (!lum_job_store_renew (lum_engine_get_db (self->engine), self->owner, lease, &n_held, &error))
+  if (!lum_engine_renew_jobs (self->engine, self->owner, lease_seconds (), &n_held, &error))
     {
       /* the next tick tries again, well before the leases run out */
       g_warning ("Could not renew the leases of the jobs being sent: %s", error->message);
       return G_SOURCE_CONTINUE;
     }
-  g_debug ("Renewed the leases of %u jobs until %s", n_held, lease);
+  g_debug ("Renewed the leases of %u jobs for %u s", n_held, lease_seconds ());
   if (n_held > 0)
     return G_SOURCE_CONTINUE;
   self->renew_id = 0;
@@ -607,26 +500,6 @@ keep_leases (LumPushWorker *self)
                                          on_renew_leases_cb, self, NULL);
 }
 
-/* The claimers of this computer whose process no longer exists. */
-static GStrv
-find_gone_claimers (LumDb       *db,
-                    const char  *now_text,
-                    GError     **error)
-{
-  g_auto(GStrv) claimers = lum_job_store_list_claimers (db, now_text, error);
-  g_autoptr(GStrvBuilder) gone = g_strv_builder_new ();
-
-  if (claimers == NULL)
-    return NULL;
-  for (guint i = 0; claimers[i] != NULL; i++)
-    if (lum_lease_owner_check (claimers[i], NULL, NULL) == LUM_LEASE_HOLDER_GONE)
-      {
-        g_debug ("Taking back the jobs of %s: its process is gone", claimers[i]);
-        g_strv_builder_add (gone, claimers[i]);
-      }
-  return g_strv_builder_end (gone);
-}
-
 /* Claims the due jobs and turns them into items; a job whose payload
  * cannot be built fails at once, with its reason. */
 static gboolean
@@ -634,27 +507,14 @@ claim_and_prepare (LumPushWorker *self,
                    Pass          *pass,
                    GError       **error)
 {
-  LumDb *db = lum_engine_get_db (self->engine);
-  gint64 now = lum_engine_now (self->engine);
-  g_autofree char *now_text = lum_time_format (now);
-  g_autofree char *lease = lum_time_format (now + (gint64)lease_seconds () * G_USEC_PER_SEC);
-  g_auto(GStrv) gone = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) unbuildable = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_push_item_free);
 
-  if (!lum_db_begin (db, error))
+  ids = lum_engine_claim_jobs (self->engine, self->owner, lease_seconds (),
+                               self->with_invoices || pass->only_job_id != 0, pass->only_job_id, claim_limit (),
+                               error);
+  if (ids == NULL)
     return FALSE;
-  gone = find_gone_claimers (db, now_text, error);
-  ids = gone == NULL ? NULL
-        : lum_job_store_claim (db, self->owner, now_text, lease, (const char * const *)gone,
-                               self->with_invoices || pass->only_job_id != 0, pass->only_job_id,
-                               claim_limit (), error);
-  if (ids == NULL || !lum_db_commit (db, error))
-    {
-      if (lum_db_in_transaction (db))
-        lum_db_rollback (db);
-      return FALSE;
-    }
   pass->claimed_any = ids->len > 0;
   if (pass->claimed_any)
     keep_leases (self);
@@ -662,7 +522,7 @@ claim_and_prepare (LumPushWorker *self,
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(LumJob) job = lum_job_store_get (db, id, NULL);
+      g_autoptr(LumJob) job = lum_engine_get_job (self->engine, id, NULL);
       g_autoptr(GError) local_error = NULL;
       g_autoptr(LumDocument) order = NULL;
       g_autoptr(JsonNode) payload = NULL;
@@ -861,7 +721,7 @@ on_idle_cb (gpointer user_data)
 static void
 schedule_next (LumPushWorker *self)
 {
-  g_autofree char *next = lum_job_store_next_wakeup (lum_engine_get_db (self->engine), self->with_invoices, NULL);
+  g_autofree char *next = lum_engine_next_job_wakeup (self->engine, self->with_invoices);
   gint64 when, now, delay_ms;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
@@ -925,6 +785,9 @@ lum_push_worker_dispose (GObject *object)
 
   lum_push_worker_stop (self);
   g_clear_handle_id (&self->renew_id, g_source_remove);
+  if (self->service != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->service), (gpointer *)&self->service);
+  self->service = NULL;
   g_clear_object (&self->engine);
 
   G_OBJECT_CLASS (lum_push_worker_parent_class)->dispose (object);
@@ -1003,12 +866,22 @@ lum_push_worker_init (LumPushWorker *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/**
+ * lum_push_worker_new:
+ * @service: whose connectors the worker sends through; it must outlive
+ *   the worker's passes (the service owns its own worker)
+ */
 LumPushWorker *
-lum_push_worker_new (LumEngine *engine)
+lum_push_worker_new (LumSyncService *service)
 {
-  LumPushWorker *self = g_object_new (LUM_TYPE_PUSH_WORKER, NULL);
+  LumPushWorker *self;
 
-  self->engine = g_object_ref (engine);
+  g_return_val_if_fail (LUM_IS_SYNC_SERVICE (service), NULL);
+
+  self = g_object_new (LUM_TYPE_PUSH_WORKER, NULL);
+  self->engine = g_object_ref (lum_sync_service_get_engine (service));
+  self->service = service;
+  g_object_add_weak_pointer (G_OBJECT (service), (gpointer *)&self->service);
   return self;
 }
 

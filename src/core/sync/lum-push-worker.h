@@ -20,13 +20,15 @@ G_BEGIN_DECLS
 #define LUM_TYPE_PUSH_WORKER (lum_push_worker_get_type ())
 G_DECLARE_FINAL_TYPE (LumPushWorker, lum_push_worker, LUM, PUSH_WORKER, GObject)
 
+typedef struct _LumSyncService LumSyncService;
+
 #define LUM_PUSH_WORKER_CLAIM_LIMIT   500
 /* A claim lasts this long unless its worker renews it (a third of the way
  * through, while its requests are in flight): a worker that died on another
  * computer gives its jobs back within this time. */
 #define LUM_PUSH_WORKER_LEASE_SECONDS 30
 
-LumPushWorker *lum_push_worker_new             (LumEngine            *engine);
+LumPushWorker *lum_push_worker_new             (LumSyncService       *service);
 void           lum_push_worker_start           (LumPushWorker        *self);
 void           lum_push_worker_stop            (LumPushWorker        *self);
 gboolean       lum_push_worker_get_busy        (LumPushWorker        *self);

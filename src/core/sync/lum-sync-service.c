@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include "lum-sync-service.h"
-#include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
+
+#define HTTP_TIMEOUT_S 30
 
 struct _LumSyncService
 {
@@ -12,6 +14,7 @@ struct _LumSyncService
 
   LumEngine            *engine;
   SoupSession          *session;
+  GHashTable           *connectors;  /* integration id → LumConnector */
   LumPushWorker        *worker;
   LumFulfillmentPoller *poller;
   GCancellable         *poll_cancellable;
@@ -42,7 +45,52 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* engine → its service, for those that have only the engine (a dialog):
+ * one session and one set of connectors a process, so that an
+ * integration's request budget is shared by all that talk to it */
+static GHashTable *services;
+
+/* -- helpers ---------------------------------------------------------------- */
+
+static SoupSession *
+new_session (void)
+{
+  const char *env = g_getenv ("LUMEN_HTTP_TIMEOUT");
+  guint64 timeout = HTTP_TIMEOUT_S;
+
+  if (env != NULL)
+    g_ascii_string_to_unsigned (env, 10, 1, 3600, &timeout, NULL);
+  return soup_session_new_with_options ("timeout", (guint)timeout,
+                                        "user-agent", "Lumen/" PACKAGE_VERSION,
+                                        "max-conns-per-host", 16,
+                                        NULL);
+}
+
 /* -- callbacks -------------------------------------------------------------- */
+
+static void
+on_integrations_changed_cb (LumSyncService *self,
+                            const char     *what)
+{
+  /* a changed URL, setting or secret takes effect with a new connector */
+  g_hash_table_remove_all (self->connectors);
+}
+
+static void
+on_integration_state_cb (LumIntegration *integration,
+                         GParamSpec     *pspec,
+                         LumSyncService *self)
+{
+  g_autoptr(LumIntegration) stored = lum_engine_get_integration (self->engine, lum_integration_get_id (integration),
+                                                                 NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (stored == NULL || g_strcmp0 (lum_integration_get_state (stored), lum_integration_get_state (integration)) == 0)
+    return;
+  lum_integration_set_state (stored, lum_integration_get_state (integration));
+  if (!lum_engine_save_integration (self->engine, stored, &error))
+    g_warning ("Could not record the state of %s: %s", lum_integration_get_name (stored), error->message);
+}
 
 static void
 on_job_sending_cb (LumPushWorker  *worker,
@@ -128,14 +176,21 @@ lum_sync_service_constructed (GObject *object)
 
   g_return_if_fail (LUM_IS_ENGINE (self->engine));
 
-  self->session = g_object_ref (lum_engine_get_soup_session (self->engine));
-  self->worker = lum_push_worker_new (self->engine);
+  self->session = new_session ();
+  g_signal_connect_object (self->engine, "changed::integrations", G_CALLBACK (on_integrations_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (services == NULL)
+    services = g_hash_table_new (NULL, NULL);
+  if (!g_hash_table_contains (services, self->engine))
+    g_hash_table_insert (services, self->engine, self);
+
+  self->worker = lum_push_worker_new (self);
   lum_push_worker_set_with_invoices (self->worker, TRUE);
   g_signal_connect_object (self->worker, "job-sending", G_CALLBACK (on_job_sending_cb), self, 0);
   g_signal_connect_object (self->worker, "job-done", G_CALLBACK (on_job_done_cb), self, 0);
   g_signal_connect_object (self->worker, "job-failed", G_CALLBACK (on_job_failed_cb), self, 0);
   g_signal_connect_object (self->worker, "notify::busy", G_CALLBACK (on_worker_busy_cb), self, G_CONNECT_SWAPPED);
-  self->poller = lum_fulfillment_poller_new (self->engine);
+  self->poller = lum_fulfillment_poller_new (self);
 }
 
 static void
@@ -148,6 +203,9 @@ lum_sync_service_dispose (GObject *object)
     lum_sync_service_stop (self);
   g_clear_object (&self->worker);
   g_clear_object (&self->poller);
+  if (services != NULL && self->engine != NULL && g_hash_table_lookup (services, self->engine) == self)
+    g_hash_table_remove (services, self->engine);
+  g_hash_table_remove_all (self->connectors);
   g_clear_object (&self->session);
   g_clear_object (&self->engine);
 
@@ -160,6 +218,7 @@ lum_sync_service_finalize (GObject *object)
   LumSyncService *self = (LumSyncService *)object;
 
   g_clear_object (&self->poll_cancellable);
+  g_clear_pointer (&self->connectors, g_hash_table_unref);
 
   G_OBJECT_CLASS (lum_sync_service_parent_class)->finalize (object);
 }
@@ -269,6 +328,7 @@ lum_sync_service_init (LumSyncService *self)
 {
   self->poll_cancellable = g_cancellable_new ();
   self->poll_interval = LUM_SYNC_POLL_INTERVAL_DEFAULT;
+  self->connectors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 }
 
 /* -- public ----------------------------------------------------------------- */
@@ -286,6 +346,28 @@ lum_sync_service_new (LumEngine *engine)
   return g_object_new (LUM_TYPE_SYNC_SERVICE, "engine", engine, NULL);
 }
 
+/**
+ * lum_sync_service_dup_for_engine:
+ *
+ * The service of @engine in this process (the application's, while it
+ * runs), or a new one when it has none: a dialog that has only the engine
+ * talks to an integration through the connector the worker uses.
+ *
+ * Returns: (transfer full): the service
+ */
+LumSyncService *
+lum_sync_service_dup_for_engine (LumEngine *engine)
+{
+  LumSyncService *service;
+
+  g_return_val_if_fail (LUM_IS_ENGINE (engine), NULL);
+
+  service = services != NULL ? g_hash_table_lookup (services, engine) : NULL;
+  if (service != NULL)
+    return g_object_ref (service);
+  return lum_sync_service_new (engine);
+}
+
 LumEngine *
 lum_sync_service_get_engine (LumSyncService *self)
 {
@@ -293,7 +375,12 @@ lum_sync_service_get_engine (LumSyncService *self)
   return self->engine;
 }
 
-/* The one HTTP session of the engine's integrations. */
+/**
+ * lum_sync_service_get_session:
+ *
+ * The one HTTP session of the service's integrations
+ * (`LUMEN_HTTP_TIMEOUT` seconds of I/O timeout, 30 by default).
+ */
 SoupSession *
 lum_sync_service_get_session (LumSyncService *self)
 {
@@ -304,7 +391,10 @@ lum_sync_service_get_session (LumSyncService *self)
 /**
  * lum_sync_service_get_connector:
  *
- * The connector of an integration, the one the worker and the poller use.
+ * The connector of an integration, the one the worker, the poller and the
+ * remote calls use, so that its request budget is shared by everything
+ * that talks to the integration. A changed integration takes effect with a
+ * new one.
  *
  * Returns: (transfer full): the connector, or %NULL with @error set
  */
@@ -313,9 +403,26 @@ lum_sync_service_get_connector (LumSyncService  *self,
                                 gint64           integration_id,
                                 GError         **error)
 {
+  LumConnector *connector;
+  g_autoptr(LumIntegration) integration = NULL;
+
   g_return_val_if_fail (LUM_IS_SYNC_SERVICE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-  return lum_engine_get_connector (self->engine, integration_id, error);
+
+  connector = g_hash_table_lookup (self->connectors, &integration_id);
+  if (connector != NULL)
+    return g_object_ref (connector);
+
+  integration = lum_engine_get_integration (self->engine, integration_id, error);
+  if (integration == NULL)
+    return NULL;
+  connector = lum_connector_new (integration, self->session);
+  /* a connector that learns the service refused its authorization for good
+   * (QuickBooks: invalid_grant) says so on its integration: keep that */
+  g_signal_connect_object (lum_connector_get_integration (connector), "notify::state",
+                           G_CALLBACK (on_integration_state_cb), self, 0);
+  g_hash_table_insert (self->connectors, g_memdup2 (&integration_id, sizeof integration_id), g_object_ref (connector));
+  return connector;
 }
 
 LumPushWorker *

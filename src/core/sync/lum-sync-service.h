@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 /*
  * LumSyncService: the sync runtime of one engine, as the window and
- * `lumenctl sync` run it. It holds the HTTP session and the connectors
+ * `lumenctl sync` run it. It owns the HTTP session and the connectors
  * (one per integration, shared by all that talk to it), the push worker,
  * the fulfillment poller with its timer, and the change watcher that
  * notices what other processes commit. Its signals repeat the worker's and
@@ -23,6 +23,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LumSyncService, lum_sync_service, LUM, SYNC_SERVICE, GObject)
 
 LumSyncService       *lum_sync_service_new              (LumEngine       *engine);
+LumSyncService       *lum_sync_service_dup_for_engine   (LumEngine       *engine);
 LumEngine            *lum_sync_service_get_engine       (LumSyncService  *self);
 SoupSession          *lum_sync_service_get_session      (LumSyncService  *self);
 LumConnector         *lum_sync_service_get_connector    (LumSyncService  *self,

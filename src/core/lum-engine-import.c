@@ -8,7 +8,7 @@
 #include "lum-csv.h"
 #include "lum-engine-documents.h"
 #include "lum-engine-private.h"
-#include "lum-import.h"
+#include "lum-engine-import.h"
 #include "lum-text.h"
 #include "lum-util.h"
 #include "store/lum-customer-store.h"
