@@ -217,6 +217,20 @@ update_state (LumDocumentsPage *self)
 
 /* -- filters and sorting -------------------------------------------------- */
 
+/* A new filter, search or sort starts at the top: the view goes there
+ * first, so that the relay can swap the rows in place (see
+ * on_list_changing_cb()). */
+static void
+begin_user_change (LumDocumentsPage *self)
+{
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
+
+  priv->user_change = TRUE;
+  if (priv->relay != NULL && adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, 0);
+}
+
 static void
 load_channel_filter (LumDocumentsPage *self)
 {
@@ -271,7 +285,7 @@ apply_filters (LumDocumentsPage *self)
   if (priv->list == NULL || priv->loading_filters)
     return;
 
-  priv->user_change = TRUE;
+  begin_user_change (self);
   statuses = status_choices (self, &n_statuses);
   lum_document_list_set_channel_id (priv->list, channel < priv->channel_ids->len
                                                 ? g_array_index (priv->channel_ids, gint64, channel) : 0);
@@ -307,7 +321,7 @@ apply_sort (LumDocumentsPage *self)
   if (priv->list == NULL)
     return;
   lum_document_columns_get_sort (priv->column_view, &sort, &descending);
-  priv->user_change = TRUE;
+  begin_user_change (self);
   lum_document_list_set_sort (priv->list, sort, descending);
   priv->user_change = FALSE;
 }
@@ -358,6 +372,19 @@ on_layout_cb (GdkFrameClock    *clock,
   last = (guint)((value + gtk_adjustment_get_page_size (adjustment)) / row);
   last = MIN (last, n - 1);
   gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", last);
+}
+
+/* Before the relay hears of a change: a view at the top stays there, and
+ * the relay can give the rows it has the new items rather than have new
+ * rows made for them; a view scrolled down keeps its place (below). */
+static void
+on_list_changing_cb (LumDocumentsPage *self)
+{
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
+
+  if (priv->relay != NULL)
+    lum_list_relay_set_swap (priv->relay, adjustment != NULL && gtk_adjustment_get_value (adjustment) <= 0);
 }
 
 /* Told in two steps by the relay: the rows go, the new ones come. */
@@ -424,6 +451,9 @@ ensure_list (LumDocumentsPage *self)
   g_clear_handle_id (&priv->load_source, g_source_remove);
 
   priv->list = lum_document_list_new (priv->engine, lum_documents_page_get_kind (self));
+  /* First of all: before the relay. */
+  g_signal_connect_object (priv->list, "items-changed", G_CALLBACK (on_list_changing_cb), self,
+                           G_CONNECT_SWAPPED);
   lum_document_list_set_include_test (priv->list, priv->show_test);
   search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (priv->search_entry))));
   lum_document_list_set_search (priv->list, search);
@@ -587,7 +617,7 @@ on_search_changed_cb (LumDocumentsPage *self,
 
   if (priv->list == NULL)
     return;
-  priv->user_change = TRUE;
+  begin_user_change (self);
   lum_document_list_set_search (priv->list, text);
   priv->user_change = FALSE;
   update_state (self);
@@ -929,7 +959,7 @@ lum_documents_page_set_show_test (LumDocumentsPage *self,
   priv->show_test = show_test;
   if (priv->list != NULL)
     {
-      priv->user_change = TRUE;
+      begin_user_change (self);
       lum_document_list_set_include_test (priv->list, show_test);
       priv->user_change = FALSE;
     }
@@ -956,7 +986,7 @@ lum_documents_page_clear_filters (LumDocumentsPage *self)
   gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
   if (priv->list != NULL)
     {
-      priv->user_change = TRUE;
+      begin_user_change (self);
       lum_document_list_set_search (priv->list, NULL);
       priv->user_change = FALSE;
     }
