@@ -32,6 +32,10 @@ typedef struct
   gboolean             user_change;
   double               kept_scroll;
   gboolean             restoring;
+  /* After a filter that selects many rows: the frames to wait for before
+   * the rest are counted. */
+  guint                count_tick;
+  guint                count_ticks;
 
   AdwWindowTitle      *window_title;
   GtkWidget           *new_button;
@@ -192,7 +196,8 @@ update_state (LumDocumentsPage *self)
   else
     text = g_strdup_printf (g_dngettext (NULL, "%s invoice", "%s invoices", n), count);
   gtk_label_set_text (priv->count_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (priv->count_label), n > 0);
+  /* Only the first rows counted yet: no count rather than a wrong one. */
+  gtk_widget_set_visible (GTK_WIDGET (priv->count_label), n > 0 && !lum_document_list_get_counting (priv->list));
   gtk_widget_set_visible (priv->clear_filters_button, filtering (self));
   gtk_spinner_set_spinning (priv->spinner, FALSE);
 
@@ -417,9 +422,37 @@ on_relay_items_changed_cb (LumListRelay     *relay,
     }
 }
 
+/* Ticks come before a frame is drawn: the second comes after the first
+ * frame with the first rows; then the rest are counted. */
+static gboolean
+on_count_frames_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  LumDocumentsPage *self = user_data;
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+
+  if (++priv->count_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  priv->count_tick = 0;
+  if (priv->list != NULL)
+    lum_document_list_count_rest (priv->list);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_items_changed_cb (LumDocumentsPage *self)
 {
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+
+  if (lum_document_list_get_counting (priv->list))
+    {
+      /* The frames of these rows, not of those before. */
+      priv->count_ticks = 0;
+      if (priv->count_tick == 0)
+        priv->count_tick = gtk_widget_add_tick_callback (GTK_WIDGET (priv->column_view), on_count_frames_cb,
+                                                         self, NULL);
+    }
   update_state (self);
 }
 
@@ -472,6 +505,8 @@ ensure_list (LumDocumentsPage *self)
   priv->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (priv->relay)));
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
   g_signal_connect_object (priv->list, "items-changed", G_CALLBACK (on_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->list, "notify::counting", G_CALLBACK (on_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_state (self);
 }
@@ -742,6 +777,9 @@ lum_documents_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&priv->load_source, g_source_remove);
+  if (priv->count_tick != 0 && priv->column_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (priv->column_view), priv->count_tick);
+  priv->count_tick = 0;
   /* Not gtk_widget_dispose_template(): in GTK 4.8 it looks up the template
    * of the instance's class, a subclass without one. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

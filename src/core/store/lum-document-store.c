@@ -827,6 +827,36 @@ lum_document_store_count (LumDb                   *db,
   return n;
 }
 
+/**
+ * lum_document_store_count_at_most:
+ *
+ * How many rows the query selects, up to @max: the walk stops there.
+ */
+gint64
+lum_document_store_count_at_most (LumDb                   *db,
+                                  const LumDocumentQuery  *q,
+                                  guint                    max,
+                                  GError                 **error)
+{
+  KindInfo *info = kind_info (q->kind);
+  g_autofree char *where = query_where (q);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s d %s LIMIT ?13)",
+                                          info->table, where);
+  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  bind_query (stmt, q);
+  sqlite3_bind_int64 (stmt, 13, max);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    lum_db_set_error (db, error);
+  sqlite3_reset (stmt);
+  return n;
+}
+
 /* -- shipments ------------------------------------------------------------ */
 
 gboolean

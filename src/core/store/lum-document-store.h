@@ -87,6 +87,10 @@ GListStore  *lum_document_store_query         (LumDb             *db,
 gint64       lum_document_store_count         (LumDb             *db,
                                                const LumDocumentQuery *query,
                                                GError           **error);
+gint64       lum_document_store_count_at_most (LumDb             *db,
+                                               const LumDocumentQuery *query,
+                                               guint              max,
+                                               GError           **error);
 
 gboolean     lum_shipment_store_insert        (LumDb             *db,
                                                LumShipment       *shipment,
