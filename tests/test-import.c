@@ -404,6 +404,82 @@ test_document_list_filters (void)
   g_assert_cmpuint (changes, ==, 4);
 }
 
+static void
+on_change_recorded_cb (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       GString    *changes)
+{
+  g_string_append_printf (changes, "(%u,%u,%u)", position, removed, added);
+}
+
+/* A new filter that selects many rows counts the first 300, so that they
+ * are drawn before a count of a million; the rest come when asked for,
+ * added after them. A list that was never counted counts all. */
+static void
+test_document_list_counts_first_rows (void)
+{
+  g_autoptr(LumEngine) engine = lum_test_engine_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumChannel) many = lum_engine_new_channel (engine, &error);
+  g_autoptr(LumChannel) few = lum_engine_new_channel (engine, &error);
+  g_autoptr(LumCustomer) customer = lum_customer_new ("Acme Corp");
+  g_autoptr(LumDocumentList) list = NULL;
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  lum_channel_set_name (many, "Many");
+  lum_channel_set_name (few, "Few");
+  g_assert_true (lum_engine_save_channel (engine, many, &error));
+  g_assert_true (lum_engine_save_channel (engine, few, &error));
+  g_assert_true (lum_engine_save_customer (engine, customer, &error));
+  for (guint i = 0; i < 360; i++)
+    {
+      LumDocument *doc = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+
+      lum_document_set_int (doc, LUM_DOC_CHANNEL_ID, lum_channel_get_id (i < 350 ? many : few));
+      lum_document_set_int (doc, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (customer));
+      g_assert_true (lum_engine_create_document (engine, doc, &error));
+      g_ptr_array_add (docs, doc);
+    }
+
+  list = lum_document_list_new (engine, LUM_DOCUMENT_KIND_SALES_ORDER);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_change_recorded_cb), changes);
+  lum_document_list_set_channel_id (list, lum_channel_get_id (many));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 350);
+  g_assert_false (lum_document_list_get_counting (list));
+
+  lum_document_list_set_channel_id (list, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 300);
+  g_assert_true (lum_document_list_get_counting (list));
+  {
+    g_autoptr(LumDocument) last = g_list_model_get_item (G_LIST_MODEL (list), 299);
+    g_autoptr(LumDocument) beyond = g_list_model_get_item (G_LIST_MODEL (list), 300);
+
+    g_assert_cmpstr (lum_document_get_number (last), ==, "SO-000300");
+    g_assert_null (beyond);
+  }
+  lum_document_list_count_rest (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 360);
+  g_assert_false (lum_document_list_get_counting (list));
+  g_assert_cmpstr (changes->str, ==, "(0,350,300)(300,0,60)");
+  lum_document_list_count_rest (list);
+  g_assert_cmpstr (changes->str, ==, "(0,350,300)(300,0,60)");
+
+  /* few rows: all counted at once */
+  lum_document_list_set_channel_id (list, lum_channel_get_id (few));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 10);
+  g_assert_false (lum_document_list_get_counting (list));
+
+  /* a refresh counts all */
+  lum_document_list_set_channel_id (list, lum_channel_get_id (many));
+  g_assert_true (lum_document_list_get_counting (list));
+  lum_document_list_refresh (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 350);
+  g_assert_false (lum_document_list_get_counting (list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/import/products-and-header-errors", test_import_products_and_header_errors);
   g_test_add_func ("/document-list/pages", test_document_list_pages);
   g_test_add_func ("/document-list/filters", test_document_list_filters);
+  g_test_add_func ("/document-list/counts-first-rows", test_document_list_counts_first_rows);
 
   return g_test_run ();
 }

@@ -5,6 +5,11 @@
 #include "lum-util.h"
 
 #define MAX_CACHED_PAGES 8
+/* After a new filter or search the rows are first counted this far: more
+ * than the 200 rows a view makes at once. The rest is counted when
+ * lum_document_list_count_rest() is called, once the first rows are on
+ * screen: a count of a million rows is not for the first frame. */
+#define FIRST_COUNT 300
 
 typedef struct
 {
@@ -26,6 +31,7 @@ struct _LumDocumentList
 
   guint             n_items;
   gboolean          counted;     /* n_items is known; until then nobody asked */
+  gboolean          counting;    /* n_items is FIRST_COUNT, and there are more */
   GQueue            pages;       /* of Page*, most recently used first */
   guint             pages_read;
   GError           *error;
@@ -39,6 +45,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LumDocumentList, lum_document_list, G_TYPE_OBJECT
 enum {
   PROP_0,
   PROP_N_ITEMS,
+  PROP_COUNTING,
   N_PROPS
 };
 
@@ -112,6 +119,7 @@ count_items (LumDocumentList *self)
   gint64 count;
 
   self->counted = TRUE;
+  self->counting = FALSE;
   count = lum_engine_count_documents (self->engine, &self->query, &error);
   g_clear_error (&self->error);
   if (count < 0)
@@ -215,6 +223,9 @@ lum_document_list_get_property (GObject    *object,
       ensure_counted (self);
       g_value_set_uint (value, self->n_items);
       break;
+    case PROP_COUNTING:
+      g_value_set_boolean (value, self->counting);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -232,6 +243,15 @@ lum_document_list_class_init (LumDocumentListClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * LumDocumentList:counting:
+   *
+   * Whether only the first rows are counted yet: the list holds that many
+   * items until lum_document_list_count_rest().
+   */
+  properties[PROP_COUNTING] =
+    g_param_spec_boolean ("counting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -263,6 +283,7 @@ void
 lum_document_list_refresh (LumDocumentList *self)
 {
   guint old = self->n_items;
+  gboolean was_counting = self->counting;
 
   g_return_if_fail (LUM_IS_DOCUMENT_LIST (self));
 
@@ -271,16 +292,75 @@ lum_document_list_refresh (LumDocumentList *self)
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
   if (old != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (was_counting)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
 }
 
-/* The query changed: count again, unless nobody has asked yet. */
+/* The query changed: count again, unless nobody has asked yet; the first
+ * rows only if there are many. */
 static void
 query_changed (LumDocumentList *self)
 {
-  if (self->counted)
-    lum_document_list_refresh (self);
-  else
-    clear_pages (self);
+  g_autoptr(GError) error = NULL;
+  gboolean was_counting = self->counting;
+  guint old = self->n_items;
+  gint64 count;
+
+  clear_pages (self);
+  if (!self->counted)
+    return;
+
+  count = lum_engine_count_documents_at_most (self->engine, &self->query, FIRST_COUNT + 1, &error);
+  g_clear_error (&self->error);
+  if (count < 0)
+    {
+      g_warning ("Could not count documents: %s", error->message);
+      self->error = g_steal_pointer (&error);
+      count = 0;
+    }
+  self->counting = count > FIRST_COUNT;
+  self->n_items = MIN (count, FIRST_COUNT);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  if (old != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (was_counting != self->counting)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+}
+
+/**
+ * lum_document_list_count_rest:
+ *
+ * After a new filter or search selected many rows, counts those after the
+ * first ones and adds them to the list. Does nothing if all are counted.
+ */
+void
+lum_document_list_count_rest (LumDocumentList *self)
+{
+  guint old = self->n_items;
+
+  g_return_if_fail (LUM_IS_DOCUMENT_LIST (self));
+
+  if (!self->counting)
+    return;
+  self->n_items = count_items (self);
+  /* The first rows stay: only those after them are told. */
+  if (self->n_items > old)
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
+  else if (self->n_items < old)
+    {
+      clear_pages (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+    }
+  if (old != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+}
+
+gboolean
+lum_document_list_get_counting (LumDocumentList *self)
+{
+  g_return_val_if_fail (LUM_IS_DOCUMENT_LIST (self), FALSE);
+  return self->counting;
 }
 
 static void

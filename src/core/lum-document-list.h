@@ -10,9 +10,11 @@ G_BEGIN_DECLS
  * from SQLite on demand. Only the pages asked for are read (and a few kept);
  * counting, filtering and sorting happen in SQL. The rows are first counted
  * when the list is first asked for its size or an item, so a new list can be
- * filtered and sorted first for free. Changing a filter, or calling
- * lum_document_list_refresh(), re-counts and replaces the items; changing
- * the sort replaces them without counting.
+ * filtered and sorted first for free. Changing a filter re-counts up to
+ * the first rows and replaces the items, and lum_document_list_count_rest()
+ * adds the rest (see LumDocumentList:counting); lum_document_list_refresh()
+ * re-counts all and replaces them; changing the sort replaces them without
+ * counting.
  */
 #define LUM_DOCUMENT_LIST_PAGE_SIZE 100
 
@@ -22,6 +24,8 @@ G_DECLARE_FINAL_TYPE (LumDocumentList, lum_document_list, LUM, DOCUMENT_LIST, GO
 LumDocumentList *lum_document_list_new             (LumEngine        *engine,
                                                     LumDocumentKind   kind);
 void             lum_document_list_refresh         (LumDocumentList  *self);
+void             lum_document_list_count_rest      (LumDocumentList  *self);
+gboolean         lum_document_list_get_counting    (LumDocumentList  *self);
 void             lum_document_list_set_channel_id  (LumDocumentList  *self,
                                                     gint64            channel_id);
 void             lum_document_list_set_status      (LumDocumentList  *self,

@@ -608,6 +608,17 @@ lum_engine_count_documents (LumEngine               *self,
   return lum_document_store_count (lum_engine_get_db (self), query, error);
 }
 
+/* Counts up to @max only: enough to know whether there are more. */
+gint64
+lum_engine_count_documents_at_most (LumEngine               *self,
+                                    const LumDocumentQuery  *query,
+                                    guint                    max,
+                                    GError                 **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), -1);
+  return lum_document_store_count_at_most (lum_engine_get_db (self), query, max, error);
+}
+
 GStrv
 lum_engine_list_order_invoices (LumEngine  *self,
                                 gint64      order_id,

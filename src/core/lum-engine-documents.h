@@ -125,6 +125,10 @@ GListStore  *lum_engine_query_documents   (LumEngine         *self,
 gint64       lum_engine_count_documents   (LumEngine         *self,
                                            const LumDocumentQuery *query,
                                            GError           **error);
+gint64       lum_engine_count_documents_at_most (LumEngine   *self,
+                                                 const LumDocumentQuery *query,
+                                                 guint        max,
+                                                 GError     **error);
 GStrv        lum_engine_list_order_invoices (LumEngine       *self,
                                              gint64           order_id,
                                              GError         **error);

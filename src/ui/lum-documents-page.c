@@ -33,6 +33,10 @@ typedef struct
   gboolean             user_change;
   double               kept_scroll;
   gboolean             restoring;
+  /* After a filter that selects many rows: the frames to wait for before
+   * the rest are counted. */
+  guint                count_tick;
+  guint                count_ticks;
 
   AdwWindowTitle      *window_title;
   GtkWidget           *new_button;
@@ -193,7 +197,8 @@ update_state (LumDocumentsPage *self)
   else
     text = g_strdup_printf (g_dngettext (NULL, "%s invoice", "%s invoices", n), count);
   gtk_label_set_text (priv->count_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (priv->count_label), n > 0);
+  /* Only the first rows counted yet: no count rather than a wrong one. */
+  gtk_widget_set_visible (GTK_WIDGET (priv->count_label), n > 0 && !lum_document_list_get_counting (priv->list));
   gtk_widget_set_visible (priv->clear_filters_button, filtering (self));
   gtk_spinner_set_spinning (priv->spinner, FALSE);
 
@@ -217,6 +222,20 @@ update_state (LumDocumentsPage *self)
 }
 
 /* -- filters and sorting -------------------------------------------------- */
+
+/* A new filter, search or sort starts at the top: the view goes there
+ * first, so that the relay can swap the rows in place (see
+ * on_list_changing_cb()). */
+static void
+begin_user_change (LumDocumentsPage *self)
+{
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
+
+  priv->user_change = TRUE;
+  if (priv->relay != NULL && adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, 0);
+}
 
 static void
 load_channel_filter (LumDocumentsPage *self)
@@ -272,7 +291,7 @@ apply_filters (LumDocumentsPage *self)
   if (priv->list == NULL || priv->loading_filters)
     return;
 
-  priv->user_change = TRUE;
+  begin_user_change (self);
   statuses = status_choices (self, &n_statuses);
   lum_document_list_set_channel_id (priv->list, channel < priv->channel_ids->len
                                                 ? g_array_index (priv->channel_ids, gint64, channel) : 0);
@@ -308,7 +327,7 @@ apply_sort (LumDocumentsPage *self)
   if (priv->list == NULL)
     return;
   lum_document_columns_get_sort (priv->column_view, &sort, &descending);
-  priv->user_change = TRUE;
+  begin_user_change (self);
   lum_document_list_set_sort (priv->list, sort, descending);
   priv->user_change = FALSE;
 }
@@ -361,6 +380,19 @@ on_layout_cb (GdkFrameClock    *clock,
   gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", last);
 }
 
+/* Before the relay hears of a change: a view at the top stays there, and
+ * the relay can give the rows it has the new items rather than have new
+ * rows made for them; a view scrolled down keeps its place (below). */
+static void
+on_list_changing_cb (LumDocumentsPage *self)
+{
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
+
+  if (priv->relay != NULL)
+    lum_list_relay_set_swap (priv->relay, adjustment != NULL && gtk_adjustment_get_value (adjustment) <= 0);
+}
+
 /* Told in two steps by the relay: the rows go, the new ones come. */
 static void
 on_relay_items_changed_cb (LumListRelay     *relay,
@@ -391,9 +423,37 @@ on_relay_items_changed_cb (LumListRelay     *relay,
     }
 }
 
+/* Ticks come before a frame is drawn: the second comes after the first
+ * frame with the first rows; then the rest are counted. */
+static gboolean
+on_count_frames_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  LumDocumentsPage *self = user_data;
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+
+  if (++priv->count_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  priv->count_tick = 0;
+  if (priv->list != NULL)
+    lum_document_list_count_rest (priv->list);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_items_changed_cb (LumDocumentsPage *self)
 {
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+
+  if (lum_document_list_get_counting (priv->list))
+    {
+      /* The frames of these rows, not of those before. */
+      priv->count_ticks = 0;
+      if (priv->count_tick == 0)
+        priv->count_tick = gtk_widget_add_tick_callback (GTK_WIDGET (priv->column_view), on_count_frames_cb,
+                                                         self, NULL);
+    }
   update_state (self);
 }
 
@@ -425,6 +485,9 @@ ensure_list (LumDocumentsPage *self)
   g_clear_handle_id (&priv->load_source, g_source_remove);
 
   priv->list = lum_document_list_new (priv->engine, lum_documents_page_get_kind (self));
+  /* First of all: before the relay. */
+  g_signal_connect_object (priv->list, "items-changed", G_CALLBACK (on_list_changing_cb), self,
+                           G_CONNECT_SWAPPED);
   lum_document_list_set_include_test (priv->list, priv->show_test);
   search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (priv->search_entry))));
   lum_document_list_set_search (priv->list, search);
@@ -443,6 +506,8 @@ ensure_list (LumDocumentsPage *self)
   priv->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (priv->relay)));
   gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
   g_signal_connect_object (priv->list, "items-changed", G_CALLBACK (on_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->list, "notify::counting", G_CALLBACK (on_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_state (self);
 }
@@ -588,7 +653,7 @@ on_search_changed_cb (LumDocumentsPage *self,
 
   if (priv->list == NULL)
     return;
-  priv->user_change = TRUE;
+  begin_user_change (self);
   lum_document_list_set_search (priv->list, text);
   priv->user_change = FALSE;
   update_state (self);
@@ -713,6 +778,9 @@ lum_documents_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&priv->load_source, g_source_remove);
+  if (priv->count_tick != 0 && priv->column_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (priv->column_view), priv->count_tick);
+  priv->count_tick = 0;
   /* Not gtk_widget_dispose_template(): in GTK 4.8 it looks up the template
    * of the instance's class, a subclass without one. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -930,7 +998,7 @@ lum_documents_page_set_show_test (LumDocumentsPage *self,
   priv->show_test = show_test;
   if (priv->list != NULL)
     {
-      priv->user_change = TRUE;
+      begin_user_change (self);
       lum_document_list_set_include_test (priv->list, show_test);
       priv->user_change = FALSE;
     }
@@ -957,7 +1025,7 @@ lum_documents_page_clear_filters (LumDocumentsPage *self)
   gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), "");
   if (priv->list != NULL)
     {
-      priv->user_change = TRUE;
+      begin_user_change (self);
       lum_document_list_set_search (priv->list, NULL);
       priv->user_change = FALSE;
     }

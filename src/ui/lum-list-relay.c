@@ -19,6 +19,16 @@
  * A limit can hold back all but the first items: a 4.8 view makes 200 row
  * widgets at once whatever its height, and showing a screenful first puts
  * the first rows on screen sooner.
+ *
+ * Told as a removal, the rows' widgets go with their items: the view
+ * destroys its 200 rows and makes 200 new ones, most of the half second
+ * a new order or filter took on a million orders. A replacement that goes
+ * to the top (a new sort or filter, lum_list_relay_set_swap()) is told in
+ * three steps that keep them: the new items come in after the first old
+ * one, which holds the view at the top, so the other rows, now far below,
+ * are free and the view gives them the new items (a 4.8 view reuses rows
+ * it no longer needs, never the rows of removed items); then the old items
+ * go, the first one last. One row is made again, not 200.
  */
 struct _LumListRelay
 {
@@ -32,6 +42,13 @@ struct _LumListRelay
   gboolean    pending;
   guint       pending_position;
   guint       pending_added;
+  /* While set, a replacement is told as a swap; during one, the first
+   * old item (the last one handed out for position 0) is before the new
+   * items, the rest of the old ones after them. */
+  gboolean    swap;
+  gboolean    swapping;
+  GObject    *first;
+  guint       swap_added;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -56,12 +73,25 @@ lum_list_relay_get_item (GListModel *model,
                          guint       position)
 {
   LumListRelay *self = LUM_LIST_RELAY (model);
+  gpointer item;
 
   if (position >= self->n_shown)
     return NULL;
+  if (self->swapping)
+    {
+      /* Nothing asks for the old items after the new ones: their rows
+       * are made already. */
+      if (position == 0 || position > self->swap_added)
+        return self->first != NULL ? g_object_ref (self->first) : NULL;
+      return g_list_model_get_item (self->model, position - 1);
+    }
   if (self->pending && position >= self->pending_position)
-    position += self->pending_added;
-  return g_list_model_get_item (self->model, position);
+    item = g_list_model_get_item (self->model, position + self->pending_added);
+  else
+    item = g_list_model_get_item (self->model, position);
+  if (position == 0 && item != self->first)
+    g_set_object (&self->first, item);
+  return item;
 }
 
 static void
@@ -70,6 +100,27 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item_type = lum_list_relay_get_item_type;
   iface->get_n_items = lum_list_relay_get_n_items;
   iface->get_item = lum_list_relay_get_item;
+}
+
+/* All @old items shown replaced by the @n of the model, told in three
+ * steps (see above). */
+static void
+swap_items (LumListRelay *self,
+            guint         old,
+            guint         n)
+{
+  self->swapping = TRUE;
+  self->swap_added = n;
+  self->n_shown = old + n;
+  g_list_model_items_changed (G_LIST_MODEL (self), 1, 0, n);
+  self->n_shown = 1 + n;
+  g_list_model_items_changed (G_LIST_MODEL (self), 1 + n, old - 1, 0);
+  self->swapping = FALSE;
+  /* The row of the new first item moves up to it: nobody asks for it. */
+  g_clear_object (&self->first);
+  self->first = g_list_model_get_item (self->model, 0);
+  self->n_shown = n;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 1, 0);
 }
 
 static void
@@ -85,12 +136,23 @@ on_items_changed_cb (GListModel   *model,
   if (self->limit != G_MAXUINT)
     {
       /* Held back: what is shown is replaced. */
+      if (self->swap && self->first != NULL && old > 1 && n > 0)
+        {
+          swap_items (self, old, MIN (n, self->limit));
+          return;
+        }
       self->n_shown = 0;
       if (old > 0)
         g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
       self->n_shown = MIN (n, self->limit);
       if (self->n_shown > 0)
         g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_shown);
+      return;
+    }
+
+  if (self->swap && self->first != NULL && position == 0 && removed == old && old > 1 && added == n && n > 0)
+    {
+      swap_items (self, old, n);
       return;
     }
 
@@ -119,6 +181,7 @@ lum_list_relay_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed_cb, self);
   g_clear_object (&self->model);
+  g_clear_object (&self->first);
 
   G_OBJECT_CLASS (lum_list_relay_parent_class)->dispose (object);
 }
@@ -185,4 +248,21 @@ lum_list_relay_set_limit (LumListRelay *self,
     g_list_model_items_changed (G_LIST_MODEL (self), old, 0, n - old);
   else if (n < old)
     g_list_model_items_changed (G_LIST_MODEL (self), n, old - n, 0);
+}
+
+/**
+ * lum_list_relay_set_swap:
+ * @swap: whether a change that replaces every item goes to the top
+ *
+ * While set, such a change keeps the view's rows for the new items
+ * instead of making new ones. The view must be at the top (a view
+ * scrolled down would follow the old items to the end); a change told
+ * while not set keeps the rows in view as far as it can.
+ */
+void
+lum_list_relay_set_swap (LumListRelay *self,
+                         gboolean      swap)
+{
+  g_return_if_fail (LUM_IS_LIST_RELAY (self));
+  self->swap = !!swap;
 }

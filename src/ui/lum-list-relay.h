@@ -12,5 +12,7 @@ LumListRelay *lum_list_relay_new       (GListModel   *model);
 GListModel   *lum_list_relay_get_model (LumListRelay *self);
 void          lum_list_relay_set_limit (LumListRelay *self,
                                         guint         limit);
+void          lum_list_relay_set_swap  (LumListRelay *self,
+                                        gboolean      swap);
 
 G_END_DECLS

@@ -106,6 +106,21 @@ pages_read (Fixture *f)
   return lum_document_list_get_pages_read (model (f));
 }
 
+static gboolean
+all_counted (gpointer user_data)
+{
+  return !lum_document_list_get_counting (model (user_data));
+}
+
+/* Turns the main loop until the page counted all the rows of a new
+ * filter: the first ones at once, the rest after the first frames. */
+static void
+pump_counted (Fixture *f)
+{
+  lum_ui_test_pump ();
+  g_assert_true (lum_ui_test_wait (all_counted, f, 5000));
+}
+
 /* Selects the entry @label of the drop-down @name. */
 static void
 choose_filter (Fixture    *f,
@@ -122,7 +137,7 @@ choose_filter (Fixture    *f,
       if (g_str_equal (gtk_string_object_get_string (item), label))
         {
           gtk_drop_down_set_selected (dropdown, i);
-          lum_ui_test_pump ();
+          pump_counted (f);
           return;
         }
     }
@@ -195,6 +210,33 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The rows the view has made, held so that none is freed meanwhile. */
+static GPtrArray *
+view_rows (GtkColumnView *view)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      for (GtkWidget *row = gtk_widget_get_first_child (child); row; row = gtk_widget_get_next_sibling (row))
+        g_ptr_array_add (rows, g_object_ref (row));
+  return rows;
+}
+
+/* How many of @rows the view still has. */
+static guint
+rows_kept (GtkColumnView *view,
+           GPtrArray     *rows)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    kept += gtk_widget_get_parent (g_ptr_array_index (rows, i)) != NULL &&
+            gtk_widget_get_ancestor (g_ptr_array_index (rows, i), GTK_TYPE_COLUMN_VIEW) == GTK_WIDGET (view);
+  return kept;
+}
+
 static void
 test_page_at_scale (Fixture       *f,
                     gconstpointer  unused)
@@ -219,16 +261,27 @@ test_page_at_scale (Fixture       *f,
   g_assert_cmpuint (pages_read (f), <=, 3);
   lum_ui_test_shot ("docs-orders-page-20000");
 
-  /* Filters narrow it. */
-  choose_filter (f, "channel_dropdown", "Trade Show");
+  /* Filters narrow it, with the rows the view has: making 200 new ones
+   * took most of half a second. */
+  {
+    g_autoptr(GPtrArray) rows = view_rows (view);
+
+    g_assert_cmpuint (rows->len, >=, 100);
+    choose_filter (f, "channel_dropdown", "Trade Show");
+    g_assert_cmpuint (rows_kept (view, rows), >=, rows->len - 2);
+  }
+  /* The first 300 counted, then, after the first frames, the rest. */
   g_assert_cmpuint (count (f), ==, N_ORDERS / 2);
+  g_assert_true (shows_label (GTK_WIDGET (view), "SO-020000"));
+  g_assert_true (gtk_widget_get_visible (PAGE_CHILD (f, "count_label")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (PAGE_CHILD (f, "count_label"))), ==, "10,000 sales orders");
   lum_ui_test_shot ("docs-orders-page-filtered");
   choose_filter (f, "push_dropdown", "Scheduled");
   g_assert_cmpuint (count (f), ==, 0);
   g_assert_cmpstr (visible_page (f), ==, "no-results");
   lum_ui_test_shot ("docs-orders-page-no-results");
   g_assert_true (gtk_widget_activate_action (f->page, "documents.clear-filters", NULL));
-  lum_ui_test_pump ();
+  pump_counted (f);
   g_assert_cmpuint (count (f), ==, N_ORDERS);
   choose_filter (f, "push_dropdown", "Scheduled");
   g_assert_cmpuint (count (f), ==, N_ORDERS / 2);
@@ -237,7 +290,7 @@ test_page_at_scale (Fixture       *f,
   choose_filter (f, "status_dropdown", "Draft");
   g_assert_cmpuint (count (f), ==, 0);
   g_assert_true (gtk_widget_activate_action (f->page, "documents.clear-filters", NULL));
-  lum_ui_test_pump ();
+  pump_counted (f);
   g_assert_cmpuint (count (f), ==, N_ORDERS);
 
   /* Search: a number, a customer or a PO, by its start. */
@@ -249,14 +302,25 @@ test_page_at_scale (Fixture       *f,
   choose_filter (f, "channel_dropdown", "Trade Show");
   g_assert_cmpuint (count (f), ==, N_ORDERS / 4);
   g_assert_true (gtk_widget_activate_action (f->page, "documents.clear-filters", NULL));
-  lum_ui_test_pump ();
+  pump_counted (f);
   search (f, "PO-0001", 10);
   search (f, "", N_ORDERS);
 
-  /* Sorting by total reorders, one page read for it. */
-  before = pages_read (f);
-  gtk_column_view_sort_by_column (view, column (f, "total_column"), GTK_SORT_DESCENDING);
+  /* Sorting by total reorders, one page read for it, with the same rows,
+   * and from the top even when the view was scrolled down. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 3);
   lum_ui_test_pump ();
+  g_assert_false (shows_label (GTK_WIDGET (view), "SO-020000"));
+  before = pages_read (f);
+  {
+    g_autoptr(GPtrArray) rows = view_rows (view);
+
+    gtk_column_view_sort_by_column (view, column (f, "total_column"), GTK_SORT_DESCENDING);
+    lum_ui_test_pump ();
+    g_assert_cmpuint (rows_kept (view, rows), >=, rows->len - 2);
+  }
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
   g_assert_cmpint (total_at (f, 0), ==, MAX_QTY * 1250);
   g_assert_cmpuint (pages_read (f) - before, <=, 3);
   previous = G_MAXINT64;
@@ -275,7 +339,6 @@ test_page_at_scale (Fixture       *f,
 
   /* Scrolling to the middle reads the pages there, not those between. */
   before = pages_read (f);
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   gtk_adjustment_set_value (vadjustment, (gtk_adjustment_get_upper (vadjustment) -
                                           gtk_adjustment_get_page_size (vadjustment)) / 2);
   lum_ui_test_pump ();

@@ -90,6 +90,10 @@ GListStore  *lum_document_store_query         (LumDb             *db,
 gint64       lum_document_store_count         (LumDb             *db,
                                                const LumDocumentQuery *query,
                                                GError           **error);
+gint64       lum_document_store_count_at_most (LumDb             *db,
+                                               const LumDocumentQuery *query,
+                                               guint              max,
+                                               GError           **error);
 
 gboolean     lum_document_store_purge_tests   (LumDb             *db,
                                                guint             *n_orders,

@@ -370,6 +370,14 @@ static const char *migrations[] = {
   "CREATE INDEX sales_order_list_by_status ON sales_order (is_test, status, id);"
   "CREATE INDEX sales_order_list_by_push ON sales_order (is_test, push_status, id);"
   "CREATE INDEX sales_order_list_by_fulfillment ON sales_order (is_test, fulfillment_status, id);",
+
+  /* 9: taken on another branch (the lead renumbers at the merge) */
+  "",
+
+  /* 10: the channel filter, as 8 for the sorts: (channel_id, id) left
+   * is_test to the rows, and SQLite counted a channel's orders through
+   * the is_test index, reading every row (200 ms on a million) */
+  "CREATE INDEX sales_order_list_by_channel ON sales_order (is_test, channel_id, id);",
 };
 
 /**
