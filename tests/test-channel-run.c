@@ -19,7 +19,7 @@
 /* The tests run with TZ at +05:30 (see main): the test clock starts at
  * 2027-01-01T00:00:00Z, so a push after 15 minutes is due at 05:45 there. */
 #define TEST_TZ        "IST-5:30"
-#define DUE_IN_15_MIN  "1 Jan 2027, 05:45"
+#define DUE_IN_15_MIN  "Jan 1, 2027, 05:45"
 #define RUN_TIMEOUT_S  60
 
 typedef LumTestWorld Fixture;
@@ -476,7 +476,7 @@ test_invoice_first_extensiv (Fixture       *f,
   g_assert_cmpstr (detail (test, "sales-order"), ==, "Sales order TEST-SO-000001 generated from invoice TEST-INV-000001 and posted");
   /* at once: due now, nothing to skip */
   g_assert_cmpstr (detail (test, "push-scheduled"), ==,
-                   "Push to Sandbox 3PL, store 1:1, scheduled for 1 Jan 2027, 05:30");
+                   "Push to Sandbox 3PL, store 1:1, scheduled for Jan 1, 2027, 05:30");
 
   invoice = find_document (f, LUM_DOCUMENT_KIND_INVOICE, "TEST-INV-000001");
   order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "TEST-SO-000001");
@@ -914,7 +914,7 @@ test_reports (Fixture       *f,
   g_assert_true (g_strv_contains ((const char * const *)lines, accounting_row));
   g_assert_true (g_strv_contains ((const char * const *)lines, cleanup_row));
   assert_contains (md, "\n| Push scheduled | ok | Push to Sandbox ShipStation, store Main   East, scheduled for "
-                       "1 Jan 2027, 05:30 | 2027-01-01T00:00:00Z |\n");
+                       "Jan 1, 2027, 05:30 | 2027-01-01T00:00:00Z |\n");
   assert_contains (md, "\n## Mapped fields\n\n```\nadvancedOptions.customField2 = \"TEST-PO\" (po_number)\n```\n");
   assert_contains (md, "\n## Request sent\n\n```json\n{\n  \"orderNumber\" : \"TEST-SO-000001\",\n");
 }

@@ -10,6 +10,7 @@
 #include "lum-engine-documents.h"
 #include "lum-ui-format.h"
 #include "lum-ui-util.h"
+#include "lum-util.h"
 #include "sync/lum-lease.h"
 
 /*
@@ -130,14 +131,12 @@ state_style (LumJobState state)
     }
 }
 
-/* "Now", "In 12 min", "Today 14:05", "Tue 5 Jan 14:05", in local time. */
+/* "Now", "In 12 min", or the time as everywhere else: "Jan 5, 2027, 14:05". */
 static char *
 format_due (const char *at,
             gint64      now_usec)
 {
   g_autoptr(GDateTime) due = at && *at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) now = NULL;
   gint64 seconds;
 
   if (due == NULL)
@@ -150,16 +149,7 @@ format_due (const char *at,
       int minutes = (int)((seconds + 59) / 60);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %d min", "In %d min", minutes), minutes);
     }
-  local = g_date_time_to_local (due);
-  now = g_date_time_new_now_local ();
-  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    {
-      g_autofree char *time = g_date_time_format (local, "%H:%M");
-      /* Translators: a time later today */
-      return g_strdup_printf (_("Today %s"), time);
-    }
-  return g_date_time_format (local, "%a %e %b %H:%M");
+  return lum_ui_format_time (at);
 }
 
 static char *
@@ -186,7 +176,7 @@ cell_text (LumActivityPage *self,
         return lum_lease_describe (job, lum_engine_now (self->engine));
       return g_strdup ("");
     case COLUMN_ERROR:
-      return g_strdup (lum_job_get_text (job, LUM_JOB_LAST_ERROR));
+      return lum_time_format_in_text (lum_job_get_text (job, LUM_JOB_LAST_ERROR));
     default:
       return NULL;
     }
