@@ -195,7 +195,7 @@ on_text_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label),
-                             column == COLUMN_ERROR ? 20 : column == COLUMN_ATTEMPTS ? 5
+                             column == COLUMN_ERROR ? 16 : column == COLUMN_ATTEMPTS ? 5
                              : column == COLUMN_INTEGRATION ? 16 : column == COLUMN_DOCUMENT ? 14 : 11);
   if (column == COLUMN_ATTEMPTS)
     gtk_widget_add_css_class (label, "numeric");
