@@ -21,7 +21,7 @@
 /* The tests run with TZ at +05:30 (see main): the test clock starts at
  * 2027-01-01T00:00:00Z, so a push after 15 minutes is due at 05:45 there. */
 #define TEST_TZ        "IST-5:30"
-#define DUE_IN_15_MIN  "1 Jan 2027, 05:45"
+#define DUE_IN_15_MIN  "Jan 1, 2027, 05:45"
 #define RUN_TIMEOUT_S  60
 
 typedef LumTestWorld Fixture;
@@ -295,17 +295,17 @@ test_invoice_with_order (Fixture       *f,
   assert_steps (test, "document invoice push-scheduled pushed shipment tracking accounting cleanup",
                 "ok ok ok ok ok ok ok skipped");
   g_assert_true (lum_channel_test_get_ok (test));
-  g_assert_cmpstr (lum_channel_test_get_document_number (test), ==, "SO-000001");
+  g_assert_cmpstr (lum_channel_test_get_document_number (test), ==, "TEST-SO-000001");
 
   g_assert_cmpstr (detail (test, "document"), ==,
-                   "Test sales order SO-000001 created and posted for Lumen Test Customer: 2 × SKU-A");
-  g_assert_cmpstr (detail (test, "invoice"), ==, "Invoice INV-000001 created with the sales order");
+                   "Test sales order TEST-SO-000001 created and posted for Lumen Test Customer: 2 × SKU-A");
+  g_assert_cmpstr (detail (test, "invoice"), ==, "Invoice TEST-INV-000001 created with the sales order");
   g_assert_cmpstr (detail (test, "push-scheduled"), ==,
                    "Push to Sandbox ShipStation, store 1001, scheduled for " DUE_IN_15_MIN
                    "; the delay is skipped for this test");
 
   /* both documents are the test's, flagged as such */
-  order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "SO-000001");
+  order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "TEST-SO-000001");
   invoices = lum_engine_list_order_invoices (f->engine, lum_document_get_id (order), NULL);
   g_assert_cmpuint (g_strv_length (invoices), ==, 1);
   invoice = find_document (f, LUM_DOCUMENT_KIND_INVOICE, invoices[0]);
@@ -328,12 +328,12 @@ test_invoice_with_order (Fixture       *f,
 
   /* the sandbox holds what the step says, once */
   g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "shipstation", "POST", "/orders/createorder"), ==, 1);
-  remote = lum_test_world_remote_order (f, "shipstation", "orderNumber", "SO-000001");
+  remote = lum_test_world_remote_order (f, "shipstation", "orderNumber", "TEST-SO-000001");
   g_assert_nonnull (remote);
   g_assert_cmpstr (json_object_get_string_member (remote, "orderKey"), ==, lum_document_get_text (order, LUM_DOC_UUID));
   g_assert_cmpstr (member_string (remote, "advancedOptions.customField1"), ==, "Lumen channel test");
 
-  g_assert_cmpstr (detail (test, "shipment"), ==, "The sandbox shipped SO-000001 with UPS, tracking 1ZLUMENTEST000001");
+  g_assert_cmpstr (detail (test, "shipment"), ==, "The sandbox shipped TEST-SO-000001 with UPS, tracking 1ZLUMENTEST000001");
   g_assert_cmpstr (detail (test, "tracking"), ==,
                    "Tracking 1ZLUMENTEST000001 received from Sandbox ShipStation; the order is fulfilled");
   {
@@ -346,11 +346,11 @@ test_invoice_with_order (Fixture       *f,
     g_autoptr(LumDocument) pushed = lum_test_world_reload (f, invoice);
 
     g_assert_cmpstr (lum_document_get_text (pushed, LUM_DOC_ACCOUNTING_STATUS), ==, "pushed");
-    books = lum_test_world_remote_order (f, "quickbooks", "DocNumber", "INV-000001");
+    books = lum_test_world_remote_order (f, "quickbooks", "DocNumber", "TEST-INV-000001");
     g_assert_nonnull (books);
     g_assert_cmpstr (json_object_get_string_member (books, "Id"), ==,
                      lum_document_get_text (pushed, LUM_DOC_ACCOUNTING_ID));
-    expected = g_strdup_printf ("Pushed to Sandbox QuickBooks: invoice INV-000001 is QuickBooks invoice %s",
+    expected = g_strdup_printf ("Pushed to Sandbox QuickBooks: invoice TEST-INV-000001 is QuickBooks invoice %s",
                                 lum_document_get_text (pushed, LUM_DOC_ACCOUNTING_ID));
     g_assert_cmpstr (detail (test, "accounting"), ==, expected);
   }
@@ -362,6 +362,24 @@ test_invoice_with_order (Fixture       *f,
 
     g_assert_false (run_to_end (test, &error));
     g_assert_error (error, LUM_CHANNEL_TEST_ERROR, LUM_CHANNEL_TEST_ERROR_RUNNING);
+  }
+
+  /* the test took no real number: the first real order and its invoice
+   * are number 1, no gap for the bookkeeper */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LumDocument) real = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+    g_autoptr(LumDocLine) line = lum_doc_line_new ("SKU-A", 1, -1);
+    g_auto(GStrv) real_invoices = NULL;
+
+    lum_document_set_int (real, LUM_DOC_CHANNEL_ID, lum_channel_get_id (channel));
+    lum_document_set_int (real, LUM_DOC_CUSTOMER_ID, lum_document_get_int (order, LUM_DOC_CUSTOMER_ID));
+    lum_document_add_line (real, line);
+    g_assert_true (lum_engine_create_and_post_document (f->engine, real, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (lum_document_get_number (real), ==, "SO-000001");
+    real_invoices = lum_engine_list_order_invoices (f->engine, lum_document_get_id (real), NULL);
+    g_assert_cmpstr (real_invoices[0], ==, "INV-000001");
   }
 }
 
@@ -400,7 +418,7 @@ test_invoice_on_shipment (Fixture       *f,
                    "Push to Sandbox ShipStation, store Wholesale, scheduled for " DUE_IN_15_MIN
                    "; the delay is skipped for this test");
 
-  order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "SO-000001");
+  order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "TEST-SO-000001");
   keep = assert_pushed (f, test, order, "Sandbox ShipStation", "1001", "on_hold");
   body = json_node_get_object (keep);
   g_assert_cmpstr (member_string (body, "shippingNotes"), ==, "Lumen channel test");
@@ -408,22 +426,22 @@ test_invoice_on_shipment (Fixture       *f,
   g_assert_cmpstr (lum_test_step_get_text (step_named (test, "pushed"), LUM_TEST_STEP_MAPPED), ==,
                    "shippingNotes = \"Lumen channel test\" (shipping_notes)\n"
                    "routingInfo.mode = \"Ground\" (shipping_type)");
-  remote = lum_test_world_remote_order (f, "shipstation", "orderNumber", "SO-000001");
+  remote = lum_test_world_remote_order (f, "shipstation", "orderNumber", "TEST-SO-000001");
   g_assert_cmpstr (member_string (remote, "shippingNotes"), ==, "Lumen channel test");
   g_assert_cmpstr (member_string (remote, "routingInfo.mode"), ==, "Ground");
 
   /* the invoice came with the shipment, and went to QuickBooks */
   invoices = lum_engine_list_order_invoices (f->engine, lum_document_get_id (order), NULL);
   g_assert_cmpuint (g_strv_length (invoices), ==, 1);
-  g_assert_cmpstr (invoices[0], ==, "INV-000001");
-  g_assert_cmpstr (detail (test, "invoice-on-shipment"), ==, "Invoice INV-000001 created for the shipped quantities");
-  invoice = find_document (f, LUM_DOCUMENT_KIND_INVOICE, "INV-000001");
+  g_assert_cmpstr (invoices[0], ==, "TEST-INV-000001");
+  g_assert_cmpstr (detail (test, "invoice-on-shipment"), ==, "Invoice TEST-INV-000001 created for the shipped quantities");
+  invoice = find_document (f, LUM_DOCUMENT_KIND_INVOICE, "TEST-INV-000001");
   g_assert_true (lum_document_get_is_test (invoice));
   g_assert_false (lum_str_empty (lum_document_get_text (invoice, LUM_DOC_ACCOUNTING_ID)));
-  expected = g_strdup_printf ("Pushed to Sandbox QuickBooks: invoice INV-000001 is QuickBooks invoice %s",
+  expected = g_strdup_printf ("Pushed to Sandbox QuickBooks: invoice TEST-INV-000001 is QuickBooks invoice %s",
                               lum_document_get_text (invoice, LUM_DOC_ACCOUNTING_ID));
   g_assert_cmpstr (detail (test, "accounting"), ==, expected);
-  g_assert_nonnull (lum_test_world_remote_order (f, "quickbooks", "DocNumber", "INV-000001"));
+  g_assert_nonnull (lum_test_world_remote_order (f, "quickbooks", "DocNumber", "TEST-INV-000001"));
 }
 
 /* -- 3. invoice-first, Extensiv ----------------------------------------------------- */
@@ -453,37 +471,37 @@ test_invoice_first_extensiv (Fixture       *f,
   assert_steps (test, "document sales-order push-scheduled pushed shipment tracking accounting cleanup",
                 "ok ok ok ok ok ok ok skipped");
   g_assert_true (lum_channel_test_get_ok (test));
-  g_assert_cmpstr (lum_channel_test_get_document_number (test), ==, "INV-000001");
+  g_assert_cmpstr (lum_channel_test_get_document_number (test), ==, "TEST-INV-000001");
 
   g_assert_cmpstr (detail (test, "document"), ==,
-                   "Test invoice INV-000001 created and posted for Lumen Test Customer: 2 × SKU-A");
-  g_assert_cmpstr (detail (test, "sales-order"), ==, "Sales order SO-000001 generated from invoice INV-000001 and posted");
+                   "Test invoice TEST-INV-000001 created and posted for Lumen Test Customer: 2 × SKU-A");
+  g_assert_cmpstr (detail (test, "sales-order"), ==, "Sales order TEST-SO-000001 generated from invoice TEST-INV-000001 and posted");
   /* at once: due now, nothing to skip */
   g_assert_cmpstr (detail (test, "push-scheduled"), ==,
-                   "Push to Sandbox 3PL, store 1:1, scheduled for 1 Jan 2027, 05:30");
+                   "Push to Sandbox 3PL, store 1:1, scheduled for Jan 1, 2027, 05:30");
 
-  invoice = find_document (f, LUM_DOCUMENT_KIND_INVOICE, "INV-000001");
-  order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "SO-000001");
+  invoice = find_document (f, LUM_DOCUMENT_KIND_INVOICE, "TEST-INV-000001");
+  order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "TEST-SO-000001");
   g_assert_true (lum_document_get_is_test (invoice));
   g_assert_true (lum_document_get_is_test (order));
   g_assert_cmpint (lum_document_get_int (invoice, LUM_DOC_LINKED_ID), ==, lum_document_get_id (order));
 
   keep = assert_pushed (f, test, order, "Sandbox 3PL", "1:1", NULL);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (keep), "referenceNum"), ==, "SO-000001");
-  remote = lum_test_world_remote_order (f, "extensiv", "referenceNum", "SO-000001");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (keep), "referenceNum"), ==, "TEST-SO-000001");
+  remote = lum_test_world_remote_order (f, "extensiv", "referenceNum", "TEST-SO-000001");
   g_assert_nonnull (remote);
   g_assert_cmpuint (lum_test_world_count_remote (f, "extensiv", "orders"), ==, 1);
 
   /* closed at the 3PL, its tracking back in Lumen */
-  g_assert_cmpstr (detail (test, "shipment"), ==, "The sandbox shipped SO-000001 with UPS, tracking 1ZLUMENTEST000001");
+  g_assert_cmpstr (detail (test, "shipment"), ==, "The sandbox shipped TEST-SO-000001 with UPS, tracking 1ZLUMENTEST000001");
   g_assert_cmpstr (detail (test, "tracking"), ==,
                    "Tracking 1ZLUMENTEST000001 received from Sandbox 3PL; the order is fulfilled");
   shipped = lum_test_world_reload (f, order);
   g_assert_cmpstr (lum_document_get_text (shipped, LUM_DOC_FULFILLMENT_STATUS), ==, "fulfilled");
 
   g_clear_object (&invoice);
-  invoice = find_document (f, LUM_DOCUMENT_KIND_INVOICE, "INV-000001");
-  expected = g_strdup_printf ("Pushed to Sandbox QuickBooks: invoice INV-000001 is QuickBooks invoice %s",
+  invoice = find_document (f, LUM_DOCUMENT_KIND_INVOICE, "TEST-INV-000001");
+  expected = g_strdup_printf ("Pushed to Sandbox QuickBooks: invoice TEST-INV-000001 is QuickBooks invoice %s",
                               lum_document_get_text (invoice, LUM_DOC_ACCOUNTING_ID));
   g_assert_cmpstr (detail (test, "accounting"), ==, expected);
 }
@@ -513,7 +531,7 @@ test_push_off (Fixture       *f,
       g_assert_cmpstr (step_at (test, names[i]), ==, "");
     }
   g_assert_cmpstr (detail (test, "cleanup"), ==, "Push Sales Orders to OMS is off");
-  assert_contains (detail (test, "accounting"), "Pushed to Sandbox QuickBooks: invoice INV-000001 is QuickBooks invoice ");
+  assert_contains (detail (test, "accounting"), "Pushed to Sandbox QuickBooks: invoice TEST-INV-000001 is QuickBooks invoice ");
   g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "shipstation", NULL, NULL), ==, 0);
   g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "extensiv", NULL, NULL), ==, 0);
 }
@@ -587,7 +605,7 @@ test_keep_delay (Fixture       *f,
 
   /* the push waits for its time, as any order's would */
   g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "shipstation", "POST", "/orders"), ==, 0);
-  order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "SO-000001");
+  order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "TEST-SO-000001");
   job = lum_test_world_last_job (f, order);
   g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_SCHEDULED);
   g_assert_cmpstr (lum_job_get_text (job, LUM_JOB_DUE_AT), ==, "2027-01-01T00:15:00Z");
@@ -792,7 +810,7 @@ test_other_worker_sends (Fixture       *f,
   /* the other worker sent it, once */
   g_assert_cmpuint (other_sent, ==, 1);
   g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "shipstation", "POST", "/orders/createorder"), ==, 1);
-  order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "SO-000001");
+  order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "TEST-SO-000001");
   job = lum_test_world_last_job (f, order);
   g_assert_cmpint (lum_job_get_state (job), ==, LUM_JOB_STATE_DONE);
   g_assert_cmpint (lum_job_get_int (job, LUM_JOB_ATTEMPTS), ==, 1);
@@ -804,7 +822,7 @@ test_other_worker_sends (Fixture       *f,
   g_assert_cmpstr (lum_test_step_get_text (step_named (test, "pushed"), LUM_TEST_STEP_MAPPED), ==,
                    "advancedOptions.customField1 = \"Lumen channel test\" (shipping_notes)");
   {
-    JsonObject *remote = lum_test_world_remote_order (f, "shipstation", "orderNumber", "SO-000001");
+    JsonObject *remote = lum_test_world_remote_order (f, "shipstation", "orderNumber", "TEST-SO-000001");
 
     g_assert_nonnull (remote);
     g_assert_cmpstr (json_object_get_string_member (remote, "orderKey"), ==,
@@ -881,7 +899,7 @@ test_reports (Fixture       *f,
     g_assert_cmpstr (json_object_get_string_member (pushed, "mapped"), ==,
                      "advancedOptions.customField2 = \"TEST-PO\" (po_number)");
     request = parse_json (json_object_get_string_member (pushed, "request"));
-    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (request), "orderNumber"), ==, "SO-000001");
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (request), "orderNumber"), ==, "TEST-SO-000001");
     g_assert_true (json_object_get_null_member (document, "request"));
     g_assert_true (json_object_get_null_member (document, "mapped"));
   }
@@ -892,7 +910,7 @@ test_reports (Fixture       *f,
   assert_lacks (md, "(null)");
   g_assert_true (g_str_has_prefix (md, "# Report | Channel\n\nEvery step that applies passed.\n\n"
                                        "| Step | State | Detail | At |\n|---|---|---|---|\n"
-                                       "| Test sales order | ok | Test sales order SO-000001 created and posted for "
+                                       "| Test sales order | ok | Test sales order TEST-SO-000001 created and posted for "
                                        "Lumen Test Customer: 2 × SKU-A | 2027-01-01T00:00:00Z |\n"));
   accounting_row = g_strdup ("| Invoice in QuickBooks | skipped | No accounting integration |  |");
   cleanup_row = g_strdup ("| Cleanup | skipped | Sandbox orders need no cleanup |  |");
@@ -900,9 +918,9 @@ test_reports (Fixture       *f,
   g_assert_true (g_strv_contains ((const char * const *)lines, accounting_row));
   g_assert_true (g_strv_contains ((const char * const *)lines, cleanup_row));
   assert_contains (md, "\n| Push scheduled | ok | Push to Sandbox ShipStation, store Main   East, scheduled for "
-                       "1 Jan 2027, 05:30 | 2027-01-01T00:00:00Z |\n");
+                       "Jan 1, 2027, 05:30 | 2027-01-01T00:00:00Z |\n");
   assert_contains (md, "\n## Mapped fields\n\n```\nadvancedOptions.customField2 = \"TEST-PO\" (po_number)\n```\n");
-  assert_contains (md, "\n## Request sent\n\n```json\n{\n  \"orderNumber\" : \"SO-000001\",\n");
+  assert_contains (md, "\n## Request sent\n\n```json\n{\n  \"orderNumber\" : \"TEST-SO-000001\",\n");
 }
 
 /* A test that did not pass, and one cut short by the delay. */
@@ -999,16 +1017,16 @@ test_real_account (Fixture       *f,
   g_assert_cmpstr (detail (test, "push-scheduled"), ==,
                    "Push to Our ShipStation, store 1001, scheduled for " DUE_IN_15_MIN
                    "; the delay is skipped for this test");
-  g_assert_cmpstr (detail (test, "cleanup"), ==, "Test order SO-000001 cancelled in Our ShipStation");
+  g_assert_cmpstr (detail (test, "cleanup"), ==, "Test order TEST-SO-000001 cancelled in Our ShipStation");
   g_assert_true (g_str_has_suffix (step_at (test, "cleanup"), "Z"));
 
-  order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "SO-000001");
+  order = find_document (f, LUM_DOCUMENT_KIND_SALES_ORDER, "TEST-SO-000001");
   g_assert_true (lum_document_get_is_test (order));
   keep = assert_pushed (f, test, order, "Our ShipStation", "1001", "on_hold");
   g_assert_cmpuint (lum_test_world_count_remote (f, "shipstation", "shipments"), ==, 0);
   g_assert_cmpuint (lum_sandbox_count_requests (f->sandbox, "shipstation", "POST", "/orders/createorder"), ==, 2);
   g_assert_cmpuint (lum_test_world_count_remote (f, "shipstation", "orders"), ==, 1);
-  remote = lum_test_world_remote_order (f, "shipstation", "orderNumber", "SO-000001");
+  remote = lum_test_world_remote_order (f, "shipstation", "orderNumber", "TEST-SO-000001");
   g_assert_nonnull (remote);
   g_assert_cmpstr (json_object_get_string_member (remote, "orderStatus"), ==, "cancelled");
   g_assert_cmpstr (json_object_get_string_member (remote, "orderKey"), ==, lum_document_get_text (order, LUM_DOC_UUID));
@@ -1041,9 +1059,9 @@ test_real_extensiv_account (Fixture       *f,
   g_assert_no_error (error);
   assert_steps (test, "document invoice push-scheduled pushed shipment tracking accounting cleanup",
                 "ok ok ok ok skipped skipped skipped ok");
-  g_assert_cmpstr (detail (test, "cleanup"), ==, "Test order SO-000001 cancelled in Our 3PL");
+  g_assert_cmpstr (detail (test, "cleanup"), ==, "Test order TEST-SO-000001 cancelled in Our 3PL");
 
-  remote = lum_test_world_remote_order (f, "extensiv", "referenceNum", "SO-000001");
+  remote = lum_test_world_remote_order (f, "extensiv", "referenceNum", "TEST-SO-000001");
   g_assert_nonnull (remote);
   read_only = json_object_get_object_member (remote, "readOnly");
   g_assert_cmpint (json_object_get_int_member (read_only, "status"), ==, 2);

@@ -168,6 +168,41 @@ raw_count (sqlite3    *raw,
 
 /* Migration 7 writes each CHECK (col IN (…)) as comparisons joined by OR:
  * the same rules, on a database that had rows before. */
+/* A database of version 8 gets the test series, its real counters as they
+ * were: test documents that took real numbers keep them. */
+static void
+test_test_series_added (void)
+{
+  g_autofree char *path = temp_db_path ("series.db");
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (int v = 1; v <= 8; v++)
+    g_assert_cmpint (sqlite3_exec (raw, lum_schema_get_migration (v), NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE doc_sequence SET next_value = 3; PRAGMA user_version = 8",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  {
+    g_autoptr(LumDb) db = lum_db_open (path, &error);
+    g_autofree char *test_order = NULL;
+    g_autofree char *order = NULL;
+    g_autofree char *test_invoice = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (lum_db_begin (db, &error));
+    test_order = lum_document_store_next_number (db, LUM_DOCUMENT_KIND_SALES_ORDER, TRUE, &error);
+    order = lum_document_store_next_number (db, LUM_DOCUMENT_KIND_SALES_ORDER, FALSE, &error);
+    test_invoice = lum_document_store_next_number (db, LUM_DOCUMENT_KIND_INVOICE, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_true (lum_db_commit (db, &error));
+    g_assert_cmpstr (test_order, ==, "TEST-SO-000001");
+    g_assert_cmpstr (order, ==, "SO-000003");
+    g_assert_cmpstr (test_invoice, ==, "TEST-INV-000001");
+  }
+}
+
 static void
 test_checks_rewritten (void)
 {
@@ -746,6 +781,7 @@ main (int   argc,
   g_test_add_func ("/db/migration-is-atomic", test_each_migration_is_atomic);
   g_test_add_func ("/db/posted-configs-shared", test_posted_configs_shared);
   g_test_add_func ("/db/checks-rewritten", test_checks_rewritten);
+  g_test_add_func ("/db/test-series-added", test_test_series_added);
   g_test_add_func ("/db/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/db/seed-once", test_seed_once);
   g_test_add_func ("/db/exactly-one-default-group", test_exactly_one_default_group);

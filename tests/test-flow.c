@@ -844,6 +844,114 @@ test_two_processes_number_gap_free (Fixture       *f,
   g_assert_cmpint (lum_test_count_rows (f->engine, "job"), ==, 140);
 }
 
+/* A posted sales order, a test or not, with its invoice; its number. */
+static char *
+post_order (Fixture    *f,
+            LumChannel *channel,
+            gboolean    is_test)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDocument) doc = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+  g_autoptr(LumDocLine) line = lum_doc_line_new ("SKU-A", 1, -1);
+
+  lum_document_set_int (doc, LUM_DOC_CHANNEL_ID, lum_channel_get_id (channel));
+  lum_document_set_int (doc, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (f->customer));
+  lum_document_set_is_test (doc, is_test);
+  lum_document_add_line (doc, line);
+  g_assert_true (lum_engine_create_and_post_document (f->engine, doc, &error));
+  g_assert_no_error (error);
+  return g_strdup (lum_document_get_number (doc));
+}
+
+static char *
+numbers_of (Fixture    *f,
+            const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT group_concat (number, ' ') FROM (SELECT number FROM %s"
+                                          " ORDER BY number)", table);
+  sqlite3_stmt *stmt = NULL;
+  char *numbers;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_handle (lum_engine_get_db (f->engine)), sql, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  numbers = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return numbers;
+}
+
+/* Test documents are numbered in series of their own: the real numbers
+ * have no gap whatever is tested or purged, and a test document that took
+ * a real number before the test series existed keeps it through a purge. */
+static void
+test_test_series (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = make_channel (f, "Wholesale", LUM_ORDER_FLOW_SO_FIRST,
+                                                LUM_INVOICE_TIMING_SO_CREATED, TRUE, 15, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *test = post_order (f, channel, TRUE);
+  g_autofree char *real = post_order (f, channel, FALSE);
+  g_autofree char *old_test = post_order (f, channel, TRUE);
+  g_autofree char *orders = NULL;
+  g_autofree char *invoices = NULL;
+  guint n_orders = 9, n_invoices = 9;
+
+  g_assert_cmpstr (test, ==, "TEST-SO-000001");
+  g_assert_cmpstr (real, ==, "SO-000001");
+  g_assert_cmpstr (old_test, ==, "TEST-SO-000002");
+  invoices = numbers_of (f, "invoice");
+  g_assert_cmpstr (invoices, ==, "INV-000001 TEST-INV-000001 TEST-INV-000002");
+
+  /* a test order as an older Lumen numbered it, in the real series */
+  g_assert_true (lum_db_exec (lum_engine_get_db (f->engine),
+                              "UPDATE sales_order SET number = 'SO-000002' WHERE number = 'TEST-SO-000002';"
+                              "UPDATE doc_sequence SET next_value = 3 WHERE name = 'sales_order'", &error));
+  g_assert_no_error (error);
+
+  /* the purge deletes the test series only, and what is linked to the
+   * old test order stays with it */
+  g_assert_true (lum_engine_purge_test_documents (f->engine, &n_orders, &n_invoices, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_orders, ==, 1);
+  g_assert_cmpuint (n_invoices, ==, 1);
+  orders = numbers_of (f, "sales_order");
+  g_assert_cmpstr (orders, ==, "SO-000001 SO-000002");
+  g_clear_pointer (&invoices, g_free);
+  invoices = numbers_of (f, "invoice");
+  g_assert_cmpstr (invoices, ==, "INV-000001 TEST-INV-000002");
+
+  /* the real series goes on where it was; the test series is not reset,
+   * the OMS may still hold its numbers */
+  g_clear_pointer (&real, g_free);
+  real = post_order (f, channel, FALSE);
+  g_assert_cmpstr (real, ==, "SO-000003");
+  g_clear_pointer (&test, g_free);
+  test = post_order (f, channel, TRUE);
+  g_assert_cmpstr (test, ==, "TEST-SO-000003");
+  g_clear_pointer (&invoices, g_free);
+  invoices = numbers_of (f, "invoice");
+  g_assert_cmpstr (invoices, ==, "INV-000001 INV-000002 TEST-INV-000002 TEST-INV-000003");
+
+  /* a test draft made real takes the next real number */
+  {
+    g_autoptr(LumDocument) draft = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+    g_autoptr(LumDocument) fresh = NULL;
+
+    lum_document_set_int (draft, LUM_DOC_CHANNEL_ID, lum_channel_get_id (channel));
+    lum_document_set_int (draft, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (f->customer));
+    lum_document_set_is_test (draft, TRUE);
+    g_assert_true (lum_engine_create_document (f->engine, draft, &error));
+    g_assert_cmpstr (lum_document_get_number (draft), ==, "TEST-SO-000004");
+    lum_document_set_is_test (draft, FALSE);
+    g_assert_true (lum_engine_update_document (f->engine, draft, &error));
+    g_assert_no_error (error);
+    fresh = reload (f, draft);
+    g_assert_cmpstr (lum_document_get_number (fresh), ==, "SO-000004");
+    g_assert_false (lum_document_get_is_test (fresh));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -867,6 +975,7 @@ main (int   argc,
   ADD ("/flow/line-rules", test_line_rules);
   ADD ("/flow/query-pages", test_query_pages);
   ADD ("/flow/two-processes-number-gap-free", test_two_processes_number_gap_free);
+  ADD ("/flow/test-series", test_test_series);
 
   return g_test_run ();
 }

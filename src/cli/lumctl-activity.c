@@ -69,14 +69,17 @@ print_jobs (LumctlGlobal *global,
     {
       g_autoptr(LumJob) job = g_list_model_get_item (jobs, i);
       g_autofree char *id = g_strdup_printf ("%" PRId64, lum_job_get_id (job));
+      const char *number = lum_job_get_text (job, LUM_JOB_DOCUMENT_NUMBER);
+      /* Translators: the document of a job that is a test, "TEST-SO-000001 (test)" */
+      g_autofree char *document = lum_job_get_int (job, LUM_JOB_IS_TEST) ? g_strdup_printf (_("%s (test)"), number)
+                                                                        : g_strdup (number);
       g_autofree char *attempts = g_strdup_printf ("%" PRId64 "/%" PRId64,
                                                    lum_job_get_int (job, LUM_JOB_ATTEMPTS),
                                                    lum_job_get_int (job, LUM_JOB_MAX_ATTEMPTS));
 
       lumctl_table_add_row (table, id, lum_job_get_text (job, LUM_JOB_KIND_TEXT),
                             lum_job_get_text (job, LUM_JOB_STATE_TEXT),
-                            lum_job_get_text (job, LUM_JOB_DOCUMENT_NUMBER),
-                            lum_job_get_text (job, LUM_JOB_INTEGRATION_NAME),
+                            document, lum_job_get_text (job, LUM_JOB_INTEGRATION_NAME),
                             lum_job_get_text (job, LUM_JOB_DUE_AT), attempts,
                             lum_job_get_text (job, LUM_JOB_LAST_ERROR));
     }

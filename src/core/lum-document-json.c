@@ -110,6 +110,8 @@ lum_job_to_json (LumJob *job)
   add_string (b, "due_at", lum_job_get_text (job, LUM_JOB_DUE_AT));
   add_int (b, "attempts", lum_job_get_int (job, LUM_JOB_ATTEMPTS));
   add_int (b, "max_attempts", lum_job_get_int (job, LUM_JOB_MAX_ATTEMPTS));
+  json_builder_set_member_name (b, "is_test");
+  json_builder_add_boolean_value (b, lum_job_get_int (job, LUM_JOB_IS_TEST) != 0);
   add_string (b, "remote_id", lum_job_get_text (job, LUM_JOB_REMOTE_ID));
   add_string (b, "last_error", lum_job_get_text (job, LUM_JOB_LAST_ERROR));
   add_string (b, "updated_at", lum_job_get_text (job, LUM_JOB_UPDATED_AT));

@@ -110,8 +110,9 @@ lum_time_parse (const char *text,
   return TRUE;
 }
 
-/* A stored time (UTC, ISO 8601) as people read it, in local time; the
- * text itself when it is not one. */
+/* A stored time (UTC, ISO 8601) as people read it, in local time: "Mar
+ * 14, 2025, 14:02"; the text itself when it is not one. The one format of
+ * a time everywhere it is shown. */
 char *
 lum_time_format_local (const char *text)
 {
@@ -123,7 +124,42 @@ lum_time_format_local (const char *text)
     return g_strdup (text);
   local = g_date_time_to_local (dt);
   /* Translators: a date and time, see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+  return g_date_time_format (local, _("%b %-d, %Y, %H:%M"));
+}
+
+static gboolean
+replace_time_cb (const GMatchInfo *match,
+                 GString          *out,
+                 gpointer          user_data)
+{
+  g_autofree char *iso = g_match_info_fetch (match, 0);
+  g_autofree char *local = lum_time_format_local (iso);
+
+  g_string_append (out, local);
+  return FALSE;
+}
+
+/**
+ * lum_time_format_in_text:
+ *
+ * @text with each ISO 8601 time in it ("retrying at 2026-12-07T10:00:00Z:
+ * …", a remote system's "until 2026-12-07T10:00:00.123+01:00") written as
+ * lum_time_format_local() does; dates without a time stay as they are.
+ *
+ * Returns: (transfer full): the text, "" for %NULL
+ */
+char *
+lum_time_format_in_text (const char *text)
+{
+  static gsize regex = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, (gsize)g_regex_new ("\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?"
+                                                   "(Z|[+-]\\d{2}:?\\d{2})?",
+                                                   G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_replace_eval ((GRegex *)regex, text, -1, 0, 0, replace_time_cb, NULL, NULL);
 }
 
 const char *

@@ -32,6 +32,7 @@ char     *lum_time_format        (gint64       unix_usec);
 gboolean  lum_time_parse         (const char  *text,
                                   gint64      *unix_usec);
 char     *lum_time_format_local  (const char  *text);
+char     *lum_time_format_in_text (const char *text);
 
 const char *lum_enum_to_nick     (GType        enum_type,
                                   int          value);

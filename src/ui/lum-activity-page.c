@@ -8,7 +8,9 @@
 #include "lum-activity-page.h"
 #include "lum-application.h"
 #include "lum-engine-documents.h"
+#include "lum-ui-format.h"
 #include "lum-ui-util.h"
+#include "lum-util.h"
 #include "sync/lum-lease.h"
 
 /*
@@ -129,14 +131,12 @@ state_style (LumJobState state)
     }
 }
 
-/* "Now", "In 12 min", "Today 14:05", "Tue 5 Jan 14:05", in local time. */
+/* "Now", "In 12 min", or the time as everywhere else: "Jan 5, 2027, 14:05". */
 static char *
 format_due (const char *at,
             gint64      now_usec)
 {
   g_autoptr(GDateTime) due = at && *at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GDateTime) now = NULL;
   gint64 seconds;
 
   if (due == NULL)
@@ -149,16 +149,7 @@ format_due (const char *at,
       int minutes = (int)((seconds + 59) / 60);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %d min", "In %d min", minutes), minutes);
     }
-  local = g_date_time_to_local (due);
-  now = g_date_time_new_now_local ();
-  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
-      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
-    {
-      g_autofree char *time = g_date_time_format (local, "%H:%M");
-      /* Translators: a time later today */
-      return g_strdup_printf (_("Today %s"), time);
-    }
-  return g_date_time_format (local, "%a %e %b %H:%M");
+  return lum_ui_format_time (at);
 }
 
 static char *
@@ -185,7 +176,7 @@ cell_text (LumActivityPage *self,
         return lum_lease_describe (job, lum_engine_now (self->engine));
       return g_strdup ("");
     case COLUMN_ERROR:
-      return g_strdup (lum_job_get_text (job, LUM_JOB_LAST_ERROR));
+      return lum_time_format_in_text (lum_job_get_text (job, LUM_JOB_LAST_ERROR));
     default:
       return NULL;
     }
@@ -204,8 +195,8 @@ on_text_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label),
-                             column == COLUMN_ERROR ? 20 : column == COLUMN_ATTEMPTS ? 5
-                             : column == COLUMN_INTEGRATION ? 16 : 11);
+                             column == COLUMN_ERROR ? 16 : column == COLUMN_ATTEMPTS ? 5
+                             : column == COLUMN_INTEGRATION ? 16 : column == COLUMN_DOCUMENT ? 14 : 11);
   if (column == COLUMN_ATTEMPTS)
     gtk_widget_add_css_class (label, "numeric");
   if (column == COLUMN_ERROR)
@@ -225,6 +216,46 @@ on_text_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
   gtk_widget_set_tooltip_text (label, text != NULL && *text != '\0' ? text : NULL);
+}
+
+/* The document's number, and a "Test" badge when it is a test document:
+ * test jobs send to the remote systems too, and must not be taken for
+ * real orders. */
+static void
+on_document_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *badge = lum_ui_badge_new ();
+  GtkWidget *label;
+
+  on_text_setup_cb (factory, item, user_data);
+  label = g_object_ref (gtk_list_item_get_child (item));
+  gtk_list_item_set_child (item, box);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_unref (label);
+  lum_ui_badge_set (badge, _("Test"), "warning");
+  gtk_widget_set_name (badge, "test-badge");
+  gtk_box_append (GTK_BOX (box), badge);
+  g_object_set_data (G_OBJECT (box), "lum-label", label);
+  g_object_set_data (G_OBJECT (box), "lum-badge", badge);
+}
+
+static void
+on_document_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  LumJob *job = gtk_list_item_get_item (item);
+  GtkWidget *label = g_object_get_data (G_OBJECT (box), "lum-label");
+  const char *number = lum_job_get_text (job, LUM_JOB_DOCUMENT_NUMBER);
+
+  gtk_label_set_text (GTK_LABEL (label), number);
+  gtk_widget_set_tooltip_text (label, *number != '\0' ? number : NULL);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "lum-badge"),
+                          lum_job_get_int (job, LUM_JOB_IS_TEST) != 0);
 }
 
 static void
@@ -339,7 +370,6 @@ static void
 setup_columns (LumActivityPage *self)
 {
   struct { GtkColumnViewColumn *column; Column id; } text[] = {
-    { self->document_column, COLUMN_DOCUMENT },
     { self->kind_column, COLUMN_KIND },
     { self->integration_column, COLUMN_INTEGRATION },
     { self->attempts_column, COLUMN_ATTEMPTS },
@@ -350,6 +380,8 @@ setup_columns (LumActivityPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (text); i++)
     set_factory (self, text[i].column, G_CALLBACK (on_text_setup_cb), G_CALLBACK (on_text_bind_cb),
                  GINT_TO_POINTER (text[i].id));
+  set_factory (self, self->document_column, G_CALLBACK (on_document_setup_cb), G_CALLBACK (on_document_bind_cb),
+               GINT_TO_POINTER (COLUMN_DOCUMENT));
   set_factory (self, self->state_column, G_CALLBACK (on_state_setup_cb), G_CALLBACK (on_state_bind_cb), NULL);
   set_factory (self, self->actions_column, G_CALLBACK (on_actions_setup_cb), G_CALLBACK (on_actions_bind_cb), NULL);
 }

@@ -581,7 +581,7 @@ build_jobs (LumDocumentView *self,
       g_autoptr(LumJob) job = g_list_model_get_item (jobs, i);
       const char *integration = lum_job_get_text (job, LUM_JOB_INTEGRATION_NAME);
       const char *state = lum_job_get_text (job, LUM_JOB_STATE_TEXT);
-      const char *error = lum_job_get_text (job, LUM_JOB_LAST_ERROR);
+      g_autofree char *error = lum_time_format_in_text (lum_job_get_text (job, LUM_JOB_LAST_ERROR));
       g_autofree char *title = NULL;
       g_autofree char *due = lum_ui_format_time (lum_job_get_text (job, LUM_JOB_DUE_AT));
       g_autoptr(GString) subtitle = g_string_new (NULL);
@@ -623,7 +623,8 @@ build_timeline (LumDocumentView *self)
   for (guint i = 0; events != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (events)); i++)
     {
       g_autoptr(LumEvent) event = g_list_model_get_item (G_LIST_MODEL (events), i);
-      g_autofree char *summary = lum_event_dup_summary (event);
+      g_autofree char *raw_summary = lum_event_dup_summary (event);
+      g_autofree char *summary = lum_time_format_in_text (raw_summary);
       g_autofree char *at = lum_ui_format_time (lum_event_get_text (event, LUM_EVENT_AT));
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", at,
                                                    lum_ui_actor_label (lum_event_get_text (event, LUM_EVENT_ACTOR)));

@@ -101,16 +101,14 @@ lum_ui_format_date (const char *utc_text)
   return g_date_time_format (local, _("%b %-d, %Y"));
 }
 
-/* "2025-03-14T18:02:00Z" → "Mar 14, 2025, 14:02" in local time. */
+/* "2025-03-14T18:02:00Z" → "Mar 14, 2025, 14:02" in local time, as the
+ * core and lumenctl write times too. */
 char *
 lum_ui_format_time (const char *utc_text)
 {
-  g_autoptr(GDateTime) local = parse_local (utc_text);
-
-  if (local == NULL)
-    return g_strdup (utc_text ? utc_text : "");
-  /* Translators: a date and time, see g_date_time_format() */
-  return g_date_time_format (local, _("%b %-d, %Y, %H:%M"));
+  if (lum_str_empty (utc_text))
+    return g_strdup ("");
+  return lum_time_format_local (utc_text);
 }
 
 /* The ship-to of @doc on several lines, or on one separated by commas. */

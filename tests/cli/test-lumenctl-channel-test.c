@@ -191,7 +191,7 @@ test_wholesale (Fixture       *f,
   g_assert_cmpstr (states, ==, "ok ok ok ok ok ok ok ok skipped");
 
   g_assert_cmpstr (json_str (step_named (report, "document"), "detail"), ==,
-                   "Test sales order SO-000001 created and posted for Lumen Test Customer: 2 × W-1");
+                   "Test sales order TEST-SO-000001 created and posted for Lumen Test Customer: 2 × W-1");
   g_assert_cmpstr (json_str (step_named (report, "invoice"), "detail"), ==,
                    "No invoice yet, as configured: it is created when a shipment is recorded");
   assert_contains (json_str (step_named (report, "push-scheduled"), "detail"),
@@ -200,19 +200,19 @@ test_wholesale (Fixture       *f,
   assert_contains (json_str (step_named (report, "pushed"), "detail"),
                    "Pushed to Sandbox ShipStation, store 1001: remote id ");
   g_assert_cmpstr (json_str (step_named (report, "shipment"), "detail"), ==,
-                   "The sandbox shipped SO-000001 with UPS, tracking 1ZLUMENTEST000001");
+                   "The sandbox shipped TEST-SO-000001 with UPS, tracking 1ZLUMENTEST000001");
   g_assert_cmpstr (json_str (step_named (report, "tracking"), "detail"), ==,
                    "Tracking 1ZLUMENTEST000001 received from Sandbox ShipStation; the order is fulfilled");
   g_assert_cmpstr (json_str (step_named (report, "invoice-on-shipment"), "detail"), ==,
-                   "Invoice INV-000001 created for the shipped quantities");
+                   "Invoice TEST-INV-000001 created for the shipped quantities");
   assert_contains (json_str (step_named (report, "accounting"), "detail"),
-                   "Pushed to Sandbox QuickBooks: invoice INV-000001 is QuickBooks invoice ");
+                   "Pushed to Sandbox QuickBooks: invoice TEST-INV-000001 is QuickBooks invoice ");
   g_assert_cmpstr (json_str (step_named (report, "cleanup"), "detail"), ==, "Sandbox orders need no cleanup");
 
   /* what the step says is what the sandbox holds */
   {
-    g_autoptr(JsonNode) order = run_json (f, "order", "show", "SO-000001", NULL);
-    g_autoptr(JsonNode) invoice = run_json (f, "invoice", "show", "INV-000001", NULL);
+    g_autoptr(JsonNode) order = run_json (f, "order", "show", "TEST-SO-000001", NULL);
+    g_autoptr(JsonNode) invoice = run_json (f, "invoice", "show", "TEST-INV-000001", NULL);
 
     g_assert_true (json_node_get_boolean (json_member (order, "is_test")));
     g_assert_cmpstr (json_str (order, "push_status"), ==, "pushed");
@@ -247,7 +247,7 @@ test_text_and_export (Fixture       *f,
   out = ok_out (f, NULL, ARGS ("channel", "test", "Wholesale Sales Channel", "--export", json_path));
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "Testing channel “Wholesale Sales Channel”…");
-  g_assert_cmpstr (lines[1], ==, "ok       Test sales order: Test sales order SO-000001 created and posted for "
+  g_assert_cmpstr (lines[1], ==, "ok       Test sales order: Test sales order TEST-SO-000001 created and posted for "
                                  "Lumen Test Customer: 2 × W-1");
   g_assert_cmpstr (lines[2], ==, "ok       Invoice: No invoice yet, as configured: it is created when a shipment "
                                  "is recorded");
@@ -260,13 +260,13 @@ test_text_and_export (Fixture       *f,
   g_assert_cmpstr (lines[7], ==, "           advancedOptions.customField1 = \"TEST-PO\" (po_number)");
   g_assert_cmpstr (lines[8], ==, "         Request body:");
   g_assert_cmpstr (lines[9], ==, "           {");
-  g_assert_cmpstr (lines[10], ==, "             \"orderNumber\" : \"SO-000001\",");
+  g_assert_cmpstr (lines[10], ==, "             \"orderNumber\" : \"TEST-SO-000001\",");
   assert_contains (out, "               \"storeId\" : 1001,\n");
-  assert_contains (out, "\nok       Shipment: The sandbox shipped SO-000001 with UPS, tracking 1ZLUMENTEST000001\n"
+  assert_contains (out, "\nok       Shipment: The sandbox shipped TEST-SO-000001 with UPS, tracking 1ZLUMENTEST000001\n"
                         "ok       Tracking received: Tracking 1ZLUMENTEST000001 received from Sandbox ShipStation; "
                         "the order is fulfilled\n"
-                        "ok       Invoice on shipment: Invoice INV-000001 created for the shipped quantities\n"
-                        "ok       Invoice in QuickBooks: Pushed to Sandbox QuickBooks: invoice INV-000001 is "
+                        "ok       Invoice on shipment: Invoice TEST-INV-000001 created for the shipped quantities\n"
+                        "ok       Invoice in QuickBooks: Pushed to Sandbox QuickBooks: invoice TEST-INV-000001 is "
                         "QuickBooks invoice ");
   g_assert_true (g_str_has_suffix (out, "\nskipped  Cleanup: Sandbox orders need no cleanup\n"
                                         "Channel “Wholesale Sales Channel” passed the test: every step that applies "
@@ -289,7 +289,7 @@ test_text_and_export (Fixture       *f,
   {
     g_autoptr(JsonNode) body = parse_json (json_str (pushed, "request"));
 
-    g_assert_cmpstr (json_str (body, "orderNumber"), ==, "SO-000001");
+    g_assert_cmpstr (json_str (body, "orderNumber"), ==, "TEST-SO-000001");
     g_assert_cmpstr (json_str (body, "shippingNotes"), ==, "Lumen channel test");
     g_assert_cmpint (json_int (json_member (body, "advancedOptions"), "storeId"), ==, 1001);
   }
@@ -309,11 +309,11 @@ test_text_and_export (Fixture       *f,
   }
   g_assert_true (g_str_has_prefix (md, "# Wholesale Sales Channel\n\nEvery step that applies passed.\n\n"
                                        "| Step | State | Detail | At |\n|---|---|---|---|\n"
-                                       "| Test sales order | ok | Test sales order SO-000002 created and posted for "
+                                       "| Test sales order | ok | Test sales order TEST-SO-000002 created and posted for "
                                        "Lumen Test Customer: 2 × W-1 | "));
   assert_contains (md, "\n| Cleanup | skipped | Sandbox orders need no cleanup | ");
   assert_contains (md, "\n## Mapped fields\n\n```\nshippingNotes = \"Lumen channel test\" (shipping_notes)\n");
-  assert_contains (md, "\n## Request sent\n\n```json\n{\n  \"orderNumber\" : \"SO-000002\",\n");
+  assert_contains (md, "\n## Request sent\n\n```json\n{\n  \"orderNumber\" : \"TEST-SO-000002\",\n");
 
   /* neither another extension, nor a directory that is not there */
   assert_refused (f, 1, "Export file “report.txt” does not end in .json or .md",
@@ -343,13 +343,13 @@ test_invoice_first_3pl (Fixture       *f,
   states = steps_member (report, "state");
   g_assert_cmpstr (states, ==, "ok ok ok ok ok ok ok skipped");
   g_assert_cmpstr (json_str (step_named (report, "document"), "detail"), ==,
-                   "Test invoice INV-000001 created and posted for Lumen Test Customer: 2 × W-1");
+                   "Test invoice TEST-INV-000001 created and posted for Lumen Test Customer: 2 × W-1");
   g_assert_cmpstr (json_str (step_named (report, "sales-order"), "detail"), ==,
-                   "Sales order SO-000001 generated from invoice INV-000001 and posted");
+                   "Sales order TEST-SO-000001 generated from invoice TEST-INV-000001 and posted");
   assert_contains (json_str (step_named (report, "pushed"), "detail"), "Pushed to Sandbox 3PL, store 1:1: remote id ");
   assert_contains (json_str (step_named (report, "tracking"), "detail"), " received from Sandbox 3PL; the order is ");
   assert_contains (json_str (step_named (report, "accounting"), "detail"),
-                   "Pushed to Sandbox QuickBooks: invoice INV-000001 is QuickBooks invoice ");
+                   "Pushed to Sandbox QuickBooks: invoice TEST-INV-000001 is QuickBooks invoice ");
   sandbox_stop (sandbox);
 }
 
@@ -478,12 +478,12 @@ test_real_account (Fixture       *f,
   g_assert_cmpstr (json_str (step_named (report, "shipment"), "detail"), ==,
                    "Against a real OMS no shipment is simulated; real shipments come back with the next sync");
   g_assert_cmpstr (json_str (step_named (report, "cleanup"), "detail"), ==,
-                   "Test order SO-000001 cancelled in Real ShipStation");
+                   "Test order TEST-SO-000001 cancelled in Real ShipStation");
 
   dump = sandbox_control (sandbox, "GET", "/dump", NULL);
   orders = json_member (json_member (dump, "shipstation"), "orders");
   g_assert_cmpuint (json_length (orders), ==, 1);
-  g_assert_cmpstr (json_str (json_element (orders, 0), "orderNumber"), ==, "SO-000001");
+  g_assert_cmpstr (json_str (json_element (orders, 0), "orderNumber"), ==, "TEST-SO-000001");
   g_assert_cmpstr (json_str (json_element (orders, 0), "orderStatus"), ==, "cancelled");
   sandbox_stop (sandbox);
 }
@@ -521,15 +521,43 @@ test_purge_and_delete (Fixture       *f,
   b = ok_out (f, NULL, ARGS ("channel", "test", "Counter"));
   real_order = ok_out (f, NULL, ARGS ("order", "create", "--channel", "Nowhere", "--customer", "Acme Corp",
                                       "--line", "W-1:1"));
-  g_assert_cmpstr (real_order, ==, "SO-000003\n");
+  /* the tests took numbers of their own: the real order is the first */
+  g_assert_cmpstr (real_order, ==, "SO-000001\n");
 
   /* test documents are left out of the lists unless asked for */
   listed = run_json (f, "order", "list", NULL);
   g_assert_cmpuint (json_length (listed), ==, 1);
-  g_assert_cmpstr (json_str (json_element (listed, 0), "number"), ==, "SO-000003");
+  g_assert_cmpstr (json_str (json_element (listed, 0), "number"), ==, "SO-000001");
   with_tests = run_json (f, "order", "list", "--include-test", NULL);
   g_assert_cmpuint (json_length (with_tests), ==, 3);
   g_assert_cmpuint (count_test_orders (with_tests), ==, 2);
+  for (guint i = 0; i < json_length (with_tests); i++)
+    {
+      JsonNode *order = json_element (with_tests, i);
+      const char *number = json_str (order, "number");
+
+      if (json_node_get_boolean (json_member (order, "is_test")))
+        g_assert_true (g_str_equal (number, "TEST-SO-000001") || g_str_equal (number, "TEST-SO-000002"));
+    }
+
+  /* the jobs of the tests say so, in the table and in JSON */
+  {
+    g_autofree char *table = ok_out (f, NULL, ARGS ("jobs", "list"));
+    g_autoptr(JsonNode) jobs = run_json (f, "jobs", "list", NULL);
+    guint n_test = 0;
+
+    assert_contains (table, " TEST-SO-000001 (test) ");
+    assert_contains (table, " TEST-INV-000001 (test) ");
+    for (guint i = 0; i < json_length (jobs); i++)
+      {
+        JsonNode *job = json_element (jobs, i);
+        gboolean is_test = json_node_get_boolean (json_member (job, "is_test"));
+
+        g_assert_cmpint (is_test, ==, g_str_has_prefix (json_str (job, "document"), "TEST-"));
+        n_test += is_test;
+      }
+    g_assert_cmpuint (n_test, >=, 2);
+  }
 
   /* integrations in use cannot go, as an OMS nor as accounting */
   assert_refused (f, 1, "Integration “Sandbox ShipStation” is used by channel “",
@@ -541,13 +569,25 @@ test_purge_and_delete (Fixture       *f,
   assert_json (purged, "{ \"sales_orders\": 2, \"invoices\": 2 }");
   after = run_json (f, "order", "list", "--include-test", NULL);
   g_assert_cmpuint (json_length (after), ==, 1);
-  g_assert_cmpstr (json_str (json_element (after, 0), "number"), ==, "SO-000003");
+  g_assert_cmpstr (json_str (json_element (after, 0), "number"), ==, "SO-000001");
   {
     g_autoptr(JsonNode) invoices = run_json (f, "invoice", "list", "--include-test", NULL);
     g_assert_cmpuint (json_length (invoices), ==, 0);
   }
   again = ok_out (f, NULL, ARGS ("order", "purge-tests"));
   g_assert_cmpstr (again, ==, "Test sales orders deleted:  0\nTest invoices deleted:      0\n");
+
+  /* after the purge: the next real order follows the last real one, and
+   * a test never takes a test number again (the OMS may still hold it) */
+  {
+    g_autofree char *next = ok_out (f, NULL, ARGS ("order", "create", "--channel", "Nowhere", "--customer",
+                                                   "Acme Corp", "--line", "W-1:1"));
+    g_autofree char *test = ok_out (f, NULL, ARGS ("order", "create", "--channel", "Nowhere", "--customer",
+                                                   "Acme Corp", "--line", "W-1:1", "--test"));
+
+    g_assert_cmpstr (next, ==, "SO-000002\n");
+    g_assert_cmpstr (test, ==, "TEST-SO-000003\n");
+  }
   sandbox_stop (sandbox);
 }
 

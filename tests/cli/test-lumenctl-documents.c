@@ -40,9 +40,9 @@ test_order_create_show (Fixture       *f,
                    "--requested-ship-date", "2030-05-01", "--internal-notes", "Key account",
                    "--customer-notes", "Leave at the dock", "--gift-message", "Thanks!",
                    "--ship-city", "Chicago", "--test", NULL);
-  g_assert_cmpstr (number, ==, "SO-000001\n");
+  g_assert_cmpstr (number, ==, "TEST-SO-000001\n");
 
-  shown = run_json (f, "order", "show", "SO-000001", NULL);
+  shown = run_json (f, "order", "show", "TEST-SO-000001", NULL);
   uuid = json_str (shown, "uuid");
   created_at = json_str (shown, "created_at");
   g_assert_true (g_uuid_string_is_valid (uuid));
@@ -51,7 +51,7 @@ test_order_create_show (Fixture       *f,
   /* every key, none missing and none extra; the ship-to is the customer's
    * with the city changed; prices from the product unless given */
   expected_text = g_strdup_printf (
-    "{ \"number\": \"SO-000001\", \"uuid\": \"%s\", \"channel\": \"Ship Later\", \"customer\": \"Acme Corp\","
+    "{ \"number\": \"TEST-SO-000001\", \"uuid\": \"%s\", \"channel\": \"Ship Later\", \"customer\": \"Acme Corp\","
     "  \"status\": \"draft\", " ACME_SHIP_TO ", \"ship_city\": \"Chicago\","
     "  \"shipping_notes\": \"Dock 4, ring twice\", \"shipping_type\": \"LTL\","
     "  \"requested_ship_date\": \"2030-05-01\", \"po_number\": \"PO-77\", \"internal_notes\": \"Key account\","
@@ -65,15 +65,16 @@ test_order_create_show (Fixture       *f,
   expected = parse_json (expected_text);
   assert_node_equal ("$", expected, shown);
 
-  /* the number in its other forms */
-  by_short = run_json (f, "order", "show", "so-1", NULL);
+  /* a test order is numbered in the test series, found in its other
+   * forms too; the digits alone are the real series' */
+  by_short = run_json (f, "order", "show", "test-so-1", NULL);
   assert_node_equal ("$", expected, by_short);
-  by_digits = run_json (f, "order", "show", "1", NULL);
+  by_digits = run_json (f, "order", "show", "Test-SO-01", NULL);
   assert_node_equal ("$", expected, by_digits);
 
   /* the readable block, its lines and its timeline */
-  text = run_ok (f, "order", "show", "so-000001", NULL);
-  g_assert_true (g_str_has_prefix (text, "Number:               SO-000001\n"
+  text = run_ok (f, "order", "show", "test-so-000001", NULL);
+  g_assert_true (g_str_has_prefix (text, "Number:               TEST-SO-000001\n"
                                          "Status:               draft\n"
                                          "Channel:              Ship Later\n"
                                          "Customer:             Acme Corp\n"
@@ -100,7 +101,7 @@ test_order_create_show (Fixture       *f,
                          "G-2  Gadget       4         2.00        8.00\n"
                          "\nTimeline:\n"
                          "At                    Actor  Event\n");
-  assert_contains (text, "  user   Sales order SO-000001 created\n");
+  assert_contains (text, "  user   Sales order TEST-SO-000001 created\n");
   g_assert_null (strstr (text, "Shipments:"));
   g_assert_null (strstr (text, "Jobs:"));
 }
@@ -173,7 +174,7 @@ test_order_post_so_created (Fixture       *f,
     "  \"accounting_id\": null, \"issue_date\": \"%s\", \"due_date\": \"%s\","
     "  \"jobs\": [ { \"id\": 2, \"kind\": \"push-invoice\", \"state\": \"scheduled\","
     "              \"integration\": \"Sandbox QuickBooks\", \"document\": \"INV-000001\", \"due_at\": \"%s\","
-    "              \"attempts\": 0, \"max_attempts\": %" G_GINT64_FORMAT ", \"remote_id\": null,"
+    "              \"attempts\": 0, \"max_attempts\": %" G_GINT64_FORMAT ", \"is_test\": false, \"remote_id\": null,"
     "              \"last_error\": null, \"updated_at\": \"%s\" } ] }",
     json_str (invoice, "uuid"), posted_at, posted_at, issue_date, due_date, posted_at,
     json_int (job, "max_attempts"), posted_at);
@@ -387,10 +388,11 @@ test_order_edit (Fixture       *f,
     return;
   number = run_ok (f, "order", "create", "--channel", "Ship Later", "--customer", "Acme Corp",
                    "--line", "W-1:2", "--shipping-notes", "Dock 4", "--test", NULL);
-  g_assert_cmpstr (number, ==, "SO-000001\n");
+  g_assert_cmpstr (number, ==, "TEST-SO-000001\n");
 
-  /* a draft changes anything; --line replaces the lines, "" empties a text */
-  edited_text = run_ok (f, "order", "edit", "SO-000001", "--channel", "wholesale", "--customer", "bolt, ltd",
+  /* a draft changes anything; --line replaces the lines, "" empties a text;
+   * a test draft made real takes the next real number */
+  edited_text = run_ok (f, "order", "edit", "TEST-SO-000001", "--channel", "wholesale", "--customer", "bolt, ltd",
                         "--line", "G-2:3", "--line", "W-1:1:9.50", "--po", "NEW-1", "--shipping-notes", "",
                         "--no-test", NULL);
   g_assert_cmpstr (edited_text, ==, "SO-000001\n");
@@ -430,7 +432,7 @@ test_order_edit (Fixture       *f,
   g_assert_cmpstr (kinds, ==, "order.created order.edited order.posted push.scheduled invoice.created "
                               "accounting.scheduled invoice.posted order.edited");
   g_assert_cmpstr (json_str (json_element (events, 1), "summary"), ==,
-                   "Sales order edited: channel/customer, shipping_notes, po_number, is_test, lines");
+                   "Sales order edited: channel/customer, shipping_notes, po_number, is_test, number, lines");
   g_assert_cmpstr (json_str (json_element (events, 7), "summary"), ==, "Sales order edited: internal_notes");
 }
 

@@ -40,8 +40,8 @@ list_numbers (Fixture    *f,
  *   SO-1  Wholesale   Acme  10.00  posted (push scheduled)     PO-100   → INV-1
  *   SO-2  Ship Later  Bolt  50.00  posted, partially shipped   X-7      → INV-2
  *   SO-3  Wholesale   Bolt   5.00  draft
- *   SO-4  Wholesale   Acme  30.00  posted, test                         → INV-3 (test)
- *   SO-5  Ship Later  Acme  25.00  cancelled
+ *   TEST-SO-1  Wholesale   Acme  30.00  posted, test                → TEST-INV-1
+ *   SO-4  Ship Later  Acme  25.00  cancelled
  */
 static void
 add_list_orders (Fixture *f)
@@ -56,7 +56,7 @@ add_list_orders (Fixture *f)
     { "order", "create", "--channel", "Wholesale", "--customer", "Acme Corp", "--line", "W-1:3", "--test",
       "--post", NULL },
     { "order", "create", "--channel", "Ship Later", "--customer", "Acme Corp", "--line", "G-2:10", "--post", NULL },
-    { "order", "cancel", "SO-000005", NULL },
+    { "order", "cancel", "SO-000004", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -91,16 +91,16 @@ test_order_list (Fixture       *f,
   add_list_orders (f);
 
   /* test documents only when asked for */
-  ASSERT_LISTED ("SO-000001 SO-000002 SO-000003 SO-000005", "order", "list");
-  ASSERT_LISTED ("SO-000001 SO-000002 SO-000003 SO-000004 SO-000005", "order", "list", "--include-test");
+  ASSERT_LISTED ("SO-000001 SO-000002 SO-000003 SO-000004", "order", "list");
+  ASSERT_LISTED ("SO-000001 SO-000002 SO-000003 TEST-SO-000001 SO-000004", "order", "list", "--include-test");
 
-  ASSERT_LISTED ("SO-000002 SO-000005", "order", "list", "--channel", "SHIP LATER");
+  ASSERT_LISTED ("SO-000002 SO-000004", "order", "list", "--channel", "SHIP LATER");
   ASSERT_LISTED ("SO-000003", "order", "list", "--status", "draft");
-  ASSERT_LISTED ("SO-000005", "order", "list", "--status", "cancelled");
+  ASSERT_LISTED ("SO-000004", "order", "list", "--status", "cancelled");
   ASSERT_LISTED ("SO-000001", "order", "list", "--push-status", "scheduled");
-  ASSERT_LISTED ("SO-000002 SO-000003 SO-000005", "order", "list", "--push-status", "not-pushed");
+  ASSERT_LISTED ("SO-000002 SO-000003 SO-000004", "order", "list", "--push-status", "not-pushed");
   ASSERT_LISTED ("SO-000002", "order", "list", "--fulfillment", "partially-fulfilled");
-  ASSERT_LISTED ("SO-000001 SO-000004", "order", "list", "--channel", "1", "--status", "posted", "--include-test");
+  ASSERT_LISTED ("SO-000001 TEST-SO-000001", "order", "list", "--channel", "1", "--status", "posted", "--include-test");
 
   /* search: a prefix of the number, the customer or the PO number */
   ASSERT_LISTED ("SO-000002 SO-000003", "order", "list", "--search", "bolt");
@@ -110,12 +110,12 @@ test_order_list (Fixture       *f,
   ASSERT_LISTED ("", "order", "list", "--search", "Nobody");
 
   /* sorting, ties by number */
-  ASSERT_LISTED ("SO-000003 SO-000001 SO-000005 SO-000002", "order", "list", "--sort", "total");
-  ASSERT_LISTED ("SO-000002 SO-000005 SO-000001 SO-000003", "order", "list", "--sort", "total", "--desc");
-  ASSERT_LISTED ("SO-000001 SO-000005 SO-000002 SO-000003", "order", "list", "--sort", "customer");
-  ASSERT_LISTED ("SO-000003 SO-000002 SO-000005 SO-000001", "order", "list", "--sort", "customer", "--desc");
-  ASSERT_LISTED ("SO-000005 SO-000003 SO-000002 SO-000001", "order", "list", "--desc");
-  ASSERT_LISTED ("SO-000005 SO-000003 SO-000001 SO-000002", "order", "list", "--sort", "status");
+  ASSERT_LISTED ("SO-000003 SO-000001 SO-000004 SO-000002", "order", "list", "--sort", "total");
+  ASSERT_LISTED ("SO-000002 SO-000004 SO-000001 SO-000003", "order", "list", "--sort", "total", "--desc");
+  ASSERT_LISTED ("SO-000001 SO-000004 SO-000002 SO-000003", "order", "list", "--sort", "customer");
+  ASSERT_LISTED ("SO-000003 SO-000002 SO-000004 SO-000001", "order", "list", "--sort", "customer", "--desc");
+  ASSERT_LISTED ("SO-000004 SO-000003 SO-000002 SO-000001", "order", "list", "--desc");
+  ASSERT_LISTED ("SO-000004 SO-000003 SO-000001 SO-000002", "order", "list", "--sort", "status");
 
   /* pages */
   ASSERT_LISTED ("SO-000002 SO-000003", "order", "list", "--limit", "2", "--offset", "1");
@@ -167,18 +167,18 @@ test_invoice_list (Fixture       *f,
   {
     g_autofree char *counter = run_ok (f, "invoice", "create", "--channel", "Counter", "--customer", "Bolt, Ltd",
                                        "--line", "G-2:1", NULL);
-    g_assert_cmpstr (counter, ==, "INV-000004\n");
+    g_assert_cmpstr (counter, ==, "INV-000003\n");
   }
 
-  ASSERT_LISTED ("INV-000001 INV-000002 INV-000004", "invoice", "list");
-  ASSERT_LISTED ("INV-000001 INV-000002 INV-000003 INV-000004", "invoice", "list", "--include-test");
+  ASSERT_LISTED ("INV-000001 INV-000002 INV-000003", "invoice", "list");
+  ASSERT_LISTED ("INV-000001 INV-000002 TEST-INV-000001 INV-000003", "invoice", "list", "--include-test");
   ASSERT_LISTED ("INV-000001", "invoice", "list", "--channel", "Wholesale");
   ASSERT_LISTED ("INV-000001", "invoice", "list", "--accounting-status", "scheduled");
-  ASSERT_LISTED ("INV-000002 INV-000004", "invoice", "list", "--accounting-status", "not-pushed");
-  ASSERT_LISTED ("INV-000004", "invoice", "list", "--status", "draft");
+  ASSERT_LISTED ("INV-000002 INV-000003", "invoice", "list", "--accounting-status", "not-pushed");
+  ASSERT_LISTED ("INV-000003", "invoice", "list", "--status", "draft");
   ASSERT_LISTED ("", "invoice", "list", "--status", "void");
-  ASSERT_LISTED ("INV-000002 INV-000004", "invoice", "list", "--search", "Bolt");
-  ASSERT_LISTED ("INV-000002 INV-000001 INV-000004", "invoice", "list", "--sort", "total", "--desc");
+  ASSERT_LISTED ("INV-000002 INV-000003", "invoice", "list", "--search", "Bolt");
+  ASSERT_LISTED ("INV-000002 INV-000001 INV-000003", "invoice", "list", "--sort", "total", "--desc");
 
   table = run_ok (f, "invoice", "list", "--limit", "1", NULL);
   listed = run_json (f, "invoice", "list", "--limit", "1", NULL);

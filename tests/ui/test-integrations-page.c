@@ -2,10 +2,12 @@
 #define G_LOG_DOMAIN "lum-test"
 
 #include "lum-activity-page.h"
+#include "lum-document-view.h"
 #include "lum-integration-dialog.h"
 #include "lum-integrations-page.h"
 #include "lum-secrets.h"
 #include "lum-test-sandbox.h"
+#include "lum-util.h"
 #include "connect/lum-quickbooks.h"
 #include "sync-test-util.h"
 #include "lum-engine-setup.h"
@@ -709,6 +711,105 @@ test_activity_retry (Fixture       *f,
   }
 }
 
+/* The numbers of the rows whose "Test" badge shows, in tree order. */
+static void
+collect_test_badges (GtkWidget *widget,
+                     GString   *numbers)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (child), "test-badge") == 0 && gtk_widget_get_visible (child))
+        {
+          GtkWidget *number = gtk_widget_get_prev_sibling (child);
+
+          g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child)), ==, "Test");
+          g_string_append_printf (numbers, "%s%s", numbers->len ? " " : "", gtk_label_get_text (GTK_LABEL (number)));
+        }
+      collect_test_badges (child, numbers);
+    }
+}
+
+/* Every text of the labels under @widget, one a line. */
+static void
+collect_label_texts (GtkWidget *widget,
+                     GString   *texts)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child))
+        g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      collect_label_texts (child, texts);
+    }
+}
+
+static LumDocument *
+post_test_order (Fixture    *f,
+                 LumChannel *channel)
+{
+  g_autoptr(GError) error = NULL;
+  LumDocument *doc = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+  g_autoptr(LumCustomer) customer = lum_engine_ensure_test_customer (f->world.engine, &error);
+  g_autoptr(LumDocLine) line = lum_doc_line_new ("SKU-A", 1, -1);
+
+  g_assert_no_error (error);
+  lum_document_set_int (doc, LUM_DOC_CHANNEL_ID, lum_channel_get_id (channel));
+  lum_document_set_int (doc, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (customer));
+  lum_document_set_is_test (doc, TRUE);
+  lum_document_add_line (doc, line);
+  g_assert_true (lum_engine_create_and_post_document (f->world.engine, doc, &error));
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* A test order's job says it is a test, a real one's does not; an order's
+ * timeline shows its times as people read them, none in ISO 8601. */
+static void
+test_activity_test_job_and_times (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(LumChannel) later = NULL;
+  g_autoptr(LumDocument) real = NULL;
+  g_autoptr(LumDocument) test = NULL;
+  g_autoptr(LumJob) job = NULL;
+  g_autoptr(GString) badges = g_string_new (NULL);
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autoptr(GRegex) iso = g_regex_new ("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}", 0, 0, NULL);
+  g_autofree char *due = NULL;
+  g_autofree char *scheduled = NULL;
+  LumDocumentView *view;
+
+  if (g_test_failed () || f->world.engine == NULL)
+    return;
+
+  later = lum_test_world_channel (&f->world, "Later", f->world.shipstation, "1001", 90,
+                                  LUM_INVOICE_TIMING_SO_CREATED, NULL);
+  real = lum_test_world_post_order (&f->world, later, "Leave at the dock");
+  test = post_test_order (f, later);
+  lum_ui_test_pump ();
+
+  g_assert_cmpstr (lum_document_get_number (real), ==, "SO-000001");
+  g_assert_cmpstr (lum_document_get_number (test), ==, "TEST-SO-000001");
+  g_assert_cmpuint (g_list_model_get_n_items (lum_activity_page_get_model (LUM_ACTIVITY_PAGE (f->page))), ==, 2);
+  collect_test_badges (f->page, badges);
+  g_assert_cmpstr (badges->str, ==, "TEST-SO-000001");
+  sync_test_save_shot (GTK_WIDGET (f->window), "activity-test-job");
+
+  /* the push due in 90 minutes, in the one format of a time */
+  job = lum_test_world_last_job (&f->world, real);
+  due = lum_time_format_local (lum_job_get_text (job, LUM_JOB_DUE_AT));
+  scheduled = g_strdup_printf ("Push to Sandbox ShipStation scheduled for %s", due);
+  view = lum_document_view_new (f->window, f->world.engine, LUM_DOCUMENT_KIND_SALES_ORDER,
+                                lum_document_get_id (real));
+  gtk_window_present (GTK_WINDOW (view));
+  lum_ui_test_pump ();
+  collect_label_texts (lum_ui_test_child (view, LUM_TYPE_DOCUMENT_VIEW, "timeline_list"), texts);
+  g_assert_nonnull (strstr (texts->str, scheduled));
+  if (g_regex_match (iso, texts->str, 0, NULL))
+    g_error ("An ISO 8601 time in the timeline:\n%s", texts->str);
+  lum_ui_test_scroll_to_end (lum_ui_test_child (view, LUM_TYPE_DOCUMENT_VIEW, "timeline_list"));
+  sync_test_save_shot (GTK_WIDGET (view), "order-timeline-times");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +827,7 @@ main (int   argc,
   ADD ("/ui/integrations/connect-by-paste", lum_integrations_page_get_type, test_connect_by_paste);
   ADD ("/ui/integrations/plain-http-refused", lum_integrations_page_get_type, test_plain_http_refused);
   ADD ("/ui/activity/retry", lum_activity_page_get_type, test_activity_retry);
+  ADD ("/ui/activity/test-job-and-times", lum_activity_page_get_type, test_activity_test_job_and_times);
 
   return g_test_run ();
 }

@@ -327,14 +327,15 @@ default_ship_to (LumDocument *doc,
     lum_document_set_text (doc, LUM_DOC_SHIP_NAME, lum_customer_get_name (customer));
 }
 
-/* Gives @doc the next number of its kind, a UUID and the statuses of a
- * new draft. */
+/* Gives @doc the next number of its kind (of the test series for a test
+ * document), a UUID and the statuses of a new draft. */
 static gboolean
 assign_identity (LumFlowContext  *ctx,
                  LumDocument     *doc,
                  GError         **error)
 {
-  g_autofree char *number = lum_document_store_next_number (ctx->db, lum_document_get_kind (doc), error);
+  g_autofree char *number = lum_document_store_next_number (ctx->db, lum_document_get_kind (doc),
+                                                            lum_document_get_is_test (doc), error);
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *now = lum_flow_now_text (ctx);
 
@@ -837,6 +838,18 @@ lum_flow_update (LumFlowContext  *ctx,
     {
       lum_document_set_is_test (stored, lum_document_get_is_test (doc));
       g_strv_builder_add (names, "is_test");
+      /* A test draft made real takes the next real number; a real number,
+       * once given, stays with its document even when it becomes a test. */
+      if (!lum_document_get_is_test (doc) && lum_document_number_is_test (lum_document_get_number (stored)))
+        {
+          g_autofree char *number = lum_document_store_next_number (ctx->db, lum_document_get_kind (stored),
+                                                                    FALSE, error);
+          if (number == NULL)
+            return FALSE;
+          lum_document_set_text (stored, LUM_DOC_NUMBER, number);
+          lum_document_set_text (doc, LUM_DOC_NUMBER, number);
+          g_strv_builder_add (names, "number");
+        }
     }
   if (lines_changed)
     {

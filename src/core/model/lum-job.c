@@ -28,6 +28,7 @@ static const char * const int_columns[LUM_JOB_N_INT] = {
   [LUM_JOB_INVOICE_ID] = "invoice_id",
   [LUM_JOB_ATTEMPTS] = "attempts",
   [LUM_JOB_MAX_ATTEMPTS] = "max_attempts",
+  [LUM_JOB_IS_TEST] = "is_test",
 };
 
 struct _LumJob

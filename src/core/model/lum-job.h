@@ -33,6 +33,7 @@ typedef enum
   LUM_JOB_INVOICE_ID,
   LUM_JOB_ATTEMPTS,
   LUM_JOB_MAX_ATTEMPTS,
+  LUM_JOB_IS_TEST,          /* of a test document; read only */
   LUM_JOB_N_INT
 } LumJobInt;
 

@@ -25,6 +25,8 @@ typedef struct
   const char *line_key;
   const char *sequence;
   const char *prefix;
+  const char *test_sequence;
+  const char *test_prefix;
   const char *joins;
   const char *text[LUM_DOC_N_TEXT];
   const char *ints[LUM_DOC_N_INT];
@@ -77,6 +79,8 @@ static KindInfo kinds[] = {
     .line_key = "order_id",
     .sequence = "sales_order",
     .prefix = "SO",
+    .test_sequence = "test_sales_order",
+    .test_prefix = "TEST-SO",
     .joins = " JOIN channel ch ON ch.id = d.channel_id"
              " JOIN customer cu ON cu.id = d.customer_id"
              " LEFT JOIN invoice ln ON ln.id = d.invoice_id",
@@ -102,6 +106,8 @@ static KindInfo kinds[] = {
     .line_key = "invoice_id",
     .sequence = "invoice",
     .prefix = "INV",
+    .test_sequence = "test_invoice",
+    .test_prefix = "TEST-INV",
     .joins = " JOIN channel ch ON ch.id = d.channel_id"
              " JOIN customer cu ON cu.id = d.customer_id"
              " JOIN invoice_type it ON it.id = d.invoice_type_id"
@@ -348,18 +354,22 @@ read_lines (LumDb        *db,
 
 /**
  * lum_document_store_next_number:
+ * @is_test: whether the number is for a test document
  *
- * Takes the next number of the kind's gap-free sequence ("SO-000001"). The
- * counter is a row updated inside the caller's write transaction, so a
- * rolled back action gives its number back and two processes never get the
- * same one.
+ * Takes the next number of the kind's gap-free sequence ("SO-000001"), or
+ * of its test series ("TEST-SO-000001"), so that tests never leave a gap
+ * in the real numbers. The counter is a row updated inside the caller's
+ * write transaction, so a rolled back action gives its number back and two
+ * processes never get the same one.
  */
 char *
 lum_document_store_next_number (LumDb            *db,
                                 LumDocumentKind   kind,
+                                gboolean          is_test,
                                 GError          **error)
 {
   KindInfo *info = kind_info (kind);
+  const char *sequence = is_test ? info->test_sequence : info->sequence;
   /* Read, then step on: the caller's write transaction holds the database,
    * so nobody comes between (UPDATE … RETURNING builds a temporary table a
    * call, which costs more than the second statement). */
@@ -373,20 +383,38 @@ lum_document_store_next_number (LumDb            *db,
     return NULL;
   g_return_val_if_fail (lum_db_in_transaction (db), NULL);
 
-  sqlite3_bind_text (read, 1, info->sequence, -1, SQLITE_STATIC);
+  sqlite3_bind_text (read, 1, sequence, -1, SQLITE_STATIC);
   rc = sqlite3_step (read);
   if (rc == SQLITE_ROW)
     value = sqlite3_column_int64 (read, 0);
   sqlite3_reset (read);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                   _("Number series “%s” does not exist"), sequence);
+      return NULL;
+    }
   if (rc != SQLITE_ROW)
     {
       lum_db_set_error (db, error);
       return NULL;
     }
-  sqlite3_bind_text (step, 1, info->sequence, -1, SQLITE_STATIC);
+  sqlite3_bind_text (step, 1, sequence, -1, SQLITE_STATIC);
   if (!lum_db_step_done (db, step, error))
     return NULL;
-  return g_strdup_printf ("%s-%06" PRId64, info->prefix, value);
+  return g_strdup_printf ("%s-%06" PRId64, is_test ? info->test_prefix : info->prefix, value);
+}
+
+/**
+ * lum_document_number_is_test:
+ *
+ * Whether @number is of a test series ("TEST-SO-000001"). Test documents
+ * numbered before the test series existed have real numbers.
+ */
+gboolean
+lum_document_number_is_test (const char *number)
+{
+  return number != NULL && g_str_has_prefix (number, "TEST-");
 }
 
 static gint64 posted_config_id (LumDb       *db,
@@ -609,7 +637,8 @@ lum_document_store_get_brief (LumDb            *db,
   return g_steal_pointer (&doc);
 }
 
-/* By number, with or without the leading zeros and in any case: "so-12". */
+/* By number, with or without the leading zeros and in any case: "so-12",
+ * "test-so-3". */
 LumDocument *
 lum_document_store_find (LumDb            *db,
                          LumDocumentKind   kind,
@@ -619,12 +648,16 @@ lum_document_store_find (LumDb            *db,
   KindInfo *info = kind_info (kind);
   g_autofree char *upper = g_ascii_strup (number ? number : "", -1);
   g_autofree char *prefix = g_strconcat (info->prefix, "-", NULL);
-  const char *digits = g_str_has_prefix (upper, prefix) ? upper + strlen (prefix) : upper;
+  g_autofree char *test_prefix = g_strconcat (info->test_prefix, "-", NULL);
+  gboolean test = g_str_has_prefix (upper, test_prefix);
+  const char *digits = test ? upper + strlen (test_prefix)
+                            : g_str_has_prefix (upper, prefix) ? upper + strlen (prefix) : upper;
   guint64 value;
 
   if (g_ascii_string_to_unsigned (digits, 10, 1, 999999999, &value, NULL))
     {
-      g_autofree char *canonical = g_strdup_printf ("%s-%06" PRIu64, info->prefix, value);
+      g_autofree char *canonical = g_strdup_printf ("%s-%06" PRIu64, test ? info->test_prefix : info->prefix,
+                                                    value);
       LumDocument *doc = get_one (db, kind, "WHERE d.number = ?", canonical, 0, NULL);
       if (doc != NULL)
         return doc;
@@ -988,8 +1021,21 @@ lum_document_store_count_at_most (LumDb                   *db,
   return n;
 }
 
-/* Deletes every test document with what hangs on it: events, jobs,
- * shipments, lines, configurations no other document was posted under. Inside the caller's transaction. */
+/* The test documents a purge deletes: those of the test series. A test
+ * document numbered in the real series (before the test series existed)
+ * stays, with the documents linked to it, so that purging never leaves a
+ * gap in the real numbers. */
+#define PURGED_ORDERS \
+  "SELECT o.id FROM sales_order o WHERE o.is_test = 1 AND o.number LIKE 'TEST-%'" \
+  " AND NOT EXISTS (SELECT 1 FROM invoice r WHERE (r.sales_order_id = o.id OR r.id = o.invoice_id)" \
+  "                 AND r.number NOT LIKE 'TEST-%')"
+#define PURGED_INVOICES \
+  "SELECT i.id FROM invoice i WHERE i.is_test = 1 AND i.number LIKE 'TEST-%'" \
+  " AND (i.sales_order_id IS NULL OR i.sales_order_id IN (" PURGED_ORDERS "))"
+
+/* Deletes the test documents of the test series with what hangs on them:
+ * events, jobs, shipments, lines, configurations no other document was
+ * posted under. Inside the caller's transaction. */
 gboolean
 lum_document_store_purge_tests (LumDb   *db,
                                 guint   *n_orders,
@@ -997,13 +1043,11 @@ lum_document_store_purge_tests (LumDb   *db,
                                 GError **error)
 {
   static const char *statements[] = {
-    "DELETE FROM event WHERE sales_order_id IN (SELECT id FROM sales_order WHERE is_test = 1)"
-    " OR invoice_id IN (SELECT id FROM invoice WHERE is_test = 1)",
-    "DELETE FROM job WHERE sales_order_id IN (SELECT id FROM sales_order WHERE is_test = 1)"
-    " OR invoice_id IN (SELECT id FROM invoice WHERE is_test = 1)",
-    "DELETE FROM invoice WHERE is_test = 1",
-    "DELETE FROM shipment WHERE order_id IN (SELECT id FROM sales_order WHERE is_test = 1)",
-    "DELETE FROM sales_order WHERE is_test = 1",
+    "DELETE FROM event WHERE sales_order_id IN (" PURGED_ORDERS ") OR invoice_id IN (" PURGED_INVOICES ")",
+    "DELETE FROM job WHERE sales_order_id IN (" PURGED_ORDERS ") OR invoice_id IN (" PURGED_INVOICES ")",
+    "DELETE FROM invoice WHERE id IN (" PURGED_INVOICES ")",
+    "DELETE FROM shipment WHERE order_id IN (" PURGED_ORDERS ")",
+    "DELETE FROM sales_order WHERE id IN (" PURGED_ORDERS ")",
     "DELETE FROM posted_config WHERE id NOT IN (SELECT config_id FROM sales_order WHERE config_id IS NOT NULL"
     " UNION SELECT config_id FROM invoice WHERE config_id IS NOT NULL)",
   };

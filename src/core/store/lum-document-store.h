@@ -44,7 +44,9 @@ typedef struct
 
 char        *lum_document_store_next_number   (LumDb             *db,
                                                LumDocumentKind    kind,
+                                               gboolean           is_test,
                                                GError           **error);
+gboolean     lum_document_number_is_test      (const char        *number);
 gboolean     lum_document_store_insert        (LumDb             *db,
                                                LumDocument       *doc,
                                                const char        *config,

@@ -13,7 +13,7 @@
 
 #define JOB_COLUMNS \
   "SELECT j.id, j.integration_id, j.sales_order_id, j.invoice_id, j.attempts, j.max_attempts," \
-  " j.kind, j.state, i.name, coalesce(o.number, inv.number, ''), j.due_at, j.request_id," \
+  " coalesce(o.is_test, inv.is_test, 0), j.kind, j.state, i.name, coalesce(o.number, inv.number, ''), j.due_at, j.request_id," \
   " j.lease_owner, j.lease_until, j.sent_at, j.remote_id, j.last_error, j.created_at, j.updated_at" \
   " FROM job j JOIN integration i ON i.id = j.integration_id" \
   " LEFT JOIN sales_order o ON o.id = j.sales_order_id" \

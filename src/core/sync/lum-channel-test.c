@@ -499,6 +499,17 @@ sandbox_control_url (LumIntegration *integration,
                      g_uri_get_port (base), path, NULL, NULL);
 }
 
+/* The sandbox's tracking number of the test order: "1ZLUMENTEST000001"
+ * for TEST-SO-000001 (and for SO-000001 of an older test). */
+static char *
+test_tracking (LumChannelTest *self)
+{
+  const char *number = lum_document_get_number (self->order);
+  const char *dash = strrchr (number, '-');
+
+  return g_strconcat (TEST_TRACKING, dash != NULL ? dash + 1 : number, NULL);
+}
+
 static void
 on_shipped_cb (GObject      *source,
                GAsyncResult *result,
@@ -509,6 +520,7 @@ on_shipped_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(LumHttpResponse) response = lum_http_send_finish (result, &error);
   g_autofree char *detail = NULL;
+  g_autofree char *tracking = NULL;
 
   if (response == NULL || !lum_http_check_status (response, _("The sandbox"), NULL, &error))
     {
@@ -516,9 +528,9 @@ on_shipped_cb (GObject      *source,
       return;
     }
   self->shipped = TRUE;
-  detail = g_strdup_printf (_("The sandbox shipped %s with UPS, tracking %s%s"),
-                            lum_document_get_number (self->order), TEST_TRACKING,
-                            lum_document_get_text (self->order, LUM_DOC_NUMBER) + 3);
+  tracking = test_tracking (self);
+  detail = g_strdup_printf (_("The sandbox shipped %s with UPS, tracking %s"),
+                            lum_document_get_number (self->order), tracking);
   step_ok (self, step, detail);
 }
 
@@ -528,7 +540,7 @@ step_shipment (LumChannelTest *self,
 {
   gboolean extensiv = lum_integration_get_kind (self->oms) == LUM_INTEGRATION_KIND_EXTENSIV;
   g_autofree char *url = sandbox_control_url (self->oms, extensiv ? "close" : "ship");
-  g_autofree char *tracking = g_strconcat (TEST_TRACKING, lum_document_get_number (self->order) + 3, NULL);
+  g_autofree char *tracking = test_tracking (self);
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(SoupMessage) message = NULL;
