@@ -35,6 +35,7 @@ typedef struct
 
 static const SandboxIntegration sandbox_integrations[] = {
   { "Sandbox ShipStation", LUM_INTEGRATION_KIND_SHIPSTATION, "shipstation" },
+  { "Sandbox ShipStation V2", LUM_INTEGRATION_KIND_SHIPSTATION_V2, "shipstation" },
   { "Sandbox 3PL", LUM_INTEGRATION_KIND_EXTENSIV, "extensiv" },
   { "Sandbox QuickBooks", LUM_INTEGRATION_KIND_QUICKBOOKS, "quickbooks" },
 };
@@ -110,6 +111,9 @@ dup_sandbox_secrets (LumSandbox         *sandbox,
       g_hash_table_insert (secrets, (gpointer)LUM_SECRET_SHIPSTATION_API_KEY, g_strdup (LUM_SANDBOX_SHIPSTATION_KEY));
       g_hash_table_insert (secrets, (gpointer)LUM_SECRET_SHIPSTATION_API_SECRET,
                            g_strdup (LUM_SANDBOX_SHIPSTATION_SECRET));
+      break;
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
+      g_hash_table_insert (secrets, (gpointer)LUM_SECRET_SHIPSTATION_V2_API_KEY, g_strdup (LUM_SANDBOX_SHIPSTATION_KEY));
       break;
     case LUM_INTEGRATION_KIND_EXTENSIV:
       g_hash_table_insert (secrets, (gpointer)LUM_SECRET_EXTENSIV_CLIENT_SECRET,
