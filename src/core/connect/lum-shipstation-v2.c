@@ -221,8 +221,10 @@ on_test_secrets_cb (GObject      *source,
     }
   message = new_message (self, "GET", "/v2/warehouses", NULL, task);
   if (message != NULL)
-    lum_connector_request_async (self, message, g_task_get_cancellable (task), on_test_warehouses_cb,
-                                 g_steal_pointer (&task));
+    {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+      lum_connector_request_async (self, message, cancellable, on_test_warehouses_cb, g_steal_pointer (&task));
+    }
 }
 
 /* Test Connection: List warehouses, a cheap documented GET that needs the
@@ -479,11 +481,20 @@ static JsonNode *
 shipment_body (LumShipstationV2 *self,
                LumPushItem      *item)
 {
-  JsonNode *node = json_node_copy (item->payload);
-  JsonObject *shipment = json_node_get_object (node);
+  JsonObject *payload = json_node_get_object (item->payload);
+  JsonObject *shipment = json_object_new ();
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value, *node;
 
-  json_object_remove_member (shipment, "tags");
+  /* a new object: json_node_copy() would share the payload's members */
+  json_object_iter_init_ordered (&iter, payload);
+  while (json_object_iter_next_ordered (&iter, &name, &value))
+    if (!g_str_equal (name, "tags") && !g_str_equal (name, "ship_from"))
+      json_object_set_member (shipment, name, json_node_copy (value));
   json_object_set_object_member (shipment, "ship_from", json_object_ref (self->ship_from));
+  node = json_node_init_object (json_node_alloc (), shipment);
+  json_object_unref (shipment);
   return node;
 }
 
