@@ -35,9 +35,10 @@ typedef struct
 
 static const SandboxIntegration sandbox_integrations[] = {
   { "Sandbox ShipStation", LUM_INTEGRATION_KIND_SHIPSTATION, "shipstation" },
-  { "Sandbox ShipStation V2", LUM_INTEGRATION_KIND_SHIPSTATION_V2, "shipstation" },
   { "Sandbox 3PL", LUM_INTEGRATION_KIND_EXTENSIV, "extensiv" },
   { "Sandbox QuickBooks", LUM_INTEGRATION_KIND_QUICKBOOKS, "quickbooks" },
+  /* ShipStation API V2 of the same sandbox account */
+  { "Sandbox ShipStation V2", LUM_INTEGRATION_KIND_SHIPSTATION_V2, "shipstation" },
 };
 
 /* -- registering -------------------------------------------------------------- */

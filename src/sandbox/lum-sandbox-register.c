@@ -73,14 +73,6 @@ lum_sandbox_register (LumSandbox  *sandbox,
   lum_engine_remember_remote_store (engine, lum_integration_get_id (ss), "1001", "Wholesale", NULL);
   lum_engine_remember_remote_store (engine, lum_integration_get_id (ss), "1002", "Retail", NULL);
 
-  /* API V2 of the same sandbox account: the same key, in the API-Key header */
-  lum_integration_set_base_url (ss2, ss_url);
-  g_hash_table_insert (ss2_secrets, LUM_SECRET_SHIPSTATION_V2_API_KEY, LUM_SANDBOX_SHIPSTATION_KEY);
-  if (!save (engine, ss2, ss2_secrets, error))
-    return FALSE;
-  lum_engine_remember_remote_store (engine, lum_integration_get_id (ss2), "1001", "Wholesale", NULL);
-  lum_engine_remember_remote_store (engine, lum_integration_get_id (ss2), "1002", "Retail", NULL);
-
   lum_integration_set_base_url (ext, ext_url);
   lum_integration_set_setting (ext, LUM_SETTING_EXTENSIV_CLIENT_ID, LUM_SANDBOX_EXTENSIV_CLIENT_ID);
   lum_integration_set_setting (ext, LUM_SETTING_EXTENSIV_TPL, LUM_SANDBOX_EXTENSIV_TPL);
@@ -108,5 +100,15 @@ lum_sandbox_register (LumSandbox  *sandbox,
   lum_integration_set_state (qbo, "ok");
   g_hash_table_insert (qbo_secrets, LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, g_strdup (LUM_SANDBOX_QUICKBOOKS_CLIENT_SECRET));
   g_hash_table_insert (qbo_secrets, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, lum_sandbox_quickbooks_issue_refresh_token (sandbox));
-  return save (engine, qbo, qbo_secrets, error);
+  if (!save (engine, qbo, qbo_secrets, error))
+    return FALSE;
+
+  /* API V2 of the same sandbox account: the same key, in the API-Key header */
+  lum_integration_set_base_url (ss2, ss_url);
+  g_hash_table_insert (ss2_secrets, LUM_SECRET_SHIPSTATION_V2_API_KEY, LUM_SANDBOX_SHIPSTATION_KEY);
+  if (!save (engine, ss2, ss2_secrets, error))
+    return FALSE;
+  lum_engine_remember_remote_store (engine, lum_integration_get_id (ss2), "1001", "Wholesale", NULL);
+  lum_engine_remember_remote_store (engine, lum_integration_get_id (ss2), "1002", "Retail", NULL);
+  return TRUE;
 }
