@@ -7,6 +7,7 @@
 #include "connect/lum-connector.h"
 #include "connect/lum-order-payload.h"
 #include "sync/lum-fulfillment-poller.h"
+#include "sync/lum-channel-test.h"
 #include "sync/lum-push-worker.h"
 
 /* The ShipStation API V2 connector against the sandbox's V2, which shares
@@ -510,6 +511,60 @@ test_test_order_tagged (Fixture       *f,
   g_assert_cmpuint (count (f, "POST", "/v2/shipments"), ==, 2);
 }
 
+static void
+on_channel_test_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  int *state = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lum_channel_test_run_finish (LUM_CHANNEL_TEST (source), result, &error));
+  g_assert_no_error (error);
+  *state = 1;
+}
+
+/* The channel test on a V2 channel: pushed as a tagged shipment, shipped
+ * by the sandbox, the label polled back, invoiced on shipment. */
+static void
+test_channel_test (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumChannelTest) test = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  GListModel *steps;
+  int state = 0;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = v2_channel (f, "V2 tested", LUM_INVOICE_TIMING_SHIPMENT_CREATED);
+  test = lum_channel_test_new (f->world.engine, channel);
+  lum_channel_test_set_skip_delay (test, TRUE);
+  lum_channel_test_run_async (test, NULL, on_channel_test_cb, &state);
+  while (state == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  steps = lum_channel_test_get_steps (test);
+  for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
+    {
+      g_autoptr(LumTestStep) step = g_list_model_get_item (steps, i);
+
+      g_test_message ("%s %s: %s", lum_test_step_get_name (step), lum_test_step_get_text (step, LUM_TEST_STEP_STATE),
+                      lum_test_step_get_text (step, LUM_TEST_STEP_DETAIL));
+      if (g_str_equal (lum_test_step_get_name (step), "pushed"))
+        body = json_from_string (lum_test_step_get_text (step, LUM_TEST_STEP_REQUEST), NULL);
+    }
+  g_assert_true (lum_channel_test_get_ok (test));
+  /* the request-body view shows the V2 shipment, its test tag with it */
+  g_assert_nonnull (body);
+  g_assert_true (json_object_has_member (json_node_get_object (body), "external_shipment_id"));
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_object_get_array_member (json_node_get_object (body), "tags"),
+                                                    0), "name"), ==, LUM_SHIPSTATION_V2_TEST_TAG);
+  g_assert_cmpuint (count (f, "POST", "/v2/shipments/se-"), ==, 1);
+  g_assert_cmpuint (count (f, "GET", "/v2/labels"), >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -529,6 +584,7 @@ main (int   argc,
   ADD ("/shipstation-v2/wrong-key", test_wrong_key);
   ADD ("/shipstation-v2/test-connection", test_connection_in_words);
   ADD ("/shipstation-v2/test-order-tagged", test_test_order_tagged);
+  ADD ("/shipstation-v2/channel-test", test_channel_test);
 
   return g_test_run ();
 }
