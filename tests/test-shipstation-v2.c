@@ -287,6 +287,8 @@ test_poll_labels_invoice_and_void (Fixture       *f,
   g_autoptr(GListStore) shipments = NULL;
   g_autoptr(LumShipment) shipment = NULL;
   g_autoptr(JsonObject) label = NULL;
+  g_autoptr(LumDocument) second = NULL;
+  g_autoptr(JsonObject) second_label = NULL;
   g_auto(GStrv) invoices = NULL;
   g_autoptr(GError) error = NULL;
   LumPollStats stats;
@@ -320,8 +322,19 @@ test_poll_labels_invoice_and_void (Fixture       *f,
   stats = poll (f);
   g_assert_cmpuint (stats.recorded, ==, 0);
 
-  /* voided an hour later, long after the cursor passed its creation */
+  /* an hour later another order ships: the cursor passes the first label */
   lum_test_world_advance (&f->world, 60);
+  second = lum_test_world_post_order (&f->world, channel, NULL);
+  g_assert_cmpuint (lum_test_world_push (&f->world), ==, 1);
+  g_clear_pointer (&second_label, json_object_unref);
+  second_label = lum_sandbox_shipstation_ship (f->world.sandbox, lum_document_get_number (second), "ups", "1ZV2000002",
+                                               NULL, &error);
+  g_assert_no_error (error);
+  stats = poll (f);
+  g_assert_cmpuint (stats.recorded, ==, 1);
+
+  /* then the first label is voided: only the list of voided labels,
+   * newest change first, still reaches it */
   g_assert_true (lum_sandbox_shipstation_void (f->world.sandbox, json_object_get_int_member (label, "shipmentId"),
                                                &error));
   g_assert_no_error (error);
