@@ -108,8 +108,8 @@ shipstation_v2_authorize_async (LumConnector        *connector,
   g_task_return_boolean (task, TRUE);
 }
 
-/* A GET of @path (below the base URL), or %NULL after returning the error
- * on @task. */
+/* A request of @method to @path (below the base URL) with the JSON @body
+ * or none, or %NULL after returning the error on @task. */
 static SoupMessage *
 new_message (LumConnector *self,
              const char   *method,
