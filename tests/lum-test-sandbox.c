@@ -50,6 +50,7 @@ lum_test_world_add_integration (LumTestWorld       *w,
   switch (kind)
     {
     case LUM_INTEGRATION_KIND_SHIPSTATION:
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
       url = lum_sandbox_dup_base_url (w->sandbox, "shipstation");
       break;
     case LUM_INTEGRATION_KIND_EXTENSIV:
@@ -86,6 +87,11 @@ lum_test_world_add_integration (LumTestWorld       *w,
       store_secret (integration, LUM_SECRET_SHIPSTATION_API_KEY, LUM_SANDBOX_SHIPSTATION_KEY);
       store_secret (integration, LUM_SECRET_SHIPSTATION_API_SECRET,
                     key_or_secret ? key_or_secret : LUM_SANDBOX_SHIPSTATION_SECRET);
+      break;
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
+      /* @key_or_secret: the API key */
+      store_secret (integration, LUM_SECRET_SHIPSTATION_V2_API_KEY,
+                    key_or_secret ? key_or_secret : LUM_SANDBOX_SHIPSTATION_KEY);
       break;
     case LUM_INTEGRATION_KIND_EXTENSIV:
       store_secret (integration, LUM_SECRET_EXTENSIV_CLIENT_SECRET,

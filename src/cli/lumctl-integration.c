@@ -66,6 +66,10 @@ static const LumctlSecretSpec shipstation_secrets[] = {
   { LUM_SECRET_SHIPSTATION_API_SECRET, N_("API secret"), FALSE },
 };
 
+static const LumctlSecretSpec shipstation_v2_secrets[] = {
+  { LUM_SECRET_SHIPSTATION_V2_API_KEY, N_("API key"), FALSE },
+};
+
 static const LumctlSecretSpec extensiv_secrets[] = {
   { LUM_SECRET_EXTENSIV_CLIENT_SECRET, N_("Client secret"), FALSE },
 };
@@ -127,6 +131,9 @@ lumctl_integration_secret_specs (LumIntegrationKind  kind,
     case LUM_INTEGRATION_KIND_SHIPSTATION:
       *n_specs = G_N_ELEMENTS (shipstation_secrets);
       return shipstation_secrets;
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
+      *n_specs = G_N_ELEMENTS (shipstation_v2_secrets);
+      return shipstation_v2_secrets;
     case LUM_INTEGRATION_KIND_EXTENSIV:
       *n_specs = G_N_ELEMENTS (extensiv_secrets);
       return extensiv_secrets;
@@ -447,7 +454,7 @@ integration_add (LumctlGlobal  *global,
   if (o.name == NULL)
     return lumctl_usage_error (global, _("Missing option --name"));
   if (!lum_enum_from_nick (LUM_TYPE_INTEGRATION_KIND, o.kind, &kind))
-    return lumctl_fail_printf (_("Integration kind “%s” is not one of: shipstation, extensiv, quickbooks"),
+    return lumctl_fail_printf (_("Integration kind “%s” is not one of: shipstation, shipstation-v2, extensiv, quickbooks"),
                                o.kind);
   if (!check_options (global, &o, kind, &status))
     return status;

@@ -37,6 +37,8 @@ static const SandboxIntegration sandbox_integrations[] = {
   { "Sandbox ShipStation", LUM_INTEGRATION_KIND_SHIPSTATION, "shipstation" },
   { "Sandbox 3PL", LUM_INTEGRATION_KIND_EXTENSIV, "extensiv" },
   { "Sandbox QuickBooks", LUM_INTEGRATION_KIND_QUICKBOOKS, "quickbooks" },
+  /* ShipStation API V2 of the same sandbox account */
+  { "Sandbox ShipStation V2", LUM_INTEGRATION_KIND_SHIPSTATION_V2, "shipstation" },
 };
 
 /* -- registering -------------------------------------------------------------- */
@@ -110,6 +112,9 @@ dup_sandbox_secrets (LumSandbox         *sandbox,
       g_hash_table_insert (secrets, (gpointer)LUM_SECRET_SHIPSTATION_API_KEY, g_strdup (LUM_SANDBOX_SHIPSTATION_KEY));
       g_hash_table_insert (secrets, (gpointer)LUM_SECRET_SHIPSTATION_API_SECRET,
                            g_strdup (LUM_SANDBOX_SHIPSTATION_SECRET));
+      break;
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
+      g_hash_table_insert (secrets, (gpointer)LUM_SECRET_SHIPSTATION_V2_API_KEY, g_strdup (LUM_SANDBOX_SHIPSTATION_KEY));
       break;
     case LUM_INTEGRATION_KIND_EXTENSIV:
       g_hash_table_insert (secrets, (gpointer)LUM_SECRET_EXTENSIV_CLIENT_SECRET,

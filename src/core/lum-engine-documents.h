@@ -65,6 +65,7 @@ GListStore  *lum_engine_search_products   (LumEngine         *self,
                                            GError           **error);
 
 #define LUM_TEST_CUSTOMER_NAME "Lumen Test Customer"
+#define LUM_TEST_CUSTOMER_PHONE "217-555-0100"
 
 LumCustomer *lum_engine_ensure_test_customer (LumEngine      *self,
                                               GError        **error);

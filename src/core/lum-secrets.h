@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 /* The names of the secrets each kind keeps. */
 #define LUM_SECRET_SHIPSTATION_API_KEY    "api-key"
 #define LUM_SECRET_SHIPSTATION_API_SECRET "api-secret"
+/* ShipStation API V2: the one key, sent as the API-Key header */
+#define LUM_SECRET_SHIPSTATION_V2_API_KEY "api-key"
 #define LUM_SECRET_EXTENSIV_CLIENT_SECRET "client-secret"
 #define LUM_SECRET_QUICKBOOKS_CLIENT_SECRET "client-secret"
 #define LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN "refresh-token"

@@ -37,7 +37,8 @@ save (LumEngine       *engine,
 /**
  * lum_sandbox_register:
  *
- * Adds (or moves) the three sandbox integrations of @engine to @sandbox,
+ * Adds (or moves) the four sandbox integrations (ShipStation API V1 and V2,
+ * Extensiv, QuickBooks) of @engine to @sandbox,
  * which must be listening.
  */
 gboolean
@@ -46,9 +47,12 @@ lum_sandbox_register (LumSandbox  *sandbox,
                       GError     **error)
 {
   g_autoptr(LumIntegration) ss = find_or_new (engine, LUM_INTEGRATION_KIND_SHIPSTATION, LUM_SANDBOX_SHIPSTATION_NAME);
+  g_autoptr(LumIntegration) ss2 = find_or_new (engine, LUM_INTEGRATION_KIND_SHIPSTATION_V2,
+                                               LUM_SANDBOX_SHIPSTATION_V2_NAME);
   g_autoptr(LumIntegration) ext = find_or_new (engine, LUM_INTEGRATION_KIND_EXTENSIV, LUM_SANDBOX_EXTENSIV_NAME);
   g_autoptr(LumIntegration) qbo = find_or_new (engine, LUM_INTEGRATION_KIND_QUICKBOOKS, LUM_SANDBOX_QUICKBOOKS_NAME);
   g_autoptr(GHashTable) ss_secrets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) ss2_secrets = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) ext_secrets = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) qbo_secrets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autofree char *ss_url = lum_sandbox_dup_base_url (sandbox, "shipstation");
@@ -96,5 +100,15 @@ lum_sandbox_register (LumSandbox  *sandbox,
   lum_integration_set_state (qbo, "ok");
   g_hash_table_insert (qbo_secrets, LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, g_strdup (LUM_SANDBOX_QUICKBOOKS_CLIENT_SECRET));
   g_hash_table_insert (qbo_secrets, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, lum_sandbox_quickbooks_issue_refresh_token (sandbox));
-  return save (engine, qbo, qbo_secrets, error);
+  if (!save (engine, qbo, qbo_secrets, error))
+    return FALSE;
+
+  /* API V2 of the same sandbox account: the same key, in the API-Key header */
+  lum_integration_set_base_url (ss2, ss_url);
+  g_hash_table_insert (ss2_secrets, LUM_SECRET_SHIPSTATION_V2_API_KEY, LUM_SANDBOX_SHIPSTATION_KEY);
+  if (!save (engine, ss2, ss2_secrets, error))
+    return FALSE;
+  lum_engine_remember_remote_store (engine, lum_integration_get_id (ss2), "1001", "Wholesale", NULL);
+  lum_engine_remember_remote_store (engine, lum_integration_get_id (ss2), "1002", "Retail", NULL);
+  return TRUE;
 }

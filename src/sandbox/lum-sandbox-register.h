@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  */
 
 #define LUM_SANDBOX_SHIPSTATION_NAME "Sandbox ShipStation"
+#define LUM_SANDBOX_SHIPSTATION_V2_NAME "Sandbox ShipStation V2"
 #define LUM_SANDBOX_EXTENSIV_NAME    "Sandbox 3PL"
 #define LUM_SANDBOX_QUICKBOOKS_NAME  "Sandbox QuickBooks"
 

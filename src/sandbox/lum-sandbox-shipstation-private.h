@@ -23,6 +23,7 @@ typedef struct
   gint64      id;
   JsonObject *object;     /* as stored and answered */
   GPtrArray  *shipments;  /* JsonObject, borrowed from the service's list */
+  GPtrArray  *tags;       /* char *, API V2's tags; NULL for none */
 } Order;
 
 struct _LumSandboxShipstation
@@ -56,6 +57,8 @@ char       *lum_sandbox_shipstation_check_order (LumSandboxShipstation *ss,
                                                 JsonObject            *order,
                                                 OrderCheck            *check,
                                                 char                 **key);
+void        lum_sandbox_shipstation_v2_handle   (LumSandboxShipstation *ss,
+                                                LumSandboxRequest     *req);
 JsonObject *lum_sandbox_shipstation_find_store  (LumSandboxShipstation *ss,
                                                 gint64                 store_id);
 void        lum_sandbox_shipstation_order_free  (gpointer               data);

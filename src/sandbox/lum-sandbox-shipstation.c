@@ -76,6 +76,7 @@ lum_sandbox_shipstation_order_free (gpointer data)
 
   json_object_unref (order->object);
   g_ptr_array_unref (order->shipments);
+  g_clear_pointer (&order->tags, g_ptr_array_unref);
   g_free (order);
 }
 
@@ -901,6 +902,12 @@ lum_sandbox_shipstation_handle (LumSandboxShipstation *ss,
   gboolean post = g_str_equal (req->method, "POST");
   const char *path = req->path;
 
+  /* API V2 speaks to the same account (lum-sandbox-shipstation-v2.c) */
+  if (g_str_has_prefix (path, "/v2/"))
+    {
+      lum_sandbox_shipstation_v2_handle (ss, req);
+      return;
+    }
   if (!admit (ss, req))
     return;
 

@@ -157,13 +157,14 @@ static void
 update_rows (LumIntegrationDialog *self)
 {
   gboolean shipstation = self->kind == LUM_INTEGRATION_KIND_SHIPSTATION;
+  gboolean shipstation_v2 = self->kind == LUM_INTEGRATION_KIND_SHIPSTATION_V2;
   gboolean extensiv = self->kind == LUM_INTEGRATION_KIND_EXTENSIV;
   gboolean quickbooks = self->kind == LUM_INTEGRATION_KIND_QUICKBOOKS;
   gboolean other = adw_combo_row_get_selected (self->environment_row) == ENVIRONMENT_OTHER;
 
   gtk_widget_set_visible (GTK_WIDGET (self->environment_row), quickbooks);
   gtk_widget_set_visible (GTK_WIDGET (self->url_row), !quickbooks || other);
-  gtk_widget_set_visible (GTK_WIDGET (self->api_key_row), shipstation);
+  gtk_widget_set_visible (GTK_WIDGET (self->api_key_row), shipstation || shipstation_v2);
   gtk_widget_set_visible (GTK_WIDGET (self->api_secret_row), shipstation);
   gtk_widget_set_visible (GTK_WIDGET (self->realm_row), quickbooks);
   gtk_widget_set_visible (GTK_WIDGET (self->client_id_row), extensiv || quickbooks);
@@ -434,6 +435,8 @@ check_rows (LumIntegrationDialog *self,
     case LUM_INTEGRATION_KIND_SHIPSTATION:
       return (!is_new || require (self, self->api_key_row, _("Enter the API key of the ShipStation account"))) &&
              (!is_new || require (self, self->api_secret_row, _("Enter the API secret of the ShipStation account")));
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
+      return !is_new || require (self, self->api_key_row, _("Enter the API key of the ShipStation account"));
     case LUM_INTEGRATION_KIND_EXTENSIV:
       return require (self, self->client_id_row, _("Enter the client ID the 3PL gave you")) &&
              (!is_new || require (self, self->client_secret_row, _("Enter the client secret the 3PL gave you"))) &&
@@ -524,6 +527,9 @@ collect_secrets (LumIntegrationDialog *self)
     case LUM_INTEGRATION_KIND_SHIPSTATION:
       put_secret (secrets, LUM_SECRET_SHIPSTATION_API_KEY, self->api_key_row);
       put_secret (secrets, LUM_SECRET_SHIPSTATION_API_SECRET, self->api_secret_row);
+      break;
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
+      put_secret (secrets, LUM_SECRET_SHIPSTATION_V2_API_KEY, self->api_key_row);
       break;
     case LUM_INTEGRATION_KIND_EXTENSIV:
       put_secret (secrets, LUM_SECRET_EXTENSIV_CLIENT_SECRET, self->client_secret_row);
@@ -998,7 +1004,7 @@ lum_integration_dialog_class_init (LumIntegrationDialogClass *klass)
     g_param_spec_object ("engine", NULL, NULL, LUM_TYPE_ENGINE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_KIND] =
-    g_param_spec_int ("kind", NULL, NULL, LUM_INTEGRATION_KIND_SHIPSTATION, LUM_INTEGRATION_KIND_QUICKBOOKS,
+    g_param_spec_int ("kind", NULL, NULL, LUM_INTEGRATION_KIND_SHIPSTATION, LUM_INTEGRATION_KIND_SHIPSTATION_V2,
                       LUM_INTEGRATION_KIND_SHIPSTATION,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**

@@ -429,7 +429,9 @@ add_action (GtkWidget  *widget,
   LumIntegrationKind kind = LUM_INTEGRATION_KIND_SHIPSTATION;
   LumIntegrationDialog *dialog;
 
-  if (g_str_equal (nick, "extensiv"))
+  if (g_str_equal (nick, "shipstation-v2"))
+    kind = LUM_INTEGRATION_KIND_SHIPSTATION_V2;
+  else if (g_str_equal (nick, "extensiv"))
     kind = LUM_INTEGRATION_KIND_EXTENSIV;
   else if (g_str_equal (nick, "quickbooks"))
     kind = LUM_INTEGRATION_KIND_QUICKBOOKS;

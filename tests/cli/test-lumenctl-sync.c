@@ -226,6 +226,7 @@ test_sandbox_register (Fixture       *f,
                               "Added integration “Sandbox ShipStation” (id 1).\n"
                               "Added integration “Sandbox 3PL” (id 2).\n"
                               "Added integration “Sandbox QuickBooks” (id 3).\n"
+                              "Added integration “Sandbox ShipStation V2” (id 4).\n"
                               "The sandbox runs until interrupted (Ctrl+C).\n",
                               shipstation, extensiv, quickbooks);
   g_assert_cmpstr (sandbox->banner, ==, expected);
@@ -249,8 +250,10 @@ test_sandbox_register (Fixture       *f,
     "                    \"realm_id\": \"9130350000000001\", \"redirect_port\": \"%s\", \"sandbox\": \"true\","
     "                    \"token_url\": \"%s/oauth2/v1/tokens/bearer\" } },"
     "  { \"id\": 1, \"kind\": \"shipstation\", \"name\": \"Sandbox ShipStation\", \"base_url\": \"%s\","
+    "    \"settings\": { \"sandbox\": \"true\" } },"
+    "  { \"id\": 4, \"kind\": \"shipstation-v2\", \"name\": \"Sandbox ShipStation V2\", \"base_url\": \"%s\","
     "    \"settings\": { \"sandbox\": \"true\" } } ]",
-    extensiv, quickbooks, quickbooks, port, quickbooks, shipstation);
+    extensiv, quickbooks, quickbooks, port, quickbooks, shipstation, shipstation);
   assert_json (listed, expected);
 
   /* each works, and says what it reaches */
@@ -338,7 +341,8 @@ test_sandbox_register (Fixture       *f,
     g_autoptr(JsonNode) all = ok_json (f, ARGS ("integration", "list"));
 
     assert_contains (c, "company 9130350000000001 answers");
-    g_assert_cmpuint (json_length (all), ==, 4);
+    /* the four of the sandbox and “Fresh” */
+    g_assert_cmpuint (json_length (all), ==, 5);
   }
   sandbox_stop (again);
   assert_no_secret_on_disk (f);
@@ -394,7 +398,7 @@ test_secrets (Fixture       *f,
     g_assert_cmpint (added->status, ==, 0);
     g_assert_cmpstr (added->err, ==, "");
     node = parse_json (added->out);
-    expected = g_strdup_printf ("{ \"id\": 4, \"kind\": \"shipstation\", \"name\": \"Wrong\", \"base_url\": \"%s\","
+    expected = g_strdup_printf ("{ \"id\": 5, \"kind\": \"shipstation\", \"name\": \"Wrong\", \"base_url\": \"%s\","
                                 "  \"settings\": {} }", shipstation);
     assert_json (node, expected);
 
@@ -448,7 +452,7 @@ test_secrets (Fixture       *f,
                                          "--environment", "sandbox", "--realm", "123", "--client-id", "qb-client"));
 
     g_assert_cmpstr (out, ==, "Name:      QB Later\n"
-                              "ID:        6\n"
+                              "ID:        7\n"
                               "Kind:      QuickBooks Online\n"
                               "Base URL:  https://sandbox-quickbooks.api.intuit.com\n"
                               "Settings:  client_id=qb-client\n"
@@ -475,7 +479,7 @@ test_secrets (Fixture       *f,
                          ARGS ("integration", "edit", "Wrong", "--secrets", "--name", "Right",
                                "--base-url", slash, "--sandbox", "--json"));
     edited = parse_json (edited_out);
-    expected = g_strdup_printf ("{ \"id\": 4, \"kind\": \"shipstation\", \"name\": \"Right\", \"base_url\": \"%s\","
+    expected = g_strdup_printf ("{ \"id\": 5, \"kind\": \"shipstation\", \"name\": \"Right\", \"base_url\": \"%s\","
                                 "  \"settings\": { \"sandbox\": \"true\" } }", shipstation);
     assert_json (edited, expected);
     tested = ok_out (f, NULL, ARGS ("integration", "test", "Right"));
@@ -493,7 +497,7 @@ test_secrets (Fixture       *f,
     g_assert_cmpstr (deleted, ==, "Integration “Wrong 3PL” is deleted, and its secrets with it.\n");
     g_assert_cmpuint (count_keyring_items ("Wrong 3PL"), ==, 0);
     listed = ok_json (f, ARGS ("integration", "list"));
-    g_assert_cmpuint (json_length (listed), ==, 5);
+    g_assert_cmpuint (json_length (listed), ==, 6);
     for (guint i = 0; i < json_length (listed); i++)
       g_assert_cmpstr (json_str (json_element (listed, i), "name"), !=, "Wrong 3PL");
   }

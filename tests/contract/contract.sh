@@ -17,7 +17,8 @@ default_contracts=$3
 contracts=${LUMEN_CONTRACTS_DIR:-$default_contracts}
 if [ ! -f "$contracts/shipstation-v1.apievangelist.openapi.yml" ] ||
    [ ! -f "$contracts/extensiv-3plcentral.apievangelist.openapi.yml" ] ||
-   [ ! -f "$contracts/quickbooks-online-v3.apievangelist.original.openapi.yml" ]; then
+   [ ! -f "$contracts/quickbooks-online-v3.apievangelist.original.openapi.yml" ] ||
+   [ ! -f "$contracts/shipstation-v2.openapi.yaml" ]; then
   echo "SKIP: the API descriptions are not at $contracts (set LUMEN_CONTRACTS_DIR)"
   exit 77
 fi

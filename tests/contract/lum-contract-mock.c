@@ -53,7 +53,7 @@ typedef struct
   guint                rounds;
 } Relay;
 
-static const char * const service_names[] = { "shipstation", "extensiv", "quickbooks" };
+static const char * const service_names[] = { "shipstation", "extensiv", "quickbooks", "shipstation-v2" };
 
 static void
 violation_free (gpointer data)

@@ -29,9 +29,10 @@ static const char * const descriptions[] = {
   "shipstation-v1.apievangelist.openapi.yml",
   "extensiv-3plcentral.apievangelist.openapi.yml",
   "quickbooks-online-v3.apievangelist.original.openapi.yml",
+  "shipstation-v2.openapi.yaml",
 };
 
-static LumContractMock *mocks[3];
+static LumContractMock *mocks[4];
 static SoupSession *session;
 static GPtrArray *findings;   /* every failing finding, for the summary */
 
@@ -72,7 +73,7 @@ static LumConnector *
 new_connector (LumContractService service)
 {
   LumIntegrationKind kinds[] = { LUM_INTEGRATION_KIND_SHIPSTATION, LUM_INTEGRATION_KIND_EXTENSIV,
-                                 LUM_INTEGRATION_KIND_QUICKBOOKS };
+                                 LUM_INTEGRATION_KIND_QUICKBOOKS, LUM_INTEGRATION_KIND_SHIPSTATION_V2 };
   g_autoptr(LumIntegration) integration = lum_integration_new (kinds[service], "Contract");
   g_autofree char *scope = g_uuid_string_random ();
   g_autofree char *token_url = NULL;
@@ -110,6 +111,9 @@ new_connector (LumContractService service)
       break;
     case LUM_CONTRACT_EXTENSIV:
       lum_connector_set_secret (connector, LUM_SECRET_EXTENSIV_CLIENT_SECRET, "contract-client-secret");
+      break;
+    case LUM_CONTRACT_SHIPSTATION_V2:
+      lum_connector_set_secret (connector, LUM_SECRET_SHIPSTATION_V2_API_KEY, "contract-v2-key");
       break;
     case LUM_CONTRACT_QUICKBOOKS:
     default:
@@ -213,6 +217,8 @@ push_item (LumConnector *connector,
   input.status = "awaiting_shipment";
   if (LUM_IS_EXTENSIV (connector))
     payload = lum_order_payload_extensiv (&input, lum_connector_get_integration (connector), &error);
+  else if (lum_integration_get_kind (lum_connector_get_integration (connector)) == LUM_INTEGRATION_KIND_SHIPSTATION_V2)
+    payload = lum_order_payload_shipstation_v2 (&input, &error);
   else
     payload = lum_order_payload_shipstation (&input, &error);
   g_assert_no_error (error);
@@ -564,6 +570,116 @@ test_quickbooks_resend (void)
 
 /* -- Prism's logs ---------------------------------------------------------- */
 
+/* -- ShipStation API V2 ------------------------------------------------------ */
+
+#define V2_NOT_FOUND \
+  "{\"request_id\": \"aa3d8e8e-462b-4476-9618-72db7f7b7009\", \"errors\": [{\"error_source\": \"ShipStation\", " \
+  "\"error_type\": \"validation\", \"error_code\": \"not_found\", \"message\": \"Shipment not found\"}]}"
+
+static void
+test_shipstation_v2_test (void)
+{
+  g_autoptr(LumConnector) connector = new_connector (LUM_CONTRACT_SHIPSTATION_V2);
+  g_autoptr(GAsyncResult) tested = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  static const char * const expected[] = { "GET /v2/warehouses", NULL };
+
+  lum_connector_test_async (connector, NULL, on_done_cb, &tested);
+  report = lum_connector_test_finish (connector, wait_for (&tested), &error);
+  g_assert_true ((report == NULL) != (error == NULL));
+  report_error ("test connection", error);
+  if (report != NULL)
+    g_test_message ("test connection: %s", report);
+  check_exchanges (LUM_CONTRACT_SHIPSTATION_V2, expected);
+}
+
+/* Two orders the look-up does not find: the warehouse for ship_from, then
+ * one create_shipments request with both; a test order's tag after it. */
+static void
+test_shipstation_v2_push (void)
+{
+  g_autoptr(LumConnector) connector = new_connector (LUM_CONTRACT_SHIPSTATION_V2);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_push_item_free);
+  static const char * const expected[] = {
+    "GET /v2/warehouses", "GET /v2/shipments/external_shipment_id/", "POST /v2/shipments",
+    "POST /v2/shipments/se-202/tags/", NULL
+  };
+  LumPushItem *plain, *tagged;
+
+  lum_contract_mock_answer (mocks[LUM_CONTRACT_SHIPSTATION_V2], "GET", "/v2/shipments/external_shipment_id/", NULL,
+                            404, V2_NOT_FOUND);
+  lum_contract_mock_answer (mocks[LUM_CONTRACT_SHIPSTATION_V2], "GET", "/v2/shipments/external_shipment_id/", NULL,
+                            404, V2_NOT_FOUND);
+  lum_contract_mock_answer (mocks[LUM_CONTRACT_SHIPSTATION_V2], "POST", "/v2/shipments", NULL, 200,
+                            "{\"has_errors\": false, \"shipments\": ["
+                            "{\"shipment_id\": \"se-201\", \"external_shipment_id\": \"CONTRACT-201\"},"
+                            "{\"shipment_id\": \"se-202\", \"external_shipment_id\": \"CONTRACT-202\"}]}");
+  plain = push_item (connector, "SO-000201", "1001");
+  tagged = push_item (connector, "SO-000202", "1001");
+  /* keys the answer above can name */
+  for (guint i = 0; i < 2; i++)
+    {
+      LumPushItem *item = i == 0 ? plain : tagged;
+
+      g_free (item->order_key);
+      item->order_key = g_strdup_printf ("CONTRACT-20%u", i + 1);
+      json_object_set_string_member (json_node_get_object (item->payload), "external_shipment_id", item->order_key);
+    }
+  g_ptr_array_add (items, plain);
+  {
+    JsonArray *tags = json_array_new ();
+    JsonObject *tag = json_object_new ();
+
+    json_object_set_string_member (tag, "name", LUM_SHIPSTATION_V2_TEST_TAG);
+    json_array_add_object_element (tags, tag);
+    json_object_set_array_member (json_node_get_object (tagged->payload), "tags", tags);
+  }
+  g_ptr_array_add (items, tagged);
+  push_and_report (connector, items);
+  check_exchanges (LUM_CONTRACT_SHIPSTATION_V2, expected);
+  g_assert_cmpstr (plain->remote_id, ==, "se-201");
+  g_assert_cmpstr (tagged->remote_id, ==, "se-202");
+}
+
+/* A resend and a cancel: the look-up finds the shipment (the example);
+ * nothing is created, the cancel is PUT on the shipment found. */
+static void
+test_shipstation_v2_resend_and_cancel (void)
+{
+  g_autoptr(LumConnector) connector = new_connector (LUM_CONTRACT_SHIPSTATION_V2);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_push_item_free);
+  static const char * const expected[] = {
+    "GET /v2/shipments/external_shipment_id/", "PUT /v2/shipments/", NULL
+  };
+  LumPushItem *cancel;
+
+  lum_contract_mock_answer (mocks[LUM_CONTRACT_SHIPSTATION_V2], "GET", "/v2/shipments/external_shipment_id/", NULL,
+                            200, "{\"shipment_id\": \"se-28529731\", \"external_shipment_id\": \"LOOKED-UP\", "
+                            "\"shipment_status\": \"pending\", \"tags\": []}");
+  cancel = push_item (connector, "SO-000203", "1001");
+  cancel->kind = LUM_JOB_KIND_CANCEL_SALES_ORDER;
+  /* the answer above names this order's key */
+  g_free (cancel->order_key);
+  cancel->order_key = g_strdup ("LOOKED-UP");
+  g_ptr_array_add (items, cancel);
+  push_and_report (connector, items);
+  check_exchanges (LUM_CONTRACT_SHIPSTATION_V2, expected);
+  g_assert_null (cancel->error);
+}
+
+static void
+test_shipstation_v2_poll (void)
+{
+  g_autoptr(LumConnector) connector = new_connector (LUM_CONTRACT_SHIPSTATION_V2);
+  static const char * const expected[] = {
+    "GET /v2/labels?created_at_start=", "GET /v2/labels?label_status=voided", NULL
+  };
+
+  poll_and_report (connector, "1001", "2027-01-04T17:30:00Z");
+  check_exchanges (LUM_CONTRACT_SHIPSTATION_V2, expected);
+}
+
 static void
 test_prism_logs (void)
 {
@@ -622,6 +738,10 @@ main (int   argc,
   g_test_add_func ("/contract/quickbooks/company", test_quickbooks_company);
   g_test_add_func ("/contract/quickbooks/push", test_quickbooks_push);
   g_test_add_func ("/contract/quickbooks/resend", test_quickbooks_resend);
+  g_test_add_func ("/contract/shipstation-v2/test", test_shipstation_v2_test);
+  g_test_add_func ("/contract/shipstation-v2/push", test_shipstation_v2_push);
+  g_test_add_func ("/contract/shipstation-v2/resend-and-cancel", test_shipstation_v2_resend_and_cancel);
+  g_test_add_func ("/contract/shipstation-v2/poll", test_shipstation_v2_poll);
   g_test_add_func ("/contract/logs/prism", test_prism_logs);
   status = g_test_run ();
 

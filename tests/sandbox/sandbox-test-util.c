@@ -70,6 +70,17 @@ on_sent_cb (GObject      *source,
   pending->done = TRUE;
 }
 
+static SbPending *
+start_with_header (SbFixture        *f,
+                   const char       *method,
+                   const char       *path,
+                   const char       *header,
+                   const char       *value,
+                   const char       *content_type,
+                   const char       *body,
+                   gssize            length,
+                   SoupMessageFlags  flags);
+
 SbPending *
 sb_start (SbFixture  *f,
           const char *method,
@@ -80,6 +91,33 @@ sb_start (SbFixture  *f,
           gssize      length,
           SoupMessageFlags flags)
 {
+  return start_with_header (f, method, path, "Authorization", authorization, content_type, body, length, flags);
+}
+
+/* A request with @header (ShipStation API V2's API-Key, say) instead of
+ * Authorization; JSON @body. */
+SbResponse *
+sb_send_with_header (SbFixture  *f,
+                     const char *method,
+                     const char *path,
+                     const char *header,
+                     const char *value,
+                     const char *body)
+{
+  return sb_wait (start_with_header (f, method, path, header, value, NULL, body, -1, 0));
+}
+
+static SbPending *
+start_with_header (SbFixture        *f,
+                   const char       *method,
+                   const char       *path,
+                   const char       *header,
+                   const char       *authorization,
+                   const char       *content_type,
+                   const char       *body,
+                   gssize            length,
+                   SoupMessageFlags  flags)
+{
   g_autofree char *url = g_strconcat (f->base, path, NULL);
   SbPending *pending = g_new0 (SbPending, 1);
 
@@ -89,7 +127,7 @@ sb_start (SbFixture  *f,
   g_assert_nonnull (pending->message);
   if (authorization != NULL)
     soup_message_headers_replace (soup_message_get_request_headers (pending->message),
-                                  "Authorization", authorization);
+                                  header, authorization);
   soup_message_headers_replace (soup_message_get_request_headers (pending->message),
                                 "Accept", "application/json");
   if (body != NULL)

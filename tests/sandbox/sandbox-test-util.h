@@ -48,6 +48,12 @@ SbResponse *sb_send             (SbFixture     *f,
                                  const char    *path,
                                  const char    *authorization,
                                  const char    *body);
+SbResponse *sb_send_with_header (SbFixture   *f,
+                                 const char    *method,
+                                 const char    *path,
+                                 const char    *header,
+                                 const char    *value,
+                                 const char    *body);
 void        sb_response_free    (SbResponse    *response);
 const char *sb_header           (SbResponse    *response,
                                  const char    *name);

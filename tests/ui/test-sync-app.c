@@ -82,7 +82,8 @@ test_embedded_defaults (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autofree char *report = NULL;
-  const char *names[] = { LUM_SANDBOX_SHIPSTATION_NAME, LUM_SANDBOX_EXTENSIV_NAME, LUM_SANDBOX_QUICKBOOKS_NAME };
+  const char *names[] = { LUM_SANDBOX_SHIPSTATION_NAME, LUM_SANDBOX_EXTENSIV_NAME, LUM_SANDBOX_QUICKBOOKS_NAME,
+                          LUM_SANDBOX_SHIPSTATION_V2_NAME };
   gint64 id;
   GtkWidget *window, *page;
 
@@ -97,7 +98,7 @@ test_embedded_defaults (void)
   g_assert_nonnull (sandbox);
 
   integrations = lum_engine_list_integrations (engine, NULL);
-  g_assert_cmpuint (count (integrations), ==, 3);
+  g_assert_cmpuint (count (integrations), ==, 4);
   url = g_strdup_printf ("http://127.0.0.1:%u/shipstation", lum_sandbox_get_port (sandbox));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -156,7 +157,7 @@ test_embedded_defaults (void)
   g_assert_cmpstr (lum_integration_get_base_url (shipstation), ==, url);
   g_clear_object (&integrations);
   integrations = lum_engine_list_integrations (engine, NULL);
-  g_assert_cmpuint (count (integrations), ==, 3);
+  g_assert_cmpuint (count (integrations), ==, 4);
   lum_sandbox_stop (again);
   clear_secrets (engine);
 }
@@ -336,7 +337,7 @@ check_first_run (LumApplication *app,
   GtkWidget *test_button;
 
   g_assert_nonnull (lum_application_get_sandbox (app));
-  g_assert_cmpuint (count (integrations), ==, 3);
+  g_assert_cmpuint (count (integrations), ==, 4);
   g_assert_true (LUM_IS_WINDOW (window));
   g_assert_true (lum_welcome_page_should_show (engine));
   g_assert_false (lum_application_get_in_background (app));

@@ -10,6 +10,7 @@
 #include "lum-quickbooks.h"
 #include "lum-secrets.h"
 #include "lum-shipstation.h"
+#include "lum-shipstation-v2.h"
 #include "lum-util.h"
 
 /* Settings that tune a limiter (the defaults follow each service's
@@ -93,6 +94,10 @@ lum_connector_constructed (GObject *object)
     {
     case LUM_INTEGRATION_KIND_SHIPSTATION:
       in_flight = 1, requests = 40, window_ms = 60000;
+      break;
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
+      /* V2 documents 200 requests a minute per key */
+      in_flight = 2, requests = 200, window_ms = 60000;
       break;
     case LUM_INTEGRATION_KIND_EXTENSIV:
       in_flight = 4, requests = 100, window_ms = 60000;
@@ -277,6 +282,9 @@ lum_connector_new (LumIntegration *integration,
     {
     case LUM_INTEGRATION_KIND_SHIPSTATION:
       type = LUM_TYPE_SHIPSTATION;
+      break;
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
+      type = LUM_TYPE_SHIPSTATION_V2;
       break;
     case LUM_INTEGRATION_KIND_EXTENSIV:
       type = LUM_TYPE_EXTENSIV;

@@ -24,6 +24,19 @@ static const char * const shipstation_fields[] = {
   NULL,
 };
 
+/* ShipStation API V2 names them in snake_case on a "shipment". */
+static const char * const shipstation_v2_fields[] = {
+  "external_shipment_id",  /* the order's UUID: looked up before every create and a cancel */
+  "shipment_number",       /* Lumen's number */
+  "shipment_status",       /* how a shipment is cancelled */
+  "store_id",              /* the channel's store */
+  "items",                 /* the lines */
+  "ship_to",
+  "ship_from",             /* the channel's warehouse */
+  "tags",                  /* a test order's tag */
+  NULL,
+};
+
 static const char * const extensiv_fields[] = {
   "referenceNum",          /* Lumen's number, looked up before a retry or a cancel */
   "customerIdentifier",    /* the 3PL customer the orders belong to */
@@ -47,6 +60,8 @@ lum_identity_fields (LumIntegrationKind kind)
     {
     case LUM_INTEGRATION_KIND_SHIPSTATION:
       return shipstation_fields;
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
+      return shipstation_v2_fields;
     case LUM_INTEGRATION_KIND_EXTENSIV:
       return extensiv_fields;
     case LUM_INTEGRATION_KIND_QUICKBOOKS:

@@ -28,6 +28,11 @@ char     *lum_field_value                 (const char                 *lumen_fie
                                            const LumOrderPayloadInput *input);
 JsonNode *lum_order_payload_shipstation   (const LumOrderPayloadInput *input,
                                            GError                    **error);
+/* The tag of a channel test's shipment at ShipStation API V2. */
+#define LUM_SHIPSTATION_V2_TEST_TAG "Lumen test order"
+
+JsonNode *lum_order_payload_shipstation_v2 (const LumOrderPayloadInput *input,
+                                           GError                    **error);
 JsonNode *lum_order_payload_extensiv      (const LumOrderPayloadInput *input,
                                            LumIntegration             *integration,
                                            GError                    **error);

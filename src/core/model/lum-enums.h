@@ -13,6 +13,7 @@ typedef enum
   LUM_INTEGRATION_KIND_SHIPSTATION,
   LUM_INTEGRATION_KIND_EXTENSIV,
   LUM_INTEGRATION_KIND_QUICKBOOKS,
+  LUM_INTEGRATION_KIND_SHIPSTATION_V2, /* ShipStation API V2 (api.shipstation.com/v2) */
 } LumIntegrationKind;
 
 typedef enum

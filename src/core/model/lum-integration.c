@@ -340,6 +340,8 @@ lum_integration_kind_default_url (LumIntegrationKind kind)
       return "https://secure-wms.com";
     case LUM_INTEGRATION_KIND_QUICKBOOKS:
       return "https://quickbooks.api.intuit.com";
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
+      return "https://api.shipstation.com";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -356,6 +358,8 @@ lum_integration_kind_to_label (LumIntegrationKind kind)
       return _("Extensiv 3PL Warehouse Manager");
     case LUM_INTEGRATION_KIND_QUICKBOOKS:
       return _("QuickBooks Online");
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
+      return _("ShipStation (API V2)");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -364,5 +368,6 @@ lum_integration_kind_to_label (LumIntegrationKind kind)
 gboolean
 lum_integration_kind_is_oms (LumIntegrationKind kind)
 {
-  return kind == LUM_INTEGRATION_KIND_SHIPSTATION || kind == LUM_INTEGRATION_KIND_EXTENSIV;
+  return kind == LUM_INTEGRATION_KIND_SHIPSTATION || kind == LUM_INTEGRATION_KIND_SHIPSTATION_V2 ||
+         kind == LUM_INTEGRATION_KIND_EXTENSIV;
 }

@@ -176,7 +176,8 @@ finalize_statement (gpointer data)
  * The rules stay the same, so where this cannot be done (a SQLite built
  * “defensive”) the database keeps its definitions and works as before. */
 static void
-rewrite_in_checks (LumDb *self)
+rewrite_table_definitions (LumDb  *self,
+                           char  *(*rewrite) (const char *sql))
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) definitions = g_ptr_array_new_with_free_func (g_free);
@@ -192,7 +193,7 @@ rewrite_in_checks (LumDb *self)
                            -1, &stmt, NULL) == SQLITE_OK;
   while (ok && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      char *rewritten = lum_schema_rewrite_in_checks ((const char *)sqlite3_column_text (stmt, 1));
+      char *rewritten = rewrite ((const char *)sqlite3_column_text (stmt, 1));
 
       if (rewritten == NULL)
         continue;
@@ -245,7 +246,10 @@ migrate (LumDb   *self,
                       lum_db_exec (self, lum_schema_get_migration (v), &local_error);
 
       if (done && v == LUM_SCHEMA_VERSION_CHECKS_REWRITTEN)
-        rewrite_in_checks (self);
+        rewrite_table_definitions (self, lum_schema_rewrite_in_checks);
+      /* migration 9 (the same way): integration.kind may be 'shipstation-v2' */
+      if (done && v == LUM_SCHEMA_VERSION_SHIPSTATION_V2)
+        rewrite_table_definitions (self, lum_schema_allow_shipstation_v2);
       if (!done ||
           !lum_db_exec (self, set_version, &local_error) ||
           !lum_db_exec (self, "COMMIT", &local_error))

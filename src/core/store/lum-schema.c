@@ -3,6 +3,8 @@
 
 #include "lum-schema.h"
 
+#include <string.h>
+
 /*
  * The schema, one migration a version. A migration is never edited once it
  * has shipped: changes go into a new one. Names are compared through a
@@ -380,7 +382,40 @@ static const char *migrations[] = {
    * is_test to the rows, and SQLite counted a channel's orders through
    * the is_test index, reading every row (200 ms on a million) */
   "CREATE INDEX sales_order_list_by_channel ON sales_order (is_test, channel_id, id);",
+
+  /* 11: the integration kind 'shipstation-v2' (ShipStation API V2): its
+   * CHECK widened as migration 7 rewrote them, by lum-db.c with
+   * lum_schema_allow_shipstation_v2(); nothing here. */
+  "",
 };
+
+/**
+ * lum_schema_allow_shipstation_v2:
+ * @sql: a CREATE TABLE statement
+ *
+ * Returns: (transfer full) (nullable): @sql with 'shipstation-v2' added to
+ *   the kinds the CHECK of integration.kind allows (in either of the forms
+ *   migrations 1 and 7 left it), or %NULL when @sql has no such CHECK.
+ */
+char *
+lum_schema_allow_shipstation_v2 (const char *sql)
+{
+  static const struct { const char *from; const char *to; } forms[] = {
+    { "kind = 'quickbooks')", "kind = 'quickbooks' OR kind = 'shipstation-v2')" },
+    { "'extensiv', 'quickbooks')", "'extensiv', 'quickbooks', 'shipstation-v2')" },
+  };
+
+  if (sql == NULL || strstr (sql, "'shipstation-v2'") != NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      const char *at = strstr (sql, forms[i].from);
+
+      if (at != NULL)
+        return g_strdup_printf ("%.*s%s%s", (int)(at - sql), sql, forms[i].to, at + strlen (forms[i].from));
+    }
+  return NULL;
+}
 
 /**
  * lum_schema_rewrite_in_checks:

@@ -238,6 +238,8 @@ build_payload (LumPushWorker   *self,
 
   if (lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_SHIPSTATION)
     payload = lum_order_payload_shipstation (&input, error);
+  else if (lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_SHIPSTATION_V2)
+    payload = lum_order_payload_shipstation_v2 (&input, error);
   else if (lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_EXTENSIV)
     payload = lum_order_payload_extensiv (&input, integration, error);
   else
