@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "lum-test-sandbox.h"
+#include "lum-engine-setup.h"
 #include "lum-secrets.h"
 #include "lum-util.h"
 #include "connect/lum-connector.h"
@@ -68,7 +69,7 @@ on_polled_cb (GObject      *source,
 static LumPollStats
 poll (Fixture *f)
 {
-  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->world.engine);
+  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->world.service);
   LumPollStats stats = { 0, };
 
   lum_fulfillment_poller_poll_async (poller, NULL, on_polled_cb, &stats);
@@ -178,7 +179,7 @@ payload_of (Fixture     *f,
             LumDocument *order)
 {
   g_autoptr(LumJob) job = lum_test_world_last_job (&f->world, order);
-  g_autoptr(LumPushWorker) worker = lum_push_worker_new (f->world.engine);
+  g_autoptr(LumPushWorker) worker = lum_push_worker_new (f->world.service);
   g_autoptr(GError) error = NULL;
   JsonNode *payload = lum_push_worker_dup_payload (worker, job, &error);
 
@@ -551,7 +552,7 @@ test_channel_test (Fixture       *f,
 
   SKIP_WITHOUT_KEYRING ();
   channel = v2_channel (f, "V2 tested", LUM_INVOICE_TIMING_SHIPMENT_CREATED);
-  test = lum_channel_test_new (f->world.engine, channel);
+  test = lum_channel_test_new (f->world.service, channel);
   lum_channel_test_set_skip_delay (test, TRUE);
   lum_channel_test_run_async (test, NULL, on_channel_test_cb, &state);
   while (state == 0)
