@@ -154,12 +154,15 @@ on_choice_item_selected_cb (GtkListItem *list_item,
 static void
 on_choice_bind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
-                   GObject                  *chooser)
+                   GWeakRef                 *chooser_ref)
 {
+  g_autoptr(GObject) chooser = g_weak_ref_get (chooser_ref);
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkExpression *expression = NULL;
   g_autofree char *text = NULL;
 
+  if (chooser == NULL)
+    return;
   g_object_get (chooser, "expression", &expression, NULL);
   text = item_text (expression, gtk_list_item_get_item (list_item));
   g_clear_pointer (&expression, gtk_expression_unref);
@@ -170,23 +173,40 @@ on_choice_bind_cb (GtkSignalListItemFactory *factory,
   on_choice_selected_cb (chooser, NULL, list_item);
 }
 
+/* The chooser may be gone already when its list is torn down. */
 static void
 on_choice_unbind_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
-                     GObject                  *chooser)
+                     GWeakRef                 *chooser_ref)
 {
-  g_signal_handlers_disconnect_by_func (chooser, on_choice_selected_cb, list_item);
-  g_signal_handlers_disconnect_by_func (list_item, on_choice_item_selected_cb, chooser);
+  g_autoptr(GObject) chooser = g_weak_ref_get (chooser_ref);
+
+  g_signal_handlers_disconnect_matched (list_item, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                        on_choice_item_selected_cb, NULL);
+  if (chooser != NULL)
+    g_signal_handlers_disconnect_by_func (chooser, on_choice_selected_cb, list_item);
+}
+
+static void
+free_weak_ref (gpointer data,
+               GClosure *closure)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
 }
 
 static GtkListItemFactory *
 choice_factory_new (GObject *chooser)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GWeakRef *bind_ref = g_new0 (GWeakRef, 1);
+  GWeakRef *unbind_ref = g_new0 (GWeakRef, 1);
 
+  g_weak_ref_init (bind_ref, chooser);
+  g_weak_ref_init (unbind_ref, chooser);
   g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_choice_bind_cb), chooser);
-  g_signal_connect (factory, "unbind", G_CALLBACK (on_choice_unbind_cb), chooser);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (on_choice_bind_cb), bind_ref, free_weak_ref, 0);
+  g_signal_connect_data (factory, "unbind", G_CALLBACK (on_choice_unbind_cb), unbind_ref, free_weak_ref, 0);
   return factory;
 }
 

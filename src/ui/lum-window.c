@@ -343,7 +343,8 @@ on_sidebar_row_selected_cb (LumWindow     *self,
 {
   const char *name = row != NULL ? gtk_widget_get_name (GTK_WIDGET (row)) : NULL;
 
-  if (name == NULL || g_strcmp0 (name, gtk_stack_get_visible_child_name (self->stack)) == 0)
+  if (name == NULL || gtk_widget_in_destruction (GTK_WIDGET (self))
+      || g_strcmp0 (name, gtk_stack_get_visible_child_name (self->stack)) == 0)
     return;
   select_section (self, name);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
