@@ -324,7 +324,7 @@ lum_ui_set_error_message (GtkWidget *widget,
   if (message != NULL)
     {
       gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
-                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message, NULL,
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message,
                                       -1);
       gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
