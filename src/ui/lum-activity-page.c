@@ -691,6 +691,7 @@ lum_activity_page_init (LumActivityPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   lum_ui_name_buttons_by_label (GTK_WIDGET (self));
+  lum_ui_column_view_name_titles (self->column_view);
 
   self->jobs = g_list_store_new (LUM_TYPE_JOB);
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->jobs)));

@@ -392,6 +392,7 @@ clear_row_error (LumChannelEditor *self,
     return;
 
   gtk_widget_remove_css_class (row, "error");
+  lum_ui_set_error_message (row, NULL);
   message_row = g_hash_table_lookup (self->message_rows, row);
   if (message_row != NULL)
     {
@@ -441,6 +442,7 @@ set_row_error (LumChannelEditor *self,
   gtk_list_box_insert (GTK_LIST_BOX (list), message_row,
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
   g_hash_table_insert (self->message_rows, row, message_row);
+  lum_ui_set_error_message (row, message_row);
 }
 
 static GtkWidget *
@@ -1127,6 +1129,13 @@ lum_channel_editor_init (LumChannelEditor *self)
 
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
   lum_ui_name_buttons_by_label (GTK_WIDGET (self));
+  lum_ui_combo_row_make_accessible (self->group_row);
+  lum_ui_combo_row_make_accessible (self->oms_row);
+  lum_ui_combo_row_make_accessible (self->store_row);
+  lum_ui_combo_row_make_accessible (self->flow_row);
+  lum_ui_combo_row_make_accessible (self->invoice_type_row);
+  lum_ui_combo_row_make_accessible (self->timing_row);
+  lum_ui_combo_row_make_accessible (self->accounting_row);
 }
 
 /**

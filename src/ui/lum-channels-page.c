@@ -632,6 +632,7 @@ lum_channels_page_init (LumChannelsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   lum_ui_name_buttons_by_label (GTK_WIDGET (self));
+  lum_ui_column_view_name_titles (self->column_view);
 
   self->channels = g_list_store_new (LUM_TYPE_CHANNEL);
   filter = gtk_custom_filter_new (match_channel, self, NULL);

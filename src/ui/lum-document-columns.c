@@ -7,6 +7,7 @@
 
 #include "lum-document-columns.h"
 #include "lum-ui-format.h"
+#include "lum-ui-util.h"
 
 typedef struct
 {
@@ -73,6 +74,25 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, child);
 }
 
+/* @cell: the column view cell of the number; its parent is the row */
+static void
+name_row (GtkWidget   *cell,
+          LumDocument *doc)
+{
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  g_autofree char *total = lum_ui_format_money (lum_document_get_total_cents (doc));
+  g_autofree char *label = NULL;
+  const char *number = lum_document_get_text (doc, LUM_DOC_NUMBER);
+  const char *customer = lum_document_get_text (doc, LUM_DOC_CUSTOMER_NAME);
+  const char *status = lum_ui_status_label (lum_document_get_text (doc, LUM_DOC_STATUS));
+
+  label = g_strdup_printf ("%s, %s, %s, %s", number ? number : "", customer ? customer : "",
+                           total, status ? status : "");
+  if (row == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
@@ -89,6 +109,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
         lum_ui_badge_set (child, NULL, NULL);
       else
         gtk_inscription_set_text (GTK_INSCRIPTION (child), NULL);
+      lum_ui_name_list_item (child, NULL);
       return;
     }
 
@@ -96,12 +117,15 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
     {
     case LUM_CELL_STATUS:
       lum_ui_badge_set_status (child, lum_document_get_text (doc, info->field), lum_ui_status_label);
+      lum_ui_name_list_item (child, gtk_label_get_text (GTK_LABEL (child)));
       return;
     case LUM_CELL_PUSH:
       lum_ui_badge_set_status (child, lum_document_get_text (doc, info->field), lum_ui_push_label);
+      lum_ui_name_list_item (child, gtk_label_get_text (GTK_LABEL (child)));
       return;
     case LUM_CELL_FULFILLMENT:
       lum_ui_badge_set_status (child, lum_document_get_text (doc, info->field), lum_ui_fulfillment_label);
+      lum_ui_name_list_item (child, gtk_label_get_text (GTK_LABEL (child)));
       return;
     case LUM_CELL_MONEY:
       text = lum_ui_format_money (lum_document_get_total_cents (doc));
@@ -115,6 +139,11 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
     }
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  /* Screen readers read the cell, and the row as the number's cell says
+   * it: number, customer, total and state. */
+  lum_ui_name_list_item (child, text);
+  if (info->kind == LUM_CELL_TEXT && info->field == LUM_DOC_NUMBER)
+    name_row (gtk_widget_get_parent (child), doc);
 }
 
 /**

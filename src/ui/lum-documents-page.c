@@ -572,6 +572,7 @@ setup_columns (LumDocumentsPage *self)
     }
   for (guint i = 0; i < n_unused; i++)
     gtk_column_view_remove_column (priv->column_view, unused[i]);
+  lum_ui_column_view_name_titles (priv->column_view);
 
   /* Newest first. */
   gtk_column_view_sort_by_column (priv->column_view, priv->number_column, GTK_SORT_DESCENDING);

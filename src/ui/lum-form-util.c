@@ -18,6 +18,7 @@ lum_form_clear_row_error (GtkWidget *row)
   if (row == NULL)
     return;
   gtk_widget_remove_css_class (row, "error");
+  lum_ui_set_error_message (row, NULL);
   message_row = g_object_get_data (G_OBJECT (row), MESSAGE_ROW_KEY);
   if (message_row != NULL)
     {
@@ -65,6 +66,7 @@ lum_form_set_row_error (GtkWidget  *row,
   gtk_list_box_insert (GTK_LIST_BOX (list), message_row,
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
   g_object_set_data (G_OBJECT (row), MESSAGE_ROW_KEY, message_row);
+  lum_ui_set_error_message (row, message_row);
 }
 
 /* Brings @widget into the middle of its scrolled window when out of sight. */

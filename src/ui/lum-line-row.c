@@ -7,6 +7,7 @@
 #include <inttypes.h>
 
 #include "lum-line-row.h"
+#include "lum-ui-util.h"
 #include "lum-wrap-layout.h"
 #include "lum-ui-format.h"
 #include "lum-util.h"
@@ -527,6 +528,7 @@ lum_line_row_set_error (LumLineRow *self,
 
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (self->error_box, message != NULL);
+  lum_ui_set_error_message (GTK_WIDGET (self), message ? GTK_WIDGET (self->error_label) : NULL);
   if (message != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
   if (message != NULL)

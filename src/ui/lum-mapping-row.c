@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lum-field-catalog.h"
+#include "lum-ui-util.h"
 #include "lum-mapping-row.h"
 
 /* One row of the custom field mapping: a Lumen field from the catalogue
@@ -235,6 +236,7 @@ lum_mapping_row_init (LumMappingRow *self)
   for (guint i = 0; i < n_fields; i++)
     gtk_string_list_append (labels, _(fields[i].label));
   gtk_drop_down_set_model (self->field_dropdown, G_LIST_MODEL (labels));
+  lum_ui_drop_down_make_accessible (self->field_dropdown);
 }
 
 GtkWidget *
@@ -282,6 +284,7 @@ lum_mapping_row_set_error (LumMappingRow *self,
 
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  lum_ui_set_error_message (GTK_WIDGET (self->remote_entry), message ? GTK_WIDGET (self->error_label) : NULL);
   if (message != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "error");

@@ -175,6 +175,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
   gtk_widget_set_tooltip_text (label, text && *text ? text : NULL);
+  lum_ui_name_list_item (label, text);
 }
 
 static void
@@ -196,6 +197,7 @@ setup_columns (LumRecordsPage *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (priv->column_view, column);
     }
+  lum_ui_column_view_name_titles (priv->column_view);
 }
 
 /* -- loading -------------------------------------------------------------- */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "lum-suggestion-popover.h"
+#include "lum-ui-util.h"
 
 /*
  * LumSuggestionPopover: type-ahead under an entry. The keyboard stays in
@@ -172,6 +173,7 @@ on_item_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), title_text ? title_text : "");
   gtk_label_set_text (GTK_LABEL (subtitle), subtitle_text ? subtitle_text : "");
   gtk_widget_set_visible (subtitle, subtitle_text != NULL && *subtitle_text != '\0');
+  lum_ui_name_list_item (box, title_text);
 }
 
 /* -- GObject -------------------------------------------------------------- */

@@ -53,3 +53,286 @@ lum_ui_toast_new_printf (const char *format,
   va_end (args);
   return lum_ui_toast_new (text);
 }
+
+/* -- accessibility -------------------------------------------------------- */
+
+/**
+ * lum_ui_name_list_item:
+ * @child: the child a list item factory made
+ *
+ * GTK 4.8 names the row of a list view, column view or drop-down after
+ * nothing, and AT-SPI falls back to “GtkListItemWidget”. Names the cell
+ * (or row) that holds @child after its text, so a screen reader reads it.
+ */
+void
+lum_ui_name_list_item (GtkWidget  *child,
+                       const char *text)
+{
+  GtkWidget *item = gtk_widget_get_parent (child);
+
+  if (item == NULL)
+    return;
+  if (text != NULL && *text != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static char *
+item_text (GtkExpression *expression,
+           gpointer       item)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (item));
+  if (expression != NULL && gtk_expression_evaluate (expression, item, &value)
+      && G_VALUE_HOLDS_STRING (&value))
+    return g_value_dup_string (&value);
+  return NULL;
+}
+
+static void
+on_choice_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  /* The list's selection says which is chosen; the tick is not read. */
+  GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
+                                   "icon-name", "object-select-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+update_choice_check (GtkListItem *list_item,
+                     guint        selected)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *check = gtk_widget_get_last_child (box);
+
+  gtk_widget_set_opacity (check, gtk_list_item_get_position (list_item) == selected ? 1 : 0);
+}
+
+static void
+on_choice_selected_cb (GObject     *chooser,
+                       GParamSpec  *pspec,
+                       GtkListItem *list_item)
+{
+  guint selected;
+
+  g_object_get (chooser, "selected", &selected, NULL);
+  update_choice_check (list_item, selected);
+}
+
+/* A choice selected in the open list without a click (AT-SPI Selection
+ * selects in the list's model, which the combo row does not follow) is
+ * taken as if clicked. */
+static void
+on_choice_item_selected_cb (GtkListItem *list_item,
+                            GParamSpec  *pspec,
+                            GObject     *chooser)
+{
+  guint selected;
+
+  g_object_get (chooser, "selected", &selected, NULL);
+  if (gtk_list_item_get_selected (list_item) && gtk_list_item_get_position (list_item) != selected)
+    g_object_set (chooser, "selected", gtk_list_item_get_position (list_item), NULL);
+}
+
+/* @chooser: the AdwComboRow or GtkDropDown whose list this is */
+static void
+on_choice_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   GWeakRef                 *chooser_ref)
+{
+  g_autoptr(GObject) chooser = g_weak_ref_get (chooser_ref);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkExpression *expression = NULL;
+  g_autofree char *text = NULL;
+
+  if (chooser == NULL)
+    return;
+  g_object_get (chooser, "expression", &expression, NULL);
+  text = item_text (expression, gtk_list_item_get_item (list_item));
+  g_clear_pointer (&expression, gtk_expression_unref);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), text ? text : "");
+  lum_ui_name_list_item (box, text);
+  g_signal_connect_object (chooser, "notify::selected", G_CALLBACK (on_choice_selected_cb), list_item, 0);
+  g_signal_connect_object (list_item, "notify::selected", G_CALLBACK (on_choice_item_selected_cb), chooser, 0);
+  on_choice_selected_cb (chooser, NULL, list_item);
+}
+
+/* The chooser may be gone already when its list is torn down. */
+static void
+on_choice_unbind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     GWeakRef                 *chooser_ref)
+{
+  g_autoptr(GObject) chooser = g_weak_ref_get (chooser_ref);
+
+  g_signal_handlers_disconnect_matched (list_item, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                        on_choice_item_selected_cb, NULL);
+  if (chooser != NULL)
+    g_signal_handlers_disconnect_by_func (chooser, on_choice_selected_cb, list_item);
+}
+
+static void
+free_weak_ref (gpointer data,
+               GClosure *closure)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static GtkListItemFactory *
+choice_factory_new (GObject *chooser)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GWeakRef *bind_ref = g_new0 (GWeakRef, 1);
+  GWeakRef *unbind_ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (bind_ref, chooser);
+  g_weak_ref_init (unbind_ref, chooser);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_choice_setup_cb), NULL);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (on_choice_bind_cb), bind_ref, free_weak_ref, 0);
+  g_signal_connect_data (factory, "unbind", G_CALLBACK (on_choice_unbind_cb), unbind_ref, free_weak_ref, 0);
+  return factory;
+}
+
+/* GTK 4.8 has no value for a combo box: its description says it. */
+static void
+on_chooser_selected_cb (GObject *chooser)
+{
+  GtkExpression *expression = NULL;
+  g_autoptr(GObject) item = NULL;
+  g_autofree char *text = NULL;
+
+  g_object_get (chooser, "expression", &expression, "selected-item", &item, NULL);
+  text = item_text (expression, item);
+  g_clear_pointer (&expression, gtk_expression_unref);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text ? text : "", -1);
+}
+
+static void
+expose_value (GObject *chooser)
+{
+  g_signal_connect (chooser, "notify::selected-item", G_CALLBACK (on_chooser_selected_cb), NULL);
+  g_signal_connect (chooser, "notify::model", G_CALLBACK (on_chooser_selected_cb), NULL);
+  on_chooser_selected_cb (chooser);
+}
+
+static void
+on_popup_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       GtkWidget     *row)
+{
+  gtk_widget_activate (row);
+}
+
+/**
+ * lum_ui_combo_row_make_accessible:
+ *
+ * A combo row of libadwaita 1.2 reads as its title and, with
+ * #AdwComboRow:use-subtitle, its value, but a screen reader can neither
+ * open it (it has no AT-SPI action) nor tell its choices apart (they are
+ * unnamed list items). Gives it the action “combo.popup”, names each
+ * choice after its text, and keeps its chosen value as its description;
+ * the choice is selected in the open list (AT-SPI Selection), as a click
+ * would.
+ */
+void
+lum_ui_combo_row_make_accessible (AdwComboRow *row)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) popup = g_simple_action_new ("popup", NULL);
+  g_autoptr(GtkListItemFactory) factory = choice_factory_new (G_OBJECT (row));
+
+  g_signal_connect_object (popup, "activate", G_CALLBACK (on_popup_activated_cb), row, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (popup));
+  gtk_widget_insert_action_group (GTK_WIDGET (row), "combo", G_ACTION_GROUP (group));
+  adw_combo_row_set_list_factory (row, factory);
+  expose_value (G_OBJECT (row));
+}
+
+/**
+ * lum_ui_drop_down_make_accessible:
+ *
+ * The same for a drop-down: its choices are named and its value is its
+ * description. Its button opens it.
+ */
+void
+lum_ui_drop_down_make_accessible (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) factory = choice_factory_new (G_OBJECT (dropdown));
+
+  gtk_drop_down_set_list_factory (dropdown, factory);
+  expose_value (G_OBJECT (dropdown));
+}
+
+/**
+ * lum_ui_column_view_name_titles:
+ *
+ * A column view's headers read as “GtkColumnViewTitle” over AT-SPI in GTK
+ * 4.8: names each after the title it shows. Call once the columns are in.
+ */
+void
+lum_ui_column_view_name_titles (GtkColumnView *view)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  guint i = 0;
+
+  /* The header is the view's first child, one title per column in order. */
+  for (GtkWidget *title = header ? gtk_widget_get_first_child (header) : NULL;
+       title != NULL && i < g_list_model_get_n_items (columns);
+       title = gtk_widget_get_next_sibling (title), i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *text = gtk_column_view_column_get_title (column);
+
+      if (text != NULL && *text != '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      else
+        gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+    }
+}
+
+/**
+ * lum_ui_set_error_message:
+ * @message: (nullable): the label that says why @widget's value was
+ *   refused, or %NULL when it was not
+ *
+ * Links an error label to the entry it is about, and marks the entry
+ * invalid, so a screen reader reads the reason with the entry.
+ */
+void
+lum_ui_set_error_message (GtkWidget *widget,
+                          GtkWidget *message)
+{
+  if (message != NULL)
+    {
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}

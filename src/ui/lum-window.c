@@ -336,6 +336,21 @@ on_sidebar_row_activated_cb (LumWindow     *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* A row chosen without being activated (the keyboard's arrows, or a
+ * screen reader selecting it over AT-SPI) shows its page too. */
+static void
+on_sidebar_row_selected_cb (LumWindow     *self,
+                            GtkListBoxRow *row)
+{
+  const char *name = row != NULL ? gtk_widget_get_name (GTK_WIDGET (row)) : NULL;
+
+  if (name == NULL || gtk_widget_in_destruction (GTK_WIDGET (self))
+      || g_strcmp0 (name, gtk_stack_get_visible_child_name (self->stack)) == 0)
+    return;
+  select_section (self, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 /* The welcome page is there until the first channel is. */
 static void
 update_welcome (LumWindow *self)
@@ -629,6 +644,7 @@ lum_window_class_init (LumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LumWindow, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-channel", NULL, new_channel_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
