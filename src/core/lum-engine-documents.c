@@ -16,7 +16,7 @@
 #include "store/lum-event-store.h"
 #include "store/lum-shipment-store.h"
 #include "store/lum-conflict-store.h"
-#include "flow/lum-shipment-conflict.h"
+#include "flow/lum-conflict-flow.h"
 
 G_DEFINE_QUARK (lum-record-error-quark, lum_record_error)
 

@@ -13,7 +13,7 @@
 #include "store/lum-job-store.h"
 #include "connect/lum-connector.h"
 #include "flow/lum-order-flow.h"
-#include "flow/lum-shipment-conflict.h"
+#include "flow/lum-conflict-flow.h"
 #include "store/lum-document-store.h"
 #include "store/lum-sync-cursor.h"
 

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lum-flow-private.h"
-#include "lum-shipment-conflict.h"
+#include "lum-conflict-flow.h"
 #include "lum-util.h"
 #include "store/lum-conflict-store.h"
 #include "store/lum-shipment-store.h"
@@ -166,6 +166,21 @@ lum_flow_keep_shipment_conflict (LumFlowContext  *ctx,
                       "recorded_carrier", lum_shipment_get_text (mine, LUM_SHIPMENT_CARRIER),
                       "difference", difference, NULL);
   return TRUE;
+}
+
+/**
+ * lum_order_is_with_oms:
+ *
+ * Whether the order was sent to an OMS, or is about to be: its warehouse
+ * may then report a shipment of its own, and a shipment marked by hand
+ * should be confirmed first.
+ */
+gboolean
+lum_order_is_with_oms (LumDocument *order)
+{
+  const char *push = lum_document_get_text (order, LUM_DOC_PUSH_STATUS);
+
+  return g_strcmp0 (push, LUM_PUSH_PUSHED) == 0 || g_strcmp0 (push, LUM_PUSH_SCHEDULED) == 0;
 }
 
 /**

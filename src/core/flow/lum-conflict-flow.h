@@ -16,4 +16,6 @@ gboolean lum_flow_resolve_shipment_conflict (LumFlowContext  *ctx,
                                              gboolean         keep_warehouse,
                                              GError         **error);
 
+gboolean lum_order_is_with_oms               (LumDocument     *order);
+
 G_END_DECLS
