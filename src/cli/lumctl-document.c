@@ -492,7 +492,7 @@ print_conflicts_table (GListModel *conflicts)
                                                lum_shipment_conflict_get_text (c,
                                                                                LUM_CONFLICT_RECORDED_TRACKING_NUMBER));
       const char *resolution = lum_shipment_conflict_get_text (c, LUM_CONFLICT_RESOLUTION);
-      const char *state = lum_shipment_conflict_is_open (c) ? _("open: order resolve-shipment --keep warehouse|mine")
+      const char *state = lum_shipment_conflict_is_open (c) ? _("open: order resolve --keep warehouse|mine")
                           : g_str_equal (resolution, LUM_CONFLICT_KEEP_WAREHOUSE) ? _("kept the warehouse’s")
                           : _("kept mine");
 

@@ -420,7 +420,7 @@ static const LumctlCommand order_commands[] = {
   { "push-now", N_("Push a posted sales order now"), order_push_now },
   { "cancel", N_("Cancel a sales order"), order_cancel },
   { "ship", N_("Mark a sales order as shipped"), order_ship },
-  { "resolve-shipment", N_("Keep the warehouse’s or your tracking number of a shipment conflict"),
+  { "resolve", N_("Keep the warehouse’s or your tracking number of a shipment conflict"),
     order_resolve_shipment },
   { "show", N_("Show a sales order"), order_show },
   { "list", N_("List sales orders"), order_list },

@@ -2,7 +2,7 @@
 /*
  * A shipment marked by hand on an order sent to ShipStation, then one the
  * warehouse reports with another tracking number: `order ship` asks for
- * --force, `order show` lists the conflict, `order resolve-shipment` keeps
+ * --force, `order show` lists the conflict, `order resolve` keeps
  * one side. Needs a keyring (.ci/session); skipped without one.
  */
 #include <string.h>
@@ -37,8 +37,8 @@ test_ship_pushed_order_then_conflict (Fixture       *f,
   g_autoptr(JsonNode) after = NULL;
   g_autoptr(Result) unforced = NULL;
   JsonNode *conflict;
-  const char *bad_keep[] = { "order", "resolve-shipment", "SO-000001", "--keep", "theirs", NULL };
-  const char *again[] = { "order", "resolve-shipment", "SO-000001", "--keep", "mine", NULL };
+  const char *bad_keep[] = { "order", "resolve", "SO-000001", "--keep", "theirs", NULL };
+  const char *again[] = { "order", "resolve", "SO-000001", "--keep", "mine", NULL };
 
   if (!keyring_available ())
     return;
@@ -81,7 +81,7 @@ test_ship_pushed_order_then_conflict (Fixture       *f,
   g_assert_null (strstr (shown, "shipment.refused"));
 
   assert_refused (f, 2, "--keep “theirs” is not one of: warehouse, mine", bad_keep);
-  resolved = run_ok (f, "order", "resolve-shipment", "SO-000001", "--keep", "warehouse", NULL);
+  resolved = run_ok (f, "order", "resolve", "SO-000001", "--keep", "warehouse", NULL);
   g_assert_cmpstr (resolved, ==,
                    "Shipment conflict of SO-000001 resolved: kept tracking 1ZWAREHOUSE; 1ZMINE stays on record.\n");
   after = run_json (f, "order", "show", "SO-000001", NULL);
