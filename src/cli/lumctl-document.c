@@ -472,6 +472,37 @@ print_shipments_table (GListModel *shipments)
 }
 
 static void
+print_conflicts_table (GListModel *conflicts)
+{
+  g_autoptr(LumctlTable) table = NULL;
+
+  if (g_list_model_get_n_items (conflicts) == 0)
+    return;
+  print_section (_("Shipment conflicts:"));
+  table = lumctl_table_new (5, _("Reported at"), _("Warehouse’s tracking"), _("Recorded by hand"), _("Differs in"),
+                            _("State"));
+  for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
+    {
+      g_autoptr(LumShipmentConflict) c = g_list_model_get_item (conflicts, i);
+      g_autofree char *difference = lum_shipment_conflict_dup_difference (c);
+      g_autofree char *theirs = g_strdup_printf ("%s %s", lum_shipment_conflict_get_text (c, LUM_CONFLICT_CARRIER),
+                                                 lum_shipment_conflict_get_text (c, LUM_CONFLICT_TRACKING_NUMBER));
+      g_autofree char *mine = g_strdup_printf ("%s %s",
+                                               lum_shipment_conflict_get_text (c, LUM_CONFLICT_RECORDED_CARRIER),
+                                               lum_shipment_conflict_get_text (c,
+                                                                               LUM_CONFLICT_RECORDED_TRACKING_NUMBER));
+      const char *resolution = lum_shipment_conflict_get_text (c, LUM_CONFLICT_RESOLUTION);
+      const char *state = lum_shipment_conflict_is_open (c) ? _("open: order resolve --keep warehouse|mine")
+                          : g_str_equal (resolution, LUM_CONFLICT_KEEP_WAREHOUSE) ? _("kept the warehouse’s")
+                          : _("kept mine");
+
+      lumctl_table_add_row (table, lum_shipment_conflict_get_text (c, LUM_CONFLICT_CREATED_AT), theirs, mine,
+                            difference, state);
+    }
+  lumctl_table_print (table);
+}
+
+static void
 print_jobs_table (GListModel *jobs)
 {
   g_autoptr(LumctlTable) table = NULL;
@@ -526,11 +557,13 @@ print_document_text (LumEngine    *engine,
   g_autoptr(LumctlFields) fields = lumctl_fields_new ();
   g_auto(GStrv) invoices = NULL;
   g_autoptr(GListStore) shipments = NULL;
+  g_autoptr(GListStore) conflicts = NULL;
   g_autoptr(GListStore) jobs = NULL;
   g_autoptr(GListStore) events = NULL;
 
   if (order && ((invoices = lum_engine_list_order_invoices (engine, id, error)) == NULL ||
-                (shipments = lum_engine_list_shipments (engine, id, error)) == NULL))
+                (shipments = lum_engine_list_shipments (engine, id, error)) == NULL ||
+                (conflicts = lum_engine_list_shipment_conflicts (engine, id, error)) == NULL))
     return FALSE;
   if ((jobs = lum_engine_list_jobs (engine, &filter, error)) == NULL ||
       (events = lum_engine_list_events (engine, order ? id : 0, order ? 0 : id, TIMELINE_LIMIT, error)) == NULL)
@@ -541,6 +574,8 @@ print_document_text (LumEngine    *engine,
   print_lines_table (doc);
   if (shipments != NULL)
     print_shipments_table (G_LIST_MODEL (shipments));
+  if (conflicts != NULL)
+    print_conflicts_table (G_LIST_MODEL (conflicts));
   print_jobs_table (G_LIST_MODEL (jobs));
   print_timeline (G_LIST_MODEL (events));
   return TRUE;

@@ -8,6 +8,7 @@
 
 #include "lumctl-document.h"
 #include "lum-util.h"
+#include "flow/lum-conflict-flow.h"
 
 /* The `order` and `invoice` groups; what both share is in lumctl-document.c. */
 
@@ -127,6 +128,7 @@ typedef struct
   char  *tracking;
   char  *service;
   char **lines;
+  gboolean force;
 } ShipOptions;
 
 static void
@@ -181,6 +183,8 @@ order_ship (LumctlGlobal  *global,
     { "line", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.lines,
       N_("A quantity of a SKU in this shipment; repeat for several (default: everything still open)"),
       N_("SKU:QTY") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &o.force,
+      N_("Ship an order sent to an OMS anyway (its warehouse may report a shipment of its own)"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -208,8 +212,17 @@ order_ship (LumctlGlobal  *global,
 
   if ((shipment = shipment_from_options (&o, &error)) == NULL ||
       (engine = lumctl_open_engine (global, &error)) == NULL ||
-      (order = lumctl_find_document (engine, LUM_DOCUMENT_KIND_SALES_ORDER, args[1], &error)) == NULL ||
-      (invoices_before = lum_engine_list_order_invoices (engine, lum_document_get_id (order), &error)) == NULL ||
+      (order = lumctl_find_document (engine, LUM_DOCUMENT_KIND_SALES_ORDER, args[1], &error)) == NULL)
+    return lumctl_fail (error);
+  if (lum_order_is_with_oms (order) && !o.force)
+    {
+      g_set_error (&error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE,
+                   _("Sales order %s was sent to an OMS (push: %s): its warehouse may report a shipment of its own, "
+                     "which Lumen then keeps as a conflict to resolve. Mark it as shipped anyway with --force."),
+                   lum_document_get_number (order), lum_document_get_text (order, LUM_DOC_PUSH_STATUS));
+      return lumctl_fail (error);
+    }
+  if ((invoices_before = lum_engine_list_order_invoices (engine, lum_document_get_id (order), &error)) == NULL ||
       !lum_engine_record_shipment (engine, lum_document_get_id (order), shipment, LUM_ACTOR_USER, NULL, &error))
     return lumctl_fail (error);
 
@@ -234,6 +247,73 @@ order_ship (LumctlGlobal  *global,
   for (guint i = 0; invoices_after[i] != NULL; i++)
     if (!strv_contains (invoices_before, invoices_after[i]))
       lumctl_print (_("Invoice %s was made from it.\n"), invoices_after[i]);
+  return LUMCTL_EXIT_OK;
+}
+
+static int
+order_resolve_shipment (LumctlGlobal  *global,
+                        char         **args)
+{
+  g_autofree char *keep = NULL;
+  const GOptionEntry entries[] = {
+    { "keep", 0, 0, G_OPTION_ARG_STRING, &keep,
+      N_("Which tracking number to keep: “warehouse” (the OMS’s) or “mine” (the one recorded by hand)"),
+      N_("SIDE") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(GListStore) conflicts = NULL;
+  g_autoptr(LumShipmentConflict) conflict = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean warehouse;
+  int status;
+
+  context = lumctl_option_context_new (global, N_("NUMBER"),
+                                       N_("Resolve the shipment conflict of a sales order: its warehouse reported a "
+                                          "shipment with another tracking number or carrier than the one marked by "
+                                          "hand. Both numbers stay on record."),
+                                       entries);
+  if ((status = lumctl_parse (global, context, &args, 1, 1)) != LUMCTL_EXIT_OK)
+    return status;
+  if (keep == NULL)
+    return lumctl_usage_error (global, _("Missing option --keep (warehouse or mine)"));
+  if (!g_str_equal (keep, LUM_CONFLICT_KEEP_WAREHOUSE) && !g_str_equal (keep, LUM_CONFLICT_KEEP_MINE))
+    {
+      g_autofree char *message = g_strdup_printf (_("--keep “%s” is not one of: warehouse, mine"), keep);
+      return lumctl_usage_error (global, "%s", message);
+    }
+  warehouse = g_str_equal (keep, LUM_CONFLICT_KEEP_WAREHOUSE);
+
+  if ((engine = lumctl_open_engine (global, &error)) == NULL ||
+      (order = lumctl_find_document (engine, LUM_DOCUMENT_KIND_SALES_ORDER, args[1], &error)) == NULL ||
+      (conflicts = lum_engine_list_shipment_conflicts (engine, lum_document_get_id (order), &error)) == NULL)
+    return lumctl_fail (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (conflicts)) && conflict == NULL; i++)
+    {
+      g_autoptr(LumShipmentConflict) c = g_list_model_get_item (G_LIST_MODEL (conflicts), i);
+      if (lum_shipment_conflict_is_open (c))
+        conflict = g_steal_pointer (&c);
+    }
+  if (conflict == NULL)
+    {
+      g_set_error (&error, LUMCTL_ERROR, LUMCTL_ERROR_VALUE, _("Sales order %s has no open shipment conflict"),
+                   lum_document_get_number (order));
+      return lumctl_fail (error);
+    }
+  if (!lum_engine_resolve_shipment_conflict (engine, lum_shipment_conflict_get_int (conflict, LUM_CONFLICT_ID),
+                                             warehouse, &error))
+    return lumctl_fail (error);
+
+  if (global->json)
+    return lumctl_print_document (global, engine, LUM_DOCUMENT_KIND_SALES_ORDER, lum_document_get_id (order));
+  lumctl_print (_("Shipment conflict of %s resolved: kept tracking %s; %s stays on record.\n"),
+                lum_document_get_number (order),
+                lum_shipment_conflict_get_text (conflict, warehouse ? LUM_CONFLICT_TRACKING_NUMBER
+                                                                    : LUM_CONFLICT_RECORDED_TRACKING_NUMBER),
+                lum_shipment_conflict_get_text (conflict, warehouse ? LUM_CONFLICT_RECORDED_TRACKING_NUMBER
+                                                                    : LUM_CONFLICT_TRACKING_NUMBER));
   return LUMCTL_EXIT_OK;
 }
 
@@ -340,6 +420,8 @@ static const LumctlCommand order_commands[] = {
   { "push-now", N_("Push a posted sales order now"), order_push_now },
   { "cancel", N_("Cancel a sales order"), order_cancel },
   { "ship", N_("Mark a sales order as shipped"), order_ship },
+  { "resolve", N_("Keep the warehouse’s or your tracking number of a shipment conflict"),
+    order_resolve_shipment },
   { "show", N_("Show a sales order"), order_show },
   { "list", N_("List sales orders"), order_list },
   { "purge-tests", N_("Delete the test sales orders and invoices"), order_purge_tests },

@@ -142,6 +142,41 @@ lum_event_to_json (LumEvent *event)
   return json_builder_get_root (b);
 }
 
+/* An order's shipment conflicts: the warehouse's side, the side recorded
+ * by hand and how it was resolved ("" while open). */
+static gboolean
+add_shipment_conflicts (LumEngine    *self,
+                        JsonBuilder  *b,
+                        gint64        order_id,
+                        GError      **error)
+{
+  g_autoptr(GListStore) conflicts = lum_engine_list_shipment_conflicts (self, order_id, error);
+
+  if (conflicts == NULL)
+    return FALSE;
+  json_builder_set_member_name (b, "shipment_conflicts");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (conflicts)); i++)
+    {
+      g_autoptr(LumShipmentConflict) c = g_list_model_get_item (G_LIST_MODEL (conflicts), i);
+
+      json_builder_begin_object (b);
+      add_int (b, "id", lum_shipment_conflict_get_int (c, LUM_CONFLICT_ID));
+      add_string (b, "warehouse_carrier", lum_shipment_conflict_get_text (c, LUM_CONFLICT_CARRIER));
+      add_string (b, "warehouse_tracking_number", lum_shipment_conflict_get_text (c, LUM_CONFLICT_TRACKING_NUMBER));
+      add_string (b, "warehouse_remote_id", lum_shipment_conflict_get_text (c, LUM_CONFLICT_REMOTE_ID));
+      add_string (b, "recorded_carrier", lum_shipment_conflict_get_text (c, LUM_CONFLICT_RECORDED_CARRIER));
+      add_string (b, "recorded_tracking_number",
+                  lum_shipment_conflict_get_text (c, LUM_CONFLICT_RECORDED_TRACKING_NUMBER));
+      add_string (b, "resolution", lum_shipment_conflict_get_text (c, LUM_CONFLICT_RESOLUTION));
+      add_string (b, "reported_at", lum_shipment_conflict_get_text (c, LUM_CONFLICT_CREATED_AT));
+      add_string (b, "resolved_at", lum_shipment_conflict_get_text (c, LUM_CONFLICT_RESOLVED_AT));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  return TRUE;
+}
+
 /**
  * lum_engine_document_to_json:
  *
@@ -203,6 +238,8 @@ lum_engine_document_to_json (LumEngine    *self,
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
+      if (!add_shipment_conflicts (self, b, lum_document_get_id (doc), error))
+        return NULL;
       filter.sales_order_id = lum_document_get_id (doc);
     }
   else

@@ -15,6 +15,8 @@
 #include "store/lum-customer-store.h"
 #include "store/lum-event-store.h"
 #include "store/lum-shipment-store.h"
+#include "store/lum-conflict-store.h"
+#include "flow/lum-conflict-flow.h"
 
 G_DEFINE_QUARK (lum-record-error-quark, lum_record_error)
 
@@ -576,7 +578,56 @@ lum_engine_record_shipment (LumEngine    *self,
   return TRUE;
 }
 
+typedef struct
+{
+  gint64   conflict_id;
+  gboolean keep_warehouse;
+} ResolveCall;
+
+static gboolean
+resolve_flow (LumFlowContext *ctx, gpointer data, GError **error)
+{
+  ResolveCall *call = data;
+  return lum_flow_resolve_shipment_conflict (ctx, call->conflict_id, call->keep_warehouse, error);
+}
+
+/**
+ * lum_engine_resolve_shipment_conflict:
+ * @keep_warehouse: %TRUE to keep the tracking number the OMS reported,
+ *   %FALSE to keep the one recorded by hand
+ */
+gboolean
+lum_engine_resolve_shipment_conflict (LumEngine  *self,
+                                      gint64      conflict_id,
+                                      gboolean    keep_warehouse,
+                                      GError    **error)
+{
+  ResolveCall call = { conflict_id, keep_warehouse };
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  return run_flow (self, resolve_flow, &call, LUM_ACTOR_USER, error);
+}
+
 /* -- reading -------------------------------------------------------------- */
+
+/* An order's shipment conflicts, resolved ones too (@order_id 0: the open
+ * ones of every order). */
+GListStore *
+lum_engine_list_shipment_conflicts (LumEngine  *self,
+                                    gint64      order_id,
+                                    GError    **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_conflict_store_list (lum_engine_get_db (self), order_id, order_id == 0, error);
+}
+
+gint64
+lum_engine_count_shipment_conflicts (LumEngine  *self,
+                                     GError    **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), -1);
+  return lum_conflict_store_count_open (lum_engine_get_db (self), error);
+}
 
 LumDocument *
 lum_engine_get_document (LumEngine        *self,

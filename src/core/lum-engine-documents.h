@@ -10,6 +10,7 @@
 #include "model/lum-job.h"
 #include "model/lum-product.h"
 #include "model/lum-shipment.h"
+#include "model/lum-shipment-conflict.h"
 #include "store/lum-document-store.h"
 #include "store/lum-job-store.h"
 
@@ -106,6 +107,15 @@ gboolean     lum_engine_record_shipment   (LumEngine         *self,
                                            LumActor           actor,
                                            gboolean          *duplicate,
                                            GError           **error);
+gboolean     lum_engine_resolve_shipment_conflict (LumEngine *self,
+                                                   gint64     conflict_id,
+                                                   gboolean   keep_warehouse,
+                                                   GError   **error);
+GListStore  *lum_engine_list_shipment_conflicts (LumEngine   *self,
+                                                 gint64       order_id,
+                                                 GError     **error);
+gint64       lum_engine_count_shipment_conflicts (LumEngine  *self,
+                                                  GError    **error);
 gboolean     lum_engine_retry_job         (LumEngine         *self,
                                            gint64             job_id,
                                            GError           **error);

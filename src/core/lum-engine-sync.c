@@ -13,6 +13,7 @@
 #include "store/lum-job-store.h"
 #include "connect/lum-connector.h"
 #include "flow/lum-order-flow.h"
+#include "flow/lum-conflict-flow.h"
 #include "store/lum-document-store.h"
 #include "store/lum-sync-cursor.h"
 
@@ -325,12 +326,21 @@ record_one (LumFlowContext     *ctx,
     {
       g_autoptr(LumShipment) shipment = lum_shipment_new ();
       GListModel *lines = lum_shipment_get_lines (remote->shipment);
+      gint64 conflict_id = 0;
 
       lum_record_copy_into (LUM_RECORD (remote->shipment), LUM_RECORD (shipment));
       for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
         {
           g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
           lum_shipment_add_line (shipment, lum_doc_line_get_sku (line), lum_doc_line_get_quantity (line));
+        }
+      if (!lum_flow_keep_shipment_conflict (ctx, *order_id, shipment, &conflict_id, &duplicate, error))
+        return FALSE;
+      if (conflict_id != 0 || duplicate)
+        {
+          stats->conflicts += !duplicate;
+          stats->duplicates += duplicate;
+          return TRUE;
         }
       if (!lum_flow_record_shipment (ctx, *order_id, shipment, &duplicate, error))
         return FALSE;

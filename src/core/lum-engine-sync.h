@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  * @voided: shipments voided at the OMS and so in Lumen
  * @unknown: shipments of orders Lumen does not know: ignored
  * @refused: shipments the order rules refused (an event says why)
+ * @conflicts: shipments of orders shipped by hand with another tracking
+ *   number or carrier, kept as conflicts for the clerk
  * @failed_targets: integration and store pairs that could not be polled
  */
 typedef struct
@@ -25,6 +27,7 @@ typedef struct
   guint unknown;
   guint refused;
   guint failed_targets;
+  guint conflicts;
 } LumPollStats;
 
 /**

@@ -50,6 +50,8 @@ struct _LumActivityPage
   GtkStack            *sync_stack;
   GtkSpinner          *sync_spinner;
   AdwToastOverlay     *toast_overlay;
+  GtkWidget           *conflict_banner;
+  GtkLabel            *conflict_label;
   GtkStack            *content_stack;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *document_column;
@@ -552,6 +554,33 @@ cancel_order_action (GtkWidget  *widget,
 
 /* -- GObject -------------------------------------------------------------- */
 
+/* Shipment conflicts wait for a clerk on their orders: a banner names them. */
+static void
+update_conflict_banner (LumActivityPage *self)
+{
+  g_autoptr(GListStore) conflicts = lum_engine_list_shipment_conflicts (self->engine, 0, NULL);
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  guint n = conflicts ? g_list_model_get_n_items (G_LIST_MODEL (conflicts)) : 0;
+
+  gtk_widget_set_visible (self->conflict_banner, n > 0);
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LumShipmentConflict) c = g_list_model_get_item (G_LIST_MODEL (conflicts), i);
+      g_string_append_printf (numbers, "%s%s", i > 0 ? ", " : "",
+                              lum_shipment_conflict_get_text (c, LUM_CONFLICT_ORDER_NUMBER));
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u shipment conflict to resolve on its order: %s. The warehouse reported "
+                                       "another tracking number than the one recorded by hand.",
+                                       "%u shipment conflicts to resolve on their orders: %s. The warehouse reported "
+                                       "other tracking numbers than those recorded by hand.", n),
+                          n, numbers->str);
+  gtk_label_set_text (self->conflict_label, text);
+}
+
 static void
 lum_activity_page_constructed (GObject *object)
 {
@@ -660,6 +689,8 @@ lum_activity_page_class_init (LumActivityPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumenapp/Lumen/lum-activity-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LumActivityPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LumActivityPage, conflict_banner);
+  gtk_widget_class_bind_template_child (widget_class, LumActivityPage, conflict_label);
   gtk_widget_class_bind_template_child (widget_class, LumActivityPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LumActivityPage, sync_stack);
   gtk_widget_class_bind_template_child (widget_class, LumActivityPage, sync_spinner);
@@ -781,6 +812,7 @@ lum_activity_page_reload (LumActivityPage *self)
 
   g_list_store_splice (self->jobs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->jobs)),
                        items->pdata, items->len);
+  update_conflict_banner (self);
   if (items->len == 0)
     show_empty (self);
   else

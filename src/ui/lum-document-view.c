@@ -7,6 +7,7 @@
 #include <inttypes.h>
 
 #include "lum-document-editor.h"
+#include "lum-conflict-group.h"
 #include "lum-document-view.h"
 #include "lum-form-util.h"
 #include "lum-ship-dialog.h"
@@ -46,6 +47,7 @@ struct _LumDocumentView
   GtkLabel        *summary_label;
   AdwPreferencesGroup *linked_group;
   AdwPreferencesGroup *shipments_group;
+  LumConflictGroup    *conflict_group;
   GtkListBox      *status_list;
   GtkListBox      *details_list;
   GtkListBox      *lines_list;
@@ -1025,6 +1027,7 @@ lum_document_view_class_init (LumDocumentViewClass *klass)
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LUM_TYPE_CONFLICT_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumenapp/Lumen/lum-document-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, window_title);
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, toast_overlay);
@@ -1040,6 +1043,8 @@ lum_document_view_class_init (LumDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, linked_group);
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, shipments_group);
+  gtk_widget_class_bind_template_child (widget_class, LumDocumentView, conflict_group);
+  gtk_widget_class_bind_template_callback (widget_class, lum_document_view_reload);
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, status_list);
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, details_list);
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, lines_list);
@@ -1163,6 +1168,7 @@ lum_document_view_reload (LumDocumentView *self)
   build_lines (self);
   build_linked (self);
   build_shipments (self);
+  lum_conflict_group_show_order (self->conflict_group, self->engine, is_order (self) ? self->id : 0);
   build_jobs (self, G_LIST_MODEL (jobs));
   build_timeline (self);
   update_actions (self);

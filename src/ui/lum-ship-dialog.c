@@ -10,6 +10,7 @@
 #include "lum-ship-dialog.h"
 #include "lum-ui-util.h"
 #include "lum-util.h"
+#include "flow/lum-conflict-flow.h"
 
 /* *Mark as shipped*: the carrier, service and tracking number of a
  * shipment made by hand, and how much of each SKU it holds (by default
@@ -29,6 +30,9 @@ struct _LumShipDialog
   GtkWidget       *tracking_row;
   GtkWidget       *ship_button;
   GtkListBox      *lines_list;
+
+  /* the clerk confirmed shipping an order sent to an OMS by hand */
+  gboolean         oms_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (LumShipDialog, lum_ship_dialog, ADW_TYPE_WINDOW)
@@ -196,6 +200,47 @@ on_carrier_selected_cb (LumShipDialog *self)
   lum_form_clear_row_error (self->other_carrier_row);
 }
 
+static gboolean
+confirm_after_warning_cb (gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "ship.confirm", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_oms_warning_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            LumShipDialog    *self)
+{
+  if (!g_str_equal (response, "ship"))
+    return;
+  self->oms_confirmed = TRUE;
+  /* once the warning has closed: shipping closes this dialog, its parent */
+  g_idle_add_full (G_PRIORITY_DEFAULT, confirm_after_warning_cb, g_object_ref (self), g_object_unref);
+}
+
+/* An order at an OMS may be shipped there too: the warehouse's shipment
+ * would then become a conflict. The clerk confirms first. */
+static void
+warn_order_with_oms (LumShipDialog *self)
+{
+  g_autofree char *body = g_strdup_printf (_("%s was sent to an OMS, and its warehouse may report a shipment of its "
+                                             "own. If its tracking number differs, Lumen keeps both as a conflict "
+                                             "for you to resolve on the order."),
+                                           lum_document_get_number (self->order));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Ship an Order the Warehouse Has?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "ship", _("Mark as _Shipped Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ship", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_oms_warning_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 confirm_action (GtkWidget  *widget,
                 const char *action_name,
@@ -220,6 +265,11 @@ confirm_action (GtkWidget  *widget,
   /* No lines would mean “everything open”: never send that by accident. */
   if (chosen_total (self) == 0)
     return;
+  if (lum_order_is_with_oms (self->order) && !self->oms_confirmed)
+    {
+      warn_order_with_oms (self);
+      return;
+    }
 
   lum_shipment_set_text (shipment, LUM_SHIPMENT_CARRIER, carrier);
   lum_shipment_set_text (shipment, LUM_SHIPMENT_SERVICE, service);

@@ -453,7 +453,7 @@ test_help (Fixture       *f,
   g_autoptr(Result) list_result = run_argv (NULL, f->db_path, list_help);
 
   g_assert_cmpint (main_result->status, ==, 0);
-  assert_contains (main_result->out, "  order            create|edit|post|push-now|cancel|ship|show|list|purge-tests  ");
+  assert_contains (main_result->out, "  order            create|edit|post|push-now|cancel|ship|resolve|show|list|purge-tests  ");
   assert_contains (main_result->out, "  invoice          create|edit|post|void|show|list  ");
   assert_contains (main_result->out, "  customer         add|list|import  ");
   assert_contains (main_result->out, "  jobs             list|retry  ");

@@ -50,6 +50,14 @@ static const struct {
   { "cancel.sent", N_("Cancelled in %1"), "integration", NULL },
   { "shipment.recorded", N_("Shipped with %1, tracking %2"), "carrier", "tracking_number" },
   { "shipment.voided", N_("Shipment %1 voided"), "tracking_number", NULL },
+  { "shipment.refused", N_("Shipment reported by the warehouse refused: %1"), "error", NULL },
+  { "shipment.conflict", N_("The warehouse reported its own shipment, tracking %1, unlike the one recorded by hand, "
+                            "tracking %2: resolve it on the order"), "tracking_number", "recorded_tracking_number" },
+  { "shipment.conflict-kept-warehouse", N_("Shipment conflict resolved: kept the warehouse’s tracking %1 "
+                                           "instead of %2"), "tracking_number", "other_tracking_number" },
+  { "shipment.conflict-kept-mine", N_("Shipment conflict resolved: kept tracking %1 recorded by hand; "
+                                      "the warehouse’s %2 stays on record"), "tracking_number", "other_tracking_number" },
+  { "invoice.edited", N_("Invoice edited: %1"), "changed", NULL },
   { "accounting.scheduled", N_("Push to %1 scheduled"), "integration", NULL },
   { "accounting.pushed", N_("Pushed to %1, id %2"), "integration", "remote_id" },
   { "accounting.failed", N_("Push to accounting failed: %1"), "error", NULL },

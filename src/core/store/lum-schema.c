@@ -387,6 +387,27 @@ static const char *migrations[] = {
    * CHECK widened as migration 7 rewrote them, by lum-db.c with
    * lum_schema_allow_shipstation_v2(); nothing here. */
   "",
+
+  /* 12: a shipment the OMS reports for an order already shipped by hand
+   * with another tracking number or carrier: kept, with the warehouse's
+   * tracking number, until the clerk keeps one side (and after) */
+  "CREATE TABLE shipment_conflict ("
+  "  id INTEGER PRIMARY KEY,"
+  "  order_id INTEGER NOT NULL REFERENCES sales_order (id),"
+  "  shipment_id INTEGER NOT NULL REFERENCES shipment (id),"
+  "  remote_id TEXT NOT NULL,"
+  "  carrier TEXT NOT NULL DEFAULT '',"
+  "  service TEXT NOT NULL DEFAULT '',"
+  "  tracking_number TEXT NOT NULL DEFAULT '',"
+  "  shipped_at TEXT NOT NULL DEFAULT '',"
+  "  recorded_carrier TEXT NOT NULL DEFAULT '',"
+  "  recorded_tracking_number TEXT NOT NULL DEFAULT '',"
+  "  resolution TEXT NOT NULL DEFAULT '' CHECK (resolution = '' OR resolution = 'warehouse' OR resolution = 'mine'),"
+  "  created_at TEXT NOT NULL,"
+  "  resolved_at TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (order_id, remote_id)"
+  ");"
+  "CREATE INDEX shipment_conflict_open ON shipment_conflict (order_id) WHERE resolution = '';",
 };
 
 /**
