@@ -426,7 +426,9 @@ lum_ui_column_view_name_titles (GtkColumnView *view)
  *   refused, or %NULL when it was not
  *
  * Links an error label to the entry it is about, and marks the entry
- * invalid, so a screen reader reads the reason with the entry.
+ * invalid, so a screen reader reads the reason with the entry. GTK 4.8
+ * gives AT-SPI no error-message relation (later versions do): the label
+ * also describes the entry (AT-SPI “described-by”), which it does export.
  */
 void
 lum_ui_set_error_message (GtkWidget *widget,
@@ -437,6 +439,9 @@ lum_ui_set_error_message (GtkWidget *widget,
       gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
                                       GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message,
                                       -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, message, NULL,
+                                      -1);
       gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
@@ -444,6 +449,7 @@ lum_ui_set_error_message (GtkWidget *widget,
   else
     {
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
     }
 }
