@@ -62,7 +62,8 @@ lum_ui_toast_new_printf (const char *format,
  *
  * GTK 4.8 names the row of a list view, column view or drop-down after
  * nothing, and AT-SPI falls back to “GtkListItemWidget”. Names the cell
- * (or row) that holds @child after its text, so a screen reader reads it.
+ * (or row) that holds @child after its text, so a screen reader reads it;
+ * an empty one is named empty.
  */
 void
 lum_ui_name_list_item (GtkWidget  *child,
@@ -72,10 +73,8 @@ lum_ui_name_list_item (GtkWidget  *child,
 
   if (item == NULL)
     return;
-  if (text != NULL && *text != '\0')
-    gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  /* An empty cell is named empty, not after its type. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
 }
 
 static char *

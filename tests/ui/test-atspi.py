@@ -247,7 +247,8 @@ def read_order_row(app, number):
     ok(CHANNEL not in row.get_name() and 'Acme' in row.get_name(),
        'the order’s row reads “%s”' % row.get_name())
     cells = [c.get_name() for c in children(row)]
-    ok(number in cells and CHANNEL in cells, 'its cells read %s' % cells)
+    ok(number in cells and CHANNEL in cells and not [c for c in cells if c and c.startswith('Gtk')],
+       'its cells read %s' % cells)
 
 
 def main():
