@@ -694,10 +694,17 @@ lum_application_handle_local_options (GApplication *app,
   return -1;
 }
 
-static void
-lum_application_startup (GApplication *app)
+/**
+ * lum_application_set_accels:
+ * @app: the application
+ *
+ * Sets the accelerators of the application's actions (and of the window
+ * actions it shares with every window). The shortcuts window lists them;
+ * tests/ui/test-shortcuts.c checks it does.
+ */
+void
+lum_application_set_accels (GtkApplication *app)
 {
-  LumApplication *self = LUM_APPLICATION (app);
   static const struct {
     const char *action;
     const char *accels[3];
@@ -712,11 +719,19 @@ lum_application_startup (GApplication *app)
     { "window.close", { "<Primary>w", NULL } },
   };
 
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static void
+lum_application_startup (GApplication *app)
+{
+  LumApplication *self = LUM_APPLICATION (app);
+
   G_APPLICATION_CLASS (lum_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+  lum_application_set_accels (GTK_APPLICATION (self));
 
   self->settings = lum_application_dup_settings ();
   if (self->settings != NULL)

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LumApplication, lum_application, LUM, APPLICATION, AdwApplication)
 
 LumApplication *lum_application_new               (void);
+void            lum_application_set_accels        (GtkApplication       *app);
 LumEngine      *lum_application_get_engine        (LumApplication       *self);
 LumSandbox     *lum_application_get_sandbox       (LumApplication       *self);
 gboolean        lum_application_get_syncing       (LumApplication       *self);

@@ -62,7 +62,8 @@ lum_ui_toast_new_printf (const char *format,
  *
  * GTK 4.8 names the row of a list view, column view or drop-down after
  * nothing, and AT-SPI falls back to “GtkListItemWidget”. Names the cell
- * (or row) that holds @child after its text, so a screen reader reads it.
+ * (or row) that holds @child after its text, so a screen reader reads it;
+ * an empty one is named empty.
  */
 void
 lum_ui_name_list_item (GtkWidget  *child,
@@ -72,10 +73,8 @@ lum_ui_name_list_item (GtkWidget  *child,
 
   if (item == NULL)
     return;
-  if (text != NULL && *text != '\0')
-    gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  /* An empty cell is named empty, not after its type. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text ? text : "", -1);
 }
 
 static char *
@@ -135,21 +134,6 @@ on_choice_selected_cb (GObject     *chooser,
   update_choice_check (list_item, selected);
 }
 
-/* A choice selected in the open list without a click (AT-SPI Selection
- * selects in the list's model, which the combo row does not follow) is
- * taken as if clicked. */
-static void
-on_choice_item_selected_cb (GtkListItem *list_item,
-                            GParamSpec  *pspec,
-                            GObject     *chooser)
-{
-  guint selected;
-
-  g_object_get (chooser, "selected", &selected, NULL);
-  if (gtk_list_item_get_selected (list_item) && gtk_list_item_get_position (list_item) != selected)
-    g_object_set (chooser, "selected", gtk_list_item_get_position (list_item), NULL);
-}
-
 /* @chooser: the AdwComboRow or GtkDropDown whose list this is */
 static void
 on_choice_bind_cb (GtkSignalListItemFactory *factory,
@@ -169,7 +153,6 @@ on_choice_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), text ? text : "");
   lum_ui_name_list_item (box, text);
   g_signal_connect_object (chooser, "notify::selected", G_CALLBACK (on_choice_selected_cb), list_item, 0);
-  g_signal_connect_object (list_item, "notify::selected", G_CALLBACK (on_choice_item_selected_cb), chooser, 0);
   on_choice_selected_cb (chooser, NULL, list_item);
 }
 
@@ -181,8 +164,6 @@ on_choice_unbind_cb (GtkSignalListItemFactory *factory,
 {
   g_autoptr(GObject) chooser = g_weak_ref_get (chooser_ref);
 
-  g_signal_handlers_disconnect_matched (list_item, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
-                                        on_choice_item_selected_cb, NULL);
   if (chooser != NULL)
     g_signal_handlers_disconnect_by_func (chooser, on_choice_selected_cb, list_item);
 }
@@ -233,6 +214,132 @@ expose_value (GObject *chooser)
   on_chooser_selected_cb (chooser);
 }
 
+/* -- choices as actions ---------------------------------------------------- */
+
+/**
+ * lum_ui_choice_action_name:
+ * @text: a choice as the list shows it
+ *
+ * The name of the action that chooses @text: its letters and digits in
+ * ASCII, lower case, any other run of characters one hyphen
+ * (“Sales order first, then invoice” is “sales-order-first-then-invoice”).
+ * Returns: (transfer full): the name, empty when @text has no letter or digit
+ */
+char *
+lum_ui_choice_action_name (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text != NULL ? text : "", "C");
+  GString *name = g_string_new (NULL);
+  gboolean hyphen = FALSE;
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (hyphen && name->len > 0)
+            g_string_append_c (name, '-');
+          g_string_append_c (name, g_ascii_tolower (*p));
+          hyphen = FALSE;
+        }
+      else
+        hyphen = TRUE;
+    }
+  return g_string_free (name, FALSE);
+}
+
+static void
+on_choose_activated_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        GObject       *chooser)
+{
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "lum-choice-position"));
+  g_autoptr(GListModel) model = NULL;
+
+  g_object_get (chooser, "model", &model, NULL);
+  if (model != NULL && position < g_list_model_get_n_items (model))
+    g_object_set (chooser, "selected", position, NULL);
+}
+
+/* One action “choose.NAME” for each choice of the model, in its order. */
+static void
+update_choice_actions (GObject *chooser)
+{
+  GActionMap *group = g_object_get_data (chooser, "lum-choice-actions");
+  g_auto(GStrv) old = g_action_group_list_actions (G_ACTION_GROUP (group));
+  g_autoptr(GListModel) model = NULL;
+  GtkExpression *expression = NULL;
+  guint n_items;
+
+  for (guint i = 0; old[i] != NULL; i++)
+    g_action_map_remove_action (group, old[i]);
+
+  g_object_get (chooser, "model", &model, "expression", &expression, NULL);
+  n_items = model != NULL ? g_list_model_get_n_items (model) : 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *text = item_text (expression, item);
+      g_autofree char *name = lum_ui_choice_action_name (text);
+      g_autoptr(GSimpleAction) action = NULL;
+
+      if (*name == '\0' || g_action_map_lookup_action (group, name) != NULL)
+        {
+          g_autofree char *plain = g_steal_pointer (&name);
+
+          name = *plain == '\0' ? g_strdup_printf ("choice-%u", i + 1)
+                                 : g_strdup_printf ("%s-%u", plain, i + 1);
+        }
+      action = g_simple_action_new (name, NULL);
+      g_object_set_data (G_OBJECT (action), "lum-choice-position", GUINT_TO_POINTER (i));
+      g_signal_connect_object (action, "activate", G_CALLBACK (on_choose_activated_cb), chooser, 0);
+      g_action_map_add_action (group, G_ACTION (action));
+    }
+  g_clear_pointer (&expression, gtk_expression_unref);
+}
+
+static void
+on_choices_changed_cb (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       GObject    *chooser)
+{
+  update_choice_actions (chooser);
+}
+
+static void
+on_chooser_model_cb (GObject *chooser)
+{
+  GListModel *watched = g_object_get_data (chooser, "lum-choice-model");
+  g_autoptr(GListModel) model = NULL;
+
+  g_object_get (chooser, "model", &model, NULL);
+  if (watched != model)
+    {
+      if (watched != NULL)
+        g_signal_handlers_disconnect_by_func (watched, on_choices_changed_cb, chooser);
+      if (model != NULL)
+        g_signal_connect_object (model, "items-changed", G_CALLBACK (on_choices_changed_cb), chooser, 0);
+      g_object_set_data_full (chooser, "lum-choice-model",
+                              model != NULL ? g_object_ref (model) : NULL, g_object_unref);
+    }
+  update_choice_actions (chooser);
+}
+
+/* Assistive technologies choose without the popover (which they cannot
+ * drive reliably): the chooser gets an action per choice, named after it. */
+static void
+expose_choices (GtkWidget *chooser)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  g_object_set_data_full (G_OBJECT (chooser), "lum-choice-actions", g_object_ref (group), g_object_unref);
+  gtk_widget_insert_action_group (chooser, "choose", G_ACTION_GROUP (group));
+  g_signal_connect (chooser, "notify::model", G_CALLBACK (on_chooser_model_cb), NULL);
+  g_signal_connect (chooser, "notify::expression", G_CALLBACK (update_choice_actions), NULL);
+  on_chooser_model_cb (G_OBJECT (chooser));
+}
+
 static void
 on_popup_activated_cb (GSimpleAction *action,
                        GVariant      *parameter,
@@ -248,9 +355,9 @@ on_popup_activated_cb (GSimpleAction *action,
  * #AdwComboRow:use-subtitle, its value, but a screen reader can neither
  * open it (it has no AT-SPI action) nor tell its choices apart (they are
  * unnamed list items). Gives it the action “combo.popup”, names each
- * choice after its text, and keeps its chosen value as its description;
- * the choice is selected in the open list (AT-SPI Selection), as a click
- * would.
+ * choice after its text, keeps its chosen value as its description, and
+ * gives it an action “choose.NAME” per choice that chooses it (NAME as
+ * lum_ui_choice_action_name() makes it), kept up with its model.
  */
 void
 lum_ui_combo_row_make_accessible (AdwComboRow *row)
@@ -264,13 +371,15 @@ lum_ui_combo_row_make_accessible (AdwComboRow *row)
   gtk_widget_insert_action_group (GTK_WIDGET (row), "combo", G_ACTION_GROUP (group));
   adw_combo_row_set_list_factory (row, factory);
   expose_value (G_OBJECT (row));
+  expose_choices (GTK_WIDGET (row));
 }
 
 /**
  * lum_ui_drop_down_make_accessible:
  *
- * The same for a drop-down: its choices are named and its value is its
- * description. Its button opens it.
+ * The same for a drop-down: its choices are named, its value is its
+ * description, and each choice has its action “choose.NAME”. Its button
+ * opens it.
  */
 void
 lum_ui_drop_down_make_accessible (GtkDropDown *dropdown)
@@ -279,6 +388,7 @@ lum_ui_drop_down_make_accessible (GtkDropDown *dropdown)
 
   gtk_drop_down_set_list_factory (dropdown, factory);
   expose_value (G_OBJECT (dropdown));
+  expose_choices (GTK_WIDGET (dropdown));
 }
 
 /**
@@ -315,7 +425,9 @@ lum_ui_column_view_name_titles (GtkColumnView *view)
  *   refused, or %NULL when it was not
  *
  * Links an error label to the entry it is about, and marks the entry
- * invalid, so a screen reader reads the reason with the entry.
+ * invalid, so a screen reader reads the reason with the entry. GTK 4.8
+ * gives AT-SPI no error-message relation (later versions do): the label
+ * also describes the entry (AT-SPI “described-by”), which it does export.
  */
 void
 lum_ui_set_error_message (GtkWidget *widget,
@@ -326,6 +438,9 @@ lum_ui_set_error_message (GtkWidget *widget,
       gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
                                       GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, message,
                                       -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, message, NULL,
+                                      -1);
       gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
@@ -333,6 +448,7 @@ lum_ui_set_error_message (GtkWidget *widget,
   else
     {
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
     }
 }

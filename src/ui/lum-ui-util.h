@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 void      lum_ui_name_buttons_by_label (GtkWidget  *root);
 void      lum_ui_name_list_item        (GtkWidget  *child,
                                         const char *text);
+char     *lum_ui_choice_action_name    (const char *text);
 void      lum_ui_combo_row_make_accessible (AdwComboRow *row);
 void      lum_ui_drop_down_make_accessible (GtkDropDown *dropdown);
 void      lum_ui_column_view_name_titles   (GtkColumnView *view);

@@ -300,7 +300,7 @@ build_sections (LumWindow *self)
       gtk_stack_add_titled (self->stack, page, section->name, _(section->title));
       g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
       if (g_str_equal (section->name, "welcome"))
-        self->welcome_row = row;
+        self->welcome_row = g_object_ref (row);
       /* The pages' own “Show Test Documents” and the preference are one. */
       if (LUM_IS_DOCUMENTS_PAGE (page) && self->settings != NULL)
         g_settings_bind (self->settings, "show-test-documents", page, "show-test", G_SETTINGS_BIND_DEFAULT);
@@ -314,7 +314,7 @@ select_section (LumWindow  *self,
   const LumSection *section = find_section (name);
   GtkWidget *child;
 
-  if (section == NULL || (section == &sections[0] && !gtk_widget_get_visible (self->welcome_row)))
+  if (section == NULL || (section == &sections[0] && gtk_widget_get_parent (self->welcome_row) == NULL))
     section = &sections[1];
 
   gtk_stack_set_visible_child_name (self->stack, section->name);
@@ -351,13 +351,29 @@ on_sidebar_row_selected_cb (LumWindow     *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The Welcome row leaves the sidebar rather than hiding in it: AT-SPI
+ * counts the visible rows while GTK 4.8 selects a list box's row by its
+ * place among all of them, so a screen reader selecting “Sales Orders”
+ * would get the row before it. The window keeps a reference to it. */
+static void
+show_welcome_row (LumWindow *self,
+                  gboolean   show)
+{
+  gboolean shown = gtk_widget_get_parent (self->welcome_row) != NULL;
+
+  if (show && !shown)
+    gtk_list_box_prepend (self->sidebar, self->welcome_row);
+  else if (!show && shown)
+    gtk_list_box_remove (self->sidebar, self->welcome_row);
+}
+
 /* The welcome page is there until the first channel is. */
 static void
 update_welcome (LumWindow *self)
 {
   gboolean show = lum_welcome_page_should_show (self->engine);
 
-  gtk_widget_set_visible (self->welcome_row, show);
+  show_welcome_row (self, show);
   if (!show && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "welcome") == 0)
     select_section (self, "channels");
 }
@@ -531,9 +547,9 @@ lum_window_constructed (GObject *object)
   build_sections (self);
   /* Not update_welcome(): it would leave the stack's first page, the
    * welcome page, for Channels before the last page is read. */
-  gtk_widget_set_visible (self->welcome_row, lum_welcome_page_should_show (self->engine));
+  show_welcome_row (self, lum_welcome_page_should_show (self->engine));
   g_signal_connect_object (self->engine, "changed", G_CALLBACK (on_engine_changed_cb), self, G_CONNECT_SWAPPED);
-  if (gtk_widget_get_visible (self->welcome_row))
+  if (gtk_widget_get_parent (self->welcome_row) != NULL)
     {
       select_section (self, "welcome");
     }
@@ -559,6 +575,7 @@ lum_window_dispose (GObject *object)
   g_clear_pointer (&self->views, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LUM_TYPE_WINDOW);
+  g_clear_object (&self->welcome_row);
 
   G_OBJECT_CLASS (lum_window_parent_class)->dispose (object);
 }

@@ -8,6 +8,7 @@
 #include "lum-channels-page.h"
 #include "lum-field-catalog.h"
 #include "lum-mapping-row.h"
+#include "lum-ui-util.h"
 #include "lum-test-util.h"
 #include "ui-test-util.h"
 #include "lum-window.h"
@@ -123,6 +124,24 @@ combo_position (GtkWidget  *row,
         return i;
     }
   g_error ("No “%s” in combo row", label);
+}
+
+/* The action that chooses the item called @label (at its start). */
+static char *
+choice_action (GtkWidget  *row,
+               const char *label)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_autoptr(GObject) item = g_list_model_get_item (model, combo_position (row, label));
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    text = g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  else
+    g_object_get (item, "name", &text, NULL);
+  name = lum_ui_choice_action_name (text);
+  return g_strconcat ("choose.", name, NULL);
 }
 
 static void
@@ -561,6 +580,49 @@ test_external_change (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
 }
 
+/* What a screen reader can do without the popover: every choice of a
+ * combo row is an action “choose.NAME” of the row (AT-SPI lists a
+ * widget's actions), which chooses it; the list is kept up with the
+ * row's model (the stores come in after the OMS integration is chosen). */
+static void
+test_choose_actions (Fixture       *f,
+                     gconstpointer  data)
+{
+  LumChannelEditor *editor = open_editor (f, NULL);
+  GtkWidget *oms = child (editor, "oms_row");
+  GtkWidget *flow = child (editor, "flow_row");
+  GtkWidget *store = child (editor, "store_row");
+  g_autofree char *name = lum_ui_choice_action_name ("Sales order first, then invoice");
+  g_autofree char *wholesale = NULL;
+
+  g_assert_cmpstr (name, ==, "sales-order-first-then-invoice");
+  g_clear_pointer (&name, g_free);
+  name = lum_ui_choice_action_name ("Other Store (Enter ID)…");
+  g_assert_cmpstr (name, ==, "other-store-enter-id");
+
+  gtk_switch_set_active (GTK_SWITCH (child (editor, "push_switch")), TRUE);
+  pump ();
+  g_assert_true (gtk_widget_activate_action (oms, "choose.sandbox-shipstation", NULL));
+  pump ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (oms)), ==, combo_position (oms, "Sandbox ShipStation"));
+  wholesale = choice_action (store, "Wholesale");
+  g_test_message ("the store Wholesale is %s", wholesale);
+  g_assert_true (gtk_widget_activate_action (store, wholesale, NULL));
+  pump ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (store)), ==, combo_position (store, "Wholesale"));
+
+  g_assert_true (gtk_widget_activate_action (flow, "choose.invoice-first-then-sales-order", NULL));
+  pump ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (flow)), ==, combo_position (flow, "Invoice first"));
+  g_assert_true (gtk_widget_activate_action (flow, "choose.sales-order-first-then-invoice", NULL));
+  pump ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (flow)), ==, combo_position (flow, "Sales order first"));
+  g_assert_false (gtk_widget_activate_action (flow, "choose.no-such-flow", NULL));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  pump ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -573,6 +635,7 @@ main (int   argc,
   ADD ("/ui/channels/empty-state", test_empty_state);
   ADD ("/ui/editor/create-every-field", test_create_every_field);
   ADD ("/ui/editor/invalid-values", test_invalid_values);
+  ADD ("/ui/editor/choose-actions", test_choose_actions);
   ADD ("/ui/editor/cancel-keeps-channel", test_cancel_keeps_channel);
   ADD ("/ui/channels/archive-duplicate-search", test_archive_duplicate_search);
   ADD ("/ui/channels/external-change", test_external_change);

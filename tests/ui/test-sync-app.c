@@ -348,6 +348,7 @@ check_first_run (LumApplication *app,
   welcome_row = sync_test_find_named (GTK_WIDGET (window), "welcome");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
   g_assert_true (gtk_widget_get_visible (welcome_row));
+  g_assert_nonnull (gtk_widget_get_parent (welcome_row));
   sync_test_save_shot (GTK_WIDGET (window), "sync-first-run");
   g_signal_emit_by_name (lum_ui_test_child (lum_window_get_page (LUM_WINDOW (window), "welcome"),
                                           LUM_TYPE_WELCOME_PAGE, "create_button"), "clicked");
@@ -376,8 +377,9 @@ check_first_run (LumApplication *app,
   g_assert_false (lum_documents_page_get_show_test (LUM_DOCUMENTS_PAGE (lum_window_get_page (LUM_WINDOW (window),
                                                                                              "sales-orders"))));
 
-  /* With a channel, the welcome page gives way to the Channels page. */
-  g_assert_false (gtk_widget_get_visible (welcome_row));
+  /* With a channel, the welcome page gives way to the Channels page; its
+   * row leaves the sidebar (a hidden row would shift AT-SPI's places). */
+  g_assert_null (gtk_widget_get_parent (welcome_row));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "channels");
   clear_secrets (engine);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -410,7 +412,7 @@ check_second_run (LumApplication *app,
 
   lum_ui_test_pump ();
   g_assert_false (lum_welcome_page_should_show (lum_application_get_engine (app)));
-  g_assert_false (gtk_widget_get_visible (sync_test_find_named (GTK_WIDGET (window), "welcome")));
+  g_assert_null (sync_test_find_named (GTK_WIDGET (window), "welcome")); /* not in the sidebar */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "sales-orders");
   clear_secrets (lum_application_get_engine (app));
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
