@@ -387,6 +387,19 @@ static const char *migrations[] = {
    * CHECK widened as migration 7 rewrote them, by lum-db.c with
    * lum_schema_allow_shipstation_v2(); nothing here. */
   "",
+
+  /* 12: taken by another branch (the lead renumbers at merge) */
+  "",
+
+  /* 13: what the last attempt of a job sent and what came back, to show
+   * it with the document: the method, the path and the body (secret
+   * fields masked, never a header), the answer's status (0: none came)
+   * and body */
+  "ALTER TABLE job ADD COLUMN sent_method TEXT;"
+  "ALTER TABLE job ADD COLUMN sent_path TEXT;"
+  "ALTER TABLE job ADD COLUMN sent_body TEXT;"
+  "ALTER TABLE job ADD COLUMN answer_status INTEGER;"
+  "ALTER TABLE job ADD COLUMN answer_body TEXT;",
 };
 
 /**
