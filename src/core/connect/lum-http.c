@@ -588,6 +588,21 @@ lum_http_mask_secrets (const char *text,
   return g_strdup_printf ("%.*s… (%" G_GSIZE_FORMAT " bytes)", (int)(end - text), text, length);
 }
 
+/* A kept body to read: its JSON indented, or the text as it is. */
+char *
+lum_http_dup_pretty_body (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize length = text ? strlen (text) : 0;
+
+  if (length == 0)
+    return NULL;
+  if (check_json_text (text, length, "", 0, NULL) && json_parser_load_from_data (parser, text, length, NULL) &&
+      json_parser_get_root (parser) != NULL)
+    return lum_json_write (json_parser_get_root (parser), TRUE);
+  return g_strdup (text);
+}
+
 /* The body lum_http_set_body() gave @message, or %NULL. */
 const char *
 lum_http_get_body_text (SoupMessage *message,

@@ -110,6 +110,7 @@ void             lum_http_exchange_free        (LumHttpExchange     *exchange);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LumHttpExchange, lum_http_exchange_free)
 const char      *lum_http_get_body_text        (SoupMessage         *message,
                                                 gsize               *length);
+char            *lum_http_dup_pretty_body      (const char          *text);
 char            *lum_http_mask_secrets         (const char          *text,
                                                 gsize                length);
 
