@@ -8,6 +8,7 @@
 
 #include "lum-document-editor.h"
 #include "lum-document-view.h"
+#include "lum-sent-section.h"
 #include "lum-form-util.h"
 #include "lum-ship-dialog.h"
 #include "lum-ui-format.h"
@@ -53,6 +54,7 @@ struct _LumDocumentView
   GtkListBox      *shipments_list;
   GtkListBox      *jobs_list;
   GtkListBox      *timeline_list;
+  GtkBox          *sent_box;
 };
 
 G_DEFINE_FINAL_TYPE (LumDocumentView, lum_document_view, ADW_TYPE_WINDOW)
@@ -1046,6 +1048,7 @@ lum_document_view_class_init (LumDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, linked_list);
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, shipments_list);
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, jobs_list);
+  gtk_widget_class_bind_template_child (widget_class, LumDocumentView, sent_box);
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, timeline_list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
@@ -1164,6 +1167,7 @@ lum_document_view_reload (LumDocumentView *self)
   build_linked (self);
   build_shipments (self);
   build_jobs (self, G_LIST_MODEL (jobs));
+  lum_sent_section_fill (self->sent_box, self->engine, self->config, G_LIST_MODEL (jobs));
   build_timeline (self);
   update_actions (self);
   gtk_stack_set_visible_child_name (self->view_stack, "document");
