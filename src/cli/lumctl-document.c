@@ -519,7 +519,7 @@ print_sent (LumEngine  *engine,
       g_autofree char *link = NULL;
       gint64 status = lum_job_get_int (job, LUM_JOB_ANSWER_STATUS);
 
-      if (lum_job_get_text (job, LUM_JOB_SENT_METHOD) == NULL || g_hash_table_contains (shown, key))
+      if (lum_str_empty (lum_job_get_text (job, LUM_JOB_SENT_METHOD)) || g_hash_table_contains (shown, key))
         continue;
       g_hash_table_add (shown, g_steal_pointer (&key));
       title = g_strdup_printf (_("Sent to %s (job %" PRId64 "):"), lum_job_get_text (job, LUM_JOB_INTEGRATION_NAME),

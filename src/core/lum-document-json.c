@@ -116,7 +116,7 @@ lum_job_to_json (LumJob *job)
   add_string (b, "remote_id", lum_job_get_text (job, LUM_JOB_REMOTE_ID));
   add_string (b, "last_error", lum_job_get_text (job, LUM_JOB_LAST_ERROR));
   add_string (b, "updated_at", lum_job_get_text (job, LUM_JOB_UPDATED_AT));
-  if (lum_job_get_text (job, LUM_JOB_SENT_METHOD) != NULL)
+  if (!lum_str_empty (lum_job_get_text (job, LUM_JOB_SENT_METHOD)))
     {
       /* what the last attempt sent and what came back */
       json_builder_set_member_name (b, "sent");

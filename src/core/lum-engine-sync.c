@@ -294,7 +294,7 @@ lum_engine_dup_job_web_link (LumEngine *self,
   g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
   g_return_val_if_fail (LUM_IS_JOB (job), NULL);
 
-  if (lum_job_get_kind (job) == LUM_JOB_KIND_CANCEL_SALES_ORDER || lum_job_get_text (job, LUM_JOB_REMOTE_ID) == NULL)
+  if (lum_job_get_kind (job) == LUM_JOB_KIND_CANCEL_SALES_ORDER || lum_str_empty (lum_job_get_text (job, LUM_JOB_REMOTE_ID)))
     return NULL;
   integration = lum_engine_get_integration (self, lum_job_get_int (job, LUM_JOB_INTEGRATION_ID), NULL);
   if (integration == NULL)

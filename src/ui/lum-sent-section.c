@@ -11,6 +11,7 @@
 #include "lum-engine-setup.h"
 #include "lum-engine-sync.h"
 #include "lum-request-view.h"
+#include "lum-util.h"
 #include "connect/lum-http.h"
 #include "model/lum-field-mapping.h"
 #include "model/lum-integration.h"
@@ -204,7 +205,7 @@ lum_sent_section_fill (GtkBox     *box,
       g_autofree char *key = g_strdup_printf ("%" PRId64 "/%s", lum_job_get_int (job, LUM_JOB_INTEGRATION_ID),
                                               lum_job_get_text (job, LUM_JOB_KIND_TEXT));
 
-      if (lum_job_get_text (job, LUM_JOB_SENT_METHOD) == NULL || g_hash_table_contains (shown, key))
+      if (lum_str_empty (lum_job_get_text (job, LUM_JOB_SENT_METHOD)) || g_hash_table_contains (shown, key))
         continue;
       g_hash_table_add (shown, g_steal_pointer (&key));
       gtk_box_append (box, group_for (engine, config, job));
