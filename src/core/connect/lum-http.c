@@ -488,9 +488,11 @@ lum_http_date_minus (const char *date,
 #define MASK              "***"
 
 /* The fields no body shown or stored may carry, as the sandbox's log masks
- * them (src/sandbox/lum-sandbox-log.c), and the credentials of our APIs. */
+ * them (src/sandbox/lum-sandbox-log.c), and the credentials of our APIs.
+ * Not its "code": an OAuth code only travels in token requests, which are
+ * never kept, and QuickBooks says what went wrong in the "code" of a Fault. */
 static const char * const secret_fields[] = {
-  "client_secret", "refresh_token", "code", "tpl", "access_token", "id_token", "password",
+  "client_secret", "refresh_token", "tpl", "access_token", "id_token", "password",
   "api_key", "apiKey", "api_secret", "apiSecret", "secret", "token", "authorization", NULL,
 };
 
