@@ -508,6 +508,131 @@ test_stores_remembered (Fixture       *f,
   g_signal_handler_disconnect (f->engine, handler);
 }
 
+/* The bodies the sandbox received at @path, newest last. */
+static GPtrArray *
+received_bodies (Fixture    *f,
+                 const char *path)
+{
+  g_autoptr(JsonNode) dump = lum_sandbox_dump (f->sandbox);
+  JsonArray *requests = json_object_get_array_member (json_node_get_object (dump), "requests");
+  GPtrArray *bodies = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < json_array_get_length (requests); i++)
+    {
+      JsonObject *request = json_array_get_object_element (requests, i);
+
+      if (g_strcmp0 (json_object_get_string_member (request, "path"), path) == 0)
+        g_ptr_array_add (bodies, g_strdup (json_object_get_string_member (request, "body")));
+    }
+  return bodies;
+}
+
+/* Each job keeps the exact body that reached the OMS for its order and the
+ * answer; alone, the whole body; in a batch, its own order of it. */
+static void
+test_sent_body_kept (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumJob) job = NULL;
+  g_autoptr(GPtrArray) bodies = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *sent;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Shown", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+
+  job = lum_test_world_last_job (f, order);
+  bodies = received_bodies (f, "/orders/createorder");
+  g_assert_cmpuint (bodies->len, ==, 1);
+  g_assert_cmpstr (lum_job_get_text (job, LUM_JOB_SENT_METHOD), ==, "POST");
+  g_assert_true (g_str_has_suffix (lum_job_get_text (job, LUM_JOB_SENT_PATH), "/orders/createorder"));
+  g_assert_cmpstr (lum_job_get_text (job, LUM_JOB_SENT_BODY), ==, g_ptr_array_index (bodies, 0));
+  g_assert_cmpint (lum_job_get_int (job, LUM_JOB_ANSWER_STATUS), ==, 200);
+  g_assert_nonnull (strstr (lum_job_get_text (job, LUM_JOB_ANSWER_BODY), lum_job_get_text (job, LUM_JOB_REMOTE_ID)));
+  g_assert_null (strstr (lum_job_get_text (job, LUM_JOB_SENT_BODY), LUM_SANDBOX_SHIPSTATION_SECRET));
+  /* Lumen's sandbox has no web pages to open */
+  g_assert_null (lum_engine_dup_job_web_link (f->engine, job));
+
+  /* two at once go in one batch: each job holds its own order of it */
+  for (guint i = 0; i < 2; i++)
+    g_ptr_array_add (batch, lum_test_world_post_order (f, channel, "Dock 3"));
+  g_assert_cmpuint (lum_test_world_push (f), ==, 2);
+  g_clear_pointer (&bodies, g_ptr_array_unref);
+  bodies = received_bodies (f, "/orders/createorders");
+  g_assert_cmpuint (bodies->len, ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, g_ptr_array_index (bodies, 0), -1, NULL));
+  sent = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (sent), ==, 2);
+  for (guint i = 0; i < batch->len; i++)
+    {
+      g_autoptr(LumJob) batch_job = lum_test_world_last_job (f, g_ptr_array_index (batch, i));
+      const char *body = lum_job_get_text (batch_job, LUM_JOB_SENT_BODY);
+      g_autofree char *element = NULL;
+
+      for (guint j = 0; j < 2 && element == NULL; j++)
+        {
+          JsonObject *o = json_array_get_object_element (sent, j);
+          if (g_strcmp0 (json_object_get_string_member (o, "orderNumber"),
+                         lum_document_get_number (g_ptr_array_index (batch, i))) == 0)
+            element = json_to_string (json_array_get_element (sent, j), FALSE);
+        }
+      g_assert_nonnull (element);
+      g_assert_cmpstr (body, ==, element);
+      g_assert_nonnull (strstr (g_ptr_array_index (bodies, 0), body));
+      g_assert_true (g_str_has_suffix (lum_job_get_text (batch_job, LUM_JOB_SENT_PATH), "/orders/createorders"));
+      g_assert_cmpint (lum_job_get_int (batch_job, LUM_JOB_ANSWER_STATUS), ==, 200);
+    }
+}
+
+/* Secret fields never stay in what is kept, wherever they are. */
+static void
+test_sent_secrets_masked (void)
+{
+  const char *body = "{\"orderNumber\":\"SO-1\",\"auth\":{\"client_secret\":\"s3cret\",\"apiKey\":\"k3y\"}}";
+  g_autofree char *kept = lum_http_mask_secrets (body, strlen (body));
+  const char *plain = "{\"orderNumber\":\"SO-1\", \"amount\": 1.50}";
+  g_autofree char *same = lum_http_mask_secrets (plain, strlen (plain));
+
+  g_assert_null (strstr (kept, "s3cret"));
+  g_assert_null (strstr (kept, "k3y"));
+  g_assert_nonnull (strstr (kept, "SO-1"));
+  /* a body without secrets is kept byte for byte */
+  g_assert_cmpstr (same, ==, plain);
+}
+
+/* The web apps' addresses: ShipStation's search for the order number, a
+ * QuickBooks invoice by its Id (in the sandbox web app for a sandbox
+ * company), none for Extensiv nor Lumen's sandbox. */
+static void
+test_web_links (void)
+{
+  g_autoptr(LumIntegration) ss = lum_integration_new (LUM_INTEGRATION_KIND_SHIPSTATION, "SS");
+  g_autoptr(LumIntegration) qb = lum_integration_new (LUM_INTEGRATION_KIND_QUICKBOOKS, "QB");
+  g_autoptr(LumIntegration) tpl = lum_integration_new (LUM_INTEGRATION_KIND_EXTENSIV, "3PL");
+  g_autofree char *ss_link = NULL, *qb_link = NULL, *qb_sandbox = NULL, *tpl_link = NULL, *local = NULL;
+
+  lum_integration_set_base_url (ss, "https://ssapi.shipstation.com");
+  ss_link = lum_integration_dup_web_link (ss, "123", "SO-000042");
+  g_assert_cmpstr (ss_link, ==, "https://ship.shipstation.com/orders/all-orders-search-result?quickSearch=SO-000042");
+  lum_integration_set_base_url (qb, "https://quickbooks.api.intuit.com");
+  qb_link = lum_integration_dup_web_link (qb, "145", "INV-000001");
+  g_assert_cmpstr (qb_link, ==, "https://app.qbo.intuit.com/app/invoice?txnId=145");
+  lum_integration_set_base_url (qb, LUM_QUICKBOOKS_SANDBOX_URL);
+  qb_sandbox = lum_integration_dup_web_link (qb, "145", "INV-000001");
+  g_assert_cmpstr (qb_sandbox, ==, "https://app.sandbox.qbo.intuit.com/app/invoice?txnId=145");
+  tpl_link = lum_integration_dup_web_link (tpl, "77", "SO-000042");
+  g_assert_null (tpl_link);
+  lum_integration_set_setting (ss, LUM_SETTING_SANDBOX, "true");
+  local = lum_integration_dup_web_link (ss, "123", "SO-000042");
+  g_assert_null (local);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +653,9 @@ main (int   argc,
   ADD ("/push/secrets-stay-out", test_secrets_stay_out);
   ADD ("/push/expired-token-renewed", test_expired_token_renewed);
   ADD ("/push/stores-remembered", test_stores_remembered);
+  ADD ("/push/sent-body-kept", test_sent_body_kept);
+  g_test_add_func ("/push/sent-secrets-masked", test_sent_secrets_masked);
+  g_test_add_func ("/push/web-links", test_web_links);
 
   return g_test_run ();
 }

@@ -11,6 +11,8 @@
 #include "lum-document-json.h"
 #include "lum-util.h"
 #include "lum-engine-setup.h"
+#include "lum-engine-sync.h"
+#include "connect/lum-http.h"
 
 /* What sales orders and invoices share on the command line: the document
  * options, create, edit, post, show and list. */
@@ -529,6 +531,49 @@ print_jobs_table (GListModel *jobs)
   lumctl_table_print (table);
 }
 
+/* What the newest job of each integration and kind sent, and what came
+ * back: the exact body, as the channel test shows it. */
+static void
+print_sent (LumEngine  *engine,
+            GListModel *jobs)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(LumJob) job = g_list_model_get_item (jobs, i);
+      g_autofree char *key = g_strdup_printf ("%" PRId64 "/%s", lum_job_get_int (job, LUM_JOB_INTEGRATION_ID),
+                                              lum_job_get_text (job, LUM_JOB_KIND_TEXT));
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *answer = NULL;
+      g_autofree char *link = NULL;
+      gint64 status = lum_job_get_int (job, LUM_JOB_ANSWER_STATUS);
+
+      if (lum_str_empty (lum_job_get_text (job, LUM_JOB_SENT_METHOD)) || g_hash_table_contains (shown, key))
+        continue;
+      g_hash_table_add (shown, g_steal_pointer (&key));
+      title = g_strdup_printf (_("Sent to %s (job %" PRId64 "):"), lum_job_get_text (job, LUM_JOB_INTEGRATION_NAME),
+                               lum_job_get_id (job));
+      print_section (title);
+      lumctl_print ("%s %s\n", lum_job_get_text (job, LUM_JOB_SENT_METHOD), lum_job_get_text (job, LUM_JOB_SENT_PATH));
+      body = lum_http_dup_pretty_body (lum_job_get_text (job, LUM_JOB_SENT_BODY));
+      lumctl_print ("%s\n", body ? body : _("(no body)"));
+      if (status == 0)
+        lumctl_print ("%s\n", _("Answer: none came"));
+      else
+        {
+          answer = lum_http_dup_pretty_body (lum_job_get_text (job, LUM_JOB_ANSWER_BODY));
+          lumctl_print (_("Answer: HTTP %" PRId64 "\n"), status);
+          if (answer != NULL)
+            lumctl_print ("%s\n", answer);
+        }
+      link = lum_engine_dup_job_web_link (engine, job);
+      if (link != NULL)
+        lumctl_print (_("Open in the web app: %s\n"), link);
+    }
+}
+
 static void
 print_timeline (GListModel *events)
 {
@@ -577,6 +622,7 @@ print_document_text (LumEngine    *engine,
   if (conflicts != NULL)
     print_conflicts_table (G_LIST_MODEL (conflicts));
   print_jobs_table (G_LIST_MODEL (jobs));
+  print_sent (engine, G_LIST_MODEL (jobs));
   print_timeline (G_LIST_MODEL (events));
   return TRUE;
 }

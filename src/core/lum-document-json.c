@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "lum-engine"
 
 #include "lum-document-json.h"
+#include "lum-engine-sync.h"
 #include "lum-util.h"
 
 static void
@@ -115,6 +116,18 @@ lum_job_to_json (LumJob *job)
   add_string (b, "remote_id", lum_job_get_text (job, LUM_JOB_REMOTE_ID));
   add_string (b, "last_error", lum_job_get_text (job, LUM_JOB_LAST_ERROR));
   add_string (b, "updated_at", lum_job_get_text (job, LUM_JOB_UPDATED_AT));
+  if (!lum_str_empty (lum_job_get_text (job, LUM_JOB_SENT_METHOD)))
+    {
+      /* what the last attempt sent and what came back */
+      json_builder_set_member_name (b, "sent");
+      json_builder_begin_object (b);
+      add_string (b, "method", lum_job_get_text (job, LUM_JOB_SENT_METHOD));
+      add_string (b, "path", lum_job_get_text (job, LUM_JOB_SENT_PATH));
+      add_string (b, "body", lum_job_get_text (job, LUM_JOB_SENT_BODY));
+      add_int (b, "answer_status", lum_job_get_int (job, LUM_JOB_ANSWER_STATUS));
+      add_string (b, "answer_body", lum_job_get_text (job, LUM_JOB_ANSWER_BODY));
+      json_builder_end_object (b);
+    }
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -258,7 +271,12 @@ lum_engine_document_to_json (LumEngine    *self,
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (jobs)); i++)
     {
       g_autoptr(LumJob) job = g_list_model_get_item (G_LIST_MODEL (jobs), i);
-      json_builder_add_value (b, lum_job_to_json (job));
+      JsonNode *job_node = lum_job_to_json (job);
+      g_autofree char *link = lum_engine_dup_job_web_link (self, job);
+
+      if (link != NULL)
+        json_object_set_string_member (json_node_get_object (job_node), "web_link", link);
+      json_builder_add_value (b, job_node);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);

@@ -8,6 +8,7 @@
 
 #include "lum-engine-private.h"
 #include "lum-engine-sync.h"
+#include "lum-engine-setup.h"
 #include "lum-util.h"
 #include "lum-lease.h"
 #include "store/lum-job-store.h"
@@ -89,6 +90,10 @@ record_outcome_tx (LumEngine  *self,
                              message, now, error))
     return error == NULL || *error == NULL; /* the lease was lost: another worker records it */
   outcome->recorded = TRUE;
+  if (outcome->sent != NULL &&
+      !lum_job_store_set_sent (db, lum_job_get_id (job), outcome->sent->method, outcome->sent->path,
+                               outcome->sent->body, outcome->sent->status, outcome->sent->answer, error))
+    return FALSE;
 
   if (lum_job_get_kind (job) == LUM_JOB_KIND_PUSH_INVOICE)
     return record_invoice_outcome (&ctx, outcome, due, error);
@@ -271,6 +276,32 @@ lum_engine_record_job_outcomes (LumEngine      *self,
     }
   lum_engine_emit_changed (self, "documents");
   return TRUE;
+}
+
+/**
+ * lum_engine_dup_job_web_link:
+ *
+ * Where what @job sent opens in its service's web app (see
+ * lum_integration_dup_web_link()), once the service gave it an id.
+ *
+ * Returns: (transfer full) (nullable): the address, or %NULL for none
+ */
+char *
+lum_engine_dup_job_web_link (LumEngine *self,
+                             LumJob    *job)
+{
+  g_autoptr(LumIntegration) integration = NULL;
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  g_return_val_if_fail (LUM_IS_JOB (job), NULL);
+
+  if (lum_job_get_kind (job) == LUM_JOB_KIND_CANCEL_SALES_ORDER || lum_str_empty (lum_job_get_text (job, LUM_JOB_REMOTE_ID)))
+    return NULL;
+  integration = lum_engine_get_integration (self, lum_job_get_int (job, LUM_JOB_INTEGRATION_ID), NULL);
+  if (integration == NULL)
+    return NULL;
+  return lum_integration_dup_web_link (integration, lum_job_get_text (job, LUM_JOB_REMOTE_ID),
+                                       lum_job_get_text (job, LUM_JOB_DOCUMENT_NUMBER));
 }
 
 /* -- a poll's shipments ---------------------------------------------------- */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lum-engine.h"
+#include "connect/lum-http.h"
 #include "model/lum-job.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,8 @@ typedef struct
  * @due_at: (nullable): when a scheduled job is tried again
  * @remote_id: (nullable): the id the service gave what was sent
  * @message: (nullable): why the job did not go through
+ * @sent: (nullable): what the attempt sent and what came back; %NULL
+ *   when it sent nothing, and the job keeps what an earlier one sent
  * @recorded: set by lum_engine_record_job_outcomes() when it was written
  *   (not when another worker holds the job now)
  */
@@ -47,8 +50,9 @@ typedef struct
   LumJobState  state;
   const char  *due_at;
   const char  *remote_id;
-  const char  *message;
-  gboolean     recorded;
+  const char            *message;
+  const LumHttpExchange *sent;
+  gboolean               recorded;
 } LumJobOutcome;
 
 GArray       *lum_engine_claim_jobs              (LumEngine            *self,
@@ -70,6 +74,9 @@ gboolean      lum_engine_record_job_outcomes     (LumEngine            *self,
                                                   LumJobOutcome        *outcomes,
                                                   guint                 n_outcomes,
                                                   GError              **error);
+
+char         *lum_engine_dup_job_web_link        (LumEngine            *self,
+                                                  LumJob               *job);
 
 gboolean      lum_engine_apply_shipments         (LumEngine            *self,
                                                   gint64                integration_id,

@@ -9,6 +9,7 @@
 #include "lum-document-editor.h"
 #include "lum-conflict-group.h"
 #include "lum-document-view.h"
+#include "lum-sent-section.h"
 #include "lum-form-util.h"
 #include "lum-ship-dialog.h"
 #include "lum-ui-format.h"
@@ -55,6 +56,7 @@ struct _LumDocumentView
   GtkListBox      *shipments_list;
   GtkListBox      *jobs_list;
   GtkListBox      *timeline_list;
+  GtkBox          *sent_box;
 };
 
 G_DEFINE_FINAL_TYPE (LumDocumentView, lum_document_view, ADW_TYPE_WINDOW)
@@ -1051,6 +1053,7 @@ lum_document_view_class_init (LumDocumentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, linked_list);
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, shipments_list);
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, jobs_list);
+  gtk_widget_class_bind_template_child (widget_class, LumDocumentView, sent_box);
   gtk_widget_class_bind_template_child (widget_class, LumDocumentView, timeline_list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
@@ -1170,6 +1173,7 @@ lum_document_view_reload (LumDocumentView *self)
   build_shipments (self);
   lum_conflict_group_show_order (self->conflict_group, self->engine, is_order (self) ? self->id : 0);
   build_jobs (self, G_LIST_MODEL (jobs));
+  lum_sent_section_fill (self->sent_box, self->engine, self->config, G_LIST_MODEL (jobs));
   build_timeline (self);
   update_actions (self);
   gtk_stack_set_visible_child_name (self->view_stack, "document");

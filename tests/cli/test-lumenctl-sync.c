@@ -630,6 +630,40 @@ test_sync_order_flow (Fixture       *f,
     g_assert_cmpstr (json_str (json_element (invoices, 0), "Id"), ==, json_str (invoice, "accounting_id"));
   }
 
+  /* show prints what was sent, exactly as the service received it, and
+   * what came back; --json has the same */
+  {
+    g_autoptr(JsonNode) dump = sandbox_control (sandbox, "GET", "/dump", NULL);
+    JsonNode *requests = json_member (dump, "requests");
+    JsonNode *invoice_sent = json_member (json_element (json_member (invoice, "jobs"), 0), "sent");
+    JsonNode *order_sent = json_member (json_element (json_member (shipped, "jobs"), 0), "sent");
+    const char *received_invoice = NULL, *received_order = NULL;
+    g_autofree char *text = ok_out (f, NULL, ARGS ("order", "show", "SO-000001"));
+    g_autofree char *invoice_text = ok_out (f, NULL, ARGS ("invoice", "show", "INV-000001"));
+
+    for (guint i = 0; i < json_length (requests); i++)
+      {
+        JsonNode *request = json_element (requests, i);
+
+        if (g_str_has_suffix (json_str (request, "path"), "/invoice"))
+          received_invoice = json_str (request, "body");
+        if (g_str_has_suffix (json_str (request, "path"), "/orders/createorder"))
+          received_order = json_str (request, "body");
+      }
+    g_assert_nonnull (invoice_sent);
+    g_assert_cmpstr (json_str (invoice_sent, "method"), ==, "POST");
+    g_assert_cmpstr (json_str (invoice_sent, "body"), ==, received_invoice);
+    g_assert_cmpint (json_int (invoice_sent, "answer_status"), ==, 200);
+    g_assert_nonnull (strstr (json_str (invoice_sent, "answer_body"), json_str (invoice, "accounting_id")));
+    g_assert_cmpstr (json_str (order_sent, "body"), ==, received_order);
+
+    g_assert_nonnull (strstr (text, "Sent to Sandbox ShipStation"));
+    g_assert_nonnull (strstr (text, "\"customField1\" : \"PO-778\""));
+    g_assert_nonnull (strstr (text, "Answer: HTTP 200"));
+    g_assert_nonnull (strstr (invoice_text, "Sent to Sandbox QuickBooks"));
+    g_assert_nonnull (strstr (invoice_text, "\"DocNumber\" : \"INV-000001\""));
+  }
+
   /* nothing new: nothing sent, the shipment not recorded twice */
   again = ok_json (f, ARGS ("sync", "--once"));
   g_assert_cmpint (json_int (json_member (again, "push"), "sent"), ==, 0);

@@ -810,6 +810,102 @@ test_activity_test_job_and_times (Fixture       *f,
   sync_test_save_shot (GTK_WIDGET (view), "order-timeline-times");
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An order's window shows what was sent to the OMS: the exact body with
+ * the mapped field in bold, the answer, and the link into ShipStation. */
+static void
+test_document_sent (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_autofree char *pretty = NULL;
+  g_autofree char *shown = NULL;
+  GtkWidget *sent, *request, *view, *link;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkTextTag *mapped;
+  LumDocumentView *view_window;
+
+  if (g_test_failed () || f->world.engine == NULL)
+    return;
+
+  channel = lum_test_world_channel (&f->world, "Wholesale", f->world.shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SO_CREATED, NULL);
+  lum_channel_add_mapping (channel, "shipping_notes", "advancedOptions.customField1");
+  g_assert_true (lum_engine_save_channel (f->world.engine, channel, &error));
+  g_assert_no_error (error);
+  order = lum_test_world_post_order (&f->world, channel, "Leave at the dock");
+  g_assert_cmpuint (lum_test_world_push (&f->world), ==, 1);
+  job = lum_test_world_last_job (&f->world, order);
+  g_assert_nonnull (lum_job_get_text (job, LUM_JOB_SENT_BODY));
+
+  /* as a real account would be: the sandbox has no web app to open */
+  lum_integration_set_setting (f->world.shipstation, LUM_SETTING_SANDBOX, NULL);
+  g_assert_true (lum_engine_save_integration (f->world.engine, f->world.shipstation, &error));
+  g_assert_no_error (error);
+
+  view_window = lum_document_view_new (f->window, f->world.engine, LUM_DOCUMENT_KIND_SALES_ORDER,
+                                       lum_document_get_id (order));
+  gtk_window_present (GTK_WINDOW (view_window));
+  lum_ui_test_pump ();
+
+  sent = find_named (GTK_WIDGET (view_window), "sent");
+  g_assert_nonnull (sent);
+  g_assert_true (gtk_widget_is_visible (sent));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (sent)), ==, "Sent to Sandbox ShipStation");
+  request = find_named (sent, "sent-request");
+  g_assert_nonnull (request);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (request), TRUE);
+  collect_label_texts (sent, texts);
+  g_assert_nonnull (strstr (texts->str, "The exact body, with 1 mapped field"));
+  g_assert_nonnull (strstr (texts->str, "HTTP 200 OK"));
+
+  /* the body is the one sent, indented; the mapped line in bold */
+  view = find_named (request, "request-body");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  pretty = lum_http_dup_pretty_body (lum_job_get_text (job, LUM_JOB_SENT_BODY));
+  g_assert_cmpstr (shown, ==, pretty);
+  mapped = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "mapped");
+  g_assert_nonnull (mapped);
+  g_assert_true (gtk_text_iter_forward_search (&start, "\"customField1\" : \"Leave at the dock\"", 0,
+                                               &start, &end, NULL));
+  g_assert_true (gtk_text_iter_has_tag (&start, mapped));
+
+  link = find_named (sent, "sent-link");
+  g_assert_nonnull (link);
+  g_assert_true (g_str_has_prefix (gtk_link_button_get_uri (GTK_LINK_BUTTON (link)),
+                                   "https://ship.shipstation.com/orders/all-orders-search-result?quickSearch=SO-"));
+
+  /* the section at the top of the shot */
+  lum_ui_test_scroll_to_end (sent);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (20000);
+      lum_ui_test_pump ();
+    }
+  sync_test_save_shot (GTK_WIDGET (view_window), "order-sent");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +924,7 @@ main (int   argc,
   ADD ("/ui/integrations/plain-http-refused", lum_integrations_page_get_type, test_plain_http_refused);
   ADD ("/ui/activity/retry", lum_activity_page_get_type, test_activity_retry);
   ADD ("/ui/activity/test-job-and-times", lum_activity_page_get_type, test_activity_test_job_and_times);
+  ADD ("/ui/document/sent", lum_activity_page_get_type, test_document_sent);
 
   return g_test_run ();
 }

@@ -65,7 +65,73 @@ lum_push_item_free (LumPushItem *item)
   g_clear_pointer (&item->payload, json_node_unref);
   g_free (item->remote_id);
   g_clear_error (&item->error);
+  g_clear_pointer (&item->sent, lum_http_exchange_free);
   g_free (item);
+}
+
+#define WATCHERS_KEY "lum-push-watchers"
+
+typedef struct
+{
+  LumPushItem *item;
+  char        *body;
+} Watcher;
+
+static void
+watcher_free (gpointer data)
+{
+  Watcher *watcher = data;
+
+  g_free (watcher->body);
+  g_free (watcher);
+}
+
+/**
+ * lum_push_item_watch:
+ * @message: the request that carries @item's order
+ * @own_body: (nullable): @item's part of the body when @message carries
+ *   several orders, or %NULL when the body is @item's alone
+ *
+ * Asks the request path (lum_connector_request_async()) to keep in
+ * @item->sent what @message sent and what came back. @item must outlive
+ * the request, as the items of a push do.
+ */
+void
+lum_push_item_watch (LumPushItem *item,
+                     SoupMessage *message,
+                     JsonNode    *own_body)
+{
+  GPtrArray *watchers = g_object_get_data (G_OBJECT (message), WATCHERS_KEY);
+  Watcher *watcher = g_new0 (Watcher, 1);
+
+  g_return_if_fail (item != NULL);
+  g_return_if_fail (SOUP_IS_MESSAGE (message));
+
+  if (watchers == NULL)
+    {
+      watchers = g_ptr_array_new_with_free_func (watcher_free);
+      g_object_set_data_full (G_OBJECT (message), WATCHERS_KEY, watchers, (GDestroyNotify)g_ptr_array_unref);
+    }
+  watcher->item = item;
+  watcher->body = own_body ? lum_json_write (own_body, FALSE) : NULL;
+  g_ptr_array_add (watchers, watcher);
+}
+
+/* The one place every request of a push passes: what it sent and what
+ * came back (@response %NULL when nothing did) go to the items it was for. */
+static void
+keep_exchange (SoupMessage     *message,
+               LumHttpResponse *response)
+{
+  GPtrArray *watchers = g_object_get_data (G_OBJECT (message), WATCHERS_KEY);
+
+  for (guint i = 0; watchers != NULL && i < watchers->len; i++)
+    {
+      Watcher *watcher = g_ptr_array_index (watchers, i);
+
+      g_clear_pointer (&watcher->item->sent, lum_http_exchange_free);
+      watcher->item->sent = lum_http_exchange_new (message, watcher->body, response);
+    }
 }
 
 static guint
@@ -501,6 +567,8 @@ on_sent_cb (GObject      *source,
   lum_rate_limiter_release (lum_connector_get_limiter (self), response);
   if (response == NULL)
     {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        keep_exchange (request->message, NULL);
       g_task_return_error (task, error);
       return;
     }
@@ -513,6 +581,7 @@ on_sent_cb (GObject      *source,
       request_authorize (g_steal_pointer (&task), TRUE);
       return;
     }
+  keep_exchange (request->message, response);
   g_task_return_pointer (task, g_steal_pointer (&response), (GDestroyNotify)lum_http_response_free);
 }
 

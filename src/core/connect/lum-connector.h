@@ -23,6 +23,9 @@ G_BEGIN_DECLS
  * @may_have_arrived: an earlier attempt may have reached the service
  * @remote_id: (out): the service's id of the order
  * @error: (out): why this item failed
+ * @sent: (out) (nullable): the request that carried this order and its
+ *   answer, set by the connector's request path for the message it was
+ *   told of with lum_push_item_watch()
  *
  * One order of a push; a connector fills in @remote_id or @error.
  */
@@ -35,7 +38,8 @@ typedef struct
   JsonNode   *payload;
   gboolean    may_have_arrived;
   char       *remote_id;
-  GError     *error;
+  GError          *error;
+  LumHttpExchange *sent;
 } LumPushItem;
 
 LumPushItem *lum_push_item_new  (gint64      job_id,
@@ -44,6 +48,9 @@ LumPushItem *lum_push_item_new  (gint64      job_id,
                                  const char *order_key,
                                  JsonNode   *payload);
 void         lum_push_item_free (LumPushItem *item);
+void         lum_push_item_watch (LumPushItem *item,
+                                  SoupMessage *message,
+                                  JsonNode    *own_body);
 
 /**
  * LumRemoteShipment:

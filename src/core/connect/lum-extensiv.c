@@ -398,6 +398,7 @@ on_order_read_cb (GObject      *source,
   path = g_strdup_printf ("/orders/%" PRId64 "/canceler", push->found_id);
   message = new_message (self, "POST", path, body);
   soup_message_headers_replace (soup_message_get_request_headers (message), "If-Match", etag);
+  lum_push_item_watch (item, message, NULL);
   lum_connector_request_async (self, message, g_task_get_cancellable (task), on_cancelled_cb, task);
 }
 
@@ -437,6 +438,7 @@ act_on_lookup (GTask *task)
     }
 
   message = new_message (self, "POST", "/orders", item->payload);
+  lum_push_item_watch (item, message, NULL);
   lum_connector_request_async (self, message, g_task_get_cancellable (task), on_created_cb, task);
 }
 

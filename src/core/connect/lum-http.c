@@ -481,3 +481,187 @@ lum_http_date_minus (const char *date,
   earlier = g_date_time_add_minutes (dt, -minutes);
   return g_date_time_format (earlier, "%Y-%m-%dT%H:%M:%S");
 }
+
+/* -- what was sent, to show it ---------------------------------------------- */
+
+#define EXCHANGE_BODY_MAX (256 * 1024)
+#define MASK              "***"
+
+/* The fields no body shown or stored may carry, as the sandbox's log masks
+ * them (src/sandbox/lum-sandbox-log.c), and the credentials of our APIs.
+ * Not its "code": an OAuth code only travels in token requests, which are
+ * never kept, and QuickBooks says what went wrong in the "code" of a Fault. */
+static const char * const secret_fields[] = {
+  "client_secret", "refresh_token", "tpl", "access_token", "id_token", "password",
+  "api_key", "apiKey", "api_secret", "apiSecret", "secret", "token", "authorization", NULL,
+};
+
+static gboolean
+is_secret_field (const char *name)
+{
+  for (guint i = 0; secret_fields[i] != NULL; i++)
+    if (g_ascii_strcasecmp (name, secret_fields[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean mask_node (JsonNode *node, guint depth);
+
+static gboolean
+mask_object (JsonObject *object,
+             guint       depth)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  gboolean masked = FALSE;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (is_secret_field (name))
+        {
+          json_object_set_string_member (object, name, MASK);
+          masked = TRUE;
+        }
+      else
+        masked |= mask_node (json_object_get_member (object, name), depth + 1);
+    }
+  return masked;
+}
+
+static gboolean
+mask_node (JsonNode *node,
+           guint     depth)
+{
+  gboolean masked = FALSE;
+
+  if (node == NULL || depth > LUM_HTTP_MAX_DEPTH)
+    return FALSE;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return mask_object (json_node_get_object (node), depth);
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        masked |= mask_node (json_array_get_element (array, i), depth + 1);
+    }
+  return masked;
+}
+
+/**
+ * lum_http_mask_secrets:
+ *
+ * @text as it may be kept and shown: the same bytes when it carries no
+ * secret field, else its JSON written again with their values masked; a
+ * text that is not UTF-8 is described, a long one cut.
+ *
+ * Returns: (transfer full) (nullable): %NULL for an empty text
+ */
+char *
+lum_http_mask_secrets (const char *text,
+                       gsize       length)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  const char *end = NULL;
+
+  if (text == NULL || length == 0)
+    return NULL;
+  if (!g_utf8_validate_len (text, length, NULL) || memchr (text, '\0', length) != NULL)
+    return g_strdup_printf (_("(%" G_GSIZE_FORMAT " bytes that are not UTF-8 text)"), length);
+
+  parser = json_parser_new ();
+  if (length <= EXCHANGE_BODY_MAX && check_json_text (text, length, "", 0, NULL) &&
+      json_parser_load_from_data (parser, text, length, NULL) &&
+      mask_node (json_parser_get_root (parser), 0))
+    return lum_json_write (json_parser_get_root (parser), FALSE);
+  if (length <= EXCHANGE_BODY_MAX)
+    return g_strndup (text, length);
+
+  /* too long to be read as JSON: cut, and no secret field may show */
+  g_utf8_validate_len (text, EXCHANGE_BODY_MAX, &end);
+  for (guint i = 0; secret_fields[i] != NULL; i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", secret_fields[i]);
+
+      if (g_strstr_len (text, end - text, quoted) != NULL)
+        return g_strdup_printf (_("(%" G_GSIZE_FORMAT " bytes, not shown)"), length);
+    }
+  return g_strdup_printf ("%.*s… (%" G_GSIZE_FORMAT " bytes)", (int)(end - text), text, length);
+}
+
+/* A kept body to read: its JSON indented, or the text as it is. */
+char *
+lum_http_dup_pretty_body (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize length = text ? strlen (text) : 0;
+
+  if (length == 0)
+    return NULL;
+  if (check_json_text (text, length, "", 0, NULL) && json_parser_load_from_data (parser, text, length, NULL) &&
+      json_parser_get_root (parser) != NULL)
+    return lum_json_write (json_parser_get_root (parser), TRUE);
+  return g_strdup (text);
+}
+
+/* The body lum_http_set_body() gave @message, or %NULL. */
+const char *
+lum_http_get_body_text (SoupMessage *message,
+                        gsize       *length)
+{
+  GBytes *bytes = g_object_get_data (G_OBJECT (message), BODY_KEY);
+
+  *length = 0;
+  return bytes != NULL ? g_bytes_get_data (bytes, length) : NULL;
+}
+
+/**
+ * lum_http_exchange_new:
+ * @body: (nullable): the part of the body that is the document's (one
+ *   order of a batch), or %NULL for the whole body of @message
+ * @response: (nullable): the answer, or %NULL when none came
+ *
+ * What @message sent and what came back, without credentials: no header is
+ * kept, and secret fields of the bodies are masked.
+ */
+LumHttpExchange *
+lum_http_exchange_new (SoupMessage     *message,
+                       const char      *body,
+                       LumHttpResponse *response)
+{
+  LumHttpExchange *exchange = g_new0 (LumHttpExchange, 1);
+  GUri *uri = soup_message_get_uri (message);
+  const char *query = g_uri_get_query (uri);
+  gsize length = 0;
+  const char *data = body;
+
+  if (data == NULL)
+    data = lum_http_get_body_text (message, &length);
+  else
+    length = strlen (body);
+  exchange->method = g_strdup (soup_message_get_method (message));
+  exchange->path = query ? g_strdup_printf ("%s?%s", g_uri_get_path (uri), query) : g_strdup (g_uri_get_path (uri));
+  exchange->body = lum_http_mask_secrets (data, length);
+  if (response != NULL)
+    {
+      gsize size = 0;
+      const char *answer = g_bytes_get_data (response->body, &size);
+
+      exchange->status = response->status;
+      exchange->answer = lum_http_mask_secrets (answer, size);
+    }
+  return exchange;
+}
+
+void
+lum_http_exchange_free (LumHttpExchange *exchange)
+{
+  if (exchange == NULL)
+    return;
+  g_free (exchange->method);
+  g_free (exchange->path);
+  g_free (exchange->body);
+  g_free (exchange->answer);
+  g_free (exchange);
+}

@@ -84,6 +84,36 @@ gboolean         lum_http_check_status         (LumHttpResponse     *response,
                                                 GError             **error);
 gboolean         lum_remote_error_is_retryable (const GError        *error);
 
+/**
+ * LumHttpExchange:
+ * @method: the request's method
+ * @path: the request's path and query (no host, no credentials)
+ * @body: (nullable): the request body, secret fields masked
+ * @status: the answer's status; 0 when no answer came
+ * @answer: (nullable): the answer's body, secret fields masked
+ *
+ * What was sent for a document and what came back, to show it.
+ */
+typedef struct
+{
+  char  *method;
+  char  *path;
+  char  *body;
+  guint  status;
+  char  *answer;
+} LumHttpExchange;
+
+LumHttpExchange *lum_http_exchange_new         (SoupMessage         *message,
+                                                const char          *body,
+                                                LumHttpResponse     *response);
+void             lum_http_exchange_free        (LumHttpExchange     *exchange);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LumHttpExchange, lum_http_exchange_free)
+const char      *lum_http_get_body_text        (SoupMessage         *message,
+                                                gsize               *length);
+char            *lum_http_dup_pretty_body      (const char          *text);
+char            *lum_http_mask_secrets         (const char          *text,
+                                                gsize                length);
+
 char            *lum_http_date_minus      (const char          *date,
                                           int                  minutes);
 

@@ -778,10 +778,11 @@ send_query (GTask      *task,
 }
 
 static void
-send_create (GTask      *task,
-             const char *entity_path,
-             JsonNode   *body,
-             const char *request_id)
+send_create (GTask       *task,
+             const char  *entity_path,
+             JsonNode    *body,
+             const char  *request_id,
+             LumPushItem *watch_for)
 {
   LumQuickbooks *self = g_task_get_source_object (task);
   g_autofree char *path = request_id
@@ -789,6 +790,8 @@ send_create (GTask      *task,
     : g_strdup_printf ("/%s?minorversion=%s", entity_path, LUM_QUICKBOOKS_MINOR_VERSION);
   g_autoptr(SoupMessage) message = api_message (self, "POST", path, body);
 
+  if (watch_for != NULL)
+    lum_push_item_watch (watch_for, message, NULL);
   lum_connector_request_async (LUM_CONNECTOR (self), message, g_task_get_cancellable (task), on_step_answer_cb, task);
 }
 
@@ -914,7 +917,7 @@ step (GTask *task)
           }
         json_builder_end_object (b);
         body = json_builder_get_root (b);
-        send_create (task, "customer", body, NULL);
+        send_create (task, "customer", body, NULL, NULL);
       }
       return;
 
@@ -955,7 +958,7 @@ step (GTask *task)
         json_builder_end_object (b);
         json_builder_end_object (b);
         body = json_builder_get_root (b);
-        send_create (task, "item", body, NULL);
+        send_create (task, "item", body, NULL, NULL);
       }
       return;
 
@@ -963,7 +966,7 @@ step (GTask *task)
     default:
       {
         g_autoptr(JsonNode) body = invoice_body (self, push);
-        send_create (task, "invoice", body, lum_json_get_string (in, "request_id"));
+        send_create (task, "invoice", body, lum_json_get_string (in, "request_id"), current_item (push));
       }
       return;
     }

@@ -527,6 +527,14 @@ create_all (GTask *task)
       g_object_unref (task);
       return;
     }
+  /* each order is shown with its own shipment of the body */
+  {
+    JsonArray *shipments = lum_json_get_array (json_node_get_object (body), "shipments");
+
+    for (guint i = 0; i < push->create->len; i++)
+      lum_push_item_watch (g_ptr_array_index (push->create, i), message,
+                           push->create->len > 1 ? json_array_get_element (shipments, i) : NULL);
+  }
   lum_connector_request_async (LUM_CONNECTOR (self), message, g_task_get_cancellable (task), on_created_cb, task);
 }
 
@@ -574,6 +582,7 @@ cancel_found (GTask       *task,
       g_object_unref (task);
       return;
     }
+  lum_push_item_watch (item, message, NULL);
   lum_connector_request_async (self, message, g_task_get_cancellable (task), on_cancelled_cb, task);
 }
 

@@ -273,6 +273,12 @@ on_push_secrets_cb (GObject      *source,
                                lum_integration_get_base_url (lum_connector_get_integration (self)));
       return;
     }
+  /* each order of a batch is shown with its own part of the body */
+  for (guint i = 0; i < items->len; i++)
+    {
+      LumPushItem *item = g_ptr_array_index (items, i);
+      lum_push_item_watch (item, message, items->len > 1 ? item->payload : NULL);
+    }
   {
     GCancellable *cancellable = g_task_get_cancellable (task);
     lum_connector_request_async (self, message, cancellable, on_push_sent_cb,

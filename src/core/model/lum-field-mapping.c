@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "lum-model"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "lum-field-mapping.h"
+#include "lum-field-path.h"
+#include "lum-json.h"
 #include "lum-util.h"
 
 struct _LumFieldMapping
@@ -140,4 +146,34 @@ lum_field_mapping_set_remote_field (LumFieldMapping *self,
   g_return_if_fail (LUM_IS_FIELD_MAPPING (self));
   if (lum_set_str (&self->remote_field, remote_field))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REMOTE_FIELD]);
+}
+
+/**
+ * lum_field_mappings_describe:
+ * @mappings: (element-type LumFieldMapping): a channel's mappings
+ * @payload: (nullable): the body they were applied to
+ *
+ * One line per mapping, `remote.path = <value in @payload> (lumen_field)`,
+ * as the channel test and the document view show them beside the body.
+ */
+char *
+lum_field_mappings_describe (GListModel *mappings,
+                             JsonNode   *payload)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (payload == NULL || !JSON_NODE_HOLDS_OBJECT (payload))
+    return g_string_free (g_steal_pointer (&text), FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (mappings); i++)
+    {
+      g_autoptr(LumFieldMapping) m = g_list_model_get_item (mappings, i);
+      g_autoptr(LumFieldPath) path = lum_field_path_parse (lum_field_mapping_get_remote_field (m), NULL);
+      JsonNode *value = path ? lum_field_path_get (path, json_node_get_object (payload)) : NULL;
+      g_autofree char *shown = value ? lum_json_write (value, FALSE) : g_strdup (_("(missing)"));
+
+      g_string_append_printf (text, "%s%s = %s (%s)", text->len ? "\n" : "",
+                              lum_field_mapping_get_remote_field (m), shown,
+                              lum_field_mapping_get_lumen_field (m));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,8 @@ void             lum_field_mapping_set_lumen_field  (LumFieldMapping *self,
 const char      *lum_field_mapping_get_remote_field (LumFieldMapping *self);
 void             lum_field_mapping_set_remote_field (LumFieldMapping *self,
                                                      const char      *remote_field);
+
+char            *lum_field_mappings_describe        (GListModel      *mappings,
+                                                     JsonNode        *payload);
 
 G_END_DECLS

@@ -329,6 +329,51 @@ lum_integration_is_sandbox (LumIntegration *self)
   return g_strcmp0 (lum_integration_get_setting (self, LUM_SETTING_SANDBOX), "true") == 0;
 }
 
+/**
+ * lum_integration_dup_web_link:
+ * @remote_id: (nullable): the service's id of the document
+ * @document_number: (nullable): Lumen's number of it (SO-…, INV-…)
+ *
+ * Where the document opens in the service's web app. ShipStation (either
+ * API) has no documented address of one order, so this is its search for
+ * the order number; QuickBooks Online opens an invoice by its Id (txnId),
+ * in the sandbox web app for a sandbox company. Extensiv 3PL Warehouse
+ * Manager documents no such address, and Lumen's own sandbox has no pages.
+ *
+ * Returns: (transfer full) (nullable): the address, or %NULL for none
+ */
+char *
+lum_integration_dup_web_link (LumIntegration *self,
+                              const char     *remote_id,
+                              const char     *document_number)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (LUM_IS_INTEGRATION (self), NULL);
+
+  if (lum_integration_is_sandbox (self))
+    return NULL;
+  switch (lum_integration_get_kind (self))
+    {
+    case LUM_INTEGRATION_KIND_SHIPSTATION:
+    case LUM_INTEGRATION_KIND_SHIPSTATION_V2:
+      if (document_number == NULL || *document_number == '\0' || remote_id == NULL || *remote_id == '\0')
+        return NULL;
+      escaped = g_uri_escape_string (document_number, NULL, FALSE);
+      return g_strconcat ("https://ship.shipstation.com/orders/all-orders-search-result?quickSearch=", escaped, NULL);
+    case LUM_INTEGRATION_KIND_QUICKBOOKS:
+      if (remote_id == NULL || *remote_id == '\0')
+        return NULL;
+      escaped = g_uri_escape_string (remote_id, NULL, FALSE);
+      return g_strconcat (g_str_has_prefix (lum_integration_get_base_url (self), LUM_QUICKBOOKS_SANDBOX_URL)
+                          ? "https://app.sandbox.qbo.intuit.com/app/invoice?txnId="
+                          : "https://app.qbo.intuit.com/app/invoice?txnId=", escaped, NULL);
+    case LUM_INTEGRATION_KIND_EXTENSIV:
+    default:
+      return NULL;
+    }
+}
+
 const char *
 lum_integration_kind_default_url (LumIntegrationKind kind)
 {

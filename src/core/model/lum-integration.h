@@ -61,6 +61,9 @@ void                lum_integration_set_secret_scope (LumIntegration *self,
                                                       const char     *scope);
 gboolean            lum_integration_is_oms           (LumIntegration     *self);
 gboolean            lum_integration_is_sandbox       (LumIntegration     *self);
+char               *lum_integration_dup_web_link     (LumIntegration     *self,
+                                                      const char         *remote_id,
+                                                      const char         *document_number);
 
 const char         *lum_integration_kind_default_url (LumIntegrationKind  kind);
 const char         *lum_integration_kind_to_label    (LumIntegrationKind  kind);

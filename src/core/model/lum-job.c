@@ -19,6 +19,10 @@ static const char * const text_columns[LUM_JOB_N_TEXT] = {
   [LUM_JOB_LAST_ERROR] = "last_error",
   [LUM_JOB_CREATED_AT] = "created_at",
   [LUM_JOB_UPDATED_AT] = "updated_at",
+  [LUM_JOB_SENT_METHOD] = "sent_method",
+  [LUM_JOB_SENT_PATH] = "sent_path",
+  [LUM_JOB_SENT_BODY] = "sent_body",
+  [LUM_JOB_ANSWER_BODY] = "answer_body",
 };
 
 static const char * const int_columns[LUM_JOB_N_INT] = {
@@ -29,6 +33,7 @@ static const char * const int_columns[LUM_JOB_N_INT] = {
   [LUM_JOB_ATTEMPTS] = "attempts",
   [LUM_JOB_MAX_ATTEMPTS] = "max_attempts",
   [LUM_JOB_IS_TEST] = "is_test",
+  [LUM_JOB_ANSWER_STATUS] = "answer_status",
 };
 
 struct _LumJob

@@ -22,6 +22,10 @@ typedef enum
   LUM_JOB_LAST_ERROR,
   LUM_JOB_CREATED_AT,
   LUM_JOB_UPDATED_AT,
+  LUM_JOB_SENT_METHOD,      /* what the last attempt sent: method, */
+  LUM_JOB_SENT_PATH,        /* path and query, */
+  LUM_JOB_SENT_BODY,        /* body (secret fields masked) */
+  LUM_JOB_ANSWER_BODY,      /* and the body of the answer */
   LUM_JOB_N_TEXT
 } LumJobText;
 
@@ -34,6 +38,7 @@ typedef enum
   LUM_JOB_ATTEMPTS,
   LUM_JOB_MAX_ATTEMPTS,
   LUM_JOB_IS_TEST,          /* of a test document; read only */
+  LUM_JOB_ANSWER_STATUS,    /* the answer's HTTP status; 0 for none */
   LUM_JOB_N_INT
 } LumJobInt;
 

@@ -13,8 +13,9 @@
 
 #define JOB_COLUMNS \
   "SELECT j.id, j.integration_id, j.sales_order_id, j.invoice_id, j.attempts, j.max_attempts," \
-  " coalesce(o.is_test, inv.is_test, 0), j.kind, j.state, i.name, coalesce(o.number, inv.number, ''), j.due_at, j.request_id," \
-  " j.lease_owner, j.lease_until, j.sent_at, j.remote_id, j.last_error, j.created_at, j.updated_at" \
+  " coalesce(o.is_test, inv.is_test, 0), coalesce(j.answer_status, 0), j.kind, j.state, i.name, coalesce(o.number, inv.number, ''), j.due_at, j.request_id," \
+  " j.lease_owner, j.lease_until, j.sent_at, j.remote_id, j.last_error, j.created_at, j.updated_at," \
+  " j.sent_method, j.sent_path, j.sent_body, j.answer_body" \
   " FROM job j JOIN integration i ON i.id = j.integration_id" \
   " LEFT JOIN sales_order o ON o.id = j.sales_order_id" \
   " LEFT JOIN invoice inv ON inv.id = j.invoice_id "
@@ -387,6 +388,33 @@ lum_job_store_finish (LumDb        *db,
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
   return lum_db_changes (db) == 1;
+}
+
+/* What the last attempt of job @id sent (no header, secrets masked) and
+ * the answer that came back (@answer_status 0: none). */
+gboolean
+lum_job_store_set_sent (LumDb       *db,
+                        gint64       id,
+                        const char  *method,
+                        const char  *path,
+                        const char  *body,
+                        guint        answer_status,
+                        const char  *answer_body,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = lum_db_prepare (db,
+                                       "UPDATE job SET sent_method = ?1, sent_path = ?2, sent_body = ?3,"
+                                       " answer_status = ?4, answer_body = ?5 WHERE id = ?6", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lum_db_bind_text_or_null (stmt, 1, method);
+  lum_db_bind_text_or_null (stmt, 2, path);
+  lum_db_bind_text_or_null (stmt, 3, body);
+  sqlite3_bind_int64 (stmt, 4, answer_status);
+  lum_db_bind_text_or_null (stmt, 5, answer_body);
+  sqlite3_bind_int64 (stmt, 6, id);
+  return lum_db_step_done (db, stmt, error);
 }
 
 /* The next time a job falls due or a lease runs out, or %NULL for never. */

@@ -88,6 +88,14 @@ gboolean    lum_job_store_finish        (LumDb              *db,
                                          const char         *last_error,
                                          const char         *now,
                                          GError            **error);
+gboolean    lum_job_store_set_sent      (LumDb              *db,
+                                         gint64              id,
+                                         const char         *method,
+                                         const char         *path,
+                                         const char         *body,
+                                         guint               answer_status,
+                                         const char         *answer_body,
+                                         GError            **error);
 char       *lum_job_store_next_wakeup   (LumDb              *db,
                                          gboolean            with_invoices,
                                          GError            **error);

@@ -408,6 +408,16 @@ static const char *migrations[] = {
   "  UNIQUE (order_id, remote_id)"
   ");"
   "CREATE INDEX shipment_conflict_open ON shipment_conflict (order_id) WHERE resolution = '';",
+
+  /* 13: what the last attempt of a job sent and what came back, to show
+   * it with the document: the method, the path and the body (secret
+   * fields masked, never a header), the answer's status (0: none came)
+   * and body */
+  "ALTER TABLE job ADD COLUMN sent_method TEXT;"
+  "ALTER TABLE job ADD COLUMN sent_path TEXT;"
+  "ALTER TABLE job ADD COLUMN sent_body TEXT;"
+  "ALTER TABLE job ADD COLUMN answer_status INTEGER;"
+  "ALTER TABLE job ADD COLUMN answer_body TEXT;",
 };
 
 /**

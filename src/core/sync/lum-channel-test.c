@@ -433,21 +433,7 @@ static char *
 mapped_fields (LumChannelTest *self,
                JsonNode       *payload)
 {
-  GListModel *mappings = lum_channel_get_mappings (self->channel);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; payload != NULL && i < g_list_model_get_n_items (mappings); i++)
-    {
-      g_autoptr(LumFieldMapping) m = g_list_model_get_item (mappings, i);
-      g_autoptr(LumFieldPath) path = lum_field_path_parse (lum_field_mapping_get_remote_field (m), NULL);
-      JsonNode *value = path ? lum_field_path_get (path, json_node_get_object (payload)) : NULL;
-      g_autofree char *shown = value ? lum_json_write (value, FALSE) : g_strdup (_("(missing)"));
-
-      g_string_append_printf (text, "%s%s = %s (%s)", text->len ? "\n" : "",
-                              lum_field_mapping_get_remote_field (m), shown,
-                              lum_field_mapping_get_lumen_field (m));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return lum_field_mappings_describe (lum_channel_get_mappings (self->channel), payload);
 }
 
 static void

@@ -327,6 +327,7 @@ record_outcomes (LumPushWorker *self,
       outcome.due_at = due;
       outcome.remote_id = item->remote_id;
       outcome.message = item->error ? item->error->message : NULL;
+      outcome.sent = item->sent;
       g_ptr_array_add (jobs, job);
       g_ptr_array_add (dues, due);
       g_array_append_val (outcomes, outcome);
