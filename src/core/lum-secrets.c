@@ -37,6 +37,99 @@ attributes (LumIntegration *integration,
   return attrs;
 }
 
+/* -- the sandbox's public credentials --------------------------------------- */
+
+/*
+ * An integration with the sandbox setting holds the sandbox's published
+ * credentials, which protect nothing: they live in this process (and in
+ * the table below), never in the keyring, so that a first start never waits
+ * on a keyring prompt. The values are those of src/sandbox/lum-sandbox.h
+ * (the core does not depend on the sandbox; test-secrets compares them).
+ */
+typedef struct
+{
+  LumIntegrationKind  kind;
+  const char         *name;
+  const char         *value;
+} PublicSecret;
+
+static const PublicSecret public_secrets[] = {
+  { LUM_INTEGRATION_KIND_SHIPSTATION, LUM_SECRET_SHIPSTATION_API_KEY, "sandbox-key" },
+  { LUM_INTEGRATION_KIND_SHIPSTATION, LUM_SECRET_SHIPSTATION_API_SECRET, "sandbox-secret" },
+  { LUM_INTEGRATION_KIND_SHIPSTATION_V2, LUM_SECRET_SHIPSTATION_V2_API_KEY, "sandbox-key" },
+  { LUM_INTEGRATION_KIND_EXTENSIV, LUM_SECRET_EXTENSIV_CLIENT_SECRET, "sandbox-3pl-secret" },
+  { LUM_INTEGRATION_KIND_QUICKBOOKS, LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, "sandbox-qbo-secret" },
+};
+
+static GMutex      sandbox_lock;
+static GHashTable *sandbox_secrets;  /* "scope/id/name" → value */
+
+static char *
+sandbox_key (LumIntegration *integration,
+             const char     *name)
+{
+  const char *scope = lum_integration_get_secret_scope (integration);
+
+  return g_strdup_printf ("%s/%" G_GINT64_FORMAT "/%s", scope ? scope : "", lum_integration_get_id (integration),
+                          name ? name : "");
+}
+
+static void
+sandbox_store (LumIntegration *integration,
+               const char     *name,
+               const char     *value)
+{
+  g_mutex_lock (&sandbox_lock);
+  if (sandbox_secrets == NULL)
+    sandbox_secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (sandbox_secrets, sandbox_key (integration, name), g_strdup (value));
+  g_mutex_unlock (&sandbox_lock);
+}
+
+static char *
+sandbox_lookup (LumIntegration *integration,
+                const char     *name)
+{
+  g_autofree char *key = sandbox_key (integration, name);
+  char *value = NULL;
+
+  g_mutex_lock (&sandbox_lock);
+  if (sandbox_secrets != NULL)
+    value = g_strdup (g_hash_table_lookup (sandbox_secrets, key));
+  g_mutex_unlock (&sandbox_lock);
+  if (value != NULL)
+    return value;
+  for (guint i = 0; i < G_N_ELEMENTS (public_secrets); i++)
+    {
+      if (public_secrets[i].kind == lum_integration_get_kind (integration) &&
+          g_strcmp0 (public_secrets[i].name, name) == 0)
+        return g_strdup (public_secrets[i].value);
+    }
+  return NULL;
+}
+
+static void
+sandbox_clear (LumIntegration *integration)
+{
+  g_autofree char *prefix = sandbox_key (integration, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_mutex_lock (&sandbox_lock);
+  if (sandbox_secrets != NULL)
+    {
+      g_hash_table_iter_init (&iter, sandbox_secrets);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          if (g_str_has_prefix (key, prefix))
+            g_hash_table_iter_remove (&iter);
+        }
+    }
+  g_mutex_unlock (&sandbox_lock);
+}
+
+/* -- the Secret Service ----------------------------------------------------- */
+
 /* libsecret's messages may quote D-Bus details; ours say what failed. */
 static void
 wrap_error (GError     **error,
@@ -65,6 +158,11 @@ lum_secrets_store (LumIntegration  *integration,
 
   g_return_val_if_fail (lum_integration_get_id (integration) > 0, FALSE);
 
+  if (lum_integration_is_sandbox (integration))
+    {
+      sandbox_store (integration, name, value);
+      return TRUE;
+    }
   if (!secret_password_storev_sync (get_schema (), attrs, SECRET_COLLECTION_DEFAULT, label, value, NULL,
                                     &local_error))
     {
@@ -85,11 +183,15 @@ lum_secrets_lookup (LumIntegration  *integration,
                     const char      *name,
                     GError         **error)
 {
-  g_autoptr(GHashTable) attrs = attributes (integration, name);
+  g_autoptr(GHashTable) attrs = NULL;
   GError *local_error = NULL;
-  char *value = secret_password_lookupv_sync (get_schema (), attrs, NULL, &local_error);
+  char *value;
   char *copy;
 
+  if (lum_integration_is_sandbox (integration))
+    return sandbox_lookup (integration, name);
+  attrs = attributes (integration, name);
+  value = secret_password_lookupv_sync (get_schema (), attrs, NULL, &local_error);
   if (local_error != NULL)
     {
       wrap_error (error, local_error, _("Could not read the credentials"));
@@ -108,6 +210,9 @@ lum_secrets_clear (LumIntegration  *integration,
   g_autoptr(GHashTable) attrs = attributes (integration, NULL);
   GError *local_error = NULL;
 
+  sandbox_clear (integration);
+  if (lum_integration_is_sandbox (integration))
+    return TRUE;
   secret_password_clearv_sync (get_schema (), attrs, NULL, &local_error);
   if (local_error != NULL)
     {
@@ -147,9 +252,16 @@ lum_secrets_lookup_async (LumIntegration      *integration,
                           gpointer             user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autoptr(GHashTable) attrs = attributes (integration, name);
+  g_autoptr(GHashTable) attrs = NULL;
 
   g_task_set_source_tag (task, lum_secrets_lookup_async);
+  if (lum_integration_is_sandbox (integration))
+    {
+      g_task_return_pointer (task, sandbox_lookup (integration, name), g_free);
+      g_object_unref (task);
+      return;
+    }
+  attrs = attributes (integration, name);
   secret_password_lookupv (get_schema (), attrs, cancellable, on_lookup_cb, task);
 }
 

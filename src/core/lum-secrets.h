@@ -12,6 +12,11 @@ G_BEGIN_DECLS
  * item per secret, found by the database's id (the integration's secret
  * scope), the integration's id and the secret's name; never in SQLite, logs,
  * command lines or error messages.
+ *
+ * An integration with the sandbox setting (LUM_SETTING_SANDBOX) never touches
+ * the Secret Service: its credentials are the sandbox's public ones, kept in
+ * this process (a QuickBooks sandbox refresh token until the process ends;
+ * the sandbox issues another when it starts again).
  */
 
 /* The names of the secrets each kind keeps. */
