@@ -272,3 +272,79 @@ lum_secrets_lookup_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* -- whether real accounts' secrets can be kept -------------------------------- */
+
+static void
+on_check_collection_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretCollection) collection = secret_collection_for_alias_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (error != NULL)
+    {
+      g_debug ("No Secret Service: %s", error->message);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+                               _("No keyring (Secret Service) runs in this session, so the keys of real accounts "
+                                 "cannot be saved. Start GNOME Keyring (or another Secret Service, such as "
+                                 "KeePassXC) and open Lumen again; the sandbox and everything else work "
+                                 "without one."));
+    }
+  else if (collection != NULL && secret_collection_get_locked (collection))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s",
+                             _("Your keyring is locked: Lumen asks for its password when a real account’s keys are "
+                               "needed. Unlock it in Passwords and Keys (Seahorse) to be asked no more; the sandbox "
+                               "needs no keyring."));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_check_service_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  g_autoptr(SecretService) service = secret_service_get_finish (result, &error);
+
+  if (service == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* no password is asked here: a locked keyring only says so */
+  secret_collection_for_alias (service, SECRET_COLLECTION_DEFAULT, SECRET_COLLECTION_NONE,
+                               g_task_get_cancellable (task), on_check_collection_cb, g_object_ref (task));
+}
+
+/**
+ * lum_secrets_check_async:
+ *
+ * Finds out, without asking for any password, whether the Secret Service
+ * runs and whether its default keyring is unlocked. The error of
+ * lum_secrets_check_finish() says which is not, and what to do, in words.
+ */
+void
+lum_secrets_check_async (GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, lum_secrets_check_async);
+  secret_service_get (SECRET_SERVICE_NONE, cancellable, on_check_service_cb, task);
+}
+
+gboolean
+lum_secrets_check_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -45,4 +45,10 @@ void      lum_secrets_lookup_async (LumIntegration      *integration,
 char     *lum_secrets_lookup_finish (GAsyncResult       *result,
                                      GError            **error);
 
+void      lum_secrets_check_async  (GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean  lum_secrets_check_finish (GAsyncResult        *result,
+                                    GError             **error);
+
 G_END_DECLS

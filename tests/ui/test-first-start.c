@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "lum-test"
 
+#include <string.h>
+
 #include "lum-application.h"
 #include "lum-channel-editor.h"
 #include "lum-engine-setup.h"
@@ -8,6 +10,7 @@
 #include "lum-secrets.h"
 #include "lum-test-dialog.h"
 #include "lum-test-sandbox.h"
+#include "lum-window.h"
 #include "sync-test-util.h"
 
 /*
@@ -50,6 +53,20 @@ check_first_start (LumApplication *app)
   g_assert_no_error (error);
   g_assert_cmpstr (key, ==, LUM_SANDBOX_SHIPSTATION_KEY);
   sync_test_save_shot (GTK_WIDGET (window), "first-start-no-keyring");
+
+  /* the Integrations page says that there is no keyring, and what to do */
+  {
+    GtkWidget *notice;
+
+    lum_window_show_page (LUM_WINDOW (window), "integrations");
+    lum_ui_test_pump ();
+    notice = sync_test_find_named (GTK_WIDGET (window), "keyring-notice");
+    g_assert_nonnull (notice);
+    sync_test_wait ((SyncTestCondition) gtk_widget_get_visible, notice, 30, "the notice of the missing keyring");
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (notice)), "No keyring (Secret Service) runs"));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (notice)), "Start GNOME Keyring"));
+    sync_test_save_shot (GTK_WIDGET (window), "first-start-no-keyring-integrations");
+  }
 
   lum_channel_set_name (channel, "Wholesale Sales Channel");
   lum_channel_set_internal (channel, TRUE);
