@@ -166,6 +166,24 @@ lum_engine_save_channel (LumEngine   *self,
   return TRUE;
 }
 
+/**
+ * lum_engine_check_channel:
+ *
+ * Checks @channel against the rules without saving it, past the first
+ * refused value (see lum_channel_rules_check_all()).
+ *
+ * Returns: (transfer full) (element-type GError): every refused value;
+ *   empty when @channel would be saved
+ */
+GPtrArray *
+lum_engine_check_channel (LumEngine  *self,
+                          LumChannel *channel)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  g_return_val_if_fail (LUM_IS_CHANNEL (channel), NULL);
+  return lum_channel_rules_check_all (lum_engine_get_db (self), channel);
+}
+
 gboolean
 lum_engine_archive_channel (LumEngine   *self,
                             LumChannel  *channel,

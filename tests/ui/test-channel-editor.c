@@ -421,6 +421,52 @@ test_store_not_chosen (Fixture       *f,
   g_assert_cmpstr (lum_channel_get_oms_store_id (stored), ==, "1001");
 }
 
+static guint
+count_labels_containing (GtkWidget  *root,
+                         const char *text)
+{
+  guint n = GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+            strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_labels_containing (c, text);
+  return n;
+}
+
+/* Every refused value at once, in plain words, each said once: under its
+ * row, not again in a toast. */
+static void
+test_every_error_at_once (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *before = lum_test_dump_database (f->engine);
+  g_autofree char *after = NULL;
+  LumChannelEditor *editor = open_editor (f, NULL);
+
+  set_text (editor, "name_row", "   ");
+  gtk_switch_set_active (GTK_SWITCH (child (editor, "push_switch")), TRUE);
+  pump ();
+  select_combo (editor, "oms_row", "Sandbox ShipStation");
+  set_text (editor, "delay_entry", "abc");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  pump ();
+
+  g_assert_true (find_editor () == editor);
+  g_assert_true (has_error (editor, "name_row"));
+  g_assert_true (has_error (editor, "store_row"));
+  g_assert_true (has_error (editor, "delay_row"));
+  g_assert_true (has_focus (editor, "name_row"));
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Name is empty"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Channel name"), ==, 0);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Store is empty"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Push delay “abc”"), ==, 1);
+  lum_ui_test_shot ("channel-editor-every-error");
+  after = lum_test_dump_database (f->engine);
+  g_assert_cmpstr (after, ==, before);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  pump ();
+}
+
 static void
 test_invalid_values (Fixture       *f,
                      gconstpointer  data)
@@ -635,6 +681,7 @@ main (int   argc,
   ADD ("/ui/editor/create-every-field", test_create_every_field);
   ADD ("/ui/editor/invalid-values", test_invalid_values);
   ADD ("/ui/editor/store-not-chosen", test_store_not_chosen);
+  ADD ("/ui/editor/every-error-at-once", test_every_error_at_once);
   ADD ("/ui/editor/cancel-keeps-channel", test_cancel_keeps_channel);
   ADD ("/ui/channels/archive-duplicate-search", test_archive_duplicate_search);
   ADD ("/ui/channels/external-change", test_external_change);
