@@ -764,6 +764,24 @@ store_secrets (LumIntegration  *integration,
   return TRUE;
 }
 
+/* A sandbox integration keeps the sandbox's public secrets in the process,
+ * and secrets of its own in the keyring (see lum-secrets.h); %TRUE when
+ * the mark changed. */
+static gboolean
+mark_own_secrets (LumIntegration *integration,
+                  GHashTable     *secrets)
+{
+  const char *own;
+
+  if (secrets == NULL || !lum_integration_is_sandbox (integration))
+    return FALSE;
+  own = lum_secrets_are_public (integration, secrets) ? NULL : "true";
+  if (g_strcmp0 (lum_integration_get_setting (integration, LUM_SETTING_OWN_SECRETS), own) == 0)
+    return FALSE;
+  lum_integration_set_setting (integration, LUM_SETTING_OWN_SECRETS, own);
+  return TRUE;
+}
+
 /**
  * lum_engine_add_integration:
  * @secrets: (element-type utf8 utf8) (nullable): name → value, for the
@@ -780,6 +798,7 @@ lum_engine_add_integration (LumEngine       *self,
 {
   g_autoptr(GError) local_error = NULL;
 
+  mark_own_secrets (integration, secrets);
   if (!lum_engine_save_integration (self, integration, error))
     return FALSE;
   if (store_secrets (integration, secrets, &local_error))
@@ -798,6 +817,8 @@ lum_engine_update_integration_secrets (LumEngine       *self,
                                        GHashTable      *secrets,
                                        GError         **error)
 {
+  if (mark_own_secrets (integration, secrets) && !lum_engine_save_integration (self, integration, error))
+    return FALSE;
   if (!store_secrets (integration, secrets, error))
     return FALSE;
   lum_engine_emit_changed (self, "integrations");

@@ -86,9 +86,22 @@ sandbox_store (LumIntegration *integration,
   g_mutex_unlock (&sandbox_lock);
 }
 
+static const char *
+public_value (LumIntegration *integration,
+              const char     *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (public_secrets); i++)
+    {
+      if (public_secrets[i].kind == lum_integration_get_kind (integration) &&
+          g_strcmp0 (public_secrets[i].name, name) == 0)
+        return public_secrets[i].value;
+    }
+  return NULL;
+}
+
 static char *
-sandbox_lookup (LumIntegration *integration,
-                const char     *name)
+memory_lookup (LumIntegration *integration,
+               const char     *name)
 {
   g_autofree char *key = sandbox_key (integration, name);
   char *value = NULL;
@@ -97,15 +110,34 @@ sandbox_lookup (LumIntegration *integration,
   if (sandbox_secrets != NULL)
     value = g_strdup (g_hash_table_lookup (sandbox_secrets, key));
   g_mutex_unlock (&sandbox_lock);
-  if (value != NULL)
-    return value;
-  for (guint i = 0; i < G_N_ELEMENTS (public_secrets); i++)
-    {
-      if (public_secrets[i].kind == lum_integration_get_kind (integration) &&
-          g_strcmp0 (public_secrets[i].name, name) == 0)
-        return g_strdup (public_secrets[i].value);
-    }
-  return NULL;
+  return value;
+}
+
+static char *
+sandbox_lookup (LumIntegration *integration,
+                const char     *name)
+{
+  char *value = memory_lookup (integration, name);
+
+  return value != NULL ? value : g_strdup (public_value (integration, name));
+}
+
+/* Whether the integration's secrets are the sandbox's public ones, kept in
+ * this process: not when the sandbox integration was given its own (wrong
+ * keys, to see what a refusal looks like), which the keyring keeps. */
+static gboolean
+in_process (LumIntegration *integration,
+            const char     *name)
+{
+  if (!lum_integration_is_sandbox (integration) ||
+      g_strcmp0 (lum_integration_get_setting (integration, LUM_SETTING_OWN_SECRETS), "true") == 0)
+    return FALSE;
+  /* a refresh token from connecting through the browser is the company's
+   * grant, kept; one a sandbox issued at its registration it issues again */
+  if (g_strcmp0 (name, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN) == 0 &&
+      lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_QUICKBOOKS)
+    return g_strcmp0 (lum_integration_get_setting (integration, LUM_SETTING_SANDBOX_REGISTERED), "true") == 0;
+  return TRUE;
 }
 
 static void
@@ -126,6 +158,32 @@ sandbox_clear (LumIntegration *integration)
         }
     }
   g_mutex_unlock (&sandbox_lock);
+}
+
+/**
+ * lum_secrets_are_public:
+ * @secrets: (element-type utf8 utf8): name → value
+ *
+ * Whether @secrets are those the sandbox publishes for the integration's
+ * kind (a QuickBooks refresh token is issued by a sandbox: public too).
+ */
+gboolean
+lum_secrets_are_public (LumIntegration *integration,
+                        GHashTable     *secrets)
+{
+  GHashTableIter iter;
+  gpointer name, value;
+
+  g_hash_table_iter_init (&iter, secrets);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      if (lum_integration_get_kind (integration) == LUM_INTEGRATION_KIND_QUICKBOOKS &&
+          g_str_equal (name, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN))
+        continue;
+      if (g_strcmp0 (public_value (integration, name), value) != 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* -- the Secret Service ----------------------------------------------------- */
@@ -158,7 +216,7 @@ lum_secrets_store (LumIntegration  *integration,
 
   g_return_val_if_fail (lum_integration_get_id (integration) > 0, FALSE);
 
-  if (lum_integration_is_sandbox (integration))
+  if (in_process (integration, name))
     {
       sandbox_store (integration, name, value);
       return TRUE;
@@ -188,7 +246,7 @@ lum_secrets_lookup (LumIntegration  *integration,
   char *value;
   char *copy;
 
-  if (lum_integration_is_sandbox (integration))
+  if (in_process (integration, name))
     return sandbox_lookup (integration, name);
   attrs = attributes (integration, name);
   value = secret_password_lookupv_sync (get_schema (), attrs, NULL, &local_error);
@@ -197,6 +255,9 @@ lum_secrets_lookup (LumIntegration  *integration,
       wrap_error (error, local_error, _("Could not read the credentials"));
       return NULL;
     }
+  /* a sandbox integration pointed at a real account in this process */
+  if (value == NULL)
+    return memory_lookup (integration, name);
   copy = g_strdup (value);
   secret_password_free (value);
   return copy;
@@ -211,7 +272,7 @@ lum_secrets_clear (LumIntegration  *integration,
   GError *local_error = NULL;
 
   sandbox_clear (integration);
-  if (lum_integration_is_sandbox (integration))
+  if (in_process (integration, NULL) && in_process (integration, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN))
     return TRUE;
   secret_password_clearv_sync (get_schema (), attrs, NULL, &local_error);
   if (local_error != NULL)
@@ -230,6 +291,7 @@ on_lookup_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
   char *value = secret_password_lookup_finish (result, &error);
+  LumIntegration *integration = g_task_get_task_data (task);
 
   if (error != NULL)
     {
@@ -237,6 +299,8 @@ on_lookup_cb (GObject      *source,
       wrap_error (&wrapped, error, _("Could not read the credentials"));
       g_task_return_error (task, wrapped);
     }
+  else if (value == NULL)
+    g_task_return_pointer (task, memory_lookup (integration, g_object_get_data (G_OBJECT (task), "name")), g_free);
   else
     {
       g_task_return_pointer (task, g_strdup (value), g_free);
@@ -255,7 +319,9 @@ lum_secrets_lookup_async (LumIntegration      *integration,
   g_autoptr(GHashTable) attrs = NULL;
 
   g_task_set_source_tag (task, lum_secrets_lookup_async);
-  if (lum_integration_is_sandbox (integration))
+  g_task_set_task_data (task, g_object_ref (integration), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "name", g_strdup (name), g_free);
+  if (in_process (integration, name))
     {
       g_task_return_pointer (task, sandbox_lookup (integration, name), g_free);
       g_object_unref (task);

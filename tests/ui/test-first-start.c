@@ -143,6 +143,7 @@ check_public (LumIntegrationKind  kind,
 
   lum_integration_set_id (integration, 4242);
   lum_integration_set_setting (integration, LUM_SETTING_SANDBOX, "true");
+  lum_integration_set_setting (integration, LUM_SETTING_SANDBOX_REGISTERED, "true");
   value = lum_secrets_lookup (integration, name, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (value, ==, expected);

@@ -422,7 +422,8 @@ on_flight_token_read_cb (GObject      *source,
       return;
     }
   if (lum_str_empty (stored) && !flight->asked &&
-      lum_integration_is_sandbox (lum_connector_get_integration (LUM_CONNECTOR (self))))
+      lum_integration_is_sandbox (lum_connector_get_integration (LUM_CONNECTOR (self))) &&
+      g_strcmp0 (setting (self, LUM_SETTING_SANDBOX_REGISTERED), "true") == 0)
     {
       flight_ask_sandbox (flight);
       return;
