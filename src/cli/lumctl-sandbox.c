@@ -91,6 +91,7 @@ set_sandbox_settings (LumIntegration *integration,
                                      LUM_SANDBOX_QUICKBOOKS_INCOME_ACCOUNT);
         lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_TOKEN_URL, token);
         lum_integration_set_setting (integration, LUM_SETTING_QUICKBOOKS_AUTH_URL, auth);
+        lum_integration_set_setting (integration, LUM_SETTING_SANDBOX_REGISTERED, "true");
         set_redirect (integration, sandbox);
       }
       break;

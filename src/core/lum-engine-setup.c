@@ -166,6 +166,24 @@ lum_engine_save_channel (LumEngine   *self,
   return TRUE;
 }
 
+/**
+ * lum_engine_check_channel:
+ *
+ * Checks @channel against the rules without saving it, past the first
+ * refused value (see lum_channel_rules_check_all()).
+ *
+ * Returns: (transfer full) (element-type GError): every refused value;
+ *   empty when @channel would be saved
+ */
+GPtrArray *
+lum_engine_check_channel (LumEngine  *self,
+                          LumChannel *channel)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  g_return_val_if_fail (LUM_IS_CHANNEL (channel), NULL);
+  return lum_channel_rules_check_all (lum_engine_get_db (self), channel);
+}
+
 gboolean
 lum_engine_archive_channel (LumEngine   *self,
                             LumChannel  *channel,
@@ -746,6 +764,24 @@ store_secrets (LumIntegration  *integration,
   return TRUE;
 }
 
+/* A sandbox integration keeps the sandbox's public secrets in the process,
+ * and secrets of its own in the keyring (see lum-secrets.h); %TRUE when
+ * the mark changed. */
+static gboolean
+mark_own_secrets (LumIntegration *integration,
+                  GHashTable     *secrets)
+{
+  const char *own;
+
+  if (secrets == NULL || !lum_integration_is_sandbox (integration))
+    return FALSE;
+  own = lum_secrets_are_public (integration, secrets) ? NULL : "true";
+  if (g_strcmp0 (lum_integration_get_setting (integration, LUM_SETTING_OWN_SECRETS), own) == 0)
+    return FALSE;
+  lum_integration_set_setting (integration, LUM_SETTING_OWN_SECRETS, own);
+  return TRUE;
+}
+
 /**
  * lum_engine_add_integration:
  * @secrets: (element-type utf8 utf8) (nullable): name → value, for the
@@ -762,6 +798,7 @@ lum_engine_add_integration (LumEngine       *self,
 {
   g_autoptr(GError) local_error = NULL;
 
+  mark_own_secrets (integration, secrets);
   if (!lum_engine_save_integration (self, integration, error))
     return FALSE;
   if (store_secrets (integration, secrets, &local_error))
@@ -780,6 +817,8 @@ lum_engine_update_integration_secrets (LumEngine       *self,
                                        GHashTable      *secrets,
                                        GError         **error)
 {
+  if (mark_own_secrets (integration, secrets) && !lum_engine_save_integration (self, integration, error))
+    return FALSE;
   if (!store_secrets (integration, secrets, error))
     return FALSE;
   lum_engine_emit_changed (self, "integrations");

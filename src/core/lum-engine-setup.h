@@ -55,6 +55,8 @@ LumChannel        *lum_engine_new_channel            (LumEngine         *self,
 gboolean           lum_engine_save_channel           (LumEngine         *self,
                                                       LumChannel        *channel,
                                                       GError           **error);
+GPtrArray         *lum_engine_check_channel          (LumEngine         *self,
+                                                      LumChannel        *channel);
 gboolean           lum_engine_archive_channel        (LumEngine         *self,
                                                       LumChannel        *channel,
                                                       gboolean           archived,

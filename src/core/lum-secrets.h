@@ -12,7 +12,18 @@ G_BEGIN_DECLS
  * item per secret, found by the database's id (the integration's secret
  * scope), the integration's id and the secret's name; never in SQLite, logs,
  * command lines or error messages.
+ *
+ * An integration with the sandbox setting (LUM_SETTING_SANDBOX) never touches
+ * the Secret Service: its credentials are the sandbox's public ones, kept in
+ * this process (a QuickBooks sandbox refresh token until the process ends;
+ * the sandbox issues another when it starts again). A sandbox integration
+ * given secrets of its own (wrong keys, to see a refusal) is marked with
+ * LUM_SETTING_OWN_SECRETS, and the keyring keeps them as for any other.
  */
+#define LUM_SETTING_OWN_SECRETS "own-secrets"
+/* Set by a sandbox's registration: its QuickBooks refresh token lives in
+ * the process, and a process without one asks the sandbox. */
+#define LUM_SETTING_SANDBOX_REGISTERED "sandbox-registered"
 
 /* The names of the secrets each kind keeps. */
 #define LUM_SECRET_SHIPSTATION_API_KEY    "api-key"
@@ -39,5 +50,13 @@ void      lum_secrets_lookup_async (LumIntegration      *integration,
                                     gpointer             user_data);
 char     *lum_secrets_lookup_finish (GAsyncResult       *result,
                                      GError            **error);
+
+gboolean  lum_secrets_are_public   (LumIntegration      *integration,
+                                    GHashTable          *secrets);
+void      lum_secrets_check_async  (GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean  lum_secrets_check_finish (GAsyncResult        *result,
+                                    GError             **error);
 
 G_END_DECLS

@@ -98,6 +98,7 @@ lum_sandbox_register (LumSandbox  *sandbox,
   lum_integration_set_setting (qbo, LUM_SETTING_QUICKBOOKS_REDIRECT_PORT, port);
   lum_integration_set_setting (qbo, LUM_SETTING_QUICKBOOKS_REDIRECT_URI, NULL);
   lum_integration_set_state (qbo, "ok");
+  lum_integration_set_setting (qbo, LUM_SETTING_SANDBOX_REGISTERED, "true");
   g_hash_table_insert (qbo_secrets, LUM_SECRET_QUICKBOOKS_CLIENT_SECRET, g_strdup (LUM_SANDBOX_QUICKBOOKS_CLIENT_SECRET));
   g_hash_table_insert (qbo_secrets, LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, lum_sandbox_quickbooks_issue_refresh_token (sandbox));
   if (!save (engine, qbo, qbo_secrets, error))

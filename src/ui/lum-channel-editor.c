@@ -522,33 +522,76 @@ scroll_to (LumChannelEditor *self,
     gtk_adjustment_set_value (adjustment, bounds.origin.y - (page - bounds.size.height) / 2);
 }
 
+/* Marks the row of @error with its message; %NULL when no row shows it
+ * (a database error). */
+static GtkWidget *
+mark_error (LumChannelEditor *self,
+            const GError     *error)
+{
+  GtkWidget *row = row_for_error (self, error);
+
+  if (row == NULL)
+    return NULL;
+  if (LUM_IS_MAPPING_ROW (row))
+    lum_mapping_row_set_error (LUM_MAPPING_ROW (row), error->message);
+  /* one message a row: the first refusal of a field says it */
+  else if (!gtk_widget_has_css_class (row, "error"))
+    set_row_error (self, row, error->message);
+  return row;
+}
+
+static double
+row_top (LumChannelEditor *self,
+         GtkWidget        *row)
+{
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t top;
+
+  return gtk_widget_compute_point (row, GTK_WIDGET (self), &point, &top) ? top.y : G_MAXDOUBLE;
+}
+
+/* Every refused value at once, each under its row, the keyboard on the
+ * topmost; a toast only for what no row shows, so nothing is said twice. */
+static void
+show_errors (LumChannelEditor *self,
+             GPtrArray        *errors)
+{
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const GError *error = g_ptr_array_index (errors, i);
+      GtkWidget *row = mark_error (self, error);
+
+      if (row == NULL)
+        {
+          AdwToast *toast = lum_ui_toast_new (error->message);
+
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+      else if (first == NULL || row_top (self, row) < row_top (self, first))
+        first = row;
+    }
+  if (first == NULL)
+    return;
+  scroll_to (self, first);
+  if (LUM_IS_MAPPING_ROW (first))
+    lum_mapping_row_focus_remote_field (LUM_MAPPING_ROW (first));
+  else if (first == GTK_WIDGET (self->delay_row))
+    gtk_widget_grab_focus (GTK_WIDGET (self->delay_entry));
+  else
+    gtk_widget_grab_focus (first);
+}
+
 static void
 show_error (LumChannelEditor *self,
             const GError     *error)
 {
-  GtkWidget *row = row_for_error (self, error);
-  AdwToast *toast = lum_ui_toast_new (error->message);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new ();
 
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  if (row == NULL)
-    return;
-  scroll_to (self, row);
-
-  if (LUM_IS_MAPPING_ROW (row))
-    {
-      lum_mapping_row_set_error (LUM_MAPPING_ROW (row), error->message);
-      lum_mapping_row_focus_remote_field (LUM_MAPPING_ROW (row));
-    }
-  else
-    {
-      set_row_error (self, row, error->message);
-      if (row == GTK_WIDGET (self->delay_row))
-        gtk_widget_grab_focus (GTK_WIDGET (self->delay_entry));
-      else
-        gtk_widget_grab_focus (row);
-    }
+  g_ptr_array_add (errors, (gpointer)error);
+  show_errors (self, errors);
 }
 
 /* -- the flow, drawn, and its test ---------------------------------------- */
@@ -774,13 +817,22 @@ save_action (GtkWidget  *widget,
 {
   LumChannelEditor *self = LUM_CHANNEL_EDITOR (widget);
   g_autoptr(LumChannelEditor) hold = g_object_ref (self);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  g_autoptr(GPtrArray) refused = NULL;
+  GError *error = NULL;
 
   clear_errors (self);
-  if (!apply_to_channel (self, self->channel, &error) ||
-      !lum_engine_save_channel (self->engine, self->channel, &error))
+  /* a push delay that is no number, and what the rules refuse besides */
+  if (!apply_to_channel (self, self->channel, &error))
+    g_ptr_array_add (errors, g_steal_pointer (&error));
+  refused = lum_engine_check_channel (self->engine, self->channel);
+  for (guint i = 0; i < refused->len; i++)
+    g_ptr_array_add (errors, g_error_copy (g_ptr_array_index (refused, i)));
+  if (errors->len == 0 && !lum_engine_save_channel (self->engine, self->channel, &error))
+    g_ptr_array_add (errors, g_steal_pointer (&error));
+  if (errors->len > 0)
     {
-      show_error (self, error);
+      show_errors (self, errors);
       return;
     }
 

@@ -69,6 +69,22 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
           gtk_widget_set_has_tooltip (child, TRUE);
           g_signal_connect (child, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
         }
+      /* the number carries a Test badge on test documents */
+      if (info->kind == LUM_CELL_TEXT && info->field == LUM_DOC_NUMBER)
+        {
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          GtkWidget *badge = lum_ui_badge_new ();
+
+          /* room for a test series' number, TEST-SO-000001, beside it */
+          gtk_inscription_set_min_chars (GTK_INSCRIPTION (child), MAX (info->width_chars, 14));
+          gtk_widget_set_hexpand (child, TRUE);
+          gtk_box_append (GTK_BOX (box), child);
+          lum_ui_badge_set (badge, _("Test"), "accent");
+          gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+          gtk_widget_set_visible (badge, FALSE);
+          gtk_box_append (GTK_BOX (box), badge);
+          child = box;
+        }
       break;
     }
   gtk_list_item_set_child (list_item, child);
@@ -86,8 +102,8 @@ name_row (GtkWidget   *cell,
   const char *customer = lum_document_get_text (doc, LUM_DOC_CUSTOMER_NAME);
   const char *status = lum_ui_status_label (lum_document_get_text (doc, LUM_DOC_STATUS));
 
-  label = g_strdup_printf ("%s, %s, %s, %s", number ? number : "", customer ? customer : "",
-                           total, status ? status : "");
+  label = g_strdup_printf ("%s, %s, %s, %s%s", number ? number : "", customer ? customer : "",
+                           total, status ? status : "", lum_document_get_is_test (doc) ? _(", test") : "");
   if (row == NULL)
     return;
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -100,7 +116,15 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *child = gtk_list_item_get_child (list_item);
   LumDocument *doc = gtk_list_item_get_item (list_item);
+  GtkWidget *test_badge = NULL;
   g_autofree char *text = NULL;
+
+  if (GTK_IS_BOX (child))
+    {
+      test_badge = gtk_widget_get_last_child (child);
+      gtk_widget_set_visible (test_badge, doc != NULL && lum_document_get_is_test (doc));
+      child = gtk_widget_get_first_child (child);
+    }
 
   /* An item the list could not read: leave the row empty. */
   if (doc == NULL)
@@ -141,9 +165,16 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
   /* Screen readers read the cell, and the row as the number's cell says
    * it: number, customer, total and state. */
+  if (test_badge != NULL && gtk_widget_get_visible (test_badge))
+    {
+      g_autofree char *number = g_steal_pointer (&text);
+
+      /* Translators: a test document's number in a list, for screen readers */
+      text = g_strdup_printf (_("%s, test"), number ? number : "");
+    }
   lum_ui_name_list_item (child, text);
   if (info->kind == LUM_CELL_TEXT && info->field == LUM_DOC_NUMBER)
-    name_row (gtk_widget_get_parent (child), doc);
+    name_row (gtk_widget_get_parent (gtk_widget_get_parent (child)), doc);
 }
 
 /**

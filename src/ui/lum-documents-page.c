@@ -18,6 +18,7 @@ typedef struct
   LumEngine           *engine;
   gboolean             folded;
   gboolean             show_test;
+  gint64               hidden_tests;
 
   /* Made when the page is first shown: counting a million orders is not
    * for a page nobody looks at. */
@@ -50,6 +51,7 @@ typedef struct
   GtkDropDown         *accounting_dropdown;
   GtkWidget           *clear_filters_button;
   GtkLabel            *count_label;
+  GtkWidget           *hidden_tests_button;
   GtkStack            *content_stack;
   GtkSpinner          *spinner;
   GtkColumnView       *column_view;
@@ -174,6 +176,43 @@ filtering (LumDocumentsPage *self)
   return any || *gtk_editable_get_text (GTK_EDITABLE (priv->search_entry)) != '\0';
 }
 
+/* Test documents are hidden, never silently: the page says how many, with
+ * a button that shows them. */
+static void
+count_hidden_tests (LumDocumentsPage *self)
+{
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+  LumDocumentQuery query = { .kind = lum_documents_page_get_kind (self), .only_test = TRUE };
+  g_autoptr(GError) error = NULL;
+
+  priv->hidden_tests = 0;
+  if (priv->show_test || priv->engine == NULL)
+    return;
+  priv->hidden_tests = lum_engine_count_documents (priv->engine, &query, &error);
+  if (priv->hidden_tests < 0)
+    {
+      g_warning ("Cannot count the test documents: %s", error->message);
+      priv->hidden_tests = 0;
+    }
+}
+
+static void
+update_hidden_tests (LumDocumentsPage *self)
+{
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+  guint n = (guint)MIN (priv->hidden_tests, G_MAXUINT);
+  g_autofree char *text = NULL;
+
+  if (is_orders (self))
+    /* Translators: a button; "—" then what it does */
+    text = g_strdup_printf (g_dngettext (NULL, "%u test order hidden — Show", "%u test orders hidden — Show", n), n);
+  else
+    text = g_strdup_printf (g_dngettext (NULL, "%u test invoice hidden — Show", "%u test invoices hidden — Show",
+                                         n), n);
+  gtk_button_set_label (GTK_BUTTON (priv->hidden_tests_button), text);
+  gtk_widget_set_visible (priv->hidden_tests_button, priv->list != NULL && !priv->show_test && n > 0);
+}
+
 static void
 update_state (LumDocumentsPage *self)
 {
@@ -201,6 +240,7 @@ update_state (LumDocumentsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (priv->count_label), n > 0 && !lum_document_list_get_counting (priv->list));
   gtk_widget_set_visible (priv->clear_filters_button, filtering (self));
   gtk_spinner_set_spinning (priv->spinner, FALSE);
+  update_hidden_tests (self);
 
   if ((error = lum_document_list_get_error (priv->list)) != NULL)
     {
@@ -489,6 +529,7 @@ ensure_list (LumDocumentsPage *self)
   g_signal_connect_object (priv->list, "items-changed", G_CALLBACK (on_list_changing_cb), self,
                            G_CONNECT_SWAPPED);
   lum_document_list_set_include_test (priv->list, priv->show_test);
+  count_hidden_tests (self);
   search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (priv->search_entry))));
   lum_document_list_set_search (priv->list, search);
   apply_sort (self);
@@ -629,8 +670,15 @@ static void
 on_engine_changed_cb (LumDocumentsPage *self,
                       const char       *what)
 {
+  LumDocumentsPagePrivate *priv = lum_documents_page_get_instance_private (self);
+
   if (g_strcmp0 (what, "channels") == 0 || g_strcmp0 (what, "external") == 0)
     load_channel_filter (self);
+  if (priv->list != NULL && (g_strcmp0 (what, "documents") == 0 || g_strcmp0 (what, "external") == 0))
+    {
+      count_hidden_tests (self);
+      update_hidden_tests (self);
+    }
 }
 
 static void
@@ -900,6 +948,7 @@ lum_documents_page_class_init (LumDocumentsPageClass *klass)
   BIND (accounting_dropdown);
   BIND (clear_filters_button);
   BIND (count_label);
+  BIND (hidden_tests_button);
   BIND (content_stack);
   BIND (spinner);
   BIND (column_view);
@@ -997,6 +1046,7 @@ lum_documents_page_set_show_test (LumDocumentsPage *self,
   if (priv->show_test == show_test)
     return;
   priv->show_test = show_test;
+  count_hidden_tests (self);
   if (priv->list != NULL)
     {
       begin_user_change (self);

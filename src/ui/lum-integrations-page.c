@@ -10,6 +10,7 @@
 #include "lum-integrations-page.h"
 #include "lum-ui-util.h"
 #include "lum-engine-setup.h"
+#include "lum-secrets.h"
 
 /*
  * LumIntegrationsPage: the accounts Lumen talks to. Each row says what the
@@ -40,6 +41,8 @@ struct _LumIntegrationsPage
   GtkMenuButton   *add_button;
   GtkListBox      *list;
   AdwStatusPage   *error_page;
+  GtkLabel        *keyring_notice;
+  GCancellable    *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (LumIntegrationsPage, lum_integrations_page, GTK_TYPE_WIDGET)
@@ -588,6 +591,23 @@ delete_action (GtkWidget  *widget,
 
 /* -- GObject -------------------------------------------------------------- */
 
+/* A missing or locked keyring is said above the list, with what to do;
+ * the sandbox and the rest of Lumen work without one. */
+static void
+on_keyring_checked_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  LumIntegrationsPage *self;
+
+  if (lum_secrets_check_finish (result, &error) || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LUM_INTEGRATIONS_PAGE (user_data);
+  gtk_label_set_label (self->keyring_notice, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->keyring_notice), TRUE);
+}
+
 static void
 lum_integrations_page_constructed (GObject *object)
 {
@@ -598,6 +618,7 @@ lum_integrations_page_constructed (GObject *object)
   g_return_if_fail (LUM_IS_ENGINE (self->engine));
   g_signal_connect_object (self->engine, "changed", G_CALLBACK (on_engine_changed_cb), self, G_CONNECT_SWAPPED);
   lum_integrations_page_reload (self);
+  lum_secrets_check_async (self->cancellable, on_keyring_checked_cb, self);
 }
 
 static void
@@ -606,6 +627,8 @@ lum_integrations_page_dispose (GObject *object)
   LumIntegrationsPage *self = (LumIntegrationsPage *)object;
   GtkWidget *child;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->results != NULL)
     g_hash_table_remove_all (self->results);
   gtk_widget_dispose_template (GTK_WIDGET (self), LUM_TYPE_INTEGRATIONS_PAGE);
@@ -706,6 +729,7 @@ lum_integrations_page_class_init (LumIntegrationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationsPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationsPage, list);
   gtk_widget_class_bind_template_child (widget_class, LumIntegrationsPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LumIntegrationsPage, keyring_notice);
 
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "integrations.add", "s", add_action);
@@ -729,6 +753,7 @@ lum_integrations_page_init (LumIntegrationsPage *self)
   self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->result_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->results = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, result_free);
+  self->cancellable = g_cancellable_new ();
 }
 
 GtkWidget *

@@ -78,6 +78,19 @@ customer_field (gpointer item,
   return g_strdup (lum_customer_get_text (item, field));
 }
 
+/* The customer of the channel tests' documents says so: it is no buyer. */
+static char *
+customer_name (gpointer item,
+               int      field)
+{
+  const char *name = lum_customer_get_text (item, LUM_CUSTOMER_NAME);
+
+  if (lum_customer_get_is_test (item))
+    /* Translators: the name of the customer that channel tests sell to */
+    return g_strdup_printf (_("%s (test customer)"), name ? name : "");
+  return g_strdup (name);
+}
+
 static char *
 customer_place (gpointer item,
                 int      field)
@@ -134,7 +147,7 @@ product_weight (gpointer item,
 }
 
 static const ColumnSpec customer_columns[] = {
-  { N_("Name"), customer_field, LUM_CUSTOMER_NAME, 16, TRUE, FALSE },
+  { N_("Name"), customer_name, LUM_CUSTOMER_NAME, 16, TRUE, FALSE },
   { N_("Company"), customer_field, LUM_CUSTOMER_COMPANY, 12, TRUE, FALSE },
   { N_("Email"), customer_field, LUM_CUSTOMER_EMAIL, 16, TRUE, FALSE },
   { N_("Phone"), customer_field, LUM_CUSTOMER_PHONE, 10, FALSE, FALSE },

@@ -61,14 +61,15 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* @known as the choices of the store row, and a last choice to type an id;
- * @store_id selected among them. */
+ * @store_id selected among them. Without @store_id nothing is selected: the
+ * clerk chooses the store, since a wrong one sends orders to the wrong shop. */
 static void
 fill (LumStoreChooser *self,
       GListModel      *known,
       const char      *store_id)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  guint selected = 0;
+  guint selected = GTK_INVALID_LIST_POSITION;
   gboolean found = FALSE;
 
   self->filling = TRUE;
@@ -88,7 +89,8 @@ fill (LumStoreChooser *self,
       g_ptr_array_add (self->stores, g_steal_pointer (&store));
     }
   gtk_string_list_append (labels, _("Other Store (Enter ID)"));
-  if (!found && store_id != NULL && *store_id != '\0')
+  /* an id of none of them, or nothing to choose from: the ID row */
+  if (!found && ((store_id != NULL && *store_id != '\0') || self->stores->len == 0))
     selected = self->stores->len;
 
   adw_combo_row_set_model (self->store_row, G_LIST_MODEL (labels));
@@ -343,7 +345,7 @@ lum_store_chooser_fetch (LumStoreChooser *self,
  * lum_store_chooser_get_store:
  *
  * Returns: (transfer none) (nullable): the store chosen among those
- *   listed, or %NULL when its ID is typed
+ *   listed, or %NULL when its ID is typed or none is chosen yet
  */
 LumRemoteStore *
 lum_store_chooser_get_store (LumStoreChooser *self)
@@ -388,7 +390,7 @@ lum_store_chooser_update_rows (LumStoreChooser *self,
   g_return_if_fail (LUM_IS_STORE_CHOOSER (self));
 
   have_stores = self->stores->len > 0;
-  typed = !have_stores || adw_combo_row_get_selected (self->store_row) >= self->stores->len;
+  typed = !have_stores || adw_combo_row_get_selected (self->store_row) == self->stores->len;
   gtk_widget_set_visible (GTK_WIDGET (self->store_row), have_stores);
   gtk_widget_set_visible (GTK_WIDGET (self->store_id_row), typed);
   gtk_widget_set_visible (GTK_WIDGET (self->status_row), active && self->state != STORES_IDLE);

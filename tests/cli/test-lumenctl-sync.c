@@ -248,6 +248,7 @@ test_sandbox_register (Fixture       *f,
     "    \"settings\": { \"authorization_url\": \"%s/connect/oauth2\", \"client_id\": \"sandbox-qbo-client\","
     "                    \"income_account_id\": \"79\","
     "                    \"realm_id\": \"9130350000000001\", \"redirect_port\": \"%s\", \"sandbox\": \"true\","
+    "                    \"sandbox-registered\": \"true\","
     "                    \"token_url\": \"%s/oauth2/v1/tokens/bearer\" } },"
     "  { \"id\": 1, \"kind\": \"shipstation\", \"name\": \"Sandbox ShipStation\", \"base_url\": \"%s\","
     "    \"settings\": { \"sandbox\": \"true\" } },"

@@ -524,7 +524,7 @@ static const Refusal refused_values[] = {
   { "“RETAIL” is already used", { "channel", "create", "--name", "RETAIL", NULL } },
   { "“wholesale sales channel” is already used", { "channel", "edit", "Retail", "--name", "wholesale sales channel",
                                                    "--description", "renamed", NULL } },
-  { "Channel name “”", { "channel", "create", "--name", "", NULL } },
+  { "Name is empty", { "channel", "create", "--name", "", NULL } },
   { "“" LONG_NAME_40 "…” is 121 characters long", { "channel", "create", "--name", LONG_NAME, NULL } },
   { "Push delay “abc”", { "channel", "create", "--name", "New", "--push-to-oms", "--integration", "Sandbox ShipStation",
                           "--store", "1", "--push-delay", "abc", NULL } },

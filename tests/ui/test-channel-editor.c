@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "lum-test"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "flow/lum-channel-rules.h"
@@ -379,6 +381,111 @@ test_create_every_field (Fixture       *f,
   g_assert_false (lum_channel_get_archived (stored));
 }
 
+/* The first label under @root whose text contains @text. */
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_containing (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Choosing the OMS leaves the store to the clerk (no first store, "Retail",
+ * for a wholesale channel); saving without one says so on the store row. */
+static void
+test_store_not_chosen (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(LumChannel) stored = NULL;
+  LumChannelEditor *editor;
+
+  g_assert_true (lum_engine_remember_remote_store (f->engine, f->shipstation_id, "1002", "Retail", NULL));
+  before = lum_test_dump_database (f->engine);
+  editor = open_editor (f, NULL);
+  set_text (editor, "name_row", "Wholesale Sales Channel");
+  gtk_switch_set_active (GTK_SWITCH (child (editor, "push_switch")), TRUE);
+  pump ();
+  select_combo (editor, "oms_row", "Sandbox ShipStation");
+  g_assert_true (gtk_widget_get_visible (child (editor, "store_row")));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (editor, "store_row"))), ==,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_false (gtk_widget_get_visible (child (editor, "store_id_row")));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  pump ();
+  g_assert_true (find_editor () == editor);
+  g_assert_true (has_error (editor, "store_row"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (editor), "Store is empty"));
+  after = lum_test_dump_database (f->engine);
+  g_assert_cmpstr (after, ==, before);
+
+  select_combo (editor, "store_row", "Wholesale");
+  g_assert_false (has_error (editor, "store_row"));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  pump ();
+  g_assert_null (find_editor ());
+  stored = lum_engine_find_channel (f->engine, "Wholesale Sales Channel", NULL);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (lum_channel_get_oms_store_id (stored), ==, "1001");
+}
+
+static guint
+count_labels_containing (GtkWidget  *root,
+                         const char *text)
+{
+  guint n = GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+            strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_labels_containing (c, text);
+  return n;
+}
+
+/* Every refused value at once, in plain words, each said once: under its
+ * row, not again in a toast. */
+static void
+test_every_error_at_once (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *before = lum_test_dump_database (f->engine);
+  g_autofree char *after = NULL;
+  LumChannelEditor *editor = open_editor (f, NULL);
+
+  set_text (editor, "name_row", "   ");
+  gtk_switch_set_active (GTK_SWITCH (child (editor, "push_switch")), TRUE);
+  pump ();
+  select_combo (editor, "oms_row", "Sandbox ShipStation");
+  set_text (editor, "delay_entry", "abc");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  pump ();
+
+  g_assert_true (find_editor () == editor);
+  g_assert_true (has_error (editor, "name_row"));
+  g_assert_true (has_error (editor, "store_row"));
+  g_assert_true (has_error (editor, "delay_row"));
+  g_assert_true (has_focus (editor, "name_row"));
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Name is empty"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Channel name"), ==, 0);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Store is empty"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Push delay “abc”"), ==, 1);
+  lum_ui_test_shot ("channel-editor-every-error");
+  after = lum_test_dump_database (f->engine);
+  g_assert_cmpstr (after, ==, before);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  pump ();
+}
+
 static void
 test_invalid_values (Fixture       *f,
                      gconstpointer  data)
@@ -636,6 +743,8 @@ main (int   argc,
   ADD ("/ui/editor/create-every-field", test_create_every_field);
   ADD ("/ui/editor/invalid-values", test_invalid_values);
   ADD ("/ui/editor/choose-actions", test_choose_actions);
+  ADD ("/ui/editor/store-not-chosen", test_store_not_chosen);
+  ADD ("/ui/editor/every-error-at-once", test_every_error_at_once);
   ADD ("/ui/editor/cancel-keeps-channel", test_cancel_keeps_channel);
   ADD ("/ui/channels/archive-duplicate-search", test_archive_duplicate_search);
   ADD ("/ui/channels/external-change", test_external_change);

@@ -551,6 +551,63 @@ test_mark_as_shipped (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (lum_ui_test_child (view, LUM_TYPE_DOCUMENT_VIEW, "ship_button")));
 }
 
+/* Test documents are hidden, never silently: the list says how many, with
+ * a button that shows them, a Test badge on their rows; the test customer
+ * is marked as such on the Customers page. */
+static void
+test_hidden_tests (Fixture       *f,
+                   gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumCustomer) customer = lum_engine_ensure_test_customer (f->data.engine, &error);
+  g_autoptr(LumDocument) real = post_order (f);
+  g_autoptr(LumDocument) test = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+  g_autoptr(LumDocLine) line = lum_doc_line_new ("SKU-A100", 1, -1);
+  LumDocumentsPage *page = LUM_DOCUMENTS_PAGE (f->page);
+  GtkWidget *button;
+  GtkWidget *customers;
+  const char *test_number;
+
+  g_assert_no_error (error);
+  lum_document_set_int (test, LUM_DOC_CHANNEL_ID, lum_channel_get_id (f->data.trade_show));
+  lum_document_set_int (test, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (customer));
+  lum_document_set_is_test (test, TRUE);
+  lum_document_add_line (test, line);
+  g_assert_true (lum_engine_create_and_post_document (f->data.engine, test, &error));
+  g_assert_no_error (error);
+  test_number = lum_document_get_text (test, LUM_DOC_NUMBER);
+
+  lum_documents_page_set_show_test (page, FALSE);
+  lum_window_show_page (f->window, "sales-orders");
+  lum_ui_test_pump ();
+  pump_counted (f);
+  button = PAGE_CHILD (f, "hidden_tests_button");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "1 test order hidden — Show");
+  g_assert_cmpuint (count (f), ==, 1);
+  g_assert_false (shows_label (PAGE_CHILD (f, "column_view"), "Test"));
+  lum_ui_test_shot ("docs-test-hidden");
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  lum_ui_test_pump ();
+  pump_counted (f);
+  g_assert_true (lum_documents_page_get_show_test (page));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_cmpuint (count (f), ==, 2);
+  g_assert_true (shows_label (PAGE_CHILD (f, "column_view"), test_number));
+  /* one badge, on the test order's row */
+  g_assert_true (shows_label (PAGE_CHILD (f, "column_view"), "Test"));
+  lum_ui_test_shot ("docs-test-shown");
+  lum_documents_page_set_show_test (page, FALSE);
+
+  lum_window_show_page (f->window, "customers");
+  lum_ui_test_pump ();
+  customers = lum_window_get_page (f->window, "customers");
+  g_assert_true (shows_label (customers, "Lumen Test Customer (test customer)"));
+  g_assert_true (shows_label (customers, "Acme Corp"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +619,7 @@ main (int   argc,
 
   ADD ("/ui/orders-page/20000-orders", test_page_at_scale);
   ADD ("/ui/orders-page/mark-as-shipped", test_mark_as_shipped);
+  ADD ("/ui/orders-page/hidden-tests", test_hidden_tests);
 
   return g_test_run ();
 }

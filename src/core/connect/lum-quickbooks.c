@@ -206,6 +206,7 @@ typedef struct
   char          *sent;        /* the refresh token of the last attempt */
   guint          attempts;
   gboolean       waited;      /* re-read once more after a pause */
+  gboolean       asked;       /* asked the sandbox for a refresh token */
 } Flight;
 
 G_LOCK_DEFINE_STATIC (flights);
@@ -345,6 +346,67 @@ flight_send (Flight     *flight,
 }
 
 static void
+on_sandbox_token_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Flight *flight = user_data;
+  LumQuickbooks *self = flight->owner;
+  GError *error = NULL;
+  g_autoptr(LumHttpResponse) response = lum_http_send_finish (result, &error);
+  g_autoptr(JsonNode) root = NULL;
+  const char *token = NULL;
+
+  if (response != NULL && lum_http_check_status (response, service (self), NULL, &error))
+    root = lum_http_parse_json (response, service (self), &error);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    token = lum_json_get_string (json_node_get_object (root), "refresh_token");
+  if (error == NULL && lum_str_empty (token))
+    error = g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                         _("%s: the sandbox answered without a refresh token"), service (self));
+  if (error != NULL ||
+      !lum_secrets_store (lum_connector_get_integration (LUM_CONNECTOR (self)),
+                          LUM_SECRET_QUICKBOOKS_REFRESH_TOKEN, token, &error))
+    {
+      flight_land (flight, error);
+      return;
+    }
+  flight_send (flight, token);
+}
+
+/*
+ * A sandbox keeps its refresh tokens in memory, and so do we for a sandbox
+ * integration: a process that did not register the sandbox (lumenctl sync
+ * beside `lumenctl sandbox --register`) asks it for one at its control
+ * endpoint, as the sandbox's documentation says.
+ */
+static void
+flight_ask_sandbox (Flight *flight)
+{
+  LumIntegration *integration = lum_connector_get_integration (LUM_CONNECTOR (flight->owner));
+  const char *base = lum_integration_get_base_url (integration);
+  g_autofree char *root = g_strdup (base != NULL ? base : "");
+  g_autofree char *url = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+
+  flight->asked = TRUE;
+  if (g_str_has_suffix (root, "/"))
+    root[strlen (root) - 1] = '\0';
+  if (g_str_has_suffix (root, "/quickbooks"))
+    root[strlen (root) - strlen ("/quickbooks")] = '\0';
+  url = g_strconcat (root, "/_sandbox/quickbooks/refresh-token", NULL);
+  message = soup_message_new ("POST", url);
+  if (message == NULL)
+    {
+      flight_land (flight, g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                                        _("Base URL “%s” of the sandbox is not usable"), base ? base : ""));
+      return;
+    }
+  lum_http_send_async (lum_connector_get_session (LUM_CONNECTOR (flight->owner)), message, NULL,
+                       on_sandbox_token_cb, flight);
+}
+
+static void
 on_flight_token_read_cb (GObject      *source,
                          GAsyncResult *result,
                          gpointer      user_data)
@@ -357,6 +419,13 @@ on_flight_token_read_cb (GObject      *source,
   if (error != NULL)
     {
       flight_land (flight, error);
+      return;
+    }
+  if (lum_str_empty (stored) && !flight->asked &&
+      lum_integration_is_sandbox (lum_connector_get_integration (LUM_CONNECTOR (self))) &&
+      g_strcmp0 (setting (self, LUM_SETTING_SANDBOX_REGISTERED), "true") == 0)
+    {
+      flight_ask_sandbox (flight);
       return;
     }
   if (lum_str_empty (stored))

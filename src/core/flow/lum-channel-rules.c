@@ -93,9 +93,8 @@ check_name (LumDb       *db,
     return FALSE;
   if (*name == '\0')
     {
-      g_autofree char *shown = lum_text_shown (lum_channel_get_name (channel));
-      g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_NAME,
-                   _("Channel name “%s” is empty: a channel needs a name"), shown);
+      /* spaces only are as empty as nothing: plain words, no “” */
+      g_set_error_literal (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_NAME, _("Name is empty: a channel needs a name"));
       return FALSE;
     }
 
@@ -430,4 +429,49 @@ lum_channel_rules_check (LumDb       *db,
       return FALSE;
 
   return check_invoicing (db, channel, error);
+}
+
+/**
+ * lum_channel_rules_check_all:
+ *
+ * Like lum_channel_rules_check(), but goes on past a refused value, so
+ * that a form can show every one at once: one error a section at most,
+ * and the field mappings only once the OMS is right.
+ *
+ * Returns: (transfer full) (element-type GError): the refused values in
+ *   the order of the editor's sections; empty when the channel passes
+ */
+GPtrArray *
+lum_channel_rules_check_all (LumDb      *db,
+                             LumChannel *channel)
+{
+  GPtrArray *errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  g_autoptr(LumIntegration) oms = NULL;
+  GError *error = NULL;
+  guint n_mappings;
+
+  if (!check_name (db, channel, &error))
+    g_ptr_array_add (errors, g_steal_pointer (&error));
+  if (!lum_text_check_in (_("Description"), lum_channel_get_description (channel), LUM_TEXT_MULTI_LINE,
+                          LUM_TEXT_DESCRIPTION_MAX, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_DESCRIPTION, &error))
+    g_ptr_array_add (errors, g_steal_pointer (&error));
+  if (!check_group (db, channel, &error))
+    g_ptr_array_add (errors, g_steal_pointer (&error));
+  if (!check_tags (channel, &error))
+    g_ptr_array_add (errors, g_steal_pointer (&error));
+  if (!check_destination (db, channel, &oms, &error))
+    g_ptr_array_add (errors, g_steal_pointer (&error));
+  else
+    {
+      n_mappings = g_list_model_get_n_items (lum_channel_get_mappings (channel));
+      for (guint i = 0; i < n_mappings; i++)
+        if (!lum_channel_check_mapping (channel, i, oms, &error))
+          {
+            g_ptr_array_add (errors, g_steal_pointer (&error));
+            break;
+          }
+    }
+  if (!check_invoicing (db, channel, &error))
+    g_ptr_array_add (errors, g_steal_pointer (&error));
+  return errors;
 }

@@ -48,5 +48,7 @@ gboolean  lum_channel_check_mapping     (LumChannel      *channel,
 gboolean  lum_channel_rules_check       (LumDb       *db,
                                          LumChannel  *channel,
                                          GError     **error);
+GPtrArray *lum_channel_rules_check_all  (LumDb       *db,
+                                         LumChannel  *channel);
 
 G_END_DECLS

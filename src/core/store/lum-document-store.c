@@ -837,7 +837,9 @@ filter_where (const LumDocumentQuery *q,
     g_string_append_printf (where, " AND %sd.fulfillment_status = ?4", p);
   if (q->kind == LUM_DOCUMENT_KIND_INVOICE && q->accounting_status != NULL)
     g_string_append_printf (where, " AND %sd.accounting_status = ?5", p);
-  if (!q->include_test)
+  if (q->only_test)
+    g_string_append_printf (where, " AND %sd.is_test = 1", plus_test ? "+" : "");
+  else if (!q->include_test)
     g_string_append_printf (where, " AND %sd.is_test = 0", plus_test ? "+" : "");
   return where;
 }

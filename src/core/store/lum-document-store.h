@@ -24,6 +24,7 @@ typedef enum
  * @channel_id: 0 for every channel
  * @status: (nullable): a status, or %NULL for all
  * @search: (nullable): a prefix of the number, the customer's name or the PO
+ * @only_test: only test documents (what a list hides without @include_test)
  *
  * What a list page shows; filtering and sorting happen in SQL on indexed
  * columns.
@@ -38,6 +39,7 @@ typedef struct
   const char      *accounting_status;
   const char      *search;
   gboolean         include_test;
+  gboolean         only_test;
   LumDocSort       sort;
   gboolean         descending;
 } LumDocumentQuery;
