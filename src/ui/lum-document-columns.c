@@ -114,7 +114,8 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  CellInfo                 *info)
 {
-  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *cell_child = gtk_list_item_get_child (list_item);
+  GtkWidget *child = cell_child;
   LumDocument *doc = gtk_list_item_get_item (list_item);
   GtkWidget *test_badge = NULL;
   g_autofree char *text = NULL;
@@ -133,7 +134,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
         lum_ui_badge_set (child, NULL, NULL);
       else
         gtk_inscription_set_text (GTK_INSCRIPTION (child), NULL);
-      lum_ui_name_list_item (child, NULL);
+      lum_ui_name_list_item (cell_child, NULL);
       return;
     }
 
@@ -172,9 +173,11 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       /* Translators: a test document's number in a list, for screen readers */
       text = g_strdup_printf (_("%s, test"), number ? number : "");
     }
-  lum_ui_name_list_item (child, text);
+  /* the cell is the parent of what the list item holds (the number's box,
+   * not its inscription) */
+  lum_ui_name_list_item (cell_child, text);
   if (info->kind == LUM_CELL_TEXT && info->field == LUM_DOC_NUMBER)
-    name_row (gtk_widget_get_parent (gtk_widget_get_parent (child)), doc);
+    name_row (gtk_widget_get_parent (cell_child), doc);
 }
 
 /**
