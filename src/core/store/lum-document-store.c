@@ -686,7 +686,7 @@ gint64
 lum_document_store_id_by_uuid (LumDb      *db,
                                const char *uuid)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM sales_order WHERE uuid = ?", NULL);
+  sqlite3_stmt *stmt = lum_db_prepare_static (db, "SELECT id FROM sales_order WHERE uuid = ?", NULL);
   gint64 id = 0;
 
   if (stmt == NULL || uuid == NULL)
