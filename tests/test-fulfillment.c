@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lum-test-sandbox.h"
 #include "lum-util.h"
+#include "store/lum-document-store.h"
 #include "store/lum-sync-cursor.h"
 #include "sync/lum-fulfillment-poller.h"
 #include "model/lum-channel.h"
@@ -111,6 +112,66 @@ test_shipped_polled_back_with_tracking (Fixture       *f,
   g_clear_object (&shipments);
   shipments = shipments_of (f, order);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shipments)), ==, 1);
+}
+
+/* The invoice of a shipment copies the order's header (read without its
+ * lines), bills the shipped lines at the order's prices and is issued on
+ * the day of the poll, in UTC. */
+static void
+test_invoice_on_shipment_copies_header (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(LumChannel) channel = NULL;
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumDocument) header = NULL;
+  g_autoptr(LumDocument) invoice = NULL;
+  g_autoptr(LumDocLine) line = NULL;
+  g_autoptr(LumDocLine) ordered = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) invoices = NULL;
+  LumPollStats stats;
+
+  SKIP_WITHOUT_KEYRING ();
+  channel = lum_test_world_channel (f, "Header", f->shipstation, "1001", LUM_PUSH_DELAY_IMMEDIATE,
+                                    LUM_INVOICE_TIMING_SHIPMENT_CREATED, NULL);
+  order = lum_test_world_post_order (f, channel, "Dock 3");
+  g_assert_cmpuint (lum_test_world_push (f), ==, 1);
+
+  /* the header alone: the fields of the whole order, no lines */
+  header = lum_document_store_get_header (lum_engine_get_db (f->engine), LUM_DOCUMENT_KIND_SALES_ORDER,
+                                          lum_document_get_id (order), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lum_document_get_number (header), ==, lum_document_get_number (order));
+  g_assert_cmpstr (lum_document_get_text (header, LUM_DOC_PO_NUMBER), ==, "PO-778");
+  g_assert_cmpstr (lum_document_get_text (header, LUM_DOC_CUSTOMER_NAME), ==, "Acme Corp");
+  g_assert_cmpuint (g_list_model_get_n_items (lum_document_get_lines (header)), ==, 0);
+
+  /* 2027-01-03T23:59:00Z */
+  lum_test_world_advance (f, 2 * 24 * 60 + 23 * 60 + 59);
+  ship (f, order, "1ZHEAD0001", "SKU-B", 1);
+  stats = poll (f);
+  g_assert_cmpuint (stats.recorded, ==, 1);
+
+  invoices = lum_engine_list_order_invoices (f->engine, lum_document_get_id (order), NULL);
+  g_assert_cmpuint (g_strv_length (invoices), ==, 1);
+  invoice = lum_engine_find_document (f->engine, LUM_DOCUMENT_KIND_INVOICE, invoices[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_STATUS), ==, "posted");
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_ISSUE_DATE), ==, "2027-01-03");
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_SHIPPING_NOTES), ==, "Dock 3");
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_SHIPPING_TYPE), ==, "LTL");
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_PO_NUMBER), ==, "PO-778");
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_GIFT_MESSAGE), ==, "Thank you");
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_SHIP_STREET1), ==, "1 Main St");
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_CUSTOMER_NAME), ==, "Acme Corp");
+  g_assert_cmpint (lum_document_get_int (invoice, LUM_DOC_CUSTOMER_ID), ==,
+                   lum_document_get_int (order, LUM_DOC_CUSTOMER_ID));
+  g_assert_cmpuint (g_list_model_get_n_items (lum_document_get_lines (invoice)), ==, 1);
+  line = g_list_model_get_item (lum_document_get_lines (invoice), 0);
+  ordered = g_list_model_get_item (lum_document_get_lines (order), 1);
+  g_assert_cmpstr (lum_doc_line_get_sku (line), ==, "SKU-B");
+  g_assert_cmpint (lum_doc_line_get_quantity (line), ==, 1);
+  g_assert_cmpint (lum_doc_line_get_unit_price_cents (line), ==, lum_doc_line_get_unit_price_cents (ordered));
 }
 
 static void
@@ -474,6 +535,7 @@ main (int   argc,
 
   ADD ("/fulfillment/shipped-polled-back", test_shipped_polled_back_with_tracking);
   ADD ("/fulfillment/partial-complete-void", test_partial_then_complete_then_void);
+  ADD ("/fulfillment/invoice-on-shipment-header", test_invoice_on_shipment_copies_header);
   ADD ("/fulfillment/unknown-orders-counted", test_unknown_orders_counted);
   ADD ("/fulfillment/extensiv-closed-orders", test_extensiv_closed_orders);
   ADD ("/fulfillment/malformed-answers-keep-cursor", test_malformed_answers_keep_cursor);

@@ -39,11 +39,20 @@ lum_flow_now_text (LumFlowContext *ctx)
   return g_strdup (ctx->now_text);
 }
 
+/* The date part of the context's time ("2026-12-07T…Z"), which a poll
+ * asks for an invoice a shipment. */
 static char *
 today (LumFlowContext *ctx)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ctx->now / G_USEC_PER_SEC);
-  return g_date_time_format (dt, "%Y-%m-%d");
+  g_autofree char *now = lum_flow_now_text (ctx);
+  const char *t = strchr (now, 'T');
+
+  if (t == NULL)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ctx->now / G_USEC_PER_SEC);
+      return g_date_time_format (dt, "%Y-%m-%d");
+    }
+  return g_strndup (now, t - now);
 }
 
 static gboolean

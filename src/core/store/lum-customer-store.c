@@ -151,7 +151,7 @@ lum_customer_store_get_terms_days (LumDb    *db,
                                    int      *terms_days,
                                    GError  **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT terms_days FROM customer WHERE id = ?", error);
+  sqlite3_stmt *stmt = lum_db_prepare_static (db, "SELECT terms_days FROM customer WHERE id = ?", error);
   gboolean found;
 
   if (stmt == NULL)

@@ -543,6 +543,7 @@ get_one (LumDb            *db,
          const char       *where,
          const char       *text,
          gint64            id,
+         gboolean          with_lines,
          GError          **error)
 {
   KindInfo *info = kind_info (kind);
@@ -578,7 +579,7 @@ get_one (LumDb            *db,
                      : _("Invoice %" PRId64 " does not exist"), id);
       return NULL;
     }
-  if (!read_lines (db, info, doc, error))
+  if (with_lines && !read_lines (db, info, doc, error))
     return NULL;
   return g_steal_pointer (&doc);
 }
@@ -589,7 +590,22 @@ lum_document_store_get (LumDb            *db,
                         gint64            id,
                         GError          **error)
 {
-  return get_one (db, kind, NULL, NULL, id, error);
+  return get_one (db, kind, NULL, NULL, id, TRUE, error);
+}
+
+/**
+ * lum_document_store_get_header:
+ *
+ * The document as lum_document_store_get() reads it, without its lines
+ * (it has none): for a caller that has them already or does not need them.
+ */
+LumDocument *
+lum_document_store_get_header (LumDb            *db,
+                               LumDocumentKind   kind,
+                               gint64            id,
+                               GError          **error)
+{
+  return get_one (db, kind, NULL, NULL, id, FALSE, error);
 }
 
 /**
@@ -658,11 +674,11 @@ lum_document_store_find (LumDb            *db,
     {
       g_autofree char *canonical = g_strdup_printf ("%s-%06" PRIu64, test ? info->test_prefix : info->prefix,
                                                     value);
-      LumDocument *doc = get_one (db, kind, "WHERE d.number = ?", canonical, 0, NULL);
+      LumDocument *doc = get_one (db, kind, "WHERE d.number = ?", canonical, 0, TRUE, NULL);
       if (doc != NULL)
         return doc;
     }
-  return get_one (db, kind, "WHERE d.number = ?", number ? number : "", 0, error);
+  return get_one (db, kind, "WHERE d.number = ?", number ? number : "", 0, TRUE, error);
 }
 
 /* The sales order with this UUID (the OMS's orderKey), or 0. */
@@ -670,7 +686,7 @@ gint64
 lum_document_store_id_by_uuid (LumDb      *db,
                                const char *uuid)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM sales_order WHERE uuid = ?", NULL);
+  sqlite3_stmt *stmt = lum_db_prepare_static (db, "SELECT id FROM sales_order WHERE uuid = ?", NULL);
   gint64 id = 0;
 
   if (stmt == NULL || uuid == NULL)

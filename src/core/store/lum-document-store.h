@@ -63,6 +63,10 @@ LumDocument *lum_document_store_get           (LumDb             *db,
                                                LumDocumentKind    kind,
                                                gint64             id,
                                                GError           **error);
+LumDocument *lum_document_store_get_header    (LumDb             *db,
+                                               LumDocumentKind    kind,
+                                               gint64             id,
+                                               GError           **error);
 LumDocument *lum_document_store_get_brief     (LumDb             *db,
                                                LumDocumentKind    kind,
                                                gint64             id,

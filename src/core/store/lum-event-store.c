@@ -19,9 +19,10 @@ lum_event_store_append (LumDb        *db,
                         const char   *details,
                         GError      **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO event (at, actor, kind, channel_id, sales_order_id, invoice_id,"
-                                       " job_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  sqlite3_stmt *stmt = lum_db_prepare_static (db,
+                                              "INSERT INTO event (at, actor, kind, channel_id, sales_order_id,"
+                                              " invoice_id, job_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                              error);
 
   if (stmt == NULL)
     return 0;

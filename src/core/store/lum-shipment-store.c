@@ -11,13 +11,15 @@ lum_shipment_store_insert (LumDb        *db,
                            const char   *now,
                            GError      **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO shipment (order_id, remote_id, carrier, service, tracking_number,"
-                                       " shipped_at, voided, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)", error);
-  sqlite3_stmt *line_stmt = lum_db_prepare (db,
-                                            "INSERT INTO shipment_line (shipment_id, sku, quantity) VALUES (?, ?, ?)"
-                                            " ON CONFLICT (shipment_id, sku) DO UPDATE SET quantity = quantity + excluded.quantity",
-                                            error);
+  sqlite3_stmt *stmt = lum_db_prepare_static (db,
+                                              "INSERT INTO shipment (order_id, remote_id, carrier, service,"
+                                              " tracking_number, shipped_at, voided, created_at)"
+                                              " VALUES (?, ?, ?, ?, ?, ?, 0, ?)", error);
+  sqlite3_stmt *line_stmt = lum_db_prepare_static (db,
+                                                   "INSERT INTO shipment_line (shipment_id, sku, quantity)"
+                                                   " VALUES (?, ?, ?) ON CONFLICT (shipment_id, sku)"
+                                                   " DO UPDATE SET quantity = quantity + excluded.quantity",
+                                                   error);
   GListModel *lines = lum_shipment_get_lines (shipment);
   const char *remote = lum_shipment_get_text (shipment, LUM_SHIPMENT_REMOTE_ID);
   gint64 id;
@@ -109,7 +111,8 @@ lum_shipment_store_find_remote (LumDb      *db,
                                 gint64      order_id,
                                 const char *remote_id)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM shipment WHERE order_id = ? AND remote_id = ?", NULL);
+  sqlite3_stmt *stmt = lum_db_prepare_static (db, "SELECT id FROM shipment WHERE order_id = ? AND remote_id = ?",
+                                              NULL);
   gint64 id = 0;
 
   if (stmt == NULL || remote_id == NULL)
@@ -128,10 +131,10 @@ lum_shipment_store_shipped (LumDb   *db,
                             gint64   order_id,
                             GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
-                                       "SELECT l.sku, sum(l.quantity) FROM shipment_line l"
-                                       " JOIN shipment s ON s.id = l.shipment_id"
-                                       " WHERE s.order_id = ? AND s.voided = 0 GROUP BY l.sku", error);
+  sqlite3_stmt *stmt = lum_db_prepare_static (db,
+                                              "SELECT l.sku, sum(l.quantity) FROM shipment_line l"
+                                              " JOIN shipment s ON s.id = l.shipment_id"
+                                              " WHERE s.order_id = ? AND s.voided = 0 GROUP BY l.sku", error);
   g_autoptr(GHashTable) shipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   int rc;
 
