@@ -272,7 +272,9 @@ events_list (LumctlGlobal  *global,
   for (guint i = 0; i < shown->len; i++)
     {
       LumEvent *event = g_ptr_array_index (shown, i);
-      g_autofree char *summary = lum_event_dup_summary (event);
+      g_autofree char *raw = lum_event_dup_summary (event);
+      /* times inside the sentence as the window writes them */
+      g_autofree char *summary = lum_time_format_in_text (raw);
 
       lumctl_table_add_row (table, lum_event_get_text (event, LUM_EVENT_AT), lum_event_get_text (event, LUM_EVENT_ACTOR),
                             lum_event_get_text (event, LUM_EVENT_DOCUMENT_NUMBER), summary);

@@ -583,7 +583,9 @@ print_timeline (GListModel *events)
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(LumEvent) event = g_list_model_get_item (events, i);
-      g_autofree char *summary = lum_event_dup_summary (event);
+      g_autofree char *raw = lum_event_dup_summary (event);
+      /* times inside the sentence as the window writes them */
+      g_autofree char *summary = lum_time_format_in_text (raw);
 
       lumctl_table_add_row (table, lum_event_get_text (event, LUM_EVENT_AT),
                             lum_event_get_text (event, LUM_EVENT_ACTOR), summary);

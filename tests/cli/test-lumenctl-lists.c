@@ -272,6 +272,14 @@ test_jobs_events (Fixture       *f,
     g_assert_cmpstr (json_str (json_element (timeline, 2), "summary"), ==, summary);
   }
   g_assert_cmpstr (json_str (json_member (json_element (timeline, 1), "details"), "channel"), ==, "Wholesale");
+  {
+    /* the table says the time inside a sentence as the window does; the
+     * JSON above keeps it exact */
+    g_autofree char *text = run_ok (f, "events", "list", "--order", "SO-000001", NULL);
+
+    g_assert_nonnull (strstr (text, "scheduled for "));
+    g_assert_null (strstr (text, "scheduled for 20"));
+  }
   invoice_timeline = run_json (f, "events", "list", "--invoice", "inv-1", NULL);
   g_clear_pointer (&kinds, g_free);
   kinds = members_of (invoice_timeline, "kind");
