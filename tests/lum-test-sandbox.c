@@ -2,6 +2,7 @@
 #include "lum-test-sandbox.h"
 #include "lum-secrets.h"
 #include "lum-util.h"
+#include "sync/lum-fulfillment-poller.h"
 #include "connect/lum-quickbooks.h"
 #include "sync/lum-push-worker.h"
 #include "lum-engine-setup.h"
@@ -241,6 +242,33 @@ on_pushed_cb (GObject      *source,
   g_assert_true (lum_push_worker_run_once_finish (LUM_PUSH_WORKER (source), result, sent, &error));
   g_assert_no_error (error);
   *sent += 1000000; /* done */
+}
+
+static void
+on_polled_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LumPollStats *stats = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lum_fulfillment_poller_poll_finish (LUM_FULFILLMENT_POLLER (source), result, stats, &error));
+  g_assert_no_error (error);
+  stats->shipments += 1000000;
+}
+
+/* One poll of every store, as `lumenctl sync --once` polls: its figures. */
+LumPollStats
+lum_test_world_poll (LumTestWorld *w)
+{
+  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (w->service);
+  LumPollStats stats = { 0, };
+
+  lum_fulfillment_poller_poll_async (poller, NULL, on_polled_cb, &stats);
+  while (stats.shipments < 1000000)
+    g_main_context_iteration (NULL, TRUE);
+  stats.shipments -= 1000000;
+  return stats;
 }
 
 /* One run of a push worker, as `lumenctl sync --once`: returns the number of

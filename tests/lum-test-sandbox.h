@@ -60,6 +60,7 @@ LumDocument    *lum_test_world_post_order    (LumTestWorld    *world,
                                               LumChannel      *channel,
                                               const char      *shipping_notes);
 guint           lum_test_world_push          (LumTestWorld    *world);
+LumPollStats    lum_test_world_poll          (LumTestWorld    *world);
 void            lum_test_world_advance       (LumTestWorld    *world,
                                               int              minutes);
 LumDocument    *lum_test_world_reload        (LumTestWorld    *world,

@@ -8,31 +8,6 @@
 
 typedef LumTestWorld Fixture;
 
-static void
-on_polled_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LumPollStats *stats = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lum_fulfillment_poller_poll_finish (LUM_FULFILLMENT_POLLER (source), result, stats, &error));
-  g_assert_no_error (error);
-  stats->shipments += 1000000;
-}
-
-static LumPollStats
-poll (Fixture *f)
-{
-  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->service);
-  LumPollStats stats = { 0, };
-
-  lum_fulfillment_poller_poll_async (poller, NULL, on_polled_cb, &stats);
-  while (stats.shipments < 1000000)
-    g_main_context_iteration (NULL, TRUE);
-  stats.shipments -= 1000000;
-  return stats;
-}
 
 static void
 ship (Fixture     *f,
@@ -84,7 +59,7 @@ test_shipped_polled_back_with_tracking (Fixture       *f,
   g_assert_cmpuint (lum_test_world_push (f), ==, 1);
 
   ship (f, order, "1Z999AA10123456784", NULL, 0);
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.shipments, ==, 1);
   g_assert_cmpuint (stats.recorded, ==, 1);
   g_assert_cmpuint (stats.failed_targets, ==, 0);
@@ -106,7 +81,7 @@ test_shipped_polled_back_with_tracking (Fixture       *f,
   g_assert_cmpuint (g_strv_length (invoices), ==, 1);
 
   /* the same shipment again is recognised by its id */
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.recorded, ==, 0);
   g_assert_cmpuint (stats.duplicates, ==, 1);
   g_clear_object (&shipments);
@@ -149,7 +124,7 @@ test_invoice_on_shipment_copies_header (Fixture       *f,
   /* 2027-01-03T23:59:00Z */
   lum_test_world_advance (f, 2 * 24 * 60 + 23 * 60 + 59);
   ship (f, order, "1ZHEAD0001", "SKU-B", 1);
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.recorded, ==, 1);
 
   invoices = lum_engine_list_order_invoices (f->engine, lum_document_get_id (order), NULL);
@@ -196,14 +171,14 @@ test_partial_then_complete_then_void (Fixture       *f,
   g_assert_cmpuint (lum_test_world_push (f), ==, 1);
 
   ship (f, order, "1ZPART0001", "SKU-B", 1);
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.recorded, ==, 1);
   partial = lum_test_world_reload (f, order);
   g_assert_cmpstr (lum_document_get_text (partial, LUM_DOC_FULFILLMENT_STATUS), ==, "partially-fulfilled");
 
   lum_test_world_advance (f, 30);
   ship (f, order, "1ZREST0002", NULL, 0);
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.recorded, ==, 1);
   full = lum_test_world_reload (f, order);
   g_assert_cmpstr (lum_document_get_text (full, LUM_DOC_FULFILLMENT_STATUS), ==, "fulfilled");
@@ -221,7 +196,7 @@ test_partial_then_complete_then_void (Fixture       *f,
   g_assert_cmpint (first_shipment, >, 0);
   g_assert_true (lum_sandbox_shipstation_void (f->sandbox, first_shipment, &error));
   g_assert_no_error (error);
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.voided, ==, 1);
   voided = lum_test_world_reload (f, order);
   g_assert_cmpstr (lum_document_get_text (voided, LUM_DOC_FULFILLMENT_STATUS), ==, "partially-fulfilled");
@@ -257,7 +232,7 @@ test_unknown_orders_counted (Fixture       *f,
   shipped = lum_sandbox_shipstation_ship (f->sandbox, "WEB-77", "usps", "9400100000000000000000", NULL, &error);
   g_assert_no_error (error);
 
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.shipments, ==, 1);
   g_assert_cmpuint (stats.unknown, ==, 1);
   g_assert_cmpuint (stats.recorded, ==, 0);
@@ -286,7 +261,7 @@ test_extensiv_closed_orders (Fixture       *f,
 
   closed = lum_sandbox_extensiv_close (f->sandbox, lum_document_get_number (order), "794698371234", "fedex", &error);
   g_assert_no_error (error);
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.recorded, ==, 1);
   after = lum_test_world_reload (f, order);
   g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_FULFILLMENT_STATUS), ==, "fulfilled");
@@ -331,7 +306,7 @@ test_malformed_answers_keep_cursor (Fixture       *f,
   second = lum_test_world_post_order (f, channel, "Dock 4");
   g_assert_cmpuint (lum_test_world_push (f), ==, 2);
   ship (f, order, "1ZFIRST", NULL, 0);
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.recorded, ==, 1);
   cursor = lum_sync_cursor_get (lum_engine_get_db (f->engine), lum_integration_get_id (f->shipstation),
                                 "shipments:1001");
@@ -340,7 +315,7 @@ test_malformed_answers_keep_cursor (Fixture       *f,
   lum_test_world_advance (f, 60);
   ship (f, second, "1ZSECOND", NULL, 0);
   set_faults (f, "{\"service\": \"shipstation\", \"malformed_body\": true}");
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.failed_targets, ==, 1);
   g_assert_cmpuint (stats.recorded, ==, 0);
   cursor_after = lum_sync_cursor_get (lum_engine_get_db (f->engine), lum_integration_get_id (f->shipstation),
@@ -352,7 +327,7 @@ test_malformed_answers_keep_cursor (Fixture       *f,
   }
 
   lum_sandbox_clear_faults (f->sandbox, "shipstation");
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.recorded, ==, 1);
   {
     g_autoptr(LumDocument) shipped = lum_test_world_reload (f, second);
@@ -395,7 +370,7 @@ test_refused_among_recorded (Fixture       *f,
     g_assert_true (lum_engine_cancel_order (f->engine, lum_document_get_id (refused), &error));
     g_assert_no_error (error);
   }
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.shipments, ==, 3);
   g_assert_cmpuint (stats.recorded, ==, 2);
   g_assert_cmpuint (stats.refused, ==, 1);
@@ -509,7 +484,7 @@ test_documented_shipments_answer (Fixture       *f,
   json_object_set_string_member (spec, "body", body);
   g_assert_true (lum_sandbox_set_faults (f->sandbox, spec, &error));
   g_assert_no_error (error);
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   lum_sandbox_clear_faults (f->sandbox, "shipstation");
   g_assert_cmpuint (stats.failed_targets, ==, 0);
   g_assert_cmpuint (stats.recorded, ==, 1);

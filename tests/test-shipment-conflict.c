@@ -9,31 +9,6 @@
 
 typedef LumTestWorld Fixture;
 
-static void
-on_polled_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LumPollStats *stats = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lum_fulfillment_poller_poll_finish (LUM_FULFILLMENT_POLLER (source), result, stats, &error));
-  g_assert_no_error (error);
-  stats->shipments += 1000000;
-}
-
-static LumPollStats
-poll (Fixture *f)
-{
-  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->service);
-  LumPollStats stats = { 0, };
-
-  lum_fulfillment_poller_poll_async (poller, NULL, on_polled_cb, &stats);
-  while (stats.shipments < 1000000)
-    g_main_context_iteration (NULL, TRUE);
-  stats.shipments -= 1000000;
-  return stats;
-}
 
 static void
 warehouse_ships (Fixture     *f,
@@ -80,7 +55,7 @@ order_in_conflict (Fixture *f)
 
   clerk_ships (f, order, "UPS", "1ZMINE");
   warehouse_ships (f, order, "1ZWAREHOUSE");
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.shipments, ==, 1);
   g_assert_cmpuint (stats.refused, ==, 0);
   g_assert_cmpuint (stats.recorded, ==, 0);
@@ -159,7 +134,7 @@ test_conflict_kept (Fixture       *f,
   g_assert_false (has_event (f, order, "shipment.refused", ""));
 
   /* the next poll sees the same shipment: no second conflict */
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.conflicts, ==, 0);
   g_assert_cmpuint (stats.refused, ==, 0);
   g_clear_object (&conflict);
@@ -250,7 +225,7 @@ test_same_tracking_no_conflict (Fixture       *f,
   g_assert_cmpuint (lum_test_world_push (f), ==, 1);
   clerk_ships (f, order, "UPS", "1ZSAME");
   warehouse_ships (f, order, "1ZSAME");
-  stats = poll (f);
+  stats = lum_test_world_poll (f);
   g_assert_cmpuint (stats.conflicts, ==, 0);
   g_assert_cmpuint (stats.refused, ==, 0);
   g_assert_cmpuint (stats.duplicates, ==, 1);

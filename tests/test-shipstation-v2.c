@@ -53,31 +53,6 @@ count (Fixture    *f,
   return lum_sandbox_count_requests (f->world.sandbox, "shipstation", method, path);
 }
 
-static void
-on_polled_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  LumPollStats *stats = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lum_fulfillment_poller_poll_finish (LUM_FULFILLMENT_POLLER (source), result, stats, &error));
-  g_assert_no_error (error);
-  stats->shipments += 1000000;
-}
-
-static LumPollStats
-poll (Fixture *f)
-{
-  g_autoptr(LumFulfillmentPoller) poller = lum_fulfillment_poller_new (f->world.service);
-  LumPollStats stats = { 0, };
-
-  lum_fulfillment_poller_poll_async (poller, NULL, on_polled_cb, &stats);
-  while (stats.shipments < 1000000)
-    g_main_context_iteration (NULL, TRUE);
-  stats.shipments -= 1000000;
-  return stats;
-}
 
 static LumChannel *
 v2_channel (Fixture          *f,
@@ -302,7 +277,7 @@ test_poll_labels_invoice_and_void (Fixture       *f,
   label = lum_sandbox_shipstation_ship (f->world.sandbox, lum_document_get_number (order), "ups", "1ZV2000001",
                                         NULL, &error);
   g_assert_no_error (error);
-  stats = poll (f);
+  stats = lum_test_world_poll (&f->world);
   g_assert_cmpuint (stats.failed_targets, ==, 0);
   g_assert_cmpuint (stats.recorded, ==, 1);
   g_assert_cmpuint (count (f, "GET", "/v2/labels"), >=, 1);
@@ -320,7 +295,7 @@ test_poll_labels_invoice_and_void (Fixture       *f,
   g_assert_cmpuint (g_strv_length (invoices), ==, 1);
 
   /* the same label again is a duplicate */
-  stats = poll (f);
+  stats = lum_test_world_poll (&f->world);
   g_assert_cmpuint (stats.recorded, ==, 0);
 
   /* an hour later another order ships: the cursor passes the first label */
@@ -331,7 +306,7 @@ test_poll_labels_invoice_and_void (Fixture       *f,
   second_label = lum_sandbox_shipstation_ship (f->world.sandbox, lum_document_get_number (second), "ups", "1ZV2000002",
                                                NULL, &error);
   g_assert_no_error (error);
-  stats = poll (f);
+  stats = lum_test_world_poll (&f->world);
   g_assert_cmpuint (stats.recorded, ==, 1);
 
   /* then the first label is voided: only the list of voided labels,
@@ -339,7 +314,7 @@ test_poll_labels_invoice_and_void (Fixture       *f,
   g_assert_true (lum_sandbox_shipstation_void (f->world.sandbox, json_object_get_int_member (label, "shipmentId"),
                                                &error));
   g_assert_no_error (error);
-  stats = poll (f);
+  stats = lum_test_world_poll (&f->world);
   g_assert_cmpuint (stats.failed_targets, ==, 0);
   g_assert_cmpuint (stats.voided, ==, 1);
   g_clear_object (&after);

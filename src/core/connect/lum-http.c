@@ -568,7 +568,7 @@ lum_http_mask_secrets (const char *text,
   if (text == NULL || length == 0)
     return NULL;
   if (!g_utf8_validate_len (text, length, NULL) || memchr (text, '\0', length) != NULL)
-    return g_strdup_printf (_("(%" G_GSIZE_FORMAT " bytes that are not UTF-8 text)"), length);
+    return g_strdup_printf (_("(%lu bytes that are not UTF-8 text)"), (unsigned long)length);
 
   parser = json_parser_new ();
   if (length <= EXCHANGE_BODY_MAX && check_json_text (text, length, "", 0, NULL) &&
