@@ -427,7 +427,7 @@ build_details (LumDocumentView *self)
     {
       GtkWidget *more = adw_expander_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), _("Details"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), _("Technical Details"));
       gtk_widget_set_name (more, "details-expander");
       adw_expander_row_add_row (ADW_EXPANDER_ROW (more), create_detail_row (_("UUID"), text (self, LUM_DOC_UUID)));
       gtk_list_box_append (self->details_list, more);

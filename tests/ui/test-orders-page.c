@@ -557,7 +557,7 @@ uuid_shown (gpointer expander)
   return shows_label (expander, "UUID");
 }
 
-/* The UUID is folded into a Details expander, closed, not a row of its own
+/* The UUID is folded into a Technical Details expander, closed, not a row of its own
  * among the order's details. */
 static void
 test_uuid_in_details (Fixture       *f,
@@ -581,9 +581,9 @@ test_uuid_in_details (Fixture       *f,
         expander = row;
     }
   g_assert_nonnull (expander);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), ==, "Details");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), ==, "Technical Details");
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
-  g_assert_true (shows_label (expander, "Details"));
+  g_assert_true (shows_label (expander, "Technical Details"));
   g_assert_false (shows_label (expander, uuid));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
