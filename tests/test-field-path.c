@@ -111,6 +111,45 @@ test_syntax_errors (void)
     }
 }
 
+/* The message says what is wrong with the path in words, never "at position 7". */
+static void
+test_syntax_messages (void)
+{
+  const struct { const char *in; const char *message; } cases[] = {
+    { "items[", "Remote field “items[”: a “[” is not closed" },
+    { "items[1", "Remote field “items[1”: a “[” is not closed" },
+    { "items[name=x", "Remote field “items[name=x”: a “[” is not closed" },
+    { "ship to", "Remote field “ship to”: a field name cannot hold a space" },
+    { "a. b", "Remote field “a. b”: a field name cannot hold a space" },
+    { ".a", "Remote field “.a”: it cannot start with “.”" },
+    { "a.", "Remote field “a.”: it cannot end with “.”" },
+    { "a..b", "Remote field “a..b”: it has two “.” in a row" },
+    { "1a", "Remote field “1a”: a field name cannot start with a digit" },
+    { "a]", "Remote field “a]”: a “]” has no “[” before it" },
+    { "[0]", "Remote field “[0]”: a “[” must follow a field name" },
+    { "a[0]b", "Remote field “a[0]b”: after “]” comes “.”, “[” or the end" },
+    { "a[]", "Remote field “a[]”: “[]” is empty: put a number or name=value inside" },
+    { "a[1000]", "Remote field “a[1000]”: an array index must be a number from 0 to 999" },
+    { "a[x]", "Remote field “a[x]”: inside “[ ]” a name needs “=” and a value, as in “[name=GiftMessage]”" },
+    { "a[=x]", "Remote field “a[=x]”: inside “[ ]” goes a number or name=value, as in “[0]” or “[name=GiftMessage]”" },
+    { "a[name=]", "Remote field “a[name=]”: the value after “=” is empty" },
+    { "a[name=\"x]", "Remote field “a[name=\"x]”: a quote “\"” is not closed" },
+    { "a[name=\"x\"y]", "Remote field “a[name=\"x\"y]”: a quoted value must be followed by “]”" },
+    { "a.b!", "Remote field “a.b!”: a field name cannot hold “!”, only the letters A–Z and a–z, digits, “_” and “-”" },
+    { "straße", "Remote field “straße”: a field name cannot hold “ß”, only the letters A–Z and a–z, digits, “_” and “-”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LumFieldPath) path = lum_field_path_parse (cases[i].in, &error);
+
+      g_assert_null (path);
+      g_assert_error (error, LUM_FIELD_PATH_ERROR, LUM_FIELD_PATH_ERROR_SYNTAX);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 static void
 test_conflicts (void)
 {
@@ -161,6 +200,7 @@ main (int   argc,
   g_test_add_func ("/field-path/set-forms", test_set_forms);
   g_test_add_func ("/field-path/canonical", test_canonical);
   g_test_add_func ("/field-path/syntax-errors", test_syntax_errors);
+  g_test_add_func ("/field-path/syntax-messages", test_syntax_messages);
   g_test_add_func ("/field-path/conflicts", test_conflicts);
   g_test_add_func ("/field-path/prefix", test_prefix);
 

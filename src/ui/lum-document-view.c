@@ -162,18 +162,16 @@ add_link_row (GtkListBox      *list,
 
 /* A field and its value, the value at the end of the row as in About. */
 static GtkWidget *
-add_detail (GtkListBox *list,
-            const char *title,
-            const char *value)
+create_detail_row (const char *title,
+                   const char *value)
 {
   g_auto(GStrv) lines = NULL;
-  GtkWidget *row;
+  GtkWidget *row = adw_action_row_new ();
   GtkWidget *label;
   glong width = 0;
 
-  if (lum_str_empty (value))
-    return NULL;
-  row = add_row (list, title, NULL);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   label = gtk_label_new (value);
   /* As wide as its longest line, up to a point: short values stay whole. */
   lines = g_strsplit (value, "\n", -1);
@@ -191,6 +189,20 @@ add_detail (GtkListBox *list,
   gtk_widget_add_css_class (label, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value, -1);
+  return row;
+}
+
+static GtkWidget *
+add_detail (GtkListBox *list,
+            const char *title,
+            const char *value)
+{
+  GtkWidget *row;
+
+  if (lum_str_empty (value))
+    return NULL;
+  row = create_detail_row (title, value);
+  gtk_list_box_append (list, row);
   return row;
 }
 
@@ -410,7 +422,16 @@ build_details (LumDocumentView *self)
   add_detail (self->details_list, _("Customer Notes"), text (self, LUM_DOC_CUSTOMER_NOTES));
   add_detail (self->details_list, _("Internal Notes"), text (self, LUM_DOC_INTERNAL_NOTES));
   add_detail (self->details_list, _("Gift Message"), text (self, LUM_DOC_GIFT_MESSAGE));
-  add_detail (self->details_list, _("UUID"), text (self, LUM_DOC_UUID));
+  /* The UUID is for support and the OMS, not for the clerk: folded away. */
+  if (!lum_str_empty (text (self, LUM_DOC_UUID)))
+    {
+      GtkWidget *more = adw_expander_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), _("Technical Details"));
+      gtk_widget_set_name (more, "details-expander");
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (more), create_detail_row (_("UUID"), text (self, LUM_DOC_UUID)));
+      gtk_list_box_append (self->details_list, more);
+    }
 }
 
 static void

@@ -145,6 +145,24 @@ G_DEFINE_FINAL_TYPE (LumHelpWindow, lum_help_window, ADW_TYPE_WINDOW)
 
 static LumHelpWindow *the_window;
 
+/* A heading to a screen reader too, and not selectable: only the text
+ * under it is for copying. */
+static GtkWidget *
+create_heading (const char *text,
+                int         level)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "label", text,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   "wrap", TRUE,
+                                   "xalign", 0.0f,
+                                   NULL);
+
+  gtk_widget_add_css_class (label, level == 1 ? "title-1" : "title-4");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, level, -1);
+  return label;
+}
+
 static GtkWidget *
 create_block (const char *block)
 {
@@ -153,9 +171,9 @@ create_block (const char *block)
 
   if (g_str_has_prefix (text, "# "))
     {
-      label = gtk_label_new (text + 2);
-      gtk_widget_add_css_class (label, "title-4");
+      label = create_heading (text + 2, 2);
       gtk_widget_set_margin_top (label, 12);
+      return label;
     }
   else if (g_str_has_prefix (text, "- "))
     {
@@ -183,12 +201,8 @@ create_page (const Topic *topic)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *title = gtk_label_new (_(topic->title));
+  GtkWidget *title = create_heading (_(topic->title), 1);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_add_css_class (title, "title-1");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
   gtk_box_append (GTK_BOX (box), title);
   for (guint i = 0; topic->blocks[i] != NULL; i++)
     gtk_box_append (GTK_BOX (box), create_block (topic->blocks[i]));
@@ -228,6 +242,30 @@ on_row_activated_cb (LumHelpWindow *self,
 {
   gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* GTK selects the whole text of a selectable label that gets the focus,
+ * and the window gives it to the first paragraph on opening (and when
+ * folded, after a topic): the page would open selected. A selection made
+ * by hand is kept. */
+static gboolean
+clear_focus_selection_cb (gpointer data)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (data));
+  int start, end;
+
+  if (GTK_IS_LABEL (focus) &&
+      gtk_label_get_selection_bounds (GTK_LABEL (focus), &start, &end) &&
+      start == 0 && end == g_utf8_strlen (gtk_label_get_text (GTK_LABEL (focus)), -1))
+    gtk_label_select_region (GTK_LABEL (focus), 0, 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_focus_widget_cb (LumHelpWindow *self)
+{
+  if (GTK_IS_LABEL (gtk_window_get_focus (GTK_WINDOW (self))))
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, clear_focus_selection_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -310,6 +348,7 @@ lum_help_window_init (LumHelpWindow *self)
   adw_leaflet_page_set_navigatable (page, FALSE);
   adw_leaflet_append (self->leaflet, content_box);
   adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->leaflet));
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_cb), NULL);
 
   lum_help_window_set_topic (self, NULL);
 }

@@ -69,6 +69,7 @@ static guint signals[N_SIGNALS];
 
 static const char * const state_classes[] = {
   "lum-step-pending", "lum-step-running", "lum-step-ok", "lum-step-failed", "lum-step-skipped",
+  "lum-step-waiting",
 };
 
 /* -- helpers -------------------------------------------------------------- */
@@ -160,26 +161,34 @@ update_step_row (GtkWidget *row)
   const char *state = lum_test_step_get_state (step);
   const char *detail = lum_test_step_get_text (step, LUM_TEST_STEP_DETAIL);
   gboolean running = g_strcmp0 (state, LUM_TEST_STEP_RUNNING) == 0;
+  /* The invoice of a channel that invoices on shipment "passes" by not
+   * existing yet: that is a wait for the shipment, not a done step, so it
+   * shows no green tick. The invoice-on-shipment row says how it ended. */
+  gboolean waiting = g_strcmp0 (state, LUM_TEST_STEP_OK) == 0 &&
+                     g_object_get_data (G_OBJECT (row), "lum-step-waits-for-shipment") != NULL;
+  const char *label = waiting ? _("Waiting for the shipment") : state_label (state);
   g_autofree char *time = format_time (lum_test_step_get_text (step, LUM_TEST_STEP_AT));
   g_autofree char *description = NULL;
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail ? detail : "");
   gtk_label_set_text (GTK_LABEL (w->time), time);
-  gtk_image_set_from_icon_name (GTK_IMAGE (w->icon), state_icon_name (state));
+  gtk_image_set_from_icon_name (GTK_IMAGE (w->icon),
+                                waiting ? "document-open-recent-symbolic" : state_icon_name (state));
   gtk_stack_set_visible_child (GTK_STACK (w->stack), running ? w->spinner : w->icon);
   gtk_spinner_set_spinning (GTK_SPINNER (w->spinner), running);
-  set_state_class (row, state);
+  set_state_class (row, waiting ? "waiting" : state);
 
   /* A screen reader hears the state that the icon shows. */
-  description = g_strdup_printf ("%s. %s", state_label (state), detail ? detail : "");
+  description = g_strdup_printf ("%s. %s", label, detail ? detail : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-  gtk_widget_set_tooltip_text (w->icon, state_label (state));
+  gtk_widget_set_tooltip_text (w->icon, label);
 }
 
 static GtkWidget *
-create_step_row (LumTestStep *step)
+create_step_row (LumTestStep *step,
+                 gboolean     waits_for_shipment)
 {
   GtkWidget *row = adw_action_row_new ();
   StepWidgets *w = g_new0 (StepWidgets, 1);
@@ -194,6 +203,7 @@ create_step_row (LumTestStep *step)
   w->stack = gtk_stack_new ();
   w->icon = gtk_image_new ();
   w->spinner = gtk_spinner_new ();
+  gtk_widget_set_name (w->icon, "step-icon");
   gtk_widget_add_css_class (w->icon, "lum-step-icon");
   gtk_stack_add_child (GTK_STACK (w->stack), w->icon);
   gtk_stack_add_child (GTK_STACK (w->stack), w->spinner);
@@ -208,6 +218,8 @@ create_step_row (LumTestStep *step)
 
   g_object_set_data_full (G_OBJECT (row), "lum-step", g_object_ref (step), g_object_unref);
   g_object_set_data_full (G_OBJECT (row), "lum-step-widgets", w, g_free);
+  if (waits_for_shipment)
+    g_object_set_data (G_OBJECT (row), "lum-step-waits-for-shipment", GINT_TO_POINTER (TRUE));
   g_signal_connect_object (step, "notify", G_CALLBACK (update_step_row), row, G_CONNECT_SWAPPED);
   update_step_row (row);
   return row;
@@ -288,12 +300,14 @@ static void
 build_rows (LumTestDialog *self)
 {
   GListModel *steps = lum_channel_test_get_steps (self->test);
+  gboolean on_shipment = lum_channel_get_invoice_timing (self->channel) == LUM_INVOICE_TIMING_SHIPMENT_CREATED;
 
   for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
     {
       g_autoptr(LumTestStep) step = g_list_model_get_item (steps, i);
+      gboolean waits = on_shipment && g_strcmp0 (lum_test_step_get_name (step), "invoice") == 0;
 
-      gtk_list_box_append (self->steps_list, create_step_row (step));
+      gtk_list_box_append (self->steps_list, create_step_row (step, waits));
       if (g_strcmp0 (lum_test_step_get_name (step), "pushed") == 0)
         {
           g_signal_connect_object (step, "notify::request", G_CALLBACK (on_push_request_cb), self, G_CONNECT_SWAPPED);

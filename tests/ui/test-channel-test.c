@@ -117,7 +117,7 @@ step_row (LumTestDialog *dialog,
 static const char *
 row_state (GtkWidget *row)
 {
-  static const char * const states[] = { "pending", "running", "ok", "failed", "skipped" };
+  static const char * const states[] = { "pending", "running", "ok", "failed", "skipped", "waiting" };
 
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
     {
@@ -153,7 +153,7 @@ test_green (Fixture       *f,
   g_autofree char *key = NULL;
   LumChannelEditor *editor;
   LumTestDialog *dialog;
-  GtkWidget *list, *diagram, *request;
+  GtkWidget *list, *diagram, *request, *invoice_row, *invoice_icon;
   const char *number;
   guint n_rows = 0;
 
@@ -174,13 +174,14 @@ test_green (Fixture       *f,
   dialog = run_test (editor);
   sync_test_save_shot (GTK_WIDGET (dialog), "sync-test-green");
 
-  /* Every step passed or does not apply, as each row shows. */
+  /* Every step passed or does not apply, as each row shows; the invoice,
+   * which comes with the shipment, waited for it. */
   list = lum_ui_test_child (dialog, LUM_TYPE_TEST_DIALOG, "steps_list");
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       const char *state;
 
-      if (g_str_equal (gtk_widget_get_name (row), "request"))
+      if (g_str_equal (gtk_widget_get_name (row), "request") || g_str_equal (gtk_widget_get_name (row), "invoice"))
         continue;
       state = row_state (row);
       if (g_strcmp0 (state, "ok") != 0 && g_strcmp0 (state, "skipped") != 0)
@@ -188,7 +189,14 @@ test_green (Fixture       *f,
                  adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
       n_rows++;
     }
-  g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (lum_channel_test_get_steps (lum_test_dialog_get_test (dialog))));
+  g_assert_cmpuint (n_rows + 1, ==, g_list_model_get_n_items (lum_channel_test_get_steps (lum_test_dialog_get_test (dialog))));
+  invoice_row = step_row (dialog, "invoice");
+  g_assert_cmpstr (row_state (invoice_row), ==, "waiting");
+  invoice_icon = sync_test_find_named (invoice_row, "step-icon");
+  g_assert_true (GTK_IS_IMAGE (invoice_icon));
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (invoice_icon)), !=, "emblem-ok-symbolic");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (invoice_icon), ==, "Waiting for the shipment");
+  g_assert_cmpstr (row_state (step_row (dialog, "invoice-on-shipment")), ==, "ok");
   g_assert_cmpstr (row_state (step_row (dialog, "pushed")), ==, "ok");
   g_assert_cmpstr (row_state (step_row (dialog, "tracking")), ==, "ok");
   g_assert_cmpstr (row_state (step_row (dialog, "accounting")), ==, "ok");

@@ -551,6 +551,47 @@ test_mark_as_shipped (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (lum_ui_test_child (view, LUM_TYPE_DOCUMENT_VIEW, "ship_button")));
 }
 
+static gboolean
+uuid_shown (gpointer expander)
+{
+  return shows_label (expander, "UUID");
+}
+
+/* The UUID is folded into a Technical Details expander, closed, not a row of its own
+ * among the order's details. */
+static void
+test_uuid_in_details (Fixture       *f,
+                      gconstpointer  unused)
+{
+  g_autoptr(LumDocument) order = post_order (f);
+  const char *uuid = lum_document_get_text (order, LUM_DOC_UUID);
+  GtkWidget *list, *expander = NULL;
+  LumDocumentView *view;
+
+  view = LUM_DOCUMENT_VIEW (lum_window_open_document (f->window, LUM_DOCUMENT_KIND_SALES_ORDER,
+                                                      lum_document_get_id (order)));
+  lum_ui_test_pump ();
+  list = lum_ui_test_child (view, LUM_TYPE_DOCUMENT_VIEW, "details_list");
+  g_assert_true (uuid != NULL && *uuid != '\0');
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      g_assert_true (ADW_IS_PREFERENCES_ROW (row));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), !=, "UUID");
+      if (ADW_IS_EXPANDER_ROW (row))
+        expander = row;
+    }
+  g_assert_nonnull (expander);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), ==, "Technical Details");
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+  g_assert_true (shows_label (expander, "Technical Details"));
+  g_assert_false (shows_label (expander, uuid));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  g_assert_true (lum_ui_test_wait (uuid_shown, expander, 5000));
+  g_assert_true (shows_label (expander, uuid));
+  lum_ui_test_shot ("docs-order-view-details");
+}
+
 /* Test documents are hidden, never silently: the list says how many, with
  * a button that shows them, a Test badge on their rows; the test customer
  * is marked as such on the Customers page. */
@@ -620,6 +661,7 @@ main (int   argc,
   ADD ("/ui/orders-page/20000-orders", test_page_at_scale);
   ADD ("/ui/orders-page/mark-as-shipped", test_mark_as_shipped);
   ADD ("/ui/orders-page/hidden-tests", test_hidden_tests);
+  ADD ("/ui/orders-page/uuid-in-details", test_uuid_in_details);
 
   return g_test_run ();
 }

@@ -719,6 +719,65 @@ test_help_and_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (shortcuts));
 }
 
+static void
+assert_nothing_selected (GtkWidget *widget)
+{
+  int start, end;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selection_bounds (GTK_LABEL (widget), &start, &end))
+    g_error ("“%s” opens selected", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    assert_nothing_selected (child);
+}
+
+/* Whether a label under @widget shows @text as a heading: the role, the
+ * look, and not selectable. */
+static gboolean
+has_heading (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_HEADING &&
+      (gtk_widget_has_css_class (widget, "title-1") || gtk_widget_has_css_class (widget, "title-4")) &&
+      !gtk_label_get_selectable (GTK_LABEL (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (has_heading (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The help window's headings are headings to a screen reader, and it opens
+ * with nothing selected, wide and at 360 px, nor after changing topic. */
+static void
+test_help_headings (void)
+{
+  const int widths[] = { 900, 360 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      LumHelpWindow *help = g_object_new (LUM_TYPE_HELP_WINDOW, NULL);
+
+      gtk_window_set_default_size (GTK_WINDOW (help), widths[i], 600);
+      lum_help_window_set_topic (help, "channel");
+      gtk_window_present (GTK_WINDOW (help));
+      lum_ui_test_pump ();
+      g_assert_true (has_heading (GTK_WIDGET (help), "Create a Channel"));
+      g_assert_true (has_heading (GTK_WIDGET (help), "1. General"));
+      g_assert_true (has_heading (GTK_WIDGET (help), "4. Invoicing and Sales Order Logic"));
+      g_assert_false (has_heading (GTK_WIDGET (help), "Save with Save (Ctrl+S)."));
+      g_assert_nonnull (sync_test_find_label (GTK_WIDGET (help), "Save with Save (Ctrl+S)."));
+      assert_nothing_selected (GTK_WIDGET (help));
+
+      lum_help_window_set_topic (help, "testing");
+      lum_ui_test_pump ();
+      assert_nothing_selected (GTK_WIDGET (help));
+      sync_test_save_shot (GTK_WIDGET (help), widths[i] == 360 ? "sync-help-360" : "sync-help-headings");
+      gtk_window_destroy (GTK_WINDOW (help));
+      lum_ui_test_pump ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +793,7 @@ main (int   argc,
   g_test_add_func ("/ui/app/channel-test", test_app_channel_test);
   g_test_add_func ("/ui/preferences", test_preferences);
   g_test_add_func ("/ui/help-and-shortcuts", test_help_and_shortcuts);
+  g_test_add_func ("/ui/help/headings", test_help_headings);
 
   g_test_add_func ("/ui/app/damaged-database", test_app_damaged_database);
 

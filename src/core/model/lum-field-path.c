@@ -52,16 +52,52 @@ is_name_char (char c)
   return g_ascii_isalnum (c) || c == '_' || c == '-';
 }
 
+/* Messages say what is wrong in words, not at which character: the clerk
+ * reads them beside the row, and a position means counting. */
 static gboolean
 syntax_error (GError     **error,
               const char  *text,
-              const char  *at,
               const char  *what)
 {
   g_set_error (error, LUM_FIELD_PATH_ERROR, LUM_FIELD_PATH_ERROR_SYNTAX,
-               _("Remote field “%s”: %s at position %d"),
-               text, what, (int)(at - text) + 1);
+               _("Remote field “%s”: %s"), text, what);
   return FALSE;
+}
+
+static gboolean
+unclosed_bracket_error (GError     **error,
+                        const char  *text)
+{
+  return syntax_error (error, text, _("a “[” is not closed"));
+}
+
+/* @at is a character that cannot be part of a field name. */
+static gboolean
+bad_char_error (GError     **error,
+                const char  *text,
+                const char  *at)
+{
+  g_autofree char *what = NULL;
+  char buf[8] = { 0, };
+  gunichar c;
+
+  if (*at == ' ')
+    return syntax_error (error, text, _("a field name cannot hold a space"));
+  if (*at == ']')
+    return syntax_error (error, text, _("a “]” has no “[” before it"));
+  if (*at == '[')
+    return syntax_error (error, text, _("a “[” must follow a field name"));
+  if (g_ascii_isdigit (*at))
+    return syntax_error (error, text, _("a field name cannot start with a digit"));
+
+  c = g_utf8_get_char_validated (at, -1);
+  if (c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isprint (c))
+    return syntax_error (error, text,
+                         _("a field name can only hold the letters A–Z and a–z, digits, “_” and “-”"));
+  g_unichar_to_utf8 (c, buf);
+  what = g_strdup_printf (_("a field name cannot hold “%s”, only the letters A–Z and a–z, digits, “_” and “-”"),
+                          buf);
+  return syntax_error (error, text, what);
 }
 
 static const char *
@@ -94,24 +130,40 @@ parse_selector (const char  *text,
       while (g_ascii_isdigit (*p) && p - start < 4)
         index = index * 10 + (*p++ - '0');
       if (*p != ']' || index > LUM_FIELD_PATH_MAX_INDEX)
-        return syntax_error (error, text, p, _("an array index must be a number from 0 to 999"));
+        {
+          if (*p == '\0')
+            return unclosed_bracket_error (error, text);
+          return syntax_error (error, text, _("an array index must be a number from 0 to 999"));
+        }
       step->kind = STEP_INDEX;
       step->index = index;
       *pp = p + 1;
       return TRUE;
     }
 
+  if (*p == '\0')
+    return unclosed_bracket_error (error, text);
+  if (*p == ']')
+    return syntax_error (error, text, _("“[]” is empty: put a number or name=value inside"));
   if ((p = parse_name (p, &step->name)) == NULL)
-    return syntax_error (error, text, *pp + 1, _("expected a number or name=value inside [ ]"));
+    return syntax_error (error, text,
+                         _("inside “[ ]” goes a number or name=value, as in “[0]” or “[name=GiftMessage]”"));
+  if (*p == '\0')
+    return unclosed_bracket_error (error, text);
   if (*p != '=')
-    return syntax_error (error, text, p, _("expected “=” after the name inside [ ]"));
+    return syntax_error (error, text,
+                         _("inside “[ ]” a name needs “=” and a value, as in “[name=GiftMessage]”"));
   p++;
 
   if (*p == '"')
     {
       const char *end = strchr (p + 1, '"');
-      if (end == NULL || end[1] != ']')
-        return syntax_error (error, text, p, _("unterminated quoted value"));
+      if (end == NULL)
+        return syntax_error (error, text, _("a quote “\"” is not closed"));
+      if (end[1] == '\0')
+        return unclosed_bracket_error (error, text);
+      if (end[1] != ']')
+        return syntax_error (error, text, _("a quoted value must be followed by “]”"));
       step->value = g_strndup (p + 1, end - p - 1);
       p = end + 1;
     }
@@ -119,13 +171,13 @@ parse_selector (const char  *text,
     {
       const char *end = strchr (p, ']');
       if (end == NULL)
-        return syntax_error (error, text, p, _("missing “]”"));
+        return unclosed_bracket_error (error, text);
       step->value = g_strstrip (g_strndup (p, end - p));
       p = end;
     }
 
   if (step->value[0] == '\0')
-    return syntax_error (error, text, p, _("the value after “=” is empty"));
+    return syntax_error (error, text, _("the value after “=” is empty"));
 
   step->kind = STEP_MATCH;
   *pp = p + 1;
@@ -137,7 +189,7 @@ parse_selector (const char  *text,
  * @text: a remote field as typed by the user; surrounding spaces are ignored
  *
  * Returns: (transfer full): the parsed path, or %NULL with
- *   %LUM_FIELD_PATH_ERROR_SYNTAX and a message that names the position
+ *   %LUM_FIELD_PATH_ERROR_SYNTAX and a message that says what is wrong
  */
 LumFieldPath *
 lum_field_path_parse (const char  *text,
@@ -171,7 +223,14 @@ lum_field_path_parse (const char  *text,
 
       if (next == NULL)
         {
-          syntax_error (error, stripped, p, _("expected a field name (a letter or “_” first)"));
+          if (p == stripped && *p == '.')
+            syntax_error (error, stripped, _("it cannot start with “.”"));
+          else if (*p == '\0')
+            syntax_error (error, stripped, _("it cannot end with “.”"));
+          else if (*p == '.')
+            syntax_error (error, stripped, _("it has two “.” in a row"));
+          else
+            bad_char_error (error, stripped, p);
           return NULL;
         }
       g_array_append_val (path->steps, member);
@@ -201,7 +260,10 @@ lum_field_path_parse (const char  *text,
         break;
       if (*p != '.')
         {
-          syntax_error (error, stripped, p, _("expected “.”, “[” or the end"));
+          if (p[-1] == ']' && *p != '[' && *p != ']')
+            syntax_error (error, stripped, _("after “]” comes “.”, “[” or the end"));
+          else
+            bad_char_error (error, stripped, p);
           return NULL;
         }
       p++;
