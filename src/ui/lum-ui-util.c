@@ -419,6 +419,126 @@ lum_ui_column_view_name_titles (GtkColumnView *view)
     }
 }
 
+/* -- columns that give way ------------------------------------------------ */
+
+typedef struct
+{
+  GtkColumnView *view;
+  GPtrArray     *columns;   /* GtkColumnViewColumn, the first to hide first */
+  guint          idle_id;
+} FitColumns;
+
+static void
+fit_columns_free (gpointer data)
+{
+  FitColumns *fit = data;
+
+  g_clear_handle_id (&fit->idle_id, g_source_remove);
+  g_ptr_array_unref (fit->columns);
+  g_free (fit);
+}
+
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* Shows every column, then hides them by priority until what the rows
+ * say fits the width the view has: nothing is cut off or scrolled away. */
+static gboolean
+on_fit_columns_idle_cb (gpointer user_data)
+{
+  FitColumns *fit = user_data;
+  GtkWidget *view = GTK_WIDGET (fit->view);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  int available = gtk_widget_get_width (scrolled != NULL ? scrolled : view);
+
+  fit->idle_id = 0;
+  if (available <= 0)
+    return G_SOURCE_REMOVE;
+  for (guint i = 0; i < fit->columns->len; i++)
+    gtk_column_view_column_set_visible (g_ptr_array_index (fit->columns, i), TRUE);
+  for (guint i = 0; i < fit->columns->len && natural_width (view) > available; i++)
+    gtk_column_view_column_set_visible (g_ptr_array_index (fit->columns, i), FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_fit_columns (FitColumns *fit)
+{
+  if (fit->idle_id == 0)
+    fit->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, on_fit_columns_idle_cb, fit, NULL);
+}
+
+static void
+on_fit_columns_width_cb (GtkAdjustment *adjustment,
+                         GtkWidget     *view)
+{
+  static const char key[] = "lum-fit-page-size";
+  FitColumns *fit = g_object_get_data (G_OBJECT (view), "lum-fit-columns");
+  int page = (int)gtk_adjustment_get_page_size (adjustment);
+
+  /* the page, not the scrolling: once per width */
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (adjustment), key)) == page + 1)
+    return;
+  g_object_set_data (G_OBJECT (adjustment), key, GINT_TO_POINTER (page + 1));
+  queue_fit_columns (fit);
+}
+
+static void
+on_fit_columns_items_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         GtkWidget  *view)
+{
+  queue_fit_columns (g_object_get_data (G_OBJECT (view), "lum-fit-columns"));
+}
+
+static void
+on_fit_columns_model_cb (GtkColumnView *view,
+                         GParamSpec    *pspec,
+                         gpointer       user_data)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (view);
+
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (on_fit_columns_items_cb), view, 0);
+  queue_fit_columns (g_object_get_data (G_OBJECT (view), "lum-fit-columns"));
+}
+
+/**
+ * lum_ui_column_view_fit_columns:
+ * @columns: (array length=n_columns): the columns that may be hidden, the
+ *   least important first; the others always show
+ *
+ * Lets @view's columns give way on a narrow window: when the rows' text
+ * does not fit the width, the least important columns are hidden, and
+ * shown again when the window widens. Call once the columns are in.
+ */
+void
+lum_ui_column_view_fit_columns (GtkColumnView              *view,
+                                GtkColumnViewColumn * const *columns,
+                                guint                        n_columns)
+{
+  FitColumns *fit = g_new0 (FitColumns, 1);
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  fit->view = view;
+  fit->columns = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_columns; i++)
+    g_ptr_array_add (fit->columns, g_object_ref (columns[i]));
+  g_object_set_data_full (G_OBJECT (view), "lum-fit-columns", fit, fit_columns_free);
+  if (hadjustment != NULL)
+    g_signal_connect_object (hadjustment, "changed", G_CALLBACK (on_fit_columns_width_cb), view, 0);
+  g_signal_connect (view, "notify::model", G_CALLBACK (on_fit_columns_model_cb), NULL);
+  on_fit_columns_model_cb (view, NULL, NULL);
+}
+
 /**
  * lum_ui_set_error_message:
  * @message: (nullable): the label that says why @widget's value was
