@@ -447,6 +447,49 @@ natural_width (GtkWidget *widget)
   return natural;
 }
 
+/* The widest of each column's title and cells in @row, one child a column. */
+static void
+widen_columns (GtkWidget *row,
+               int       *widths,
+               guint      n_columns)
+{
+  guint i = 0;
+
+  for (GtkWidget *cell = row != NULL ? gtk_widget_get_first_child (row) : NULL;
+       cell != NULL && i < n_columns;
+       cell = gtk_widget_get_next_sibling (cell), i++)
+    widths[i] = MAX (widths[i], natural_width (cell));
+}
+
+/* What the shown columns ask for with the rows bound now. The view's own
+ * measure is kept until it is laid out again, so the titles and cells are
+ * measured: the header first, then the list's rows. */
+static int
+needed_width (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  guint n_columns = g_list_model_get_n_items (columns);
+  g_autofree int *widths = g_new0 (int, n_columns);
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  GtkWidget *list = header != NULL ? gtk_widget_get_next_sibling (header) : NULL;
+  int needed = 0;
+
+  widen_columns (header, widths, n_columns);
+  for (GtkWidget *row = list != NULL ? gtk_widget_get_first_child (list) : NULL;
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_visible (row))
+      widen_columns (row, widths, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        needed += widths[i];
+    }
+  return needed;
+}
+
 /* Shows every column, then hides them by priority until what the rows
  * say fits the width the view has: nothing is cut off or scrolled away. */
 static gboolean
@@ -458,11 +501,11 @@ on_fit_columns_idle_cb (gpointer user_data)
   int available = gtk_widget_get_width (scrolled != NULL ? scrolled : view);
 
   fit->idle_id = 0;
-  if (available <= 0)
+  if (available <= 0 || !gtk_widget_get_mapped (view))
     return G_SOURCE_REMOVE;
   for (guint i = 0; i < fit->columns->len; i++)
     gtk_column_view_column_set_visible (g_ptr_array_index (fit->columns, i), TRUE);
-  for (guint i = 0; i < fit->columns->len && natural_width (view) > available; i++)
+  for (guint i = 0; i < fit->columns->len && needed_width (fit->view) > available; i++)
     gtk_column_view_column_set_visible (g_ptr_array_index (fit->columns, i), FALSE);
   return G_SOURCE_REMOVE;
 }
@@ -471,7 +514,8 @@ static void
 queue_fit_columns (FitColumns *fit)
 {
   if (fit->idle_id == 0)
-    fit->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, on_fit_columns_idle_cb, fit, NULL);
+    /* after the frame that lays out the rows */
+    fit->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_fit_columns_idle_cb, fit, NULL);
 }
 
 static void
@@ -536,6 +580,7 @@ lum_ui_column_view_fit_columns (GtkColumnView              *view,
   if (hadjustment != NULL)
     g_signal_connect_object (hadjustment, "changed", G_CALLBACK (on_fit_columns_width_cb), view, 0);
   g_signal_connect (view, "notify::model", G_CALLBACK (on_fit_columns_model_cb), NULL);
+  g_signal_connect_swapped (view, "map", G_CALLBACK (queue_fit_columns), fit);
   on_fit_columns_model_cb (view, NULL, NULL);
 }
 
