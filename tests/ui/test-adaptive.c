@@ -501,6 +501,7 @@ test_default_width_lists (Fixture       *f,
   shows = (Shows) { page, lum_document_get_text (invoice, LUM_DOC_NUMBER) };
   g_assert_true (lum_ui_test_wait (shows_text, &shows, 3000));
   lum_ui_test_pump ();
+  assert_whole (page, name);
   lum_ui_test_shot ("default-width-invoices");
   assert_last_column_inside (lum_ui_test_child (page, LUM_TYPE_DOCUMENTS_PAGE, "column_view"));
 
