@@ -491,7 +491,9 @@ needed_width (GtkColumnView *view)
 }
 
 /* Shows every column, then hides them by priority until what the rows
- * say fits the width the view has: nothing is cut off or scrolled away. */
+ * say fits the width the view has: nothing is cut off or scrolled away.
+ * All are shown first because a hidden cell measures nothing: this is
+ * done after a frame, in one go, so nothing flickers. */
 static gboolean
 on_fit_columns_idle_cb (gpointer user_data)
 {
