@@ -202,7 +202,11 @@ on_text_setup_cb (GtkSignalListItemFactory *factory,
   if (column == COLUMN_ATTEMPTS)
     gtk_widget_add_css_class (label, "numeric");
   if (column == COLUMN_ERROR)
-    gtk_widget_add_css_class (label, "lum-job-error");
+    {
+      /* a long error asks for no more than this: it is read in the job */
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+      gtk_widget_add_css_class (label, "lum-job-error");
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -386,6 +390,17 @@ setup_columns (LumActivityPage *self)
                GINT_TO_POINTER (COLUMN_DOCUMENT));
   set_factory (self, self->state_column, G_CALLBACK (on_state_setup_cb), G_CALLBACK (on_state_bind_cb), NULL);
   set_factory (self, self->actions_column, G_CALLBACK (on_actions_setup_cb), G_CALLBACK (on_actions_bind_cb), NULL);
+}
+
+/* What gives way on a narrow window, the least needed first. */
+static void
+setup_column_priorities (LumActivityPage *self)
+{
+  GtkColumnViewColumn *by_priority[] = {
+    self->attempts_column, self->integration_column, self->due_column, self->kind_column,
+  };
+
+  lum_ui_column_view_fit_columns (self->column_view, by_priority, G_N_ELEMENTS (by_priority));
 }
 
 /* -- state ---------------------------------------------------------------- */
@@ -728,6 +743,7 @@ lum_activity_page_init (LumActivityPage *self)
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->jobs)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   setup_columns (self);
+  setup_column_priorities (self);
 }
 
 GtkWidget *

@@ -312,6 +312,18 @@ setup_columns (LumChannelsPage *self)
   gtk_column_view_column_set_factory (self->actions_column, actions_factory);
 }
 
+/* What gives way on a narrow window, the least needed first: the name
+ * (all of it, “(copy)” included) and the actions always show. */
+static void
+setup_column_priorities (LumChannelsPage *self)
+{
+  GtkColumnViewColumn *by_priority[] = {
+    self->tags_column, self->flow_column, self->group_column, self->destination_column, self->type_column,
+  };
+
+  lum_ui_column_view_fit_columns (self->column_view, by_priority, G_N_ELEMENTS (by_priority));
+}
+
 /* -- callbacks ------------------------------------------------------------ */
 
 static void
@@ -652,6 +664,7 @@ lum_channels_page_init (LumChannelsPage *self)
                            self, G_CONNECT_SWAPPED);
 
   setup_columns (self);
+  setup_column_priorities (self);
   setup_context_menu (self);
   /* Typing on the page searches. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

@@ -59,7 +59,12 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
        * text layout to measure. */
       child = gtk_inscription_new (NULL);
       gtk_inscription_set_min_chars (GTK_INSCRIPTION (child), info->width_chars);
-      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), info->width_chars * 3 / 2 + 2);
+      /* Dates and totals are as long as they are; names ask for their
+       * length when bound. */
+      if (info->kind == LUM_CELL_DATE || info->kind == LUM_CELL_MONEY)
+        gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), info->width_chars + 1);
+      else
+        gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), info->width_chars * 3 / 2 + 2);
       gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
       gtk_inscription_set_xalign (GTK_INSCRIPTION (child), info->kind == LUM_CELL_MONEY ? 1 : 0);
       if (info->kind == LUM_CELL_MONEY)
@@ -164,6 +169,11 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       break;
     }
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  /* A name asks for room to show whole (counted, not laid out): the
+   * columns give way for it where the window is narrow. */
+  if (info->kind == LUM_CELL_TEXT && info->field != LUM_DOC_NUMBER && info->width_chars >= 10)
+    gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child),
+                                   MAX (info->width_chars, (int)g_utf8_strlen (text ? text : "", -1) + 1));
   /* Screen readers read the cell, and the row as the number's cell says
    * it: number, customer, total and state. */
   if (test_badge != NULL && gtk_widget_get_visible (test_badge))

@@ -615,6 +615,26 @@ setup_columns (LumDocumentsPage *self)
     gtk_column_view_remove_column (priv->column_view, unused[i]);
   lum_ui_column_view_name_titles (priv->column_view);
 
+  /* What gives way on a narrow window, least needed first: number,
+   * customer, total and state always show. */
+  if (is_orders (self))
+    {
+      GtkColumnViewColumn *by_priority[] = {
+        priv->po_column, priv->push_column, priv->date_column, priv->channel_column, priv->fulfillment_column,
+      };
+
+      lum_ui_column_view_fit_columns (priv->column_view, by_priority, G_N_ELEMENTS (by_priority));
+    }
+  else
+    {
+      GtkColumnViewColumn *by_priority[] = {
+        priv->accounting_id_column, priv->linked_column, priv->type_column, priv->accounting_column,
+        priv->date_column, priv->channel_column, priv->due_column,
+      };
+
+      lum_ui_column_view_fit_columns (priv->column_view, by_priority, G_N_ELEMENTS (by_priority));
+    }
+
   /* Newest first. */
   gtk_column_view_sort_by_column (priv->column_view, priv->number_column, GTK_SORT_DESCENDING);
 }

@@ -53,6 +53,7 @@ typedef struct
   int         width_chars;
   gboolean    expand;
   gboolean    numeric;
+  int         give_way;   /* 1 hides first on a narrow window; 0 always shows */
 } ColumnSpec;
 
 static gboolean
@@ -147,20 +148,20 @@ product_weight (gpointer item,
 }
 
 static const ColumnSpec customer_columns[] = {
-  { N_("Name"), customer_name, LUM_CUSTOMER_NAME, 16, TRUE, FALSE },
-  { N_("Company"), customer_field, LUM_CUSTOMER_COMPANY, 12, TRUE, FALSE },
-  { N_("Email"), customer_field, LUM_CUSTOMER_EMAIL, 16, TRUE, FALSE },
-  { N_("Phone"), customer_field, LUM_CUSTOMER_PHONE, 10, FALSE, FALSE },
-  { N_("Ships To"), customer_place, 0, 12, FALSE, FALSE },
-  { N_("Terms"), customer_terms, 0, 8, FALSE, FALSE },
-  { N_("Sales Rep"), customer_field, LUM_CUSTOMER_SALES_REP, 8, FALSE, FALSE },
+  { N_("Name"), customer_name, LUM_CUSTOMER_NAME, 16, TRUE, FALSE, 0 },
+  { N_("Company"), customer_field, LUM_CUSTOMER_COMPANY, 12, TRUE, FALSE, 5 },
+  { N_("Email"), customer_field, LUM_CUSTOMER_EMAIL, 16, TRUE, FALSE, 0 },
+  { N_("Phone"), customer_field, LUM_CUSTOMER_PHONE, 10, FALSE, FALSE, 3 },
+  { N_("Ships To"), customer_place, 0, 12, FALSE, FALSE, 4 },
+  { N_("Terms"), customer_terms, 0, 8, FALSE, FALSE, 2 },
+  { N_("Sales Rep"), customer_field, LUM_CUSTOMER_SALES_REP, 8, FALSE, FALSE, 1 },
 };
 
 static const ColumnSpec product_columns[] = {
-  { N_("SKU"), product_sku, 0, 12, FALSE, FALSE },
-  { N_("Name"), product_name, 0, 20, TRUE, FALSE },
-  { N_("Unit Price"), product_price, 0, 10, FALSE, TRUE },
-  { N_("Weight"), product_weight, 0, 8, FALSE, TRUE },
+  { N_("SKU"), product_sku, 0, 12, FALSE, FALSE, 0 },
+  { N_("Name"), product_name, 0, 20, TRUE, FALSE, 0 },
+  { N_("Unit Price"), product_price, 0, 10, FALSE, TRUE, 0 },
+  { N_("Weight"), product_weight, 0, 8, FALSE, TRUE, 1 },
 };
 
 static void
@@ -197,6 +198,8 @@ setup_columns (LumRecordsPage *self)
   LumRecordsPagePrivate *priv = lum_records_page_get_instance_private (self);
   const ColumnSpec *specs = is_customers (self) ? customer_columns : product_columns;
   guint n = is_customers (self) ? G_N_ELEMENTS (customer_columns) : G_N_ELEMENTS (product_columns);
+  GtkColumnViewColumn *by_priority[G_N_ELEMENTS (customer_columns)];
+  guint n_by_priority = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -211,6 +214,17 @@ setup_columns (LumRecordsPage *self)
       gtk_column_view_append_column (priv->column_view, column);
     }
   lum_ui_column_view_name_titles (priv->column_view);
+
+  /* the columns that give way on a narrow window, the least needed first */
+  for (int give_way = 1; give_way <= (int)n; give_way++)
+    for (guint i = 0; i < n; i++)
+      if (specs[i].give_way == give_way)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (priv->column_view), i);
+
+          by_priority[n_by_priority++] = column;
+        }
+  lum_ui_column_view_fit_columns (priv->column_view, by_priority, n_by_priority);
 }
 
 /* -- loading -------------------------------------------------------------- */

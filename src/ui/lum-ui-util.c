@@ -419,6 +419,173 @@ lum_ui_column_view_name_titles (GtkColumnView *view)
     }
 }
 
+/* -- columns that give way ------------------------------------------------ */
+
+typedef struct
+{
+  GtkColumnView *view;
+  GPtrArray     *columns;   /* GtkColumnViewColumn, the first to hide first */
+  guint          idle_id;
+} FitColumns;
+
+static void
+fit_columns_free (gpointer data)
+{
+  FitColumns *fit = data;
+
+  g_clear_handle_id (&fit->idle_id, g_source_remove);
+  g_ptr_array_unref (fit->columns);
+  g_free (fit);
+}
+
+static int
+natural_width (GtkWidget *widget)
+{
+  int natural = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* The widest of each column's title and cells in @row, one child a column. */
+static void
+widen_columns (GtkWidget *row,
+               int       *widths,
+               guint      n_columns)
+{
+  guint i = 0;
+
+  for (GtkWidget *cell = row != NULL ? gtk_widget_get_first_child (row) : NULL;
+       cell != NULL && i < n_columns;
+       cell = gtk_widget_get_next_sibling (cell), i++)
+    widths[i] = MAX (widths[i], natural_width (cell));
+}
+
+/* What the shown columns ask for with the rows bound now. The view's own
+ * measure is kept until it is laid out again, so the titles and cells are
+ * measured: the header first, then the list's rows. */
+static int
+needed_width (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  guint n_columns = g_list_model_get_n_items (columns);
+  g_autofree int *widths = g_new0 (int, n_columns);
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  GtkWidget *list = header != NULL ? gtk_widget_get_next_sibling (header) : NULL;
+  int needed = 0;
+
+  widen_columns (header, widths, n_columns);
+  for (GtkWidget *row = list != NULL ? gtk_widget_get_first_child (list) : NULL;
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_visible (row))
+      widen_columns (row, widths, n_columns);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        needed += widths[i];
+    }
+  return needed;
+}
+
+/* Shows every column, then hides them by priority until what the rows
+ * say fits the width the view has: nothing is cut off or scrolled away.
+ * All are shown first because a hidden cell measures nothing: this is
+ * done after a frame, in one go, so nothing flickers. */
+static gboolean
+on_fit_columns_idle_cb (gpointer user_data)
+{
+  FitColumns *fit = user_data;
+  GtkWidget *view = GTK_WIDGET (fit->view);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  int available = gtk_widget_get_width (scrolled != NULL ? scrolled : view);
+
+  fit->idle_id = 0;
+  if (available <= 0 || !gtk_widget_get_mapped (view))
+    return G_SOURCE_REMOVE;
+  for (guint i = 0; i < fit->columns->len; i++)
+    gtk_column_view_column_set_visible (g_ptr_array_index (fit->columns, i), TRUE);
+  for (guint i = 0; i < fit->columns->len && needed_width (fit->view) > available; i++)
+    gtk_column_view_column_set_visible (g_ptr_array_index (fit->columns, i), FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_fit_columns (FitColumns *fit)
+{
+  if (fit->idle_id == 0)
+    /* after the frame that lays out the rows */
+    fit->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_fit_columns_idle_cb, fit, NULL);
+}
+
+static void
+on_fit_columns_width_cb (GtkAdjustment *adjustment,
+                         GtkWidget     *view)
+{
+  static const char key[] = "lum-fit-page-size";
+  FitColumns *fit = g_object_get_data (G_OBJECT (view), "lum-fit-columns");
+  int page = (int)gtk_adjustment_get_page_size (adjustment);
+
+  /* the page, not the scrolling: once per width */
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (adjustment), key)) == page + 1)
+    return;
+  g_object_set_data (G_OBJECT (adjustment), key, GINT_TO_POINTER (page + 1));
+  queue_fit_columns (fit);
+}
+
+static void
+on_fit_columns_items_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         GtkWidget  *view)
+{
+  queue_fit_columns (g_object_get_data (G_OBJECT (view), "lum-fit-columns"));
+}
+
+static void
+on_fit_columns_model_cb (GtkColumnView *view,
+                         GParamSpec    *pspec,
+                         gpointer       user_data)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (view);
+
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (on_fit_columns_items_cb), view, 0);
+  queue_fit_columns (g_object_get_data (G_OBJECT (view), "lum-fit-columns"));
+}
+
+/**
+ * lum_ui_column_view_fit_columns:
+ * @columns: (array length=n_columns): the columns that may be hidden, the
+ *   least important first; the others always show
+ *
+ * Lets @view's columns give way on a narrow window: when the rows' text
+ * does not fit the width, the least important columns are hidden, and
+ * shown again when the window widens. Call once the columns are in.
+ */
+void
+lum_ui_column_view_fit_columns (GtkColumnView              *view,
+                                GtkColumnViewColumn * const *columns,
+                                guint                        n_columns)
+{
+  FitColumns *fit = g_new0 (FitColumns, 1);
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  fit->view = view;
+  fit->columns = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_columns; i++)
+    g_ptr_array_add (fit->columns, g_object_ref (columns[i]));
+  g_object_set_data_full (G_OBJECT (view), "lum-fit-columns", fit, fit_columns_free);
+  if (hadjustment != NULL)
+    g_signal_connect_object (hadjustment, "changed", G_CALLBACK (on_fit_columns_width_cb), view, 0);
+  g_signal_connect (view, "notify::model", G_CALLBACK (on_fit_columns_model_cb), NULL);
+  g_signal_connect_swapped (view, "map", G_CALLBACK (queue_fit_columns), fit);
+  on_fit_columns_model_cb (view, NULL, NULL);
+}
+
 /**
  * lum_ui_set_error_message:
  * @message: (nullable): the label that says why @widget's value was

@@ -12,6 +12,9 @@ char     *lum_ui_choice_action_name    (const char *text);
 void      lum_ui_combo_row_make_accessible (AdwComboRow *row);
 void      lum_ui_drop_down_make_accessible (GtkDropDown *dropdown);
 void      lum_ui_column_view_name_titles   (GtkColumnView *view);
+void      lum_ui_column_view_fit_columns   (GtkColumnView              *view,
+                                            GtkColumnViewColumn * const *columns,
+                                            guint                        n_columns);
 void      lum_ui_set_error_message     (GtkWidget  *widget,
                                         GtkWidget  *message);
 AdwToast *lum_ui_toast_new             (const char *text);

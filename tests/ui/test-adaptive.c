@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "lum-test"
 
+#include <math.h>
+
 #include "lum-channel-editor.h"
+#include "lum-engine-setup.h"
 #include "lum-customer-editor.h"
 #include "lum-document-editor.h"
 #include "lum-flow-diagram.h"
@@ -344,6 +347,232 @@ test_type_to_search (Fixture       *f,
     }
 }
 
+/* -- the lists at the default width ------------------------------------- */
+
+static const char *
+widget_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return NULL;
+}
+
+static GtkWidget *
+find_text (GtkWidget  *widget,
+           const char *text)
+{
+  if (gtk_widget_get_mapped (widget) && g_strcmp0 (widget_text (widget), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *page;
+  const char *text;
+} Shows;
+
+static gboolean
+shows_text (gpointer user_data)
+{
+  Shows *shows = user_data;
+
+  return find_text (shows->page, shows->text) != NULL;
+}
+
+/* The width @text needs on one line, in @widget's font. */
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static gboolean
+shows_whole (gpointer user_data)
+{
+  Shows *shows = user_data;
+  GtkWidget *widget = find_text (shows->page, shows->text);
+
+  return widget != NULL && gtk_widget_get_width (widget) >= text_width (widget, shows->text);
+}
+
+/* @text shows on @page, whole: its widget is as wide as the text, once
+ * the columns have given way (after a frame or two). */
+static void
+assert_whole (GtkWidget  *page,
+              const char *text)
+{
+  Shows shows = { page, text };
+  GtkWidget *widget;
+
+  g_assert_true (lum_ui_test_wait (shows_text, &shows, 3000));
+  if (!lum_ui_test_wait (shows_whole, &shows, 2000))
+    {
+      widget = find_text (page, text);
+      g_test_fail_printf ("“%s” is %d px wide, it needs %d: it is cut short", text, gtk_widget_get_width (widget),
+                          text_width (widget, text));
+    }
+}
+
+/* Where the column view's last column ends, from the left of what is
+ * shown of it. */
+static double
+last_column_end (GtkWidget *column_view)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *header = gtk_widget_get_first_child (column_view);
+  GtkWidget *last = NULL;
+  graphene_rect_t bounds;
+
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title; title = gtk_widget_get_next_sibling (title))
+    if (gtk_widget_get_visible (title))
+      last = title;
+  g_assert_nonnull (last);
+  g_assert_true (gtk_widget_compute_bounds (last, scrolled, &bounds));
+  return bounds.origin.x + bounds.size.width;
+}
+
+static gboolean
+last_column_inside (gpointer user_data)
+{
+  GtkWidget *column_view = user_data;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW);
+
+  return last_column_end (column_view) <= gtk_widget_get_width (scrolled) + 0.5;
+}
+
+/* The column view's last column ends inside what is shown of it. */
+static void
+assert_last_column_inside (GtkWidget *column_view)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (column_view, GTK_TYPE_SCROLLED_WINDOW);
+
+  if (!lum_ui_test_wait (last_column_inside, column_view, 2000))
+    g_test_fail_printf ("The last column ends at %.0f px, the view is %d px wide",
+                        last_column_end (column_view), gtk_widget_get_width (scrolled));
+}
+
+/* At the default width the lists show what a clerk reads in full: the
+ * Invoices table's last column, a long customer name and e-mail, a
+ * duplicated channel's “(copy)”; columns give way, least needed first. */
+static void
+test_default_width_lists (Fixture       *f,
+                          gconstpointer  unused)
+{
+  static const char name[] = "Northwind Hospitality Supply Company";
+  static const char email[] = "purchasing@northwind-supply.example.com";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumCustomer) customer = lum_customer_new (name);
+  g_autoptr(LumChannel) copy = NULL;
+  g_autoptr(LumDocument) invoice = lum_document_new (LUM_DOCUMENT_KIND_INVOICE);
+  g_autoptr(LumDocLine) line = lum_doc_line_new ("SKU-A100", 2, -1);
+  GtkWidget *page;
+  Shows shows;
+
+  lum_customer_set_text (customer, LUM_CUSTOMER_EMAIL, email);
+  lum_customer_set_text (customer, LUM_CUSTOMER_SHIP_CITY, "Springfield");
+  g_assert_true (lum_engine_save_customer (f->data.engine, customer, &error));
+  g_assert_no_error (error);
+  copy = lum_engine_duplicate_channel (f->data.engine, f->data.wholesale, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (lum_channel_get_name (copy), "(copy)"));
+  lum_document_set_int (invoice, LUM_DOC_CHANNEL_ID, lum_channel_get_id (f->data.invoice_desk));
+  lum_document_set_int (invoice, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (customer));
+  lum_document_add_line (invoice, line);
+  g_assert_true (lum_engine_create_and_post_document (f->data.engine, invoice, &error));
+  g_assert_no_error (error);
+
+  lum_window_show_page (f->window, "invoices");
+  page = lum_window_get_page (f->window, "invoices");
+  shows = (Shows) { page, lum_document_get_text (invoice, LUM_DOC_NUMBER) };
+  g_assert_true (lum_ui_test_wait (shows_text, &shows, 3000));
+  lum_ui_test_pump ();
+  assert_whole (page, name);
+  lum_ui_test_shot ("default-width-invoices");
+  assert_last_column_inside (lum_ui_test_child (page, LUM_TYPE_DOCUMENTS_PAGE, "column_view"));
+
+  lum_window_show_page (f->window, "customers");
+  page = lum_window_get_page (f->window, "customers");
+  assert_whole (page, name);
+  assert_whole (page, email);
+  lum_ui_test_shot ("default-width-customers");
+  assert_last_column_inside (lum_ui_test_child (page, LUM_TYPE_RECORDS_PAGE, "column_view"));
+
+  lum_window_show_page (f->window, "channels");
+  page = lum_window_get_page (f->window, "channels");
+  assert_whole (page, lum_channel_get_name (copy));
+  lum_ui_test_shot ("default-width-channels");
+  assert_last_column_inside (lum_ui_test_child (page, LUM_TYPE_CHANNELS_PAGE, "column_view"));
+}
+
+/* WCAG's relative luminance of one channel */
+static double
+channel_luminance (double c)
+{
+  return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static GtkWidget *
+find_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = find_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+/* A column's title reads against the list's white at WCAG AA (4.5:1 for
+ * its small bold text), not in Adwaita's dim grey. */
+static void
+test_column_titles_contrast (Fixture       *f,
+                             gconstpointer  unused)
+{
+  GtkWidget *page = lum_window_get_page (f->window, "customers");
+  GtkWidget *column_view = lum_ui_test_child (page, LUM_TYPE_RECORDS_PAGE, "column_view");
+  GtkWidget *header = gtk_widget_get_first_child (column_view);
+  GtkWidget *label;
+  GdkRGBA color;
+  double luminance, ratio;
+  double rgb[3];
+
+  lum_window_show_page (f->window, "customers");
+  lum_ui_test_pump ();
+  label = find_label (gtk_widget_get_first_child (header));
+  g_assert_nonnull (label);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (label), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  /* over the view's white */
+  rgb[0] = color.red * color.alpha + (1 - color.alpha);
+  rgb[1] = color.green * color.alpha + (1 - color.alpha);
+  rgb[2] = color.blue * color.alpha + (1 - color.alpha);
+  luminance = 0.2126 * channel_luminance (rgb[0]) + 0.7152 * channel_luminance (rgb[1])
+              + 0.0722 * channel_luminance (rgb[2]);
+  ratio = (1.0 + 0.05) / (luminance + 0.05);
+  g_test_message ("column title: %s, %.2f:1", gdk_rgba_to_string (&color), ratio);
+  g_assert_cmpfloat (ratio, >=, 4.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +587,8 @@ main (int   argc,
   ADD ("/ui/adaptive/narrow-window", NARROW, test_narrow_window);
   ADD ("/ui/adaptive/narrow-editors", NARROW, test_narrow_editors);
   ADD ("/ui/adaptive/flow-diagram-stacks", NARROW, test_flow_diagram_stacks);
+  ADD ("/ui/adaptive/default-width-lists", 1100, test_default_width_lists);
+  ADD ("/ui/adaptive/column-titles-contrast", 1100, test_column_titles_contrast);
   ADD ("/ui/keyboard/new-on-every-page", 1100, test_new_on_every_page);
   ADD ("/ui/keyboard/type-to-search", 1100, test_type_to_search);
 
