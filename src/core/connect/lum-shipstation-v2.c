@@ -281,6 +281,19 @@ push_free (gpointer data)
 
 static void push_next (GTask *task);
 
+/* %TRUE when @error is the push's cancellation: the task is returned with
+ * it and let go. */
+static gboolean
+push_cancelled (GTask  *task,
+                GError *error)
+{
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  g_task_return_error (task, error);
+  g_object_unref (task);
+  return TRUE;
+}
+
 static void
 item_fail (LumPushItem *item,
            GError      *error)
@@ -334,12 +347,8 @@ on_tagged_cb (GObject      *source,
 
   if (response == NULL || !lum_connector_check_answer (self, response, NULL, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, error);
-          g_object_unref (task);
-          return;
-        }
+      if (push_cancelled (task, error))
+        return;
       /* the shipment is there untagged: the retry finds it and tags it */
       g_clear_pointer (&item->remote_id, g_free);
       item_fail (item, error);
@@ -460,12 +469,8 @@ on_created_cb (GObject      *source,
 
   if (root == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, error);
-          g_object_unref (task);
-          return;
-        }
+      if (push_cancelled (task, error))
+        return;
       for (guint i = 0; i < push->create->len; i++)
         item_fail (g_ptr_array_index (push->create, i), g_error_copy (error));
       g_error_free (error);
@@ -554,12 +559,8 @@ on_cancelled_cb (GObject      *source,
 
   if (response == NULL || !lum_connector_check_answer (self, response, NULL, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, error);
-          g_object_unref (task);
-          return;
-        }
+      if (push_cancelled (task, error))
+        return;
       g_clear_pointer (&item->remote_id, g_free);
       item_fail (item, error);
     }
@@ -618,12 +619,8 @@ on_lookup_cb (GObject      *source,
     }
   if (response == NULL || !lum_connector_check_answer (self, response, &root, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, error);
-          g_object_unref (task);
-          return;
-        }
+      if (push_cancelled (task, error))
+        return;
       item_fail (item, error);
       push->next++;
       push_next (task);
@@ -711,12 +708,8 @@ on_push_warehouses_cb (GObject      *source,
                          lum_connector_get_service_name (LUM_CONNECTOR (self)));
   if (error != NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, error);
-          g_object_unref (task);
-          return;
-        }
+      if (push_cancelled (task, error))
+        return;
       for (guint i = 0; i < push->items->len; i++)
         {
           LumPushItem *item = g_ptr_array_index (push->items, i);
