@@ -28,4 +28,26 @@ gboolean     lum_flow_invoice_order      (LumFlowContext  *ctx,
                                           const char      *reason,
                                           GError         **error);
 
+/* lum-order-flow.c */
+gboolean     assign_identity             (LumFlowContext  *ctx,
+                                          LumDocument     *doc,
+                                          GError         **error);
+gboolean     write_new                   (LumFlowContext  *ctx,
+                                          LumDocument     *doc,
+                                          const char      *config,
+                                          const char      *reason,
+                                          GError         **error);
+char        *channel_config_text         (LumFlowContext  *ctx,
+                                          LumChannel      *config);
+
+/* lum-invoice-flow.c */
+LumDocument *derive_document             (LumDocument     *source,
+                                          LumDocumentKind  kind,
+                                          GListModel      *lines);
+gboolean     post_invoice_record         (LumFlowContext  *ctx,
+                                          LumDocument     *invoice,
+                                          LumChannel      *config,
+                                          const char      *reason,
+                                          GError         **error);
+
 G_END_DECLS
