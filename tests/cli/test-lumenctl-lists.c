@@ -275,10 +275,10 @@ test_jobs_events (Fixture       *f,
   {
     /* the table says the time inside a sentence as the window does; the
      * JSON above keeps it exact */
-    g_autofree char *text = run_ok (f, "events", "list", "--order", "SO-000001", NULL);
+    g_autofree char *table = run_ok (f, "events", "list", "--order", "SO-000001", NULL);
 
-    g_assert_nonnull (strstr (text, "scheduled for "));
-    g_assert_null (strstr (text, "scheduled for 20"));
+    g_assert_nonnull (strstr (table, "scheduled for "));
+    g_assert_null (strstr (table, "scheduled for 20"));
   }
   invoice_timeline = run_json (f, "events", "list", "--invoice", "inv-1", NULL);
   g_clear_pointer (&kinds, g_free);
