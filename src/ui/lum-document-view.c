@@ -8,7 +8,7 @@
 
 #include "lum-document-editor.h"
 #include "lum-conflict-group.h"
-#include "lum-document-view.h"
+#include "lum-document-view-private.h"
 #include "lum-sent-section.h"
 #include "lum-form-util.h"
 #include "lum-ship-dialog.h"
@@ -17,47 +17,6 @@
 #include "lum-util.h"
 #include "lum-window.h"
 #include "model/lum-channel.h"
-
-#define TIMELINE_LIMIT 500
-
-/* A sales order or an invoice as it stands: statuses, details, lines, its
- * invoices or sales order, shipments, jobs and the timeline of events, with
- * the actions its state allows. It follows the database: anything the
- * engine changes (a push, a shipment polled in) shows at once. */
-struct _LumDocumentView
-{
-  AdwWindow        parent_instance;
-
-  LumEngine       *engine;
-  LumDocumentKind  kind;
-  gint64           id;
-  LumDocument     *document;
-  LumChannel      *config;
-
-  AdwWindowTitle  *window_title;
-  AdwToastOverlay *toast_overlay;
-  GtkStack        *view_stack;
-  AdwStatusPage   *missing_page;
-  GtkWidget       *edit_button;
-  GtkWidget       *post_button;
-  GtkWidget       *ship_button;
-  GtkWidget       *push_button;
-  GtkLabel        *number_label;
-  GtkLabel        *total_label;
-  GtkWidget       *badge_box;
-  GtkLabel        *summary_label;
-  AdwPreferencesGroup *linked_group;
-  AdwPreferencesGroup *shipments_group;
-  LumConflictGroup    *conflict_group;
-  GtkListBox      *status_list;
-  GtkListBox      *details_list;
-  GtkListBox      *lines_list;
-  GtkListBox      *linked_list;
-  GtkListBox      *shipments_list;
-  GtkListBox      *jobs_list;
-  GtkListBox      *timeline_list;
-  GtkBox          *sent_box;
-};
 
 G_DEFINE_FINAL_TYPE (LumDocumentView, lum_document_view, ADW_TYPE_WINDOW)
 
@@ -74,26 +33,6 @@ static GParamSpec *properties[N_PROPS];
 #define DOC_KIND_KEY "lum-document-kind"
 #define DOC_ID_KEY   "lum-document-id"
 
-static gboolean
-is_order (LumDocumentView *self)
-{
-  return self->kind == LUM_DOCUMENT_KIND_SALES_ORDER;
-}
-
-static const char *
-text (LumDocumentView *self,
-      LumDocText       field)
-{
-  return lum_document_get_text (self->document, field);
-}
-
-static gboolean
-has_status (LumDocumentView *self,
-            const char      *status)
-{
-  return g_strcmp0 (lum_document_get_status (self->document), status) == 0;
-}
-
 static void
 show_toast (LumDocumentView *self,
             const char      *message)
@@ -102,46 +41,6 @@ show_toast (LumDocumentView *self,
 }
 
 /* -- rows ----------------------------------------------------------------- */
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
-set_placeholder (GtkListBox *list,
-                 const char *message)
-{
-  GtkWidget *label = gtk_label_new (message);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 18);
-  gtk_widget_set_margin_bottom (label, 18);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_list_box_set_placeholder (list, label);
-}
-
-/* A row of text; none of it is markup. */
-static GtkWidget *
-add_row (GtkListBox *list,
-         const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
-  if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_append (list, row);
-  return row;
-}
 
 /* A row that opens another document. */
 static GtkWidget *
@@ -206,32 +105,7 @@ add_detail (GtkListBox *list,
   return row;
 }
 
-static GtkWidget *
-badge_for (const char  *status,
-           const char *(*label_func) (const char *))
-{
-  GtkWidget *badge = lum_ui_badge_new ();
-
-  lum_ui_badge_set_status (badge, status, label_func);
-  return badge;
-}
-
 /* -- sections ------------------------------------------------------------- */
-
-static LumJob *
-find_last_job (GListModel *jobs,
-               LumJobKind  kind)
-{
-  /* Newest first. */
-  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
-    {
-      g_autoptr(LumJob) job = g_list_model_get_item (jobs, i);
-
-      if (lum_job_get_kind (job) == kind)
-        return g_steal_pointer (&job);
-    }
-  return NULL;
-}
 
 static void
 build_header (LumDocumentView *self)
@@ -281,120 +155,6 @@ build_header (LumDocumentView *self)
       g_string_append_printf (summary, " · %s %s", _("created"), when);
     }
   gtk_label_set_text (self->summary_label, summary->str);
-}
-
-static GtkWidget *
-add_retry_button (GtkWidget *row,
-                  LumJob    *job)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Retry"));
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "view.retry-job");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", lum_job_get_id (job));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  lum_ui_name_buttons_by_label (row);
-  return button;
-}
-
-/* Where the push to the OMS stands: waiting until when, done with which
- * id, or failed with what. */
-static void
-build_push_row (LumDocumentView *self,
-                GListModel      *jobs)
-{
-  const char *status = text (self, LUM_DOC_PUSH_STATUS);
-  const char *integration = self->config ? lum_channel_get_oms_integration_name (self->config) : NULL;
-  g_autofree char *subtitle = NULL;
-  g_autoptr(LumJob) job = find_last_job (jobs, LUM_JOB_KIND_PUSH_SALES_ORDER);
-  GtkWidget *row;
-
-  if (lum_str_empty (integration))
-    integration = _("the OMS");
-
-  if (g_strcmp0 (status, LUM_PUSH_SCHEDULED) == 0)
-    {
-      g_autofree char *due = lum_ui_format_time (text (self, LUM_DOC_PUSH_DUE_AT));
-      /* Translators: the first %s is a date and time, the second an integration */
-      subtitle = g_strdup_printf (_("Scheduled for %s, to %s"), due, integration);
-    }
-  else if (g_strcmp0 (status, LUM_PUSH_PUSHED) == 0)
-    subtitle = g_strdup_printf (_("Pushed to %s with remote ID %s"), integration, text (self, LUM_DOC_REMOTE_ID));
-  else if (g_strcmp0 (status, LUM_PUSH_FAILED) == 0)
-    subtitle = g_strdup_printf (_("Failed: %s"), job ? lum_job_get_text (job, LUM_JOB_LAST_ERROR) : _("no reason recorded"));
-  else if (has_status (self, LUM_STATUS_DRAFT))
-    subtitle = g_strdup (self->config && lum_channel_get_push_to_oms (self->config)
-                         ? _("Pushed once posted, as the channel says")
-                         : _("Not pushed: the channel does not push to an OMS"));
-  else if (self->config != NULL && !lum_channel_get_push_to_oms (self->config))
-    subtitle = g_strdup (_("Not pushed: the channel does not push to an OMS"));
-  else
-    subtitle = g_strdup (_("Not pushed"));
-
-  row = add_row (self->status_list, _("Push to OMS"), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge_for (status, lum_ui_push_label));
-  if (g_strcmp0 (status, LUM_PUSH_FAILED) == 0)
-    gtk_widget_add_css_class (row, "error");
-  if (job != NULL && lum_job_get_state (job) == LUM_JOB_STATE_FAILED)
-    add_retry_button (row, job);
-}
-
-static void
-build_accounting_row (LumDocumentView *self,
-                      GListModel      *jobs)
-{
-  const char *status = text (self, LUM_DOC_ACCOUNTING_STATUS);
-  const char *integration = self->config ? lum_channel_get_accounting_integration_name (self->config) : NULL;
-  g_autoptr(LumJob) job = find_last_job (jobs, LUM_JOB_KIND_PUSH_INVOICE);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-
-  if (lum_str_empty (integration))
-    integration = "QuickBooks Online";
-
-  if (g_strcmp0 (status, LUM_PUSH_SCHEDULED) == 0)
-    subtitle = g_strdup_printf (_("Scheduled, to %s"), integration);
-  else if (g_strcmp0 (status, LUM_PUSH_PUSHED) == 0)
-    subtitle = g_strdup_printf (_("Pushed to %s with QuickBooks ID %s"), integration, text (self, LUM_DOC_ACCOUNTING_ID));
-  else if (g_strcmp0 (status, LUM_PUSH_FAILED) == 0)
-    subtitle = g_strdup_printf (_("Failed: %s"), job ? lum_job_get_text (job, LUM_JOB_LAST_ERROR) : _("no reason recorded"));
-  else if (self->config != NULL && lum_channel_get_accounting_integration_id (self->config) == 0)
-    subtitle = g_strdup (_("Not pushed: the channel has no accounting integration"));
-  else
-    subtitle = g_strdup (_("Not pushed"));
-
-  row = add_row (self->status_list, _("Accounting"), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge_for (status, lum_ui_push_label));
-  if (g_strcmp0 (status, LUM_PUSH_FAILED) == 0)
-    gtk_widget_add_css_class (row, "error");
-  if (job != NULL && lum_job_get_state (job) == LUM_JOB_STATE_FAILED)
-    add_retry_button (row, job);
-}
-
-static void
-build_status (LumDocumentView *self,
-              GListModel      *jobs)
-{
-  GtkWidget *row;
-
-  clear_list (self->status_list);
-  if (is_order (self))
-    {
-      const char *fulfillment = text (self, LUM_DOC_FULFILLMENT_STATUS);
-
-      build_push_row (self, jobs);
-      row = add_row (self->status_list, _("Fulfillment"),
-                     g_strcmp0 (fulfillment, LUM_FULFILLMENT_FULFILLED) == 0
-                     ? _("Everything ordered has shipped")
-                     : g_strcmp0 (fulfillment, LUM_FULFILLMENT_PARTIAL) == 0
-                     ? _("Part of the order has shipped")
-                     : _("Nothing has shipped yet"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge_for (fulfillment, lum_ui_fulfillment_label));
-    }
-  else
-    {
-      build_accounting_row (self, jobs);
-    }
 }
 
 static void
@@ -592,83 +352,6 @@ build_shipments (LumDocumentView *self)
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
           gtk_widget_add_css_class (row, "lum-voided");
         }
-    }
-}
-
-static void
-build_jobs (LumDocumentView *self,
-            GListModel      *jobs)
-{
-  clear_list (self->jobs_list);
-  set_placeholder (self->jobs_list, _("Nothing to send"));
-  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
-    {
-      g_autoptr(LumJob) job = g_list_model_get_item (jobs, i);
-      const char *integration = lum_job_get_text (job, LUM_JOB_INTEGRATION_NAME);
-      const char *state = lum_job_get_text (job, LUM_JOB_STATE_TEXT);
-      g_autofree char *error = lum_time_format_in_text (lum_job_get_text (job, LUM_JOB_LAST_ERROR));
-      g_autofree char *title = NULL;
-      g_autofree char *due = lum_ui_format_time (lum_job_get_text (job, LUM_JOB_DUE_AT));
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      GtkWidget *row;
-      gint64 max_attempts;
-
-      title = lum_str_empty (integration)
-              ? g_strdup (lum_ui_job_kind_label (lum_job_get_text (job, LUM_JOB_KIND_TEXT)))
-              : g_strdup_printf (_("%s to %s"), lum_ui_job_kind_label (lum_job_get_text (job, LUM_JOB_KIND_TEXT)),
-                                 integration);
-      max_attempts = lum_job_get_int (job, LUM_JOB_MAX_ATTEMPTS);
-      /* Translators: when a job is due, and how often it was tried of how often it may be */
-      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "Due %s · %" PRId64 " of %" PRId64 " attempt",
-                                                     "Due %s · %" PRId64 " of %" PRId64 " attempts",
-                                                     (gulong) CLAMP (max_attempts, 0, G_MAXLONG)),
-                              due, lum_job_get_int (job, LUM_JOB_ATTEMPTS), max_attempts);
-      if (!lum_str_empty (lum_job_get_text (job, LUM_JOB_REMOTE_ID)))
-        g_string_append_printf (subtitle, _(" · remote ID %s"), lum_job_get_text (job, LUM_JOB_REMOTE_ID));
-      if (!lum_str_empty (error))
-        g_string_append_printf (subtitle, "\n%s %s", _("Last error:"), error);
-
-      row = add_row (self->jobs_list, title, subtitle->str);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge_for (state, lum_ui_job_state_label));
-      if (lum_job_get_state (job) == LUM_JOB_STATE_FAILED)
-        add_retry_button (row, job);
-    }
-}
-
-static void
-build_timeline (LumDocumentView *self)
-{
-  g_autoptr(GListStore) events = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clear_list (self->timeline_list);
-  set_placeholder (self->timeline_list, _("Nothing happened yet"));
-  events = lum_engine_list_events (self->engine, is_order (self) ? self->id : 0,
-                                   is_order (self) ? 0 : self->id, TIMELINE_LIMIT, &error);
-  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (events)); i++)
-    {
-      g_autoptr(LumEvent) event = g_list_model_get_item (G_LIST_MODEL (events), i);
-      g_autofree char *raw_summary = lum_event_dup_summary (event);
-      g_autofree char *summary = lum_time_format_in_text (raw_summary);
-      g_autofree char *at = lum_ui_format_time (lum_event_get_text (event, LUM_EVENT_AT));
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", at,
-                                                   lum_ui_actor_label (lum_event_get_text (event, LUM_EVENT_ACTOR)));
-      const char *number = lum_event_get_text (event, LUM_EVENT_DOCUMENT_NUMBER);
-      GtkWidget *row;
-
-      /* An event of a linked document says which. */
-      if (!lum_str_empty (number) && g_strcmp0 (number, lum_document_get_number (self->document)) != 0)
-        {
-          g_autofree char *with_number = g_strdup_printf ("%s · %s", subtitle, number);
-          row = add_row (self->timeline_list, summary, with_number);
-        }
-      else
-        {
-          row = add_row (self->timeline_list, summary, subtitle);
-        }
-      gtk_widget_add_css_class (row, "lum-event");
-      if (g_str_has_suffix (lum_event_get_text (event, LUM_EVENT_KIND), ".failed"))
-        gtk_widget_add_css_class (row, "error");
     }
 }
 
@@ -1187,15 +870,15 @@ lum_document_view_reload (LumDocumentView *self)
     }
 
   build_header (self);
-  build_status (self, G_LIST_MODEL (jobs));
+  lum_document_view_build_status (self, G_LIST_MODEL (jobs));
   build_details (self);
   build_lines (self);
   build_linked (self);
   build_shipments (self);
   lum_conflict_group_show_order (self->conflict_group, self->engine, is_order (self) ? self->id : 0);
-  build_jobs (self, G_LIST_MODEL (jobs));
+  lum_document_view_build_jobs (self, G_LIST_MODEL (jobs));
   lum_sent_section_fill (self->sent_box, self->engine, self->config, G_LIST_MODEL (jobs));
-  build_timeline (self);
+  lum_document_view_build_timeline (self);
   update_actions (self);
   gtk_stack_set_visible_child_name (self->view_stack, "document");
 }
