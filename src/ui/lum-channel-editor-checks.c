@@ -58,7 +58,6 @@ set_row_error (LumChannelEditor *self,
   message_row = adw_action_row_new ();
   /* the text is the user's or a service's, not markup */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (message_row), FALSE);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (message_row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (message_row), message);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (message_row), 0);
   icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
