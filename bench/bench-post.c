@@ -109,34 +109,36 @@ run_engine (LumEngine *engine,
 }
 
 static void
-exec_or_die (sqlite3    *db,
+exec_or_die (LumDb      *db,
              const char *sql)
 {
-  char *message = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  if (!lum_db_exec (db, sql, &error))
+    g_error ("%s: %s", sql, error->message);
 }
 
-static sqlite3_stmt *
-prepare (sqlite3    *db,
+/* From the database's cache: not finalized. */
+static LumStmt *
+prepare (LumDb      *db,
          const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  LumStmt *stmt = lum_db_prepare (db, sql, &error);
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  if (stmt == NULL)
+    g_error ("%s: %s", sql, error->message);
   return stmt;
 }
 
 static void
-step_reset (sqlite3_stmt *stmt)
+step_reset (LumStmt *stmt)
 {
-  int rc = sqlite3_step (stmt);
+  g_autoptr(GError) error = NULL;
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    g_error ("%s", sqlite3_errmsg (sqlite3_db_handle (stmt)));
-  sqlite3_reset (stmt);
+  if (lum_stmt_step (stmt, &error) == LUM_STMT_ERROR)
+    g_error ("%s", error->message);
+  lum_stmt_reset (stmt);
 }
 
 /* The same rows an order of the engine run leaves, written directly. */
@@ -147,25 +149,25 @@ run_baseline (LumEngine *engine,
 {
   gint64 customer_id;
   g_autoptr(LumChannel) channel = setup (engine, &customer_id);
-  sqlite3 *db = lum_db_get_handle (lum_engine_get_db (engine));
+  LumDb *db = lum_engine_get_db (engine);
   gint64 config_id;
-  sqlite3_stmt *seq = prepare (db, "UPDATE doc_sequence SET next_value = next_value + 1 WHERE name = 'sales_order' RETURNING next_value - 1");
-  sqlite3_stmt *order = prepare (db, "INSERT INTO sales_order (number, uuid, channel_id, customer_id, customer_key, status,"
+  LumStmt *seq = prepare (db, "UPDATE doc_sequence SET next_value = next_value + 1 WHERE name = 'sales_order' RETURNING next_value - 1");
+  LumStmt *order = prepare (db, "INSERT INTO sales_order (number, uuid, channel_id, customer_id, customer_key, status,"
                                      " shipping_notes, total_cents, push_status, push_due_at, fulfillment_status, config_id,"
                                      " created_at, posted_at, updated_at) VALUES (?, ?, ?, ?, 'acme corp', 'posted', 'Dock 3',"
                                      " ?, 'scheduled', ?, 'unfulfilled', ?, ?, ?, ?)");
-  sqlite3_stmt *line = prepare (db, "INSERT INTO sales_order_line (order_id, position, sku, description, quantity,"
+  LumStmt *line = prepare (db, "INSERT INTO sales_order_line (order_id, position, sku, description, quantity,"
                                     " unit_price_cents) VALUES (?, ?, ?, 'Product', ?, ?)");
-  sqlite3_stmt *job = prepare (db, "INSERT INTO job (kind, integration_id, sales_order_id, state, due_at, request_id,"
+  LumStmt *job = prepare (db, "INSERT INTO job (kind, integration_id, sales_order_id, state, due_at, request_id,"
                                    " created_at, updated_at) VALUES ('push-sales-order', ?, ?, 'scheduled', ?, ?, ?, ?)");
-  sqlite3_stmt *event = prepare (db, "INSERT INTO event (at, actor, kind, channel_id, sales_order_id, job_id, details)"
+  LumStmt *event = prepare (db, "INSERT INTO event (at, actor, kind, channel_id, sales_order_id, job_id, details)"
                                      " VALUES (?, 'user', ?, ?, ?, ?, ?)");
   const char *kinds[] = { "order.created", "order.posted", "push.scheduled" };
   gint64 start = g_get_monotonic_time ();
 
   /* The configuration the orders are posted under is kept once for all. */
   exec_or_die (db, "INSERT INTO posted_config (config) VALUES ('{\"name\":\"Wholesale Sales Channel\",\"push_to_oms\":true}')");
-  config_id = sqlite3_last_insert_rowid (db);
+  config_id = lum_db_last_insert_id (db);
 
   for (guint i = 0; i < n; i++)
     {
@@ -178,65 +180,60 @@ run_baseline (LumEngine *engine,
 
       if (i % batch == 0)
         exec_or_die (db, "BEGIN IMMEDIATE");
-      sqlite3_step (seq);
-      number = g_strdup_printf ("SO-%06lld", (long long)sqlite3_column_int64 (seq, 0));
-      sqlite3_reset (seq);
+      lum_stmt_step (seq, NULL);
+      number = g_strdup_printf ("SO-%06lld", (long long)lum_stmt_column_int64 (seq, 0));
+      lum_stmt_reset (seq);
 
-      sqlite3_bind_text (order, 1, number, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (order, 2, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (order, 3, lum_channel_get_id (channel));
-      sqlite3_bind_int64 (order, 4, customer_id);
-      sqlite3_bind_int64 (order, 5, 6006);
-      sqlite3_bind_text (order, 6, due, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (order, 7, config_id);
-      sqlite3_bind_text (order, 8, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (order, 9, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (order, 10, now, -1, SQLITE_TRANSIENT);
+      lum_stmt_bind_text (order, 1, number);
+      lum_stmt_bind_text (order, 2, uuid);
+      lum_stmt_bind_int64 (order, 3, lum_channel_get_id (channel));
+      lum_stmt_bind_int64 (order, 4, customer_id);
+      lum_stmt_bind_int64 (order, 5, 6006);
+      lum_stmt_bind_text (order, 6, due);
+      lum_stmt_bind_int64 (order, 7, config_id);
+      lum_stmt_bind_text (order, 8, now);
+      lum_stmt_bind_text (order, 9, now);
+      lum_stmt_bind_text (order, 10, now);
       step_reset (order);
-      order_id = sqlite3_last_insert_rowid (db);
+      order_id = lum_db_last_insert_id (db);
 
       for (guint l = 0; l < 3; l++)
         {
           g_autofree char *sku = g_strdup_printf ("SKU-%u", l);
-          sqlite3_bind_int64 (line, 1, order_id);
-          sqlite3_bind_int (line, 2, l);
-          sqlite3_bind_text (line, 3, sku, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (line, 4, l + 1);
-          sqlite3_bind_int (line, 5, 1000 + l);
+          lum_stmt_bind_int64 (line, 1, order_id);
+          lum_stmt_bind_int (line, 2, l);
+          lum_stmt_bind_text (line, 3, sku);
+          lum_stmt_bind_int (line, 4, l + 1);
+          lum_stmt_bind_int (line, 5, 1000 + l);
           step_reset (line);
         }
 
-      sqlite3_bind_int64 (job, 1, 1);
-      sqlite3_bind_int64 (job, 2, order_id);
-      sqlite3_bind_text (job, 3, due, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (job, 4, request, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (job, 5, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (job, 6, now, -1, SQLITE_TRANSIENT);
+      lum_stmt_bind_int64 (job, 1, 1);
+      lum_stmt_bind_int64 (job, 2, order_id);
+      lum_stmt_bind_text (job, 3, due);
+      lum_stmt_bind_text (job, 4, request);
+      lum_stmt_bind_text (job, 5, now);
+      lum_stmt_bind_text (job, 6, now);
       step_reset (job);
-      job_id = sqlite3_last_insert_rowid (db);
+      job_id = lum_db_last_insert_id (db);
 
       for (guint e = 0; e < G_N_ELEMENTS (kinds); e++)
         {
-          sqlite3_bind_text (event, 1, now, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (event, 2, kinds[e], -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (event, 3, lum_channel_get_id (channel));
-          sqlite3_bind_int64 (event, 4, order_id);
+          lum_stmt_bind_text (event, 1, now);
+          lum_stmt_bind_static_text (event, 2, kinds[e]);
+          lum_stmt_bind_int64 (event, 3, lum_channel_get_id (channel));
+          lum_stmt_bind_int64 (event, 4, order_id);
           if (e == 2)
-            sqlite3_bind_int64 (event, 5, job_id);
+            lum_stmt_bind_int64 (event, 5, job_id);
           else
-            sqlite3_bind_null (event, 5);
-          sqlite3_bind_text (event, 6, "{\"number\":\"SO-000001\"}", -1, SQLITE_STATIC);
+            lum_stmt_bind_null (event, 5);
+          lum_stmt_bind_static_text (event, 6, "{\"number\":\"SO-000001\"}");
           step_reset (event);
         }
       if (i % batch == batch - 1 || i == n - 1)
         exec_or_die (db, "COMMIT");
     }
 
-  sqlite3_finalize (seq);
-  sqlite3_finalize (order);
-  sqlite3_finalize (line);
-  sqlite3_finalize (job);
-  sqlite3_finalize (event);
   return (g_get_monotonic_time () - start) / 1e6;
 }
 

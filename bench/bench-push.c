@@ -176,13 +176,14 @@ static gint64
 count (Bench      *b,
        const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
+  LumStmt *stmt = NULL;
   gint64 n = -1;
 
-  sqlite3_prepare_v2 (lum_db_get_handle (lum_engine_get_db (b->engine)), sql, -1, &stmt, NULL);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  stmt = lum_db_prepare (lum_engine_get_db (b->engine), sql, NULL);
+  if (stmt != NULL && lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    n = lum_stmt_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    lum_stmt_reset (stmt);
   return n;
 }
 

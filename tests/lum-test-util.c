@@ -42,14 +42,14 @@ lum_test_count_rows (LumEngine  *engine,
                      const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3_stmt *stmt = NULL;
+  LumStmt *stmt = NULL;
   gint64 n = -1;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_handle (lum_engine_get_db (engine)), sql, -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  stmt = lum_db_prepare (lum_engine_get_db (engine), sql, NULL);
+  g_assert_nonnull (stmt);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    n = lum_stmt_column_int64 (stmt, 0);
+  lum_stmt_reset (stmt);
   return n;
 }
 
@@ -57,30 +57,30 @@ lum_test_count_rows (LumEngine  *engine,
 char *
 lum_test_dump_database (LumEngine *engine)
 {
-  sqlite3 *handle = lum_db_get_handle (lum_engine_get_db (engine));
+  LumDb *db = lum_engine_get_db (engine);
   GString *dump = g_string_new (NULL);
-  sqlite3_stmt *tables = NULL;
+  LumStmt *tables = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (handle,
-                                       "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-                                       -1, &tables, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (tables) == SQLITE_ROW)
+  tables = lum_db_prepare (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", NULL);
+  g_assert_nonnull (tables);
+  while (lum_stmt_step (tables, NULL) == LUM_STMT_ROW)
     {
-      const char *table = (const char *)sqlite3_column_text (tables, 0);
+      const char *table = lum_stmt_column_text (tables, 0);
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1", table);
-      sqlite3_stmt *rows = NULL;
+      LumStmt *rows = NULL;
 
       g_string_append_printf (dump, "## %s\n", table);
-      g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &rows, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (rows) == SQLITE_ROW)
+      rows = lum_db_prepare (db, sql, NULL);
+      g_assert_nonnull (rows);
+      while (lum_stmt_step (rows, NULL) == LUM_STMT_ROW)
         {
-          for (int c = 0; c < sqlite3_column_count (rows); c++)
-            g_string_append_printf (dump, "%s|", (const char *)sqlite3_column_text (rows, c));
+          for (int c = 0; c < lum_stmt_column_count (rows); c++)
+            g_string_append_printf (dump, "%s|", lum_stmt_column_text (rows, c));
           g_string_append_c (dump, '\n');
         }
-      sqlite3_finalize (rows);
+      lum_stmt_reset (rows);
     }
-  sqlite3_finalize (tables);
+  lum_stmt_reset (tables);
   return g_string_free (dump, FALSE);
 }
 
@@ -100,7 +100,7 @@ lum_test_damaged_database (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(LumEngine) engine = lum_test_engine_new (NULL, &path);
   LumDb *db = lum_engine_get_db (engine);
-  sqlite3_stmt *stmt;
+  LumStmt *stmt;
   gint64 root = 0, page_size = 0;
   FILE *file;
 
@@ -114,13 +114,13 @@ lum_test_damaged_database (void)
   g_assert_true (lum_engine_check_integrity (engine, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_handle (db),
-                                       "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
-                                       "FROM sqlite_schema WHERE name = 'customer'", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  root = sqlite3_column_int64 (stmt, 0);
-  page_size = sqlite3_column_int64 (stmt, 1);
-  sqlite3_finalize (stmt);
+  stmt = lum_db_prepare (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                             "FROM sqlite_schema WHERE name = 'customer'", NULL);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (lum_stmt_step (stmt, NULL), ==, LUM_STMT_ROW);
+  root = lum_stmt_column_int64 (stmt, 0);
+  page_size = lum_stmt_column_int64 (stmt, 1);
+  lum_stmt_reset (stmt);
   g_assert_true (lum_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
   g_clear_object (&engine);
 

@@ -315,7 +315,7 @@ test_foreign_claim_waits_for_lease (void)
   g_autofree char *now = NULL;
   g_autofree char *until = NULL;
   g_autofree char *message = NULL;
-  sqlite3_stmt *stmt;
+  LumStmt *stmt;
 
   if (!lum_test_keyring_available ())
     {
@@ -335,11 +335,11 @@ test_foreign_claim_waits_for_lease (void)
                          "UPDATE job SET state = 'running', attempts = 1, lease_owner = ?, lease_until = ?,"
                          " updated_at = ? WHERE id = ?", &error);
   g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, "lumen/1 host=warehouse-pc boot=00000000-0000-0000-0000-000000000000 pidns=1"
-                     " pid=4242 start=1 id=x", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, until, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, lum_job_get_id (job));
+  lum_stmt_bind_static_text (stmt, 1, "lumen/1 host=warehouse-pc boot=00000000-0000-0000-0000-000000000000 pidns=1"
+                     " pid=4242 start=1 id=x");
+  lum_stmt_bind_static_text (stmt, 2, until);
+  lum_stmt_bind_static_text (stmt, 3, now);
+  lum_stmt_bind_int64 (stmt, 4, lum_job_get_id (job));
   g_assert_true (lum_db_step_done (lum_engine_get_db (w->engine), stmt, &error));
   g_assert_no_error (error);
 

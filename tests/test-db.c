@@ -7,6 +7,7 @@
 #include "lum-test-util.h"
 #include "lum-engine-documents.h"
 #include "lum-engine-setup.h"
+#include "store/lum-db-sqlite.h"
 #include "store/lum-document-store.h"
 #include "store/lum-schema.h"
 #include "store/lum-setup-store.h"
@@ -25,7 +26,7 @@ pragma_text (LumDb      *db,
   sqlite3_stmt *stmt = NULL;
   char *value = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_handle (db), pragma, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_sqlite_handle (db), pragma, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
@@ -325,7 +326,7 @@ test_exactly_one_default_group (void)
   g_autoptr(LumWarehouseGroup) east = NULL;
   g_autoptr(LumWarehouseGroup) found = NULL;
   const char *codes[] = { "MAIN", NULL };
-  sqlite3 *handle = lum_db_get_handle (lum_engine_get_db (engine));
+  sqlite3 *handle = lum_db_get_sqlite_handle (lum_engine_get_db (engine));
   int rc;
 
   east = lum_engine_create_warehouse_group (engine, "East Coast", codes, FALSE, &error);
@@ -401,7 +402,7 @@ test_busy_database_fails_clearly (void)
   /* Another connection holds the write lock; ours waits, then says so. */
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (lum_db_get_handle (lum_engine_get_db (engine)), 200);
+  sqlite3_busy_timeout (lum_db_get_sqlite_handle (lum_engine_get_db (engine)), 200);
 
   type = lum_engine_add_invoice_type (engine, "Pro forma", &error);
   g_assert_null (type);
@@ -639,7 +640,7 @@ plan_sorts (LumDb      *db,
   sqlite3_stmt *stmt = NULL;
   gboolean sorts = FALSE;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_handle (db), explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_sqlite_handle (db), explain, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     sorts |= strstr ((const char *)sqlite3_column_text (stmt, 3), "TEMP B-TREE") != NULL;
   sqlite3_finalize (stmt);
@@ -660,7 +661,7 @@ test_order_pages_read_in_order (void)
                                LUM_DOC_SORT_STATUS, LUM_DOC_SORT_PUSH_STATUS, LUM_DOC_SORT_FULFILLMENT };
 
   g_assert_no_error (error);
-  sqlite3_trace_v2 (lum_db_get_handle (db), SQLITE_TRACE_STMT, on_trace_cb, &last);
+  sqlite3_trace_v2 (lum_db_get_sqlite_handle (db), SQLITE_TRACE_STMT, on_trace_cb, &last);
   for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
     for (guint descending = 0; descending < 2; descending++)
       {
@@ -692,7 +693,7 @@ test_order_pages_read_in_order (void)
           g_error ("Filter %u sorts the orders itself: %s", f, last);
       }
   }
-  sqlite3_trace_v2 (lum_db_get_handle (db), 0, NULL, NULL);
+  sqlite3_trace_v2 (lum_db_get_sqlite_handle (db), 0, NULL, NULL);
 }
 
 /* The last count statement SQLite ran. */
@@ -723,7 +724,7 @@ plan_reads_every_order (LumDb      *db,
   sqlite3_stmt *stmt = NULL;
   gboolean every = FALSE;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_handle (db), explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_sqlite_handle (db), explain, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *detail = (const char *)sqlite3_column_text (stmt, 3);
@@ -756,7 +757,7 @@ test_order_counts_read_matches (void)
   };
 
   g_assert_no_error (error);
-  sqlite3_trace_v2 (lum_db_get_handle (db), SQLITE_TRACE_STMT, on_count_trace_cb, &last);
+  sqlite3_trace_v2 (lum_db_get_sqlite_handle (db), SQLITE_TRACE_STMT, on_count_trace_cb, &last);
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_assert_cmpint (lum_document_store_count (db, &queries[i], &error), ==, 0);
@@ -768,7 +769,7 @@ test_order_counts_read_matches (void)
       if (plan_reads_every_order (db, last))
         g_error ("Query %u counts its first rows through every order: %s", i, last);
     }
-  sqlite3_trace_v2 (lum_db_get_handle (db), 0, NULL, NULL);
+  sqlite3_trace_v2 (lum_db_get_sqlite_handle (db), 0, NULL, NULL);
 }
 
 int

@@ -400,10 +400,10 @@ set_job_state (Fixture     *f,
                                           state, lum_document_get_id (order));
   g_autofree char *sql2 = g_strdup_printf ("UPDATE sales_order SET push_status = 'pushed' WHERE id = %" G_GINT64_FORMAT
                                            " AND '%s' = 'done'", lum_document_get_id (order), state);
-  sqlite3 *handle = lum_db_get_handle (lum_engine_get_db (f->engine));
+  LumDb *db = lum_engine_get_db (f->engine);
 
-  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle, sql2, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (lum_db_exec (db, sql, NULL));
+  g_assert_true (lum_db_exec (db, sql2, NULL));
 }
 
 static void
@@ -806,7 +806,7 @@ test_two_processes_number_gap_free (Fixture       *f,
   const char *path = lum_db_get_path (lum_engine_get_db (f->engine));
   GSubprocess *children[3];
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = NULL;
+  LumStmt *stmt = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (children); i++)
     {
@@ -828,19 +828,20 @@ test_two_processes_number_gap_free (Fixture       *f,
     }
 
   /* 140 orders and 140 invoices, numbered 1…140 without a gap or a twin */
-  sqlite3_prepare_v2 (lum_db_get_handle (lum_engine_get_db (f->engine)),
-                      "SELECT count(*), count(DISTINCT number), min(number), max(number) FROM sales_order"
-                      " UNION ALL SELECT count(*), count(DISTINCT number), min(number), max(number) FROM invoice",
-                      -1, &stmt, NULL);
+  stmt = lum_db_prepare (lum_engine_get_db (f->engine),
+                         "SELECT count(*), count(DISTINCT number), min(number), max(number) FROM sales_order"
+                         " UNION ALL SELECT count(*), count(DISTINCT number), min(number), max(number) FROM invoice",
+                         NULL);
+  g_assert_nonnull (stmt);
   for (guint i = 0; i < 2; i++)
     {
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 140);
-      g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 140);
-      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 2), ==, i == 0 ? "SO-000001" : "INV-000001");
-      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 3), ==, i == 0 ? "SO-000140" : "INV-000140");
+      g_assert_cmpint (lum_stmt_step (stmt, NULL), ==, LUM_STMT_ROW);
+      g_assert_cmpint (lum_stmt_column_int (stmt, 0), ==, 140);
+      g_assert_cmpint (lum_stmt_column_int (stmt, 1), ==, 140);
+      g_assert_cmpstr (lum_stmt_column_text (stmt, 2), ==, i == 0 ? "SO-000001" : "INV-000001");
+      g_assert_cmpstr (lum_stmt_column_text (stmt, 3), ==, i == 0 ? "SO-000140" : "INV-000140");
     }
-  sqlite3_finalize (stmt);
+  lum_stmt_reset (stmt);
   g_assert_cmpint (lum_test_count_rows (f->engine, "job"), ==, 140);
 }
 
@@ -869,14 +870,14 @@ numbers_of (Fixture    *f,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT group_concat (number, ' ') FROM (SELECT number FROM %s"
                                           " ORDER BY number)", table);
-  sqlite3_stmt *stmt = NULL;
+  LumStmt *stmt = NULL;
   char *numbers;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_handle (lum_engine_get_db (f->engine)), sql, -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  numbers = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  stmt = lum_db_prepare (lum_engine_get_db (f->engine), sql, NULL);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (lum_stmt_step (stmt, NULL), ==, LUM_STMT_ROW);
+  numbers = g_strdup (lum_stmt_column_text (stmt, 0));
+  lum_stmt_reset (stmt);
   return numbers;
 }
 

@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -92,13 +91,12 @@ void
 exec_sql (Fixture    *f,
           const char *sql)
 {
-  sqlite3 *db = NULL;
-  char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDb) db = lum_db_open (f->db_path, &error);
 
-  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
-  sqlite3_exec (db, sql, NULL, NULL, &message);
-  g_assert_cmpstr (message, ==, NULL);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_no_error (error);
+  lum_db_exec (db, sql, &error);
+  g_assert_no_error (error);
 }
 
 /* -- set-up ------------------------------------------------------------------ */

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <signal.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <sys/prctl.h>
 
@@ -490,28 +489,25 @@ dump_database (const char *path)
 {
   g_autoptr(GString) dump = g_string_new (NULL);
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDb) db = lum_db_open_read_only (path, &error);
+  LumStmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_no_error (error);
+  g_string_append_printf (dump, "user_version %d\n", lum_db_get_schema_version (db));
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_string_append_printf (dump, "user_version %d\n", sqlite3_column_int (stmt, 0));
-  sqlite3_finalize (stmt);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  stmt = lum_db_prepare (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name", &error);
+  g_assert_no_error (error);
+  while (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     {
-      const char *type = (const char *)sqlite3_column_text (stmt, 0);
-      const char *name = (const char *)sqlite3_column_text (stmt, 1);
+      const char *type = lum_stmt_column_text (stmt, 0);
+      const char *name = lum_stmt_column_text (stmt, 1);
 
-      g_string_append_printf (dump, "%s %s: %s\n", type, name, (const char *)sqlite3_column_text (stmt, 2));
+      g_string_append_printf (dump, "%s %s: %s\n", type, name, lum_stmt_column_text (stmt, 2));
       if (g_str_equal (type, "table") && !g_str_has_prefix (name, "sqlite_"))
         g_ptr_array_add (tables, g_strdup (name));
     }
-  sqlite3_finalize (stmt);
+  lum_stmt_reset (stmt);
   g_assert_cmpuint (tables->len, >=, 9);
 
   for (guint t = 0; t < tables->len; t++)
@@ -520,22 +516,22 @@ dump_database (const char *path)
                                               (const char *)tables->pdata[t]);
 
       g_string_append_printf (dump, "## %s\n", (const char *)tables->pdata[t]);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      stmt = lum_db_prepare (db, sql, &error);
+      g_assert_no_error (error);
+      while (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
         {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          for (int c = 0; c < lum_stmt_column_count (stmt); c++)
             {
-              if (sqlite3_column_type (stmt, c) == SQLITE_NULL)
+              if (lum_stmt_column_is_null (stmt, c))
                 g_string_append (dump, "NULL|");
               else
-                g_string_append_printf (dump, "'%s'|", (const char *)sqlite3_column_text (stmt, c));
+                g_string_append_printf (dump, "'%s'|", lum_stmt_column_text (stmt, c));
             }
           g_string_append_c (dump, '\n');
         }
-      sqlite3_finalize (stmt);
+      lum_stmt_reset (stmt);
     }
 
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
   return g_string_free (g_steal_pointer (&dump), FALSE);
 }
 

@@ -12,6 +12,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "store/lum-db.h"
+
 G_BEGIN_DECLS
 
 typedef struct

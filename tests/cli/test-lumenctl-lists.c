@@ -3,7 +3,6 @@
  * lumenctl's lists of sales orders and invoices, its jobs and events, and
  * what it refuses, on documents made with lumenctl itself.
  */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 

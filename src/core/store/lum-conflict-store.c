@@ -14,7 +14,7 @@
   " FROM shipment_conflict c JOIN sales_order o ON o.id = c.order_id"
 
 static LumShipmentConflict *
-read_conflict (sqlite3_stmt *stmt)
+read_conflict (LumStmt *stmt)
 {
   LumShipmentConflict *c = lum_shipment_conflict_new ();
   static const LumConflictText texts[] = {
@@ -24,9 +24,9 @@ read_conflict (sqlite3_stmt *stmt)
     LUM_CONFLICT_RESOLVED_AT,
   };
 
-  lum_shipment_conflict_set_int (c, LUM_CONFLICT_ID, sqlite3_column_int64 (stmt, 0));
-  lum_shipment_conflict_set_int (c, LUM_CONFLICT_ORDER_ID, sqlite3_column_int64 (stmt, 1));
-  lum_shipment_conflict_set_int (c, LUM_CONFLICT_SHIPMENT_ID, sqlite3_column_int64 (stmt, 2));
+  lum_shipment_conflict_set_int (c, LUM_CONFLICT_ID, lum_stmt_column_int64 (stmt, 0));
+  lum_shipment_conflict_set_int (c, LUM_CONFLICT_ORDER_ID, lum_stmt_column_int64 (stmt, 1));
+  lum_shipment_conflict_set_int (c, LUM_CONFLICT_SHIPMENT_ID, lum_stmt_column_int64 (stmt, 2));
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     lum_shipment_conflict_set_text (c, texts[i], lum_db_column_text (stmt, 3 + i));
   return c;
@@ -38,7 +38,7 @@ lum_conflict_store_insert (LumDb                *db,
                            const char           *now,
                            GError              **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "INSERT INTO shipment_conflict (order_id, shipment_id, remote_id, carrier, service,"
                                        " tracking_number, shipped_at, recorded_carrier, recorded_tracking_number, created_at)"
                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
@@ -49,11 +49,11 @@ lum_conflict_store_insert (LumDb                *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lum_shipment_conflict_get_int (conflict, LUM_CONFLICT_ORDER_ID));
-  sqlite3_bind_int64 (stmt, 2, lum_shipment_conflict_get_int (conflict, LUM_CONFLICT_SHIPMENT_ID));
+  lum_stmt_bind_int64 (stmt, 1, lum_shipment_conflict_get_int (conflict, LUM_CONFLICT_ORDER_ID));
+  lum_stmt_bind_int64 (stmt, 2, lum_shipment_conflict_get_int (conflict, LUM_CONFLICT_SHIPMENT_ID));
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    sqlite3_bind_text (stmt, 3 + i, lum_shipment_conflict_get_text (conflict, texts[i]), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_TRANSIENT);
+    lum_stmt_bind_text (stmt, 3 + i, lum_shipment_conflict_get_text (conflict, texts[i]));
+  lum_stmt_bind_text (stmt, 10, now);
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
   lum_shipment_conflict_set_int (conflict, LUM_CONFLICT_ID, lum_db_last_insert_id (db));
@@ -66,17 +66,17 @@ lum_conflict_store_find_remote (LumDb      *db,
                                 gint64      order_id,
                                 const char *remote_id)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM shipment_conflict WHERE order_id = ? AND remote_id = ?",
+  LumStmt *stmt = lum_db_prepare (db, "SELECT id FROM shipment_conflict WHERE order_id = ? AND remote_id = ?",
                                        NULL);
   gint64 id = 0;
 
   if (stmt == NULL || remote_id == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, order_id);
-  sqlite3_bind_text (stmt, 2, remote_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  lum_stmt_bind_int64 (stmt, 1, order_id);
+  lum_stmt_bind_text (stmt, 2, remote_id);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    id = lum_stmt_column_int64 (stmt, 0);
+  lum_stmt_reset (stmt);
   return id;
 }
 
@@ -85,22 +85,22 @@ lum_conflict_store_get (LumDb   *db,
                         gint64   conflict_id,
                         GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, SELECT_CONFLICT " WHERE c.id = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, SELECT_CONFLICT " WHERE c.id = ?", error);
   LumShipmentConflict *conflict = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, conflict_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, conflict_id);
+  rc = lum_stmt_step (stmt, NULL);
+  if (rc == LUM_STMT_ROW)
     conflict = read_conflict (stmt);
-  else if (rc == SQLITE_DONE)
+  else if (rc == LUM_STMT_DONE)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
                  _("Shipment conflict %" PRId64 " does not exist"), conflict_id);
   else
     lum_db_set_error (db, error);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   return conflict;
 }
 
@@ -111,7 +111,7 @@ lum_conflict_store_list (LumDb    *db,
                          gboolean  open_only,
                          GError  **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, SELECT_CONFLICT
+  LumStmt *stmt = lum_db_prepare (db, SELECT_CONFLICT
                                        " WHERE (?1 = 0 OR c.order_id = ?1) AND (?2 = 0 OR c.resolution = '')"
                                        " ORDER BY c.id", error);
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_SHIPMENT_CONFLICT);
@@ -119,15 +119,15 @@ lum_conflict_store_list (LumDb    *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, order_id);
-  sqlite3_bind_int (stmt, 2, open_only);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, order_id);
+  lum_stmt_bind_int (stmt, 2, open_only);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
       g_autoptr(LumShipmentConflict) c = read_conflict (stmt);
       g_list_store_append (list, c);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -139,16 +139,16 @@ gint64
 lum_conflict_store_count_open (LumDb   *db,
                                GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT count(*) FROM shipment_conflict WHERE resolution = ''", error);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT count(*) FROM shipment_conflict WHERE resolution = ''", error);
   gint64 n = -1;
 
   if (stmt == NULL)
     return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    n = lum_stmt_column_int64 (stmt, 0);
   else
     lum_db_set_error (db, error);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   return n;
 }
 
@@ -159,15 +159,15 @@ lum_conflict_store_resolve (LumDb       *db,
                             const char  *now,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "UPDATE shipment_conflict SET resolution = ?, resolved_at = ?"
                                        " WHERE id = ? AND resolution = ''", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, resolution, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, conflict_id);
+  lum_stmt_bind_text (stmt, 1, resolution);
+  lum_stmt_bind_text (stmt, 2, now);
+  lum_stmt_bind_int64 (stmt, 3, conflict_id);
   return lum_db_step_done (db, stmt, error);
 }
 
@@ -178,17 +178,16 @@ lum_conflict_store_take_remote (LumDb                *db,
                                 LumShipmentConflict  *conflict,
                                 GError              **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "UPDATE shipment SET remote_id = ?, carrier = ?, service = ?, tracking_number = ?"
                                        " WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lum_shipment_conflict_get_text (conflict, LUM_CONFLICT_REMOTE_ID), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, lum_shipment_conflict_get_text (conflict, LUM_CONFLICT_CARRIER), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, lum_shipment_conflict_get_text (conflict, LUM_CONFLICT_SERVICE), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, lum_shipment_conflict_get_text (conflict, LUM_CONFLICT_TRACKING_NUMBER), -1,
-                     SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, lum_shipment_conflict_get_int (conflict, LUM_CONFLICT_SHIPMENT_ID));
+  lum_stmt_bind_text (stmt, 1, lum_shipment_conflict_get_text (conflict, LUM_CONFLICT_REMOTE_ID));
+  lum_stmt_bind_text (stmt, 2, lum_shipment_conflict_get_text (conflict, LUM_CONFLICT_CARRIER));
+  lum_stmt_bind_text (stmt, 3, lum_shipment_conflict_get_text (conflict, LUM_CONFLICT_SERVICE));
+  lum_stmt_bind_text (stmt, 4, lum_shipment_conflict_get_text (conflict, LUM_CONFLICT_TRACKING_NUMBER));
+  lum_stmt_bind_int64 (stmt, 5, lum_shipment_conflict_get_int (conflict, LUM_CONFLICT_SHIPMENT_ID));
   return lum_db_step_done (db, stmt, error);
 }

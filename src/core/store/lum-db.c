@@ -9,12 +9,21 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include <sqlite3.h>
+
 #include "lum-db.h"
+#include "lum-db-sqlite.h"
 #include "lum-schema.h"
 
 #define BUSY_TIMEOUT_MS 5000
 /* how long a wait for another process's write lock lasts before it is said */
 #define WAIT_ANNOUNCE_MS 500
+
+struct _LumStmt
+{
+  sqlite3_stmt *handle;
+  LumDb        *db;       /* not a reference: the database owns its statements */
+};
 
 struct _LumDb
 {
@@ -22,7 +31,7 @@ struct _LumDb
 
   sqlite3    *handle;
   char       *path;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *statements;   /* SQL text → LumStmt */
   GHashTable *by_address;   /* SQL text that is never freed → its statement in @statements */
   guint       depth;        /* transaction nesting */
   GHashTable *memo;         /* text → GObject made from it, see lum_db_memo_lookup() */
@@ -166,7 +175,10 @@ check_version (LumDb   *self,
 static void
 finalize_statement (gpointer data)
 {
-  sqlite3_finalize (data);
+  LumStmt *stmt = data;
+
+  sqlite3_finalize (stmt->handle);
+  g_free (stmt);
 }
 
 /* Migration 7 (see lum-schema.c): the stored definitions of the tables get
@@ -209,7 +221,8 @@ rewrite_table_definitions (LumDb  *self,
     {
       sqlite3_bind_text (stmt, 1, definitions->pdata[i], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, names->pdata[i], -1, SQLITE_STATIC);
-      ok = lum_db_step_done (self, stmt, &error);
+      ok = sqlite3_step (stmt) == SQLITE_DONE || set_error_from_code (self, sqlite3_errcode (self->handle), &error);
+      sqlite3_reset (stmt);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   lum_db_exec (self, "PRAGMA writable_schema = OFF", NULL);
@@ -375,13 +388,13 @@ lum_db_open (const char  *path,
     return NULL;
 
   {
-    sqlite3_stmt *stmt = lum_db_prepare (self, "SELECT value FROM meta WHERE key = 'database_id'", error);
+    LumStmt *stmt = lum_db_prepare (self, "SELECT value FROM meta WHERE key = 'database_id'", error);
 
     if (stmt == NULL)
       return NULL;
-    if (sqlite3_step (stmt) == SQLITE_ROW)
+    if (lum_stmt_step (stmt, error) == LUM_STMT_ROW)
       self->id = lum_db_column_dup_text (stmt, 0);
-    sqlite3_reset (stmt);
+    lum_stmt_reset (stmt);
     if (self->id == NULL)
       {
         g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_MIGRATION,
@@ -390,6 +403,43 @@ lum_db_open (const char  *path,
       }
   }
 
+  return g_steal_pointer (&self);
+}
+
+sqlite3 *
+lum_db_get_sqlite_handle (LumDb *self)
+{
+  g_return_val_if_fail (LUM_IS_DB (self), NULL);
+  return self->handle;
+}
+
+/**
+ * lum_db_open_read_only:
+ *
+ * A connection that only reads, for tools and tests that look at a
+ * database another process owns: no migration, no settings written; the
+ * database must exist.
+ */
+LumDb *
+lum_db_open_read_only (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(LumDb) self = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (LUM_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"),
+                   path, self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_busy_handler (self->handle, on_busy_cb, self);
   return g_steal_pointer (&self);
 }
 
@@ -408,13 +458,6 @@ lum_db_get_id (LumDb *self)
   return self->id;
 }
 
-sqlite3 *
-lum_db_get_handle (LumDb *self)
-{
-  g_return_val_if_fail (LUM_IS_DB (self), NULL);
-  return self->handle;
-}
-
 int
 lum_db_get_schema_version (LumDb *self)
 {
@@ -429,12 +472,13 @@ lum_db_get_schema_version (LumDb *self)
   return version;
 }
 
-sqlite3_stmt *
+LumStmt *
 lum_db_prepare (LumDb       *self,
                 const char  *sql,
                 GError     **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *handle;
+  LumStmt *stmt;
   int rc;
 
   g_return_val_if_fail (LUM_IS_DB (self), NULL);
@@ -442,18 +486,21 @@ lum_db_prepare (LumDb       *self,
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      sqlite3_reset (stmt->handle);
+      sqlite3_clear_bindings (stmt->handle);
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &handle, NULL);
   if (rc != SQLITE_OK)
     {
       set_error_from_code (self, rc, error);
       return NULL;
     }
 
+  stmt = g_new0 (LumStmt, 1);
+  stmt->handle = handle;
+  stmt->db = self;
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
@@ -465,20 +512,20 @@ lum_db_prepare (LumDb       *self,
  * lum_db_prepare() looked up by the address of @sql rather than by its
  * text, for the long statements a poll runs thousands of times.
  */
-sqlite3_stmt *
+LumStmt *
 lum_db_prepare_static (LumDb       *self,
                        const char  *sql,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LumStmt *stmt;
 
   g_return_val_if_fail (LUM_IS_DB (self), NULL);
 
   stmt = g_hash_table_lookup (self->by_address, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      sqlite3_reset (stmt->handle);
+      sqlite3_clear_bindings (stmt->handle);
       return stmt;
     }
   stmt = lum_db_prepare (self, sql, error);
@@ -505,18 +552,18 @@ lum_db_exec (LumDb       *self,
 /* Steps a statement that returns no rows; resets it either way. */
 gboolean
 lum_db_step_done (LumDb         *self,
-                  sqlite3_stmt  *stmt,
+                  LumStmt       *stmt,
                   GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = sqlite3_step (stmt->handle);
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       set_error_from_code (self, rc, error);
-      sqlite3_reset (stmt);
+      sqlite3_reset (stmt->handle);
       return FALSE;
     }
-  sqlite3_reset (stmt);
+  sqlite3_reset (stmt->handle);
   return TRUE;
 }
 
@@ -546,7 +593,7 @@ exec_cached (LumDb       *self,
              const char  *sql,
              GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (self, sql, error);
+  LumStmt *stmt = lum_db_prepare (self, sql, error);
 
   return stmt != NULL && lum_db_step_done (self, stmt, error);
 }
@@ -608,7 +655,7 @@ lum_db_rollback (LumDb *self)
 
     g_hash_table_iter_init (&iter, self->statements);
     while (g_hash_table_iter_next (&iter, NULL, &stmt))
-      sqlite3_reset (stmt);
+      sqlite3_reset (((LumStmt *)stmt)->handle);
   }
 
   if (self->depth == 1)
@@ -669,13 +716,13 @@ lum_db_in_transaction (LumDb *self)
 gint64
 lum_db_data_version (LumDb *self)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (self, "PRAGMA data_version", NULL);
+  LumStmt *stmt = lum_db_prepare (self, "PRAGMA data_version", NULL);
   gint64 version = -1;
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL && sqlite3_step (stmt->handle) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt->handle, 0);
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    sqlite3_reset (stmt->handle);
   return version;
 }
 
@@ -701,41 +748,163 @@ lum_db_check_point (LumDb       *self,
   return FALSE;
 }
 
-char *
-lum_db_column_dup_text (sqlite3_stmt *stmt,
-                        int           col)
+/* The statement API: one indirection over SQLite's own calls. */
+void
+lum_stmt_bind_text (LumStmt    *stmt,
+                    int         idx,
+                    const char *text)
 {
-  return g_strdup ((const char *)sqlite3_column_text (stmt, col));
+  sqlite3_bind_text (stmt->handle, idx, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+lum_stmt_bind_static_text (LumStmt    *stmt,
+                           int         idx,
+                           const char *text)
+{
+  sqlite3_bind_text (stmt->handle, idx, text, -1, SQLITE_STATIC);
+}
+
+void
+lum_stmt_bind_int64 (LumStmt *stmt,
+                     int      idx,
+                     gint64   value)
+{
+  sqlite3_bind_int64 (stmt->handle, idx, value);
+}
+
+void
+lum_stmt_bind_int (LumStmt *stmt,
+                   int      idx,
+                   int      value)
+{
+  sqlite3_bind_int (stmt->handle, idx, value);
+}
+
+void
+lum_stmt_bind_double (LumStmt *stmt,
+                      int      idx,
+                      double   value)
+{
+  sqlite3_bind_double (stmt->handle, idx, value);
+}
+
+void
+lum_stmt_bind_null (LumStmt *stmt,
+                    int      idx)
+{
+  sqlite3_bind_null (stmt->handle, idx);
+}
+
+LumStmtResult
+lum_stmt_step (LumStmt  *stmt,
+               GError  **error)
+{
+  int rc = sqlite3_step (stmt->handle);
+
+  if (G_LIKELY (rc == SQLITE_ROW))
+    return LUM_STMT_ROW;
+  if (rc == SQLITE_DONE)
+    return LUM_STMT_DONE;
+  set_error_from_code (stmt->db, rc, error);
+  return LUM_STMT_ERROR;
+}
+
+void
+lum_stmt_reset (LumStmt *stmt)
+{
+  sqlite3_reset (stmt->handle);
+}
+
+gint64
+lum_stmt_column_int64 (LumStmt *stmt,
+                       int      col)
+{
+  return sqlite3_column_int64 (stmt->handle, col);
+}
+
+int
+lum_stmt_column_int (LumStmt *stmt,
+                     int      col)
+{
+  return sqlite3_column_int (stmt->handle, col);
+}
+
+double
+lum_stmt_column_double (LumStmt *stmt,
+                        int      col)
+{
+  return sqlite3_column_double (stmt->handle, col);
 }
 
 const char *
-lum_db_column_text (sqlite3_stmt *stmt,
-                    int           col)
+lum_stmt_column_text (LumStmt *stmt,
+                      int      col)
 {
-  const char *text = (const char *)sqlite3_column_text (stmt, col);
+  return (const char *)sqlite3_column_text (stmt->handle, col);
+}
+
+gboolean
+lum_stmt_column_is_null (LumStmt *stmt,
+                         int      col)
+{
+  return sqlite3_column_type (stmt->handle, col) == SQLITE_NULL;
+}
+
+int
+lum_stmt_column_count (LumStmt *stmt)
+{
+  return sqlite3_column_count (stmt->handle);
+}
+
+const char *
+lum_stmt_column_name (LumStmt *stmt,
+                      int      col)
+{
+  return sqlite3_column_name (stmt->handle, col);
+}
+
+const char *
+lum_stmt_get_sql (LumStmt *stmt)
+{
+  return sqlite3_sql (stmt->handle);
+}
+
+char *
+lum_db_column_dup_text (LumStmt *stmt,
+                        int      col)
+{
+  return g_strdup (lum_stmt_column_text (stmt, col));
+}
+
+const char *
+lum_db_column_text (LumStmt *stmt,
+                    int      col)
+{
+  const char *text = lum_stmt_column_text (stmt, col);
   return text != NULL ? text : "";
 }
 
 void
-lum_db_bind_text_or_null (sqlite3_stmt *stmt,
-                          int           idx,
-                          const char   *text)
+lum_db_bind_text_or_null (LumStmt    *stmt,
+                          int         idx,
+                          const char *text)
 {
   if (text == NULL)
-    sqlite3_bind_null (stmt, idx);
+    lum_stmt_bind_null (stmt, idx);
   else
-    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+    lum_stmt_bind_text (stmt, idx, text);
 }
 
 void
-lum_db_bind_id_or_null (sqlite3_stmt *stmt,
-                        int           idx,
-                        gint64        id)
+lum_db_bind_id_or_null (LumStmt *stmt,
+                        int      idx,
+                        gint64   id)
 {
   if (id <= 0)
-    sqlite3_bind_null (stmt, idx);
+    lum_stmt_bind_null (stmt, idx);
   else
-    sqlite3_bind_int64 (stmt, idx, id);
+    lum_stmt_bind_int64 (stmt, idx, id);
 }
 
 /**

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -39,10 +38,34 @@ GQuark lum_db_error_quark (void);
 #define LUM_TYPE_DB (lum_db_get_type ())
 G_DECLARE_FINAL_TYPE (LumDb, lum_db, LUM, DB, GObject)
 
+/**
+ * LumStmt:
+ *
+ * A prepared statement of either back end, owned by its #LumDb's cache:
+ * never freed by the caller. Parameters are numbered from 1, written `?`
+ * in the SQL; columns from 0.
+ */
+typedef struct _LumStmt LumStmt;
+
+/**
+ * LumStmtResult:
+ * @LUM_STMT_ERROR: the step failed; the #GError says why
+ * @LUM_STMT_DONE: no (more) rows
+ * @LUM_STMT_ROW: a row is ready for lum_stmt_column_*()
+ */
+typedef enum
+{
+  LUM_STMT_ERROR = -1,
+  LUM_STMT_DONE = 0,
+  LUM_STMT_ROW = 1,
+} LumStmtResult;
+
 typedef void (*LumDbWaitFunc) (LumDb    *db,
                                gpointer  user_data);
 
 LumDb        *lum_db_open               (const char    *path,
+                                         GError       **error);
+LumDb        *lum_db_open_read_only     (const char    *path,
                                          GError       **error);
 void          lum_db_set_waiting        (LumDb         *self,
                                          guint          timeout_ms,
@@ -59,22 +82,21 @@ gboolean      lum_db_quick_check_finish (LumDb         *self,
                                          GError       **error);
 const char   *lum_db_get_path           (LumDb         *self);
 const char   *lum_db_get_id             (LumDb         *self);
-sqlite3      *lum_db_get_handle         (LumDb         *self);
 int           lum_db_get_schema_version (LumDb         *self);
 
 /* Statements come from a cache keyed by their SQL text; the returned
  * statement is reset and has its bindings cleared. Do not finalize it. */
-sqlite3_stmt *lum_db_prepare            (LumDb         *self,
+LumStmt      *lum_db_prepare            (LumDb         *self,
                                          const char    *sql,
                                          GError       **error);
-sqlite3_stmt *lum_db_prepare_static     (LumDb         *self,
+LumStmt      *lum_db_prepare_static     (LumDb         *self,
                                          const char    *sql,
                                          GError       **error);
 gboolean      lum_db_exec               (LumDb         *self,
                                          const char    *sql,
                                          GError       **error);
 gboolean      lum_db_step_done          (LumDb         *self,
-                                         sqlite3_stmt  *stmt,
+                                         LumStmt       *stmt,
                                          GError       **error);
 gint64        lum_db_last_insert_id     (LumDb         *self);
 int           lum_db_changes            (LumDb         *self);
@@ -105,18 +127,57 @@ gboolean      lum_db_check_point        (LumDb         *self,
                                          const char    *point,
                                          GError       **error);
 
-/* Column helpers */
-char         *lum_db_column_dup_text    (sqlite3_stmt  *stmt,
-                                         int            col);
-const char   *lum_db_column_text        (sqlite3_stmt  *stmt,
-                                         int            col);
-void          lum_db_bind_text_or_null  (sqlite3_stmt  *stmt,
+/* Statements. A text bound with lum_stmt_bind_text() is copied; one bound
+ * with lum_stmt_bind_static_text() must outlive the step (a literal, an
+ * enum nick). A NULL text binds NULL. */
+void          lum_stmt_bind_text        (LumStmt       *stmt,
                                          int            idx,
                                          const char    *text);
-void          lum_db_bind_id_or_null    (sqlite3_stmt  *stmt,
+void          lum_stmt_bind_static_text (LumStmt       *stmt,
+                                         int            idx,
+                                         const char    *text);
+void          lum_stmt_bind_int64       (LumStmt       *stmt,
+                                         int            idx,
+                                         gint64         value);
+void          lum_stmt_bind_int         (LumStmt       *stmt,
+                                         int            idx,
+                                         int            value);
+void          lum_stmt_bind_double      (LumStmt       *stmt,
+                                         int            idx,
+                                         double         value);
+void          lum_stmt_bind_null        (LumStmt       *stmt,
+                                         int            idx);
+LumStmtResult lum_stmt_step             (LumStmt       *stmt,
+                                         GError       **error);
+void          lum_stmt_reset            (LumStmt       *stmt);
+gint64        lum_stmt_column_int64     (LumStmt       *stmt,
+                                         int            col);
+int           lum_stmt_column_int       (LumStmt       *stmt,
+                                         int            col);
+double        lum_stmt_column_double    (LumStmt       *stmt,
+                                         int            col);
+/* (nullable): NULL for SQL NULL; valid until the next step or reset */
+const char   *lum_stmt_column_text      (LumStmt       *stmt,
+                                         int            col);
+gboolean      lum_stmt_column_is_null   (LumStmt       *stmt,
+                                         int            col);
+int           lum_stmt_column_count     (LumStmt       *stmt);
+const char   *lum_stmt_column_name      (LumStmt       *stmt,
+                                         int            col);
+const char   *lum_stmt_get_sql          (LumStmt       *stmt);
+
+/* Column helpers */
+char         *lum_db_column_dup_text    (LumStmt       *stmt,
+                                         int            col);
+const char   *lum_db_column_text        (LumStmt       *stmt,
+                                         int            col);
+void          lum_db_bind_text_or_null  (LumStmt       *stmt,
+                                         int            idx,
+                                         const char    *text);
+void          lum_db_bind_id_or_null    (LumStmt       *stmt,
                                          int            idx,
                                          gint64         id);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_reset)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LumStmt, lum_stmt_reset)
 
 G_END_DECLS

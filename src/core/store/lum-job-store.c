@@ -21,12 +21,12 @@
   " LEFT JOIN invoice inv ON inv.id = j.invoice_id "
 
 static LumJob *
-job_from_row (sqlite3_stmt *stmt)
+job_from_row (LumStmt *stmt)
 {
   LumJob *job = lum_job_new ();
 
   for (guint i = 0; i < LUM_JOB_N_INT; i++)
-    lum_record_set_int (LUM_RECORD (job), i, sqlite3_column_int64 (stmt, i));
+    lum_record_set_int (LUM_RECORD (job), i, lum_stmt_column_int64 (stmt, i));
   for (guint i = 0; i < LUM_JOB_N_TEXT; i++)
     lum_record_set_text (LUM_RECORD (job), i, lum_db_column_text (stmt, LUM_JOB_N_INT + i));
   return job;
@@ -50,21 +50,21 @@ lum_job_store_insert (LumDb        *db,
                       GError      **error)
 {
   g_autofree char *request_id = g_uuid_string_random ();
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "INSERT INTO job (kind, integration_id, sales_order_id, invoice_id, state,"
                                        " due_at, request_id, created_at, updated_at)"
                                        " VALUES (?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_KIND, kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, integration_id);
+  lum_stmt_bind_static_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_KIND, kind));
+  lum_stmt_bind_int64 (stmt, 2, integration_id);
   lum_db_bind_id_or_null (stmt, 3, sales_order_id);
   lum_db_bind_id_or_null (stmt, 4, invoice_id);
-  sqlite3_bind_text (stmt, 5, due_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, request_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_text (stmt, 5, due_at);
+  lum_stmt_bind_text (stmt, 6, request_id);
+  lum_stmt_bind_text (stmt, 7, now);
+  lum_stmt_bind_text (stmt, 8, now);
   if (!lum_db_step_done (db, stmt, error))
     return 0;
   return lum_db_last_insert_id (db);
@@ -75,15 +75,15 @@ lum_job_store_get (LumDb   *db,
                    gint64   id,
                    GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, JOB_COLUMNS "WHERE j.id = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, JOB_COLUMNS "WHERE j.id = ?", error);
   LumJob *job = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, id);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     job = job_from_row (stmt);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   if (job == NULL)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
                  _("Job %" PRId64 " does not exist"), id);
@@ -96,7 +96,7 @@ lum_job_store_list (LumDb               *db,
                     GError             **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_JOB);
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        JOB_COLUMNS
                                        "WHERE (?1 IS NULL OR j.sales_order_id = ?1)"
                                        " AND (?2 IS NULL OR j.invoice_id = ?2)"
@@ -109,14 +109,14 @@ lum_job_store_list (LumDb               *db,
   lum_db_bind_id_or_null (stmt, 1, filter->sales_order_id);
   lum_db_bind_id_or_null (stmt, 2, filter->invoice_id);
   lum_db_bind_text_or_null (stmt, 3, filter->state);
-  sqlite3_bind_int64 (stmt, 4, filter->limit > 0 ? filter->limit : G_MAXINT64);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 4, filter->limit > 0 ? filter->limit : G_MAXINT64);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
       g_autoptr(LumJob) job = job_from_row (stmt);
       g_list_store_append (list, job);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -132,7 +132,7 @@ lum_job_store_find_open (LumDb       *db,
                          gint64       invoice_id,
                          GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        JOB_COLUMNS
                                        "WHERE j.kind = ?1 AND (?2 IS NULL OR j.sales_order_id = ?2)"
                                        " AND (?3 IS NULL OR j.invoice_id = ?3)"
@@ -142,12 +142,12 @@ lum_job_store_find_open (LumDb       *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_KIND, kind), -1, SQLITE_STATIC);
+  lum_stmt_bind_static_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_KIND, kind));
   lum_db_bind_id_or_null (stmt, 2, sales_order_id);
   lum_db_bind_id_or_null (stmt, 3, invoice_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     job = job_from_row (stmt);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   return job;
 }
 
@@ -158,15 +158,15 @@ lum_job_store_set_state (LumDb        *db,
                          const char   *now,
                          GError      **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "UPDATE job SET state = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL"
                                        " WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_STATE, state), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, id);
+  lum_stmt_bind_static_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_STATE, state));
+  lum_stmt_bind_text (stmt, 2, now);
+  lum_stmt_bind_int64 (stmt, 3, id);
   return lum_db_step_done (db, stmt, error);
 }
 
@@ -177,13 +177,13 @@ lum_job_store_set_due (LumDb       *db,
                        const char  *now,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "UPDATE job SET due_at = ?, updated_at = ? WHERE id = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, "UPDATE job SET due_at = ?, updated_at = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, due_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, id);
+  lum_stmt_bind_text (stmt, 1, due_at);
+  lum_stmt_bind_text (stmt, 2, now);
+  lum_stmt_bind_int64 (stmt, 3, id);
   return lum_db_step_done (db, stmt, error);
 }
 
@@ -195,16 +195,16 @@ lum_job_store_reschedule (LumDb       *db,
                           const char  *now,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "UPDATE job SET state = 'scheduled', attempts = 0, due_at = ?,"
                                        " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?",
                                        error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, due_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, id);
+  lum_stmt_bind_text (stmt, 1, due_at);
+  lum_stmt_bind_text (stmt, 2, now);
+  lum_stmt_bind_int64 (stmt, 3, id);
   return lum_db_step_done (db, stmt, error);
 }
 
@@ -239,7 +239,7 @@ lum_job_store_claim (LumDb       *db,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) gone_node = NULL;
   g_autofree char *gone = NULL;
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "UPDATE job SET state = 'running', lease_owner = ?1, lease_until = ?2,"
                                        " attempts = attempts + 1, updated_at = ?3"
                                        " WHERE id IN (SELECT j.id FROM job j"
@@ -262,20 +262,20 @@ lum_job_store_claim (LumDb       *db,
   json_builder_end_array (builder);
   gone_node = json_builder_get_root (builder);
   gone = json_to_string (gone_node, FALSE);
-  sqlite3_bind_text (stmt, 1, owner, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, lease_until, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 4, with_invoices ? 1 : 0);
-  sqlite3_bind_int (stmt, 5, limit);
-  sqlite3_bind_int64 (stmt, 6, only_job_id);
-  sqlite3_bind_text (stmt, 7, gone, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_text (stmt, 1, owner);
+  lum_stmt_bind_text (stmt, 2, lease_until);
+  lum_stmt_bind_text (stmt, 3, now);
+  lum_stmt_bind_int (stmt, 4, with_invoices ? 1 : 0);
+  lum_stmt_bind_int (stmt, 5, limit);
+  lum_stmt_bind_int64 (stmt, 6, only_job_id);
+  lum_stmt_bind_text (stmt, 7, gone);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = lum_stmt_column_int64 (stmt, 0);
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -297,18 +297,18 @@ lum_job_store_list_claimers (LumDb       *db,
                              GError     **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "SELECT DISTINCT lease_owner FROM job WHERE state = 'running'"
                                        " AND lease_owner IS NOT NULL AND lease_until >= ?", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_text (stmt, 1, now);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     g_strv_builder_add (builder, lum_db_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -332,7 +332,7 @@ lum_job_store_renew (LumDb       *db,
                      guint       *n_renewed,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "UPDATE job SET lease_until = max (lease_until, ?1)"
                                        " WHERE lease_owner = ?2 AND state = 'running'", error);
 
@@ -340,8 +340,8 @@ lum_job_store_renew (LumDb       *db,
     *n_renewed = 0;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lease_until, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, owner, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_text (stmt, 1, lease_until);
+  lum_stmt_bind_text (stmt, 2, owner);
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
   if (n_renewed != NULL)
@@ -369,7 +369,7 @@ lum_job_store_finish (LumDb        *db,
                       const char   *now,
                       GError      **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "UPDATE job SET state = ?1, due_at = coalesce (?2, due_at),"
                                        " remote_id = coalesce (?3, remote_id), last_error = ?4,"
                                        " lease_owner = NULL, lease_until = NULL, updated_at = ?5,"
@@ -378,13 +378,13 @@ lum_job_store_finish (LumDb        *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_STATE, state), -1, SQLITE_STATIC);
+  lum_stmt_bind_static_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_STATE, state));
   lum_db_bind_text_or_null (stmt, 2, due_at);
   lum_db_bind_text_or_null (stmt, 3, remote_id);
   lum_db_bind_text_or_null (stmt, 4, last_error);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, id);
-  sqlite3_bind_text (stmt, 7, owner, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_text (stmt, 5, now);
+  lum_stmt_bind_int64 (stmt, 6, id);
+  lum_stmt_bind_text (stmt, 7, owner);
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
   return lum_db_changes (db) == 1;
@@ -402,7 +402,7 @@ lum_job_store_set_sent (LumDb       *db,
                         const char  *answer_body,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "UPDATE job SET sent_method = ?1, sent_path = ?2, sent_body = ?3,"
                                        " answer_status = ?4, answer_body = ?5 WHERE id = ?6", error);
 
@@ -411,9 +411,9 @@ lum_job_store_set_sent (LumDb       *db,
   lum_db_bind_text_or_null (stmt, 1, method);
   lum_db_bind_text_or_null (stmt, 2, path);
   lum_db_bind_text_or_null (stmt, 3, body);
-  sqlite3_bind_int64 (stmt, 4, answer_status);
+  lum_stmt_bind_int64 (stmt, 4, answer_status);
   lum_db_bind_text_or_null (stmt, 5, answer_body);
-  sqlite3_bind_int64 (stmt, 6, id);
+  lum_stmt_bind_int64 (stmt, 6, id);
   return lum_db_step_done (db, stmt, error);
 }
 
@@ -423,7 +423,7 @@ lum_job_store_next_wakeup (LumDb     *db,
                            gboolean   with_invoices,
                            GError   **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "SELECT min (t) FROM ("
                                        " SELECT min (due_at) AS t FROM job WHERE state = 'scheduled'"
                                        "  AND (?1 = 1 OR kind <> 'push-invoice')"
@@ -433,9 +433,9 @@ lum_job_store_next_wakeup (LumDb     *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, with_invoices ? 1 : 0);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lum_stmt_bind_int (stmt, 1, with_invoices ? 1 : 0);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     next = lum_db_column_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   return next;
 }

@@ -10,16 +10,16 @@ lum_sync_cursor_get (LumDb      *db,
                      gint64      integration_id,
                      const char *name)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT value FROM sync_cursor WHERE integration_id = ? AND name = ?", NULL);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT value FROM sync_cursor WHERE integration_id = ? AND name = ?", NULL);
   char *value = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, integration_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, integration_id);
+  lum_stmt_bind_text (stmt, 2, name);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     value = lum_db_column_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   return value;
 }
 
@@ -31,16 +31,16 @@ lum_sync_cursor_set (LumDb       *db,
                      const char  *now,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "INSERT INTO sync_cursor (integration_id, name, value, updated_at)"
                                        " VALUES (?, ?, ?, ?) ON CONFLICT (integration_id, name)"
                                        " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
                                        error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, integration_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, value, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_int64 (stmt, 1, integration_id);
+  lum_stmt_bind_text (stmt, 2, name);
+  lum_stmt_bind_text (stmt, 3, value);
+  lum_stmt_bind_text (stmt, 4, now);
   return lum_db_step_done (db, stmt, error);
 }
