@@ -71,6 +71,15 @@ lum_engine_add_warehouse (LumEngine   *self,
   return lum_setup_store_find_warehouse (lum_engine_get_db (self), stripped, error);
 }
 
+LumWarehouse *
+lum_engine_find_warehouse (LumEngine   *self,
+                           const char  *code,
+                           GError     **error)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_setup_store_find_warehouse (lum_engine_get_db (self), code, error);
+}
+
 typedef struct
 {
   gint64              group_id;

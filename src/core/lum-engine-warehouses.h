@@ -17,6 +17,9 @@ LumWarehouse *lum_engine_add_warehouse         (LumEngine          *self,
                                                 const char         *code,
                                                 const char         *name,
                                                 GError            **error);
+LumWarehouse *lum_engine_find_warehouse        (LumEngine          *self,
+                                                const char         *code,
+                                                GError            **error);
 gboolean     lum_engine_set_group_warehouses   (LumEngine          *self,
                                                 gint64              group_id,
                                                 const char * const *warehouse_codes,

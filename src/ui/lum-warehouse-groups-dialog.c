@@ -505,6 +505,7 @@ build_warehouses (LumWarehouseGroupsDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("New Warehouse Name"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref), code_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref), name_row);
+  gtk_widget_set_tooltip_text (add, _("Add a New Warehouse"));
   gtk_widget_set_halign (add, GTK_ALIGN_END);
   gtk_widget_set_margin_top (add, 6);
   g_object_set_data (G_OBJECT (add), "code", code_row);
