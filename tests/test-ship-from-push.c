@@ -259,6 +259,24 @@ test_extensiv (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_object_get_object_member (remote, "readOnly"),
                                                                               "facilityIdentifier"), "id"), ==, 2);
 
+  /* the warehouse ships it from there: the poll finds it, though the
+   * channel's store names facility 1 */
+  {
+    g_autoptr(JsonNode) request = json_from_string ("{\"trackingNumber\": \"1ZEAST\"}", NULL);
+    g_autoptr(JsonNode) answer = NULL;
+    g_autoptr(LumDocument) shipped = NULL;
+    LumPollStats stats;
+    guint status = 0;
+
+    json_object_set_string_member (json_node_get_object (request), "referenceNum", lum_document_get_number (order));
+    answer = lum_sandbox_control (f->world.sandbox, "POST", "/extensiv/close", request, &status);
+    g_assert_cmpuint (status, ==, 200);
+    stats = lum_test_world_poll (&f->world);
+    g_assert_cmpuint (stats.recorded, ==, 1);
+    shipped = lum_test_world_reload (&f->world, order);
+    g_assert_cmpstr (lum_document_get_text (shipped, LUM_DOC_FULFILLMENT_STATUS), ==, "fulfilled");
+  }
+
   link_warehouse (f, "EAST", f->world.extensiv, "77");
   unknown = lum_test_world_post_order (&f->world, channel, "Dock 2");
   lum_test_world_push (&f->world);

@@ -974,6 +974,9 @@ extensiv_poll_async (LumConnector        *self,
       g_object_unref (task);
       return;
     }
+  /* our customer's orders in every facility: an order ships from the
+   * facility its group's warehouse is linked to, not only the store's */
+  poll->scope.facility = 0;
   poll_page (task);
 }
 

@@ -453,8 +453,10 @@ on_warehouses_secrets_cb (GObject      *source,
                                lum_integration_get_base_url (lum_connector_get_integration (self)));
       return;
     }
-  lum_connector_request_async (self, message, g_task_get_cancellable (task), on_warehouses_cb,
-                               g_steal_pointer (&task));
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+    lum_connector_request_async (self, message, cancellable, on_warehouses_cb, g_steal_pointer (&task));
+  }
 }
 
 /* GET /warehouses: "Obtains a list of your warehouses", each with its
