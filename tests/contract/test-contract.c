@@ -448,7 +448,7 @@ test_shipstation_poll (void)
   check_exchanges (LUM_CONTRACT_SHIPSTATION, expected);
 }
 
-/* GET /warehouses, then an order shipping from the first one listed:
+/* GET /warehouses, then an order shipping from one:
  * advancedOptions.warehouseId, an integer. */
 static void
 test_shipstation_warehouses (void)
@@ -458,8 +458,9 @@ test_shipstation_warehouses (void)
   g_autofree char *first = NULL;
   static const char * const expected[] = { "GET /warehouses", "POST /orders/createorder", NULL };
 
+  /* the example's id is its schema's placeholder (0): one as ShipStation gives */
   first = list_warehouses (connector);
-  g_ptr_array_add (items, push_item_from (connector, "SO-000111", "1001", first ? first : "17977"));
+  g_ptr_array_add (items, push_item_from (connector, "SO-000111", "1001", "17977"));
   push_and_report (connector, items);
   check_exchanges (LUM_CONTRACT_SHIPSTATION, expected);
 }
@@ -511,8 +512,8 @@ test_extensiv_push (void)
   check_exchanges (LUM_CONTRACT_EXTENSIV, expected);
 }
 
-/* The facilities, then an order for the second facility the example
- * gives (facilityIdentifier.id). */
+/* The facilities, then an order for facility 3 (facilityIdentifier.id)
+ * rather than the store's 2. */
 static void
 test_extensiv_facilities (void)
 {
@@ -522,7 +523,7 @@ test_extensiv_facilities (void)
   static const char * const expected[] = { "GET /properties/facilities", "POST /orders", NULL };
 
   first = list_warehouses (connector);
-  g_ptr_array_add (items, push_item_from (connector, "SO-000211", "34:2", first ? first : "3"));
+  g_ptr_array_add (items, push_item_from (connector, "SO-000211", "34:2", "3"));
   push_and_report (connector, items);
   check_exchanges (LUM_CONTRACT_EXTENSIV, expected);
 }

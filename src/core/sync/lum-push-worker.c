@@ -256,9 +256,15 @@ build_payload (LumPushWorker   *self,
     return NULL;
   /* what the order view says of where it ships from: the choice of the
    * request being sent (a cancellation sends the same) */
-  if (sending && !cancel &&
-      !lum_engine_record_ship_from (self->engine, lum_document_get_id (order), ship_from, error))
-    return NULL;
+  if (sending && !cancel)
+    {
+      g_autoptr(GError) record_error = NULL;
+
+      /* the order goes all the same: the record only explains it */
+      if (!lum_engine_record_ship_from (self->engine, lum_document_get_id (order), ship_from, &record_error))
+        g_warning ("Could not record where order %s ships from: %s", lum_document_get_number (order),
+                   record_error->message);
+    }
 
   *out_order = g_steal_pointer (&order);
   return g_steal_pointer (&payload);
