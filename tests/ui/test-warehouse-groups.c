@@ -8,6 +8,8 @@
 #include "lum-engine-setup.h"
 #include "lum-engine-warehouses.h"
 #include "lum-test-util.h"
+#include "lum-document-view.h"
+#include "lum-engine-documents.h"
 #include "lum-warehouse-groups-dialog.h"
 #include "ui-test-util.h"
 
@@ -237,6 +239,74 @@ test_links_and_narrow (Fixture       *f,
   lum_ui_test_shot ("warehouse-groups-360");
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The order view says where a pushing channel's order will ship from,
+ * then where it was pushed to ship from and why. */
+static void
+test_order_view (void)
+{
+  LumUiTestData data = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDocument) doc = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+  g_autoptr(LumDocLine) line = lum_doc_line_new ("SKU-A100", 2, -1);
+  g_autoptr(LumIntegration) shipstation = NULL;
+  g_autoptr(LumWarehouse) east = NULL;
+  g_autoptr(LumShipFrom) chosen = NULL;
+  LumDocumentView *view;
+  GtkWidget *row;
+  const char *codes[] = { "EAST", "MAIN", NULL };
+
+  lum_ui_test_data_init (&data);
+  lum_document_set_int (doc, LUM_DOC_CHANNEL_ID, lum_channel_get_id (data.wholesale));
+  lum_document_set_int (doc, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (data.acme));
+  lum_document_add_line (doc, line);
+  g_assert_true (lum_engine_create_and_post_document (data.engine, doc, &error));
+  g_assert_no_error (error);
+
+  view = lum_document_view_new (NULL, data.engine, LUM_DOCUMENT_KIND_SALES_ORDER, lum_document_get_id (doc));
+  gtk_window_present (GTK_WINDOW (view));
+  lum_ui_test_pump ();
+  row = find_named (GTK_WIDGET (view), "ship-from-row");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "When pushed: Ships from the default warehouse of ShipStation: no warehouse of group "
+                   "Default Warehouse Group is linked to it");
+
+  /* linked and pushed: as recorded */
+  shipstation = lum_engine_get_integration (data.engine, data.shipstation_id, &error);
+  east = lum_engine_add_warehouse (data.engine, "EAST", "East", &error);
+  g_assert_true (lum_engine_set_group_warehouses (data.engine, lum_channel_get_warehouse_group_id (data.wholesale),
+                                                  codes, &error));
+  g_assert_true (lum_engine_link_warehouse (data.engine, "EAST", shipstation, "1002", "East Warehouse", &error));
+  chosen = lum_engine_choose_ship_from (data.engine, data.wholesale, shipstation, &error);
+  g_assert_true (lum_engine_record_ship_from (data.engine, lum_document_get_id (doc), chosen, &error));
+  g_assert_no_error (error);
+  lum_document_view_reload (view);
+  lum_ui_test_pump ();
+  row = find_named (GTK_WIDGET (view), "ship-from-row");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Ships from East (first in group Default Warehouse Group)");
+  lum_ui_test_shot ("order-ships-from");
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  lum_ui_test_pump ();
+  lum_ui_test_data_clear (&data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +319,7 @@ main (int   argc,
   ADD ("/ui/warehouse-groups/order-of-preference", test_order_of_preference);
   ADD ("/ui/warehouse-groups/new-group-default", test_new_group_default);
   ADD ("/ui/warehouse-groups/links-and-narrow", test_links_and_narrow);
+  g_test_add_func ("/ui/order-view/ships-from", test_order_view);
 
   return g_test_run ();
 }
