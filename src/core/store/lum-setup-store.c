@@ -31,38 +31,38 @@ lum_setup_store_parse_id (const char *text,
 /* Runs @stmt (by name key, then by id) and returns the first row's stmt. */
 static gboolean
 step_by_name_or_id (LumDb        *db,
-                    sqlite3_stmt *by_key,
-                    sqlite3_stmt *by_id,
+                    LumStmt *by_key,
+                    LumStmt *by_id,
                     const char   *name_or_id,
-                    sqlite3_stmt **found,
+                    LumStmt **found,
                     GError      **error)
 {
   g_autofree char *key = lum_name_key (name_or_id);
   gint64 id;
   int rc;
 
-  sqlite3_bind_text (by_key, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (by_key);
-  if (rc == SQLITE_ROW)
+  lum_stmt_bind_text (by_key, 1, key);
+  rc = lum_stmt_step (by_key, NULL);
+  if (rc == LUM_STMT_ROW)
     {
       *found = by_key;
       return TRUE;
     }
-  sqlite3_reset (by_key);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (by_key);
+  if (rc != LUM_STMT_DONE)
     return lum_db_set_error (db, error);
 
   if (lum_setup_store_parse_id (name_or_id, &id))
     {
-      sqlite3_bind_int64 (by_id, 1, id);
-      rc = sqlite3_step (by_id);
-      if (rc == SQLITE_ROW)
+      lum_stmt_bind_int64 (by_id, 1, id);
+      rc = lum_stmt_step (by_id, NULL);
+      if (rc == LUM_STMT_ROW)
         {
           *found = by_id;
           return TRUE;
         }
-      sqlite3_reset (by_id);
-      if (rc != SQLITE_DONE)
+      lum_stmt_reset (by_id);
+      if (rc != LUM_STMT_DONE)
         return lum_db_set_error (db, error);
     }
 
@@ -82,15 +82,15 @@ lum_setup_store_name_used (LumDb         *db,
     [LUM_SETUP_TABLE_INTEGRATION] = "SELECT 1 FROM integration WHERE name_key = ? AND id <> ?",
   };
   g_autofree char *key = lum_name_key (name);
-  sqlite3_stmt *stmt = lum_db_prepare (db, queries[table], NULL);
+  LumStmt *stmt = lum_db_prepare (db, queries[table], NULL);
   gboolean used;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  used = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  lum_stmt_bind_text (stmt, 1, key);
+  lum_stmt_bind_int64 (stmt, 2, except_id);
+  used = lum_stmt_step (stmt, NULL) == LUM_STMT_ROW;
+  lum_stmt_reset (stmt);
   return used;
 }
 
@@ -102,12 +102,12 @@ lum_setup_store_name_used (LumDb         *db,
   " FROM warehouse_group g "
 
 static LumWarehouseGroup *
-group_from_row (sqlite3_stmt *stmt)
+group_from_row (LumStmt *stmt)
 {
-  return lum_warehouse_group_new (sqlite3_column_int64 (stmt, 0),
+  return lum_warehouse_group_new (lum_stmt_column_int64 (stmt, 0),
                                   lum_db_column_text (stmt, 1),
-                                  sqlite3_column_int (stmt, 2) != 0,
-                                  sqlite3_column_int (stmt, 3));
+                                  lum_stmt_column_int (stmt, 2) != 0,
+                                  lum_stmt_column_int (stmt, 3));
 }
 
 GListStore *
@@ -115,18 +115,18 @@ lum_setup_store_list_groups (LumDb   *db,
                              GError **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_WAREHOUSE_GROUP);
-  sqlite3_stmt *stmt = lum_db_prepare (db, GROUP_COLUMNS "ORDER BY g.is_default DESC, g.name_key", error);
+  LumStmt *stmt = lum_db_prepare (db, GROUP_COLUMNS "ORDER BY g.is_default DESC, g.name_key", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
       g_autoptr(LumWarehouseGroup) group = group_from_row (stmt);
       g_list_store_append (list, group);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -139,9 +139,9 @@ lum_setup_store_find_group (LumDb       *db,
                             const char  *name_or_id,
                             GError     **error)
 {
-  sqlite3_stmt *by_key = lum_db_prepare (db, GROUP_COLUMNS "WHERE g.name_key = ?", error);
-  sqlite3_stmt *by_id = lum_db_prepare (db, GROUP_COLUMNS "WHERE g.id = ?", error);
-  sqlite3_stmt *found = NULL;
+  LumStmt *by_key = lum_db_prepare (db, GROUP_COLUMNS "WHERE g.name_key = ?", error);
+  LumStmt *by_id = lum_db_prepare (db, GROUP_COLUMNS "WHERE g.id = ?", error);
+  LumStmt *found = NULL;
   LumWarehouseGroup *group;
 
   if (by_key == NULL || by_id == NULL)
@@ -156,7 +156,7 @@ lum_setup_store_find_group (LumDb       *db,
       return NULL;
     }
   group = group_from_row (found);
-  sqlite3_reset (found);
+  lum_stmt_reset (found);
   return group;
 }
 
@@ -165,15 +165,15 @@ lum_setup_store_get_group (LumDb   *db,
                            gint64   id,
                            GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, GROUP_COLUMNS "WHERE g.id = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, GROUP_COLUMNS "WHERE g.id = ?", error);
   LumWarehouseGroup *group = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, id);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     group = group_from_row (stmt);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   if (group == NULL)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
                  _("Warehouse group %" PRId64 " does not exist"), id);
@@ -184,14 +184,14 @@ gint64
 lum_setup_store_get_default_group_id (LumDb   *db,
                                       GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM warehouse_group WHERE is_default = 1", error);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT id FROM warehouse_group WHERE is_default = 1", error);
   gint64 id = 0;
 
   if (stmt == NULL)
     return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    id = lum_stmt_column_int64 (stmt, 0);
+  lum_stmt_reset (stmt);
   if (id == 0)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
                  _("There is no default warehouse group"));
@@ -206,15 +206,15 @@ lum_setup_store_insert_group (LumDb       *db,
 {
   g_autofree char *key = lum_name_key (name);
   g_autofree char *stripped = lum_strip_dup (name);
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "INSERT INTO warehouse_group (name, name_key, is_default, created_at)"
                                        " VALUES (?, ?, 0, ?)", error);
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_text (stmt, 1, stripped);
+  lum_stmt_bind_text (stmt, 2, key);
+  lum_stmt_bind_text (stmt, 3, now);
   if (!lum_db_step_done (db, stmt, error))
     return 0;
   return lum_db_last_insert_id (db);
@@ -227,15 +227,15 @@ lum_setup_store_set_default_group (LumDb   *db,
                                    gint64   id,
                                    GError **error)
 {
-  sqlite3_stmt *clear = lum_db_prepare (db, "UPDATE warehouse_group SET is_default = 0 WHERE is_default = 1 AND id <> ?", error);
-  sqlite3_stmt *set = lum_db_prepare (db, "UPDATE warehouse_group SET is_default = 1 WHERE id = ?", error);
+  LumStmt *clear = lum_db_prepare (db, "UPDATE warehouse_group SET is_default = 0 WHERE is_default = 1 AND id <> ?", error);
+  LumStmt *set = lum_db_prepare (db, "UPDATE warehouse_group SET is_default = 1 WHERE id = ?", error);
 
   if (clear == NULL || set == NULL)
     return FALSE;
-  sqlite3_bind_int64 (clear, 1, id);
+  lum_stmt_bind_int64 (clear, 1, id);
   if (!lum_db_step_done (db, clear, error))
     return FALSE;
-  sqlite3_bind_int64 (set, 1, id);
+  lum_stmt_bind_int64 (set, 1, id);
   if (!lum_db_step_done (db, set, error))
     return FALSE;
   if (lum_db_changes (db) != 1)
@@ -253,15 +253,15 @@ lum_setup_store_add_group_member (LumDb   *db,
                                   gint64   warehouse_id,
                                   GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "INSERT INTO warehouse_group_member (group_id, warehouse_id, position)"
                                        " VALUES (?1, ?2, (SELECT coalesce (max (position), -1) + 1"
                                        "  FROM warehouse_group_member WHERE group_id = ?1))"
                                        " ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, group_id);
-  sqlite3_bind_int64 (stmt, 2, warehouse_id);
+  lum_stmt_bind_int64 (stmt, 1, group_id);
+  lum_stmt_bind_int64 (stmt, 2, warehouse_id);
   return lum_db_step_done (db, stmt, error);
 }
 
@@ -273,7 +273,7 @@ lum_setup_store_list_warehouses (LumDb   *db,
                                  GError **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_WAREHOUSE);
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "SELECT w.id, w.code, w.name FROM warehouse w"
                                        " LEFT JOIN warehouse_group_member m ON m.warehouse_id = w.id AND m.group_id = ?1"
                                        " WHERE ?1 = 0 OR m.group_id IS NOT NULL"
@@ -282,16 +282,16 @@ lum_setup_store_list_warehouses (LumDb   *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, group_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, group_id);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
-      g_autoptr(LumWarehouse) w = lum_warehouse_new (sqlite3_column_int64 (stmt, 0),
+      g_autoptr(LumWarehouse) w = lum_warehouse_new (lum_stmt_column_int64 (stmt, 0),
                                                      lum_db_column_text (stmt, 1),
                                                      lum_db_column_text (stmt, 2));
       g_list_store_append (list, w);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -306,14 +306,14 @@ lum_setup_store_insert_warehouse (LumDb       *db,
                                   const char  *now,
                                   GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "INSERT INTO warehouse (code, name, created_at) VALUES (?, ?, ?)",
                                        error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_text (stmt, 1, code);
+  lum_stmt_bind_text (stmt, 2, name);
+  lum_stmt_bind_text (stmt, 3, now);
   if (!lum_db_step_done (db, stmt, error))
     return 0;
   return lum_db_last_insert_id (db);
@@ -324,17 +324,17 @@ lum_setup_store_find_warehouse (LumDb       *db,
                                 const char  *code,
                                 GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id, code, name FROM warehouse WHERE code = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT id, code, name FROM warehouse WHERE code = ?", error);
   LumWarehouse *w = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    w = lum_warehouse_new (sqlite3_column_int64 (stmt, 0),
+  lum_stmt_bind_text (stmt, 1, code);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    w = lum_warehouse_new (lum_stmt_column_int64 (stmt, 0),
                            lum_db_column_text (stmt, 1),
                            lum_db_column_text (stmt, 2));
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   if (w == NULL)
     {
       g_autofree char *shown = lum_text_shown (code);
@@ -351,19 +351,19 @@ lum_setup_store_list_invoice_types (LumDb   *db,
                                     GError **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_INVOICE_TYPE);
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id, name FROM invoice_type ORDER BY id", error);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT id, name FROM invoice_type ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
-      g_autoptr(LumInvoiceType) type = lum_invoice_type_new (sqlite3_column_int64 (stmt, 0),
+      g_autoptr(LumInvoiceType) type = lum_invoice_type_new (lum_stmt_column_int64 (stmt, 0),
                                                              lum_db_column_text (stmt, 1));
       g_list_store_append (list, type);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -376,9 +376,9 @@ lum_setup_store_find_invoice_type (LumDb       *db,
                                    const char  *name_or_id,
                                    GError     **error)
 {
-  sqlite3_stmt *by_key = lum_db_prepare (db, "SELECT id, name FROM invoice_type WHERE name_key = ?", error);
-  sqlite3_stmt *by_id = lum_db_prepare (db, "SELECT id, name FROM invoice_type WHERE id = ?", error);
-  sqlite3_stmt *found = NULL;
+  LumStmt *by_key = lum_db_prepare (db, "SELECT id, name FROM invoice_type WHERE name_key = ?", error);
+  LumStmt *by_id = lum_db_prepare (db, "SELECT id, name FROM invoice_type WHERE id = ?", error);
+  LumStmt *found = NULL;
   LumInvoiceType *type;
 
   if (by_key == NULL || by_id == NULL)
@@ -392,8 +392,8 @@ lum_setup_store_find_invoice_type (LumDb       *db,
                    _("Invoice type “%s” does not exist"), shown);
       return NULL;
     }
-  type = lum_invoice_type_new (sqlite3_column_int64 (found, 0), lum_db_column_text (found, 1));
-  sqlite3_reset (found);
+  type = lum_invoice_type_new (lum_stmt_column_int64 (found, 0), lum_db_column_text (found, 1));
+  lum_stmt_reset (found);
   return type;
 }
 
@@ -402,15 +402,15 @@ lum_setup_store_get_invoice_type (LumDb   *db,
                                   gint64   id,
                                   GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id, name FROM invoice_type WHERE id = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT id, name FROM invoice_type WHERE id = ?", error);
   LumInvoiceType *type = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    type = lum_invoice_type_new (sqlite3_column_int64 (stmt, 0), lum_db_column_text (stmt, 1));
-  sqlite3_reset (stmt);
+  lum_stmt_bind_int64 (stmt, 1, id);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    type = lum_invoice_type_new (lum_stmt_column_int64 (stmt, 0), lum_db_column_text (stmt, 1));
+  lum_stmt_reset (stmt);
   if (type == NULL)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
                  _("Invoice type %" PRId64 " does not exist"), id);
@@ -425,14 +425,14 @@ lum_setup_store_insert_invoice_type (LumDb       *db,
 {
   g_autofree char *key = lum_name_key (name);
   g_autofree char *stripped = lum_strip_dup (name);
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "INSERT INTO invoice_type (name, name_key, created_at) VALUES (?, ?, ?)",
                                        error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_text (stmt, 1, stripped);
+  lum_stmt_bind_text (stmt, 2, key);
+  lum_stmt_bind_text (stmt, 3, now);
   if (!lum_db_step_done (db, stmt, error))
     return 0;
   return lum_db_last_insert_id (db);
@@ -444,14 +444,14 @@ lum_setup_store_insert_invoice_type (LumDb       *db,
 
 static LumIntegration *
 integration_from_row (LumDb        *db,
-                      sqlite3_stmt *stmt)
+                      LumStmt *stmt)
 {
   int kind = 0;
   LumIntegration *integration;
 
   lum_enum_from_nick (LUM_TYPE_INTEGRATION_KIND, lum_db_column_text (stmt, 1), &kind);
   integration = lum_integration_new (kind, lum_db_column_text (stmt, 2));
-  lum_integration_set_id (integration, sqlite3_column_int64 (stmt, 0));
+  lum_integration_set_id (integration, lum_stmt_column_int64 (stmt, 0));
   lum_integration_set_base_url (integration, lum_db_column_text (stmt, 3));
   lum_integration_load_settings_json (integration, lum_db_column_text (stmt, 4));
   lum_integration_set_state (integration, lum_db_column_text (stmt, 5));
@@ -464,18 +464,18 @@ lum_setup_store_list_integrations (LumDb   *db,
                                    GError **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_INTEGRATION);
-  sqlite3_stmt *stmt = lum_db_prepare (db, INTEGRATION_COLUMNS "ORDER BY name_key", error);
+  LumStmt *stmt = lum_db_prepare (db, INTEGRATION_COLUMNS "ORDER BY name_key", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
       g_autoptr(LumIntegration) integration = integration_from_row (db, stmt);
       g_list_store_append (list, integration);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -488,15 +488,15 @@ lum_setup_store_get_integration (LumDb   *db,
                                  gint64   id,
                                  GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, INTEGRATION_COLUMNS "WHERE id = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, INTEGRATION_COLUMNS "WHERE id = ?", error);
   LumIntegration *integration = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, id);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     integration = integration_from_row (db, stmt);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   if (integration == NULL)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
                  _("Integration %" PRId64 " does not exist"), id);
@@ -508,9 +508,9 @@ lum_setup_store_find_integration (LumDb       *db,
                                   const char  *name_or_id,
                                   GError     **error)
 {
-  sqlite3_stmt *by_key = lum_db_prepare (db, INTEGRATION_COLUMNS "WHERE name_key = ?", error);
-  sqlite3_stmt *by_id = lum_db_prepare (db, INTEGRATION_COLUMNS "WHERE id = ?", error);
-  sqlite3_stmt *found = NULL;
+  LumStmt *by_key = lum_db_prepare (db, INTEGRATION_COLUMNS "WHERE name_key = ?", error);
+  LumStmt *by_id = lum_db_prepare (db, INTEGRATION_COLUMNS "WHERE id = ?", error);
+  LumStmt *found = NULL;
   LumIntegration *integration;
 
   if (by_key == NULL || by_id == NULL)
@@ -525,7 +525,7 @@ lum_setup_store_find_integration (LumDb       *db,
       return NULL;
     }
   integration = integration_from_row (db, found);
-  sqlite3_reset (found);
+  lum_stmt_reset (found);
   return integration;
 }
 
@@ -538,7 +538,7 @@ lum_setup_store_save_integration (LumDb           *db,
   g_autofree char *key = lum_name_key (lum_integration_get_name (integration));
   g_autofree char *settings = lum_integration_dup_settings_json (integration);
   gint64 id = lum_integration_get_id (integration);
-  sqlite3_stmt *stmt;
+  LumStmt *stmt;
 
   if (id == 0)
     stmt = lum_db_prepare (db,
@@ -551,15 +551,15 @@ lum_setup_store_save_integration (LumDb           *db,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, lum_integration_get_kind_nick (integration), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, lum_integration_get_name (integration), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, lum_integration_get_base_url (integration), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, settings, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, lum_integration_get_state (integration), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_static_text (stmt, 1, lum_integration_get_kind_nick (integration));
+  lum_stmt_bind_text (stmt, 2, lum_integration_get_name (integration));
+  lum_stmt_bind_text (stmt, 3, key);
+  lum_stmt_bind_text (stmt, 4, lum_integration_get_base_url (integration));
+  lum_stmt_bind_text (stmt, 5, settings);
+  lum_stmt_bind_text (stmt, 6, lum_integration_get_state (integration));
+  lum_stmt_bind_text (stmt, 7, now);
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 8, id);
+    lum_stmt_bind_int64 (stmt, 8, id);
 
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
@@ -574,11 +574,11 @@ lum_setup_store_delete_integration (LumDb   *db,
                                     gint64   id,
                                     GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "DELETE FROM integration WHERE id = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, "DELETE FROM integration WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
+  lum_stmt_bind_int64 (stmt, 1, id);
   return lum_db_step_done (db, stmt, error);
 }
 
@@ -590,22 +590,22 @@ lum_setup_store_list_remote_stores (LumDb   *db,
                                     GError **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_REMOTE_STORE);
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "SELECT remote_id, name FROM remote_store"
                                        " WHERE integration_id = ? ORDER BY name, remote_id", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, integration_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, integration_id);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
       g_autoptr(LumRemoteStore) store = lum_remote_store_new (lum_db_column_text (stmt, 0),
                                                               lum_db_column_text (stmt, 1));
       g_list_store_append (list, store);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -621,7 +621,7 @@ lum_setup_store_remember_remote_store (LumDb       *db,
                                        const char  *now,
                                        GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "INSERT INTO remote_store (integration_id, remote_id, name, fetched_at)"
                                        " VALUES (?, ?, ?, ?)"
                                        " ON CONFLICT (integration_id, remote_id)"
@@ -629,10 +629,10 @@ lum_setup_store_remember_remote_store (LumDb       *db,
                                        error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, integration_id);
-  sqlite3_bind_text (stmt, 2, remote_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, name ? name : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_int64 (stmt, 1, integration_id);
+  lum_stmt_bind_text (stmt, 2, remote_id);
+  lum_stmt_bind_text (stmt, 3, name ? name : "");
+  lum_stmt_bind_text (stmt, 4, now);
   return lum_db_step_done (db, stmt, error);
 }
 
@@ -644,12 +644,12 @@ lum_setup_store_replace_remote_stores (LumDb       *db,
                                        const char  *now,
                                        GError     **error)
 {
-  sqlite3_stmt *clear = lum_db_prepare (db, "DELETE FROM remote_store WHERE integration_id = ?", error);
+  LumStmt *clear = lum_db_prepare (db, "DELETE FROM remote_store WHERE integration_id = ?", error);
   guint n = g_list_model_get_n_items (stores);
 
   if (clear == NULL)
     return FALSE;
-  sqlite3_bind_int64 (clear, 1, integration_id);
+  lum_stmt_bind_int64 (clear, 1, integration_id);
   if (!lum_db_step_done (db, clear, error))
     return FALSE;
 

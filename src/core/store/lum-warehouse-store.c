@@ -19,21 +19,21 @@ lum_warehouse_store_set_members (LumDb         *db,
                                  guint          n_warehouses,
                                  GError       **error)
 {
-  sqlite3_stmt *clear = lum_db_prepare (db, "DELETE FROM warehouse_group_member WHERE group_id = ?", error);
-  sqlite3_stmt *add = lum_db_prepare (db,
+  LumStmt *clear = lum_db_prepare (db, "DELETE FROM warehouse_group_member WHERE group_id = ?", error);
+  LumStmt *add = lum_db_prepare (db,
                                       "INSERT INTO warehouse_group_member (group_id, warehouse_id, position)"
                                       " VALUES (?, ?, ?)", error);
 
   if (clear == NULL || add == NULL)
     return FALSE;
-  sqlite3_bind_int64 (clear, 1, group_id);
+  lum_stmt_bind_int64 (clear, 1, group_id);
   if (!lum_db_step_done (db, clear, error))
     return FALSE;
   for (guint i = 0; i < n_warehouses; i++)
     {
-      sqlite3_bind_int64 (add, 1, group_id);
-      sqlite3_bind_int64 (add, 2, warehouse_ids[i]);
-      sqlite3_bind_int (add, 3, (int)i);
+      lum_stmt_bind_int64 (add, 1, group_id);
+      lum_stmt_bind_int64 (add, 2, warehouse_ids[i]);
+      lum_stmt_bind_int (add, 3, (int)i);
       if (!lum_db_step_done (db, add, error))
         return FALSE;
     }
@@ -48,13 +48,13 @@ lum_warehouse_store_rename_group (LumDb       *db,
 {
   g_autofree char *key = lum_name_key (name);
   g_autofree char *stripped = lum_strip_dup (name);
-  sqlite3_stmt *stmt = lum_db_prepare (db, "UPDATE warehouse_group SET name = ?, name_key = ? WHERE id = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, "UPDATE warehouse_group SET name = ?, name_key = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, stripped, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, group_id);
+  lum_stmt_bind_text (stmt, 1, stripped);
+  lum_stmt_bind_text (stmt, 2, key);
+  lum_stmt_bind_int64 (stmt, 3, group_id);
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
   if (lum_db_changes (db) != 1)
@@ -73,7 +73,7 @@ lum_warehouse_store_list_links (LumDb   *db,
                                 GError **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_WAREHOUSE_LINK);
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "SELECT l.warehouse_id, w.code, w.name, l.integration_id, i.name,"
                                        " l.remote_id, l.remote_name"
                                        " FROM warehouse_link l"
@@ -85,21 +85,21 @@ lum_warehouse_store_list_links (LumDb   *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, warehouse_id);
-  sqlite3_bind_int64 (stmt, 2, integration_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, warehouse_id);
+  lum_stmt_bind_int64 (stmt, 2, integration_id);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
-      g_autoptr(LumWarehouseLink) link = lum_warehouse_link_new (sqlite3_column_int64 (stmt, 0),
+      g_autoptr(LumWarehouseLink) link = lum_warehouse_link_new (lum_stmt_column_int64 (stmt, 0),
                                                                  lum_db_column_text (stmt, 1),
                                                                  lum_db_column_text (stmt, 2),
-                                                                 sqlite3_column_int64 (stmt, 3),
+                                                                 lum_stmt_column_int64 (stmt, 3),
                                                                  lum_db_column_text (stmt, 4),
                                                                  lum_db_column_text (stmt, 5),
                                                                  lum_db_column_text (stmt, 6));
       g_list_store_append (list, link);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -116,7 +116,7 @@ lum_warehouse_store_set_link (LumDb       *db,
                               const char  *now,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "INSERT INTO warehouse_link (warehouse_id, integration_id, remote_id,"
                                        " remote_name, linked_at) VALUES (?, ?, ?, ?, ?)"
                                        " ON CONFLICT (warehouse_id, integration_id) DO UPDATE SET"
@@ -125,11 +125,11 @@ lum_warehouse_store_set_link (LumDb       *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, warehouse_id);
-  sqlite3_bind_int64 (stmt, 2, integration_id);
-  sqlite3_bind_text (stmt, 3, remote_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, remote_name ? remote_name : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_int64 (stmt, 1, warehouse_id);
+  lum_stmt_bind_int64 (stmt, 2, integration_id);
+  lum_stmt_bind_text (stmt, 3, remote_id);
+  lum_stmt_bind_text (stmt, 4, remote_name ? remote_name : "");
+  lum_stmt_bind_text (stmt, 5, now);
   return lum_db_step_done (db, stmt, error);
 }
 
@@ -139,14 +139,14 @@ lum_warehouse_store_delete_link (LumDb   *db,
                                  gint64   integration_id,
                                  GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "DELETE FROM warehouse_link WHERE warehouse_id = ? AND integration_id = ?",
                                        error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, warehouse_id);
-  sqlite3_bind_int64 (stmt, 2, integration_id);
+  lum_stmt_bind_int64 (stmt, 1, warehouse_id);
+  lum_stmt_bind_int64 (stmt, 2, integration_id);
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
   if (lum_db_changes (db) != 1)
@@ -164,12 +164,12 @@ lum_warehouse_store_set_ship_from (LumDb       *db,
                                    const char  *json,
                                    GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "UPDATE sales_order SET ship_from = ? WHERE id = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, "UPDATE sales_order SET ship_from = ? WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   lum_db_bind_text_or_null (stmt, 1, json);
-  sqlite3_bind_int64 (stmt, 2, order_id);
+  lum_stmt_bind_int64 (stmt, 2, order_id);
   return lum_db_step_done (db, stmt, error);
 }
 
@@ -178,18 +178,18 @@ lum_warehouse_store_get_ship_from (LumDb   *db,
                                    gint64   order_id,
                                    GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT ship_from FROM sales_order WHERE id = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT ship_from FROM sales_order WHERE id = ?", error);
   char *json = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, order_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  lum_stmt_bind_int64 (stmt, 1, order_id);
+  rc = lum_stmt_step (stmt, NULL);
+  if (rc == LUM_STMT_ROW && !lum_stmt_column_is_null (stmt, 0))
     json = lum_db_column_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_ROW && rc != LUM_STMT_DONE)
     lum_db_set_error (db, error);
   return json;
 }
