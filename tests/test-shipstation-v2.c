@@ -455,7 +455,7 @@ test_connection_in_words (Fixture       *f,
   lum_connector_test_async (connector, NULL, on_tested_cb, &report);
   while (report == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpstr (report, ==, "Connected to Sandbox ShipStation V2 (API V2): the API key works. 1 warehouse; "
+  g_assert_cmpstr (report, ==, "Connected to Sandbox ShipStation V2 (API V2): the API key works. 2 warehouses; "
                                "orders ship from “Sandbox Warehouse”.");
 }
 

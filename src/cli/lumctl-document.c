@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "lum-engine-warehouses.h"
 #include "lumctl-document.h"
 #include "lum-document-json.h"
 #include "lum-util.h"
@@ -617,6 +618,21 @@ print_document_text (LumEngine    *engine,
     return FALSE;
 
   add_header_fields (fields, doc, invoices);
+  if (order)
+    {
+      g_autoptr(LumShipFrom) ship_from = NULL;
+      g_autofree char *text = NULL;
+      GError *local_error = NULL;
+
+      ship_from = lum_engine_get_ship_from (engine, id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      text = ship_from != NULL ? lum_ship_from_describe (ship_from) : g_strdup (_("chosen when it is pushed"));
+      lumctl_fields_add (fields, _("Ships from"), text);
+    }
   lumctl_fields_print (fields);
   print_lines_table (doc);
   if (shipments != NULL)
@@ -649,6 +665,29 @@ lumctl_print_document (LumctlGlobal    *global,
 
   if ((node = lum_engine_document_to_json (engine, doc, &error)) == NULL)
     return lumctl_fail (error);
+  /* "ship_from": where a pushed order ships from and why, or null */
+  if (kind == LUM_DOCUMENT_KIND_SALES_ORDER && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(LumShipFrom) ship_from = lum_engine_get_ship_from (engine, id, &error);
+      g_autofree char *json = NULL;
+      g_autoptr(JsonNode) parsed = NULL;
+
+      if (error != NULL)
+        return lumctl_fail (error);
+      if (ship_from != NULL)
+        {
+          g_autofree char *text = lum_ship_from_describe (ship_from);
+
+          json = lum_ship_from_to_json (ship_from);
+          parsed = json_from_string (json, NULL);
+          if (parsed != NULL && JSON_NODE_HOLDS_OBJECT (parsed))
+            json_object_set_string_member (json_node_get_object (parsed), "description", text);
+        }
+      if (parsed != NULL)
+        json_object_set_member (json_node_get_object (node), "ship_from", g_steal_pointer (&parsed));
+      else
+        json_object_set_null_member (json_node_get_object (node), "ship_from");
+    }
   lumctl_print_json (node);
   return LUMCTL_EXIT_OK;
 }

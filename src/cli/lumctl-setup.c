@@ -170,6 +170,8 @@ warehouse_group_create (LumctlGlobal  *global,
 static const LumctlCommand warehouse_group_commands[] = {
   { "list", N_("List the warehouse groups"), warehouse_group_list },
   { "create", N_("Create a warehouse group"), warehouse_group_create },
+  { "members", N_("Set a group’s warehouses in order of preference"), lumctl_warehouse_group_members },
+  { "rename", N_("Rename a warehouse group"), lumctl_warehouse_group_rename },
   { NULL, NULL, NULL }
 };
 

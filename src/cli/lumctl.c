@@ -16,6 +16,7 @@ static const LumctlGroup *groups[] = {
   &lumctl_channel_group,
   &lumctl_integration_group,
   &lumctl_warehouse_group_group,
+  &lumctl_warehouse_group,
   &lumctl_invoice_type_group,
   &lumctl_customer_group,
   &lumctl_product_group,

@@ -58,6 +58,7 @@ typedef struct
 extern const LumctlGroup lumctl_channel_group;
 extern const LumctlGroup lumctl_integration_group;
 extern const LumctlGroup lumctl_warehouse_group_group;
+extern const LumctlGroup lumctl_warehouse_group;
 extern const LumctlGroup lumctl_invoice_type_group;
 extern const LumctlGroup lumctl_customer_group;
 extern const LumctlGroup lumctl_product_group;
@@ -67,6 +68,12 @@ extern const LumctlGroup lumctl_jobs_group;
 extern const LumctlGroup lumctl_events_group;
 extern const LumctlGroup lumctl_sync_group;
 extern const LumctlGroup lumctl_sandbox_group;
+
+/* `warehouse-group members` and `rename`, in lumctl-warehouse.c */
+int lumctl_warehouse_group_members (LumctlGlobal  *global,
+                                    char         **args);
+int lumctl_warehouse_group_rename  (LumctlGlobal  *global,
+                                    char         **args);
 
 /* `sandbox ship`, in lumctl-sandbox-ship.c */
 int lumctl_sandbox_ship (LumctlGlobal  *global,

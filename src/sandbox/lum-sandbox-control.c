@@ -14,6 +14,7 @@
 typedef enum
 {
   ADD_STORE,
+  ADD_WAREHOUSE,
   ADD_ORDER,
   SHIP,
   VOID_SHIPMENT,
@@ -47,6 +48,8 @@ run_action (LumSandbox  *self,
     {
     case ADD_STORE:
       return lum_sandbox_shipstation_add_store_locked (ss, spec, error);
+    case ADD_WAREHOUSE:
+      return lum_sandbox_shipstation_add_warehouse_locked (ss, spec, error);
     case ADD_ORDER:
       return lum_sandbox_shipstation_upsert (ss, spec, error);
     case SHIP:
@@ -240,6 +243,7 @@ handle_index (LumSandboxRequest *req)
     "POST /_sandbox/reset", "GET /_sandbox/dump", "GET /_sandbox/counts?service&method&path",
     "POST /_sandbox/faults", "POST /_sandbox/rate-limit", "POST /_sandbox/clock",
     "POST /_sandbox/tokens/expire", "POST /_sandbox/shipstation/stores",
+    "POST /_sandbox/shipstation/warehouses",
     "POST /_sandbox/shipstation/orders", "POST /_sandbox/shipstation/ship",
     "POST /_sandbox/shipstation/void", "POST /_sandbox/extensiv/close",
     "POST /_sandbox/extensiv/customers", "POST /_sandbox/extensiv/facilities",
@@ -290,6 +294,8 @@ handle_post (LumSandbox        *self,
     handle_expire (self, req);
   else if (g_str_equal (path, "/shipstation/stores"))
     call_action (self, req, ADD_STORE);
+  else if (g_str_equal (path, "/shipstation/warehouses"))
+    call_action (self, req, ADD_WAREHOUSE);
   else if (g_str_equal (path, "/shipstation/orders"))
     call_action (self, req, ADD_ORDER);
   else if (g_str_equal (path, "/shipstation/ship"))

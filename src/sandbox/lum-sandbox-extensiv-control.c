@@ -227,7 +227,11 @@ clear_state (LumSandboxExtensiv *ext)
   g_ptr_array_add (ext->customers, lum_sandbox_extensiv_new_customer (LUM_SANDBOX_EXTENSIV_CUSTOMER, "Sandbox Customer",
                                                  facility, now));
   ext->next_customer_id = LUM_SANDBOX_EXTENSIV_CUSTOMER + 1;
-  ext->next_facility_id = LUM_SANDBOX_EXTENSIV_FACILITY + 1;
+  /* a second warehouse to ship from, which the customer's store does not
+   * name: an order reaches it by its facilityIdentifier */
+  g_ptr_array_add (ext->facilities, lum_sandbox_extensiv_new_facility (LUM_SANDBOX_EXTENSIV_FACILITY_EAST,
+                                                                       "East Facility"));
+  ext->next_facility_id = LUM_SANDBOX_EXTENSIV_FACILITY_EAST + 1;
   ext->next_item_id = FIRST_ITEM_ID;
   ext->next_package_id = FIRST_PACKAGE_ID;
   g_array_set_size (ext->versions, 0);

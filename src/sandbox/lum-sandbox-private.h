@@ -233,6 +233,9 @@ JsonObject *lum_sandbox_shipstation_dump             (LumSandboxShipstation *ss)
 JsonNode   *lum_sandbox_shipstation_records          (LumSandboxShipstation *ss,
                                                       const char            *kind,
                                                       guint                 *count);
+JsonObject *lum_sandbox_shipstation_add_warehouse_locked (LumSandboxShipstation *ss,
+                                                         JsonObject            *spec,
+                                                         GError               **error);
 JsonObject *lum_sandbox_shipstation_add_store_locked (LumSandboxShipstation *ss,
                                                       JsonObject            *spec,
                                                       GError               **error);

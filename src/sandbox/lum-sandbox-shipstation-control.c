@@ -54,6 +54,7 @@ clear_state (LumSandboxShipstation *ss)
   g_ptr_array_add (ss->stores, new_store (LUM_SANDBOX_STORE_WHOLESALE, "Wholesale", TRUE, now));
   g_ptr_array_add (ss->stores, new_store (LUM_SANDBOX_STORE_RETAIL, "Retail", TRUE, now));
   ss->next_store_id = LUM_SANDBOX_STORE_RETAIL + 1;
+  lum_sandbox_shipstation_seed_warehouses (ss, now);
   ss->next_order_id = FIRST_ORDER_ID;
   ss->next_item_id = FIRST_ITEM_ID;
   ss->next_shipment_id = FIRST_SHIPMENT_ID;
@@ -71,6 +72,7 @@ lum_sandbox_shipstation_new (LumSandbox *sandbox)
                        g_strdup (LUM_SANDBOX_SHIPSTATION_SECRET));
   ss->limit = lum_sandbox_rate_limit_new (LUM_SANDBOX_SHIPSTATION_RATE_LIMIT, DEFAULT_WINDOW_MS);
   ss->stores = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  ss->warehouses = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   ss->orders = g_ptr_array_new_with_free_func (lum_sandbox_shipstation_order_free);
   ss->orders_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   ss->orders_by_key = g_hash_table_new (g_str_hash, g_str_equal);
@@ -92,6 +94,7 @@ lum_sandbox_shipstation_free (LumSandboxShipstation *ss)
   g_ptr_array_unref (ss->orders);
   g_ptr_array_unref (ss->shipments);
   g_ptr_array_unref (ss->stores);
+  g_ptr_array_unref (ss->warehouses);
   g_hash_table_unref (ss->credentials);
   lum_sandbox_rate_limit_free (ss->limit);
   g_free (ss);
@@ -143,6 +146,7 @@ lum_sandbox_shipstation_dump (LumSandboxShipstation *ss)
   JsonObject *dump = json_object_new ();
 
   json_object_set_array_member (dump, "stores", lum_json_array_of_objects (ss->stores));
+  json_object_set_array_member (dump, "warehouses", lum_json_array_of_objects (ss->warehouses));
   json_object_set_array_member (dump, "orders", orders_array (ss));
   json_object_set_array_member (dump, "shipments", lum_json_array_of_objects (ss->shipments));
   return dump;
@@ -162,6 +166,8 @@ lum_sandbox_shipstation_records (LumSandboxShipstation *ss,
     array = lum_json_array_of_objects (ss->shipments);
   else if (g_strcmp0 (kind, "stores") == 0)
     array = lum_json_array_of_objects (ss->stores);
+  else if (g_strcmp0 (kind, "warehouses") == 0)
+    array = lum_json_array_of_objects (ss->warehouses);
   if (array == NULL)
     {
       *count = 0;

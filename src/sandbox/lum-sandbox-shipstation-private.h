@@ -32,6 +32,8 @@ struct _LumSandboxShipstation
   GHashTable          *credentials;     /* key → secret */
   LumSandboxRateLimit *limit;
   GPtrArray           *stores;          /* JsonObject */
+  GPtrArray           *warehouses;      /* JsonObject, V1 Warehouse */
+  gint64               next_warehouse_id;
   GPtrArray           *orders;          /* Order, by orderId */
   GHashTable          *orders_by_id;    /* gint64 * → Order */
   GHashTable          *orders_by_key;   /* orderKey → Order */
@@ -62,6 +64,18 @@ void        lum_sandbox_shipstation_v2_handle   (LumSandboxShipstation *ss,
 JsonObject *lum_sandbox_shipstation_find_store  (LumSandboxShipstation *ss,
                                                 gint64                 store_id);
 void        lum_sandbox_shipstation_order_free  (gpointer               data);
+
+/* the account's warehouses (lum-sandbox-shipstation-warehouses.c) */
+void        lum_sandbox_shipstation_seed_warehouses (LumSandboxShipstation *ss,
+                                                    const char            *now);
+JsonObject *lum_sandbox_shipstation_find_warehouse  (LumSandboxShipstation *ss,
+                                                    gint64                 id);
+gint64      lum_sandbox_shipstation_warehouse_at    (LumSandboxShipstation *ss,
+                                                    JsonObject            *v2_address);
+void        lum_sandbox_shipstation_handle_list_warehouses    (LumSandboxShipstation *ss,
+                                                              LumSandboxRequest     *req);
+void        lum_sandbox_shipstation_v2_handle_list_warehouses (LumSandboxShipstation *ss,
+                                                              LumSandboxRequest     *req);
 
 /* ShipStation's clock, US Pacific (lum-sandbox-shipstation-time.c) */
 char       *lum_sandbox_shipstation_time        (gint64                 us);

@@ -333,6 +333,13 @@ present_shipment (Order *order)
   json_object_set_string_member (shipment, "external_shipment_id", lum_json_get_string (object, "orderKey"));
   lum_json_set_nullable_string (shipment, "shipment_number", lum_json_get_string (object, "orderNumber"));
   json_object_set_string_member (shipment, "store_id", store);
+  {
+    JsonNode *warehouse = lum_json_member (lum_json_get_object (object, "advancedOptions"), "warehouseId");
+    g_autofree char *warehouse_id = warehouse != NULL && lum_json_is_int (warehouse)
+      ? g_strdup_printf ("se-%" G_GINT64_FORMAT, json_node_get_int (warehouse)) : NULL;
+
+    lum_json_set_nullable_string (shipment, "warehouse_id", warehouse_id);
+  }
   json_object_set_string_member (shipment, "shipment_status", v2_status (order));
   json_object_set_string_member (shipment, "created_at", created ? created : "");
   json_object_set_string_member (shipment, "modified_at", modified ? modified : "");
@@ -438,6 +445,10 @@ create_one (LumSandboxShipstation *ss,
   lum_json_set_nullable_string (v1, "customerNotes", lum_json_get_string (request, "notes_from_buyer"));
   lum_json_set_nullable_string (v1, "giftMessage", lum_json_get_string (request, "notes_for_gift"));
   json_object_set_int_member (advanced, "storeId", (gint64)store_id);
+  /* the Ship From Location whose address the ship_from is */
+  if (lum_sandbox_shipstation_warehouse_at (ss, lum_json_get_object (request, "ship_from")) != 0)
+    json_object_set_int_member (advanced, "warehouseId",
+                                lum_sandbox_shipstation_warehouse_at (ss, lum_json_get_object (request, "ship_from")));
   json_object_set_object_member (v1, "advancedOptions", advanced);
   order = lum_sandbox_shipstation_store_order (ss, v1);
   return present_shipment (order);
@@ -725,37 +736,6 @@ handle_list_labels (LumSandboxShipstation *ss,
   lum_sandbox_request_reply_object (req, SOUP_STATUS_OK, answer);
 }
 
-/* -- warehouses ----------------------------------------------------------- */
-
-static void
-handle_list_warehouses (LumSandboxShipstation *ss,
-                        LumSandboxRequest     *req)
-{
-  JsonObject *answer = json_object_new ();
-  JsonArray *warehouses = json_array_new ();
-  JsonObject *warehouse = json_object_new ();
-  JsonObject *address = json_object_new ();
-
-  json_object_set_string_member (address, "name", "Sandbox Warehouse");
-  json_object_set_string_member (address, "phone", "512-555-0100");
-  json_object_set_string_member (address, "company_name", "Lumen Sandbox");
-  json_object_set_string_member (address, "address_line1", "4009 Marathon Blvd");
-  json_object_set_string_member (address, "city_locality", "Austin");
-  json_object_set_string_member (address, "state_province", "TX");
-  json_object_set_string_member (address, "postal_code", "78756");
-  json_object_set_string_member (address, "country_code", "US");
-  json_object_set_string_member (address, "address_residential_indicator", "no");
-  json_object_set_string_member (warehouse, "warehouse_id", "se-1001");
-  json_object_set_boolean_member (warehouse, "is_default", TRUE);
-  json_object_set_string_member (warehouse, "name", "Sandbox Warehouse");
-  json_object_set_string_member (warehouse, "created_at", "2024-01-01T00:00:00.000Z");
-  json_object_set_object_member (warehouse, "origin_address", address);
-  json_object_set_object_member (warehouse, "return_address", json_object_ref (address));
-  json_array_add_object_element (warehouses, warehouse);
-  json_object_set_array_member (answer, "warehouses", warehouses);
-  lum_sandbox_request_reply_object (req, SOUP_STATUS_OK, answer);
-}
-
 /**
  * lum_sandbox_shipstation_v2_handle:
  * @req: a request whose path starts with /v2/
@@ -791,7 +771,7 @@ lum_sandbox_shipstation_v2_handle (LumSandboxShipstation *ss,
   else if (g_str_equal (path, "/v2/labels") && g_str_equal (method, "GET"))
     handle_list_labels (ss, req);
   else if (g_str_equal (path, "/v2/warehouses") && g_str_equal (method, "GET"))
-    handle_list_warehouses (ss, req);
+    lum_sandbox_shipstation_v2_handle_list_warehouses (ss, req);
   else
     reply_not_found (req, path);
 }

@@ -276,11 +276,21 @@ lum_sandbox_shipstation_check_order (LumSandboxShipstation *ss,
 
       if ((message = check_fields (advanced, advanced_fields, "apiOrder.advancedOptions", key)) != NULL)
         return message;
+      JsonNode *warehouse = lum_json_member (advanced, "warehouseId");
+
       if (store != NULL && lum_sandbox_shipstation_find_store (ss, json_node_get_int (store)) == NULL)
         {
           *check = ORDER_UNSTORABLE;
           return g_strdup_printf ("The store with storeId %" G_GINT64_FORMAT " was not found.",
                                   json_node_get_int (store));
+        }
+      /* an order ships from one of the account's Ship From Locations */
+      if (warehouse != NULL && !JSON_NODE_HOLDS_NULL (warehouse) &&
+          lum_sandbox_shipstation_find_warehouse (ss, json_node_get_int (warehouse)) == NULL)
+        {
+          *check = ORDER_UNSTORABLE;
+          return g_strdup_printf ("The warehouse with warehouseId %" G_GINT64_FORMAT " was not found.",
+                                  json_node_get_int (warehouse));
         }
     }
   *check = ORDER_OK;
@@ -923,6 +933,8 @@ lum_sandbox_shipstation_handle (LumSandboxShipstation *ss,
     get ? handle_list_shipments (ss, req) : reply_not_allowed (req);
   else if (g_str_equal (path, "/stores"))
     get ? handle_list_stores (ss, req) : reply_not_allowed (req);
+  else if (g_str_equal (path, "/warehouses"))
+    get ? lum_sandbox_shipstation_handle_list_warehouses (ss, req) : reply_not_allowed (req);
   else
     {
       g_autofree char *message = g_strdup_printf ("No HTTP resource was found that matches the request URI '%s'.",

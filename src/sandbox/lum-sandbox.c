@@ -664,7 +664,7 @@ records_locked (LumSandbox *self,
 
 /**
  * lum_sandbox_count_records:
- * @kind: ShipStation "orders", "shipments", "stores"; Extensiv "orders",
+ * @kind: ShipStation "orders", "shipments", "stores", "warehouses"; Extensiv "orders",
  *   "customers", "facilities"; QuickBooks "invoices", "customers", "items"
  */
 guint

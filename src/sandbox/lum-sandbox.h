@@ -68,6 +68,9 @@ G_BEGIN_DECLS
 #define LUM_SANDBOX_STORE_RETAIL              1002   /* "Retail" */
 #define LUM_SANDBOX_EXTENSIV_CUSTOMER         1      /* "Sandbox Customer" */
 #define LUM_SANDBOX_EXTENSIV_FACILITY         1      /* "Main Facility" */
+#define LUM_SANDBOX_EXTENSIV_FACILITY_EAST    2      /* "East Facility" */
+#define LUM_SANDBOX_WAREHOUSE_MAIN            1001   /* "Sandbox Warehouse" (default), V2 "se-1001" */
+#define LUM_SANDBOX_WAREHOUSE_EAST            1002   /* "East Warehouse", V2 "se-1002" */
 
 /* Default limits: ShipStation 40 requests per minute per API key,
  * QuickBooks 500 per minute and 10 at once per company. */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lum-warehouse-groups-dialog.h"
 #include "lum-channels-page.h"
 #include "lum-ui-util.h"
 #include "lum-window.h"
@@ -458,6 +459,20 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Groups and their warehouses, in a dialog over the window. */
+static void
+warehouse_groups_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LumChannelsPage *self = LUM_CHANNELS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  LumWarehouseGroupsDialog *dialog = lum_warehouse_groups_dialog_new (self->engine,
+                                                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 channel_action (GtkWidget  *widget,
                 const char *action_name,
@@ -632,6 +647,7 @@ lum_channels_page_class_init (LumChannelsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "channels.archive", "x", channel_action);
   gtk_widget_class_install_action (widget_class, "channels.restore", "x", channel_action);
   gtk_widget_class_install_property_action (widget_class, "channels.show-archived", "show-archived");
+  gtk_widget_class_install_action (widget_class, "channels.warehouse-groups", NULL, warehouse_groups_action);
 
   gtk_widget_class_set_css_name (widget_class, "lum-channels-page");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

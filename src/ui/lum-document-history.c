@@ -7,6 +7,8 @@
 #include <inttypes.h>
 
 #include "lum-document-view-private.h"
+#include "lum-engine-setup.h"
+#include "lum-engine-warehouses.h"
 #include "lum-ui-format.h"
 #include "lum-ui-util.h"
 #include "lum-util.h"
@@ -119,6 +121,43 @@ build_accounting_row (LumDocumentView *self,
     add_retry_button (row, job);
 }
 
+/* Where the order ships from and why: as recorded when it was pushed, or
+ * as the group and its links would choose now. */
+static void
+build_ship_from_row (LumDocumentView *self)
+{
+  g_autoptr(LumShipFrom) ship_from = NULL;
+  g_autoptr(LumIntegration) integration = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  ship_from = lum_engine_get_ship_from (self->engine, self->id, &error);
+  if (ship_from == NULL && error == NULL && self->config != NULL && lum_channel_get_push_to_oms (self->config) &&
+      lum_channel_get_oms_integration_id (self->config) != 0)
+    {
+      integration = lum_engine_get_integration (self->engine, lum_channel_get_oms_integration_id (self->config), NULL);
+      if (integration != NULL)
+        {
+          g_autoptr(LumShipFrom) preview = lum_engine_choose_ship_from (self->engine, self->config, integration, NULL);
+
+          if (preview != NULL)
+            {
+              g_autofree char *text = lum_ship_from_describe (preview);
+              /* Translators: %s is a sentence such as "Ships from East (first in group Default)" */
+              subtitle = g_strdup_printf (_("When pushed: %s"), text);
+            }
+        }
+    }
+  if (ship_from != NULL)
+    described = lum_ship_from_describe (ship_from);
+  else if (subtitle == NULL)
+    return;
+  row = add_row (self->status_list, _("Ships From"), described ? described : subtitle);
+  gtk_widget_set_name (row, "ship-from-row");
+}
+
 void
 lum_document_view_build_status (LumDocumentView *self,
                                 GListModel      *jobs)
@@ -131,6 +170,7 @@ lum_document_view_build_status (LumDocumentView *self,
       const char *fulfillment = text (self, LUM_DOC_FULFILLMENT_STATUS);
 
       build_push_row (self, jobs);
+      build_ship_from_row (self);
       row = add_row (self->status_list, _("Fulfillment"),
                      g_strcmp0 (fulfillment, LUM_FULFILLMENT_FULFILLED) == 0
                      ? _("Everything ordered has shipped")

@@ -59,7 +59,8 @@ test_order_create_show (Fixture       *f,
     "  \"push_status\": \"not-pushed\", \"fulfillment_status\": \"unfulfilled\", \"invoice\": null,"
     "  \"lines\": [ { \"sku\": \"W-1\", \"description\": \"Widget\", \"quantity\": 3, \"unit_price_cents\": 1000 },"
     "               { \"sku\": \"G-2\", \"description\": \"Gadget\", \"quantity\": 4, \"unit_price_cents\": 200 } ],"
-    "  \"push_due_at\": null, \"remote_id\": null, \"invoices\": [], \"shipments\": [], \"shipment_conflicts\": [], \"jobs\": [] }",
+    "  \"push_due_at\": null, \"remote_id\": null, \"invoices\": [], \"shipments\": [], \"shipment_conflicts\": [], \"jobs\": [],"
+    "  \"ship_from\": null }",
     uuid, created_at);
   expected = parse_json (expected_text);
   assert_node_equal ("$", expected, shown);

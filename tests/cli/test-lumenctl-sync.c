@@ -551,6 +551,71 @@ test_sandbox_ship (Fixture       *f,
                   ARGS ("sandbox", "ship", "SO-000001", "--url", sandbox->url));
 }
 
+/* A second warehouse in the default group, linked from ShipStation's live
+ * list; the order pushed ships from it, and says so. */
+static void
+test_warehouse_link (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(Sandbox) sandbox = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *members = NULL;
+  g_autofree char *remote = NULL;
+  g_autofree char *linked = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *pushed = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(JsonNode) facilities = NULL;
+  g_autoptr(JsonNode) sent = NULL;
+  g_autoptr(JsonNode) order = NULL;
+  g_autoptr(JsonNode) groups = NULL;
+
+  if (!keyring_available ())
+    return;
+  sandbox = sandbox_start (f);
+  add_wholesale (f);
+  added = ok_out (f, NULL, ARGS ("warehouse", "add", "EAST", "East"));
+  members = ok_out (f, NULL, ARGS ("warehouse-group", "members", "Default Warehouse Group", "EAST", "MAIN"));
+  groups = ok_json (f, ARGS ("warehouse-group", "list"));
+  g_assert_cmpstr (json_str (json_element (json_member (json_element (groups, 0), "warehouses"), 0), "code"), ==,
+                   "EAST");
+
+  remote = ok_out (f, NULL, ARGS ("warehouse", "remote", "Sandbox ShipStation"));
+  g_assert_cmpstr (remote, ==, "Warehouse  Name\n1001       Sandbox Warehouse\n1002       East Warehouse\n");
+  facilities = ok_json (f, ARGS ("warehouse", "remote", "Sandbox 3PL"));
+  assert_json (facilities, "[ { \"id\": \"1\", \"name\": \"Main Facility\" }, "
+                           "{ \"id\": \"2\", \"name\": \"East Facility\" } ]");
+  {
+    g_autoptr(Result) unknown = failing (f, "Warehouse “4242” is not among the warehouses of “Sandbox ShipStation”",
+                                         ARGS ("warehouse", "link", "EAST", "Sandbox ShipStation", "4242"));
+    g_autoptr(Result) accounting = failing (f, "it has no warehouses",
+                                            ARGS ("warehouse", "remote", "Sandbox QuickBooks"));
+  }
+  linked = ok_out (f, NULL, ARGS ("warehouse", "link", "EAST", "Sandbox ShipStation", "1002"));
+  g_assert_cmpstr (linked, ==, "Warehouse EAST ships from ShipStation “East Warehouse” (1002) at Sandbox ShipStation.\n");
+  listed = ok_out (f, NULL, ARGS ("warehouse", "list"));
+  assert_contains (listed, "EAST  East");
+  assert_contains (listed, "Sandbox ShipStation: 1002 (East Warehouse)");
+
+  number = post_order (f, "Wholesale Sales Channel");
+  pushed = ok_out (f, NULL, ARGS ("sync", "--once"));
+  sent = sandbox_order (sandbox, number);
+  g_assert_cmpint (json_int (json_member (sent, "advancedOptions"), "warehouseId"), ==, 1002);
+  order = ok_json (f, ARGS ("order", "show", number));
+  g_assert_cmpstr (json_str (json_member (order, "ship_from"), "warehouse_code"), ==, "EAST");
+  g_assert_cmpstr (json_str (json_member (order, "ship_from"), "description"), ==,
+                   "Ships from East (first in group Default Warehouse Group)");
+  shown = ok_out (f, NULL, ARGS ("order", "show", number));
+  assert_contains (shown, "Ships from East (first in group Default Warehouse Group)");
+
+  {
+    g_autofree char *unlinked = ok_out (f, NULL, ARGS ("warehouse", "unlink", "EAST", "Sandbox ShipStation"));
+    g_autoptr(Result) again = failing (f, "Warehouse “EAST” has no link to Sandbox ShipStation",
+                                       ARGS ("warehouse", "unlink", "EAST", "Sandbox ShipStation"));
+  }
+}
+
 /* -- sync ---------------------------------------------------------------------------- */
 
 static void
@@ -1150,6 +1215,7 @@ main (int    argc,
 
   ADD ("sandbox/register", test_sandbox_register);
   ADD ("sandbox/ship", test_sandbox_ship);
+  ADD ("warehouse/link", test_warehouse_link);
   ADD ("integration/secrets", test_secrets);
   ADD ("integration/quickbooks-connect", test_quickbooks_connect);
   ADD ("integration/quickbooks-income-account", test_quickbooks_income_account);

@@ -197,14 +197,17 @@ order_init (Order      *o,
   lum_channel_set_oms_store_id (o->config, store);
 }
 
-/* The push item of an order, its payload built as a push builds it. */
+/* The push item of an order, its payload built as a push builds it,
+ * shipping from @ship_from_id (an OMS warehouse) or the OMS's default. */
 static LumPushItem *
-push_item (LumConnector *connector,
-           const char   *number,
-           const char   *store)
+push_item_from (LumConnector *connector,
+                const char   *number,
+                const char   *store,
+                const char   *ship_from_id)
 {
   Order o = { 0, };
   LumOrderPayloadInput input = { 0, };
+  LumShipFrom ship_from = { 0, };
   g_autoptr(JsonNode) payload = NULL;
   g_autoptr(GError) error = NULL;
   LumPushItem *item;
@@ -215,6 +218,14 @@ push_item (LumConnector *connector,
   input.config = o.config;
   input.warehouse_code = "WH-1";
   input.status = "awaiting_shipment";
+  if (ship_from_id != NULL)
+    {
+      ship_from.reason = LUM_SHIP_FROM_LINKED;
+      ship_from.warehouse_code = (char *)"EAST";
+      ship_from.warehouse_name = (char *)"East";
+      ship_from.remote_id = (char *)ship_from_id;
+      input.ship_from = &ship_from;
+    }
   if (LUM_IS_EXTENSIV (connector))
     payload = lum_order_payload_extensiv (&input, lum_connector_get_integration (connector), &error);
   else if (lum_integration_get_kind (lum_connector_get_integration (connector)) == LUM_INTEGRATION_KIND_SHIPSTATION_V2)
@@ -228,6 +239,47 @@ push_item (LumConnector *connector,
                             lum_document_get_text (o.order, LUM_DOC_UUID), payload);
   order_clear (&o);
   return item;
+}
+
+static LumPushItem *
+push_item (LumConnector *connector,
+           const char   *number,
+           const char   *store)
+{
+  return push_item_from (connector, number, store, NULL);
+}
+
+static void
+report_error (const char   *what,
+              const GError *error)
+{
+  if (error != NULL)
+    g_test_message ("%s: Lumen answered with an error: %s", what, error->message);
+}
+
+/* The OMS's warehouses as the connector lists them; the first one's id. */
+static char *
+list_warehouses (LumConnector *connector)
+{
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GListStore) warehouses = NULL;
+  g_autoptr(GError) error = NULL;
+  char *first = NULL;
+
+  lum_connector_list_warehouses_async (connector, NULL, on_done_cb, &listed);
+  warehouses = lum_connector_list_warehouses_finish (connector, wait_for (&listed), &error);
+  g_assert_true ((warehouses == NULL) != (error == NULL));
+  report_error ("list warehouses", error);
+  for (guint i = 0; warehouses != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (warehouses)); i++)
+    {
+      g_autoptr(LumRemoteStore) w = g_list_model_get_item (G_LIST_MODEL (warehouses), i);
+
+      g_test_message ("warehouse read from the example: %s (%s)", lum_remote_store_get_name (w),
+                      lum_remote_store_get_remote_id (w));
+      if (first == NULL)
+        first = g_strdup (lum_remote_store_get_remote_id (w));
+    }
+  return first;
 }
 
 /* -- the verdict ----------------------------------------------------------- */
@@ -281,13 +333,6 @@ check_exchanges (LumContractService  service,
     }
 }
 
-static void
-report_error (const char   *what,
-              const GError *error)
-{
-  if (error != NULL)
-    g_test_message ("%s: Lumen answered with an error: %s", what, error->message);
-}
 
 /* -- ShipStation ----------------------------------------------------------- */
 
@@ -403,6 +448,23 @@ test_shipstation_poll (void)
   check_exchanges (LUM_CONTRACT_SHIPSTATION, expected);
 }
 
+/* GET /warehouses, then an order shipping from one:
+ * advancedOptions.warehouseId, an integer. */
+static void
+test_shipstation_warehouses (void)
+{
+  g_autoptr(LumConnector) connector = new_connector (LUM_CONTRACT_SHIPSTATION);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_push_item_free);
+  g_autofree char *first = NULL;
+  static const char * const expected[] = { "GET /warehouses", "POST /orders/createorder", NULL };
+
+  /* the example's id is its schema's placeholder (0): one as ShipStation gives */
+  first = list_warehouses (connector);
+  g_ptr_array_add (items, push_item_from (connector, "SO-000111", "1001", "17977"));
+  push_and_report (connector, items);
+  check_exchanges (LUM_CONTRACT_SHIPSTATION, expected);
+}
+
 /* -- Extensiv -------------------------------------------------------------- */
 
 static void
@@ -446,6 +508,22 @@ test_extensiv_push (void)
   again = push_item (connector, "SO-000202", "34:2");
   again->may_have_arrived = TRUE;
   g_ptr_array_add (items, again);
+  push_and_report (connector, items);
+  check_exchanges (LUM_CONTRACT_EXTENSIV, expected);
+}
+
+/* The facilities, then an order for facility 3 (facilityIdentifier.id)
+ * rather than the store's 2. */
+static void
+test_extensiv_facilities (void)
+{
+  g_autoptr(LumConnector) connector = new_connector (LUM_CONTRACT_EXTENSIV);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_push_item_free);
+  g_autofree char *first = NULL;
+  static const char * const expected[] = { "GET /properties/facilities", "POST /orders", NULL };
+
+  first = list_warehouses (connector);
+  g_ptr_array_add (items, push_item_from (connector, "SO-000211", "34:2", "3"));
   push_and_report (connector, items);
   check_exchanges (LUM_CONTRACT_EXTENSIV, expected);
 }
@@ -642,6 +720,35 @@ test_shipstation_v2_push (void)
   g_assert_cmpstr (tagged->remote_id, ==, "se-202");
 }
 
+/* GET /v2/warehouses, then an order shipping from the first one listed:
+ * create_shipment_request has no warehouse_id, so its origin_address goes
+ * as ship_from. */
+static void
+test_shipstation_v2_warehouses (void)
+{
+  g_autoptr(LumConnector) connector = new_connector (LUM_CONTRACT_SHIPSTATION_V2);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_push_item_free);
+  g_autofree char *first = NULL;
+  static const char * const expected[] = { "GET /v2/warehouses", "POST /v2/shipments", NULL };
+  LumPushItem *item;
+
+  first = list_warehouses (connector);
+  g_assert_nonnull (first);
+  lum_contract_mock_answer (mocks[LUM_CONTRACT_SHIPSTATION_V2], "GET", "/v2/shipments/external_shipment_id/", NULL,
+                            404, V2_NOT_FOUND);
+  lum_contract_mock_answer (mocks[LUM_CONTRACT_SHIPSTATION_V2], "POST", "/v2/shipments", NULL, 200,
+                            "{\"has_errors\": false, \"shipments\": ["
+                            "{\"shipment_id\": \"se-211\", \"external_shipment_id\": \"CONTRACT-211\"}]}");
+  item = push_item_from (connector, "SO-000211", "1001", first);
+  g_free (item->order_key);
+  item->order_key = g_strdup ("CONTRACT-211");
+  json_object_set_string_member (json_node_get_object (item->payload), "external_shipment_id", item->order_key);
+  g_ptr_array_add (items, item);
+  push_and_report (connector, items);
+  check_exchanges (LUM_CONTRACT_SHIPSTATION_V2, expected);
+  g_assert_cmpstr (item->remote_id, ==, "se-211");
+}
+
 /* A resend and a cancel: the look-up finds the shipment (the example);
  * nothing is created, the cancel is PUT on the shipment found. */
 static void
@@ -732,15 +839,18 @@ main (int   argc,
   g_test_add_func ("/contract/shipstation/push-one", test_shipstation_push_one);
   g_test_add_func ("/contract/shipstation/push-many", test_shipstation_push_many);
   g_test_add_func ("/contract/shipstation/poll", test_shipstation_poll);
+  g_test_add_func ("/contract/shipstation/warehouses-and-ship-from", test_shipstation_warehouses);
   g_test_add_func ("/contract/extensiv/token-customers-facilities", test_extensiv_stores);
   g_test_add_func ("/contract/extensiv/push", test_extensiv_push);
   g_test_add_func ("/contract/extensiv/poll", test_extensiv_poll);
+  g_test_add_func ("/contract/extensiv/facilities-and-ship-from", test_extensiv_facilities);
   g_test_add_func ("/contract/quickbooks/company", test_quickbooks_company);
   g_test_add_func ("/contract/quickbooks/push", test_quickbooks_push);
   g_test_add_func ("/contract/quickbooks/resend", test_quickbooks_resend);
   g_test_add_func ("/contract/shipstation-v2/test", test_shipstation_v2_test);
   g_test_add_func ("/contract/shipstation-v2/push", test_shipstation_v2_push);
   g_test_add_func ("/contract/shipstation-v2/resend-and-cancel", test_shipstation_v2_resend_and_cancel);
+  g_test_add_func ("/contract/shipstation-v2/warehouses-and-ship-from", test_shipstation_v2_warehouses);
   g_test_add_func ("/contract/shipstation-v2/poll", test_shipstation_v2_poll);
   g_test_add_func ("/contract/logs/prism", test_prism_logs);
   status = g_test_run ();

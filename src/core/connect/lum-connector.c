@@ -314,6 +314,7 @@ lum_connector_class_init (LumConnectorClass *klass)
   klass->list_stores_async = unsupported_async;
   klass->test_async = unsupported_async;
   klass->poll_async = unsupported_poll_async;
+  klass->list_warehouses_async = unsupported_async;
 
   properties[PROP_INTEGRATION] =
     g_param_spec_object ("integration", NULL, NULL, LUM_TYPE_INTEGRATION,
@@ -785,6 +786,28 @@ lum_connector_list_stores_async (LumConnector        *self,
   g_return_if_fail (LUM_IS_CONNECTOR (self));
 
   LUM_CONNECTOR_GET_CLASS (self)->list_stores_async (self, cancellable, callback, user_data);
+}
+
+void
+lum_connector_list_warehouses_async (LumConnector        *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (LUM_IS_CONNECTOR (self));
+
+  LUM_CONNECTOR_GET_CLASS (self)->list_warehouses_async (self, cancellable, callback, user_data);
+}
+
+GListStore *
+lum_connector_list_warehouses_finish (LumConnector  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (LUM_IS_CONNECTOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 GListStore *

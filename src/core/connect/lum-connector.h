@@ -118,6 +118,11 @@ struct _LumConnectorClass
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data);
+  /* the OMS's own warehouses (ShipStation) or facilities (Extensiv) */
+  void         (*list_warehouses_async) (LumConnector    *self,
+                                         GCancellable    *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer         user_data);
 };
 
 LumConnector   *lum_connector_new                (LumIntegration      *integration,
@@ -175,6 +180,14 @@ void            lum_connector_list_stores_async  (LumConnector        *self,
 GListStore     *lum_connector_list_stores_finish (LumConnector        *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+/* (element-type LumRemoteStore): each warehouse's id and name at the OMS */
+void            lum_connector_list_warehouses_async  (LumConnector    *self,
+                                                      GCancellable    *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer         user_data);
+GListStore     *lum_connector_list_warehouses_finish (LumConnector    *self,
+                                                      GAsyncResult    *result,
+                                                      GError         **error);
 void            lum_connector_test_async         (LumConnector        *self,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,

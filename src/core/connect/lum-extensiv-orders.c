@@ -112,6 +112,9 @@ lum_extensiv_scope_from_payload (JsonNode          *payload,
 char *
 lum_extensiv_scope_rql (const LumExtensivScope *scope)
 {
+  /* facility 0: any (the poll's scope) */
+  if (scope->facility == 0)
+    return g_strdup_printf ("readOnly.customerIdentifier.id==%" PRId64, scope->customer);
   return g_strdup_printf ("readOnly.customerIdentifier.id==%" PRId64 ";readOnly.facilityIdentifier.id==%" PRId64,
                           scope->customer, scope->facility);
 }
@@ -133,7 +136,7 @@ lum_extensiv_order_in_scope (JsonObject             *order,
 
   if (!identifier_id (read_only, "customerIdentifier", &customer) || customer != scope->customer)
     return FALSE;
-  if (read_only != NULL && json_object_has_member (read_only, "facilityIdentifier") &&
+  if (scope->facility != 0 && read_only != NULL && json_object_has_member (read_only, "facilityIdentifier") &&
       identifier_id (read_only, "facilityIdentifier", &facility) && facility != scope->facility)
     return FALSE;
   return TRUE;

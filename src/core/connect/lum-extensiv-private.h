@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 /**
  * LumExtensivScope:
  * @customer: the 3PL customer whose orders are ours
- * @facility: the warehouse they ship from
+ * @facility: the warehouse they ship from; 0 for any (the poll: orders ship
+ *   from the facility their group links)
  *
  * A 3PL login usually reaches every customer of the warehouse: every list
  * and look-up is limited to these two, and an order of another customer

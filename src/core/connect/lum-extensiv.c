@@ -733,6 +733,63 @@ extensiv_list_stores_async (LumConnector        *self,
 }
 
 static void
+on_list_facilities_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  GError *error = NULL;
+  g_autoptr(JsonNode) root = lum_connector_request_json_finish (self, result, &error);
+  JsonArray *facilities;
+  GListStore *list;
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  facilities = hal_items (root);
+  list = g_list_store_new (LUM_TYPE_REMOTE_STORE);
+  for (guint i = 0; facilities != NULL && i < json_array_get_length (facilities); i++)
+    {
+      JsonNode *node = json_array_get_element (facilities, i);
+      g_autofree char *name = NULL;
+      g_autofree char *id = NULL;
+      g_autoptr(LumRemoteStore) facility = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) || (id = entity_id (json_node_get_object (node), &name)) == NULL)
+        continue;
+      facility = lum_remote_store_new (id, name ? name : id);
+      g_list_store_append (list, facility);
+    }
+  g_task_return_pointer (task, list, g_object_unref);
+}
+
+/* The facilities (warehouses) of the 3PL: the facilityIdentifier of an
+ * order. Same path as the stores' list reads (see on_customers_cb). */
+static void
+extensiv_list_warehouses_async (LumConnector        *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(SoupMessage) message = new_message (self, "GET", "/properties/facilities", NULL);
+
+  g_task_set_source_tag (task, extensiv_list_warehouses_async);
+  if (message == NULL)
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                               _("Base URL “%s” is not usable"),
+                               lum_integration_get_base_url (lum_connector_get_integration (self)));
+      g_object_unref (task);
+      return;
+    }
+  lum_connector_request_async (self, message, cancellable, on_list_facilities_cb, task);
+}
+
+static void
 on_test_stores_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -917,6 +974,9 @@ extensiv_poll_async (LumConnector        *self,
       g_object_unref (task);
       return;
     }
+  /* our customer's orders in every facility: an order ships from the
+   * facility its group's warehouse is linked to, not only the store's */
+  poll->scope.facility = 0;
   poll_page (task);
 }
 
@@ -942,6 +1002,7 @@ lum_extensiv_class_init (LumExtensivClass *klass)
   connector_class->authorize_async = extensiv_authorize_async;
   connector_class->push_async = extensiv_push_async;
   connector_class->list_stores_async = extensiv_list_stores_async;
+  connector_class->list_warehouses_async = extensiv_list_warehouses_async;
   connector_class->test_async = extensiv_test_async;
   connector_class->poll_async = extensiv_poll_async;
 }

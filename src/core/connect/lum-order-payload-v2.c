@@ -94,8 +94,9 @@ ship_to_address (LumDocument  *d,
  * The order as a V2 shipment: its UUID as `external_shipment_id` (V1's
  * `orderKey`, so an order pushed through V1 is found again), the channel's
  * store, ship-to, items; a test order carries the tag
- * %LUM_SHIPSTATION_V2_TEST_TAG. `ship_from` is the account's warehouse,
- * filled in by the connector.
+ * %LUM_SHIPSTATION_V2_TEST_TAG. `ship_from` is filled in by the connector:
+ * the origin address of the `warehouse_id` the payload names (the group's
+ * linked warehouse), else of the account's default warehouse.
  */
 JsonNode *
 lum_order_payload_shipstation_v2 (const LumOrderPayloadInput  *in,
@@ -128,6 +129,11 @@ lum_order_payload_shipstation_v2 (const LumOrderPayloadInput  *in,
 
   json_object_set_string_member (shipment, "external_shipment_id", uuid);
   json_object_set_string_member (shipment, "store_id", store);
+  /* the shipment's warehouse_id ("The warehouse that the shipment is being
+   * shipped from"); create_shipment_request takes no warehouse_id, only
+   * ship_from: the connector sends that warehouse's origin_address */
+  if (in->ship_from != NULL && in->ship_from->reason == LUM_SHIP_FROM_LINKED)
+    json_object_set_string_member (shipment, "warehouse_id", in->ship_from->remote_id);
   json_object_set_object_member (shipment, "ship_to", ship_to);
   set_optional (shipment, "notes_from_buyer", lum_document_get_text (d, LUM_DOC_CUSTOMER_NOTES));
   if (!lum_str_empty (lum_document_get_text (d, LUM_DOC_GIFT_MESSAGE)))

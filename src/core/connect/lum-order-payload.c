@@ -124,7 +124,8 @@ lum_order_payload_shipstation (const LumOrderPayloadInput  *in,
   const char *ship_by = lum_document_get_text (d, LUM_DOC_REQUESTED_SHIP_DATE);
   g_autofree char *order_date = NULL;
   const char *store = lum_channel_get_oms_store_id (in->config);
-  guint64 store_id;
+  guint64 store_id, warehouse_id = 0;
+  gboolean linked = in->ship_from != NULL && in->ship_from->reason == LUM_SHIP_FROM_LINKED;
   GError *local_error = NULL;
 
   json_object_unref (order); /* the node holds it */
@@ -133,6 +134,13 @@ lum_order_payload_shipstation (const LumOrderPayloadInput  *in,
     {
       g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
                    _("ShipStation store id “%s” is not a number"), store ? store : "");
+      return NULL;
+    }
+  if (linked && !g_ascii_string_to_unsigned (in->ship_from->remote_id, 10, 1, G_MAXINT32, &warehouse_id, NULL))
+    {
+      g_set_error (error, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                   _("ShipStation warehouseId “%s” linked to warehouse %s is not a number"),
+                   in->ship_from->remote_id, in->ship_from->warehouse_code);
       return NULL;
     }
   /* ShipStation reads a zone-less orderDate as Pacific time: the instant
@@ -227,6 +235,11 @@ lum_order_payload_shipstation (const LumOrderPayloadInput  *in,
     }
 
   json_object_set_int_member (advanced, "storeId", (gint64)store_id);
+  /* the Ship From Location: "warehouseId: ID of the warehouse where this
+   * order will ship from" (Order model, advancedOptions), an integer of
+   * GET /warehouses */
+  if (linked)
+    json_object_set_int_member (advanced, "warehouseId", (gint64)warehouse_id);
   json_object_set_object_member (order, "advancedOptions", advanced);
 
   return g_steal_pointer (&node);
@@ -262,6 +275,9 @@ lum_order_payload_extensiv (const LumOrderPayloadInput  *in,
     }
   else if (parts != NULL && parts[0] != NULL && *parts[0] != '\0')
     customer = parts[0];
+  /* the ship-from warehouse's facility wins over the store's */
+  if (in->ship_from != NULL && in->ship_from->reason == LUM_SHIP_FROM_LINKED)
+    facility = in->ship_from->remote_id;
 
   if (customer == NULL || !g_ascii_string_to_unsigned (customer, 10, 1, G_MAXINT32, &customer_number, NULL) ||
       facility == NULL || !g_ascii_string_to_unsigned (facility, 10, 1, G_MAXINT32, &facility_number, NULL))

@@ -7,6 +7,7 @@
 #include "model/lum-customer.h"
 #include "model/lum-document.h"
 #include "model/lum-integration.h"
+#include "flow/lum-ship-from.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,8 @@ typedef struct
   LumChannel  *config;         /* the configuration it was posted under */
   const char  *warehouse_code; /* the first warehouse of the channel's group */
   const char  *status;         /* ShipStation orderStatus: awaiting_shipment, on_hold, cancelled */
+  const LumShipFrom *ship_from; /* (nullable): where it ships from; without a
+                                 * link the OMS's default (nothing sent) */
 } LumOrderPayloadInput;
 
 /* The start of the notes of a channel test's order at Extensiv (sent as

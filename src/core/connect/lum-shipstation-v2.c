@@ -31,6 +31,7 @@ struct _LumShipstationV2
 {
   LumConnector  parent_instance;
   JsonObject   *ship_from;   /* the account's default warehouse's origin_address */
+  JsonArray    *warehouses;  /* GET /v2/warehouses, read with ship_from */
 };
 
 G_DEFINE_FINAL_TYPE (LumShipstationV2, lum_shipstation_v2, LUM_TYPE_CONNECTOR)
@@ -162,6 +163,30 @@ default_warehouse (JsonArray *warehouses)
   return first;
 }
 
+/* The origin_address of warehouse @id of the list, or NULL. */
+static JsonObject *
+warehouse_address (JsonArray  *warehouses,
+                   const char *id)
+{
+  for (guint i = 0; warehouses != NULL && i < json_array_get_length (warehouses); i++)
+    {
+      JsonNode *node = json_array_get_element (warehouses, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          g_strcmp0 (lum_json_get_string (json_node_get_object (node), "warehouse_id"), id) == 0)
+        return lum_json_get_object (json_node_get_object (node), "origin_address");
+    }
+  return NULL;
+}
+
+/* The warehouse_id an order's payload names to ship from, or NULL. */
+static const char *
+item_warehouse (LumPushItem *item)
+{
+  return item->payload != NULL && JSON_NODE_HOLDS_OBJECT (item->payload)
+         ? lum_json_get_string (json_node_get_object (item->payload), "warehouse_id") : NULL;
+}
+
 static void
 on_test_warehouses_cb (GObject      *source,
                        GAsyncResult *result,
@@ -239,6 +264,85 @@ shipstation_v2_test_async (LumConnector        *self,
 
   g_task_set_source_tag (task, shipstation_v2_test_async);
   lum_connector_load_secrets_async (self, secret_names, cancellable, on_test_secrets_cb, task);
+}
+
+static void
+on_list_warehouses_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  GError *error = NULL;
+  g_autoptr(JsonNode) root = lum_connector_request_json_finish (self, result, &error);
+  JsonArray *warehouses;
+  GListStore *list;
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  warehouses = read_warehouses (root);
+  if (warehouses == NULL)
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                               _("%s answered the list of warehouses without its warehouses"),
+                               lum_connector_get_service_name (self));
+      return;
+    }
+  list = g_list_store_new (LUM_TYPE_REMOTE_STORE);
+  for (guint i = 0; i < json_array_get_length (warehouses); i++)
+    {
+      JsonNode *node = json_array_get_element (warehouses, i);
+      const char *id;
+      g_autoptr(LumRemoteStore) warehouse = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          (id = lum_json_get_string (json_node_get_object (node), "warehouse_id")) == NULL)
+        continue;
+      warehouse = lum_remote_store_new (id, lum_json_get_string (json_node_get_object (node), "name"));
+      g_list_store_append (list, warehouse);
+    }
+  g_task_return_pointer (task, list, g_object_unref);
+}
+
+static void
+on_list_warehouses_secrets_cb (GObject      *source,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  GTask *task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  g_autoptr(SoupMessage) message = NULL;
+  GError *error = NULL;
+
+  if (!lum_connector_load_secrets_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  message = new_message (self, "GET", "/v2/warehouses", NULL, task);
+  if (message == NULL)
+    {
+      g_object_unref (task);
+      return;
+    }
+  lum_connector_request_async (self, message, g_task_get_cancellable (task), on_list_warehouses_cb, task);
+}
+
+/* GET /v2/warehouses: each warehouse_id and name */
+static void
+shipstation_v2_list_warehouses_async (LumConnector        *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, shipstation_v2_list_warehouses_async);
+  lum_connector_load_secrets_async (self, secret_names, cancellable, on_list_warehouses_secrets_cb, task);
 }
 
 /* ShipStation's description of API V2 has no list of stores (V1's GET
@@ -493,11 +597,17 @@ shipment_body (LumShipstationV2 *self,
   JsonNode *value, *node;
 
   /* a new object: json_node_copy() would share the payload's members */
+  const char *warehouse_id = item_warehouse (item);
+  JsonObject *address = warehouse_id != NULL ? warehouse_address (self->warehouses, warehouse_id) : NULL;
+
+  /* a new object: json_node_copy() would share the payload's members;
+   * warehouse_id goes as its ship_from, which create_shipment_request
+   * takes (it has no warehouse_id) */
   json_object_iter_init_ordered (&iter, payload);
   while (json_object_iter_next_ordered (&iter, &name, &value))
-    if (!g_str_equal (name, "tags") && !g_str_equal (name, "ship_from"))
+    if (!g_str_equal (name, "tags") && !g_str_equal (name, "ship_from") && !g_str_equal (name, "warehouse_id"))
       json_object_set_member (shipment, name, json_node_copy (value));
-  json_object_set_object_member (shipment, "ship_from", json_object_ref (self->ship_from));
+  json_object_set_object_member (shipment, "ship_from", json_object_ref (address ? address : self->ship_from));
   node = json_node_init_object (json_node_alloc (), shipment);
   json_object_unref (shipment);
   return node;
@@ -512,6 +622,22 @@ create_all (GTask *task)
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(SoupMessage) message = NULL;
 
+  /* an order that names a warehouse the account does not have fails
+   * alone, as ShipStation would refuse a warehouse it does not know */
+  for (guint i = push->create->len; i > 0; i--)
+    {
+      LumPushItem *item = g_ptr_array_index (push->create, i - 1);
+      const char *warehouse_id = item_warehouse (item);
+
+      if (warehouse_id != NULL && warehouse_address (self->warehouses, warehouse_id) == NULL)
+        {
+          item_fail (item, g_error_new (LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                                        _("Warehouse “%s” is not among the warehouses of %s (GET /v2/warehouses); "
+                                          "link the group’s warehouse to one of them"),
+                                        warehouse_id, lum_connector_get_service_name (LUM_CONNECTOR (self))));
+          g_ptr_array_remove_index (push->create, i - 1);
+        }
+    }
   if (push->create->len == 0)
     {
       tag_next (task);
@@ -719,7 +845,12 @@ on_push_warehouses_cb (GObject      *source,
       g_error_free (error);
     }
   else
-    self->ship_from = json_object_ref (lum_json_get_object (chosen, "origin_address"));
+    {
+      g_clear_pointer (&self->ship_from, json_object_unref);
+      g_clear_pointer (&self->warehouses, json_array_unref);
+      self->ship_from = json_object_ref (lum_json_get_object (chosen, "origin_address"));
+      self->warehouses = json_array_ref (warehouses);
+    }
   push_next (task);
 }
 
@@ -742,13 +873,23 @@ on_push_secrets_cb (GObject      *source,
       return;
     }
   for (guint i = 0; i < push->items->len; i++)
-    creates |= ((LumPushItem *)g_ptr_array_index (push->items, i))->kind != LUM_JOB_KIND_CANCEL_SALES_ORDER;
+    {
+      LumPushItem *item = g_ptr_array_index (push->items, i);
+
+      if (item->kind == LUM_JOB_KIND_CANCEL_SALES_ORDER)
+        continue;
+      creates = TRUE;
+      /* a warehouse linked since the list was read: read it again */
+      if (item_warehouse (item) != NULL && warehouse_address (self->warehouses, item_warehouse (item)) == NULL)
+        g_clear_pointer (&self->ship_from, json_object_unref);
+    }
   if (!creates || self->ship_from != NULL)
     {
       push_next (task);
       return;
     }
-  /* ship_from is the account's warehouse, read once a connector */
+  /* ship_from is the account's warehouse (or the one an order names), the
+   * list read once a connector */
   message = new_message (LUM_CONNECTOR (self), "GET", "/v2/warehouses", NULL, task);
   if (message == NULL)
     {
@@ -783,6 +924,7 @@ lum_shipstation_v2_finalize (GObject *object)
   LumShipstationV2 *self = LUM_SHIPSTATION_V2 (object);
 
   g_clear_pointer (&self->ship_from, json_object_unref);
+  g_clear_pointer (&self->warehouses, json_array_unref);
 
   G_OBJECT_CLASS (lum_shipstation_v2_parent_class)->finalize (object);
 }
@@ -800,6 +942,7 @@ lum_shipstation_v2_class_init (LumShipstationV2Class *klass)
   connector_class->authorize_async = shipstation_v2_authorize_async;
   connector_class->push_async = shipstation_v2_push_async;
   connector_class->list_stores_async = shipstation_v2_list_stores_async;
+  connector_class->list_warehouses_async = shipstation_v2_list_warehouses_async;
   connector_class->test_async = shipstation_v2_test_async;
   connector_class->poll_async = lum_shipstation_v2_poll_async;
 }

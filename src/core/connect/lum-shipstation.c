@@ -386,6 +386,93 @@ shipstation_list_stores_async (LumConnector        *self,
   lum_connector_load_secrets_async (self, secret_names, cancellable, on_stores_secrets_cb, task);
 }
 
+/* -- warehouses (Ship From Locations) -------------------------------------- */
+
+static void
+on_warehouses_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  GError *error = NULL;
+  g_autoptr(JsonNode) root = lum_connector_request_json_finish (self, result, &error);
+  GListStore *list;
+
+  if (root == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                               _("%s answered the list of warehouses with something else than a list"),
+                               lum_connector_get_service_name (self));
+      return;
+    }
+  list = g_list_store_new (LUM_TYPE_REMOTE_STORE);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (root)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (root), i);
+      g_autofree char *id = NULL;
+      g_autoptr(LumRemoteStore) warehouse = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      id = lum_json_dup_scalar (json_node_get_object (node), "warehouseId");
+      if (id == NULL)
+        continue;
+      warehouse = lum_remote_store_new (id, lum_json_get_string (json_node_get_object (node), "warehouseName"));
+      g_list_store_append (list, warehouse);
+    }
+  g_task_return_pointer (task, list, g_object_unref);
+}
+
+static void
+on_warehouses_secrets_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LumConnector *self = LUM_CONNECTOR (source);
+  g_autofree char *url = lum_connector_dup_url (self, "/warehouses");
+  g_autoptr(SoupMessage) message = NULL;
+  GError *error = NULL;
+
+  if (!lum_connector_load_secrets_finish (self, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  message = soup_message_new ("GET", url);
+  if (message == NULL)
+    {
+      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
+                               _("Base URL “%s” is not usable"),
+                               lum_integration_get_base_url (lum_connector_get_integration (self)));
+      return;
+    }
+  {
+    GCancellable *cancellable = g_task_get_cancellable (task);
+    lum_connector_request_async (self, message, cancellable, on_warehouses_cb, g_steal_pointer (&task));
+  }
+}
+
+/* GET /warehouses: "Obtains a list of your warehouses", each with its
+ * warehouseId, the advancedOptions.warehouseId of an order */
+static void
+shipstation_list_warehouses_async (LumConnector        *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, shipstation_list_warehouses_async);
+  lum_connector_load_secrets_async (self, secret_names, cancellable, on_warehouses_secrets_cb, task);
+}
+
 static void
 on_test_stores_cb (GObject      *source,
                    GAsyncResult *result,
@@ -711,6 +798,7 @@ lum_shipstation_class_init (LumShipstationClass *klass)
   connector_class->authorize_async = shipstation_authorize_async;
   connector_class->push_async = shipstation_push_async;
   connector_class->list_stores_async = shipstation_list_stores_async;
+  connector_class->list_warehouses_async = shipstation_list_warehouses_async;
   connector_class->test_async = shipstation_test_async;
   connector_class->poll_async = shipstation_poll_async;
 }

@@ -418,6 +418,27 @@ static const char *migrations[] = {
   "ALTER TABLE job ADD COLUMN sent_body TEXT;"
   "ALTER TABLE job ADD COLUMN answer_status INTEGER;"
   "ALTER TABLE job ADD COLUMN answer_body TEXT;",
+
+  /* 14: a group's warehouses in its order of preference (position, then
+   * code, as they were listed before); each warehouse linked, per OMS
+   * integration, to that system's own warehouse (ShipStation warehouseId
+   * or warehouse_id, an Extensiv facility id), with the name it had when
+   * it was chosen; and the warehouse an order was pushed to ship from,
+   * with why (JSON, lum-ship-from.h) */
+  "ALTER TABLE warehouse_group_member ADD COLUMN position INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE warehouse_group_member SET position = (SELECT count(*) FROM warehouse_group_member o"
+  "  JOIN warehouse w ON w.id = o.warehouse_id"
+  "  WHERE o.group_id = warehouse_group_member.group_id"
+  "  AND w.code < (SELECT code FROM warehouse WHERE id = warehouse_group_member.warehouse_id));"
+  "CREATE TABLE warehouse_link ("
+  "  warehouse_id INTEGER NOT NULL REFERENCES warehouse (id) ON DELETE CASCADE,"
+  "  integration_id INTEGER NOT NULL REFERENCES integration (id) ON DELETE CASCADE,"
+  "  remote_id TEXT NOT NULL,"
+  "  remote_name TEXT NOT NULL DEFAULT '',"
+  "  linked_at TEXT NOT NULL,"
+  "  PRIMARY KEY (warehouse_id, integration_id)"
+  ");"
+  "ALTER TABLE sales_order ADD COLUMN ship_from TEXT;",
 };
 
 /**

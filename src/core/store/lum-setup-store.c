@@ -254,8 +254,10 @@ lum_setup_store_add_group_member (LumDb   *db,
                                   GError **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO warehouse_group_member (group_id, warehouse_id)"
-                                       " VALUES (?, ?) ON CONFLICT DO NOTHING", error);
+                                       "INSERT INTO warehouse_group_member (group_id, warehouse_id, position)"
+                                       " VALUES (?1, ?2, (SELECT coalesce (max (position), -1) + 1"
+                                       "  FROM warehouse_group_member WHERE group_id = ?1))"
+                                       " ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
   lum_stmt_bind_int64 (stmt, 1, group_id);
@@ -273,14 +275,14 @@ lum_setup_store_list_warehouses (LumDb   *db,
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_WAREHOUSE);
   LumStmt *stmt = lum_db_prepare (db,
                                        "SELECT w.id, w.code, w.name FROM warehouse w"
-                                       " WHERE ? = 0 OR w.id IN (SELECT warehouse_id FROM warehouse_group_member WHERE group_id = ?)"
-                                       " ORDER BY w.code", error);
+                                       " LEFT JOIN warehouse_group_member m ON m.warehouse_id = w.id AND m.group_id = ?1"
+                                       " WHERE ?1 = 0 OR m.group_id IS NOT NULL"
+                                       " ORDER BY m.position, w.code", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
   lum_stmt_bind_int64 (stmt, 1, group_id);
-  lum_stmt_bind_int64 (stmt, 2, group_id);
   while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
       g_autoptr(LumWarehouse) w = lum_warehouse_new (lum_stmt_column_int64 (stmt, 0),

@@ -11,6 +11,7 @@
 #include "lum-engine-documents.h"
 #include "lum-engine-sync.h"
 #include "lum-engine-setup.h"
+#include "lum-engine-warehouses.h"
 #include "lum-sync-service.h"
 #include "lum-util.h"
 #include "connect/lum-order-payload.h"
@@ -208,6 +209,7 @@ static JsonNode *
 build_payload (LumPushWorker   *self,
                LumJob          *job,
                LumIntegration  *integration,
+               gboolean         sending,
                LumDocument    **out_order,
                GError         **error)
 {
@@ -217,6 +219,7 @@ build_payload (LumPushWorker   *self,
   g_autofree char *code = NULL;
   g_autoptr(JsonNode) payload = NULL;
   LumOrderPayloadInput input = { 0, };
+  g_autoptr(LumShipFrom) ship_from = NULL;
   gboolean cancel = lum_job_get_kind (job) == LUM_JOB_KIND_CANCEL_SALES_ORDER;
 
   order = lum_engine_get_document (self->engine, LUM_DOCUMENT_KIND_SALES_ORDER,
@@ -229,8 +232,12 @@ build_payload (LumPushWorker   *self,
   if (customer == NULL)
     return NULL;
   code = warehouse_code (self->engine, config);
+  ship_from = lum_engine_choose_ship_from (self->engine, config, integration, error);
+  if (ship_from == NULL)
+    return NULL;
 
   input.order = order;
+  input.ship_from = ship_from;
   input.customer = customer;
   input.config = config;
   input.warehouse_code = code;
@@ -247,6 +254,17 @@ build_payload (LumPushWorker   *self,
                  _("Integration “%s” does not take sales orders"), lum_integration_get_name (integration));
   if (payload == NULL || !lum_order_payload_apply_mappings (payload, lum_integration_get_kind (integration), &input, error))
     return NULL;
+  /* what the order view says of where it ships from: the choice of the
+   * request being sent (a cancellation sends the same) */
+  if (sending && !cancel)
+    {
+      g_autoptr(GError) record_error = NULL;
+
+      /* the order goes all the same: the record only explains it */
+      if (!lum_engine_record_ship_from (self->engine, lum_document_get_id (order), ship_from, &record_error))
+        g_warning ("Could not record where order %s ships from: %s", lum_document_get_number (order),
+                   record_error->message);
+    }
 
   *out_order = g_steal_pointer (&order);
   return g_steal_pointer (&payload);
@@ -273,7 +291,7 @@ lum_push_worker_dup_payload (LumPushWorker  *self,
   integration = lum_engine_get_integration (self->engine, lum_job_get_int (job, LUM_JOB_INTEGRATION_ID), error);
   if (integration == NULL)
     return NULL;
-  return build_payload (self, job, integration, &order, error);
+  return build_payload (self, job, integration, FALSE, &order, error);
 }
 
 /* -- recording outcomes --------------------------------------------------- */
@@ -538,7 +556,8 @@ claim_and_prepare (LumPushWorker *self,
       if (group != NULL && lum_job_get_kind (job) == LUM_JOB_KIND_PUSH_INVOICE)
         payload = build_invoice_summary (self, job, &order, &local_error);
       else if (group != NULL)
-        payload = build_payload (self, job, lum_connector_get_integration (group->connector), &order, &local_error);
+        payload = build_payload (self, job, lum_connector_get_integration (group->connector), TRUE, &order,
+                                 &local_error);
 
       item = lum_push_item_new (id, lum_job_get_kind (job),
                                 order ? lum_document_get_number (order) : NULL,

@@ -199,3 +199,54 @@ lum_sync_service_list_income_accounts_finish (LumSyncService  *self,
   g_return_val_if_fail (g_async_result_is_tagged (result, lum_sync_service_list_income_accounts_async), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static void
+on_warehouses_fetched_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GListStore *warehouses = lum_connector_list_warehouses_finish (LUM_CONNECTOR (source), result, &error);
+
+  if (warehouses == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, warehouses, g_object_unref);
+}
+
+/**
+ * lum_sync_service_fetch_warehouses_async:
+ *
+ * Lists the OMS's own warehouses live (ShipStation GET /warehouses or
+ * /v2/warehouses, Extensiv's facilities), to choose a link from.
+ */
+void
+lum_sync_service_fetch_warehouses_async (LumSyncService      *self,
+                                         LumIntegration      *integration,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+  g_autoptr(LumConnector) connector = NULL;
+
+  g_return_if_fail (LUM_IS_SYNC_SERVICE (self));
+  g_return_if_fail (LUM_IS_INTEGRATION (integration));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lum_sync_service_fetch_warehouses_async);
+  if ((connector = task_connector (self, integration, task)) == NULL)
+    return;
+  lum_connector_list_warehouses_async (connector, cancellable, on_warehouses_fetched_cb, task);
+}
+
+GListStore *
+lum_sync_service_fetch_warehouses_finish (LumSyncService  *self,
+                                          GAsyncResult    *result,
+                                          GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, lum_sync_service_fetch_warehouses_async), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -31,6 +31,17 @@ GListStore  *lum_sync_service_fetch_stores_finish (LumSyncService  *self,
                                                    GAsyncResult    *result,
                                                    GError         **error);
 
+/* (element-type LumRemoteStore): the OMS's warehouses (Extensiv:
+ * facilities), live, to link Lumen's warehouses to */
+void         lum_sync_service_fetch_warehouses_async (LumSyncService      *self,
+                                                      LumIntegration      *integration,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GListStore  *lum_sync_service_fetch_warehouses_finish (LumSyncService  *self,
+                                                       GAsyncResult    *result,
+                                                       GError         **error);
+
 void         lum_sync_service_list_income_accounts_async (LumSyncService      *self,
                                                           LumIntegration      *integration,
                                                           GCancellable        *cancellable,
