@@ -408,8 +408,8 @@ test_customers_and_facilities (SbFixture     *f,
                          "{\"name\": \"Second Brand\", \"id\": 5, \"skus\": [\"WID-1\", \"GAD-2\"]}", 200);
   facility = sb_control (f, "/extensiv/facilities", "{\"name\": \"East Coast\"}", 200);
   duplicate = sb_control (f, "/extensiv/customers", "{\"name\": \"Again\", \"id\": 5}", 409);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (facility), "facilityId"), ==, 2);
-  body = order_body ("SO-EAST", 5, 2);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (facility), "facilityId"), ==, 3);
+  body = order_body ("SO-EAST", 5, 3);
   created = post_order (f, authorization, body);
   g_assert_cmpuint (created->status, ==, 201);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (

@@ -65,7 +65,7 @@ test_api_key (SbFixture     *f,
   g_assert_cmpuint (v1_auth->status, ==, 401);
   g_assert_nonnull (strstr (error_message (wrong), "API key is invalid"));
   g_assert_cmpuint (right->status, ==, 200);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (sb_object (right), "warehouses")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (sb_object (right), "warehouses")), ==, 2);
 }
 
 static void
