@@ -72,6 +72,10 @@ extern const LumctlGroup lumctl_sandbox_group;
 int lumctl_sandbox_ship (LumctlGlobal  *global,
                          char         **args);
 
+/* `product stock`, in lumctl-stock.c */
+int lumctl_product_stock (LumctlGlobal  *global,
+                          char         **args);
+
 /* `channel test`, in lumctl-channel-test.c */
 int lumctl_channel_test (LumctlGlobal  *global,
                          char         **args);
