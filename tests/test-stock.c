@@ -292,6 +292,27 @@ test_read_on_poll_schedule (Fixture       *f,
   assert_available (f, f->v2, "SKU-A", NULL, LUM_STOCK_READ, 9);
 }
 
+/* "Sync Now" while a reading runs: one reading, not two */
+static void
+test_read_now_once (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint changed = 0;
+
+  SKIP_WITHOUT_KEYRING ();
+  set_v2 (f, "SKU-A", "wh-east", "bin-1", 9, 0);
+  g_signal_connect (f->world.engine, "changed::stock", G_CALLBACK (on_stock_changed_cb), &changed);
+  lum_sync_service_read_stock (f->world.service);
+  lum_sync_service_read_stock (f->world.service);
+  while (changed < 2)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (count (f, "shipstation", "/v2/inventory"), ==, 1);
+  assert_available (f, f->v2, "SKU-A", NULL, LUM_STOCK_READ, 9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +328,7 @@ main (int   argc,
   ADD ("/stock/not-read-yet", test_not_read_yet);
   ADD ("/stock/failure-keeps-last-reading", test_failure_keeps_last_reading);
   ADD ("/stock/read-on-poll-schedule", test_read_on_poll_schedule);
+  ADD ("/stock/read-now-once", test_read_now_once);
 
   return g_test_run ();
 }

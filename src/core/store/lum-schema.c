@@ -430,7 +430,7 @@ static const char *migrations[] = {
   "  available INTEGER NOT NULL,"
   "  read_at TEXT NOT NULL,"
   "  PRIMARY KEY (integration_id, sku, remote_warehouse_id)"
-  ") WITHOUT ROWID;"
+  ");"
   "CREATE INDEX stock_level_by_sku ON stock_level (sku);"
   "CREATE TABLE stock_read ("
   "  integration_id INTEGER PRIMARY KEY REFERENCES integration (id) ON DELETE CASCADE,"

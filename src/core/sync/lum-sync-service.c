@@ -170,12 +170,7 @@ on_poll_timeout_cb (gpointer user_data)
   LumSyncService *self = user_data;
 
   /* stock is read on the poll's schedule, in a round of its own */
-  if (!self->reading_stock)
-    {
-      self->reading_stock = TRUE;
-      lum_stock_reader_read_async (self->stock_reader, NULL, self->poll_cancellable, on_stock_read_cb,
-                                   g_object_ref (self));
-    }
+  lum_sync_service_read_stock (self);
 
   /* a slow OMS must not stack rounds */
   if (!self->polling)
@@ -468,6 +463,25 @@ lum_sync_service_get_stock_reader (LumSyncService *self)
 {
   g_return_val_if_fail (LUM_IS_SYNC_SERVICE (self), NULL);
   return self->stock_reader;
+}
+
+/**
+ * lum_sync_service_read_stock:
+ *
+ * Reads the stock of every OMS that reports it, unless a reading runs
+ * already (the poll's timer, "Sync Now"); ::changed with "stock" tells of
+ * each integration read.
+ */
+void
+lum_sync_service_read_stock (LumSyncService *self)
+{
+  g_return_if_fail (LUM_IS_SYNC_SERVICE (self));
+
+  if (self->reading_stock)
+    return;
+  self->reading_stock = TRUE;
+  lum_stock_reader_read_async (self->stock_reader, NULL, self->poll_cancellable, on_stock_read_cb,
+                               g_object_ref (self));
 }
 
 gboolean

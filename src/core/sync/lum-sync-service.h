@@ -41,6 +41,7 @@ void                  lum_sync_service_stop_push        (LumSyncService  *self);
 void                  lum_sync_service_start_polling    (LumSyncService  *self,
                                                          guint            interval_seconds);
 void                  lum_sync_service_stop_polling     (LumSyncService  *self);
+void                  lum_sync_service_read_stock       (LumSyncService  *self);
 guint                 lum_sync_service_get_poll_interval (LumSyncService *self);
 void                  lum_sync_service_stop             (LumSyncService  *self);
 
