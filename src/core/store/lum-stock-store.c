@@ -19,7 +19,7 @@ insert_level (LumDb          *db,
               const char     *read_at,
               GError        **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "INSERT INTO stock_level"
                                        " (integration_id, sku, remote_warehouse_id, available, read_at)"
                                        " VALUES (?, ?, ?, ?, ?)"
@@ -29,11 +29,11 @@ insert_level (LumDb          *db,
                                        error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, integration_id);
-  sqlite3_bind_text (stmt, 2, level->sku, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, level->warehouse_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, level->available);
-  sqlite3_bind_text (stmt, 5, read_at, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_int64 (stmt, 1, integration_id);
+  lum_stmt_bind_text (stmt, 2, level->sku);
+  lum_stmt_bind_text (stmt, 3, level->warehouse_id);
+  lum_stmt_bind_int64 (stmt, 4, level->available);
+  lum_stmt_bind_text (stmt, 5, read_at);
   return lum_db_step_done (db, stmt, error);
 }
 
@@ -53,7 +53,7 @@ lum_stock_store_replace (LumDb       *db,
                          const char  *read_at,
                          GError     **error)
 {
-  sqlite3_stmt *clear;
+  LumStmt *clear;
 
   if (sku == NULL)
     clear = lum_db_prepare (db, "DELETE FROM stock_level WHERE integration_id = ?", error);
@@ -61,9 +61,9 @@ lum_stock_store_replace (LumDb       *db,
     clear = lum_db_prepare (db, "DELETE FROM stock_level WHERE integration_id = ? AND sku = ?", error);
   if (clear == NULL)
     return FALSE;
-  sqlite3_bind_int64 (clear, 1, integration_id);
+  lum_stmt_bind_int64 (clear, 1, integration_id);
   if (sku != NULL)
-    sqlite3_bind_text (clear, 2, sku, -1, SQLITE_TRANSIENT);
+    lum_stmt_bind_text (clear, 2, sku);
   if (!lum_db_step_done (db, clear, error))
     return FALSE;
 
@@ -79,14 +79,14 @@ lum_stock_store_replace (LumDb       *db,
 
   if (sku == NULL)
     {
-      sqlite3_stmt *stmt = lum_db_prepare (db,
+      LumStmt *stmt = lum_db_prepare (db,
                                            "INSERT INTO stock_read (integration_id, read_at) VALUES (?, ?)"
                                            " ON CONFLICT (integration_id) DO UPDATE SET read_at = excluded.read_at",
                                            error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, integration_id);
-      sqlite3_bind_text (stmt, 2, read_at, -1, SQLITE_TRANSIENT);
+      lum_stmt_bind_int64 (stmt, 1, integration_id);
+      lum_stmt_bind_text (stmt, 2, read_at);
       return lum_db_step_done (db, stmt, error);
     }
   return TRUE;
@@ -105,7 +105,7 @@ lum_stock_store_list (LumDb       *db,
                       GError     **error)
 {
   g_autoptr(GPtrArray) levels = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_stock_level_free);
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "SELECT s.integration_id, i.name, s.remote_warehouse_id, s.available, s.read_at"
                                        " FROM stock_level s JOIN integration i ON i.id = s.integration_id"
                                        " WHERE s.sku = ? ORDER BY i.name_key, s.remote_warehouse_id",
@@ -114,18 +114,18 @@ lum_stock_store_list (LumDb       *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_text (stmt, 1, sku);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
-      LumStockLevel *level = lum_stock_level_new (lum_db_column_text (stmt, 2), sku, sqlite3_column_int64 (stmt, 3));
+      LumStockLevel *level = lum_stock_level_new (lum_db_column_text (stmt, 2), sku, lum_stmt_column_int64 (stmt, 3));
 
-      level->integration_id = sqlite3_column_int64 (stmt, 0);
+      level->integration_id = lum_stmt_column_int64 (stmt, 0);
       level->integration_name = lum_db_column_dup_text (stmt, 1);
       level->read_at = lum_db_column_dup_text (stmt, 4);
       g_ptr_array_add (levels, level);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -138,15 +138,15 @@ char *
 lum_stock_store_read_at (LumDb  *db,
                          gint64  integration_id)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT read_at FROM stock_read WHERE integration_id = ?", NULL);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT read_at FROM stock_read WHERE integration_id = ?", NULL);
   char *read_at = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, integration_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, integration_id);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     read_at = lum_db_column_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   return read_at;
 }
 
@@ -168,7 +168,7 @@ lum_stock_store_available (LumDb               *db,
                            LumAvailability     *availability,
                            GError             **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "SELECT remote_warehouse_id, available, read_at FROM stock_level"
                                        " WHERE integration_id = ? AND sku = ?",
                                        error);
@@ -179,24 +179,24 @@ lum_stock_store_available (LumDb               *db,
   availability->available = 0;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, integration_id);
-  sqlite3_bind_text (stmt, 2, sku, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, integration_id);
+  lum_stmt_bind_text (stmt, 2, sku);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
       const char *read_at = lum_db_column_text (stmt, 2);
 
       if (warehouse_ids != NULL && !g_strv_contains (warehouse_ids, lum_db_column_text (stmt, 0)))
         continue;
       availability->report = LUM_STOCK_READ;
-      availability->available += sqlite3_column_int64 (stmt, 1);
+      availability->available += lum_stmt_column_int64 (stmt, 1);
       if (availability->read_at == NULL || g_strcmp0 (read_at, availability->read_at) < 0)
         {
           g_free (availability->read_at);
           availability->read_at = g_strdup (read_at);
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return FALSE;
