@@ -703,6 +703,7 @@ static const LumctlCommand product_commands[] = {
   { "add", N_("Add or update a product"), product_add },
   { "list", N_("List the products"), product_list },
   { "import", N_("Add and update products from a CSV file"), product_import },
+  { "stock", N_("Show a SKU’s stock at each OMS and warehouse"), lumctl_product_stock },
   { NULL, NULL, NULL }
 };
 

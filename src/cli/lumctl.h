@@ -79,6 +79,10 @@ int lumctl_warehouse_group_rename  (LumctlGlobal  *global,
 int lumctl_sandbox_ship (LumctlGlobal  *global,
                          char         **args);
 
+/* `product stock`, in lumctl-stock.c */
+int lumctl_product_stock (LumctlGlobal  *global,
+                          char         **args);
+
 /* `channel test`, in lumctl-channel-test.c */
 int lumctl_channel_test (LumctlGlobal  *global,
                          char         **args);

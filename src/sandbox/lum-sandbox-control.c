@@ -21,6 +21,8 @@ typedef enum
   CLOSE_ORDER,
   ADD_CUSTOMER,
   ADD_FACILITY,
+  SET_INVENTORY,
+  SET_STOCK,
   SET_FAULTS,
   SET_CLOCK,
   QUICKBOOKS_SETTINGS,
@@ -62,6 +64,10 @@ run_action (LumSandbox  *self,
       return lum_sandbox_extensiv_add_customer_locked (ext, spec, error);
     case ADD_FACILITY:
       return lum_sandbox_extensiv_add_facility_locked (ext, spec, error);
+    case SET_INVENTORY:
+      return lum_sandbox_shipstation_set_inventory_locked (ss, spec, error);
+    case SET_STOCK:
+      return lum_sandbox_extensiv_set_stock_locked (ext, spec, error);
     case SET_FAULTS:
       return lum_sandbox_set_faults_locked (self, spec, error) ? ok_object () : NULL;
     case QUICKBOOKS_SETTINGS:
@@ -247,6 +253,7 @@ handle_index (LumSandboxRequest *req)
     "POST /_sandbox/shipstation/orders", "POST /_sandbox/shipstation/ship",
     "POST /_sandbox/shipstation/void", "POST /_sandbox/extensiv/close",
     "POST /_sandbox/extensiv/customers", "POST /_sandbox/extensiv/facilities",
+    "POST /_sandbox/shipstation/inventory", "POST /_sandbox/extensiv/stock",
     "POST /_sandbox/quickbooks/settings", "POST /_sandbox/quickbooks/refresh-token", NULL,
   };
   JsonObject *answer = json_object_new ();
@@ -308,6 +315,10 @@ handle_post (LumSandbox        *self,
     call_action (self, req, ADD_CUSTOMER);
   else if (g_str_equal (path, "/extensiv/facilities"))
     call_action (self, req, ADD_FACILITY);
+  else if (g_str_equal (path, "/shipstation/inventory"))
+    call_action (self, req, SET_INVENTORY);
+  else if (g_str_equal (path, "/extensiv/stock"))
+    call_action (self, req, SET_STOCK);
   else if (g_str_equal (path, "/quickbooks/settings"))
     call_action (self, req, QUICKBOOKS_SETTINGS);
   else if (g_str_equal (path, "/quickbooks/refresh-token"))

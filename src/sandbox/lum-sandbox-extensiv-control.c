@@ -236,6 +236,7 @@ clear_state (LumSandboxExtensiv *ext)
   ext->next_package_id = FIRST_PACKAGE_ID;
   g_array_set_size (ext->versions, 0);
   g_ptr_array_set_size (ext->items, 0);
+  g_ptr_array_set_size (ext->stock, 0);
   ext->next_sku_id = FIRST_SKU_ID;
   for (guint i = 0; i < G_N_ELEMENTS (default_skus); i++)
     add_item (ext, LUM_SANDBOX_EXTENSIV_CUSTOMER, default_skus[i]);
@@ -259,6 +260,7 @@ lum_sandbox_extensiv_new (LumSandbox *sandbox)
   ext->orders = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   ext->versions = g_array_new (FALSE, TRUE, sizeof (gint64));
   ext->items = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  ext->stock = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   clear_state (ext);
   return ext;
 }
@@ -279,6 +281,7 @@ lum_sandbox_extensiv_free (LumSandboxExtensiv *ext)
   g_ptr_array_unref (ext->orders);
   g_array_unref (ext->versions);
   g_ptr_array_unref (ext->items);
+  g_ptr_array_unref (ext->stock);
   g_free (ext);
 }
 

@@ -39,6 +39,7 @@ struct _LumSandboxExtensiv
   GPtrArray           *orders;       /* JsonObject, by orderId from FIRST_ORDER_ID */
   GArray              *versions;     /* gint64 per order: its ETag */
   GPtrArray           *items;        /* JsonObject {itemId, sku, customerId}: the customers' SKUs */
+  GPtrArray           *stock;        /* JsonObject: a stock summary, as listed */
   gint64               next_customer_id;
   gint64               next_facility_id;
   gint64               next_item_id;

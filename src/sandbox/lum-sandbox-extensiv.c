@@ -817,8 +817,10 @@ lum_sandbox_extensiv_handle (LumSandboxExtensiv *ext,
     reply_list (req, ext->customers, REL "customers/customer", "/customers", FALSE);
   else if (g_str_equal (path, "/properties/facilities") && get)
     reply_list (req, ext->facilities, REL "properties/facility", path, FALSE);
+  else if (g_str_equal (path, "/inventory/stocksummaries") && get)
+    lum_sandbox_extensiv_stock_summaries (ext, req);
   else if (g_str_equal (path, "/orders") || g_str_equal (path, "/customers")
-           || g_str_equal (path, "/properties/facilities"))
+           || g_str_equal (path, "/properties/facilities") || g_str_equal (path, "/inventory/stocksummaries"))
     reply_error (req, SOUP_STATUS_METHOD_NOT_ALLOWED, "MethodNotAllowed",
                  "This resource does not take that method", NULL);
   else

@@ -216,6 +216,27 @@ gboolean           lum_sandbox_set_rate_limit_locked (LumSandbox *self,
                                                     guint       window_ms);
 gboolean           lum_sandbox_is_service          (const char *service);
 
+/* Stock (lum-sandbox-stock.c, lum-sandbox-extensiv-stock.c) */
+#define MAX_STOCK_QUANTITY 100000000
+
+const char *lum_sandbox_unknown_param                (LumSandboxRequest     *req,
+                                                      const char * const    *allowed);
+gboolean    lum_sandbox_read_quantity                (JsonObject            *spec,
+                                                      const char            *name,
+                                                      gboolean               required,
+                                                      gint64                *value,
+                                                      GError               **error);
+void        lum_sandbox_shipstation_v2_inventory     (LumSandboxShipstation *ss,
+                                                      LumSandboxRequest     *req);
+JsonObject *lum_sandbox_shipstation_set_inventory_locked (LumSandboxShipstation *ss,
+                                                          JsonObject            *spec,
+                                                          GError               **error);
+void        lum_sandbox_extensiv_stock_summaries     (LumSandboxExtensiv    *ext,
+                                                      LumSandboxRequest     *req);
+JsonObject *lum_sandbox_extensiv_set_stock_locked    (LumSandboxExtensiv    *ext,
+                                                      JsonObject            *spec,
+                                                      GError               **error);
+
 /* ShipStation: lum-sandbox-shipstation.c */
 LumSandboxShipstation *lum_sandbox_shipstation_new   (LumSandbox            *sandbox);
 void        lum_sandbox_shipstation_free             (LumSandboxShipstation *ss);

@@ -50,6 +50,7 @@ clear_state (LumSandboxShipstation *ss)
   g_hash_table_remove_all (ss->orders_by_id);
   g_ptr_array_set_size (ss->orders, 0);
   g_ptr_array_set_size (ss->shipments, 0);
+  g_ptr_array_set_size (ss->stock, 0);
   g_ptr_array_set_size (ss->stores, 0);
   g_ptr_array_add (ss->stores, new_store (LUM_SANDBOX_STORE_WHOLESALE, "Wholesale", TRUE, now));
   g_ptr_array_add (ss->stores, new_store (LUM_SANDBOX_STORE_RETAIL, "Retail", TRUE, now));
@@ -79,6 +80,7 @@ lum_sandbox_shipstation_new (LumSandbox *sandbox)
   ss->orders_by_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                 (GDestroyNotify)g_ptr_array_unref);
   ss->shipments = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  ss->stock = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   clear_state (ss);
   return ss;
 }
@@ -93,6 +95,7 @@ lum_sandbox_shipstation_free (LumSandboxShipstation *ss)
   g_hash_table_unref (ss->orders_by_id);
   g_ptr_array_unref (ss->orders);
   g_ptr_array_unref (ss->shipments);
+  g_ptr_array_unref (ss->stock);
   g_ptr_array_unref (ss->stores);
   g_ptr_array_unref (ss->warehouses);
   g_hash_table_unref (ss->credentials);

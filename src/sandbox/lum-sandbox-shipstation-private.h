@@ -39,6 +39,7 @@ struct _LumSandboxShipstation
   GHashTable          *orders_by_key;   /* orderKey → Order */
   GHashTable          *orders_by_number; /* orderNumber → GPtrArray of Order */
   GPtrArray           *shipments;       /* JsonObject, by shipmentId from FIRST_SHIPMENT_ID */
+  GPtrArray           *stock;           /* JsonObject {sku, inventory_warehouse_id, inventory_location_id, on_hand, allocated} */
   gint64               next_order_id;
   gint64               next_item_id;
   gint64               next_shipment_id;

@@ -772,6 +772,8 @@ lum_sandbox_shipstation_v2_handle (LumSandboxShipstation *ss,
     handle_list_labels (ss, req);
   else if (g_str_equal (path, "/v2/warehouses") && g_str_equal (method, "GET"))
     lum_sandbox_shipstation_v2_handle_list_warehouses (ss, req);
+  else if (g_str_equal (path, "/v2/inventory") && g_str_equal (method, "GET"))
+    lum_sandbox_shipstation_v2_inventory (ss, req);
   else
     reply_not_found (req, path);
 }

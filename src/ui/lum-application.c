@@ -648,6 +648,8 @@ sync_now_activated (GSimpleAction *action,
                                      on_sync_polled_cb, self);
   lum_push_worker_run_once_async (lum_sync_service_get_push_worker (self->sync), self->cancellable,
                                   on_sync_pushed_cb, self);
+  /* and the stock, in a round of its own that Sync Now does not wait for */
+  lum_sync_service_read_stock (self->sync);
 }
 
 static void

@@ -189,12 +189,27 @@ on_line_remove_cb (LumLineRow        *row,
     lum_line_row_focus_sku (LUM_LINE_ROW (next));
 }
 
+/* The channel whose OMS's stock the lines show: a sales order's. */
+static LumChannel *
+stock_channel (LumDocumentEditor *self)
+{
+  return is_order (self) ? adw_combo_row_get_selected_item (self->channel_row) : NULL;
+}
+
+static void
+update_stock (LumDocumentEditor *self)
+{
+  FOR_EACH_LINE_ROW (self, row)
+    lum_line_row_set_channel (LUM_LINE_ROW (row), stock_channel (self));
+}
+
 static GtkWidget *
 append_line_row (LumDocumentEditor *self,
                  LumDocLine        *line)
 {
   GtkWidget *row = lum_line_row_new (self->engine, line);
 
+  lum_line_row_set_channel (LUM_LINE_ROW (row), stock_channel (self));
   g_signal_connect_object (row, "notify::total-cents", G_CALLBACK (on_line_total_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row, "remove", G_CALLBACK (on_line_remove_cb), self, 0);
   gtk_list_box_append (self->lines_list, row);
@@ -617,6 +632,7 @@ on_ship_to_changed_cb (LumDocumentEditor *self,
 static void
 on_channel_selected_cb (LumDocumentEditor *self)
 {
+  update_stock (self);
   if (self->loading)
     return;
   self->modified = TRUE;
@@ -662,14 +678,81 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+post_anyway_cb (gpointer data)
+{
+  g_autoptr(LumDocumentEditor) self = data;
+
+  save_or_post (self, TRUE);
+}
+
+static void
+on_short_response_cb (AdwMessageDialog  *dialog,
+                      const char        *response,
+                      LumDocumentEditor *self)
+{
+  /* Posting closes the editor: let the dialog go before its parent does. */
+  if (g_strcmp0 (response, "post") == 0)
+    g_idle_add_once (post_anyway_cb, g_object_ref (self));
+}
+
+/* Before posting lines over what the OMS reports available, the clerk
+ * confirms: the stock was read a while ago, and may have come in since. */
+static gboolean
+confirm_short_lines (LumDocumentEditor *self)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+  guint n = 0;
+
+  FOR_EACH_LINE_ROW (self, row)
+    {
+      LumDocLine *line = lum_line_row_get_line (LUM_LINE_ROW (row));
+      gint64 available = 0;
+
+      if (line_row_is_blank (LUM_LINE_ROW (row)) || !lum_line_row_get_shortfall (LUM_LINE_ROW (row), &available))
+        continue;
+      n++;
+      g_string_append_c (body, '\n');
+      /* Translators: a line of the stock warning: SKU, quantity ordered, quantity available */
+      g_string_append_printf (body, _("%s: %" G_GINT64_FORMAT " ordered, %" G_GINT64_FORMAT " available"),
+                              lum_doc_line_get_sku (line), lum_doc_line_get_quantity (line), available);
+    }
+  if (n == 0)
+    return FALSE;
+  g_string_prepend (body, g_dngettext (GETTEXT_PACKAGE,
+                                       "This line orders more than the warehouse last reported available:",
+                                       "These lines order more than the warehouses last reported available:", n));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Post With Too Little Stock?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "post", _("_Post Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "post", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_short_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 post_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   LumDocumentEditor *self = LUM_DOCUMENT_EDITOR (widget);
 
-  if (gtk_widget_get_visible (self->post_button))
-    save_or_post (self, TRUE);
+  if (!gtk_widget_get_visible (self->post_button))
+    return;
+  if (is_order (self) && confirm_short_lines (self))
+    return;
+  save_or_post (self, TRUE);
+}
+
+static void
+on_engine_stock_changed_cb (LumDocumentEditor *self)
+{
+  update_stock (self);
 }
 
 static void
@@ -738,6 +821,9 @@ lum_document_editor_constructed (GObject *object)
   lum_customer_chooser_set_engine (self->customer_row, self->engine);
   setup_titles (self);
   load_document (self);
+  update_stock (self);
+  g_signal_connect_object (self->engine, "changed::stock", G_CALLBACK (on_engine_stock_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   lum_ui_name_buttons_by_label (GTK_WIDGET (self));
 
   if (is_new (self))

@@ -11,6 +11,7 @@
 #include "lum-wrap-layout.h"
 #include "lum-ui-format.h"
 #include "lum-util.h"
+#include "lum-engine-setup.h"
 
 /* One line of the document editor: SKU (completed from the products),
  * quantity, unit price (empty: the product's), and the line total. Edits
@@ -27,6 +28,8 @@ struct _LumLineRow
   gint64                product_price;   /* -1: the SKU is no product */
   gboolean              price_valid;
   gboolean              loading;
+  LumChannel           *channel;         /* whose OMS's stock is shown; NULL: none */
+  LumAvailability       availability;
 
   LumSuggestionPopover *popover;
   GtkEntry             *sku_entry;
@@ -34,6 +37,7 @@ struct _LumLineRow
   GtkSpinButton        *quantity_spin;
   GtkEntry             *price_entry;
   GtkLabel             *total_label;
+  GtkLabel             *stock_label;
   GtkWidget            *error_box;
   GtkLabel             *error_label;
 };
@@ -89,6 +93,76 @@ update_total (LumLineRow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_CENTS]);
 }
 
+static char *
+not_reported_text (LumLineRow *self)
+{
+  g_autoptr(LumIntegration) oms = lum_engine_get_integration (self->engine,
+                                                              lum_channel_get_oms_integration_id (self->channel),
+                                                              NULL);
+
+  if (oms != NULL && lum_integration_get_kind (oms) == LUM_INTEGRATION_KIND_SHIPSTATION)
+    return g_strdup (_("Stock not reported: ShipStation API V1 does not report stock"));
+  return g_strdup (_("Stock not reported by this OMS"));
+}
+
+/* What the channel's OMS last said of the SKU, and whether the quantity
+ * exceeds it. */
+static void
+update_stock (LumLineRow *self)
+{
+  const char *sku = lum_doc_line_get_sku (self->line);
+  gint64 quantity = lum_doc_line_get_quantity (self->line);
+  g_autofree char *read_at = NULL;
+  g_autofree char *text = NULL;
+
+  lum_availability_clear (&self->availability);
+  self->availability.report = LUM_STOCK_NOT_REPORTED;
+  if (self->channel == NULL || self->engine == NULL || lum_str_empty (sku) ||
+      lum_channel_get_oms_integration_id (self->channel) <= 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->stock_label), FALSE);
+      return;
+    }
+  /* the channel's group narrows the warehouses once they are linked */
+  if (!lum_engine_channel_availability (self->engine, self->channel, sku, NULL, &self->availability, NULL))
+    self->availability.report = LUM_STOCK_NOT_READ;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->stock_label), "warning");
+  gtk_widget_add_css_class (GTK_WIDGET (self->stock_label), "dim-label");
+  switch (self->availability.report)
+    {
+    case LUM_STOCK_NOT_REPORTED:
+      text = not_reported_text (self);
+      break;
+    case LUM_STOCK_NOT_READ:
+      text = g_strdup (_("Stock not read yet"));
+      break;
+    case LUM_STOCK_READ:
+    default:
+      read_at = lum_time_format_local (self->availability.read_at);
+      if (quantity > self->availability.available)
+        {
+          /* dimmed, the warning colour would hardly show */
+          gtk_widget_remove_css_class (GTK_WIDGET (self->stock_label), "dim-label");
+          gtk_widget_add_css_class (GTK_WIDGET (self->stock_label), "warning");
+          /* Translators: the stock of a line's SKU, less than its quantity; %s is when it was read */
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Only %" G_GINT64_FORMAT " available (read %s)",
+                                               "Only %" G_GINT64_FORMAT " available (read %s)",
+                                               self->availability.available),
+                                  self->availability.available, read_at);
+        }
+      else
+        /* Translators: the stock of a line's SKU; %s is when it was read */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " available (read %s)",
+                                             "%" G_GINT64_FORMAT " available (read %s)",
+                                             self->availability.available),
+                                self->availability.available, read_at);
+      break;
+    }
+  gtk_label_set_text (self->stock_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->stock_label), TRUE);
+}
+
 /* What the SKU names: the product's name and price, or nothing. */
 static void
 show_product (LumLineRow *self,
@@ -108,6 +182,7 @@ show_product (LumLineRow *self,
     gtk_label_set_text (self->name_label, product ? lum_product_get_name (product) : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->name_label), gtk_label_get_text (self->name_label));
   update_total (self);
+  update_stock (self);
 }
 
 static LumProduct *
@@ -202,6 +277,7 @@ on_quantity_changed_cb (LumLineRow *self)
   lum_line_row_set_error (self, NULL);
   lum_doc_line_set_quantity (self->line, gtk_spin_button_get_value_as_int (self->quantity_spin));
   update_total (self);
+  update_stock (self);
 }
 
 static void
@@ -283,7 +359,9 @@ lum_line_row_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), LUM_TYPE_LINE_ROW);
   g_clear_object (&self->line);
+  g_clear_object (&self->channel);
   g_clear_object (&self->engine);
+  lum_availability_clear (&self->availability);
 
   G_OBJECT_CLASS (lum_line_row_parent_class)->dispose (object);
 }
@@ -374,6 +452,7 @@ lum_line_row_class_init (LumLineRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lumenapp/Lumen/lum-line-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LumLineRow, sku_entry);
+  gtk_widget_class_bind_template_child (widget_class, LumLineRow, stock_label);
   gtk_widget_class_bind_template_child (widget_class, LumLineRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, LumLineRow, quantity_spin);
   gtk_widget_class_bind_template_child (widget_class, LumLineRow, price_entry);
@@ -554,4 +633,47 @@ lum_line_row_get_popover (LumLineRow *self)
 {
   g_return_val_if_fail (LUM_IS_LINE_ROW (self), NULL);
   return self->popover;
+}
+
+/**
+ * lum_line_row_set_channel:
+ * @channel: (nullable): the order's channel, whose OMS's stock the row
+ *   shows; %NULL shows none (an invoice, no channel chosen)
+ */
+void
+lum_line_row_set_channel (LumLineRow *self,
+                          LumChannel *channel)
+{
+  g_return_if_fail (LUM_IS_LINE_ROW (self));
+  g_return_if_fail (channel == NULL || LUM_IS_CHANNEL (channel));
+
+  g_set_object (&self->channel, channel);
+  update_stock (self);
+}
+
+/**
+ * lum_line_row_get_shortfall:
+ * @available: (out) (optional): what the OMS reported available
+ *
+ * Returns: whether the line's quantity exceeds what the channel's OMS
+ *   last reported available; %FALSE when it reports none or was not read
+ */
+gboolean
+lum_line_row_get_shortfall (LumLineRow *self,
+                            gint64     *available)
+{
+  g_return_val_if_fail (LUM_IS_LINE_ROW (self), FALSE);
+
+  if (available != NULL)
+    *available = self->availability.available;
+  return self->availability.report == LUM_STOCK_READ &&
+         lum_doc_line_get_quantity (self->line) > self->availability.available;
+}
+
+/* The stock label's text, for the tests. */
+const char *
+lum_line_row_get_stock_text (LumLineRow *self)
+{
+  g_return_val_if_fail (LUM_IS_LINE_ROW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->stock_label)) ? gtk_label_get_text (self->stock_label) : NULL;
 }

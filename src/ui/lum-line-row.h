@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "lum-engine-documents.h"
+#include "lum-engine-stock.h"
 #include "lum-suggestion-popover.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,10 @@ void                  lum_line_row_set_error       (LumLineRow *self,
                                                     const char *message);
 void                  lum_line_row_focus_sku       (LumLineRow *self);
 LumSuggestionPopover *lum_line_row_get_popover     (LumLineRow *self);
+void                  lum_line_row_set_channel     (LumLineRow *self,
+                                                    LumChannel *channel);
+gboolean              lum_line_row_get_shortfall   (LumLineRow *self,
+                                                    gint64     *available);
+const char           *lum_line_row_get_stock_text  (LumLineRow *self);
 
 G_END_DECLS

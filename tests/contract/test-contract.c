@@ -22,6 +22,7 @@
 #include "connect/lum-order-payload.h"
 #include "connect/lum-quickbooks.h"
 #include "model/lum-remote-store.h"
+#include "model/lum-stock-level.h"
 
 #define STEP_TIMEOUT_S 30
 
@@ -787,6 +788,68 @@ test_shipstation_v2_poll (void)
   check_exchanges (LUM_CONTRACT_SHIPSTATION_V2, expected);
 }
 
+/* -- stock ------------------------------------------------------------------ */
+
+static void
+read_stock_and_report (LumConnector *connector,
+                       const char   *sku)
+{
+  g_autoptr(GAsyncResult) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) levels = NULL;
+
+  lum_connector_read_stock_async (connector, sku, NULL, on_done_cb, &read);
+  levels = lum_connector_read_stock_finish (connector, wait_for (&read), &error);
+  g_assert_true ((levels == NULL) != (error == NULL));
+  report_error ("stock", error);
+  for (guint i = 0; levels != NULL && i < levels->len; i++)
+    {
+      LumStockLevel *level = g_ptr_array_index (levels, i);
+      g_test_message ("stock read from the example: %s in %s: %" G_GINT64_FORMAT, level->sku, level->warehouse_id,
+                      level->available);
+    }
+}
+
+static void
+test_shipstation_v2_stock (void)
+{
+  g_autoptr(LumConnector) connector = new_connector (LUM_CONTRACT_SHIPSTATION_V2);
+  static const char * const expected[] = {
+    "GET /v2/inventory?group_by=warehouse&limit=", "GET /v2/inventory?group_by=warehouse&limit=100&sku=SKU-A", NULL
+  };
+
+  read_stock_and_report (connector, NULL);
+  read_stock_and_report (connector, "SKU-A");
+  check_exchanges (LUM_CONTRACT_SHIPSTATION_V2, expected);
+}
+
+static void
+test_extensiv_stock (void)
+{
+  g_autoptr(LumConnector) connector = new_connector (LUM_CONTRACT_EXTENSIV);
+  static const char * const expected[] = { "POST /AuthServer/api/Token", "GET /inventory/stocksummaries?pgsiz=", NULL };
+
+  read_stock_and_report (connector, NULL);
+  check_exchanges (LUM_CONTRACT_EXTENSIV, expected);
+}
+
+static void
+test_shipstation_v1_no_stock (void)
+{
+  g_autoptr(LumConnector) connector = new_connector (LUM_CONTRACT_SHIPSTATION);
+  g_autoptr(GAsyncResult) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) levels = NULL;
+
+  /* API V1 has no inventory: nothing is asked of it */
+  g_assert_false (lum_connector_reports_stock (connector));
+  lum_connector_read_stock_async (connector, NULL, NULL, on_done_cb, &read);
+  levels = lum_connector_read_stock_finish (connector, wait_for (&read), &error);
+  g_assert_null (levels);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_cmpuint (lum_contract_mock_get_exchanges (mocks[LUM_CONTRACT_SHIPSTATION])->len, ==, 0);
+}
+
 static void
 test_prism_logs (void)
 {
@@ -852,6 +915,9 @@ main (int   argc,
   g_test_add_func ("/contract/shipstation-v2/resend-and-cancel", test_shipstation_v2_resend_and_cancel);
   g_test_add_func ("/contract/shipstation-v2/warehouses-and-ship-from", test_shipstation_v2_warehouses);
   g_test_add_func ("/contract/shipstation-v2/poll", test_shipstation_v2_poll);
+  g_test_add_func ("/contract/shipstation-v2/stock", test_shipstation_v2_stock);
+  g_test_add_func ("/contract/extensiv/stock", test_extensiv_stock);
+  g_test_add_func ("/contract/shipstation/no-stock", test_shipstation_v1_no_stock);
   g_test_add_func ("/contract/logs/prism", test_prism_logs);
   status = g_test_run ();
 

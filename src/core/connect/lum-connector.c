@@ -924,6 +924,64 @@ lum_connector_poll_finish (LumConnector  *self,
   return shipments;
 }
 
+/**
+ * lum_connector_reports_stock:
+ *
+ * Whether the OMS's API reports stock at all. ShipStation API V1 has no
+ * inventory API: its stock is "not reported", never zero.
+ */
+gboolean
+lum_connector_reports_stock (LumConnector *self)
+{
+  g_return_val_if_fail (LUM_IS_CONNECTOR (self), FALSE);
+  return LUM_CONNECTOR_GET_CLASS (self)->read_stock_async != NULL;
+}
+
+/**
+ * lum_connector_read_stock_async:
+ * @sku: (nullable): the one SKU to read, or %NULL for every SKU
+ *
+ * Reads the stock the OMS reports, every page of it, by its own
+ * warehouses. An OMS without an inventory API fails with
+ * %G_IO_ERROR_NOT_SUPPORTED.
+ */
+void
+lum_connector_read_stock_async (LumConnector        *self,
+                                const char          *sku,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (LUM_IS_CONNECTOR (self));
+
+  if (!lum_connector_reports_stock (self))
+    {
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, lum_connector_read_stock_async);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("%s does not report stock"), lum_connector_get_service_name (self));
+      return;
+    }
+  LUM_CONNECTOR_GET_CLASS (self)->read_stock_async (self, sku, cancellable, callback, user_data);
+}
+
+/**
+ * lum_connector_read_stock_finish:
+ *
+ * Returns: (transfer container) (element-type LumStockLevel): the levels
+ */
+GPtrArray *
+lum_connector_read_stock_finish (LumConnector  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (LUM_IS_CONNECTOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 lum_connector_return_poll (GTask      *task,
                            GPtrArray  *shipments,

@@ -123,6 +123,14 @@ struct _LumConnectorClass
                                          GCancellable    *cancellable,
                                          GAsyncReadyCallback callback,
                                          gpointer         user_data);
+  /* Every page of the stock the OMS reports (of @sku alone unless
+   * %NULL), as a GPtrArray of LumStockLevel; %NULL in a class whose API
+   * reports no stock (ShipStation V1). */
+  void         (*read_stock_async)  (LumConnector        *self,
+                                     const char          *sku,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
 };
 
 LumConnector   *lum_connector_new                (LumIntegration      *integration,
@@ -205,6 +213,16 @@ void            lum_connector_poll_async         (LumConnector        *self,
 GPtrArray      *lum_connector_poll_finish        (LumConnector        *self,
                                                   GAsyncResult        *result,
                                                   char               **latest,
+                                                  GError             **error);
+
+gboolean        lum_connector_reports_stock      (LumConnector        *self);
+void            lum_connector_read_stock_async   (LumConnector        *self,
+                                                  const char          *sku,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GPtrArray      *lum_connector_read_stock_finish  (LumConnector        *self,
+                                                  GAsyncResult        *result,
                                                   GError             **error);
 
 /* For connectors: what a poll returns. */

@@ -41,4 +41,11 @@ LumRemoteShipment *lum_extensiv_parse_closed_order (JsonObject              *ord
                                                     gboolean                *skip,
                                                     const char             **unreadable);
 
+/* lum-extensiv-stock.c */
+void               lum_extensiv_read_stock_async   (LumConnector            *self,
+                                                    const char              *sku,
+                                                    GCancellable            *cancellable,
+                                                    GAsyncReadyCallback      callback,
+                                                    gpointer                 user_data);
+
 G_END_DECLS

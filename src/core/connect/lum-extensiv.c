@@ -1005,6 +1005,7 @@ lum_extensiv_class_init (LumExtensivClass *klass)
   connector_class->list_warehouses_async = extensiv_list_warehouses_async;
   connector_class->test_async = extensiv_test_async;
   connector_class->poll_async = extensiv_poll_async;
+  connector_class->read_stock_async = lum_extensiv_read_stock_async;
 }
 
 static void

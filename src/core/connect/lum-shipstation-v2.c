@@ -945,6 +945,7 @@ lum_shipstation_v2_class_init (LumShipstationV2Class *klass)
   connector_class->list_warehouses_async = shipstation_v2_list_warehouses_async;
   connector_class->test_async = shipstation_v2_test_async;
   connector_class->poll_async = lum_shipstation_v2_poll_async;
+  connector_class->read_stock_async = lum_shipstation_v2_read_stock_async;
 }
 
 static void

@@ -23,4 +23,11 @@ void lum_shipstation_v2_poll_async (LumConnector        *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data);
 
+/* For lum-shipstation-v2-stock.c */
+void lum_shipstation_v2_read_stock_async (LumConnector        *self,
+                                          const char          *sku,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+
 G_END_DECLS

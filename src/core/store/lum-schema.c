@@ -439,6 +439,23 @@ static const char *migrations[] = {
   "  PRIMARY KEY (warehouse_id, integration_id)"
   ");"
   "ALTER TABLE sales_order ADD COLUMN ship_from TEXT;",
+  /* 15: stock as an OMS reports it, keyed by the OMS's own warehouse (its
+   * links to Lumen's warehouses are elsewhere): what is available and
+   * when it was read; and when an integration's stock was last read
+   * whole, which makes a SKU it did not list one it has none of */
+  "CREATE TABLE stock_level ("
+  "  integration_id INTEGER NOT NULL REFERENCES integration (id) ON DELETE CASCADE,"
+  "  sku TEXT NOT NULL,"
+  "  remote_warehouse_id TEXT NOT NULL,"
+  "  available INTEGER NOT NULL,"
+  "  read_at TEXT NOT NULL,"
+  "  PRIMARY KEY (integration_id, sku, remote_warehouse_id)"
+  ");"
+  "CREATE INDEX stock_level_by_sku ON stock_level (sku);"
+  "CREATE TABLE stock_read ("
+  "  integration_id INTEGER PRIMARY KEY REFERENCES integration (id) ON DELETE CASCADE,"
+  "  read_at TEXT NOT NULL"
+  ");",
 };
 
 /**

@@ -17,12 +17,14 @@ struct _LumSyncService
   GHashTable           *connectors;  /* integration id → LumConnector */
   LumPushWorker        *worker;
   LumFulfillmentPoller *poller;
+  LumStockReader       *stock_reader;
   GCancellable         *poll_cancellable;
 
   guint                 change_check_id;
   guint                 poll_id;
   guint                 poll_interval;
   gboolean              polling;
+  gboolean              reading_stock;
 };
 
 G_DEFINE_FINAL_TYPE (LumSyncService, lum_sync_service, G_TYPE_OBJECT)
@@ -150,10 +152,25 @@ on_round_polled_cb (GObject      *source,
   g_signal_emit (self, signals[POLLED], 0, &stats, error);
 }
 
+static void
+on_stock_read_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(LumSyncService) self = user_data;
+
+  self->reading_stock = FALSE;
+  /* each failure was logged; the last reading stays */
+  lum_stock_reader_read_finish (LUM_STOCK_READER (source), result, NULL, NULL, NULL);
+}
+
 static gboolean
 on_poll_timeout_cb (gpointer user_data)
 {
   LumSyncService *self = user_data;
+
+  /* stock is read on the poll's schedule, in a round of its own */
+  lum_sync_service_read_stock (self);
 
   /* a slow OMS must not stack rounds */
   if (!self->polling)
@@ -191,6 +208,7 @@ lum_sync_service_constructed (GObject *object)
   g_signal_connect_object (self->worker, "job-failed", G_CALLBACK (on_job_failed_cb), self, 0);
   g_signal_connect_object (self->worker, "notify::busy", G_CALLBACK (on_worker_busy_cb), self, G_CONNECT_SWAPPED);
   self->poller = lum_fulfillment_poller_new (self);
+  self->stock_reader = lum_stock_reader_new (self);
 }
 
 static void
@@ -203,6 +221,7 @@ lum_sync_service_dispose (GObject *object)
     lum_sync_service_stop (self);
   g_clear_object (&self->worker);
   g_clear_object (&self->poller);
+  g_clear_object (&self->stock_reader);
   if (services != NULL && self->engine != NULL && g_hash_table_lookup (services, self->engine) == self)
     g_hash_table_remove (services, self->engine);
   g_hash_table_remove_all (self->connectors);
@@ -437,6 +456,32 @@ lum_sync_service_get_poller (LumSyncService *self)
 {
   g_return_val_if_fail (LUM_IS_SYNC_SERVICE (self), NULL);
   return self->poller;
+}
+
+LumStockReader *
+lum_sync_service_get_stock_reader (LumSyncService *self)
+{
+  g_return_val_if_fail (LUM_IS_SYNC_SERVICE (self), NULL);
+  return self->stock_reader;
+}
+
+/**
+ * lum_sync_service_read_stock:
+ *
+ * Reads the stock of every OMS that reports it, unless a reading runs
+ * already (the poll's timer, "Sync Now"); ::changed with "stock" tells of
+ * each integration read.
+ */
+void
+lum_sync_service_read_stock (LumSyncService *self)
+{
+  g_return_if_fail (LUM_IS_SYNC_SERVICE (self));
+
+  if (self->reading_stock)
+    return;
+  self->reading_stock = TRUE;
+  lum_stock_reader_read_async (self->stock_reader, NULL, self->poll_cancellable, on_stock_read_cb,
+                               g_object_ref (self));
 }
 
 gboolean

@@ -8,6 +8,7 @@
 #include "connect/lum-connector.h"
 #include "sync/lum-fulfillment-poller.h"
 #include "sync/lum-push-worker.h"
+#include "sync/lum-stock-reader.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,7 @@ LumConnector         *lum_sync_service_get_connector    (LumSyncService  *self,
                                                          GError         **error);
 LumPushWorker        *lum_sync_service_get_push_worker  (LumSyncService  *self);
 LumFulfillmentPoller *lum_sync_service_get_poller       (LumSyncService  *self);
+LumStockReader       *lum_sync_service_get_stock_reader (LumSyncService  *self);
 gboolean              lum_sync_service_get_busy         (LumSyncService  *self);
 
 void                  lum_sync_service_watch_changes    (LumSyncService  *self);
@@ -39,6 +41,7 @@ void                  lum_sync_service_stop_push        (LumSyncService  *self);
 void                  lum_sync_service_start_polling    (LumSyncService  *self,
                                                          guint            interval_seconds);
 void                  lum_sync_service_stop_polling     (LumSyncService  *self);
+void                  lum_sync_service_read_stock       (LumSyncService  *self);
 guint                 lum_sync_service_get_poll_interval (LumSyncService *self);
 void                  lum_sync_service_stop             (LumSyncService  *self);
 
