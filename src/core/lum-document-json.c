@@ -143,6 +143,7 @@ lum_event_to_json (LumEvent *event)
   add_int (b, "id", lum_event_get_int (event, LUM_EVENT_ID));
   add_string (b, "at", lum_event_get_text (event, LUM_EVENT_AT));
   add_string (b, "actor", lum_event_get_text (event, LUM_EVENT_ACTOR));
+  add_string (b, "by", lum_event_get_text (event, LUM_EVENT_ACTOR_NAME));
   add_string (b, "kind", lum_event_get_text (event, LUM_EVENT_KIND));
   add_string (b, "document", lum_event_get_text (event, LUM_EVENT_DOCUMENT_NUMBER));
   add_string (b, "summary", summary);
