@@ -11,6 +11,7 @@
 
 #include "lumctl.h"
 #include "lum-util.h"
+#include "store/lum-store-version.h"
 
 static const LumctlGroup *groups[] = {
   &lumctl_channel_group,
@@ -202,6 +203,15 @@ lumctl_printerr (const char *format,
 int
 lumctl_fail (const GError *error)
 {
+  if (g_error_matches (error, LUM_STORE_ERROR, LUM_STORE_ERROR_CHANGED))
+    {
+      /* Translators: after “X was changed by Ana on …, after you opened it” */
+      g_autofree char *message = g_strdup_printf (_("%s. Nothing was saved: show it again and repeat the edit "
+                                                    "(with --expect-version, the version shown)"),
+                                                  error->message);
+      print_error_line (message);
+      return LUMCTL_EXIT_CHANGED;
+    }
   print_error_line (error->message);
   return LUMCTL_EXIT_FAILURE;
 }

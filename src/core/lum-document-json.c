@@ -66,6 +66,7 @@ add_header (JsonBuilder *b,
   add_string (b, "channel", lum_document_get_text (doc, LUM_DOC_CHANNEL_NAME));
   add_string (b, "customer", lum_document_get_text (doc, LUM_DOC_CUSTOMER_NAME));
   add_string (b, "status", lum_document_get_status (doc));
+  add_int (b, "version", lum_document_get_int (doc, LUM_DOC_VERSION));
   for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
     add_string (b, lum_doc_text_column (shared[i]), lum_document_get_text (doc, shared[i]));
   json_builder_set_member_name (b, "is_test");
