@@ -20,6 +20,7 @@ typedef struct
   LumWindow     *window;
   LumEngine     *other;
   LumDocument   *order;
+  GtkWidget     *view;
 } Fixture;
 
 static gint64
@@ -74,6 +75,7 @@ open_editor (Fixture *f)
 
   view = LUM_DOCUMENT_VIEW (lum_window_open_document (f->window, LUM_DOCUMENT_KIND_SALES_ORDER,
                                                       lum_document_get_id (f->order)));
+  f->view = GTK_WIDGET (view);
   lum_ui_test_pump ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.edit", NULL));
   lum_ui_test_pump ();
@@ -176,6 +178,8 @@ test_reload (Fixture       *f,
              gconstpointer  unused)
 {
   LumDocumentEditor *editor = open_editor (f);
+  g_autoptr(GString) subtitles = g_string_new (NULL);
+  GtkWidget *timeline;
   AdwMessageDialog *dialog;
   g_autoptr(LumDocument) doc = NULL;
 
@@ -199,6 +203,21 @@ test_reload (Fixture       *f,
   doc = stored (f);
   g_assert_cmpstr (lum_document_get_text (doc, LUM_DOC_SHIPPING_NOTES), ==, "Dock 2");
   g_assert_cmpstr (lum_document_get_text (doc, LUM_DOC_PO_NUMBER), ==, "PO-BEN");
+
+  /* Who: the order's timeline names each person */
+  lum_ui_test_pump ();
+  timeline = lum_ui_test_child (f->view, LUM_TYPE_DOCUMENT_VIEW, "timeline_list");
+  for (GtkWidget *row = gtk_widget_get_first_child (timeline); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      {
+        g_string_append (subtitles, adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+        g_string_append_c (subtitles, '\n');
+      }
+  g_test_message ("timeline: %s", subtitles->str);
+  g_assert_nonnull (strstr (subtitles->str, " · by Ana\n"));
+  g_assert_nonnull (strstr (subtitles->str, " · by Ben\n"));
+  lum_ui_test_scroll_to_end (timeline);
+  lum_ui_test_shot ("timeline-who");
 }
 
 int
