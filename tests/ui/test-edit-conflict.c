@@ -3,8 +3,10 @@
 
 #include <string.h>
 
+#include "lum-channel-editor.h"
 #include "lum-document-editor.h"
 #include "lum-document-view.h"
+#include "lum-engine-setup.h"
 #include "lum-window.h"
 #include "ui-test-util.h"
 #include "store/lum-store-version.h"
@@ -220,6 +222,55 @@ test_reload (Fixture       *f,
   lum_ui_test_shot ("timeline-who");
 }
 
+/* The channel editor the same way: Reload shows Ben's channel, Save Anyway writes the clerk's. */
+static void
+test_channel_editor (Fixture       *f,
+                     gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumChannel) loaded = lum_engine_get_channel (f->data.engine, lum_channel_get_id (f->data.wholesale), &error);
+  g_autoptr(LumChannel) theirs = NULL;
+  g_autoptr(LumChannel) saved = NULL;
+  LumChannelEditor *editor = lum_channel_editor_new (NULL, f->data.engine, loaded);
+  GtkWidget *description = lum_ui_test_child (editor, LUM_TYPE_CHANNEL_EDITOR, "description_row");
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  lum_ui_test_pump ();
+  gtk_editable_set_text (GTK_EDITABLE (description), "Ana's words");
+  lum_ui_test_pump ();
+
+  theirs = lum_engine_get_channel (f->other, lum_channel_get_id (f->data.wholesale), &error);
+  lum_channel_set_description (theirs, "Ben's words");
+  g_assert_true (lum_engine_save_channel (f->other, theirs, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  lum_ui_test_pump ();
+  g_assert_true (lum_ui_test_find_toplevel (LUM_TYPE_CHANNEL_EDITOR) == editor);
+  dialog = lum_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Channel “Wholesale Sales Channel” was changed by Ben"));
+  respond (dialog, "reload");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (description)), ==, "Ben's words");
+
+  /* Ben again, and this time the clerk's words win */
+  gtk_editable_set_text (GTK_EDITABLE (description), "Ana's words");
+  lum_ui_test_pump ();
+  g_clear_object (&theirs);
+  theirs = lum_engine_get_channel (f->other, lum_channel_get_id (f->data.wholesale), &error);
+  lum_channel_set_description (theirs, "Ben's second words");
+  g_assert_true (lum_engine_save_channel (f->other, theirs, &error));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  lum_ui_test_pump ();
+  dialog = lum_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  respond (dialog, "save-anyway");
+  g_assert_null (lum_ui_test_find_toplevel (LUM_TYPE_CHANNEL_EDITOR));
+  saved = lum_engine_get_channel (f->data.engine, lum_channel_get_id (f->data.wholesale), &error);
+  g_assert_cmpstr (lum_channel_get_description (saved), ==, "Ana's words");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +281,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/edit-conflict/keep-then-save-anyway", test_keep_then_save_anyway);
   ADD ("/ui/edit-conflict/reload", test_reload);
+  ADD ("/ui/edit-conflict/channel-editor", test_channel_editor);
 #undef ADD
 
   return g_test_run ();
