@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "lum-channel-editor.h"
+#include "lum-customer-editor.h"
 #include "lum-document-editor.h"
+#include "lum-product-editor.h"
 #include "lum-document-view.h"
 #include "lum-engine-setup.h"
 #include "lum-window.h"
@@ -271,6 +273,81 @@ test_channel_editor (Fixture       *f,
   g_assert_cmpstr (lum_channel_get_description (saved), ==, "Ana's words");
 }
 
+/* The customer editor: Save Anyway writes the clerk's customer over Ben's. */
+static void
+test_customer_editor (Fixture       *f,
+                      gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumCustomer) loaded = lum_engine_find_customer (f->data.engine, "Acme Corp", &error);
+  g_autoptr(LumCustomer) theirs = lum_engine_find_customer (f->other, "Acme Corp", &error);
+  g_autoptr(LumCustomer) saved = NULL;
+  LumCustomerEditor *editor = lum_customer_editor_new (NULL, f->data.engine, loaded);
+  GtkWidget *email = lum_customer_editor_get_row (editor, LUM_CUSTOMER_EMAIL);
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  lum_ui_test_pump ();
+  gtk_editable_set_text (GTK_EDITABLE (email), "ana@acme.example");
+  lum_ui_test_pump ();
+  lum_customer_set_text (theirs, LUM_CUSTOMER_PHONE, "555-0199");
+  g_assert_true (lum_engine_save_customer (f->other, theirs, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  lum_ui_test_pump ();
+  g_assert_true (lum_ui_test_find_toplevel (LUM_TYPE_CUSTOMER_EDITOR) == editor);
+  dialog = lum_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Customer “Acme Corp” was changed by Ben"));
+  saved = lum_engine_find_customer (f->data.engine, "Acme Corp", &error);
+  g_assert_cmpstr (lum_customer_get_text (saved, LUM_CUSTOMER_EMAIL), !=, "ana@acme.example");
+  g_clear_object (&saved);
+  respond (dialog, "save-anyway");
+  g_assert_null (lum_ui_test_find_toplevel (LUM_TYPE_CUSTOMER_EDITOR));
+  saved = lum_engine_find_customer (f->data.engine, "Acme Corp", &error);
+  g_assert_cmpstr (lum_customer_get_text (saved, LUM_CUSTOMER_EMAIL), ==, "ana@acme.example");
+}
+
+/* The product editor: Reload shows Ben's product, and saving from there goes through. */
+static void
+test_product_editor (Fixture       *f,
+                     gconstpointer  unused)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumProduct) loaded = lum_engine_find_product (f->data.engine, "SKU-A100", &error);
+  g_autoptr(LumProduct) theirs = lum_product_new ("SKU-A100", "Widget, larger", 1300, 8);
+  g_autoptr(LumProduct) saved = NULL;
+  LumProductEditor *editor = lum_product_editor_new (NULL, f->data.engine, loaded);
+  GtkWidget *name = lum_ui_test_child (editor, LUM_TYPE_PRODUCT_EDITOR, "name_row");
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  lum_ui_test_pump ();
+  gtk_editable_set_text (GTK_EDITABLE (name), "Widget, Ana's");
+  lum_ui_test_pump ();
+  lum_product_set_id (theirs, lum_product_get_id (loaded));
+  lum_product_set_version (theirs, lum_product_get_version (loaded));
+  g_assert_true (lum_engine_save_product (f->other, theirs, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  lum_ui_test_pump ();
+  dialog = lum_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Product “SKU-A100” was changed by Ben"));
+  respond (dialog, "reload");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Widget, larger");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Widget, Ana's");
+  lum_ui_test_pump ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  lum_ui_test_pump ();
+  g_assert_null (lum_ui_test_find_toplevel (LUM_TYPE_PRODUCT_EDITOR));
+  saved = lum_engine_find_product (f->data.engine, "SKU-A100", &error);
+  g_assert_cmpstr (lum_product_get_name (saved), ==, "Widget, Ana's");
+  g_assert_cmpint (lum_product_get_unit_price_cents (saved), ==, 1300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +359,8 @@ main (int   argc,
   ADD ("/ui/edit-conflict/keep-then-save-anyway", test_keep_then_save_anyway);
   ADD ("/ui/edit-conflict/reload", test_reload);
   ADD ("/ui/edit-conflict/channel-editor", test_channel_editor);
+  ADD ("/ui/edit-conflict/customer-editor", test_customer_editor);
+  ADD ("/ui/edit-conflict/product-editor", test_product_editor);
 #undef ADD
 
   return g_test_run ();
