@@ -247,7 +247,19 @@ LumEngine *
 lumctl_open_engine (LumctlGlobal  *global,
                     GError       **error)
 {
-  return lum_engine_new_waiting (global->db_path, LUMCTL_WAIT_MS, on_waiting_cb, NULL, error);
+  LumEngine *engine = lum_engine_new_waiting (global->db_path, LUMCTL_WAIT_MS, on_waiting_cb, NULL, error);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  /* Who: the name the desk's window goes by (Preferences), else the system user */
+  if (engine != NULL && schema != NULL && g_settings_schema_has_key (schema, "display-name"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+      g_autofree char *name = g_settings_get_string (settings, "display-name");
+
+      lum_engine_set_actor_name (engine, name);
+    }
+  return engine;
 }
 
 /* -- values -------------------------------------------------------------- */

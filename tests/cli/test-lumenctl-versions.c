@@ -121,6 +121,33 @@ test_product_update (Fixture       *f,
   g_assert_nonnull (strstr (mine, "Widget Pro"));
 }
 
+/* Who: lumenctl goes by the desk's display name from Preferences when one is set */
+static void
+test_display_name (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *env[] = { "GSETTINGS_BACKEND", "keyfile", NULL };
+  const char *create[] = { "order", "create", "--channel", "Desk", "--customer", "Acme Corp", "--line", "W-1:1",
+                           NULL };
+  const char *show[] = { "order", "show", "SO-000001", NULL };
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (dir, "keyfile", NULL);
+  g_autoptr(Result) created = NULL;
+  g_autoptr(Result) shown = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_desk (f);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (keyfile, "[io/github/lumenapp/Lumen]\ndisplay-name='Ana'\n", -1, &error);
+  g_assert_no_error (error);
+
+  created = run_argv (env, f->db_path, create);
+  g_assert_cmpint (created->status, ==, 0);
+  shown = run_argv (env, f->db_path, show);
+  g_assert_cmpint (shown->status, ==, 0);
+  g_assert_nonnull (strstr (shown->out, "  user   Ana "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +159,7 @@ main (int   argc,
   ADD ("channel-edit", test_channel_edit);
   ADD ("order-edit", test_order_edit);
   ADD ("product-update", test_product_update);
+  ADD ("display-name", test_display_name);
 #undef ADD
 
   return g_test_run ();
