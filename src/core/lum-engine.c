@@ -33,7 +33,7 @@ seed (LumEngine  *self,
       GError    **error)
 {
   g_autofree char *now = lum_engine_now_text (self);
-  sqlite3_stmt *count;
+  LumStmt *count;
   gboolean empty;
   gint64 group_id, warehouse_id;
 
@@ -43,8 +43,8 @@ seed (LumEngine  *self,
   count = lum_db_prepare (self->db, "SELECT count(*) FROM warehouse_group", error);
   if (count == NULL)
     return FALSE;
-  empty = sqlite3_step (count) == SQLITE_ROW && sqlite3_column_int64 (count, 0) == 0;
-  sqlite3_reset (count);
+  empty = lum_stmt_step (count, NULL) == LUM_STMT_ROW && lum_stmt_column_int64 (count, 0) == 0;
+  lum_stmt_reset (count);
   if (!empty)
     return TRUE;
 
@@ -54,8 +54,8 @@ seed (LumEngine  *self,
   count = lum_db_prepare (self->db, "SELECT count(*) FROM warehouse_group", error);
   if (count == NULL)
     goto fail;
-  empty = sqlite3_step (count) == SQLITE_ROW && sqlite3_column_int64 (count, 0) == 0;
-  sqlite3_reset (count);
+  empty = lum_stmt_step (count, NULL) == LUM_STMT_ROW && lum_stmt_column_int64 (count, 0) == 0;
+  lum_stmt_reset (count);
 
   if (empty)
     {

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <signal.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <sys/prctl.h>
 
@@ -491,23 +490,23 @@ dump_database (const char *path)
   g_autoptr(GString) dump = g_string_new (NULL);
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  LumStmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_string_append_printf (dump, "user_version %d\n", sqlite3_column_int (stmt, 0));
+  g_assert_cmpint (lum_stmt_step (stmt, NULL), ==, LUM_STMT_ROW);
+  g_string_append_printf (dump, "user_version %d\n", lum_stmt_column_int (stmt, 0));
   sqlite3_finalize (stmt);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     {
-      const char *type = (const char *)sqlite3_column_text (stmt, 0);
-      const char *name = (const char *)sqlite3_column_text (stmt, 1);
+      const char *type = lum_stmt_column_text (stmt, 0);
+      const char *name = lum_stmt_column_text (stmt, 1);
 
-      g_string_append_printf (dump, "%s %s: %s\n", type, name, (const char *)sqlite3_column_text (stmt, 2));
+      g_string_append_printf (dump, "%s %s: %s\n", type, name, lum_stmt_column_text (stmt, 2));
       if (g_str_equal (type, "table") && !g_str_has_prefix (name, "sqlite_"))
         g_ptr_array_add (tables, g_strdup (name));
     }
@@ -521,14 +520,14 @@ dump_database (const char *path)
 
       g_string_append_printf (dump, "## %s\n", (const char *)tables->pdata[t]);
       g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
         {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          for (int c = 0; c < lum_stmt_column_count (stmt); c++)
             {
-              if (sqlite3_column_type (stmt, c) == SQLITE_NULL)
+              if (lum_stmt_column_is_null (stmt, c))
                 g_string_append (dump, "NULL|");
               else
-                g_string_append_printf (dump, "'%s'|", (const char *)sqlite3_column_text (stmt, c));
+                g_string_append_printf (dump, "'%s'|", lum_stmt_column_text (stmt, c));
             }
           g_string_append_c (dump, '\n');
         }

@@ -5,7 +5,6 @@
  * with lumenctl itself on a fresh database, then follows the documents
  * through the flow the channel's configuration says.
  */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 

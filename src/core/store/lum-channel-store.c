@@ -30,8 +30,8 @@ load_tags_and_mappings (LumDb       *db,
                         LumChannel  *channel,
                         GError     **error)
 {
-  sqlite3_stmt *tags = lum_db_prepare (db, "SELECT tag FROM channel_tag WHERE channel_id = ? ORDER BY position", error);
-  sqlite3_stmt *maps = lum_db_prepare (db,
+  LumStmt *tags = lum_db_prepare (db, "SELECT tag FROM channel_tag WHERE channel_id = ? ORDER BY position", error);
+  LumStmt *maps = lum_db_prepare (db,
                                        "SELECT lumen_field, remote_field FROM field_mapping"
                                        " WHERE channel_id = ? ORDER BY position", error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -40,58 +40,58 @@ load_tags_and_mappings (LumDb       *db,
   if (tags == NULL || maps == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (tags, 1, lum_channel_get_id (channel));
-  while (sqlite3_step (tags) == SQLITE_ROW)
+  lum_stmt_bind_int64 (tags, 1, lum_channel_get_id (channel));
+  while (lum_stmt_step (tags, NULL) == LUM_STMT_ROW)
     g_strv_builder_add (builder, lum_db_column_text (tags, 0));
-  sqlite3_reset (tags);
+  lum_stmt_reset (tags);
   strv = g_strv_builder_end (builder);
   lum_channel_set_tags (channel, (const char * const *)strv);
 
   lum_channel_clear_mappings (channel);
-  sqlite3_bind_int64 (maps, 1, lum_channel_get_id (channel));
-  while (sqlite3_step (maps) == SQLITE_ROW)
+  lum_stmt_bind_int64 (maps, 1, lum_channel_get_id (channel));
+  while (lum_stmt_step (maps, NULL) == LUM_STMT_ROW)
     lum_channel_add_mapping (channel, lum_db_column_text (maps, 0), lum_db_column_text (maps, 1));
-  sqlite3_reset (maps);
+  lum_stmt_reset (maps);
 
   return TRUE;
 }
 
 static LumChannel *
-channel_from_row (sqlite3_stmt *stmt)
+channel_from_row (LumStmt *stmt)
 {
   LumChannel *channel = lum_channel_new ();
   int flow = LUM_ORDER_FLOW_SO_FIRST;
   int timing = LUM_INVOICE_TIMING_NONE;
 
   lum_enum_from_nick (LUM_TYPE_ORDER_FLOW, lum_db_column_text (stmt, 13), &flow);
-  if (sqlite3_column_type (stmt, 16) != SQLITE_NULL)
+  if (!lum_stmt_column_is_null (stmt, 16))
     lum_enum_from_nick (LUM_TYPE_INVOICE_TIMING, lum_db_column_text (stmt, 16), &timing);
 
   g_object_set (channel,
-                "id", sqlite3_column_int64 (stmt, 0),
+                "id", lum_stmt_column_int64 (stmt, 0),
                 "name", lum_db_column_text (stmt, 1),
-                "warehouse-group-id", sqlite3_column_int64 (stmt, 2),
+                "warehouse-group-id", lum_stmt_column_int64 (stmt, 2),
                 "warehouse-group-name", lum_db_column_text (stmt, 3),
-                "internal", sqlite3_column_int (stmt, 4) != 0,
+                "internal", lum_stmt_column_int (stmt, 4) != 0,
                 "description", lum_db_column_text (stmt, 5),
-                "push-to-oms", sqlite3_column_int (stmt, 6) != 0,
-                "oms-integration-id", sqlite3_column_int64 (stmt, 7),
-                "oms-integration-name", (const char *)sqlite3_column_text (stmt, 8),
-                "oms-store-id", (const char *)sqlite3_column_text (stmt, 9),
-                "oms-store-name", (const char *)sqlite3_column_text (stmt, 10),
-                "push-delay-minutes", sqlite3_column_type (stmt, 11) == SQLITE_NULL
+                "push-to-oms", lum_stmt_column_int (stmt, 6) != 0,
+                "oms-integration-id", lum_stmt_column_int64 (stmt, 7),
+                "oms-integration-name", lum_stmt_column_text (stmt, 8),
+                "oms-store-id", lum_stmt_column_text (stmt, 9),
+                "oms-store-name", lum_stmt_column_text (stmt, 10),
+                "push-delay-minutes", lum_stmt_column_is_null (stmt, 11)
                                         ? LUM_PUSH_DELAY_IMMEDIATE
-                                        : sqlite3_column_int (stmt, 11),
-                "push-fulfillment-updates", sqlite3_column_int (stmt, 12) != 0,
+                                        : lum_stmt_column_int (stmt, 11),
+                "push-fulfillment-updates", lum_stmt_column_int (stmt, 12) != 0,
                 "order-flow", flow,
-                "invoice-type-id", sqlite3_column_int64 (stmt, 14),
+                "invoice-type-id", lum_stmt_column_int64 (stmt, 14),
                 "invoice-type-name", lum_db_column_text (stmt, 15),
                 "invoice-timing", timing,
-                "accounting-integration-id", sqlite3_column_int64 (stmt, 17),
-                "accounting-integration-name", (const char *)sqlite3_column_text (stmt, 18),
-                "archived", sqlite3_column_int (stmt, 19) != 0,
+                "accounting-integration-id", lum_stmt_column_int64 (stmt, 17),
+                "accounting-integration-name", lum_stmt_column_text (stmt, 18),
+                "archived", lum_stmt_column_int (stmt, 19) != 0,
                 NULL);
-  lum_channel_set_version (channel, sqlite3_column_int64 (stmt, 20));
+  lum_channel_set_version (channel, lum_stmt_column_int64 (stmt, 20));
   return channel;
 }
 
@@ -101,7 +101,7 @@ lum_channel_store_list (LumDb     *db,
                         GError   **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_CHANNEL);
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        CHANNEL_COLUMNS
                                        "WHERE c.archived = 0 OR ? ORDER BY c.name_key", error);
   guint n;
@@ -110,14 +110,14 @@ lum_channel_store_list (LumDb     *db,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_int (stmt, 1, include_archived ? 1 : 0);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
       g_autoptr(LumChannel) channel = channel_from_row (stmt);
       g_list_store_append (list, channel);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -139,15 +139,15 @@ lum_channel_store_get (LumDb   *db,
                        gint64   id,
                        GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, CHANNEL_COLUMNS "WHERE c.id = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, CHANNEL_COLUMNS "WHERE c.id = ?", error);
   g_autoptr(LumChannel) channel = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, id);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     channel = channel_from_row (stmt);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
 
   if (channel == NULL)
     {
@@ -166,15 +166,15 @@ lum_channel_store_id_by_name (LumDb       *db,
                               GError     **error)
 {
   g_autofree char *key = lum_name_key (name);
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM channel WHERE name_key = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT id FROM channel WHERE name_key = ?", error);
   gint64 id = 0;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  lum_stmt_bind_text (stmt, 1, key);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    id = lum_stmt_column_int64 (stmt, 0);
+  lum_stmt_reset (stmt);
   return id;
 }
 
@@ -205,26 +205,26 @@ save_tags_and_mappings (LumDb       *db,
   gint64 id = lum_channel_get_id (channel);
   const char * const *tags = lum_channel_get_tags (channel);
   GListModel *mappings = lum_channel_get_mappings (channel);
-  sqlite3_stmt *del_tags = lum_db_prepare (db, "DELETE FROM channel_tag WHERE channel_id = ?", error);
-  sqlite3_stmt *del_maps = lum_db_prepare (db, "DELETE FROM field_mapping WHERE channel_id = ?", error);
-  sqlite3_stmt *ins_tag = lum_db_prepare (db, "INSERT INTO channel_tag (channel_id, position, tag) VALUES (?, ?, ?)", error);
-  sqlite3_stmt *ins_map = lum_db_prepare (db,
+  LumStmt *del_tags = lum_db_prepare (db, "DELETE FROM channel_tag WHERE channel_id = ?", error);
+  LumStmt *del_maps = lum_db_prepare (db, "DELETE FROM field_mapping WHERE channel_id = ?", error);
+  LumStmt *ins_tag = lum_db_prepare (db, "INSERT INTO channel_tag (channel_id, position, tag) VALUES (?, ?, ?)", error);
+  LumStmt *ins_map = lum_db_prepare (db,
                                           "INSERT INTO field_mapping (channel_id, position, lumen_field, remote_field)"
                                           " VALUES (?, ?, ?, ?)", error);
 
   if (del_tags == NULL || del_maps == NULL || ins_tag == NULL || ins_map == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (del_tags, 1, id);
-  sqlite3_bind_int64 (del_maps, 1, id);
+  lum_stmt_bind_int64 (del_tags, 1, id);
+  lum_stmt_bind_int64 (del_maps, 1, id);
   if (!lum_db_step_done (db, del_tags, error) || !lum_db_step_done (db, del_maps, error))
     return FALSE;
 
   for (guint i = 0; tags && tags[i]; i++)
     {
-      sqlite3_bind_int64 (ins_tag, 1, id);
-      sqlite3_bind_int (ins_tag, 2, i);
-      sqlite3_bind_text (ins_tag, 3, tags[i], -1, SQLITE_TRANSIENT);
+      lum_stmt_bind_int64 (ins_tag, 1, id);
+      lum_stmt_bind_int (ins_tag, 2, i);
+      lum_stmt_bind_text (ins_tag, 3, tags[i]);
       if (!lum_db_step_done (db, ins_tag, error))
         return FALSE;
     }
@@ -233,10 +233,10 @@ save_tags_and_mappings (LumDb       *db,
     {
       g_autoptr(LumFieldMapping) m = g_list_model_get_item (mappings, i);
 
-      sqlite3_bind_int64 (ins_map, 1, id);
-      sqlite3_bind_int (ins_map, 2, i);
-      sqlite3_bind_text (ins_map, 3, lum_field_mapping_get_lumen_field (m), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins_map, 4, lum_field_mapping_get_remote_field (m), -1, SQLITE_TRANSIENT);
+      lum_stmt_bind_int64 (ins_map, 1, id);
+      lum_stmt_bind_int (ins_map, 2, i);
+      lum_stmt_bind_text (ins_map, 3, lum_field_mapping_get_lumen_field (m));
+      lum_stmt_bind_text (ins_map, 4, lum_field_mapping_get_remote_field (m));
       if (!lum_db_step_done (db, ins_map, error))
         return FALSE;
     }
@@ -264,7 +264,7 @@ lum_channel_store_save (LumDb       *db,
   gboolean push = lum_channel_get_push_to_oms (channel);
   int delay = lum_channel_get_push_delay_minutes (channel);
   LumInvoiceTiming timing = lum_channel_get_invoice_timing (channel);
-  sqlite3_stmt *stmt;
+  LumStmt *stmt;
 
   if (id != 0)
     {
@@ -296,31 +296,30 @@ lum_channel_store_save (LumDb       *db,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, lum_channel_get_name (channel), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, lum_channel_get_warehouse_group_id (channel));
-  sqlite3_bind_int (stmt, 4, lum_channel_get_internal (channel));
-  sqlite3_bind_text (stmt, 5, lum_channel_get_description (channel), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 6, push);
+  lum_stmt_bind_text (stmt, 1, lum_channel_get_name (channel));
+  lum_stmt_bind_text (stmt, 2, key);
+  lum_stmt_bind_int64 (stmt, 3, lum_channel_get_warehouse_group_id (channel));
+  lum_stmt_bind_int (stmt, 4, lum_channel_get_internal (channel));
+  lum_stmt_bind_text (stmt, 5, lum_channel_get_description (channel));
+  lum_stmt_bind_int (stmt, 6, push);
   lum_db_bind_id_or_null (stmt, 7, push ? lum_channel_get_oms_integration_id (channel) : 0);
   lum_db_bind_text_or_null (stmt, 8, push ? lum_channel_get_oms_store_id (channel) : NULL);
   lum_db_bind_text_or_null (stmt, 9, push ? lum_channel_get_oms_store_name (channel) : NULL);
   if (delay == LUM_PUSH_DELAY_IMMEDIATE)
-    sqlite3_bind_null (stmt, 10);
+    lum_stmt_bind_null (stmt, 10);
   else
-    sqlite3_bind_int (stmt, 10, delay);
-  sqlite3_bind_int (stmt, 11, lum_channel_get_push_fulfillment_updates (channel));
-  sqlite3_bind_text (stmt, 12, lum_enum_to_nick (LUM_TYPE_ORDER_FLOW, lum_channel_get_order_flow (channel)),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 13, lum_channel_get_invoice_type_id (channel));
+    lum_stmt_bind_int (stmt, 10, delay);
+  lum_stmt_bind_int (stmt, 11, lum_channel_get_push_fulfillment_updates (channel));
+  lum_stmt_bind_static_text (stmt, 12, lum_enum_to_nick (LUM_TYPE_ORDER_FLOW, lum_channel_get_order_flow (channel)));
+  lum_stmt_bind_int64 (stmt, 13, lum_channel_get_invoice_type_id (channel));
   lum_db_bind_text_or_null (stmt, 14, timing == LUM_INVOICE_TIMING_NONE
                                       ? NULL
                                       : lum_enum_to_nick (LUM_TYPE_INVOICE_TIMING, timing));
   lum_db_bind_id_or_null (stmt, 15, lum_channel_get_accounting_integration_id (channel));
-  sqlite3_bind_int (stmt, 16, lum_channel_get_archived (channel));
-  sqlite3_bind_text (stmt, 17, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_int (stmt, 16, lum_channel_get_archived (channel));
+  lum_stmt_bind_text (stmt, 17, now);
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 18, id);
+    lum_stmt_bind_int64 (stmt, 18, id);
 
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
@@ -343,12 +342,12 @@ lum_channel_store_save (LumDb       *db,
   /* what documents posted from now on keep; built once here, not per post */
   {
     g_autofree char *config = lum_channel_to_config (channel);
-    sqlite3_stmt *set = lum_db_prepare (db, "UPDATE channel SET config = ? WHERE id = ?", error);
+    LumStmt *set = lum_db_prepare (db, "UPDATE channel SET config = ? WHERE id = ?", error);
 
     if (set == NULL)
       return FALSE;
-    sqlite3_bind_text (set, 1, config, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (set, 2, lum_channel_get_id (channel));
+    lum_stmt_bind_text (set, 1, config);
+    lum_stmt_bind_int64 (set, 2, lum_channel_get_id (channel));
     return lum_db_step_done (db, set, error);
   }
 }
@@ -359,14 +358,14 @@ char *
 lum_channel_store_get_config (LumDb  *db,
                               gint64  id)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT config FROM channel WHERE id = ?", NULL);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT config FROM channel WHERE id = ?", NULL);
   char *config = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, id);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     config = lum_db_column_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   return config;
 }

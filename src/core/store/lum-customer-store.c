@@ -33,14 +33,14 @@ customer_select_sql (void)
 }
 
 static LumCustomer *
-customer_from_row (sqlite3_stmt *stmt)
+customer_from_row (LumStmt *stmt)
 {
   LumCustomer *customer = lum_customer_new (NULL);
 
-  lum_customer_set_id (customer, sqlite3_column_int64 (stmt, 0));
-  lum_customer_set_terms_days (customer, sqlite3_column_int (stmt, 1));
-  lum_customer_set_is_test (customer, sqlite3_column_int (stmt, 2));
-  lum_customer_set_version (customer, sqlite3_column_int64 (stmt, 3));
+  lum_customer_set_id (customer, lum_stmt_column_int64 (stmt, 0));
+  lum_customer_set_terms_days (customer, lum_stmt_column_int (stmt, 1));
+  lum_customer_set_is_test (customer, lum_stmt_column_int (stmt, 2));
+  lum_customer_set_version (customer, lum_stmt_column_int64 (stmt, 3));
   for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
     lum_customer_set_text (customer, i, lum_db_column_text (stmt, 4 + i));
   return customer;
@@ -54,18 +54,18 @@ customer_query_one (LumDb       *db,
                     GError     **error)
 {
   g_autofree char *sql = g_strconcat (customer_select_sql (), where, NULL);
-  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  LumStmt *stmt = lum_db_prepare (db, sql, error);
   LumCustomer *customer = NULL;
 
   if (stmt == NULL)
     return NULL;
   if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+    lum_stmt_bind_text (stmt, 1, text);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+    lum_stmt_bind_int64 (stmt, 1, id);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     customer = customer_from_row (stmt);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   return customer;
 }
 
@@ -86,7 +86,7 @@ lum_customer_store_save (LumDb        *db,
   static gsize once;
   g_autofree char *key = lum_name_key (lum_customer_get_name (customer));
   gint64 id = lum_customer_get_id (customer);
-  sqlite3_stmt *stmt;
+  LumStmt *stmt;
   int n = 0;
 
   if (g_once_init_enter (&once))
@@ -124,14 +124,14 @@ lum_customer_store_save (LumDb        *db,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, ++n, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, ++n, lum_customer_get_terms_days (customer));
-  sqlite3_bind_int (stmt, ++n, lum_customer_get_is_test (customer));
-  sqlite3_bind_text (stmt, ++n, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_text (stmt, ++n, key);
+  lum_stmt_bind_int (stmt, ++n, lum_customer_get_terms_days (customer));
+  lum_stmt_bind_int (stmt, ++n, lum_customer_get_is_test (customer));
+  lum_stmt_bind_text (stmt, ++n, now);
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 5, id);
+    lum_stmt_bind_int64 (stmt, 5, id);
   for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
-    sqlite3_bind_text (stmt, 6 + i, lum_customer_get_text (customer, i), -1, SQLITE_TRANSIENT);
+    lum_stmt_bind_text (stmt, 6 + i, lum_customer_get_text (customer, i));
 
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
@@ -169,16 +169,16 @@ lum_customer_store_get_terms_days (LumDb    *db,
                                    int      *terms_days,
                                    GError  **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare_static (db, "SELECT terms_days FROM customer WHERE id = ?", error);
+  LumStmt *stmt = lum_db_prepare_static (db, "SELECT terms_days FROM customer WHERE id = ?", error);
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  lum_stmt_bind_int64 (stmt, 1, id);
+  found = lum_stmt_step (stmt, NULL) == LUM_STMT_ROW;
   if (found)
-    *terms_days = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+    *terms_days = lum_stmt_column_int (stmt, 0);
+  lum_stmt_reset (stmt);
   if (!found)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
                  _("Customer %" PRId64 " does not exist"), id);
@@ -190,15 +190,15 @@ lum_customer_store_id_by_name (LumDb      *db,
                                const char *name)
 {
   g_autofree char *key = lum_name_key (name);
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM customer WHERE name_key = ?", NULL);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT id FROM customer WHERE name_key = ?", NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  lum_stmt_bind_text (stmt, 1, key);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    id = lum_stmt_column_int64 (stmt, 0);
+  lum_stmt_reset (stmt);
   return id;
 }
 
@@ -233,22 +233,22 @@ lum_customer_store_search (LumDb       *db,
   g_autofree char *key = lum_name_key (text);
   g_autofree char *upper = lum_prefix_upper_bound (key);
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_CUSTOMER);
-  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  LumStmt *stmt = lum_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, include_test);
-  sqlite3_bind_int (stmt, 3, limit);
-  sqlite3_bind_text (stmt, 4, upper, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_text (stmt, 1, key);
+  lum_stmt_bind_int (stmt, 2, include_test);
+  lum_stmt_bind_int (stmt, 3, limit);
+  lum_stmt_bind_text (stmt, 4, upper);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
       g_autoptr(LumCustomer) customer = customer_from_row (stmt);
       g_list_store_append (list, customer);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;

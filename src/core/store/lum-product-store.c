@@ -14,14 +14,14 @@
 #define PRODUCT_COLUMNS "SELECT id, sku, name, unit_price_cents, weight_oz, version FROM product "
 
 static LumProduct *
-product_from_row (sqlite3_stmt *stmt)
+product_from_row (LumStmt *stmt)
 {
   LumProduct *product = lum_product_new (lum_db_column_text (stmt, 1),
                                          lum_db_column_text (stmt, 2),
-                                         sqlite3_column_int64 (stmt, 3),
-                                         sqlite3_column_double (stmt, 4));
-  lum_product_set_id (product, sqlite3_column_int64 (stmt, 0));
-  lum_product_set_version (product, sqlite3_column_int64 (stmt, 5));
+                                         lum_stmt_column_int64 (stmt, 3),
+                                         lum_stmt_column_double (stmt, 4));
+  lum_product_set_id (product, lum_stmt_column_int64 (stmt, 0));
+  lum_product_set_version (product, lum_stmt_column_int64 (stmt, 5));
   return product;
 }
 
@@ -37,7 +37,7 @@ lum_product_store_save (LumDb        *db,
 {
   gint64 id = lum_product_get_id (product);
   gint64 version = 0;
-  sqlite3_stmt *stmt;
+  LumStmt *stmt;
   int rc;
 
   if (id != 0)
@@ -59,22 +59,22 @@ lum_product_store_save (LumDb        *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lum_product_get_sku (product), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, lum_product_get_name (product), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, lum_product_get_unit_price_cents (product));
-  sqlite3_bind_double (stmt, 4, lum_product_get_weight_oz (product));
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_text (stmt, 1, lum_product_get_sku (product));
+  lum_stmt_bind_text (stmt, 2, lum_product_get_name (product));
+  lum_stmt_bind_int64 (stmt, 3, lum_product_get_unit_price_cents (product));
+  lum_stmt_bind_double (stmt, 4, lum_product_get_weight_oz (product));
+  lum_stmt_bind_text (stmt, 5, now);
   /* claimed above (the version raised there), or an import over any version */
-  sqlite3_bind_int64 (stmt, 6, version);
-  sqlite3_bind_text (stmt, 7, lum_store_get_actor_name (db), -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 6, version);
+  lum_stmt_bind_text (stmt, 7, lum_store_get_actor_name (db));
+  rc = lum_stmt_step (stmt, NULL);
+  if (rc == LUM_STMT_ROW)
     {
-      lum_product_set_id (product, sqlite3_column_int64 (stmt, 0));
-      lum_product_set_version (product, sqlite3_column_int64 (stmt, 1));
+      lum_product_set_id (product, lum_stmt_column_int64 (stmt, 0));
+      lum_product_set_version (product, lum_stmt_column_int64 (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_ROW)
     return lum_db_set_error (db, error);
   return TRUE;
 }
@@ -84,15 +84,15 @@ lum_product_store_find (LumDb       *db,
                         const char  *sku,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, PRODUCT_COLUMNS "WHERE sku = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, PRODUCT_COLUMNS "WHERE sku = ?", error);
   LumProduct *product = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, sku, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lum_stmt_bind_text (stmt, 1, sku);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     product = product_from_row (stmt);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   if (product == NULL)
     {
       g_autofree char *shown = lum_text_shown (sku);
@@ -111,7 +111,7 @@ lum_product_store_search (LumDb       *db,
 {
   g_autofree char *upper = lum_prefix_upper_bound (text);
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_PRODUCT);
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        PRODUCT_COLUMNS
                                        "WHERE sku >= ?1 AND sku < ?3 ORDER BY sku LIMIT ?2",
                                        error);
@@ -119,16 +119,16 @@ lum_product_store_search (LumDb       *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, text ? text : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, limit);
-  sqlite3_bind_text (stmt, 3, upper, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_text (stmt, 1, text ? text : "");
+  lum_stmt_bind_int (stmt, 2, limit);
+  lum_stmt_bind_text (stmt, 3, upper);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
       g_autoptr(LumProduct) product = product_from_row (stmt);
       g_list_store_append (list, product);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;

@@ -64,7 +64,7 @@ set_changed_error (LumDb         *db,
                    GError       **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT version, changed_by, changed_at FROM %s WHERE id = ?", table);
-  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  LumStmt *stmt = lum_db_prepare (db, sql, error);
   g_autofree char *who = NULL;
   g_autofree char *when = NULL;
   gint64 version = 0;
@@ -72,19 +72,19 @@ set_changed_error (LumDb         *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, id);
+  rc = lum_stmt_step (stmt, NULL);
+  if (rc == LUM_STMT_ROW)
     {
-      version = sqlite3_column_int64 (stmt, 0);
+      version = lum_stmt_column_int64 (stmt, 0);
       who = lum_db_column_dup_text (stmt, 1);
       when = lum_time_format_local (lum_db_column_text (stmt, 2));
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc == LUM_STMT_DONE)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
                  _("%s was deleted after you opened it"), label);
-  else if (rc != SQLITE_ROW)
+  else if (rc != LUM_STMT_ROW)
     lum_db_set_error (db, error);
   else if (lum_str_empty (who))
     g_set_error (error, LUM_STORE_ERROR, LUM_STORE_ERROR_CHANGED,
@@ -123,24 +123,24 @@ lum_store_version_claim (LumDb         *db,
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET version = version + 1, changed_by = ?1, changed_at = ?2"
                                           " WHERE id = ?3 AND (?4 = 0 OR version = ?4) RETURNING version",
                                           tables[table]);
-  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  LumStmt *stmt = lum_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, lum_store_get_actor_name (db), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, id);
-  sqlite3_bind_int64 (stmt, 4, expected);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && version != NULL)
-    *version = sqlite3_column_int64 (stmt, 0);
-  if (rc == SQLITE_ROW)
-    rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE && lum_db_changes (db) == 1)
+  lum_stmt_bind_text (stmt, 1, lum_store_get_actor_name (db));
+  lum_stmt_bind_text (stmt, 2, now);
+  lum_stmt_bind_int64 (stmt, 3, id);
+  lum_stmt_bind_int64 (stmt, 4, expected);
+  rc = lum_stmt_step (stmt, NULL);
+  if (rc == LUM_STMT_ROW && version != NULL)
+    *version = lum_stmt_column_int64 (stmt, 0);
+  if (rc == LUM_STMT_ROW)
+    rc = lum_stmt_step (stmt, NULL);
+  lum_stmt_reset (stmt);
+  if (rc == LUM_STMT_DONE && lum_db_changes (db) == 1)
     return TRUE;
-  if (rc != SQLITE_DONE)
+  if (rc != LUM_STMT_DONE)
     return lum_db_set_error (db, error);
   return set_changed_error (db, tables[table], id, expected, label, error);
 }
@@ -153,21 +153,21 @@ lum_store_version_get (LumDb         *db,
                        GError       **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT version FROM %s WHERE id = ?", tables[table]);
-  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  LumStmt *stmt = lum_db_prepare (db, sql, error);
   gint64 version = 0;
   int rc;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  lum_stmt_bind_int64 (stmt, 1, id);
+  rc = lum_stmt_step (stmt, NULL);
+  if (rc == LUM_STMT_ROW)
+    version = lum_stmt_column_int64 (stmt, 0);
+  lum_stmt_reset (stmt);
+  if (rc == LUM_STMT_DONE)
     g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
                  _("Record %" PRId64 " of %s does not exist"), id, tables[table]);
-  else if (rc != SQLITE_ROW)
+  else if (rc != LUM_STMT_ROW)
     lum_db_set_error (db, error);
   return version;
 }
