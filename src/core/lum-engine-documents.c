@@ -168,12 +168,14 @@ lum_engine_save_customer (LumEngine    *self,
                           GError      **error)
 {
   gint64 old_id = lum_customer_get_id (customer);
+  gint64 old_version = lum_customer_get_version (customer);
 
   g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
 
   if (!lum_engine_run_in_transaction (self, save_customer_tx, customer, "customers", error))
     {
       lum_customer_set_id (customer, old_id);
+      lum_customer_set_version (customer, old_version);
       return FALSE;
     }
   return TRUE;
@@ -252,8 +254,15 @@ lum_engine_save_product (LumEngine   *self,
                          LumProduct  *product,
                          GError     **error)
 {
+  gint64 old_version = lum_product_get_version (product);
+
   g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
-  return lum_engine_run_in_transaction (self, save_product_tx, product, "products", error);
+  if (!lum_engine_run_in_transaction (self, save_product_tx, product, "products", error))
+    {
+      lum_product_set_version (product, old_version);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 LumProduct *

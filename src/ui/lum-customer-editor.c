@@ -9,6 +9,8 @@
 #include "lum-form-util.h"
 #include "lum-ui-util.h"
 #include "lum-util.h"
+#include "lum-engine-documents.h"
+#include "store/lum-store-version.h"
 
 /* A customer: who they are, how they pay, where bills and orders go. The
  * editor works on a copy; Save writes it. */
@@ -221,11 +223,70 @@ on_discard_response_cb (AdwMessageDialog  *dialog,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+load_customer (LumCustomerEditor *self)
 {
-  LumCustomerEditor *self = LUM_CUSTOMER_EDITOR (widget);
+  self->loading = TRUE;
+  for (guint f = 0; f < LUM_CUSTOMER_N_TEXT; f++)
+    if (self->rows[f] != NULL)
+      gtk_editable_set_text (GTK_EDITABLE (self->rows[f]), lum_customer_get_text (self->original, f));
+  load_terms (self, lum_customer_get_terms_days (self->original));
+  self->loading = FALSE;
+}
+
+/* The customer as saved now: its id, as text, finds it whatever its name. */
+static LumCustomer *
+find_stored (LumCustomerEditor  *self,
+             GError            **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_customer_get_id (self->original));
+
+  return lum_engine_find_customer (self->engine, id, error);
+}
+
+static void save_customer (LumCustomerEditor *self);
+
+static gboolean
+save_anyway_idle_cb (gpointer user_data)
+{
+  save_customer (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_changed_response_cb (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        LumCustomerEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumCustomer) stored = NULL;
+
+  if (g_strcmp0 (response, "reload") != 0 && g_strcmp0 (response, "save-anyway") != 0)
+    return;
+  if ((stored = find_stored (self, &error)) == NULL)
+    {
+      lum_form_toast_error (self->toast_overlay, error);
+      return;
+    }
+  if (g_strcmp0 (response, "reload") == 0)
+    {
+      /* the clerk's changes go, the customer as saved comes */
+      g_set_object (&self->original, stored);
+      clear_error (self);
+      load_customer (self);
+      self->modified = FALSE;
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   lum_ui_toast_new (_("Reloaded as saved by the other person")));
+      return;
+    }
+  /* Save Anyway: over the version saved now; the editor closes after, so
+   * the dialog goes first */
+  lum_customer_set_version (self->original, lum_customer_get_version (stored));
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_anyway_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+save_customer (LumCustomerEditor *self)
+{
   g_autoptr(LumCustomerEditor) hold = g_object_ref (self);
   g_autoptr(LumCustomer) customer = lum_customer_new (NULL);
   g_autoptr(GError) error = NULL;
@@ -236,6 +297,14 @@ save_action (GtkWidget  *widget,
   apply_to_customer (self, customer);
   if (!lum_engine_save_customer (self->engine, customer, &error))
     {
+      if (g_error_matches (error, LUM_STORE_ERROR, LUM_STORE_ERROR_CHANGED))
+        {
+          GtkWidget *dialog = lum_form_changed_dialog_new (GTK_WINDOW (self), error);
+
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_response_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
       lum_form_toast_error (self->toast_overlay, error);
       if ((row = row_for_error (self, error)) != NULL)
         {
@@ -249,6 +318,14 @@ save_action (GtkWidget  *widget,
   g_signal_emit (self, signals[SAVED], 0, customer);
   self->modified = FALSE;
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save_customer (LUM_CUSTOMER_EDITOR (widget));
 }
 
 static void
@@ -322,12 +399,7 @@ lum_customer_editor_constructed (GObject *object)
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   build_rows (self);
-  self->loading = TRUE;
-  for (guint f = 0; f < LUM_CUSTOMER_N_TEXT; f++)
-    if (self->rows[f] != NULL)
-      gtk_editable_set_text (GTK_EDITABLE (self->rows[f]), lum_customer_get_text (self->original, f));
-  load_terms (self, lum_customer_get_terms_days (self->original));
-  self->loading = FALSE;
+  load_customer (self);
 
   lum_ui_name_buttons_by_label (GTK_WIDGET (self));
   gtk_widget_grab_focus (self->rows[LUM_CUSTOMER_NAME]);

@@ -13,6 +13,7 @@
 #include "lum-ui-util.h"
 #include "lum-util.h"
 #include "lum-engine-setup.h"
+#include "store/lum-store-version.h"
 
 /* The editor of a sales order or an invoice: a new one, a draft, or a
  * posted sales order whose push still waits. It works on a copy; Save
@@ -27,6 +28,7 @@ struct _LumDocumentEditor
   gboolean             loading;
   gboolean             modified;
   gboolean             ship_to_edited;
+  gboolean             changed_post;   /* the action a refused save was part of */
   GPtrArray           *error_rows;
   GtkWidget           *text_rows[LUM_DOC_N_TEXT];
 
@@ -550,6 +552,83 @@ write_document (LumDocumentEditor  *self,
   return TRUE;
 }
 
+static void save_or_post (LumDocumentEditor *self,
+                          gboolean           post);
+
+/* The record as saved now, over the widgets: the clerk's changes go. */
+static void
+reload_document (LumDocumentEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDocument) stored = lum_engine_get_document (self->engine, lum_document_get_kind (self->original),
+                                                           lum_document_get_id (self->original), &error);
+  GtkWidget *row;
+
+  if (stored == NULL)
+    {
+      lum_form_toast_error (self->toast_overlay, error);
+      return;
+    }
+  g_set_object (&self->original, stored);
+  g_set_object (&self->document, stored);
+  clear_errors (self);
+  while ((row = first_line_row (self)) != NULL)
+    gtk_list_box_remove (self->lines_list, row);
+  load_document (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (_("Reloaded as saved by the other person")));
+}
+
+static gboolean
+save_anyway_idle_cb (gpointer user_data)
+{
+  LumDocumentEditor *self = user_data;
+
+  save_or_post (self, self->changed_post);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_changed_response_cb (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        LumDocumentEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDocument) stored = NULL;
+
+  if (g_strcmp0 (response, "reload") == 0)
+    {
+      reload_document (self);
+      return;
+    }
+  if (g_strcmp0 (response, "save-anyway") != 0)
+    return;
+  /* Save Anyway: over the version saved now, nothing else of it kept */
+  stored = lum_engine_get_document (self->engine, lum_document_get_kind (self->original),
+                                    lum_document_get_id (self->original), &error);
+  if (stored == NULL)
+    {
+      lum_form_toast_error (self->toast_overlay, error);
+      return;
+    }
+  lum_document_set_int (self->original, LUM_DOC_VERSION, lum_document_get_int (stored, LUM_DOC_VERSION));
+  /* saved, the editor closes: let the dialog go before its parent does */
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_anyway_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Someone else saved the record since the editor loaded it: say who and
+ * when, keep the clerk's changes, offer Reload or Save Anyway. */
+static void
+show_changed (LumDocumentEditor *self,
+              const GError      *error,
+              gboolean           post)
+{
+  GtkWidget *dialog = lum_form_changed_dialog_new (GTK_WINDOW (self), error);
+
+  self->changed_post = post;
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 save_or_post (LumDocumentEditor *self,
               gboolean           post)
@@ -566,7 +645,10 @@ save_or_post (LumDocumentEditor *self,
     return;
   if (!write_document (self, post, &error))
     {
-      show_error (self, error);
+      if (g_error_matches (error, LUM_STORE_ERROR, LUM_STORE_ERROR_CHANGED))
+        show_changed (self, error, post);
+      else
+        show_error (self, error);
       return;
     }
   g_signal_emit (self, signals[post ? POSTED : SAVED], 0, self->document);

@@ -11,6 +11,7 @@
 #include "lum-ui-util.h"
 #include "lum-text.h"
 #include "lum-util.h"
+#include "store/lum-store-version.h"
 
 /* A product: SKU, name, unit price and weight. The SKU is what the engine
  * keys products by, so a saved product keeps it. */
@@ -102,6 +103,8 @@ read_product (LumProductEditor *self)
 
   product = lum_product_new (sku, name, price, weight);
   lum_product_set_id (product, self->original ? lum_product_get_id (self->original) : 0);
+  /* the version the editor loaded: a save since then is refused */
+  lum_product_set_version (product, self->original ? lum_product_get_version (self->original) : 0);
   return product;
 }
 
@@ -143,11 +146,63 @@ on_changed_cb (LumProductEditor *self,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+load_product (LumProductEditor *self)
 {
-  LumProductEditor *self = LUM_PRODUCT_EDITOR (widget);
+  g_autofree char *price = lum_ui_format_money_entry (lum_product_get_unit_price_cents (self->original));
+  g_autofree char *weight = g_strdup_printf ("%g", lum_product_get_weight_oz (self->original));
+
+  self->loading = TRUE;
+  adw_window_title_set_subtitle (self->window_title, lum_product_get_sku (self->original));
+  gtk_editable_set_text (GTK_EDITABLE (self->sku_row), lum_product_get_sku (self->original));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), lum_product_get_name (self->original));
+  gtk_editable_set_text (GTK_EDITABLE (self->price_row), price);
+  gtk_editable_set_text (GTK_EDITABLE (self->weight_row), weight);
+  self->loading = FALSE;
+}
+
+static void save_product (LumProductEditor *self);
+
+static gboolean
+save_anyway_idle_cb (gpointer user_data)
+{
+  save_product (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_changed_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LumProductEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumProduct) stored = NULL;
+
+  if (g_strcmp0 (response, "reload") != 0 && g_strcmp0 (response, "save-anyway") != 0)
+    return;
+  if ((stored = lum_engine_find_product (self->engine, lum_product_get_sku (self->original), &error)) == NULL)
+    {
+      lum_form_toast_error (self->toast_overlay, error);
+      return;
+    }
+  if (g_strcmp0 (response, "reload") == 0)
+    {
+      /* the clerk's changes go, the product as saved comes */
+      g_set_object (&self->original, stored);
+      load_product (self);
+      self->modified = FALSE;
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   lum_ui_toast_new (_("Reloaded as saved by the other person")));
+      return;
+    }
+  /* Save Anyway: over the version saved now; the editor closes after, so
+   * the dialog goes first */
+  lum_product_set_version (self->original, lum_product_get_version (stored));
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_anyway_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+save_product (LumProductEditor *self)
+{
   g_autoptr(LumProductEditor) hold = g_object_ref (self);
   g_autoptr(LumProduct) product = NULL;
   g_autoptr(GError) error = NULL;
@@ -158,6 +213,14 @@ save_action (GtkWidget  *widget,
     return;
   if (!lum_engine_save_product (self->engine, product, &error))
     {
+      if (g_error_matches (error, LUM_STORE_ERROR, LUM_STORE_ERROR_CHANGED))
+        {
+          GtkWidget *dialog = lum_form_changed_dialog_new (GTK_WINDOW (self), error);
+
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_response_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
       lum_form_toast_error (self->toast_overlay, error);
       show_row_error (self, row_for_error (self, product), error->message);
       return;
@@ -165,6 +228,14 @@ save_action (GtkWidget  *widget,
   self->modified = FALSE;
   g_signal_emit (self, signals[SAVED], 0, product);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save_product (LUM_PRODUCT_EDITOR (widget));
 }
 
 static void
@@ -216,18 +287,7 @@ lum_product_editor_constructed (GObject *object)
   adw_window_title_set_title (self->window_title, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
   if (self->original != NULL)
-    {
-      g_autofree char *price = lum_ui_format_money_entry (lum_product_get_unit_price_cents (self->original));
-      g_autofree char *weight = g_strdup_printf ("%g", lum_product_get_weight_oz (self->original));
-
-      self->loading = TRUE;
-      adw_window_title_set_subtitle (self->window_title, lum_product_get_sku (self->original));
-      gtk_editable_set_text (GTK_EDITABLE (self->sku_row), lum_product_get_sku (self->original));
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), lum_product_get_name (self->original));
-      gtk_editable_set_text (GTK_EDITABLE (self->price_row), price);
-      gtk_editable_set_text (GTK_EDITABLE (self->weight_row), weight);
-      self->loading = FALSE;
-    }
+    load_product (self);
   /* Products are found by SKU: a saved one keeps its. */
   gtk_widget_set_sensitive (self->sku_row, is_new);
   gtk_widget_grab_focus (is_new ? self->sku_row : self->name_row);

@@ -150,7 +150,8 @@ test_product_add_list (Fixture       *f,
                    "Name:         Widget\n"
                    "Price:        10.00\n"
                    "Weight (oz):  4.5\n"
-                   "ID:           1\n");
+                   "ID:           1\n"
+                   "Version:      1\n");
 
   /* prices as written on a price list; cents in JSON */
   gadget = run_json (f, "product", "add", "--sku", " G-2 ", "--name", "Gadget", "--price", "$1,234.5", NULL);

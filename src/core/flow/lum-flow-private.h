@@ -29,6 +29,9 @@ gboolean     lum_flow_invoice_order      (LumFlowContext  *ctx,
                                           GError         **error);
 
 /* lum-order-flow.c */
+gboolean     lum_flow_bump_version       (LumFlowContext  *ctx,
+                                          LumDocument     *doc,
+                                          GError         **error);
 gboolean     assign_identity             (LumFlowContext  *ctx,
                                           LumDocument     *doc,
                                           GError         **error);

@@ -178,7 +178,8 @@ lum_flow_void_invoice (LumFlowContext  *ctx,
 
   lum_document_set_text (invoice, LUM_DOC_STATUS, LUM_STATUS_VOID);
   lum_document_set_text (invoice, LUM_DOC_ENDED_AT, now);
-  if (!lum_document_store_update (ctx->db, invoice, now, FALSE, error))
+  if (!lum_flow_bump_version (ctx, invoice, error) ||
+      !lum_document_store_update (ctx->db, invoice, now, FALSE, error))
     return FALSE;
   lum_flow_add_event (ctx, "invoice.voided", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id, 0,
                       "number", lum_document_get_number (invoice), NULL);

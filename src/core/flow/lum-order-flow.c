@@ -20,6 +20,7 @@
 #include "store/lum-document-store.h"
 #include "store/lum-event-store.h"
 #include "store/lum-job-store.h"
+#include "store/lum-store-version.h"
 
 /* what a channel read back from a posted document was parsed from */
 #define CONFIG_TEXT_KEY "lum-posted-config"
@@ -49,6 +50,29 @@ static const char *
 doc_label (LumDocument *doc)
 {
   return is_order (doc) ? _("Sales order") : _("Invoice");
+}
+
+static LumVersioned
+doc_versioned (LumDocument *doc)
+{
+  return is_order (doc) ? LUM_VERSIONED_SALES_ORDER : LUM_VERSIONED_INVOICE;
+}
+
+/* A change of state a person made (posting, cancelling) is a new version:
+ * an editor that loaded the draft before may not save over it. */
+gboolean
+lum_flow_bump_version (LumFlowContext  *ctx,
+                       LumDocument     *doc,
+                       GError         **error)
+{
+  g_autofree char *now = lum_flow_now_text (ctx);
+  gint64 version = 0;
+
+  if (!lum_store_version_claim (ctx->db, doc_versioned (doc), lum_document_get_id (doc), 0,
+                                lum_document_get_number (doc), now, &version, error))
+    return FALSE;
+  lum_document_set_int (doc, LUM_DOC_VERSION, version);
+  return TRUE;
 }
 
 /**
@@ -648,10 +672,20 @@ lum_flow_update (LumFlowContext  *ctx,
   g_auto(GStrv) changed_names = NULL;
   g_autofree char *now = lum_flow_now_text (ctx);
   g_autofree char *joined = NULL;
+  g_autofree char *label = NULL;
   gboolean draft, lines_changed;
+  gint64 expected, version = 0;
 
   stored = lum_document_store_get (ctx->db, lum_document_get_kind (doc), lum_document_get_id (doc), error);
   if (stored == NULL)
+    return FALSE;
+  /* Saved by someone else since the editor loaded it: refused before
+   * anything else, with who and when (posting or cancelling it counts) */
+  expected = lum_document_get_int (doc, LUM_DOC_VERSION);
+  label = g_strdup_printf ("%s %s", doc_label (stored), lum_document_get_number (stored));
+  if (expected != 0 && expected != lum_document_get_int (stored, LUM_DOC_VERSION) &&
+      !lum_store_version_claim (ctx->db, doc_versioned (stored), lum_document_get_id (stored), expected,
+                                label, now, NULL, error))
     return FALSE;
 
   draft = g_str_equal (lum_document_get_status (stored), LUM_STATUS_DRAFT);
@@ -740,8 +774,11 @@ lum_flow_update (LumFlowContext  *ctx,
   if (changed_names[0] == NULL)
     return TRUE;
 
-  if (!lum_document_store_update (ctx->db, stored, now, lines_changed, error))
+  if (!lum_store_version_claim (ctx->db, doc_versioned (stored), lum_document_get_id (stored), expected,
+                                label, now, &version, error) ||
+      !lum_document_store_update (ctx->db, stored, now, lines_changed, error))
     return FALSE;
+  lum_document_set_int (doc, LUM_DOC_VERSION, version);
   joined = g_strjoinv (", ", changed_names);
   lum_flow_add_event (ctx, is_order (stored) ? "order.edited" : "invoice.edited",
                       lum_document_get_int (stored, LUM_DOC_CHANNEL_ID),
@@ -802,7 +839,7 @@ lum_flow_post_draft (LumFlowContext  *ctx,
     }
 
   channel = get_live_channel (ctx, lum_document_get_int (doc, LUM_DOC_CHANNEL_ID), error);
-  if (channel == NULL)
+  if (channel == NULL || !lum_flow_bump_version (ctx, doc, error))
     return FALSE;
 
   if (is_order (doc))
@@ -993,7 +1030,8 @@ lum_flow_cancel_order (LumFlowContext  *ctx,
 
   lum_document_set_text (order, LUM_DOC_STATUS, LUM_STATUS_CANCELLED);
   lum_document_set_text (order, LUM_DOC_ENDED_AT, now);
-  if (!lum_document_store_update (ctx->db, order, now, FALSE, error))
+  if (!lum_flow_bump_version (ctx, order, error) ||
+      !lum_document_store_update (ctx->db, order, now, FALSE, error))
     return FALSE;
   lum_flow_add_event (ctx, "order.cancelled", channel_id, order_id, 0, 0, "was", status, NULL);
   return TRUE;

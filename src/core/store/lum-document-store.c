@@ -98,6 +98,7 @@ static KindInfo kinds[] = {
       [LUM_DOC_LINKED_ID] = "d.invoice_id",
       [LUM_DOC_IS_TEST] = "d.is_test",
       [LUM_DOC_LISTED_TOTAL] = "d.total_cents + 0",
+      [LUM_DOC_VERSION] = "d.version + 0",
     },
   },
   [LUM_DOCUMENT_KIND_INVOICE] = {
@@ -130,6 +131,7 @@ static KindInfo kinds[] = {
       [LUM_DOC_TERMS_DAYS] = "d.terms_days",
       [LUM_DOC_IS_TEST] = "d.is_test",
       [LUM_DOC_LISTED_TOTAL] = "d.total_cents + 0",
+      [LUM_DOC_VERSION] = "d.version + 0",
     },
   },
 };

@@ -456,6 +456,25 @@ static const char *migrations[] = {
   "  integration_id INTEGER PRIMARY KEY REFERENCES integration (id) ON DELETE CASCADE,"
   "  read_at TEXT NOT NULL"
   ");",
+  /* 16: no silent overwrite. The rows people edit carry a version, raised
+   * by every save, and who saved last and when; an event names the person
+   * who caused it (actor says whether a person, the sync or Lumen did). */
+  "ALTER TABLE channel ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE channel ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE channel ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customer ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE customer ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customer ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE product ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE product ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE product ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE sales_order ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE sales_order ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE sales_order ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE invoice ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE invoice ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE invoice ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE event ADD COLUMN actor_name TEXT NOT NULL DEFAULT '';",
 };
 
 /**
