@@ -806,7 +806,7 @@ test_two_processes_number_gap_free (Fixture       *f,
   const char *path = lum_db_get_path (lum_engine_get_db (f->engine));
   GSubprocess *children[3];
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = NULL;
+  LumStmt *stmt = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (children); i++)
     {
@@ -834,11 +834,11 @@ test_two_processes_number_gap_free (Fixture       *f,
                       -1, &stmt, NULL);
   for (guint i = 0; i < 2; i++)
     {
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 140);
-      g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 140);
-      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 2), ==, i == 0 ? "SO-000001" : "INV-000001");
-      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 3), ==, i == 0 ? "SO-000140" : "INV-000140");
+      g_assert_cmpint (lum_stmt_step (stmt, NULL), ==, LUM_STMT_ROW);
+      g_assert_cmpint (lum_stmt_column_int (stmt, 0), ==, 140);
+      g_assert_cmpint (lum_stmt_column_int (stmt, 1), ==, 140);
+      g_assert_cmpstr (lum_stmt_column_text (stmt, 2), ==, i == 0 ? "SO-000001" : "INV-000001");
+      g_assert_cmpstr (lum_stmt_column_text (stmt, 3), ==, i == 0 ? "SO-000140" : "INV-000140");
     }
   sqlite3_finalize (stmt);
   g_assert_cmpint (lum_test_count_rows (f->engine, "job"), ==, 140);
@@ -869,13 +869,13 @@ numbers_of (Fixture    *f,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT group_concat (number, ' ') FROM (SELECT number FROM %s"
                                           " ORDER BY number)", table);
-  sqlite3_stmt *stmt = NULL;
+  LumStmt *stmt = NULL;
   char *numbers;
 
   g_assert_cmpint (sqlite3_prepare_v2 (lum_db_get_handle (lum_engine_get_db (f->engine)), sql, -1, &stmt, NULL),
                    ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  numbers = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  g_assert_cmpint (lum_stmt_step (stmt, NULL), ==, LUM_STMT_ROW);
+  numbers = g_strdup (lum_stmt_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return numbers;
 }

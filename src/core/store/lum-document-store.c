@@ -289,12 +289,12 @@ kind_info (LumDocumentKind kind)
 
 static LumDocument *
 document_from_row (LumDocumentKind  kind,
-                   sqlite3_stmt    *stmt)
+                   LumStmt    *stmt)
 {
   LumDocument *doc = lum_document_new (kind);
 
   for (guint i = 0; i < LUM_DOC_N_INT; i++)
-    lum_document_set_int (doc, i, sqlite3_column_int64 (stmt, i));
+    lum_document_set_int (doc, i, lum_stmt_column_int64 (stmt, i));
   for (guint i = 0; i < LUM_DOC_N_TEXT; i++)
     lum_document_set_text (doc, i, lum_db_column_text (stmt, LUM_DOC_N_INT + i));
   lum_record_clear_dirty (LUM_RECORD (doc));
@@ -305,7 +305,7 @@ static gboolean nullable_text (guint field);
 
 static gboolean
 bind_document (KindInfo     *info,
-               sqlite3_stmt *stmt,
+               LumStmt *stmt,
                LumDocument  *doc,
                const char   *now)
 {
@@ -313,10 +313,10 @@ bind_document (KindInfo     *info,
   guint param = 4;
 
   /* with no lines the total is 0, whatever a list row said */
-  sqlite3_bind_int64 (stmt, 1, g_list_model_get_n_items (lum_document_get_lines (doc)) > 0
+  lum_stmt_bind_int64 (stmt, 1, g_list_model_get_n_items (lum_document_get_lines (doc)) > 0
                                ? lum_document_get_total_cents (doc) : 0);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_text (stmt, 2, key);
+  lum_stmt_bind_text (stmt, 3, now);
   for (guint j = 0; j < info->n_write_int; j++, param++)
     {
       guint field = info->write_int[j];
@@ -325,7 +325,7 @@ bind_document (KindInfo     *info,
       if (is_nullable_int (field))
         lum_db_bind_id_or_null (stmt, param, value);
       else
-        sqlite3_bind_int64 (stmt, param, value);
+        lum_stmt_bind_int64 (stmt, param, value);
     }
   for (guint j = 0; j < info->n_write_text; j++, param++)
     {
@@ -346,14 +346,14 @@ write_lines (LumDb        *db,
              gboolean      replace,
              GError      **error)
 {
-  sqlite3_stmt *del = lum_db_prepare_static (db, info->lines_delete_sql, error);
-  sqlite3_stmt *ins = lum_db_prepare_static (db, info->lines_insert_sql, error);
+  LumStmt *del = lum_db_prepare_static (db, info->lines_delete_sql, error);
+  LumStmt *ins = lum_db_prepare_static (db, info->lines_insert_sql, error);
   GListModel *lines = lum_document_get_lines (doc);
   gint64 id = lum_document_get_id (doc);
 
   if (del == NULL || ins == NULL)
     return FALSE;
-  sqlite3_bind_int64 (del, 1, id);
+  lum_stmt_bind_int64 (del, 1, id);
   if (replace && !lum_db_step_done (db, del, error))
     return FALSE;
 
@@ -361,12 +361,12 @@ write_lines (LumDb        *db,
     {
       g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
 
-      sqlite3_bind_int64 (ins, 1, id);
-      sqlite3_bind_int (ins, 2, i);
-      sqlite3_bind_text (ins, 3, lum_doc_line_get_sku (line), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (ins, 4, lum_doc_line_get_description (line), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (ins, 5, lum_doc_line_get_quantity (line));
-      sqlite3_bind_int64 (ins, 6, lum_doc_line_get_unit_price_cents (line));
+      lum_stmt_bind_int64 (ins, 1, id);
+      lum_stmt_bind_int (ins, 2, i);
+      lum_stmt_bind_text (ins, 3, lum_doc_line_get_sku (line));
+      lum_stmt_bind_text (ins, 4, lum_doc_line_get_description (line));
+      lum_stmt_bind_int64 (ins, 5, lum_doc_line_get_quantity (line));
+      lum_stmt_bind_int64 (ins, 6, lum_doc_line_get_unit_price_cents (line));
       if (!lum_db_step_done (db, ins, error))
         return FALSE;
     }
@@ -379,24 +379,24 @@ read_lines (LumDb        *db,
             LumDocument  *doc,
             GError      **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare_static (db, info->lines_select_sql, error);
+  LumStmt *stmt = lum_db_prepare_static (db, info->lines_select_sql, error);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, lum_document_get_id (doc));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, lum_document_get_id (doc));
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
       LumDocLine *line = lum_doc_line_new (lum_db_column_text (stmt, 0),
-                                           sqlite3_column_int64 (stmt, 2),
-                                           sqlite3_column_int64 (stmt, 3));
+                                           lum_stmt_column_int64 (stmt, 2),
+                                           lum_stmt_column_int64 (stmt, 3));
 
       lum_doc_line_set_description (line, lum_db_column_text (stmt, 1));
       g_ptr_array_add (lines, line);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     return lum_db_set_error (db, error);
   /* all at once: one change for the document's watchers, not one a line */
   lum_document_set_lines (doc, lines);
@@ -424,8 +424,8 @@ lum_document_store_next_number (LumDb            *db,
   /* Read, then step on: the caller's write transaction holds the database,
    * so nobody comes between (UPDATE … RETURNING builds a temporary table a
    * call, which costs more than the second statement). */
-  sqlite3_stmt *read = lum_db_prepare (db, "SELECT next_value FROM doc_sequence WHERE name = ?", error);
-  sqlite3_stmt *step = lum_db_prepare (db, "UPDATE doc_sequence SET next_value = next_value + 1 WHERE name = ?",
+  LumStmt *read = lum_db_prepare (db, "SELECT next_value FROM doc_sequence WHERE name = ?", error);
+  LumStmt *step = lum_db_prepare (db, "UPDATE doc_sequence SET next_value = next_value + 1 WHERE name = ?",
                                        error);
   gint64 value = 0;
   int rc;
@@ -434,23 +434,23 @@ lum_document_store_next_number (LumDb            *db,
     return NULL;
   g_return_val_if_fail (lum_db_in_transaction (db), NULL);
 
-  sqlite3_bind_text (read, 1, sequence, -1, SQLITE_STATIC);
-  rc = sqlite3_step (read);
-  if (rc == SQLITE_ROW)
-    value = sqlite3_column_int64 (read, 0);
-  sqlite3_reset (read);
-  if (rc == SQLITE_DONE)
+  lum_stmt_bind_static_text (read, 1, sequence);
+  rc = lum_stmt_step (read, NULL);
+  if (rc == LUM_STMT_ROW)
+    value = lum_stmt_column_int64 (read, 0);
+  lum_stmt_reset (read);
+  if (rc == LUM_STMT_DONE)
     {
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
                    _("Number series “%s” does not exist"), sequence);
       return NULL;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != LUM_STMT_ROW)
     {
       lum_db_set_error (db, error);
       return NULL;
     }
-  sqlite3_bind_text (step, 1, sequence, -1, SQLITE_STATIC);
+  lum_stmt_bind_static_text (step, 1, sequence);
   if (!lum_db_step_done (db, step, error))
     return NULL;
   return g_strdup_printf ("%s-%06" PRId64, is_test ? info->test_prefix : info->prefix, value);
@@ -486,7 +486,7 @@ lum_document_store_insert (LumDb        *db,
 {
   KindInfo *info = kind_info (lum_document_get_kind (doc));
   gint64 config_id = 0;
-  sqlite3_stmt *stmt;
+  LumStmt *stmt;
 
   if (config != NULL && (config_id = posted_config_id (db, config, error)) == 0)
     return FALSE;
@@ -495,7 +495,7 @@ lum_document_store_insert (LumDb        *db,
     return FALSE;
   bind_document (info, stmt, doc, now);
   if (config_id != 0)
-    sqlite3_bind_int64 (stmt, info->config_param, config_id);
+    lum_stmt_bind_int64 (stmt, info->config_param, config_id);
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
   lum_document_set_int (doc, LUM_DOC_ID, lum_db_last_insert_id (db));
@@ -524,7 +524,7 @@ lum_document_store_insert_from_order (LumDb        *db,
 {
   KindInfo *info = kind_info (lum_document_get_kind (doc));
   gint64 config_id = 0;
-  sqlite3_stmt *stmt;
+  LumStmt *stmt;
 
   g_return_val_if_fail (lum_document_get_kind (doc) == LUM_DOCUMENT_KIND_INVOICE, FALSE);
 
@@ -535,7 +535,7 @@ lum_document_store_insert_from_order (LumDb        *db,
     return FALSE;
   bind_document (info, stmt, doc, now);
   lum_db_bind_id_or_null (stmt, info->config_param, config_id);
-  sqlite3_bind_int64 (stmt, info->config_param + 1, order_id);
+  lum_stmt_bind_int64 (stmt, info->config_param + 1, order_id);
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
   if (sqlite3_changes (lum_db_get_handle (db)) != 1)
@@ -576,7 +576,7 @@ lum_document_store_update (LumDb        *db,
   LumRecord *record = LUM_RECORD (doc);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *key = NULL;
-  sqlite3_stmt *stmt;
+  LumStmt *stmt;
   guint param = 1;
 
   g_string_printf (sql, "UPDATE %s SET updated_at = ?%u", info->table, param++);
@@ -597,14 +597,14 @@ lum_document_store_update (LumDb        *db,
     return FALSE;
 
   param = 1;
-  sqlite3_bind_text (stmt, param++, now, -1, SQLITE_TRANSIENT);
+  lum_stmt_bind_text (stmt, param++, now);
   if (with_lines)
-    sqlite3_bind_int64 (stmt, param++, g_list_model_get_n_items (lum_document_get_lines (doc)) > 0
+    lum_stmt_bind_int64 (stmt, param++, g_list_model_get_n_items (lum_document_get_lines (doc)) > 0
                                        ? lum_document_get_total_cents (doc) : 0);
   if (lum_record_text_is_dirty (record, LUM_DOC_CUSTOMER_NAME))
     {
       key = lum_name_key (lum_document_get_text (doc, LUM_DOC_CUSTOMER_NAME));
-      sqlite3_bind_text (stmt, param++, key, -1, SQLITE_TRANSIENT);
+      lum_stmt_bind_text (stmt, param++, key);
     }
   for (guint j = 0; j < info->n_write_int; j++)
     {
@@ -615,7 +615,7 @@ lum_document_store_update (LumDb        *db,
       if (is_nullable_int (field))
         lum_db_bind_id_or_null (stmt, param++, lum_document_get_int (doc, field));
       else
-        sqlite3_bind_int64 (stmt, param++, lum_document_get_int (doc, field));
+        lum_stmt_bind_int64 (stmt, param++, lum_document_get_int (doc, field));
     }
   for (guint j = 0; j < info->n_write_text; j++)
     {
@@ -626,7 +626,7 @@ lum_document_store_update (LumDb        *db,
         continue;
       lum_db_bind_text_or_null (stmt, param++, nullable_text (field) && *value == '\0' ? NULL : value);
     }
-  sqlite3_bind_int64 (stmt, param, lum_document_get_id (doc));
+  lum_stmt_bind_int64 (stmt, param, lum_document_get_id (doc));
 
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
@@ -645,19 +645,19 @@ get_one (LumDb            *db,
 {
   KindInfo *info = kind_info (kind);
   g_autofree char *sql = where != NULL ? g_strconcat (info->select_sql, where, NULL) : NULL;
-  sqlite3_stmt *stmt = sql != NULL ? lum_db_prepare (db, sql, error)
+  LumStmt *stmt = sql != NULL ? lum_db_prepare (db, sql, error)
                                    : lum_db_prepare_static (db, info->select_by_id_sql, error);
   g_autoptr(LumDocument) doc = NULL;
 
   if (stmt == NULL)
     return NULL;
   if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+    lum_stmt_bind_text (stmt, 1, text);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+    lum_stmt_bind_int64 (stmt, 1, id);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     doc = document_from_row (kind, stmt);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
 
   if (doc == NULL)
     {
@@ -722,23 +722,23 @@ lum_document_store_get_brief (LumDb            *db,
 {
   KindInfo *info = kind_info (kind);
   g_autoptr(LumDocument) doc = NULL;
-  sqlite3_stmt *stmt = lum_db_prepare_static (db, info->brief_sql, error);
+  LumStmt *stmt = lum_db_prepare_static (db, info->brief_sql, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, id);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     {
       doc = lum_document_new (kind);
-      lum_document_set_int (doc, LUM_DOC_ID, sqlite3_column_int64 (stmt, 0));
-      lum_document_set_int (doc, LUM_DOC_CHANNEL_ID, sqlite3_column_int64 (stmt, 1));
-      lum_document_set_int (doc, LUM_DOC_CUSTOMER_ID, sqlite3_column_int64 (stmt, 2));
-      lum_document_set_int (doc, LUM_DOC_IS_TEST, sqlite3_column_int64 (stmt, 3));
+      lum_document_set_int (doc, LUM_DOC_ID, lum_stmt_column_int64 (stmt, 0));
+      lum_document_set_int (doc, LUM_DOC_CHANNEL_ID, lum_stmt_column_int64 (stmt, 1));
+      lum_document_set_int (doc, LUM_DOC_CUSTOMER_ID, lum_stmt_column_int64 (stmt, 2));
+      lum_document_set_int (doc, LUM_DOC_IS_TEST, lum_stmt_column_int64 (stmt, 3));
       for (guint i = 0; i < G_N_ELEMENTS (brief_texts); i++)
         lum_document_set_text (doc, brief_texts[i], lum_db_column_text (stmt, 4 + i));
       lum_record_clear_dirty (LUM_RECORD (doc));
     }
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   if (doc == NULL)
     {
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
@@ -785,15 +785,15 @@ gint64
 lum_document_store_id_by_uuid (LumDb      *db,
                                const char *uuid)
 {
-  sqlite3_stmt *stmt = lum_db_prepare_static (db, "SELECT id FROM sales_order WHERE uuid = ?", NULL);
+  LumStmt *stmt = lum_db_prepare_static (db, "SELECT id FROM sales_order WHERE uuid = ?", NULL);
   gint64 id = 0;
 
   if (stmt == NULL || uuid == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  lum_stmt_bind_text (stmt, 1, uuid);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    id = lum_stmt_column_int64 (stmt, 0);
+  lum_stmt_reset (stmt);
   return id;
 }
 
@@ -801,15 +801,15 @@ static gint64
 find_posted_config (LumDb      *db,
                     const char *config)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db, "SELECT id FROM posted_config WHERE config = ?", NULL);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT id FROM posted_config WHERE config = ?", NULL);
   gint64 id = 0;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, config, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  lum_stmt_bind_static_text (stmt, 1, config);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    id = lum_stmt_column_int64 (stmt, 0);
+  lum_stmt_reset (stmt);
   return id;
 }
 
@@ -821,7 +821,7 @@ posted_config_id (LumDb       *db,
                   GError     **error)
 {
   gint64 config_id = find_posted_config (db, config);
-  sqlite3_stmt *stmt;
+  LumStmt *stmt;
 
   /* one row a configuration, however many documents share it */
   if (config_id != 0)
@@ -829,7 +829,7 @@ posted_config_id (LumDb       *db,
   stmt = lum_db_prepare (db, "INSERT INTO posted_config (config) VALUES (?)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, config, -1, SQLITE_STATIC);
+  lum_stmt_bind_static_text (stmt, 1, config);
   if (!lum_db_step_done (db, stmt, error))
     return 0;
   return lum_db_last_insert_id (db);
@@ -843,7 +843,7 @@ lum_document_store_set_config (LumDb            *db,
                                GError          **error)
 {
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET config_id = ? WHERE id = ?", kind_info (kind)->table);
-  sqlite3_stmt *stmt;
+  LumStmt *stmt;
   gint64 config_id = 0;
 
   if (config != NULL && (config_id = posted_config_id (db, config, error)) == 0)
@@ -853,10 +853,10 @@ lum_document_store_set_config (LumDb            *db,
   if (stmt == NULL)
     return FALSE;
   if (config_id != 0)
-    sqlite3_bind_int64 (stmt, 1, config_id);
+    lum_stmt_bind_int64 (stmt, 1, config_id);
   else
-    sqlite3_bind_null (stmt, 1);
-  sqlite3_bind_int64 (stmt, 2, id);
+    lum_stmt_bind_null (stmt, 1);
+  lum_stmt_bind_int64 (stmt, 2, id);
   return lum_db_step_done (db, stmt, error);
 }
 
@@ -868,15 +868,15 @@ lum_document_store_get_config (LumDb            *db,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT p.config FROM %s d JOIN posted_config p ON p.id = d.config_id "
                                           "WHERE d.id = ?", kind_info (kind)->table);
-  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  LumStmt *stmt = lum_db_prepare (db, sql, error);
   char *config = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, id);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     config = lum_db_column_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   return config;
 }
 
@@ -885,7 +885,7 @@ lum_document_store_invoice_numbers (LumDb   *db,
                                     gint64   order_id,
                                     GError **error)
 {
-  sqlite3_stmt *stmt = lum_db_prepare (db,
+  LumStmt *stmt = lum_db_prepare (db,
                                        "SELECT number FROM invoice WHERE sales_order_id = ?1"
                                        " UNION SELECT i.number FROM invoice i JOIN sales_order o ON o.invoice_id = i.id"
                                        " WHERE o.id = ?1 ORDER BY 1", error);
@@ -893,10 +893,10 @@ lum_document_store_invoice_numbers (LumDb   *db,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, order_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  lum_stmt_bind_int64 (stmt, 1, order_id);
+  while (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
     g_strv_builder_add (builder, lum_db_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   return g_strv_builder_end (builder);
 }
 
@@ -1018,7 +1018,7 @@ count_sql (KindInfo               *info,
 }
 
 static void
-bind_query (sqlite3_stmt           *stmt,
+bind_query (LumStmt           *stmt,
             const LumDocumentQuery *q)
 {
   /* A parameter the shape does not name is bound in vain, harmlessly. */
@@ -1038,8 +1038,8 @@ bind_query (sqlite3_stmt           *stmt,
       for (guint i = 0; i < G_N_ELEMENTS (values); i++)
         {
           g_autofree char *upper = lum_prefix_upper_bound (values[i]);
-          sqlite3_bind_text (stmt, 7 + 2 * i, values[i], -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 8 + 2 * i, upper, -1, SQLITE_TRANSIENT);
+          lum_stmt_bind_text (stmt, 7 + 2 * i, values[i]);
+          lum_stmt_bind_text (stmt, 8 + 2 * i, upper);
         }
     }
 }
@@ -1068,21 +1068,21 @@ lum_document_store_query (LumDb                   *db,
   g_autofree char *sql = g_strdup_printf ("%s WHERE d.id IN (SELECT d.id FROM %s d %s%s LIMIT ?13 OFFSET ?14)%s",
                                           info->select_sql, info->table, where, order, order);
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_DOCUMENT);
-  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  LumStmt *stmt = lum_db_prepare (db, sql, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
   bind_query (stmt, q);
-  sqlite3_bind_int (stmt, 13, limit);
-  sqlite3_bind_int (stmt, 14, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lum_stmt_bind_int (stmt, 13, limit);
+  lum_stmt_bind_int (stmt, 14, offset);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
     {
       g_autoptr(LumDocument) doc = document_from_row (q->kind, stmt);
       g_list_store_append (list, doc);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
     {
       lum_db_set_error (db, error);
       return NULL;
@@ -1096,17 +1096,17 @@ lum_document_store_count (LumDb                   *db,
                           GError                 **error)
 {
   g_autofree char *sql = count_sql (kind_info (q->kind), q, FALSE);
-  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  LumStmt *stmt = lum_db_prepare (db, sql, error);
   gint64 n = -1;
 
   if (stmt == NULL)
     return -1;
   bind_query (stmt, q);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    n = lum_stmt_column_int64 (stmt, 0);
   else
     lum_db_set_error (db, error);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   return n;
 }
 
@@ -1123,18 +1123,18 @@ lum_document_store_count_at_most (LumDb                   *db,
                                   GError                 **error)
 {
   g_autofree char *sql = count_sql (kind_info (q->kind), q, TRUE);
-  sqlite3_stmt *stmt = lum_db_prepare (db, sql, error);
+  LumStmt *stmt = lum_db_prepare (db, sql, error);
   gint64 n = -1;
 
   if (stmt == NULL)
     return -1;
   bind_query (stmt, q);
-  sqlite3_bind_int64 (stmt, 13, max);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
+  lum_stmt_bind_int64 (stmt, 13, max);
+  if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+    n = lum_stmt_column_int64 (stmt, 0);
   else
     lum_db_set_error (db, error);
-  sqlite3_reset (stmt);
+  lum_stmt_reset (stmt);
   return n;
 }
 
@@ -1171,7 +1171,7 @@ lum_document_store_purge_tests (LumDb   *db,
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     {
-      sqlite3_stmt *stmt = lum_db_prepare (db, statements[i], error);
+      LumStmt *stmt = lum_db_prepare (db, statements[i], error);
 
       if (stmt == NULL || !lum_db_step_done (db, stmt, error))
         return FALSE;
