@@ -27,6 +27,12 @@ gboolean     lum_flow_invoice_order      (LumFlowContext  *ctx,
                                           gint64           shipment_id,
                                           const char      *reason,
                                           GError         **error);
+gboolean     lum_flow_invoice_shipment   (LumFlowContext  *ctx,
+                                          LumDocument     *order,
+                                          LumChannel      *config,
+                                          GListModel      *lines,
+                                          gint64           shipment_id,
+                                          GError         **error);
 
 /* lum-order-flow.c */
 gboolean     lum_flow_bump_version       (LumFlowContext  *ctx,
@@ -37,6 +43,12 @@ gboolean     assign_identity             (LumFlowContext  *ctx,
                                           GError         **error);
 gboolean     write_new                   (LumFlowContext  *ctx,
                                           LumDocument     *doc,
+                                          const char      *config,
+                                          const char      *reason,
+                                          GError         **error);
+gboolean     write_new_from_order        (LumFlowContext  *ctx,
+                                          LumDocument     *doc,
+                                          gint64           order_id,
                                           const char      *config,
                                           const char      *reason,
                                           GError         **error);

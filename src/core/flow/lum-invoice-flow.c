@@ -85,14 +85,15 @@ schedule_accounting (LumFlowContext  *ctx,
   return TRUE;
 }
 
-/* Posts an invoice: dates from the customer's terms, the accounting job.
- * A new invoice (@reason given) is written once, already posted. */
-gboolean
-post_invoice_record (LumFlowContext  *ctx,
-                     LumDocument     *invoice,
-                     LumChannel      *config,
-                     const char      *reason,
-                     GError         **error)
+/* post_invoice_record(), for a new invoice whose header is copied from
+ * the sales order @header_from as it is written (0: @invoice has it). */
+static gboolean
+post_invoice_from (LumFlowContext  *ctx,
+                   LumDocument     *invoice,
+                   gint64           header_from,
+                   LumChannel      *config,
+                   const char      *reason,
+                   GError         **error)
 {
   g_autofree char *now = lum_flow_now_text (ctx);
   g_autofree char *issued = today (ctx);
@@ -116,7 +117,7 @@ post_invoice_record (LumFlowContext  *ctx,
     lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_SCHEDULED);
 
   /* a new invoice is written with its configuration, a draft gets it */
-  if ((reason != NULL ? !write_new (ctx, invoice, config_json, reason, error)
+  if ((reason != NULL ? !write_new_from_order (ctx, invoice, header_from, config_json, reason, error)
                       : !lum_document_store_update (ctx->db, invoice, now, FALSE, error)) ||
       !schedule_accounting (ctx, invoice, config, error) ||
       (reason == NULL &&
@@ -128,6 +129,53 @@ post_invoice_record (LumFlowContext  *ctx,
                       lum_document_get_int (invoice, LUM_DOC_LINKED_ID), lum_document_get_id (invoice), 0,
                       "number", lum_document_get_number (invoice), NULL);
   return TRUE;
+}
+
+/* Posts an invoice: dates from the customer's terms, the accounting job.
+ * A new invoice (@reason given) is written once, already posted. */
+gboolean
+post_invoice_record (LumFlowContext  *ctx,
+                     LumDocument     *invoice,
+                     LumChannel      *config,
+                     const char      *reason,
+                     GError         **error)
+{
+  return post_invoice_from (ctx, invoice, 0, config, reason, error);
+}
+
+/**
+ * lum_flow_invoice_shipment:
+ * @order: the order as lum_document_store_get_brief() reads it
+ * @lines: what the shipment invoices
+ *
+ * lum_flow_invoice_order() for a shipment, with the order's header copied
+ * by the database as the invoice is written: a poll makes thousands, and
+ * reading each order's whole header into a document to copy it field by
+ * field cost more than the rest of the invoice.
+ */
+gboolean
+lum_flow_invoice_shipment (LumFlowContext  *ctx,
+                           LumDocument     *order,
+                           LumChannel      *config,
+                           GListModel      *lines,
+                           gint64           shipment_id,
+                           GError         **error)
+{
+  g_autoptr(LumDocument) invoice = lum_document_new (LUM_DOCUMENT_KIND_INVOICE);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (g_list_model_get_n_items (lines), g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    g_ptr_array_add (items, g_list_model_get_item (lines, i));
+  lum_document_set_lines (invoice, items);
+  /* what derive_document() takes from the order and the number series needs */
+  lum_document_set_int (invoice, LUM_DOC_CHANNEL_ID, lum_document_get_int (order, LUM_DOC_CHANNEL_ID));
+  lum_document_set_int (invoice, LUM_DOC_CUSTOMER_ID, lum_document_get_int (order, LUM_DOC_CUSTOMER_ID));
+  lum_document_set_is_test (invoice, lum_document_get_is_test (order));
+  lum_document_set_int (invoice, LUM_DOC_INVOICE_TYPE_ID, lum_channel_get_invoice_type_id (config));
+  lum_document_set_int (invoice, LUM_DOC_LINKED_ID, lum_document_get_id (order));
+  lum_document_set_int (invoice, LUM_DOC_SHIPMENT_ID, shipment_id);
+
+  return post_invoice_from (ctx, invoice, lum_document_get_id (order), config, "shipment-created", error);
 }
 
 /* Creates and posts the invoice of @order for @lines, as the channel's

@@ -384,9 +384,24 @@ write_new (LumFlowContext  *ctx,
            const char      *reason,
            GError         **error)
 {
+  return write_new_from_order (ctx, doc, 0, config, reason, error);
+}
+
+/* The same for an invoice whose customer, channel and typed header are
+ * those of the sales order @order_id, copied as it is written (not set
+ * on @doc); 0: all of @doc is written. */
+gboolean
+write_new_from_order (LumFlowContext  *ctx,
+                      LumDocument     *doc,
+                      gint64           order_id,
+                      const char      *config,
+                      const char      *reason,
+                      GError         **error)
+{
   g_autofree char *now = lum_flow_now_text (ctx);
 
-  if (!lum_document_store_insert (ctx->db, doc, config, now, error))
+  if (order_id != 0 ? !lum_document_store_insert_from_order (ctx->db, doc, order_id, config, now, error)
+                    : !lum_document_store_insert (ctx->db, doc, config, now, error))
     return FALSE;
   if (!lum_db_check_point (ctx->db, "document-written", error))
     return FALSE;
