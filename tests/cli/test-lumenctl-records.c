@@ -198,7 +198,7 @@ test_product_add_list (Fixture       *f,
   "Line  Action  Record     Error\n" \
   "2     add     Bolt, Ltd\n" \
   "3     update  Acme Corp\n" \
-  "4     error   Crane      Email “not-an-email” is not an email address\n" \
+  "4     error   Crane      Email is not an address: “not-an-email”\n" \
   "5     error   Delta      Terms “sometimes” are not understood; write net30, net 60 or due on receipt\n"
 
 static void
@@ -257,7 +257,7 @@ test_customer_import (Fixture       *f,
                "    { \"line\": 2, \"action\": \"add\", \"record\": \"Bolt, Ltd\", \"error\": null },"
                "    { \"line\": 3, \"action\": \"update\", \"record\": \"Acme Corp\", \"error\": null },"
                "    { \"line\": 4, \"action\": \"error\", \"record\": \"Crane\","
-               "      \"error\": \"Email “not-an-email” is not an email address\" },"
+               "      \"error\": \"Email is not an address: “not-an-email”\" },"
                "    { \"line\": 5, \"action\": \"error\", \"record\": \"Delta\","
                "      \"error\": \"Terms “sometimes” are not understood; write net30, net 60 or due on receipt\" } ],"
                "  \"added\": 1, \"updated\": 1, \"errors\": 2, \"written\": true }");
