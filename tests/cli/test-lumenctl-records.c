@@ -342,8 +342,8 @@ typedef struct
 
 static const Refusal refused_values[] = {
   { "Customer name “acme corp” is already used", { "customer", "add", "--name", "acme corp", NULL } },
-  { "Customer name “”", { "customer", "add", "--name", " ", NULL } },
-  { "Email “buyer.acme.test”", { "customer", "add", "--name", "New", "--email", "buyer.acme.test", NULL } },
+  { "Customer name is empty", { "customer", "add", "--name", " ", NULL } },
+  { "Email is not an address: “buyer.acme.test”", { "customer", "add", "--name", "New", "--email", "buyer.acme.test", NULL } },
   { "Payment terms “net thirty”", { "customer", "add", "--name", "New", "--terms", "net thirty", NULL } },
   { "Payment terms “400”", { "customer", "add", "--name", "New", "--terms", "400", NULL } },
   { "Limit “0”", { "customer", "list", "--limit", "0", NULL } },
@@ -359,7 +359,7 @@ static const Refusal refused_values[] = {
                                NULL } },
   { "SKU “N 1” contains a space", { "product", "add", "--sku", "N 1", "--name", "New", "--price", "1", NULL } },
   { "SKU “N-9” is not a product yet", { "product", "add", "--sku", "N-9", "--update", "--price", "2", NULL } },
-  { "Product name “”", { "product", "add", "--sku", "N-1", "--name", "", "--price", "1", NULL } },
+  { "Product name is empty", { "product", "add", "--sku", "N-1", "--name", "", "--price", "1", NULL } },
 };
 
 static void
