@@ -25,7 +25,7 @@ struct _LumCustomerEditor
   GArray              *terms;
   GtkWidget           *rows[LUM_CUSTOMER_N_TEXT];
   AdwComboRow         *terms_row;
-  GtkWidget           *error_row;
+  GPtrArray           *error_rows;
 
   AdwWindowTitle      *window_title;
   AdwToastOverlay     *toast_overlay;
@@ -162,40 +162,65 @@ apply_to_customer (LumCustomerEditor *self,
     lum_customer_set_terms_days (customer, g_array_index (self->terms, int, selected));
 }
 
-/* The field an error of the engine is about, found with its own checks in
- * the same order: the name, lengths, the email, the terms. */
+/* The row an error of saving is about, or %NULL when no row shows it (a
+ * database error): the fields are checked before, so only the name's
+ * uniqueness is left. */
 static GtkWidget *
 row_for_error (LumCustomerEditor *self,
                const GError      *error)
 {
-  g_autoptr(LumCustomer) shown = lum_customer_new (NULL);
-  const char *email;
-
-  if (error->domain != LUM_RECORD_ERROR)
-    return NULL;
-  if (error->code == LUM_RECORD_ERROR_DUPLICATE)
+  if (error->domain == LUM_RECORD_ERROR && error->code == LUM_RECORD_ERROR_DUPLICATE)
     return self->rows[LUM_CUSTOMER_NAME];
-
-  apply_to_customer (self, shown);
-  /* the engine's own check of each field, in its order */
-  for (guint f = 0; f < LUM_CUSTOMER_N_TEXT; f++)
-    {
-      g_autofree char *stripped = lum_strip_dup (lum_customer_get_text (shown, f));
-
-      if (!lum_customer_check_text (f, stripped, NULL))
-        return self->rows[f];
-    }
-  email = lum_customer_get_text (shown, LUM_CUSTOMER_EMAIL);
-  if (*email != '\0')
-    return self->rows[LUM_CUSTOMER_EMAIL];
-  return GTK_WIDGET (self->terms_row);
+  return NULL;
 }
 
 static void
-clear_error (LumCustomerEditor *self)
+clear_errors (LumCustomerEditor *self)
 {
-  lum_form_clear_row_error (self->error_row);
-  self->error_row = NULL;
+  for (guint i = 0; i < self->error_rows->len; i++)
+    lum_form_clear_row_error (g_ptr_array_index (self->error_rows, i));
+  g_ptr_array_set_size (self->error_rows, 0);
+}
+
+static void
+show_row_error (LumCustomerEditor *self,
+                GtkWidget         *row,
+                const char        *message)
+{
+  lum_form_set_row_error (row, message);
+  g_ptr_array_add (self->error_rows, row);
+}
+
+/* Every refused field under its row, named as the row is; %TRUE when
+ * there was none. */
+static gboolean
+check_rows (LumCustomerEditor *self,
+            LumCustomer       *customer)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      LumCustomerText f = fields[i].field;
+      g_autofree char *stripped = lum_strip_dup (lum_customer_get_text (customer, f));
+      g_autoptr(GError) error = NULL;
+
+      if (!lum_customer_check_text (f, _(fields[i].title), stripped, &error) ||
+          (f == LUM_CUSTOMER_EMAIL && !lum_customer_check_email (stripped, &error)))
+        show_row_error (self, self->rows[f], error->message);
+    }
+  return self->error_rows->len == 0;
+}
+
+/* The keyboard on the first refused row, brought into sight. */
+static void
+focus_first_error (LumCustomerEditor *self)
+{
+  GtkWidget *row;
+
+  if (self->error_rows->len == 0)
+    return;
+  row = g_ptr_array_index (self->error_rows, 0);
+  lum_form_scroll_to (row);
+  gtk_widget_grab_focus (row);
 }
 
 /* -- callbacks ------------------------------------------------------------ */
@@ -204,11 +229,11 @@ static void
 on_changed_cb (LumCustomerEditor *self,
                GtkWidget         *row)
 {
-  if (self->loading)
+  if (self->loading || self->error_rows == NULL)
     return;
   self->modified = TRUE;
-  if (row == self->error_row)
-    clear_error (self);
+  if (g_ptr_array_remove (self->error_rows, row))
+    lum_form_clear_row_error (row);
 }
 
 static void
@@ -292,9 +317,14 @@ save_customer (LumCustomerEditor *self)
   g_autoptr(GError) error = NULL;
   GtkWidget *row;
 
-  clear_error (self);
+  clear_errors (self);
   lum_record_copy_into (LUM_RECORD (self->original), LUM_RECORD (customer));
   apply_to_customer (self, customer);
+  if (!check_rows (self, customer))
+    {
+      focus_first_error (self);
+      return;
+    }
   if (!lum_engine_save_customer (self->engine, customer, &error))
     {
       if (g_error_matches (error, LUM_STORE_ERROR, LUM_STORE_ERROR_CHANGED))
@@ -305,14 +335,12 @@ save_customer (LumCustomerEditor *self)
           gtk_window_present (GTK_WINDOW (dialog));
           return;
         }
-      lum_form_toast_error (self->toast_overlay, error);
+      /* a toast only for what no row says, so nothing is said twice */
       if ((row = row_for_error (self, error)) != NULL)
-        {
-          lum_form_set_row_error (row, error->message);
-          self->error_row = row;
-          lum_form_scroll_to (row);
-          gtk_widget_grab_focus (row);
-        }
+        show_row_error (self, row, error->message);
+      else
+        lum_form_toast_error (self->toast_overlay, error);
+      focus_first_error (self);
       return;
     }
   g_signal_emit (self, signals[SAVED], 0, customer);
@@ -430,6 +458,7 @@ lum_customer_editor_dispose (GObject *object)
   g_clear_object (&self->original);
   g_clear_object (&self->engine);
   g_clear_pointer (&self->terms, g_array_unref);
+  g_clear_pointer (&self->error_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lum_customer_editor_parent_class)->dispose (object);
 }
@@ -525,6 +554,7 @@ lum_customer_editor_init (LumCustomerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->terms = g_array_new (FALSE, FALSE, sizeof (int));
+  self->error_rows = g_ptr_array_new ();
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 }
 

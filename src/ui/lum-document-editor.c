@@ -395,7 +395,8 @@ static void
 clear_errors (LumDocumentEditor *self)
 {
   for (guint i = 0; i < self->error_rows->len; i++)
-    lum_form_clear_row_error (g_ptr_array_index (self->error_rows, i));
+    if (!LUM_IS_LINE_ROW (g_ptr_array_index (self->error_rows, i)))
+      lum_form_clear_row_error (g_ptr_array_index (self->error_rows, i));
   g_ptr_array_set_size (self->error_rows, 0);
   FOR_EACH_LINE_ROW (self, row)
     lum_line_row_set_error (LUM_LINE_ROW (row), NULL);
@@ -413,26 +414,70 @@ find_failing_line (LumDocumentEditor *self)
   return NULL;
 }
 
+static double
+widget_top (LumDocumentEditor *self,
+            GtkWidget         *widget)
+{
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t top;
+
+  return gtk_widget_compute_point (widget, GTK_WIDGET (self), &point, &top) ? top.y : G_MAXDOUBLE;
+}
+
+/* The keyboard on the topmost refused value, brought into sight. */
+static void
+focus_first_error (LumDocumentEditor *self)
+{
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < self->error_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->error_rows, i);
+
+      if (first == NULL || widget_top (self, row) < widget_top (self, first))
+        first = row;
+    }
+  if (first == NULL)
+    return;
+  lum_form_scroll_to (first);
+  if (LUM_IS_LINE_ROW (first))
+    lum_line_row_focus_sku (LUM_LINE_ROW (first));
+  else
+    gtk_widget_grab_focus (first);
+}
+
+/* Marks @row, a line row too; a row in the closed Ship To expander opens
+ * it, so that the message is seen. */
 static void
 show_row_error (LumDocumentEditor *self,
                 GtkWidget         *row,
                 const char        *message)
 {
-  lum_form_set_row_error (row, message);
-  g_ptr_array_add (self->error_rows, row);
-  lum_form_scroll_to (row);
-  gtk_widget_grab_focus (row);
+  GtkWidget *expander = gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW);
+
+  if (LUM_IS_LINE_ROW (row))
+    lum_line_row_set_error (LUM_LINE_ROW (row), message);
+  else
+    lum_form_set_row_error (row, message);
+  if (expander != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  /* a line row can go before the errors are cleared */
+  g_ptr_array_add (self->error_rows, g_object_ref (row));
 }
 
+/* Shows @error under the row it is about; a toast only for what no row
+ * shows, so that nothing is said twice. */
 static void
 show_error (LumDocumentEditor *self,
             const GError      *error)
 {
   LumLineRow *line_row;
 
-  lum_form_toast_error (self->toast_overlay, error);
   if (error->domain != LUM_DOCUMENT_ERROR)
-    return;
+    {
+      lum_form_toast_error (self->toast_overlay, error);
+      return;
+    }
 
   switch ((LumDocumentError)error->code)
     {
@@ -448,11 +493,7 @@ show_error (LumDocumentEditor *self,
     case LUM_DOCUMENT_ERROR_LINE:
       line_row = find_failing_line (self);
       if (line_row != NULL)
-        {
-          lum_line_row_set_error (line_row, error->message);
-          lum_form_scroll_to (GTK_WIDGET (line_row));
-          lum_line_row_focus_sku (line_row);
-        }
+        show_row_error (self, GTK_WIDGET (line_row), error->message);
       else
         {
           gtk_label_set_text (self->lines_error_label, error->message);
@@ -476,26 +517,19 @@ show_error (LumDocumentEditor *self,
     case LUM_DOCUMENT_ERROR_STATUS:
     case LUM_DOCUMENT_ERROR_SHIPMENT:
     default:
+      lum_form_toast_error (self->toast_overlay, error);
       break;
     }
 }
 
-/* What the widgets can tell before the engine is asked: a price that does
- * not parse, a customer that was typed but is nobody. Shows it. */
+/* What the editor can tell before the engine is asked, every refused
+ * value under its row at once: a customer that was typed but is nobody,
+ * the texts, each line. */
 static gboolean
 check_widgets (LumDocumentEditor *self)
 {
   g_autofree char *typed = dup_text (GTK_WIDGET (self->customer_row));
   g_autoptr(GError) error = NULL;
-
-  FOR_EACH_LINE_ROW (self, row)
-    if (!line_row_is_blank (LUM_LINE_ROW (row)) && !lum_line_row_check_price (LUM_LINE_ROW (row), &error))
-      {
-        lum_form_toast_error (self->toast_overlay, error);
-        lum_line_row_set_error (LUM_LINE_ROW (row), error->message);
-        lum_form_scroll_to (row);
-        return FALSE;
-      }
 
   if (lum_customer_chooser_resolve (self->customer_row) == NULL)
     {
@@ -507,9 +541,34 @@ check_widgets (LumDocumentEditor *self)
                      _("No customer is named “%s”: choose one from the suggestions, or add them on the Customers page"),
                      typed);
       show_error (self, error);
-      return FALSE;
+      g_clear_error (&error);
     }
-  return TRUE;
+
+  for (guint f = 0; f < LUM_DOC_N_TEXT; f++)
+    {
+      g_autofree char *text = self->text_rows[f] != NULL ? dup_text (self->text_rows[f]) : NULL;
+
+      if (text != NULL && !lum_document_check_text (f, text, &error))
+        {
+          show_row_error (self, self->text_rows[f], error->message);
+          g_clear_error (&error);
+        }
+      else if (f == LUM_DOC_REQUESTED_SHIP_DATE && text != NULL && *text != '\0' && !lum_date_valid (text))
+        {
+          g_autofree char *message = g_strdup_printf (_("Requested ship date “%s” is not a date written YYYY-MM-DD"), text);
+
+          show_row_error (self, self->text_rows[f], message);
+        }
+    }
+
+  FOR_EACH_LINE_ROW (self, row)
+    if (!line_row_is_blank (LUM_LINE_ROW (row)) && !lum_line_row_check (LUM_LINE_ROW (row), &error))
+      {
+        show_row_error (self, row, error->message);
+        g_clear_error (&error);
+      }
+
+  return self->error_rows->len == 0;
 }
 
 /* -- saving --------------------------------------------------------------- */
@@ -642,13 +701,19 @@ save_or_post (LumDocumentEditor *self,
     gtk_popover_popdown (GTK_POPOVER (lum_line_row_get_popover (LUM_LINE_ROW (row))));
   clear_errors (self);
   if (!check_widgets (self))
-    return;
+    {
+      focus_first_error (self);
+      return;
+    }
   if (!write_document (self, post, &error))
     {
       if (g_error_matches (error, LUM_STORE_ERROR, LUM_STORE_ERROR_CHANGED))
         show_changed (self, error, post);
       else
-        show_error (self, error);
+        {
+          show_error (self, error);
+          focus_first_error (self);
+        }
       return;
     }
   g_signal_emit (self, signals[post ? POSTED : SAVED], 0, self->document);
@@ -1093,7 +1158,7 @@ lum_document_editor_init (LumDocumentEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->error_rows = g_ptr_array_new ();
+  self->error_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->text_rows[LUM_DOC_PO_NUMBER] = self->po_row;
   self->text_rows[LUM_DOC_REQUESTED_SHIP_DATE] = self->ship_date_row;
   self->text_rows[LUM_DOC_SHIP_NAME] = self->ship_name_row;
