@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lum-customer-chooser.h"
 #include "lum-document-editor.h"
@@ -861,7 +862,7 @@ confirm_short_lines (LumDocumentEditor *self)
       n++;
       g_string_append_c (body, '\n');
       /* Translators: a line of the stock warning: SKU, quantity ordered, quantity available */
-      g_string_append_printf (body, _("%s: %" G_GINT64_FORMAT " ordered, %" G_GINT64_FORMAT " available"),
+      g_string_append_printf (body, _("%s: %" PRId64 " ordered, %" PRId64 " available"),
                               lum_doc_line_get_sku (line), lum_doc_line_get_quantity (line), available);
     }
   if (n == 0)
