@@ -296,7 +296,7 @@ on_changed_response_cb (AdwMessageDialog  *dialog,
     {
       /* the clerk's changes go, the customer as saved comes */
       g_set_object (&self->original, stored);
-      clear_error (self);
+      clear_errors (self);
       load_customer (self);
       self->modified = FALSE;
       adw_toast_overlay_add_toast (self->toast_overlay,
