@@ -347,9 +347,9 @@ default_ship_to (LumDocument *doc,
 /* Gives @doc the next number of its kind (of the test series for a test
  * document), a UUID and the statuses of a new draft. */
 gboolean
-assign_identity (LumFlowContext  *ctx,
-                 LumDocument     *doc,
-                 GError         **error)
+lum_flow_assign_identity (LumFlowContext  *ctx,
+                          LumDocument     *doc,
+                          GError         **error)
 {
   g_autofree char *number = lum_document_store_next_number (ctx->db, lum_document_get_kind (doc),
                                                             lum_document_get_is_test (doc), error);
@@ -378,25 +378,25 @@ assign_identity (LumFlowContext  *ctx,
 /* Writes a document that has its identity for the first time, with the
  * configuration it is posted under when it is written already posted. */
 gboolean
-write_new (LumFlowContext  *ctx,
-           LumDocument     *doc,
-           const char      *config,
-           const char      *reason,
-           GError         **error)
+lum_flow_write_new (LumFlowContext  *ctx,
+                    LumDocument     *doc,
+                    const char      *config,
+                    const char      *reason,
+                    GError         **error)
 {
-  return write_new_from_order (ctx, doc, 0, config, reason, error);
+  return lum_flow_write_new_from_order (ctx, doc, 0, config, reason, error);
 }
 
 /* The same for an invoice whose customer, channel and typed header are
  * those of the sales order @order_id, copied as it is written (not set
  * on @doc); 0: all of @doc is written. */
 gboolean
-write_new_from_order (LumFlowContext  *ctx,
-                      LumDocument     *doc,
-                      gint64           order_id,
-                      const char      *config,
-                      const char      *reason,
-                      GError         **error)
+lum_flow_write_new_from_order (LumFlowContext  *ctx,
+                               LumDocument     *doc,
+                               gint64           order_id,
+                               const char      *config,
+                               const char      *reason,
+                               GError         **error)
 {
   g_autofree char *now = lum_flow_now_text (ctx);
 
@@ -421,7 +421,7 @@ insert_new (LumFlowContext  *ctx,
             const char      *reason,
             GError         **error)
 {
-  return assign_identity (ctx, doc, error) && write_new (ctx, doc, NULL, reason, error);
+  return lum_flow_assign_identity (ctx, doc, error) && lum_flow_write_new (ctx, doc, NULL, reason, error);
 }
 
 /* -- posting -------------------------------------------------------------- */
@@ -430,8 +430,8 @@ insert_new (LumFlowContext  *ctx,
  * whose configuration was written with it when it was saved, or one read
  * back from a posted document, which carries its text. */
 char *
-channel_config_text (LumFlowContext *ctx,
-                     LumChannel     *config)
+lum_flow_channel_config_text (LumFlowContext *ctx,
+                              LumChannel     *config)
 {
   const char *posted = g_object_get_data (G_OBJECT (config), CONFIG_TEXT_KEY);
   char *text;
@@ -454,7 +454,7 @@ post_order_record (LumFlowContext  *ctx,
                    GError         **error)
 {
   g_autofree char *now = lum_flow_now_text (ctx);
-  g_autofree char *config_json = channel_config_text (ctx, config);
+  g_autofree char *config_json = lum_flow_channel_config_text (ctx, config);
   g_autofree char *flow = lum_channel_dup_flow_summary (config);
   g_autofree char *due = NULL;
   gboolean push = lum_channel_get_push_to_oms (config);
@@ -471,7 +471,7 @@ post_order_record (LumFlowContext  *ctx,
       lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, due);
     }
 
-  if (insert ? !write_new (ctx, order, config_json, "manual", error)
+  if (insert ? !lum_flow_write_new (ctx, order, config_json, "manual", error)
              : !lum_document_store_update (ctx->db, order, now, FALSE, error))
     return FALSE;
   order_id = lum_document_get_id (order);
@@ -612,7 +612,7 @@ lum_flow_create_and_post (LumFlowContext  *ctx,
                    _("A sales order needs at least one line to be posted"));
       return FALSE;
     }
-  return assign_identity (ctx, doc, error) &&
+  return lum_flow_assign_identity (ctx, doc, error) &&
          post_order_record (ctx, doc, channel, FALSE, TRUE, error);
 }
 
@@ -868,10 +868,10 @@ lum_flow_post_draft (LumFlowContext  *ctx,
       return FALSE;
     }
 
-  if (!post_invoice_record (ctx, doc, channel, NULL, error))
+  if (!lum_flow_post_invoice_record (ctx, doc, channel, NULL, error))
     return FALSE;
 
-  order = derive_document (doc, LUM_DOCUMENT_KIND_SALES_ORDER, NULL);
+  order = lum_flow_derive_document (doc, LUM_DOCUMENT_KIND_SALES_ORDER, NULL);
   lum_document_set_int (order, LUM_DOC_LINKED_ID, id);
   if (!insert_new (ctx, order, "invoice-first", error))
     return FALSE;

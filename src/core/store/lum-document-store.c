@@ -172,7 +172,7 @@ brief_select (KindInfo *info)
 }
 
 /* Whether a document made from a sales order takes @field from it (as
- * the flow's derive_document() copies it): customer, channel, test flag
+ * the flow's lum_flow_derive_document() copies it): customer, channel, test flag
  * and the header fields a user types. */
 static gboolean
 is_copied_int (guint field)
