@@ -94,13 +94,17 @@ option (PQconninfoOption *options,
   return NULL;
 }
 
-/* The URL as it may be shown and logged: never its password. */
+/* The URL as it may be shown and logged: never its password, and
+ * everything else, so that another connection can be opened with it. */
 char *
 lum_pg_redact_url (const char *url)
 {
+  static const char *query_keys[] = { "options", "sslmode", "sslrootcert", "sslcert", "sslkey",
+                                      "target_session_attrs", "connect_timeout", "application_name", NULL };
   PQconninfoOption *options = PQconninfoParse (url, NULL);
+  g_autoptr(GString) name = g_string_new ("postgresql://");
   const char *user, *host, *port, *dbname;
-  char *name;
+  char separator = '?';
 
   if (options == NULL)
     return g_strdup ("postgresql://(unreadable address)");
@@ -108,12 +112,30 @@ lum_pg_redact_url (const char *url)
   host = option (options, "host");
   port = option (options, "port");
   dbname = option (options, "dbname");
-  name = g_strdup_printf ("postgresql://%s%s%s%s%s/%s",
-                          user ? user : "", user ? "@" : "",
-                          host ? host : "", port ? ":" : "", port ? port : "",
-                          dbname ? dbname : "");
+  if (user != NULL)
+    {
+      g_string_append_uri_escaped (name, user, NULL, FALSE);
+      g_string_append_c (name, '@');
+    }
+  if (host != NULL)
+    g_string_append_uri_escaped (name, host, NULL, FALSE);
+  if (port != NULL)
+    g_string_append_printf (name, ":%s", port);
+  g_string_append_c (name, '/');
+  if (dbname != NULL)
+    g_string_append_uri_escaped (name, dbname, NULL, FALSE);
+  for (guint i = 0; query_keys[i] != NULL; i++)
+    {
+      const char *value = option (options, query_keys[i]);
+
+      if (value == NULL)
+        continue;
+      g_string_append_printf (name, "%c%s=", separator, query_keys[i]);
+      g_string_append_uri_escaped (name, value, NULL, FALSE);
+      separator = '&';
+    }
   PQconninfoFree (options);
-  return name;
+  return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
 static gboolean
@@ -368,6 +390,12 @@ translate (const char *sql,
   regex_replace (out, "\\bcoalesce \\((\\([^()]*\\)), 0\\)", "coalesce (\\1, FALSE)");
   regex_replace (out, "\\bjson_each \\((\\$\\d+)\\)", "json_array_elements_text (\\1::json)");
   regex_replace (out, "\\bgroup_concat \\(", "string_agg (");
+  /* row locks the store asks for in a comment SQLite skips */
+  regex_replace (out, "/\\* (FOR UPDATE[A-Z ]*) \\*/", "\\1");
+  /* SQLite's unary + that keeps a column from its index is for numbers only here */
+  regex_replace (out, "(\\b(?:AND|OR|WHERE|ON) |\\()\\+(\\w+\\.)", "\\1\\2");
+  /* an upsert's SET reads the old row by its table's name */
+  regex_replace (out, "^(\\s*INSERT INTO (\\w+)\\b.* DO UPDATE SET (\\w+) = )(\\w+ [-+])", "\\1\\2.\\4");
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -454,13 +482,24 @@ static gboolean
 prepare_now (LumPgStmt  *stmt,
              GError    **error)
 {
+  /* a failed attempt must not end the transaction it is made in */
+  gboolean guarded = PQtransactionStatus (stmt->pg->conn) == PQTRANS_INTRANS;
+
   for (int attempt = 0; attempt <= stmt->n_params; attempt++)
     {
-      PGresult *result = PQprepare (stmt->pg->conn, stmt->name, stmt->text, stmt->n_params, stmt->types);
-      const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+      PGresult *result;
+      const char *state;
       const char *at;
       int n;
 
+      if (guarded)
+        PQclear (PQexec (stmt->pg->conn, "SAVEPOINT lum_prepare"));
+      result = PQprepare (stmt->pg->conn, stmt->name, stmt->text, stmt->n_params, stmt->types);
+      state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+      if (guarded)
+        PQclear (PQexec (stmt->pg->conn, PQresultStatus (result) == PGRES_COMMAND_OK
+                                         ? "RELEASE lum_prepare"
+                                         : "ROLLBACK TO lum_prepare; RELEASE lum_prepare"));
       if (PQresultStatus (result) == PGRES_COMMAND_OK)
         {
           PQclear (result);
