@@ -222,8 +222,9 @@ static void
 load_identity_tables (LumPg *pg)
 {
   PGresult *result = exec_result (pg,
-                                  "SELECT table_name FROM information_schema.columns WHERE column_name = 'id'"
-                                  " AND is_identity = 'YES' AND table_schema = current_schema ()", NULL);
+                                  "SELECT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                                  " WHERE a.attname = 'id' AND a.attidentity <> ''"
+                                  " AND c.relnamespace = current_schema ()::regnamespace", NULL);
 
   g_hash_table_remove_all (pg->identity_tables);
   for (int i = 0; result != NULL && i < PQntuples (result); i++)
@@ -390,6 +391,9 @@ translate (const char *sql,
   regex_replace (out, "\\bcoalesce \\((\\([^()]*\\)), 0\\)", "coalesce (\\1, FALSE)");
   regex_replace (out, "\\bjson_each \\((\\$\\d+)\\)", "json_array_elements_text (\\1::json)");
   regex_replace (out, "\\bgroup_concat \\(", "string_agg (");
+  /* SQLite's max and min of two values */
+  regex_replace (out, "\\bmax \\(([\\w.]+), (\\$\\d+)\\)", "GREATEST (\\1, \\2)");
+  regex_replace (out, "\\bmin \\(([\\w.]+), (\\$\\d+)\\)", "LEAST (\\1, \\2)");
   /* row locks the store asks for in a comment SQLite skips */
   regex_replace (out, "/\\* (FOR UPDATE[A-Z ]*) \\*/", "\\1");
   /* SQLite's unary + that keeps a column from its index is for numbers only here */
