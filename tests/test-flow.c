@@ -869,7 +869,7 @@ numbers_of (Fixture    *f,
             const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT group_concat (number, ' ') FROM (SELECT number FROM %s"
-                                          " ORDER BY number)", table);
+                                          " ORDER BY number) AS n", table);
   LumStmt *stmt = NULL;
   char *numbers;
 

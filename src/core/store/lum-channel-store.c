@@ -103,7 +103,7 @@ lum_channel_store_list (LumDb     *db,
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_CHANNEL);
   LumStmt *stmt = lum_db_prepare (db,
                                        CHANNEL_COLUMNS
-                                       "WHERE c.archived = 0 OR ? ORDER BY c.name_key", error);
+                                       "WHERE c.archived = 0 OR ? <> 0 ORDER BY c.name_key", error);
   guint n;
   int rc;
 

@@ -229,7 +229,7 @@ lum_customer_store_search (LumDb       *db,
 {
   g_autofree char *sql = g_strconcat (customer_select_sql (),
                                       "WHERE name_key >= ?1 AND name_key < ?4"
-                                      " AND (is_test = 0 OR ?2) ORDER BY name_key LIMIT ?3", NULL);
+                                      " AND (is_test = 0 OR ?2 <> 0) ORDER BY name_key LIMIT ?3", NULL);
   g_autofree char *key = lum_name_key (text);
   g_autofree char *upper = lum_prefix_upper_bound (key);
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_CUSTOMER);

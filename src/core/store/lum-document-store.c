@@ -425,8 +425,10 @@ lum_document_store_next_number (LumDb            *db,
   const char *sequence = is_test ? info->test_sequence : info->sequence;
   /* Read, then step on: the caller's write transaction holds the database,
    * so nobody comes between (UPDATE … RETURNING builds a temporary table a
-   * call, which costs more than the second statement). */
-  LumStmt *read = lum_db_prepare (db, "SELECT next_value FROM doc_sequence WHERE name = ?", error);
+   * call, which costs more than the second statement). On PostgreSQL the
+   * read locks the counter row until the posting transaction ends: the
+   * numbers stay gap-free across desks. */
+  LumStmt *read = lum_db_prepare (db, "SELECT next_value FROM doc_sequence WHERE name = ? /* FOR UPDATE */", error);
   LumStmt *step = lum_db_prepare (db, "UPDATE doc_sequence SET next_value = next_value + 1 WHERE name = ?",
                                        error);
   gint64 value = 0;
@@ -977,7 +979,7 @@ count_one_sql (const char *table,
                gboolean    at_most)
 {
   return at_most
-    ? g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s d %s LIMIT ?13)", table, where->str)
+    ? g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s d %s LIMIT ?13) AS page", table, where->str)
     : g_strdup_printf ("SELECT count(*) FROM %s d %s", table, where->str);
 }
 
