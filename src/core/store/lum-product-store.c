@@ -54,7 +54,7 @@ lum_product_store_save (LumDb        *db,
                                        " ON CONFLICT (sku) DO UPDATE SET name = excluded.name,"
                                        " unit_price_cents = excluded.unit_price_cents,"
                                        " weight_oz = excluded.weight_oz, updated_at = excluded.updated_at,"
-                                       " version = version + (?6 = 0), changed_by = ?7, changed_at = ?5"
+                                       " version = product.version + CASE WHEN ?6 = 0 THEN 1 ELSE 0 END, changed_by = ?7, changed_at = ?5"
                                        " RETURNING id, version", error);
 
   if (stmt == NULL)
