@@ -100,10 +100,26 @@ row_to_json (LumIntegration *integration,
   return json_builder_get_root (b);
 }
 
+/* The Lumen warehouse linked to the OMS's @remote_id, or %NULL. */
+static LumWarehouseLink *
+find_link (GListModel *links,
+           const char *remote_id)
+{
+  for (guint i = 0; links != NULL && i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(LumWarehouseLink) link = g_list_model_get_item (links, i);
+
+      if (g_strcmp0 (lum_warehouse_link_get_remote_id (link), remote_id) == 0)
+        return g_steal_pointer (&link);
+    }
+  return NULL;
+}
+
 static JsonNode *
 group_to_json (LumChannel      *channel,
                LumAvailability *availability,
                GPtrArray       *levels,
+               GListModel      *links,
                const char      *note)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -136,8 +152,11 @@ group_to_json (LumChannel      *channel,
   for (guint i = 0; i < levels->len; i++)
     {
       LumStockLevel *level = g_ptr_array_index (levels, i);
+      g_autoptr(LumWarehouseLink) link = find_link (links, level->warehouse_id);
 
       json_builder_begin_object (b);
+      json_builder_set_member_name (b, "warehouse_code");
+      json_builder_add_string_value (b, link ? lum_warehouse_link_get_warehouse_code (link) : "");
       json_builder_set_member_name (b, "warehouse_id");
       json_builder_add_string_value (b, level->warehouse_id);
       json_builder_set_member_name (b, "available");
@@ -174,6 +193,7 @@ channel_stock (LumctlGlobal *global,
   g_autofree char *total_label = NULL;
   g_autofree char *read_local = NULL;
   g_auto(GStrv) ids = NULL;
+  g_autoptr(GListStore) links = NULL;
   g_autoptr(GError) error = NULL;
 
   if ((channel = lum_engine_find_channel (engine, channel_name, &error)) == NULL ||
@@ -181,6 +201,8 @@ channel_stock (LumctlGlobal *global,
     return lumctl_fail (error);
   if (availability.report == LUM_STOCK_READ &&
       (ids = lum_engine_list_group_remote_warehouses (engine, channel, &error)) == NULL)
+    return lumctl_fail (error);
+  if ((links = lum_engine_list_warehouse_links (engine, 0, lum_channel_get_oms_integration_id (channel), &error)) == NULL)
     return lumctl_fail (error);
   for (guint i = 0; ids != NULL && i < levels->len; i++)
     {
@@ -209,7 +231,7 @@ channel_stock (LumctlGlobal *global,
     }
   if (global->json)
     {
-      node = group_to_json (channel, &availability, counted, note);
+      node = group_to_json (channel, &availability, counted, G_LIST_MODEL (links), note);
       lumctl_print_json (node);
       return LUMCTL_EXIT_OK;
     }
@@ -224,8 +246,12 @@ channel_stock (LumctlGlobal *global,
       LumStockLevel *level = g_ptr_array_index (counted, i);
       g_autofree char *available = g_strdup_printf ("%" G_GINT64_FORMAT, level->available);
       g_autofree char *level_local = lum_time_format_local (level->read_at);
+      g_autoptr(LumWarehouseLink) link = find_link (G_LIST_MODEL (links), level->warehouse_id);
+      /* Translators: a warehouse of Lumen's and, in brackets, the OMS's id of its own */
+      g_autofree char *name = g_strdup_printf (_("%s (%s)"), link ? lum_warehouse_link_get_warehouse_name (link) : "",
+                                               level->warehouse_id);
 
-      lumctl_table_add_row (table, level->warehouse_id, available, level_local);
+      lumctl_table_add_row (table, name, available, level_local);
     }
   total = g_strdup_printf ("%" G_GINT64_FORMAT, availability.available);
   /* Translators: the last row of `product stock --channel`: the sum over the group's linked warehouses */
