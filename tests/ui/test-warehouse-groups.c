@@ -307,6 +307,39 @@ test_order_view (void)
   lum_ui_test_data_clear (&data);
 }
 
+/* The group's ship-from rule, chosen in its row and kept. */
+static void
+test_rule_row (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *row = find (GTK_WIDGET (f->dialog), ADW_TYPE_COMBO_ROW, "Ship-From Rule");
+  g_autoptr(LumWarehouseGroup) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "In the group’s order of preference");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  lum_ui_test_pump ();
+  stored = lum_engine_find_warehouse_group (f->engine, "Default Warehouse Group", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lum_warehouse_group_get_ship_from_rule (stored), ==, LUM_SHIP_FROM_RULE_STOCK);
+
+  /* rebuilt from the database: the rule shows as chosen */
+  row = find (GTK_WIDGET (f->dialog), ADW_TYPE_COMBO_ROW, "Ship-From Rule");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "By the latest stock reading; when none has every line, the first");
+  lum_ui_test_shot ("warehouse-groups-stock-rule");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  lum_ui_test_pump ();
+  g_clear_object (&stored);
+  stored = lum_engine_find_warehouse_group (f->engine, "Default Warehouse Group", &error);
+  g_assert_cmpint (lum_warehouse_group_get_ship_from_rule (stored), ==, LUM_SHIP_FROM_RULE_PREFERENCE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +352,7 @@ main (int   argc,
   ADD ("/ui/warehouse-groups/order-of-preference", test_order_of_preference);
   ADD ("/ui/warehouse-groups/new-group-default", test_new_group_default);
   ADD ("/ui/warehouse-groups/links-and-narrow", test_links_and_narrow);
+  ADD ("/ui/warehouse-groups/rule-row", test_rule_row);
   g_test_add_func ("/ui/order-view/ships-from", test_order_view);
 
   return g_test_run ();
