@@ -324,7 +324,7 @@ build_group (LumWarehouseGroupsDialog *self,
   GtkWidget *default_row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
   GtkWidget *rule_row = adw_combo_row_new ();
-  const char *rules[] = { N_("First Linked in Order"), N_("First With Every Line in Stock"), NULL };
+  const char *rules[] = { N_("First Linked"), N_("First in Stock"), NULL };
   g_autoptr(GtkStringList) rule_labels = gtk_string_list_new (NULL);
   gboolean by_stock = lum_warehouse_group_get_ship_from_rule (group) == LUM_SHIP_FROM_RULE_STOCK;
   g_autoptr(GListStore) members = lum_engine_list_warehouses (self->engine, id, NULL);
@@ -360,8 +360,8 @@ build_group (LumWarehouseGroupsDialog *self,
     gtk_string_list_append (rule_labels, _(rules[i]));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rule_row), _("Ship-From Rule"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (rule_row),
-                               by_stock ? _("By the latest stock reading; when none has every line, the first")
-                                        : _("In the group’s order of preference"));
+                               by_stock ? _("Every line in stock, else the first")
+                                        : _("In the group’s order"));
   adw_combo_row_set_model (ADW_COMBO_ROW (rule_row), G_LIST_MODEL (rule_labels));
   adw_combo_row_set_selected (ADW_COMBO_ROW (rule_row), by_stock ? 1 : 0);
   g_object_set_data (G_OBJECT (rule_row), "group-id", GSIZE_TO_POINTER (id));
