@@ -202,7 +202,8 @@ channel_stock (LumctlGlobal *global,
   if (availability.report == LUM_STOCK_READ &&
       (ids = lum_engine_list_group_remote_warehouses (engine, channel, &error)) == NULL)
     return lumctl_fail (error);
-  if ((links = lum_engine_list_warehouse_links (engine, 0, lum_channel_get_oms_integration_id (channel), &error)) == NULL)
+  links = lum_engine_list_warehouse_links (engine, 0, lum_channel_get_oms_integration_id (channel), &error);
+  if (links == NULL)
     return lumctl_fail (error);
   for (guint i = 0; ids != NULL && i < levels->len; i++)
     {

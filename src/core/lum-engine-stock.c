@@ -198,9 +198,11 @@ lum_engine_group_availability (LumEngine        *self,
 char *
 lum_engine_no_link_text (LumChannel *channel)
 {
+  const char *group;
+  const char *oms;
+
   g_return_val_if_fail (LUM_IS_CHANNEL (channel), NULL);
-  return g_strdup_printf (_("No warehouse of group %s is linked to %s"),
-                          lum_channel_get_warehouse_group_name (channel) ? lum_channel_get_warehouse_group_name (channel) : "",
-                          lum_channel_get_oms_integration_name (channel) ? lum_channel_get_oms_integration_name (channel)
-                                                                         : _("the OMS"));
+  group = lum_channel_get_warehouse_group_name (channel);
+  oms = lum_channel_get_oms_integration_name (channel);
+  return g_strdup_printf (_("No warehouse of group %s is linked to %s"), group ? group : "", oms ? oms : _("the OMS"));
 }

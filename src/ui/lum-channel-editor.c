@@ -223,7 +223,8 @@ load_channel (LumChannelEditor *self,
   load_stores (self, lum_channel_get_oms_store_id (channel));
   gtk_editable_set_text (GTK_EDITABLE (self->delay_entry), delay);
   gtk_switch_set_active (self->fulfillment_switch, lum_channel_get_push_fulfillment_updates (channel));
-  adw_combo_row_set_selected (self->when_short_row, lum_channel_get_when_short (channel) == LUM_WHEN_SHORT_SPLIT ? 1 : 0);
+  adw_combo_row_set_selected (self->when_short_row,
+                              lum_channel_get_when_short (channel) == LUM_WHEN_SHORT_SPLIT ? 1 : 0);
 
   lum_mapping_list_set_mappings (self->mappings, lum_channel_get_mappings (channel));
 

@@ -12,12 +12,13 @@
 #include "model/lum-warehouse-link.h"
 
 /*
- * The ship-from rule of a group: a fixed order of preference (below), or
- * the stock rule (further down). The order
- * ships from the group's first warehouse that is linked to a warehouse of
+ * The ship-from rules of a group. Preference: the order ships from the
+ * group's first warehouse, in its order, that is linked to a warehouse of
  * the channel's OMS; a warehouse without a link is passed over (the OMS
  * would not know it), and when none has one the order goes without a
  * ship-from and the OMS uses its own default, as before links existed.
+ * Stock (further down): the first of those linked warehouses that has
+ * every line of the order in stock by the OMS's latest reading.
  */
 
 static LumWarehouseLink *
