@@ -67,6 +67,7 @@ wholesale_channel (Fixture *f)
   lum_channel_set_oms_store_id (channel, "1001");
   lum_channel_set_push_delay_minutes (channel, 15);
   lum_channel_set_push_fulfillment_updates (channel, TRUE);
+  lum_channel_set_when_short (channel, LUM_WHEN_SHORT_SPLIT);
   lum_channel_add_mapping (channel, "shipping_notes", "shippingNotes");
   lum_channel_add_mapping (channel, "shipping_type", "routingInfo.mode");
   lum_channel_set_order_flow (channel, LUM_ORDER_FLOW_SO_FIRST);
@@ -98,6 +99,7 @@ test_save_and_load_everything (Fixture       *f,
   g_assert_true (lum_channel_get_internal (loaded));
   g_assert_cmpstr (lum_channel_get_oms_store_name (loaded), ==, "Wholesale");
   g_assert_cmpint (lum_channel_get_push_delay_minutes (loaded), ==, 15);
+  g_assert_cmpint (lum_channel_get_when_short (loaded), ==, LUM_WHEN_SHORT_SPLIT);
   g_assert_cmpuint (g_list_model_get_n_items (lum_channel_get_mappings (loaded)), ==, 2);
   second = g_list_model_get_item (lum_channel_get_mappings (loaded), 1);
   g_assert_cmpstr (lum_field_mapping_get_remote_field (second), ==, "routingInfo.mode");
@@ -115,7 +117,7 @@ test_save_and_load_everything (Fixture       *f,
                    "\"tags\":[\"wholesale\",\"east\"],\"push_to_oms\":true,"
                    "\"oms_integration\":\"Sandbox ShipStation\",\"oms_store_id\":\"1001\","
                    "\"oms_store_name\":\"Wholesale\",\"push_delay_minutes\":15,"
-                   "\"push_fulfillment_updates\":true,\"field_mappings\":["
+                   "\"push_fulfillment_updates\":true,\"when_short\":\"split\",\"field_mappings\":["
                    "{\"lumen_field\":\"shipping_notes\",\"remote_field\":\"shippingNotes\"},"
                    "{\"lumen_field\":\"shipping_type\",\"remote_field\":\"routingInfo.mode\"}],"
                    "\"order_flow\":\"so-first\",\"invoice_type\":\"Standard\","

@@ -38,6 +38,7 @@ typedef struct
   char     *invoice_timing;
   char     *accounting;
   gint64    expect_version;
+  char     *when_short;
 } ChannelOptions;
 
 #define CHANNEL_OPTIONS_INIT { .internal = LUMCTL_UNSET, .push_to_oms = LUMCTL_UNSET, \
@@ -59,6 +60,7 @@ channel_options_clear (ChannelOptions *o)
   g_clear_pointer (&o->invoice_type, g_free);
   g_clear_pointer (&o->invoice_timing, g_free);
   g_clear_pointer (&o->accounting, g_free);
+  g_clear_pointer (&o->when_short, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ChannelOptions, channel_options_clear)
@@ -71,7 +73,7 @@ channel_options_empty (const ChannelOptions *o)
          o->push_to_oms == LUMCTL_UNSET && o->integration == NULL && o->store == NULL &&
          o->store_name == NULL && o->push_delay == NULL && o->fulfillment_updates == LUMCTL_UNSET &&
          o->maps == NULL && !o->clear_maps && o->flow == NULL && o->invoice_type == NULL &&
-         o->invoice_timing == NULL && o->accounting == NULL;
+         o->invoice_timing == NULL && o->accounting == NULL && o->when_short == NULL;
 }
 
 static GOptionContext *
@@ -115,6 +117,9 @@ channel_context_new (LumctlGlobal   *global,
       editing ? N_("Map a Lumen field onto a remote field; repeat for several; replaces the channel’s mappings")
               : N_("Map a Lumen field onto a remote field (a path into the outgoing JSON); repeat for several"),
       N_("LUMEN_FIELD=REMOTE_FIELD") },
+    { "when-short", 0, 0, G_OPTION_ARG_STRING, &o->when_short,
+      N_("When no single warehouse of the group has every line of an order: hold (for the preferred warehouse, "
+         "the default) or split"), N_("hold|split") },
     { "flow", 0, 0, G_OPTION_ARG_STRING, &o->flow,
       N_("so-first (sales order, then invoice) or invoice-first (invoice, then sales order; internal channels only)"),
       N_("FLOW") },
@@ -374,6 +379,26 @@ apply_invoicing (LumEngine       *engine,
 }
 
 static gboolean
+apply_when_short (LumChannel      *channel,
+                  ChannelOptions  *o,
+                  GError         **error)
+{
+  int value;
+
+  if (o->when_short == NULL)
+    return TRUE;
+  if (!lum_enum_from_nick (LUM_TYPE_WHEN_SHORT, o->when_short, &value))
+    {
+      g_autofree char *shown = lum_text_shown (o->when_short);
+      g_set_error (error, LUM_CHANNEL_ERROR, LUM_CHANNEL_ERROR_WHEN_SHORT,
+                   _("When short “%s” is not one of: hold, split"), shown);
+      return FALSE;
+    }
+  lum_channel_set_when_short (channel, value);
+  return TRUE;
+}
+
+static gboolean
 apply_options (LumEngine       *engine,
                LumChannel      *channel,
                ChannelOptions  *o,
@@ -382,7 +407,8 @@ apply_options (LumEngine       *engine,
   return apply_general (engine, channel, o, error) &&
          apply_destination (engine, channel, o, error) &&
          apply_mappings (channel, o, error) &&
-         apply_invoicing (engine, channel, o, error);
+         apply_invoicing (engine, channel, o, error) &&
+         apply_when_short (channel, o, error);
 }
 
 /* -- output -------------------------------------------------------------- */
@@ -487,6 +513,10 @@ print_channel_text (LumChannel *channel)
   lumctl_fields_add (fields, _("Fulfillment updates"),
                      lumctl_yes_no (lum_channel_get_push_fulfillment_updates (channel)));
   lumctl_fields_add (fields, _("Field mappings"), mappings);
+  lumctl_fields_add (fields, _("When short"),
+                     lum_channel_get_when_short (channel) == LUM_WHEN_SHORT_SPLIT
+                     ? _("split the order between warehouses")
+                     : _("hold for the preferred warehouse"));
   lumctl_fields_add (fields, _("Order flow"), flow_label (lum_channel_get_order_flow (channel)));
   lumctl_fields_add (fields, _("Invoice type"), lum_channel_get_invoice_type_name (channel));
   lumctl_fields_add (fields, _("Invoice timing"), timing_label (lum_channel_get_invoice_timing (channel)));

@@ -8,6 +8,8 @@
 
 #include "lumctl.h"
 #include "lum-engine-setup.h"
+#include "lum-enum-types.h"
+#include "lum-util.h"
 
 /* -- warehouse groups ---------------------------------------------------- */
 
@@ -24,6 +26,9 @@ group_to_json (LumWarehouseGroup *group,
   json_builder_add_string_value (b, lum_warehouse_group_get_name (group));
   json_builder_set_member_name (b, "default");
   json_builder_add_boolean_value (b, lum_warehouse_group_get_is_default (group));
+  json_builder_set_member_name (b, "ship_from_rule");
+  json_builder_add_string_value (b, lum_enum_to_nick (LUM_TYPE_SHIP_FROM_RULE,
+                                                      lum_warehouse_group_get_ship_from_rule (group)));
   json_builder_set_member_name (b, "warehouses");
   json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (warehouses); i++)
@@ -172,6 +177,7 @@ static const LumctlCommand warehouse_group_commands[] = {
   { "create", N_("Create a warehouse group"), warehouse_group_create },
   { "members", N_("Set a group’s warehouses in order of preference"), lumctl_warehouse_group_members },
   { "rename", N_("Rename a warehouse group"), lumctl_warehouse_group_rename },
+  { "rule", N_("Choose how a group picks the warehouse an order ships from"), lumctl_warehouse_group_rule },
   { NULL, NULL, NULL }
 };
 

@@ -10,6 +10,8 @@
 #include "lumctl-integration.h"
 #include "lum-engine-setup.h"
 #include "lum-engine-warehouses.h"
+#include "lum-enum-types.h"
+#include "lum-util.h"
 #include "sync/lum-sync-remote.h"
 
 /* `lumenctl warehouse`: the warehouses and their links to each OMS's own,
@@ -338,6 +340,34 @@ lumctl_warehouse_group_rename (LumctlGlobal  *global,
   if ((engine = lumctl_open_engine (global, &error)) == NULL ||
       (group = lum_engine_find_warehouse_group (engine, args[1], &error)) == NULL ||
       !lum_engine_rename_warehouse_group (engine, lum_warehouse_group_get_id (group), args[2], &error))
+    return lumctl_fail (error);
+  return LUMCTL_EXIT_OK;
+}
+
+int
+lumctl_warehouse_group_rule (LumctlGlobal  *global,
+                             char         **args)
+{
+  g_autoptr(GOptionContext) context = lumctl_option_context_new (global, N_("GROUP preference|stock"),
+                                                                 N_("Choose a group’s ship-from rule: “preference”, "
+                                                                    "the first warehouse linked to the channel’s OMS, "
+                                                                    "in the group’s order; or “stock”, the first of "
+                                                                    "those that has every line of the order in "
+                                                                    "stock by the latest reading."),
+                                                                 NULL);
+  g_autoptr(LumEngine) engine = NULL;
+  g_autoptr(LumWarehouseGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+  int rule = LUM_SHIP_FROM_RULE_PREFERENCE;
+  int status;
+
+  if ((status = lumctl_parse (global, context, &args, 2, 2)) != LUMCTL_EXIT_OK)
+    return status;
+  if (!lum_enum_from_nick (LUM_TYPE_SHIP_FROM_RULE, args[2], &rule))
+    return lumctl_usage_error (global, _("Ship-from rule “%s” is not known: use preference or stock"), args[2]);
+  if ((engine = lumctl_open_engine (global, &error)) == NULL ||
+      (group = lum_engine_find_warehouse_group (engine, args[1], &error)) == NULL ||
+      !lum_engine_set_group_ship_from_rule (engine, lum_warehouse_group_get_id (group), rule, &error))
     return lumctl_fail (error);
   return LUMCTL_EXIT_OK;
 }

@@ -71,10 +71,12 @@ extern const LumctlGroup lumctl_events_group;
 extern const LumctlGroup lumctl_sync_group;
 extern const LumctlGroup lumctl_sandbox_group;
 
-/* `warehouse-group members` and `rename`, in lumctl-warehouse.c */
+/* `warehouse-group members`, `rename` and `rule`, in lumctl-warehouse.c */
 int lumctl_warehouse_group_members (LumctlGlobal  *global,
                                     char         **args);
 int lumctl_warehouse_group_rename  (LumctlGlobal  *global,
+                                    char         **args);
+int lumctl_warehouse_group_rule    (LumctlGlobal  *global,
                                     char         **args);
 
 /* `sandbox ship`, in lumctl-sandbox-ship.c */

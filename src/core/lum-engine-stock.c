@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "lum-engine-private.h"
 #include "lum-engine-setup.h"
 #include "lum-engine-stock.h"
+#include "lum-engine-warehouses.h"
 #include "store/lum-stock-store.h"
 
 /*
@@ -144,4 +147,62 @@ lum_engine_channel_availability (LumEngine           *self,
     }
   return lum_engine_get_availability (self, lum_channel_get_oms_integration_id (channel), sku, warehouse_ids,
                                       availability, error);
+}
+
+/**
+ * lum_engine_group_availability:
+ * @channel: the channel an order is for
+ * @availability: (out caller-allocates): cleared and filled in
+ *
+ * @sku's stock in @channel's warehouse group: summed over the group's
+ * warehouses that are linked for the channel's OMS integration, and only
+ * those. %LUM_STOCK_NO_LINK when none is (lum_engine_no_link_text() says
+ * so), %LUM_STOCK_NOT_REPORTED as lum_engine_channel_availability().
+ */
+gboolean
+lum_engine_group_availability (LumEngine        *self,
+                               LumChannel       *channel,
+                               const char       *sku,
+                               LumAvailability  *availability,
+                               GError          **error)
+{
+  g_autoptr(LumIntegration) integration = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  g_return_val_if_fail (LUM_IS_CHANNEL (channel), FALSE);
+  g_return_val_if_fail (availability != NULL, FALSE);
+
+  lum_availability_clear (availability);
+  availability->report = LUM_STOCK_NOT_REPORTED;
+  availability->available = 0;
+  if (lum_channel_get_oms_integration_id (channel) <= 0)
+    return TRUE;
+  integration = lum_engine_get_integration (self, lum_channel_get_oms_integration_id (channel), error);
+  if (integration == NULL)
+    return FALSE;
+  if (!lum_integration_kind_reports_stock (lum_integration_get_kind (integration)))
+    return TRUE;
+  if ((ids = lum_engine_list_group_remote_warehouses (self, channel, error)) == NULL)
+    return FALSE;
+  if (ids[0] == NULL)
+    {
+      availability->report = LUM_STOCK_NO_LINK;
+      return TRUE;
+    }
+  return lum_engine_get_availability (self, lum_integration_get_id (integration), sku, (const char * const *)ids,
+                                      availability, error);
+}
+
+/* What is said for %LUM_STOCK_NO_LINK. */
+char *
+lum_engine_no_link_text (LumChannel *channel)
+{
+  const char *group;
+  const char *oms;
+
+  g_return_val_if_fail (LUM_IS_CHANNEL (channel), NULL);
+  group = lum_channel_get_warehouse_group_name (channel);
+  oms = lum_channel_get_oms_integration_name (channel);
+  return g_strdup_printf (_("No warehouse of group %s is linked to %s"), group ? group : "", oms ? oms : _("the OMS"));
 }

@@ -27,6 +27,12 @@ gboolean   lum_engine_channel_availability (LumEngine          *self,
                                             const char * const *warehouse_ids,
                                             LumAvailability    *availability,
                                             GError            **error);
+gboolean   lum_engine_group_availability   (LumEngine          *self,
+                                            LumChannel         *channel,
+                                            const char         *sku,
+                                            LumAvailability    *availability,
+                                            GError            **error);
+char      *lum_engine_no_link_text         (LumChannel         *channel);
 char      *lum_engine_stock_read_at        (LumEngine          *self,
                                             gint64              integration_id);
 

@@ -6,11 +6,13 @@
 #include <glib/gi18n-lib.h>
 
 #include "lum-engine-private.h"
+#include "lum-enum-types.h"
 #include "lum-engine-setup.h"
 #include "lum-engine-warehouses.h"
 #include "lum-text.h"
 #include "lum-util.h"
 #include "store/lum-setup-store.h"
+#include "store/lum-stock-store.h"
 #include "store/lum-warehouse-store.h"
 
 typedef struct
@@ -184,6 +186,42 @@ lum_engine_rename_warehouse_group (LumEngine   *self,
   return lum_engine_run_in_transaction (self, rename_tx, &data, "setup", error);
 }
 
+typedef struct
+{
+  gint64          group_id;
+  LumShipFromRule rule;
+} SetRule;
+
+static gboolean
+set_rule_tx (LumEngine  *self,
+             gpointer    user_data,
+             GError    **error)
+{
+  SetRule *data = user_data;
+
+  return lum_warehouse_store_set_group_rule (lum_engine_get_db (self), data->group_id,
+                                             lum_enum_to_nick (LUM_TYPE_SHIP_FROM_RULE, data->rule), error);
+}
+
+/**
+ * lum_engine_set_group_ship_from_rule:
+ *
+ * Sets how the group chooses where its channels' orders ship from
+ * (lum_engine_choose_order_ship_from()).
+ */
+gboolean
+lum_engine_set_group_ship_from_rule (LumEngine        *self,
+                                     gint64            group_id,
+                                     LumShipFromRule   rule,
+                                     GError          **error)
+{
+  SetRule data = { group_id, rule };
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
+  g_return_val_if_fail (rule == LUM_SHIP_FROM_RULE_PREFERENCE || rule == LUM_SHIP_FROM_RULE_STOCK, FALSE);
+  return lum_engine_run_in_transaction (self, set_rule_tx, &data, "setup", error);
+}
+
 GListStore *
 lum_engine_list_warehouse_links (LumEngine  *self,
                                  gint64      warehouse_id,
@@ -308,13 +346,43 @@ lum_engine_unlink_warehouse (LumEngine       *self,
   return lum_engine_run_in_transaction (self, unlink_tx, &data, "setup", error);
 }
 
+/* The group of @config, its warehouses in order and the links for
+ * @integration_id. */
+static LumWarehouseGroup *
+load_group (LumEngine   *self,
+            LumChannel  *config,
+            gint64       integration_id,
+            GListStore **out_warehouses,
+            GListStore **out_links,
+            GError     **error)
+{
+  LumDb *db = lum_engine_get_db (self);
+  g_autoptr(LumWarehouseGroup) group = NULL;
+
+  group = lum_setup_store_get_group (db, lum_channel_get_warehouse_group_id (config), error);
+  if (group == NULL)
+    return NULL;
+  *out_warehouses = lum_setup_store_list_warehouses (db, lum_warehouse_group_get_id (group), error);
+  if (*out_warehouses == NULL)
+    return NULL;
+  *out_links = lum_warehouse_store_list_links (db, 0, integration_id, error);
+  if (*out_links == NULL)
+    {
+      g_clear_object (out_warehouses);
+      return NULL;
+    }
+  return g_steal_pointer (&group);
+}
+
 /**
  * lum_engine_choose_ship_from:
  * @config: the configuration the order was posted under
  * @integration: its OMS integration
  *
- * Where an order of @config ships from: the first warehouse of its group,
- * in the group's order of preference, that is linked for @integration.
+ * Where an order of @config ships from by the preference rule: the first
+ * warehouse of its group, in the group's order of preference, that is
+ * linked for @integration. lum_engine_choose_order_ship_from() applies the
+ * group's own rule.
  */
 LumShipFrom *
 lum_engine_choose_ship_from (LumEngine       *self,
@@ -322,24 +390,125 @@ lum_engine_choose_ship_from (LumEngine       *self,
                              LumIntegration  *integration,
                              GError         **error)
 {
-  LumDb *db;
   g_autoptr(LumWarehouseGroup) group = NULL;
   g_autoptr(GListStore) warehouses = NULL;
   g_autoptr(GListStore) links = NULL;
 
   g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
-  db = lum_engine_get_db (self);
-  group = lum_setup_store_get_group (db, lum_channel_get_warehouse_group_id (config), error);
+  group = load_group (self, config, lum_integration_get_id (integration), &warehouses, &links, error);
   if (group == NULL)
-    return NULL;
-  warehouses = lum_setup_store_list_warehouses (db, lum_warehouse_group_get_id (group), error);
-  if (warehouses == NULL)
-    return NULL;
-  links = lum_warehouse_store_list_links (db, 0, lum_integration_get_id (integration), error);
-  if (links == NULL)
     return NULL;
   return lum_ship_from_choose (lum_warehouse_group_get_name (group), G_LIST_MODEL (warehouses),
                                G_LIST_MODEL (links), lum_integration_get_name (integration));
+}
+
+/* @order's lines and @integration's latest readings of their SKUs. */
+static LumShipFromNeeds *
+order_needs (LumEngine       *self,
+             LumIntegration  *integration,
+             LumDocument     *order,
+             GError         **error)
+{
+  g_autoptr(LumShipFromNeeds) needs = lum_ship_from_needs_new ();
+  GListModel *lines = lum_document_get_lines (order);
+  g_autofree char *read_at = NULL;
+
+  if (!lum_integration_kind_reports_stock (lum_integration_get_kind (integration)))
+    return g_steal_pointer (&needs);
+  read_at = lum_stock_store_read_at (lum_engine_get_db (self), lum_integration_get_id (integration));
+  lum_ship_from_needs_set_read_whole (needs, read_at != NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
+      const char *sku = lum_doc_line_get_sku (line);
+      g_autoptr(GPtrArray) levels = NULL;
+
+      if (lum_str_empty (sku))
+        continue;
+      lum_ship_from_needs_add_line (needs, sku, lum_doc_line_get_quantity (line));
+      if ((levels = lum_stock_store_list (lum_engine_get_db (self), sku, error)) == NULL)
+        return NULL;
+      for (guint l = 0; l < levels->len; l++)
+        {
+          LumStockLevel *level = g_ptr_array_index (levels, l);
+
+          if (level->integration_id == lum_integration_get_id (integration))
+            lum_ship_from_needs_add_reading (needs, level->warehouse_id, sku, level->available);
+        }
+    }
+  return g_steal_pointer (&needs);
+}
+
+/**
+ * lum_engine_choose_order_ship_from:
+ * @config: the configuration @order was posted under
+ * @integration: its OMS integration
+ *
+ * Where @order ships from by its group's rule: the preference rule as
+ * lum_engine_choose_ship_from(), or the stock rule, which goes by the
+ * latest stock @integration reported for @order's lines.
+ */
+LumShipFrom *
+lum_engine_choose_order_ship_from (LumEngine       *self,
+                                   LumChannel      *config,
+                                   LumIntegration  *integration,
+                                   LumDocument     *order,
+                                   GError         **error)
+{
+  g_autoptr(LumWarehouseGroup) group = NULL;
+  g_autoptr(GListStore) warehouses = NULL;
+  g_autoptr(GListStore) links = NULL;
+  g_autoptr(LumShipFromNeeds) needs = NULL;
+  LumShipFromRule rule;
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  g_return_val_if_fail (LUM_IS_DOCUMENT (order), NULL);
+  group = load_group (self, config, lum_integration_get_id (integration), &warehouses, &links, error);
+  if (group == NULL)
+    return NULL;
+  rule = lum_warehouse_group_get_ship_from_rule (group);
+  if (rule == LUM_SHIP_FROM_RULE_STOCK && (needs = order_needs (self, integration, order, error)) == NULL)
+    return NULL;
+  return lum_ship_from_choose_by_rule (rule, lum_warehouse_group_get_name (group), G_LIST_MODEL (warehouses),
+                                       G_LIST_MODEL (links), lum_integration_get_name (integration), needs);
+}
+
+/**
+ * lum_engine_list_group_remote_warehouses:
+ * @channel: a channel that pushes to an OMS
+ *
+ * Returns: (transfer full): the OMS's ids of the warehouses of @channel's
+ *   group that are linked for its OMS integration, in the group's order;
+ *   empty when none is
+ */
+GStrv
+lum_engine_list_group_remote_warehouses (LumEngine   *self,
+                                         LumChannel  *channel,
+                                         GError     **error)
+{
+  g_autoptr(LumWarehouseGroup) group = NULL;
+  g_autoptr(GListStore) warehouses = NULL;
+  g_autoptr(GListStore) links = NULL;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  group = load_group (self, channel, lum_channel_get_oms_integration_id (channel), &warehouses, &links, error);
+  if (group == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (warehouses)); i++)
+    {
+      g_autoptr(LumWarehouse) w = g_list_model_get_item (G_LIST_MODEL (warehouses), i);
+
+      for (guint l = 0; l < g_list_model_get_n_items (G_LIST_MODEL (links)); l++)
+        {
+          g_autoptr(LumWarehouseLink) link = g_list_model_get_item (G_LIST_MODEL (links), l);
+
+          if (lum_warehouse_link_get_warehouse_id (link) == lum_warehouse_get_id (w) &&
+              *lum_warehouse_link_get_remote_id (link) != '\0')
+            g_strv_builder_add (ids, lum_warehouse_link_get_remote_id (link));
+        }
+    }
+  return g_strv_builder_end (ids);
 }
 
 gboolean

@@ -4,6 +4,7 @@
 #include "lum-engine.h"
 #include "flow/lum-ship-from.h"
 #include "model/lum-channel.h"
+#include "model/lum-document.h"
 #include "model/lum-integration.h"
 #include "model/lum-warehouse.h"
 #include "model/lum-warehouse-link.h"
@@ -28,6 +29,13 @@ gboolean     lum_engine_rename_warehouse_group (LumEngine          *self,
                                                 gint64              group_id,
                                                 const char         *name,
                                                 GError            **error);
+gboolean     lum_engine_set_group_ship_from_rule (LumEngine        *self,
+                                                  gint64            group_id,
+                                                  LumShipFromRule   rule,
+                                                  GError          **error);
+GStrv        lum_engine_list_group_remote_warehouses (LumEngine    *self,
+                                                      LumChannel   *channel,
+                                                      GError      **error);
 
 GListStore  *lum_engine_list_warehouse_links   (LumEngine          *self,
                                                 gint64              warehouse_id,
@@ -48,6 +56,11 @@ LumShipFrom *lum_engine_choose_ship_from       (LumEngine          *self,
                                                 LumChannel         *config,
                                                 LumIntegration     *integration,
                                                 GError            **error);
+LumShipFrom *lum_engine_choose_order_ship_from (LumEngine        *self,
+                                                LumChannel       *config,
+                                                LumIntegration   *integration,
+                                                LumDocument      *order,
+                                                GError          **error);
 gboolean     lum_engine_record_ship_from       (LumEngine          *self,
                                                 gint64              order_id,
                                                 const LumShipFrom  *ship_from,

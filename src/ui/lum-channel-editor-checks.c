@@ -111,6 +111,8 @@ row_for_error (LumChannelEditor *self,
       }
     case LUM_CHANNEL_ERROR_ORDER_FLOW:
       return GTK_WIDGET (self->flow_row);
+    case LUM_CHANNEL_ERROR_WHEN_SHORT:
+      return GTK_WIDGET (self->when_short_row);
     case LUM_CHANNEL_ERROR_INVOICE_TYPE:
       return GTK_WIDGET (self->invoice_type_row);
     case LUM_CHANNEL_ERROR_INVOICE_TIMING:

@@ -53,6 +53,7 @@ struct _LumChannelEditor
   AdwActionRow        *delay_row;
   GtkEntry            *delay_entry;
   AdwActionRow        *fulfillment_row;
+  AdwComboRow         *when_short_row;
   GtkSwitch           *fulfillment_switch;
 
   AdwPreferencesGroup *mapping_group;

@@ -181,6 +181,7 @@ update_rows (LumChannelEditor *self)
    * sensitivity whenever it gets a model. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->delay_row), push);
   gtk_widget_set_sensitive (GTK_WIDGET (self->fulfillment_row), push);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->when_short_row), push);
   gtk_widget_set_sensitive (GTK_WIDGET (self->oms_row), push && self->oms_ids->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->timing_row), so_first);
 }
@@ -223,6 +224,8 @@ load_channel (LumChannelEditor *self,
   load_stores (self, lum_channel_get_oms_store_id (channel));
   gtk_editable_set_text (GTK_EDITABLE (self->delay_entry), delay);
   gtk_switch_set_active (self->fulfillment_switch, lum_channel_get_push_fulfillment_updates (channel));
+  adw_combo_row_set_selected (self->when_short_row,
+                              lum_channel_get_when_short (channel) == LUM_WHEN_SHORT_SPLIT ? 1 : 0);
 
   lum_mapping_list_set_mappings (self->mappings, lum_channel_get_mappings (channel));
 
@@ -281,6 +284,8 @@ apply_to_channel (LumChannelEditor  *self,
     return FALSE;
   lum_channel_set_push_delay_minutes (channel, delay);
   lum_channel_set_push_fulfillment_updates (channel, push && gtk_switch_get_active (self->fulfillment_switch));
+  lum_channel_set_when_short (channel, adw_combo_row_get_selected (self->when_short_row) == 1 ? LUM_WHEN_SHORT_SPLIT
+                                                                                            : LUM_WHEN_SHORT_HOLD);
 
   lum_channel_clear_mappings (channel);
   for (guint i = 0; i < g_list_model_get_n_items (mappings); i++)
@@ -944,6 +949,7 @@ lum_channel_editor_class_init (LumChannelEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, delay_row);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, delay_entry);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, fulfillment_row);
+  gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, when_short_row);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, fulfillment_switch);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, LumChannelEditor, mapping_list);
@@ -989,6 +995,7 @@ lum_channel_editor_init (LumChannelEditor *self)
   lum_ui_combo_row_make_accessible (self->oms_row);
   lum_ui_combo_row_make_accessible (self->store_row);
   lum_ui_combo_row_make_accessible (self->flow_row);
+  lum_ui_combo_row_make_accessible (self->when_short_row);
   lum_ui_combo_row_make_accessible (self->invoice_type_row);
   lum_ui_combo_row_make_accessible (self->timing_row);
   lum_ui_combo_row_make_accessible (self->accounting_row);

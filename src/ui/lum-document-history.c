@@ -122,7 +122,7 @@ build_accounting_row (LumDocumentView *self,
 }
 
 /* Where the order ships from and why: as recorded when it was pushed, or
- * as the group and its links would choose now. */
+ * as the group's rule and its links would choose now. */
 static void
 build_ship_from_row (LumDocumentView *self)
 {
@@ -140,7 +140,9 @@ build_ship_from_row (LumDocumentView *self)
       integration = lum_engine_get_integration (self->engine, lum_channel_get_oms_integration_id (self->config), NULL);
       if (integration != NULL)
         {
-          g_autoptr(LumShipFrom) preview = lum_engine_choose_ship_from (self->engine, self->config, integration, NULL);
+          /* by the group's rule: the stock rule reads the order's lines */
+          g_autoptr(LumShipFrom) preview = lum_engine_choose_order_ship_from (self->engine, self->config, integration,
+                                                                              self->document, NULL);
 
           if (preview != NULL)
             {

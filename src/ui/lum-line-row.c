@@ -123,8 +123,8 @@ update_stock (LumLineRow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->stock_label), FALSE);
       return;
     }
-  /* the channel's group narrows the warehouses once they are linked */
-  if (!lum_engine_channel_availability (self->engine, self->channel, sku, NULL, &self->availability, NULL))
+  /* what the channel's orders can ship from: its group's linked warehouses */
+  if (!lum_engine_group_availability (self->engine, self->channel, sku, &self->availability, NULL))
     self->availability.report = LUM_STOCK_NOT_READ;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->stock_label), "warning");
@@ -136,6 +136,9 @@ update_stock (LumLineRow *self)
       break;
     case LUM_STOCK_NOT_READ:
       text = g_strdup (_("Stock not read yet"));
+      break;
+    case LUM_STOCK_NO_LINK:
+      text = lum_engine_no_link_text (self->channel);
       break;
     case LUM_STOCK_READ:
     default:

@@ -180,6 +180,21 @@ on_default_activated_cb (GtkSwitch                *toggle,
 }
 
 static void
+on_rule_selected_cb (AdwComboRow              *row,
+                     GParamSpec               *pspec,
+                     LumWarehouseGroupsDialog *self)
+{
+  gint64 group_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "group-id"));
+  LumShipFromRule rule = adw_combo_row_get_selected (row) == 1 ? LUM_SHIP_FROM_RULE_STOCK
+                                                                : LUM_SHIP_FROM_RULE_PREFERENCE;
+  g_autoptr(GError) error = NULL;
+
+  if (!lum_engine_set_group_ship_from_rule (self->engine, group_id, rule, &error))
+    toast_error (self, error);
+  queue_rebuild (self);
+}
+
+static void
 on_new_group_applied_cb (AdwEntryRow              *row,
                          LumWarehouseGroupsDialog *self)
 {
@@ -308,13 +323,20 @@ build_group (LumWarehouseGroupsDialog *self,
   GtkWidget *name_row = adw_entry_row_new ();
   GtkWidget *default_row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
+  GtkWidget *rule_row = adw_combo_row_new ();
+  const char *rules[] = { N_("First Linked"), N_("First in Stock"), NULL };
+  g_autoptr(GtkStringList) rule_labels = gtk_string_list_new (NULL);
+  gboolean by_stock = lum_warehouse_group_get_ship_from_rule (group) == LUM_SHIP_FROM_RULE_STOCK;
   g_autoptr(GListStore) members = lum_engine_list_warehouses (self->engine, id, NULL);
   g_autoptr(GtkStringList) others = gtk_string_list_new (NULL);
   guint n = members ? g_list_model_get_n_items (G_LIST_MODEL (members)) : 0;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (pref), lum_warehouse_group_get_name (group));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (pref),
-                                         _("Orders ship from the first warehouse linked to the channel’s OMS"));
+                                         by_stock
+                                         ? _("Orders ship from the first warehouse linked to the channel’s OMS "
+                                             "that has every line in stock")
+                                         : _("Orders ship from the first warehouse linked to the channel’s OMS"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Name"));
   gtk_editable_set_text (GTK_EDITABLE (name_row), lum_warehouse_group_get_name (group));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (name_row), TRUE);
@@ -333,6 +355,18 @@ build_group (LumWarehouseGroupsDialog *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (default_row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (default_row), toggle);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref), default_row);
+
+  for (guint i = 0; rules[i] != NULL; i++)
+    gtk_string_list_append (rule_labels, _(rules[i]));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rule_row), _("Ship-From Rule"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (rule_row),
+                               by_stock ? _("Every line in stock, else the first")
+                                        : _("In the group’s order"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (rule_row), G_LIST_MODEL (rule_labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (rule_row), by_stock ? 1 : 0);
+  g_object_set_data (G_OBJECT (rule_row), "group-id", GSIZE_TO_POINTER (id));
+  g_signal_connect (rule_row, "notify::selected", G_CALLBACK (on_rule_selected_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (pref), rule_row);
 
   for (guint i = 0; i < n; i++)
     {

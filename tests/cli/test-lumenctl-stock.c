@@ -27,7 +27,6 @@ test_stock (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(Sandbox) sandbox = NULL;
-  g_autoptr(JsonNode) facility = NULL;
   g_autoptr(JsonNode) set = NULL;
   g_autoptr(JsonNode) set2 = NULL;
   g_autoptr(JsonNode) set3 = NULL;
@@ -45,7 +44,7 @@ test_stock (Fixture       *f,
       return;
     }
   sandbox = sandbox_start (f);
-  facility = sandbox_control (sandbox, "POST", "/extensiv/facilities", "{\"name\": \"West\", \"id\": 3}");
+  /* facility 2: the East facility the sandbox seeds */
   set = sandbox_control (sandbox, "POST", "/extensiv/stock",
                          "{\"facilityId\": 1, \"sku\": \"SKU-A\", \"onHand\": 12, \"allocated\": 2}");
   set2 = sandbox_control (sandbox, "POST", "/extensiv/stock", "{\"facilityId\": 2, \"sku\": \"SKU-A\", \"onHand\": 3}");
@@ -93,6 +92,114 @@ test_stock (Fixture       *f,
   sandbox_stop (sandbox);
 }
 
+/* `--channel`: the warehouses of the channel's group linked for its OMS
+ * only; the group's stock rule ships from the one that has every line. */
+static void
+test_channel_group (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(Sandbox) sandbox = NULL;
+  g_autoptr(JsonNode) set = NULL;
+  g_autoptr(JsonNode) set2 = NULL;
+  g_autoptr(JsonNode) set3 = NULL;
+  g_autoptr(JsonNode) group = NULL;
+  g_autoptr(JsonNode) order = NULL;
+  g_autofree char *setup = NULL;
+  g_autofree char *unlinked = NULL;
+  g_autofree char *linked = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *pushed = NULL;
+  g_autofree char *shown = NULL;
+  JsonNode *warehouses;
+
+  if (!keyring_available ())
+    {
+      g_test_skip ("needs a Secret Service: run in .ci/session");
+      return;
+    }
+  sandbox = sandbox_start (f);
+  g_free (run_ok (f, "customer", "add", "--name", "Acme Corp", "--email", "buyer@acme.test",
+                  "--ship-street1", "1 Main St", "--ship-city", "Springfield", "--ship-state", "IL",
+                  "--ship-postal-code", "62704", "--ship-country", "US", NULL));
+  g_free (run_ok (f, "product", "add", "--sku", "SKU-A", "--name", "Widget", "--price", "10.00", NULL));
+  g_free (run_ok (f, "channel", "create", "--name", "Bulk", "--push-to-oms", "--integration", "Sandbox 3PL",
+                  "--store", "1", "--push-delay", "", NULL));
+  g_free (run_ok (f, "warehouse", "add", "EAST", "East", NULL));
+  g_free (run_ok (f, "warehouse-group", "members", "Default Warehouse Group", "MAIN", "EAST", NULL));
+  set = sandbox_control (sandbox, "POST", "/extensiv/stock", "{\"facilityId\": 1, \"sku\": \"SKU-A\", \"onHand\": 2}");
+  set2 = sandbox_control (sandbox, "POST", "/extensiv/stock", "{\"facilityId\": 2, \"sku\": \"SKU-A\", \"onHand\": 8}");
+  /* a facility of the customer's that no warehouse of Lumen's is linked to */
+  set3 = sandbox_control (sandbox, "POST", "/extensiv/facilities", "{\"name\": \"Far\", \"id\": 7}");
+  g_clear_pointer (&set3, json_node_unref);
+  set3 = sandbox_control (sandbox, "POST", "/extensiv/stock", "{\"facilityId\": 7, \"sku\": \"SKU-A\", \"onHand\": 90}");
+
+  /* nothing linked: said so, not the sum over every facility */
+  unlinked = run_ok (f, "product", "stock", "SKU-A", "--refresh", "--channel", "Bulk", NULL);
+  g_assert_cmpstr (unlinked, ==, "No warehouse of group Default Warehouse Group is linked to Sandbox 3PL\n");
+
+  g_free (run_ok (f, "warehouse", "link", "MAIN", "Sandbox 3PL", "1", NULL));
+  g_free (run_ok (f, "warehouse", "link", "EAST", "Sandbox 3PL", "2", NULL));
+  group = run_json (f, "product", "stock", "SKU-A", "--channel", "Bulk", NULL);
+  g_assert_true (json_node_get_boolean (json_member (group, "linked")));
+  g_assert_cmpint (json_int (group, "available"), ==, 10);
+  warehouses = json_member (group, "warehouses");
+  g_assert_cmpuint (json_length (warehouses), ==, 2);
+  g_assert_cmpstr (json_str (json_element (warehouses, 0), "warehouse_code"), ==, "MAIN");
+  g_assert_cmpstr (json_str (json_element (warehouses, 1), "warehouse_code"), ==, "EAST");
+  table = run_ok (f, "product", "stock", "SKU-A", "--channel", "Bulk", NULL);
+  g_assert_nonnull (strstr (table, "East (2)"));
+  linked = g_strdup (strstr (table, "In group Default Warehouse Group  10"));
+  g_assert_nonnull (linked);
+
+  /* the stock rule: MAIN is preferred but has 2 of the 5 */
+  setup = run_ok (f, "warehouse-group", "rule", "Default Warehouse Group", "stock", NULL);
+  number = run_ok (f, "order", "create", "--channel", "Bulk", "--customer", "Acme Corp", "--line", "SKU-A:5",
+                   "--post", NULL);
+  g_strchomp (number);
+  pushed = run_ok (f, "sync", "--once", NULL);
+  order = run_json (f, "order", "show", number, NULL);
+  g_assert_cmpstr (json_str (json_member (order, "ship_from"), "warehouse_code"), ==, "EAST");
+  g_assert_cmpstr (json_str (json_member (order, "ship_from"), "rule"), ==, "stock");
+  shown = run_ok (f, "order", "show", number, NULL);
+  g_assert_nonnull (strstr (shown, "Ships from East (stock rule: East has every line in stock; "
+                                   "Main Warehouse lacks SKU-A)"));
+  sandbox_stop (sandbox);
+}
+
+/* `warehouse-group rule` and `channel --when-short`, and what they refuse */
+static void
+test_rule_and_when_short (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(JsonNode) groups = NULL;
+  g_autoptr(JsonNode) created = NULL;
+  g_autoptr(JsonNode) edited = NULL;
+  g_autoptr(Result) bad_rule = NULL;
+  g_autoptr(Result) bad_short = NULL;
+  g_autofree char *shown = NULL;
+
+  groups = run_json (f, "warehouse-group", "list", NULL);
+  g_assert_cmpstr (json_str (json_element (groups, 0), "ship_from_rule"), ==, "preference");
+  g_free (run_ok (f, "warehouse-group", "rule", "Default Warehouse Group", "stock", NULL));
+  g_clear_pointer (&groups, json_node_unref);
+  groups = run_json (f, "warehouse-group", "list", NULL);
+  g_assert_cmpstr (json_str (json_element (groups, 0), "ship_from_rule"), ==, "stock");
+  bad_rule = run (f, "warehouse-group", "rule", "Default Warehouse Group", "cheapest", NULL);
+  g_assert_cmpint (bad_rule->status, ==, 2);
+  g_assert_nonnull (strstr (bad_rule->err, "Ship-from rule “cheapest” is not known"));
+
+  created = run_json (f, "channel", "create", "--name", "Retail", NULL);
+  g_assert_cmpstr (json_str (created, "when_short"), ==, "hold");
+  edited = run_json (f, "channel", "edit", "Retail", "--when-short", "split", NULL);
+  g_assert_cmpstr (json_str (edited, "when_short"), ==, "split");
+  shown = run_ok (f, "channel", "show", "Retail", NULL);
+  g_assert_nonnull (strstr (shown, "split the order between warehouses"));
+  bad_short = run (f, "channel", "edit", "Retail", "--when-short", "sometimes", NULL);
+  g_assert_cmpint (bad_short->status, !=, 0);
+  g_assert_nonnull (strstr (bad_short->err, "When short “sometimes” is not one of: hold, split"));
+}
+
 static void
 test_usage (Fixture       *f,
             gconstpointer  data)
@@ -114,6 +221,10 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add ("/cli/product/stock", Fixture, NULL, fixture_set_up, test_stock, fixture_tear_down);
+  g_test_add ("/cli/product/stock-channel-group", Fixture, NULL, fixture_set_up, test_channel_group,
+              fixture_tear_down);
+  g_test_add ("/cli/warehouse-group/rule-and-when-short", Fixture, NULL, fixture_set_up, test_rule_and_when_short,
+              fixture_tear_down);
   g_test_add ("/cli/product/stock-usage", Fixture, NULL, fixture_set_up, test_usage, fixture_tear_down);
   return g_test_run ();
 }

@@ -62,7 +62,7 @@ add_setup (Fixture *f)
   "  \"tags\": [\"wholesale\", \"east coast\"], \"push_to_oms\": true," \
   "  \"oms_integration\": \"Sandbox ShipStation\", \"oms_store_id\": \"1001\"," \
   "  \"oms_store_name\": \"Wholesale store\", \"push_delay_minutes\": 15," \
-  "  \"push_fulfillment_updates\": true," \
+  "  \"push_fulfillment_updates\": true, \"when_short\": \"hold\"," \
   "  \"field_mappings\": [" \
   "    { \"lumen_field\": \"shipping_notes\", \"remote_field\": \"shippingNotes\" }," \
   "    { \"lumen_field\": \"shipping_type\", \"remote_field\": \"routingInfo.mode\" }," \
@@ -75,7 +75,8 @@ add_setup (Fixture *f)
   "{ \"id\": 2, \"name\": \"Retail\", \"warehouse_group\": \"Default Warehouse Group\"," \
   "  \"internal\": false, \"description\": \"\", \"tags\": [], \"push_to_oms\": false," \
   "  \"oms_integration\": null, \"oms_store_id\": null, \"oms_store_name\": null," \
-  "  \"push_delay_minutes\": null, \"push_fulfillment_updates\": false, \"field_mappings\": []," \
+  "  \"push_delay_minutes\": null, \"push_fulfillment_updates\": false, \"when_short\": \"hold\"," \
+  "  \"field_mappings\": []," \
   "  \"order_flow\": \"so-first\", \"invoice_type\": \"Standard\", \"invoice_timing\": \"so-created\"," \
   "  \"accounting_integration\": null, \"archived\": false }"
 
@@ -112,7 +113,7 @@ test_channel_create_show (Fixture       *f,
   g_assert_cmpint (json_node_get_value_type (json_object_get_member (json_node_get_object (by_name),
                                                                      "push_delay_minutes")),
                    ==, G_TYPE_INT64);
-  g_assert_cmpuint (json_object_get_size (json_node_get_object (by_name)), ==, 18);
+  g_assert_cmpuint (json_object_get_size (json_node_get_object (by_name)), ==, 19);
 
   /* the same create again is refused: the name is taken */
   create_again = run (f, WHOLESALE_ARGS, NULL);
@@ -168,6 +169,7 @@ test_channel_create_text (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (values, "Store"), ==, "Wholesale store (1001)");
   g_assert_cmpstr (g_hash_table_lookup (values, "Push timing"), ==, "15 minutes after posting");
   g_assert_cmpstr (g_hash_table_lookup (values, "Fulfillment updates"), ==, "yes");
+  g_assert_cmpstr (g_hash_table_lookup (values, "When short"), ==, "hold for the preferred warehouse");
   g_assert_cmpstr (g_hash_table_lookup (values, "Field mappings"), ==, "shipping_notes → shippingNotes");
   g_assert_cmpstr (g_hash_table_lookup (values, "Invoice type"), ==, "Pro Forma");
   g_assert_cmpstr (g_hash_table_lookup (values, "Accounting"), ==, "Sandbox QuickBooks");
@@ -215,7 +217,7 @@ test_channel_list (Fixture       *f,
                               "  \"internal\": false, \"description\": \"\", \"tags\": [\"Frühjahr\"],"
                               "  \"push_to_oms\": false, \"oms_integration\": null, \"oms_store_id\": null,"
                               "  \"oms_store_name\": null, \"push_delay_minutes\": null,"
-                              "  \"push_fulfillment_updates\": false, \"field_mappings\": [],"
+                              "  \"push_fulfillment_updates\": false, \"when_short\": \"hold\", \"field_mappings\": [],"
                               "  \"order_flow\": \"so-first\", \"invoice_type\": \"Standard\","
                               "  \"invoice_timing\": \"so-created\", \"accounting_integration\": null,"
                               "  \"archived\": false }, %s, %s ]",
@@ -273,7 +275,7 @@ test_channel_edit (Fixture       *f,
                "{ \"id\": 1, \"name\": \"Wholesale East\", \"warehouse_group\": \"Default Warehouse Group\","
                "  \"internal\": false, \"description\": \"Key accounts\", \"tags\": [\"key accounts\"],"
                "  \"push_to_oms\": true, \"oms_integration\": \"Sandbox ShipStation\", \"oms_store_id\": \"2002\","
-               "  \"oms_store_name\": null, \"push_delay_minutes\": null, \"push_fulfillment_updates\": true,"
+               "  \"oms_store_name\": null, \"push_delay_minutes\": null, \"push_fulfillment_updates\": true, \"when_short\": \"hold\","
                "  \"field_mappings\": ["
                "    { \"lumen_field\": \"customer_email\", \"remote_field\": \"advancedOptions.customField3\" },"
                "    { \"lumen_field\": \"gift_message\", \"remote_field\": \"savedElements[name=GiftMessage].value\" } ],"
@@ -298,7 +300,7 @@ test_channel_edit (Fixture       *f,
                "{ \"id\": 1, \"name\": \"Wholesale East\", \"warehouse_group\": \"Default Warehouse Group\","
                "  \"internal\": false, \"description\": \"Key accounts\", \"tags\": [],"
                "  \"push_to_oms\": false, \"oms_integration\": null, \"oms_store_id\": null,"
-               "  \"oms_store_name\": null, \"push_delay_minutes\": 0, \"push_fulfillment_updates\": false,"
+               "  \"oms_store_name\": null, \"push_delay_minutes\": 0, \"push_fulfillment_updates\": false, \"when_short\": \"hold\","
                "  \"field_mappings\": [], \"order_flow\": \"so-first\", \"invoice_type\": \"Standard\","
                "  \"invoice_timing\": \"so-created\", \"accounting_integration\": null, \"archived\": false }");
 
@@ -374,24 +376,24 @@ test_warehouse_groups (Fixture       *f,
   g_autofree char *table = NULL;
 
   seeded = run_json (f, "warehouse-group", "list", NULL);
-  assert_json (seeded, "[ { \"id\": 1, \"name\": \"Default Warehouse Group\", \"default\": true,"
+  assert_json (seeded, "[ { \"id\": 1, \"name\": \"Default Warehouse Group\", \"default\": true, \"ship_from_rule\": \"preference\","
                        "    \"warehouses\": [ { \"code\": \"MAIN\", \"name\": \"Main Warehouse\" } ] } ]");
 
   created = run_json (f, "warehouse-group", "create", "East Coast", "--warehouse", "MAIN",
                       "--warehouse", "MAIN", "--default", NULL);
-  assert_json (created, "{ \"id\": 2, \"name\": \"East Coast\", \"default\": true,"
+  assert_json (created, "{ \"id\": 2, \"name\": \"East Coast\", \"default\": true, \"ship_from_rule\": \"preference\","
                         "  \"warehouses\": [ { \"code\": \"MAIN\", \"name\": \"Main Warehouse\" } ] }");
   plain = run_json (f, "warehouse-group", "create", "West", NULL);
-  assert_json (plain, "{ \"id\": 3, \"name\": \"West\", \"default\": false, \"warehouses\": [] }");
+  assert_json (plain, "{ \"id\": 3, \"name\": \"West\", \"default\": false, \"ship_from_rule\": \"preference\", \"warehouses\": [] }");
 
   /* exactly one default, listed first */
   listed = run_json (f, "warehouse-group", "list", NULL);
   assert_json (listed,
-               "[ { \"id\": 2, \"name\": \"East Coast\", \"default\": true,"
+               "[ { \"id\": 2, \"name\": \"East Coast\", \"default\": true, \"ship_from_rule\": \"preference\","
                "    \"warehouses\": [ { \"code\": \"MAIN\", \"name\": \"Main Warehouse\" } ] },"
-               "  { \"id\": 1, \"name\": \"Default Warehouse Group\", \"default\": false,"
+               "  { \"id\": 1, \"name\": \"Default Warehouse Group\", \"default\": false, \"ship_from_rule\": \"preference\","
                "    \"warehouses\": [ { \"code\": \"MAIN\", \"name\": \"Main Warehouse\" } ] },"
-               "  { \"id\": 3, \"name\": \"West\", \"default\": false, \"warehouses\": [] } ]");
+               "  { \"id\": 3, \"name\": \"West\", \"default\": false, \"ship_from_rule\": \"preference\", \"warehouses\": [] } ]");
 
   /* a new channel gets the new default */
   channel = run_json (f, "channel", "create", "--name", "Retail", NULL);

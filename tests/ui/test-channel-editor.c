@@ -322,6 +322,20 @@ test_create_every_field (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (child (editor, "store_id_row")));
   set_text (editor, "delay_entry", "15");
   gtk_switch_set_active (GTK_SWITCH (child (editor, "fulfillment_switch")), TRUE);
+  /* hold, unless the clerk says split */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (editor, "when_short_row"))), ==, 0);
+  select_combo (editor, "when_short_row", "Split between");
+  {
+    GtkWidget *row = child (editor, "when_short_row");
+    GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (row, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), at.y - 200);
+    pump ();
+    lum_ui_test_shot ("channel-editor-when-short");
+  }
 
   /* 3. Custom Field Mapping */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-mapping", NULL);
@@ -367,6 +381,7 @@ test_create_every_field (Fixture       *f,
   g_assert_cmpstr (lum_channel_get_oms_store_name (stored), ==, "Wholesale");
   g_assert_cmpint (lum_channel_get_push_delay_minutes (stored), ==, 15);
   g_assert_true (lum_channel_get_push_fulfillment_updates (stored));
+  g_assert_cmpint (lum_channel_get_when_short (stored), ==, LUM_WHEN_SHORT_SPLIT);
   g_assert_cmpuint (g_list_model_get_n_items (lum_channel_get_mappings (stored)), ==, 2);
   first = g_list_model_get_item (lum_channel_get_mappings (stored), 0);
   second = g_list_model_get_item (lum_channel_get_mappings (stored), 1);

@@ -5,12 +5,14 @@
 #include "lum-document-editor.h"
 #include "lum-engine-setup.h"
 #include "lum-engine-stock.h"
+#include "lum-engine-warehouses.h"
 #include "lum-line-row.h"
 #include "lum-window.h"
 #include "ui-test-util.h"
 
 /* The order editor shows, under each line, what the channel's OMS last
- * reported available and when, warns when the quantity exceeds it, and
+ * reported available in the channel's warehouse group (its warehouses
+ * linked for that OMS) and when, warns when the quantity exceeds it, and
  * asks before posting such a line; an OMS without an inventory API
  * (ShipStation V1) says so instead of a zero. */
 
@@ -46,9 +48,26 @@ fixture_set_up (Fixture       *f,
   g_assert_true (lum_engine_save_channel (f->data.engine, channel, &error));
   g_assert_no_error (error);
 
-  /* SKU-A100: 3 in one warehouse, 2 in another */
+  /* the group's two warehouses, linked to the OMS's se-east and se-west */
+  {
+    g_autoptr(LumWarehouse) west = lum_engine_add_warehouse (f->data.engine, "WEST", "West", &error);
+    g_autoptr(LumWarehouseGroup) group = lum_engine_find_warehouse_group (f->data.engine, "Default Warehouse Group",
+                                                                          &error);
+    const char *codes[] = { "MAIN", "WEST", NULL };
+
+    g_assert_no_error (error);
+    g_assert_true (lum_engine_set_group_warehouses (f->data.engine, lum_warehouse_group_get_id (group), codes,
+                                                    &error));
+    g_assert_true (lum_engine_link_warehouse (f->data.engine, "MAIN", v2, "se-east", "East", &error));
+    g_assert_true (lum_engine_link_warehouse (f->data.engine, "WEST", v2, "se-west", "West", &error));
+    g_assert_no_error (error);
+  }
+
+  /* SKU-A100: 3 in one warehouse, 2 in another, 100 in one the group does
+   * not link */
   g_ptr_array_add (levels, lum_stock_level_new ("se-east", "SKU-A100", 3));
   g_ptr_array_add (levels, lum_stock_level_new ("se-west", "SKU-A100", 2));
+  g_ptr_array_add (levels, lum_stock_level_new ("se-far", "SKU-A100", 100));
   g_assert_true (lum_engine_replace_stock (f->data.engine, f->v2_id, NULL, levels, &error));
   g_assert_no_error (error);
 
@@ -151,7 +170,7 @@ test_stock_on_lines (Fixture       *f,
   choose_channel (editor, "Warehouse Direct");
   choose_acme (editor);
 
-  /* summed over the warehouses the OMS reported, with the time read */
+  /* summed over the group's linked warehouses, with the time read */
   set_line (editor, 0, "SKU-A100", 2);
   label = ROW_CHILD (line_row (editor, 0), "stock_label");
   text = lum_line_row_get_stock_text (line_row (editor, 0));
@@ -260,6 +279,43 @@ test_new_reading_shows (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static void
+test_stock_in_group (Fixture       *f,
+                     gconstpointer  unused)
+{
+  LumDocumentEditor *editor = open_new_order (f);
+  g_autoptr(LumIntegration) v2 = lum_engine_get_integration (f->data.engine, f->v2_id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
+  choose_channel (editor, "Warehouse Direct");
+  choose_acme (editor);
+  set_line (editor, 0, "SKU-A100", 4);
+  g_assert_true (g_str_has_prefix (lum_line_row_get_stock_text (line_row (editor, 0)), "5 available (read "));
+
+  /* West unlinked: East's 3 only */
+  g_assert_true (lum_engine_unlink_warehouse (f->data.engine, "WEST", v2, &error));
+  g_assert_no_error (error);
+  set_line (editor, 0, "SKU-A100", 5);
+  g_assert_true (g_str_has_prefix (lum_line_row_get_stock_text (line_row (editor, 0)), "Only 3 available (read "));
+  g_assert_true (lum_line_row_get_shortfall (line_row (editor, 0), NULL));
+
+  /* none linked: said so, rather than se-far's 100 */
+  g_assert_true (lum_engine_unlink_warehouse (f->data.engine, "MAIN", v2, &error));
+  set_line (editor, 0, "SKU-A100", 6);
+  g_assert_cmpstr (lum_line_row_get_stock_text (line_row (editor, 0)), ==,
+                   "No warehouse of group Default Warehouse Group is linked to ShipStation V2");
+  g_assert_false (lum_line_row_get_shortfall (line_row (editor, 0), NULL));
+  lum_ui_test_shot ("order-editor-stock-no-link");
+
+  /* nothing to warn of: Post posts */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.post", NULL));
+  lum_ui_test_pump ();
+  g_assert_null (lum_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (editor);
+  g_assert_cmpuint (count_orders (f), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +329,7 @@ main (int   argc,
   ADD ("/ui/orders/within-stock-posts-at-once", test_within_stock_posts_at_once);
   ADD ("/ui/orders/stock-v1-not-reported", test_v1_not_reported);
   ADD ("/ui/orders/stock-new-reading", test_new_reading_shows);
+  ADD ("/ui/orders/stock-in-group", test_stock_in_group);
 
   return g_test_run ();
 }

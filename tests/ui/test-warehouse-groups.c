@@ -307,6 +307,83 @@ test_order_view (void)
   lum_ui_test_data_clear (&data);
 }
 
+/* Before the push, the order view says what the group's own rule would
+ * choose: the stock rule, with a V1 account that reports no stock, the
+ * first linked warehouse, saying why. */
+static void
+test_order_view_stock_rule (void)
+{
+  LumUiTestData data = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDocument) doc = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+  g_autoptr(LumDocLine) line = lum_doc_line_new ("SKU-A100", 2, -1);
+  g_autoptr(LumIntegration) shipstation = NULL;
+  g_autoptr(LumWarehouse) east = NULL;
+  LumDocumentView *view;
+  GtkWidget *row;
+  const char *codes[] = { "MAIN", "EAST", NULL };
+  gint64 group_id;
+
+  lum_ui_test_data_init (&data);
+  group_id = lum_channel_get_warehouse_group_id (data.wholesale);
+  shipstation = lum_engine_get_integration (data.engine, data.shipstation_id, &error);
+  east = lum_engine_add_warehouse (data.engine, "EAST", "East", &error);
+  g_assert_true (lum_engine_set_group_warehouses (data.engine, group_id, codes, &error));
+  g_assert_true (lum_engine_link_warehouse (data.engine, "EAST", shipstation, "1002", "East Warehouse", &error));
+  g_assert_true (lum_engine_set_group_ship_from_rule (data.engine, group_id, LUM_SHIP_FROM_RULE_STOCK, &error));
+  g_assert_no_error (error);
+  lum_document_set_int (doc, LUM_DOC_CHANNEL_ID, lum_channel_get_id (data.wholesale));
+  lum_document_set_int (doc, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (data.acme));
+  lum_document_add_line (doc, line);
+  g_assert_true (lum_engine_create_and_post_document (data.engine, doc, &error));
+  g_assert_no_error (error);
+
+  view = lum_document_view_new (NULL, data.engine, LUM_DOCUMENT_KIND_SALES_ORDER, lum_document_get_id (doc));
+  gtk_window_present (GTK_WINDOW (view));
+  lum_ui_test_pump ();
+  row = find_named (GTK_WIDGET (view), "ship-from-row");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "When pushed: Ships from East (stock rule: ShipStation has reported no stock yet; "
+                   "the first in order)");
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  lum_ui_test_pump ();
+  lum_ui_test_data_clear (&data);
+}
+
+/* The group's ship-from rule, chosen in its row and kept. */
+static void
+test_rule_row (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *row = find (GTK_WIDGET (f->dialog), ADW_TYPE_COMBO_ROW, "Ship-From Rule");
+  g_autoptr(LumWarehouseGroup) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "In the group’s order");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  lum_ui_test_pump ();
+  stored = lum_engine_find_warehouse_group (f->engine, "Default Warehouse Group", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lum_warehouse_group_get_ship_from_rule (stored), ==, LUM_SHIP_FROM_RULE_STOCK);
+
+  /* rebuilt from the database: the rule shows as chosen */
+  row = find (GTK_WIDGET (f->dialog), ADW_TYPE_COMBO_ROW, "Ship-From Rule");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Every line in stock, else the first");
+  lum_ui_test_shot ("warehouse-groups-stock-rule");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  lum_ui_test_pump ();
+  g_clear_object (&stored);
+  stored = lum_engine_find_warehouse_group (f->engine, "Default Warehouse Group", &error);
+  g_assert_cmpint (lum_warehouse_group_get_ship_from_rule (stored), ==, LUM_SHIP_FROM_RULE_PREFERENCE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,7 +396,9 @@ main (int   argc,
   ADD ("/ui/warehouse-groups/order-of-preference", test_order_of_preference);
   ADD ("/ui/warehouse-groups/new-group-default", test_new_group_default);
   ADD ("/ui/warehouse-groups/links-and-narrow", test_links_and_narrow);
+  ADD ("/ui/warehouse-groups/rule-row", test_rule_row);
   g_test_add_func ("/ui/order-view/ships-from", test_order_view);
+  g_test_add_func ("/ui/order-view/ships-from-stock-rule", test_order_view_stock_rule);
 
   return g_test_run ();
 }

@@ -63,6 +63,8 @@ lum_channel_to_json (LumChannel *channel)
     json_builder_add_int_value (b, delay);
   json_builder_set_member_name (b, "push_fulfillment_updates");
   json_builder_add_boolean_value (b, lum_channel_get_push_fulfillment_updates (channel));
+  json_builder_set_member_name (b, "when_short");
+  json_builder_add_string_value (b, lum_enum_to_nick (LUM_TYPE_WHEN_SHORT, lum_channel_get_when_short (channel)));
 
   json_builder_set_member_name (b, "field_mappings");
   json_builder_begin_array (b);
@@ -165,6 +167,7 @@ lum_channel_new_from_config (const char  *config,
   JsonNode *maps;
   int flow = LUM_ORDER_FLOW_SO_FIRST;
   int timing = LUM_INVOICE_TIMING_NONE;
+  int when_short = LUM_WHEN_SHORT_HOLD;
 
   if (!json_parser_load_from_data (parser, config ? config : "", -1, error))
     return NULL;
@@ -178,6 +181,8 @@ lum_channel_new_from_config (const char  *config,
 
   lum_enum_from_nick (LUM_TYPE_ORDER_FLOW, member_string (object, "order_flow"), &flow);
   lum_enum_from_nick (LUM_TYPE_INVOICE_TIMING, member_string (object, "invoice_timing"), &timing);
+  /* configurations kept before the setting: hold, its default */
+  lum_enum_from_nick (LUM_TYPE_WHEN_SHORT, member_string (object, "when_short"), &when_short);
 
   g_object_set (channel,
                 "id", member_int (object, "id", 0),
@@ -193,6 +198,7 @@ lum_channel_new_from_config (const char  *config,
                 "push-delay-minutes", (int)member_int (object, "push_delay_minutes", LUM_PUSH_DELAY_IMMEDIATE),
                 "push-fulfillment-updates", member_bool (object, "push_fulfillment_updates"),
                 "order-flow", flow,
+                "when-short", when_short,
                 "invoice-type-id", member_int (object, "invoice_type_id", 0),
                 "invoice-type-name", member_string (object, "invoice_type"),
                 "invoice-timing", timing,

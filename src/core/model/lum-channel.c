@@ -39,6 +39,7 @@ struct _LumChannel
   gint64            accounting_integration_id;
   char             *accounting_integration_name;
   gboolean          archived;
+  LumWhenShort      when_short;
 };
 
 G_DEFINE_FINAL_TYPE (LumChannel, lum_channel, G_TYPE_OBJECT)
@@ -67,6 +68,7 @@ enum {
   PROP_ACCOUNTING_INTEGRATION_ID,
   PROP_ACCOUNTING_INTEGRATION_NAME,
   PROP_ARCHIVED,
+  PROP_WHEN_SHORT,
   PROP_DESTINATION_SUMMARY,
   PROP_FLOW_SUMMARY,
   PROP_TAGS_TEXT,
@@ -183,6 +185,7 @@ lum_channel_get_property (GObject    *object,
     case PROP_PUSH_FULFILLMENT_UPDATES: g_value_set_boolean (value, self->push_fulfillment_updates); break;
     case PROP_MAPPINGS: g_value_set_object (value, self->mappings); break;
     case PROP_ORDER_FLOW: g_value_set_enum (value, self->order_flow); break;
+    case PROP_WHEN_SHORT: g_value_set_enum (value, self->when_short); break;
     case PROP_INVOICE_TYPE_ID: g_value_set_int64 (value, self->invoice_type_id); break;
     case PROP_INVOICE_TYPE_NAME: g_value_set_string (value, self->invoice_type_name); break;
     case PROP_INVOICE_TIMING: g_value_set_enum (value, self->invoice_timing); break;
@@ -222,6 +225,7 @@ lum_channel_set_property (GObject      *object,
     case PROP_PUSH_DELAY_MINUTES: lum_channel_set_push_delay_minutes (self, g_value_get_int (value)); break;
     case PROP_PUSH_FULFILLMENT_UPDATES: lum_channel_set_push_fulfillment_updates (self, g_value_get_boolean (value)); break;
     case PROP_ORDER_FLOW: lum_channel_set_order_flow (self, g_value_get_enum (value)); break;
+    case PROP_WHEN_SHORT: lum_channel_set_when_short (self, g_value_get_enum (value)); break;
     case PROP_INVOICE_TYPE_ID: lum_channel_set_invoice_type_id (self, g_value_get_int64 (value)); break;
     case PROP_INVOICE_TYPE_NAME: lum_channel_set_invoice_type_name (self, g_value_get_string (value)); break;
     case PROP_INVOICE_TIMING: lum_channel_set_invoice_timing (self, g_value_get_enum (value)); break;
@@ -281,6 +285,8 @@ lum_channel_class_init (LumChannelClass *klass)
   properties[PROP_ACCOUNTING_INTEGRATION_NAME] =
     g_param_spec_string ("accounting-integration-name", NULL, NULL, NULL, RW_FLAGS);
   properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL, FALSE, RW_FLAGS);
+  properties[PROP_WHEN_SHORT] =
+    g_param_spec_enum ("when-short", NULL, NULL, LUM_TYPE_WHEN_SHORT, LUM_WHEN_SHORT_HOLD, RW_FLAGS);
   properties[PROP_DESTINATION_SUMMARY] =
     g_param_spec_string ("destination-summary", NULL, NULL, NULL, RO_FLAGS);
   properties[PROP_FLOW_SUMMARY] = g_param_spec_string ("flow-summary", NULL, NULL, NULL, RO_FLAGS);
@@ -321,7 +327,7 @@ lum_channel_copy (LumChannel *self)
     "tags", "push-to-oms", "oms-integration-id", "oms-integration-name", "oms-store-id",
     "oms-store-name", "push-delay-minutes", "push-fulfillment-updates", "order-flow",
     "invoice-type-id", "invoice-type-name", "invoice-timing", "accounting-integration-id",
-    "accounting-integration-name", "archived",
+    "accounting-integration-name", "archived", "when-short",
   };
   GValue values[G_N_ELEMENTS (names)] = { G_VALUE_INIT };
   LumChannel *copy;
@@ -630,6 +636,26 @@ lum_channel_set_order_flow (LumChannel   *self,
     return;
   self->order_flow = flow;
   notify_prop (self, PROP_ORDER_FLOW);
+}
+
+/* What the channel does when no single warehouse of its group can ship
+ * every line of an order: hold it for the preferred one, or split it. */
+LumWhenShort
+lum_channel_get_when_short (LumChannel *self)
+{
+  g_return_val_if_fail (LUM_IS_CHANNEL (self), LUM_WHEN_SHORT_HOLD);
+  return self->when_short;
+}
+
+void
+lum_channel_set_when_short (LumChannel   *self,
+                            LumWhenShort  when_short)
+{
+  g_return_if_fail (LUM_IS_CHANNEL (self));
+  if (self->when_short == when_short)
+    return;
+  self->when_short = when_short;
+  notify_prop (self, PROP_WHEN_SHORT);
 }
 
 gint64

@@ -74,6 +74,9 @@ void               lum_channel_clear_mappings               (LumChannel         
 LumOrderFlow       lum_channel_get_order_flow               (LumChannel         *self);
 void               lum_channel_set_order_flow               (LumChannel         *self,
                                                              LumOrderFlow        flow);
+LumWhenShort       lum_channel_get_when_short               (LumChannel         *self);
+void               lum_channel_set_when_short               (LumChannel         *self,
+                                                             LumWhenShort        when_short);
 gint64             lum_channel_get_invoice_type_id          (LumChannel         *self);
 void               lum_channel_set_invoice_type_id          (LumChannel         *self,
                                                              gint64              id);

@@ -22,6 +22,24 @@ typedef enum
   LUM_ORDER_FLOW_INVOICE_FIRST,
 } LumOrderFlow;
 
+/* A warehouse group's ship-from rule (lum-ship-from.h): its first linked
+ * warehouse in order of preference, or the first that has every line of
+ * the order in stock */
+typedef enum
+{
+  LUM_SHIP_FROM_RULE_PREFERENCE,
+  LUM_SHIP_FROM_RULE_STOCK,
+} LumShipFromRule;
+
+/* What a channel does with an order no single warehouse of its group can
+ * ship whole: split it into fulfillment orders, or hold it for the
+ * preferred warehouse */
+typedef enum
+{
+  LUM_WHEN_SHORT_HOLD,
+  LUM_WHEN_SHORT_SPLIT,
+} LumWhenShort;
+
 typedef enum
 {
   LUM_INVOICE_TIMING_NONE,

@@ -42,6 +42,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LumStockLevel, lum_stock_level_free)
  * @LUM_STOCK_NOT_REPORTED: the OMS has no inventory API (ShipStation V1)
  * @LUM_STOCK_NOT_READ: the OMS reports stock, Lumen has not read it yet
  * @LUM_STOCK_READ: read: the quantity holds
+ * @LUM_STOCK_NO_LINK: asked for a channel's warehouse group, none of whose
+ *   warehouses is linked for the OMS: nothing to count
  *
  * What can be said of a SKU's stock at one OMS.
  */
@@ -50,6 +52,7 @@ typedef enum
   LUM_STOCK_NOT_REPORTED,
   LUM_STOCK_NOT_READ,
   LUM_STOCK_READ,
+  LUM_STOCK_NO_LINK,
 } LumStockReport;
 
 /**

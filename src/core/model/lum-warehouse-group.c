@@ -11,6 +11,7 @@ struct _LumWarehouseGroup
   char    *name;
   gboolean is_default;
   guint    n_warehouses;
+  LumShipFromRule ship_from_rule;
 };
 
 G_DEFINE_FINAL_TYPE (LumWarehouseGroup, lum_warehouse_group, G_TYPE_OBJECT)
@@ -133,4 +134,20 @@ lum_warehouse_group_get_n_warehouses (LumWarehouseGroup *self)
 {
   g_return_val_if_fail (LUM_IS_WAREHOUSE_GROUP (self), 0);
   return self->n_warehouses;
+}
+
+LumShipFromRule
+lum_warehouse_group_get_ship_from_rule (LumWarehouseGroup *self)
+{
+  g_return_val_if_fail (LUM_IS_WAREHOUSE_GROUP (self), LUM_SHIP_FROM_RULE_PREFERENCE);
+  return self->ship_from_rule;
+}
+
+/* As stored: lum_engine_set_group_ship_from_rule() changes it. */
+void
+lum_warehouse_group_set_ship_from_rule (LumWarehouseGroup *self,
+                                        LumShipFromRule    rule)
+{
+  g_return_if_fail (LUM_IS_WAREHOUSE_GROUP (self));
+  self->ship_from_rule = rule;
 }

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "model/lum-enums.h"
+
 G_BEGIN_DECLS
 
 #define LUM_TYPE_WAREHOUSE_GROUP (lum_warehouse_group_get_type ())
@@ -16,5 +18,8 @@ gint64             lum_warehouse_group_get_id          (LumWarehouseGroup *self)
 const char        *lum_warehouse_group_get_name        (LumWarehouseGroup *self);
 gboolean           lum_warehouse_group_get_is_default  (LumWarehouseGroup *self);
 guint              lum_warehouse_group_get_n_warehouses (LumWarehouseGroup *self);
+LumShipFromRule    lum_warehouse_group_get_ship_from_rule (LumWarehouseGroup *self);
+void               lum_warehouse_group_set_ship_from_rule (LumWarehouseGroup *self,
+                                                           LumShipFromRule    rule);
 
 G_END_DECLS

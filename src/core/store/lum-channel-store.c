@@ -18,7 +18,7 @@
   "SELECT c.id, c.name, c.warehouse_group_id, g.name, c.internal, c.description," \
   " c.push_to_oms, c.oms_integration_id, oi.name, c.oms_store_id, c.oms_store_name," \
   " c.push_delay_minutes, c.push_fulfillment_updates, c.order_flow, c.invoice_type_id," \
-  " it.name, c.invoice_timing, c.accounting_integration_id, ai.name, c.archived, c.version" \
+  " it.name, c.invoice_timing, c.accounting_integration_id, ai.name, c.archived, c.version, c.when_short" \
   " FROM channel c" \
   " JOIN warehouse_group g ON g.id = c.warehouse_group_id" \
   " JOIN invoice_type it ON it.id = c.invoice_type_id" \
@@ -62,8 +62,10 @@ channel_from_row (LumStmt *stmt)
   LumChannel *channel = lum_channel_new ();
   int flow = LUM_ORDER_FLOW_SO_FIRST;
   int timing = LUM_INVOICE_TIMING_NONE;
+  int when_short = LUM_WHEN_SHORT_HOLD;
 
   lum_enum_from_nick (LUM_TYPE_ORDER_FLOW, lum_db_column_text (stmt, 13), &flow);
+  lum_enum_from_nick (LUM_TYPE_WHEN_SHORT, lum_db_column_text (stmt, 21), &when_short);
   if (!lum_stmt_column_is_null (stmt, 16))
     lum_enum_from_nick (LUM_TYPE_INVOICE_TIMING, lum_db_column_text (stmt, 16), &timing);
 
@@ -90,6 +92,7 @@ channel_from_row (LumStmt *stmt)
                 "accounting-integration-id", lum_stmt_column_int64 (stmt, 17),
                 "accounting-integration-name", lum_stmt_column_text (stmt, 18),
                 "archived", lum_stmt_column_int (stmt, 19) != 0,
+                "when-short", when_short,
                 NULL);
   lum_channel_set_version (channel, lum_stmt_column_int64 (stmt, 20));
   return channel;
@@ -338,6 +341,18 @@ lum_channel_store_save (LumDb       *db,
 
   if (!save_tags_and_mappings (db, channel, error))
     return FALSE;
+
+  /* what the channel does when no warehouse has every line */
+  {
+    LumStmt *set = lum_db_prepare (db, "UPDATE channel SET when_short = ? WHERE id = ?", error);
+
+    if (set == NULL)
+      return FALSE;
+    lum_stmt_bind_static_text (set, 1, lum_enum_to_nick (LUM_TYPE_WHEN_SHORT, lum_channel_get_when_short (channel)));
+    lum_stmt_bind_int64 (set, 2, lum_channel_get_id (channel));
+    if (!lum_db_step_done (db, set, error))
+      return FALSE;
+  }
 
   /* what documents posted from now on keep; built once here, not per post */
   {

@@ -475,6 +475,15 @@ static const char *migrations[] = {
   "ALTER TABLE invoice ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE invoice ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE event ADD COLUMN actor_name TEXT NOT NULL DEFAULT '';",
+
+  /* 17: a warehouse group's ship-from rule (the first linked warehouse in
+   * its order, or the first that has every line in stock), and what a
+   * channel does when no single warehouse has every line (hold the order
+   * for the preferred warehouse, or split it) */
+  "ALTER TABLE warehouse_group ADD COLUMN ship_from_rule TEXT NOT NULL DEFAULT 'preference'"
+  "  CHECK (ship_from_rule = 'preference' OR ship_from_rule = 'stock');"
+  "ALTER TABLE channel ADD COLUMN when_short TEXT NOT NULL DEFAULT 'hold'"
+  "  CHECK (when_short = 'hold' OR when_short = 'split');",
 };
 
 /**

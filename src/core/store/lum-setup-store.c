@@ -98,16 +98,21 @@ lum_setup_store_name_used (LumDb         *db,
 
 #define GROUP_COLUMNS \
   "SELECT g.id, g.name, g.is_default," \
-  " (SELECT count(*) FROM warehouse_group_member m WHERE m.group_id = g.id)" \
+  " (SELECT count(*) FROM warehouse_group_member m WHERE m.group_id = g.id), g.ship_from_rule" \
   " FROM warehouse_group g "
 
 static LumWarehouseGroup *
 group_from_row (LumStmt *stmt)
 {
-  return lum_warehouse_group_new (lum_stmt_column_int64 (stmt, 0),
-                                  lum_db_column_text (stmt, 1),
-                                  lum_stmt_column_int (stmt, 2) != 0,
-                                  lum_stmt_column_int (stmt, 3));
+  LumWarehouseGroup *group = lum_warehouse_group_new (lum_stmt_column_int64 (stmt, 0),
+                                                      lum_db_column_text (stmt, 1),
+                                                      lum_stmt_column_int (stmt, 2) != 0,
+                                                      lum_stmt_column_int (stmt, 3));
+  int rule = LUM_SHIP_FROM_RULE_PREFERENCE;
+
+  lum_enum_from_nick (LUM_TYPE_SHIP_FROM_RULE, lum_db_column_text (stmt, 4), &rule);
+  lum_warehouse_group_set_ship_from_rule (group, rule);
+  return group;
 }
 
 GListStore *

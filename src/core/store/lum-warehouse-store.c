@@ -66,6 +66,30 @@ lum_warehouse_store_rename_group (LumDb       *db,
   return TRUE;
 }
 
+/* @rule: its nick, "preference" or "stock" (the CHECK refuses others) */
+gboolean
+lum_warehouse_store_set_group_rule (LumDb       *db,
+                                    gint64       group_id,
+                                    const char  *rule,
+                                    GError     **error)
+{
+  LumStmt *stmt = lum_db_prepare (db, "UPDATE warehouse_group SET ship_from_rule = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lum_stmt_bind_text (stmt, 1, rule);
+  lum_stmt_bind_int64 (stmt, 2, group_id);
+  if (!lum_db_step_done (db, stmt, error))
+    return FALSE;
+  if (lum_db_changes (db) != 1)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                   _("Warehouse group %" PRId64 " does not exist"), group_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GListStore *
 lum_warehouse_store_list_links (LumDb   *db,
                                 gint64   warehouse_id,

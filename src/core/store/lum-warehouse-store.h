@@ -20,6 +20,10 @@ gboolean    lum_warehouse_store_rename_group  (LumDb        *db,
                                                gint64        group_id,
                                                const char   *name,
                                                GError      **error);
+gboolean    lum_warehouse_store_set_group_rule (LumDb       *db,
+                                                gint64       group_id,
+                                                const char  *rule,
+                                                GError     **error);
 
 /* @warehouse_id, @integration_id: 0 for any */
 GListStore *lum_warehouse_store_list_links    (LumDb        *db,

@@ -232,7 +232,7 @@ build_payload (LumPushWorker   *self,
   if (customer == NULL)
     return NULL;
   code = warehouse_code (self->engine, config);
-  ship_from = lum_engine_choose_ship_from (self->engine, config, integration, error);
+  ship_from = lum_engine_choose_order_ship_from (self->engine, config, integration, order, error);
   if (ship_from == NULL)
     return NULL;
 
