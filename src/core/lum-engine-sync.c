@@ -12,6 +12,7 @@
 #include "lum-util.h"
 #include "lum-lease.h"
 #include "store/lum-job-store.h"
+#include "store/lum-fulfillment-store.h"
 #include "connect/lum-connector.h"
 #include "flow/lum-order-flow.h"
 #include "flow/lum-conflict-flow.h"
@@ -69,6 +70,76 @@ typedef struct
   LumJobOutcome *outcome;
 } RecordOutcome;
 
+/* A push of one fulfillment order of a split: the fulfillment records it;
+ * the order is pushed once all of them are, failed when one fails. */
+static gboolean
+record_fulfillment_outcome (LumFlowContext  *ctx,
+                            LumDocument     *order,
+                            LumJobOutcome   *outcome,
+                            const char      *now,
+                            GError         **error)
+{
+  LumJob *job = outcome->job;
+  gint64 fulfillment_id = lum_job_get_int (job, LUM_JOB_FULFILLMENT_ID);
+  gint64 order_id = lum_document_get_id (order);
+  gint64 channel_id = lum_document_get_int (order, LUM_DOC_CHANNEL_ID);
+  const char *number = lum_job_get_text (job, LUM_JOB_DOCUMENT_NUMBER);
+  g_autoptr(GPtrArray) all = NULL;
+  guint pushed = 0;
+
+  if (lum_job_get_kind (job) == LUM_JOB_KIND_CANCEL_SALES_ORDER)
+    {
+      gboolean sent = outcome->state == LUM_JOB_STATE_DONE;
+
+      if (sent && !lum_fulfillment_store_set_push_state (ctx->db, fulfillment_id, LUM_FULFILLMENT_CANCELLED, NULL,
+                                                         error))
+        return FALSE;
+      lum_flow_add_event (ctx, sent ? "cancel.sent" : outcome->state == LUM_JOB_STATE_SCHEDULED ? "push.retry"
+                                                                                                : "push.failed",
+                          channel_id, order_id, 0, lum_job_get_id (job),
+                          "integration", integration_name (job), "error", outcome->message,
+                          "fulfillment", number, NULL);
+      return TRUE;
+    }
+
+  switch (outcome->state)
+    {
+    case LUM_JOB_STATE_DONE:
+      if (!lum_fulfillment_store_set_push_state (ctx->db, fulfillment_id, LUM_FULFILLMENT_PUSHED, outcome->remote_id,
+                                                 error))
+        return FALSE;
+      lum_flow_add_event (ctx, "push.sent", channel_id, order_id, 0, lum_job_get_id (job),
+                          "integration", integration_name (job), "remote_id", outcome->remote_id,
+                          "fulfillment", number, NULL);
+      all = lum_fulfillment_store_list (ctx->db, order_id, error);
+      if (all == NULL)
+        return FALSE;
+      for (guint i = 0; i < all->len; i++)
+        if (g_str_equal (((LumFulfillment *)g_ptr_array_index (all, i))->push_state, LUM_FULFILLMENT_PUSHED))
+          pushed++;
+      if (pushed == all->len)
+        {
+          lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_PUSHED);
+          lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, NULL);
+        }
+      break;
+    case LUM_JOB_STATE_SCHEDULED:
+      lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, outcome->due_at);
+      lum_flow_add_event (ctx, "push.retry", channel_id, order_id, 0, lum_job_get_id (job),
+                          "next_at", outcome->due_at, "error", outcome->message, "fulfillment", number, NULL);
+      break;
+    case LUM_JOB_STATE_FAILED:
+    default:
+      if (!lum_fulfillment_store_set_push_state (ctx->db, fulfillment_id, LUM_FULFILLMENT_FAILED, NULL, error))
+        return FALSE;
+      lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_FAILED);
+      lum_flow_add_event (ctx, "push.failed", channel_id, order_id, 0, lum_job_get_id (job),
+                          "error", outcome->message, "fulfillment", number, NULL);
+      break;
+    }
+  return lum_document_store_update (ctx->db, order, now, FALSE, error);
+}
+
 static gboolean
 record_outcome_tx (LumEngine  *self,
                    gpointer    user_data,
@@ -101,6 +172,9 @@ record_outcome_tx (LumEngine  *self,
   order = lum_document_store_get (db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, error);
   if (order == NULL)
     return FALSE;
+
+  if (lum_job_get_int (job, LUM_JOB_FULFILLMENT_ID) != 0)
+    return record_fulfillment_outcome (&ctx, order, outcome, now, error);
 
   switch (outcome->state)
     {
