@@ -382,6 +382,97 @@ test_cancel_after_push (Fixture       *f,
     g_assert_cmpstr (((LumFulfillment *)g_ptr_array_index (list, i))->push_state, ==, "cancelled");
 }
 
+static void
+close_remote (Fixture    *f,
+              const char *number,
+              const char *tracking)
+{
+  g_autofree char *body = g_strdup_printf ("{\"referenceNum\": \"%s\", \"trackingNumber\": \"%s\"}", number, tracking);
+
+  control (f, "/extensiv/close", body);
+}
+
+/* "SKU:qty,…" of an invoice */
+static char *
+invoice_lines (Fixture    *f,
+               const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDocument) invoice = lum_engine_find_document (f->world.engine, LUM_DOCUMENT_KIND_INVOICE, number, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GListModel *lines;
+
+  g_assert_no_error (error);
+  lines = lum_document_get_lines (invoice);
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
+
+      g_string_append_printf (text, "%s%s:%" G_GINT64_FORMAT, i ? "," : "", lum_doc_line_get_sku (line),
+                              lum_doc_line_get_quantity (line));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Each fulfillment order ships on its own: its shipment rolls up to the
+ * sales order (partly shipped after the first, shipped after both) and is
+ * invoiced for what it shipped. */
+static void
+test_roll_up (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumDocument) after = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_auto(GStrv) invoices = NULL;
+  g_autofree char *first_lines = NULL;
+  g_autofree char *second_lines = NULL;
+  LumPollStats stats;
+
+  SKIP_WITHOUT_KEYRING ();
+  set_splits (f);
+  order = lum_test_world_post_order (&f->world, f->channel, "Dock 1");
+  g_assert_cmpuint (lum_test_world_push (&f->world), ==, 2);
+  first = g_strdup_printf ("%s-1", lum_document_get_number (order));
+  second = g_strdup_printf ("%s-2", lum_document_get_number (order));
+
+  close_remote (f, second, "1ZMAIN");
+  stats = lum_test_world_poll (&f->world);
+  g_assert_cmpuint (stats.recorded, ==, 1);
+  g_assert_cmpuint (stats.unknown, ==, 0);
+  after = lum_test_world_reload (&f->world, order);
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_FULFILLMENT_STATUS), ==, "partially-fulfilled");
+  invoices = lum_engine_list_order_invoices (f->world.engine, lum_document_get_id (order), NULL);
+  g_assert_cmpuint (g_strv_length (invoices), ==, 1);
+  second_lines = invoice_lines (f, invoices[0]);
+  g_assert_cmpstr (second_lines, ==, "SKU-B:4");
+  list = fulfillments (f, order);
+  g_assert_true (lum_str_empty (((LumFulfillment *)g_ptr_array_index (list, 0))->shipped_at));
+  g_assert_false (lum_str_empty (((LumFulfillment *)g_ptr_array_index (list, 1))->shipped_at));
+
+  close_remote (f, first, "1ZEAST");
+  lum_test_world_advance (&f->world, 10);
+  stats = lum_test_world_poll (&f->world);
+  g_assert_cmpuint (stats.recorded, ==, 1);
+  g_clear_object (&after);
+  after = lum_test_world_reload (&f->world, order);
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_FULFILLMENT_STATUS), ==, "fulfilled");
+  g_clear_pointer (&invoices, g_strfreev);
+  invoices = lum_engine_list_order_invoices (f->world.engine, lum_document_get_id (order), NULL);
+  g_assert_cmpuint (g_strv_length (invoices), ==, 2);
+  first_lines = invoice_lines (f, invoices[1]);
+  g_assert_cmpstr (first_lines, ==, "SKU-A:2");
+
+  /* polled again: nothing twice */
+  stats = lum_test_world_poll (&f->world);
+  g_assert_cmpuint (stats.recorded, ==, 0);
+  g_clear_pointer (&invoices, g_strfreev);
+  invoices = lum_engine_list_order_invoices (f->world.engine, lum_document_get_id (order), NULL);
+  g_assert_cmpuint (g_strv_length (invoices), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +484,7 @@ main (int   argc,
   ADD ("/split/split-pushes-each", test_split_pushes_each);
   ADD ("/split/split-not-needed", test_split_not_needed);
   ADD ("/split/exactly-once", test_exactly_once);
+  ADD ("/split/roll-up", test_roll_up);
   ADD ("/split/cancel-before-push", test_cancel_before_push);
   ADD ("/split/cancel-after-push", test_cancel_after_push);
 #undef ADD

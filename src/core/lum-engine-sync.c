@@ -91,7 +91,7 @@ record_fulfillment_outcome (LumFlowContext  *ctx,
     {
       gboolean sent = outcome->state == LUM_JOB_STATE_DONE;
 
-      if (sent && !lum_fulfillment_store_set_push_state (ctx->db, fulfillment_id, LUM_FULFILLMENT_CANCELLED, NULL,
+      if (sent && !lum_fulfillment_store_set_push_state (ctx->db, fulfillment_id, LUM_FULFILLMENT_PUSH_CANCELLED, NULL,
                                                          error))
         return FALSE;
       lum_flow_add_event (ctx, sent ? "cancel.sent" : outcome->state == LUM_JOB_STATE_SCHEDULED ? "push.retry"
@@ -105,7 +105,7 @@ record_fulfillment_outcome (LumFlowContext  *ctx,
   switch (outcome->state)
     {
     case LUM_JOB_STATE_DONE:
-      if (!lum_fulfillment_store_set_push_state (ctx->db, fulfillment_id, LUM_FULFILLMENT_PUSHED, outcome->remote_id,
+      if (!lum_fulfillment_store_set_push_state (ctx->db, fulfillment_id, LUM_FULFILLMENT_PUSH_PUSHED, outcome->remote_id,
                                                  error))
         return FALSE;
       lum_flow_add_event (ctx, "push.sent", channel_id, order_id, 0, lum_job_get_id (job),
@@ -115,7 +115,7 @@ record_fulfillment_outcome (LumFlowContext  *ctx,
       if (all == NULL)
         return FALSE;
       for (guint i = 0; i < all->len; i++)
-        if (g_str_equal (((LumFulfillment *)g_ptr_array_index (all, i))->push_state, LUM_FULFILLMENT_PUSHED))
+        if (g_str_equal (((LumFulfillment *)g_ptr_array_index (all, i))->push_state, LUM_FULFILLMENT_PUSH_PUSHED))
           pushed++;
       if (pushed == all->len)
         {
@@ -130,7 +130,7 @@ record_fulfillment_outcome (LumFlowContext  *ctx,
       break;
     case LUM_JOB_STATE_FAILED:
     default:
-      if (!lum_fulfillment_store_set_push_state (ctx->db, fulfillment_id, LUM_FULFILLMENT_FAILED, NULL, error))
+      if (!lum_fulfillment_store_set_push_state (ctx->db, fulfillment_id, LUM_FULFILLMENT_PUSH_FAILED, NULL, error))
         return FALSE;
       lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_FAILED);
       lum_flow_add_event (ctx, "push.failed", channel_id, order_id, 0, lum_job_get_id (job),
@@ -395,6 +395,25 @@ typedef struct
   const char   *latest;
 } Apply;
 
+static gboolean
+add_fulfillment_lines (LumFlowContext  *ctx,
+                       gint64           fulfillment_id,
+                       LumShipment     *shipment,
+                       GError         **error)
+{
+  g_autoptr(LumFulfillment) f = lum_fulfillment_store_get (ctx->db, fulfillment_id, error);
+
+  if (f == NULL)
+    return FALSE;
+  for (guint i = 0; i < f->lines->len; i++)
+    {
+      LumFulfillmentLine *line = g_ptr_array_index (f->lines, i);
+
+      lum_shipment_add_line (shipment, line->sku, line->quantity);
+    }
+  return TRUE;
+}
+
 /* Records one shipment in the savepoint the caller holds; %FALSE when the
  * order rules refused it, and the caller rolls the savepoint back. A
  * shipment of an unknown order is only counted. */
@@ -408,6 +427,7 @@ record_one (LumFlowContext     *ctx,
   const char *remote_id = lum_shipment_get_text (remote->shipment, LUM_SHIPMENT_REMOTE_ID);
   g_autoptr(LumDocument) order = NULL;
   gboolean duplicate = FALSE, changed = FALSE;
+  gint64 fulfillment_id = 0;
 
   *order_id = lum_document_store_id_by_uuid (ctx->db, remote->order_key);
   if (*order_id == 0 && remote->order_number != NULL)
@@ -415,6 +435,9 @@ record_one (LumFlowContext     *ctx,
       order = lum_document_store_find (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, remote->order_number, NULL);
       *order_id = order ? lum_document_get_id (order) : 0;
     }
+  /* a fulfillment order of a split: `SO-000123-1` */
+  if (*order_id == 0)
+    fulfillment_id = lum_fulfillment_store_resolve (ctx->db, remote->order_key, remote->order_number, order_id);
   if (*order_id == 0)
     {
       stats->unknown++;
@@ -439,6 +462,11 @@ record_one (LumFlowContext     *ctx,
           g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
           lum_shipment_add_line (shipment, lum_doc_line_get_sku (line), lum_doc_line_get_quantity (line));
         }
+      /* a fulfillment order's shipment without lines ships its lines, not
+       * what is open on the whole order */
+      if (fulfillment_id != 0 && g_list_model_get_n_items (lines) == 0 &&
+          !add_fulfillment_lines (ctx, fulfillment_id, shipment, error))
+        return FALSE;
       if (!lum_flow_keep_shipment_conflict (ctx, *order_id, shipment, &conflict_id, &duplicate, error))
         return FALSE;
       if (conflict_id != 0 || duplicate)
@@ -448,6 +476,10 @@ record_one (LumFlowContext     *ctx,
           return TRUE;
         }
       if (!lum_flow_record_shipment (ctx, *order_id, shipment, &duplicate, error))
+        return FALSE;
+      if (fulfillment_id != 0 && !duplicate &&
+          !lum_fulfillment_store_set_shipped (ctx->db, fulfillment_id,
+                                              lum_shipment_get_text (shipment, LUM_SHIPMENT_SHIPPED_AT), error))
         return FALSE;
       if (duplicate)
         stats->duplicates++;

@@ -192,7 +192,7 @@ lum_flow_cancel_fulfillments (LumFlowContext  *ctx,
     {
       LumFulfillment *f = g_ptr_array_index (fulfillments, i);
 
-      if (g_str_equal (f->push_state, LUM_FULFILLMENT_PUSHED))
+      if (g_str_equal (f->push_state, LUM_FULFILLMENT_PUSH_PUSHED))
         g_hash_table_add (to_tell, &f->id);
     }
   for (guint i = 0; i < open->len; i++)
@@ -208,7 +208,7 @@ lum_flow_cancel_fulfillments (LumFlowContext  *ctx,
       if (lum_job_get_state (job) == LUM_JOB_STATE_RUNNING)
         continue;
       if (!lum_job_store_set_state (ctx->db, lum_job_get_id (job), LUM_JOB_STATE_CANCELLED, now, error) ||
-          !lum_fulfillment_store_set_push_state (ctx->db, f->id, LUM_FULFILLMENT_CANCELLED, NULL, error))
+          !lum_fulfillment_store_set_push_state (ctx->db, f->id, LUM_FULFILLMENT_PUSH_CANCELLED, NULL, error))
         return FALSE;
       lum_flow_add_event (ctx, "push.cancelled", channel_id, order_id, 0, lum_job_get_id (job),
                           "fulfillment", lum_job_get_text (job, LUM_JOB_DOCUMENT_NUMBER), NULL);

@@ -43,10 +43,10 @@ typedef struct
   GPtrArray *lines;
 } LumFulfillment;
 
-#define LUM_FULFILLMENT_SCHEDULED "scheduled"
-#define LUM_FULFILLMENT_PUSHED    "pushed"
-#define LUM_FULFILLMENT_FAILED    "failed"
-#define LUM_FULFILLMENT_CANCELLED "cancelled"
+#define LUM_FULFILLMENT_PUSH_SCHEDULED "scheduled"
+#define LUM_FULFILLMENT_PUSH_PUSHED    "pushed"
+#define LUM_FULFILLMENT_PUSH_FAILED    "failed"
+#define LUM_FULFILLMENT_PUSH_CANCELLED "cancelled"
 
 LumFulfillment *lum_fulfillment_new        (void);
 void            lum_fulfillment_free       (LumFulfillment *fulfillment);

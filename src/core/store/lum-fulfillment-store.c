@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
+#include <string.h>
 
 #include "lum-fulfillment-store.h"
 #include "lum-util.h"
@@ -232,4 +233,69 @@ lum_fulfillment_store_set_job (LumDb   *db,
   lum_stmt_bind_int64 (stmt, 1, fulfillment_id);
   lum_stmt_bind_int64 (stmt, 2, job_id);
   return lum_db_step_done (db, stmt, error);
+}
+
+/* "SO-000123-1" → SO-000123 and its suffix 1; %FALSE for a text with no
+ * numeric suffix. */
+static gboolean
+split_suffix (const char  *text,
+              char       **base,
+              guint       *suffix)
+{
+  const char *dash = text != NULL ? strrchr (text, '-') : NULL;
+  guint64 n = 0;
+
+  if (dash == NULL || dash == text || !g_ascii_string_to_unsigned (dash + 1, 10, 1, G_MAXUINT, &n, NULL))
+    return FALSE;
+  *base = g_strndup (text, dash - text);
+  *suffix = (guint)n;
+  return TRUE;
+}
+
+/**
+ * lum_fulfillment_store_resolve:
+ * @order_key: (nullable): the key the OMS has (a UUID and the suffix)
+ * @order_number: (nullable): the number the OMS has (`SO-000123-1`)
+ * @order_id: (out): the sales order
+ *
+ * The fulfillment order a shipment the OMS reports belongs to: called when
+ * neither names a sales order itself.
+ *
+ * Returns: the fulfillment's id, 0 when none has that key or number
+ */
+gint64
+lum_fulfillment_store_resolve (LumDb      *db,
+                               const char *order_key,
+                               const char *order_number,
+                               gint64     *order_id)
+{
+  const char *texts[] = { order_key, order_number };
+
+  *order_id = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *base = NULL;
+      guint suffix = 0;
+      LumStmt *stmt;
+      gint64 id = 0;
+
+      if (!split_suffix (texts[i], &base, &suffix))
+        continue;
+      stmt = lum_db_prepare (db, "SELECT f.id, f.order_id FROM fulfillment f JOIN sales_order o ON o.id = f.order_id"
+                                 " WHERE f.suffix = ? AND (o.number = ? OR o.uuid = ?)", NULL);
+      if (stmt == NULL)
+        return 0;
+      lum_stmt_bind_int64 (stmt, 1, suffix);
+      lum_stmt_bind_text (stmt, 2, base);
+      lum_stmt_bind_text (stmt, 3, base);
+      if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
+        {
+          id = lum_stmt_column_int64 (stmt, 0);
+          *order_id = lum_stmt_column_int64 (stmt, 1);
+        }
+      lum_stmt_reset (stmt);
+      if (id != 0)
+        return id;
+    }
+  return 0;
 }

@@ -44,5 +44,9 @@ gboolean        lum_fulfillment_store_set_job        (LumDb          *db,
                                                       gint64          job_id,
                                                       gint64          fulfillment_id,
                                                       GError        **error);
+gint64          lum_fulfillment_store_resolve        (LumDb          *db,
+                                                      const char     *order_key,
+                                                      const char     *order_number,
+                                                      gint64         *order_id);
 
 G_END_DECLS
