@@ -451,6 +451,7 @@ test_roll_up (Fixture       *f,
   list = fulfillments (f, order);
   g_assert_true (lum_str_empty (((LumFulfillment *)g_ptr_array_index (list, 0))->shipped_at));
   g_assert_false (lum_str_empty (((LumFulfillment *)g_ptr_array_index (list, 1))->shipped_at));
+  g_assert_cmpstr (((LumFulfillment *)g_ptr_array_index (list, 1))->tracking_number, ==, "1ZMAIN");
 
   close_remote (f, first, "1ZEAST");
   lum_test_world_advance (&f->world, 10);

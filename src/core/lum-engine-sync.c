@@ -479,7 +479,8 @@ record_one (LumFlowContext     *ctx,
         return FALSE;
       if (fulfillment_id != 0 && !duplicate &&
           !lum_fulfillment_store_set_shipped (ctx->db, fulfillment_id,
-                                              lum_shipment_get_text (shipment, LUM_SHIPMENT_SHIPPED_AT), error))
+                                              lum_shipment_get_text (shipment, LUM_SHIPMENT_SHIPPED_AT),
+                                              lum_shipment_get_text (shipment, LUM_SHIPMENT_TRACKING_NUMBER), error))
         return FALSE;
       if (duplicate)
         stats->duplicates++;

@@ -31,6 +31,7 @@ lum_fulfillment_free (LumFulfillment *fulfillment)
   g_free (fulfillment->push_state);
   g_free (fulfillment->remote_id);
   g_free (fulfillment->shipped_at);
+  g_free (fulfillment->tracking_number);
   g_ptr_array_unref (fulfillment->lines);
   g_free (fulfillment);
 }

@@ -24,6 +24,7 @@ typedef struct
  * @push_state: "scheduled", "pushed", "failed" or "cancelled"
  * @remote_id: (nullable): the OMS's id of the fulfillment order
  * @shipped_at: (nullable): when a shipment of it was recorded
+ * @tracking_number: (nullable): that shipment's
  * @lines: (element-type LumFulfillmentLine)
  *
  * One fulfillment order of a split sales order: the lines one warehouse
@@ -40,6 +41,7 @@ typedef struct
   char      *push_state;
   char      *remote_id;
   char      *shipped_at;
+  char      *tracking_number;
   GPtrArray *lines;
 } LumFulfillment;
 

@@ -11,7 +11,8 @@
 #include "lum-util.h"
 
 #define FULFILLMENT_COLUMNS \
-  "SELECT f.id, f.order_id, f.suffix, f.warehouse_id, w.code, w.name, f.push_state, f.remote_id, f.shipped_at" \
+  "SELECT f.id, f.order_id, f.suffix, f.warehouse_id, w.code, w.name, f.push_state, f.remote_id, f.shipped_at," \
+  " f.tracking_number" \
   " FROM fulfillment f JOIN warehouse w ON w.id = f.warehouse_id "
 
 gboolean
@@ -87,6 +88,7 @@ fulfillment_from_row (LumStmt *stmt)
   f->push_state = lum_db_column_dup_text (stmt, 6);
   f->remote_id = lum_db_column_dup_text (stmt, 7);
   f->shipped_at = lum_db_column_dup_text (stmt, 8);
+  f->tracking_number = lum_db_column_dup_text (stmt, 9);
   return f;
 }
 
@@ -208,14 +210,17 @@ gboolean
 lum_fulfillment_store_set_shipped (LumDb       *db,
                                    gint64       id,
                                    const char  *shipped_at,
+                                   const char  *tracking_number,
                                    GError     **error)
 {
-  LumStmt *stmt = lum_db_prepare (db, "UPDATE fulfillment SET shipped_at = ? WHERE id = ?", error);
+  LumStmt *stmt = lum_db_prepare (db, "UPDATE fulfillment SET shipped_at = ?, tracking_number = ? WHERE id = ?",
+                                  error);
 
   if (stmt == NULL)
     return FALSE;
   lum_stmt_bind_text (stmt, 1, shipped_at);
-  lum_stmt_bind_int64 (stmt, 2, id);
+  lum_stmt_bind_text (stmt, 2, tracking_number ? tracking_number : "");
+  lum_stmt_bind_int64 (stmt, 3, id);
   return lum_db_step_done (db, stmt, error);
 }
 

@@ -39,6 +39,7 @@ gboolean        lum_fulfillment_store_set_push_state (LumDb          *db,
 gboolean        lum_fulfillment_store_set_shipped    (LumDb          *db,
                                                       gint64          id,
                                                       const char     *shipped_at,
+                                                      const char     *tracking_number,
                                                       GError        **error);
 gboolean        lum_fulfillment_store_set_job        (LumDb          *db,
                                                       gint64          job_id,

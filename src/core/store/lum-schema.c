@@ -472,6 +472,7 @@ static const char *migrations[] = {
   "  push_state TEXT NOT NULL DEFAULT 'scheduled',"
   "  remote_id TEXT NOT NULL DEFAULT '',"
   "  shipped_at TEXT NOT NULL DEFAULT '',"
+  "  tracking_number TEXT NOT NULL DEFAULT '',"
   "  created_at TEXT NOT NULL,"
   "  UNIQUE (order_id, suffix)"
   ");"
