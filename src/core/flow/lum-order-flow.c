@@ -1066,6 +1066,10 @@ lum_flow_retry_job (LumFlowContext  *ctx,
       {
         lum_document_set_text (doc, LUM_DOC_PUSH_STATUS, LUM_PUSH_SCHEDULED);
         lum_document_set_text (doc, LUM_DOC_PUSH_DUE_AT, now);
+        if (lum_job_get_int (job, LUM_JOB_FULFILLMENT_ID) != 0 &&
+            !lum_fulfillment_store_set_push_state (ctx->db, lum_job_get_int (job, LUM_JOB_FULFILLMENT_ID),
+                                                   LUM_FULFILLMENT_PUSH_SCHEDULED, NULL, error))
+          return FALSE;
       }
     else if (lum_job_get_kind (job) == LUM_JOB_KIND_PUSH_INVOICE)
       {
