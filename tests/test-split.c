@@ -474,6 +474,45 @@ test_roll_up (Fixture       *f,
   g_assert_cmpuint (g_strv_length (invoices), ==, 2);
 }
 
+/* A fulfillment order the OMS refuses fails alone and fails the order;
+ * retried once the link is fixed, it goes, and the order is pushed. */
+static void
+test_failed_and_retried (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(LumDocument) order = NULL;
+  g_autoptr(LumDocument) failed = NULL;
+  g_autoptr(LumDocument) after = NULL;
+  g_autoptr(LumJob) job = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) retried = NULL;
+  g_autoptr(GError) error = NULL;
+
+  SKIP_WITHOUT_KEYRING ();
+  set_splits (f);
+  order = lum_test_world_post_order (&f->world, f->channel, "Dock 1");
+  /* relinked after the split, to a facility Extensiv does not have */
+  link_warehouse (f, "MAIN", "77");
+  lum_test_world_push (&f->world);
+  failed = lum_test_world_reload (&f->world, order);
+  g_assert_cmpstr (lum_document_get_text (failed, LUM_DOC_PUSH_STATUS), ==, "failed");
+  list = fulfillments (f, order);
+  g_assert_cmpstr (((LumFulfillment *)g_ptr_array_index (list, 0))->push_state, ==, "pushed");
+  g_assert_cmpstr (((LumFulfillment *)g_ptr_array_index (list, 1))->push_state, ==, "failed");
+
+  link_warehouse (f, "MAIN", "1");
+  job = lum_test_world_last_job (&f->world, order);
+  g_assert_cmpint (lum_job_get_int (job, LUM_JOB_FULFILLMENT_ID), ==, ((LumFulfillment *)g_ptr_array_index (list, 1))->id);
+  g_assert_true (lum_engine_retry_job (f->world.engine, lum_job_get_id (job), &error));
+  g_assert_no_error (error);
+  retried = fulfillments (f, order);
+  g_assert_cmpstr (((LumFulfillment *)g_ptr_array_index (retried, 1))->push_state, ==, "scheduled");
+  g_assert_cmpuint (lum_test_world_push (&f->world), ==, 1);
+  after = lum_test_world_reload (&f->world, order);
+  g_assert_cmpstr (lum_document_get_text (after, LUM_DOC_PUSH_STATUS), ==, "pushed");
+  g_assert_cmpuint (lum_test_world_count_remote (&f->world, "extensiv", "orders"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +525,7 @@ main (int   argc,
   ADD ("/split/split-not-needed", test_split_not_needed);
   ADD ("/split/exactly-once", test_exactly_once);
   ADD ("/split/roll-up", test_roll_up);
+  ADD ("/split/failed-and-retried", test_failed_and_retried);
   ADD ("/split/cancel-before-push", test_cancel_before_push);
   ADD ("/split/cancel-after-push", test_cancel_after_push);
 #undef ADD
