@@ -19,14 +19,14 @@ gboolean
 lum_fulfillment_store_channel_splits (LumDb  *db,
                                       gint64  channel_id)
 {
-  LumStmt *stmt = lum_db_prepare (db, "SELECT when_short = 'split' FROM channel WHERE id = ?", NULL);
+  LumStmt *stmt = lum_db_prepare (db, "SELECT when_short FROM channel WHERE id = ?", NULL);
   gboolean splits = FALSE;
 
   if (stmt == NULL)
     return FALSE;
   lum_stmt_bind_int64 (stmt, 1, channel_id);
   if (lum_stmt_step (stmt, NULL) == LUM_STMT_ROW)
-    splits = lum_stmt_column_int (stmt, 0) != 0;
+    splits = g_strcmp0 (lum_db_column_text (stmt, 0), "split") == 0;
   lum_stmt_reset (stmt);
   return splits;
 }
