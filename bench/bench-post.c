@@ -10,6 +10,8 @@
  * BATCH 1 is a clerk posting orders one by one; a larger one is an import
  * posting many in one transaction. The baseline commits the same way.
  */
+#include <string.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "lum-engine-documents.h"
@@ -23,8 +25,24 @@ open_engine (const char *dir,
              const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  LumEngine *engine = lum_engine_new (path, &error);
+  const char *server = g_getenv ("LUMEN_BENCH_DB");
+  g_autofree char *path = NULL;
+  LumEngine *engine;
+
+  /* on a PostgreSQL server (a URL in $LUMEN_BENCH_DB): a new schema a run */
+  if (server != NULL && *server != '\0')
+    {
+      g_autoptr(LumDb) admin = lum_db_open (server, &error);
+      g_autofree char *schema = g_strdup_printf ("bench_%u_%u", (guint)getpid (), g_random_int ());
+      g_autofree char *create = g_strdup_printf ("CREATE SCHEMA %s", schema);
+
+      if (admin == NULL || !lum_db_exec (admin, create, &error))
+        g_error ("%s", error->message);
+      path = g_strdup_printf ("%s%soptions=-csearch_path%%3D%s", server, strchr (server, '?') ? "&" : "?", schema);
+    }
+  else
+    path = g_build_filename (dir, name, NULL);
+  engine = lum_engine_new (path, &error);
 
   if (engine == NULL)
     g_error ("%s", error->message);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <libpq-fe.h>
 #include <unistd.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "lum-test-util.h"
 #include "lum-engine-documents.h"
@@ -9,6 +11,49 @@ static gint64
 test_clock_now (gpointer user_data)
 {
   return ((LumTestClock *)user_data)->now;
+}
+
+/**
+ * lum_test_new_database:
+ * @name: a file name, used on SQLite
+ *
+ * Where a test keeps a fresh database: a file in the test's private temp
+ * dir (G_TEST_OPTION_ISOLATE_DIRS), or, when $LUMEN_TEST_DB names a
+ * PostgreSQL database (tests/pg-cluster.sh), a new schema of its own in
+ * it, as a URL whose search_path is that schema.
+ *
+ * Returns: (transfer full): the path or URL for lum_engine_new()
+ */
+char *
+lum_test_new_database (const char *name)
+{
+  static guint counter;
+  const char *server = g_getenv ("LUMEN_TEST_DB");
+  g_autofree char *schema = NULL;
+  g_autofree char *create = NULL;
+  PGconn *conn;
+  PGresult *result;
+
+  if (server == NULL || *server == '\0')
+    return g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  schema = g_strdup_printf ("t_%u_%u_%u", (guint)getpid (), ++counter, g_random_int ());
+  create = g_strdup_printf ("CREATE SCHEMA %s", schema);
+  conn = PQconnectdb (server);
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, create);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  PQfinish (conn);
+  return g_strdup_printf ("%s%soptions=-csearch_path%%3D%s", server, strchr (server, '?') ? "&" : "?", schema);
+}
+
+gboolean
+lum_test_on_postgresql (void)
+{
+  const char *server = g_getenv ("LUMEN_TEST_DB");
+
+  return server != NULL && *server != '\0';
 }
 
 /* A new engine on a fresh database in the test's private temp dir
@@ -20,7 +65,7 @@ lum_test_engine_new (LumTestClock  *clock,
   static guint counter;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup_printf ("test-%u-%u.db", (guint)getpid (), ++counter);
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autofree char *path = lum_test_new_database (name);
   LumEngine *engine;
 
   engine = lum_engine_new (path, &error);
@@ -61,7 +106,10 @@ lum_test_dump_database (LumEngine *engine)
   GString *dump = g_string_new (NULL);
   LumStmt *tables = NULL;
 
-  tables = lum_db_prepare (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", NULL);
+  tables = lum_db_prepare (db, lum_test_on_postgresql ()
+                              ? "SELECT table_name FROM information_schema.tables"
+                                " WHERE table_schema = current_schema () ORDER BY 1"
+                              : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", NULL);
   g_assert_nonnull (tables);
   while (lum_stmt_step (tables, NULL) == LUM_STMT_ROW)
     {

@@ -19,4 +19,7 @@ gint64     lum_test_count_rows       (LumEngine    *engine,
 char      *lum_test_dump_database    (LumEngine    *engine);
 char      *lum_test_damaged_database (void);
 
+char       *lum_test_new_database   (const char *name);
+gboolean    lum_test_on_postgresql  (void);
+
 G_END_DECLS

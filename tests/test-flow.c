@@ -869,7 +869,7 @@ numbers_of (Fixture    *f,
             const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT group_concat (number, ' ') FROM (SELECT number FROM %s"
-                                          " ORDER BY number)", table);
+                                          " ORDER BY number) AS n", table);
   LumStmt *stmt = NULL;
   char *numbers;
 
@@ -953,6 +953,80 @@ test_test_series (Fixture       *f,
   }
 }
 
+/* An invoice made on shipment copies its order's header as the invoice is
+ * written: a test order's invoice is a test invoice of the test series,
+ * found by its customer, with the order's ship-to, channel and
+ * configuration, and the shipped lines only. */
+static void
+test_shipment_invoice_of_test_order (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumChannel) channel = make_channel (f, "Test shipments", LUM_ORDER_FLOW_SO_FIRST,
+                                                LUM_INVOICE_TIMING_SHIPMENT_CREATED, FALSE, 0, TRUE);
+  g_autoptr(LumDocument) order = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+  g_autoptr(LumDocLine) a = lum_doc_line_new ("SKU-A", 2, -1);
+  g_autoptr(LumDocLine) b = lum_doc_line_new ("SKU-B", 4, -1);
+  g_autoptr(LumDocument) invoice = NULL;
+  g_autoptr(LumDocLine) line = NULL;
+  g_autofree char *order_config = NULL;
+  g_autofree char *invoice_config = NULL;
+  g_auto(GStrv) numbers = NULL;
+  LumDocumentQuery q = { .kind = LUM_DOCUMENT_KIND_INVOICE, .only_test = TRUE };
+  LumDb *db = lum_engine_get_db (f->engine);
+
+  lum_document_set_int (order, LUM_DOC_CHANNEL_ID, lum_channel_get_id (channel));
+  lum_document_set_int (order, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (f->customer));
+  lum_document_set_is_test (order, TRUE);
+  lum_document_set_text (order, LUM_DOC_SHIP_NAME, "Dock Master");
+  lum_document_set_text (order, LUM_DOC_SHIP_STREET1, "1 Quay Rd");
+  lum_document_set_text (order, LUM_DOC_SHIP_COUNTRY, "GB");
+  lum_document_set_text (order, LUM_DOC_REQUESTED_SHIP_DATE, "2027-02-01");
+  lum_document_set_text (order, LUM_DOC_INTERNAL_NOTES, "fragile");
+  lum_document_add_line (order, a);
+  lum_document_add_line (order, b);
+  g_assert_true (lum_engine_create_and_post_document (f->engine, order, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (lum_document_get_number (order), ==, "TEST-SO-000001");
+
+  ship (f, order, "SKU-B", 3, "1ZTEST0001");
+
+  numbers = lum_engine_list_order_invoices (f->engine, lum_document_get_id (order), NULL);
+  g_assert_cmpuint (g_strv_length (numbers), ==, 1);
+  g_assert_cmpstr (numbers[0], ==, "TEST-INV-000001");
+  invoice = lum_engine_find_document (f->engine, LUM_DOCUMENT_KIND_INVOICE, numbers[0], &error);
+  g_assert_no_error (error);
+  g_assert_true (lum_document_get_is_test (invoice));
+  g_assert_cmpstr (lum_document_get_status (invoice), ==, "posted");
+  g_assert_cmpint (lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), ==, lum_channel_get_id (channel));
+  g_assert_cmpint (lum_document_get_int (invoice, LUM_DOC_CUSTOMER_ID), ==, lum_customer_get_id (f->customer));
+  g_assert_cmpint (lum_document_get_int (invoice, LUM_DOC_LINKED_ID), ==, lum_document_get_id (order));
+  g_assert_cmpint (lum_document_get_int (invoice, LUM_DOC_SHIPMENT_ID), >, 0);
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_CUSTOMER_NAME), ==, lum_customer_get_name (f->customer));
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_SHIP_NAME), ==, "Dock Master");
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_SHIP_STREET1), ==, "1 Quay Rd");
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_SHIP_COUNTRY), ==, "GB");
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_REQUESTED_SHIP_DATE), ==, "2027-02-01");
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_INTERNAL_NOTES), ==, "fragile");
+  g_assert_cmpstr (lum_document_get_text (invoice, LUM_DOC_ACCOUNTING_STATUS), ==, "scheduled");
+  g_assert_cmpuint (n_items (lum_document_get_lines (invoice)), ==, 1);
+  line = g_list_model_get_item (lum_document_get_lines (invoice), 0);
+  g_assert_cmpstr (lum_doc_line_get_sku (line), ==, "SKU-B");
+  g_assert_cmpint (lum_doc_line_get_quantity (line), ==, 3);
+  g_assert_cmpint (lum_document_get_total_cents (invoice), ==, 3 * lum_doc_line_get_unit_price_cents (line));
+
+  /* posted under the order's configuration, and listed by its customer */
+  order_config = lum_document_store_get_config (db, LUM_DOCUMENT_KIND_SALES_ORDER, lum_document_get_id (order),
+                                                &error);
+  invoice_config = lum_document_store_get_config (db, LUM_DOCUMENT_KIND_INVOICE, lum_document_get_id (invoice),
+                                                  &error);
+  g_assert_nonnull (order_config);
+  g_assert_cmpstr (invoice_config, ==, order_config);
+  q.search = lum_customer_get_name (f->customer);
+  g_assert_cmpint (lum_engine_count_documents (f->engine, &q, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -968,6 +1042,7 @@ main (int   argc,
 
   ADD ("/flow/sales-order-first-matrix", test_sales_order_first_matrix);
   ADD ("/flow/shipment-rules", test_shipment_rules);
+  ADD ("/flow/shipment-invoice-of-test-order", test_shipment_invoice_of_test_order);
   ADD ("/flow/invoice-first", test_invoice_first);
   ADD ("/flow/edit-inside-delay", test_edit_inside_delay);
   ADD ("/flow/cancel", test_cancel);

@@ -193,7 +193,7 @@ test_extensiv_every_page (Fixture       *f,
   const char *west[] = { "2", NULL };
 
   SKIP_WITHOUT_KEYRING ();
-  control (f, "/extensiv/facilities", "{\"name\": \"West\", \"id\": 2}");
+  control (f, "/extensiv/facilities", "{\"name\": \"West\", \"id\": 3}");
   for (int i = 0; i < 110; i++)
     g_string_append_printf (skus, "%s\"BULK-%03d\"", i ? ", " : "", i);
   g_string_append (skus, "]}");

@@ -37,6 +37,7 @@ typedef struct
   char     *invoice_type;
   char     *invoice_timing;
   char     *accounting;
+  gint64    expect_version;
 } ChannelOptions;
 
 #define CHANNEL_OPTIONS_INIT { .internal = LUMCTL_UNSET, .push_to_oms = LUMCTL_UNSET, \
@@ -131,6 +132,9 @@ channel_context_new (LumctlGlobal   *global,
       N_("Remove all tags (with --tag: only the given tags remain)"), NULL },
     { "clear-maps", 0, 0, G_OPTION_ARG_NONE, &o->clear_maps,
       N_("Remove all field mappings (with --map: only the given mappings remain)"), NULL },
+    { "expect-version", 0, 0, G_OPTION_ARG_INT64, &o->expect_version,
+      N_("Save only if the channel is still at this version (as shown); refused if someone saved it since"),
+      N_("N") },
     G_OPTION_ENTRY_NULL
   };
   g_autofree char *keys = lum_field_catalog_keys ();
@@ -466,6 +470,7 @@ print_channel_text (LumChannel *channel)
   g_autofree char *store = dup_store_text (channel);
   g_autofree char *timing = dup_push_timing (channel);
   g_autofree char *mappings = dup_mappings_text (channel);
+  g_autofree char *version = g_strdup_printf ("%" PRId64, lum_channel_get_version (channel));
   gboolean push = lum_channel_get_push_to_oms (channel);
 
   lumctl_fields_add (fields, _("Name"), lum_channel_get_name (channel));
@@ -489,6 +494,7 @@ print_channel_text (LumChannel *channel)
                      name_or_none (lum_channel_get_accounting_integration_id (channel) != 0
                                    ? lum_channel_get_accounting_integration_name (channel) : NULL));
   lumctl_fields_add (fields, _("Archived"), lumctl_yes_no (lum_channel_get_archived (channel)));
+  lumctl_fields_add (fields, _("Version"), version);
   lumctl_fields_print (fields);
 }
 
@@ -572,6 +578,9 @@ channel_edit (LumctlGlobal  *global,
       (channel = lum_engine_find_channel (engine, args[1], &error)) == NULL ||
       !apply_options (engine, channel, &o, &error))
     return lumctl_fail (error);
+  /* the version a script read before: a save since then is refused */
+  if (o.expect_version > 0)
+    lum_channel_set_version (channel, o.expect_version);
 
   return save_and_print (global, engine, channel);
 }

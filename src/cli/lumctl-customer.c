@@ -500,6 +500,7 @@ print_product (LumctlGlobal *global,
   g_autofree char *price = NULL;
   g_autofree char *weight = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *version = g_strdup_printf ("%" PRId64, lum_product_get_version (product));
 
   if (global->json)
     {
@@ -517,6 +518,7 @@ print_product (LumctlGlobal *global,
   lumctl_fields_add (fields, _("Price"), price);
   lumctl_fields_add (fields, _("Weight (oz)"), weight);
   lumctl_fields_add (fields, _("ID"), id);
+  lumctl_fields_add (fields, _("Version"), version);
   lumctl_fields_print (fields);
 }
 
@@ -565,6 +567,7 @@ product_add (LumctlGlobal  *global,
   g_autofree char *price_text = NULL;
   g_autofree char *weight_text = NULL;
   gboolean update = FALSE;
+  gint64 expect_version = 0;
   const GOptionEntry entries[] = {
     { "sku", 0, 0, G_OPTION_ARG_STRING, &sku_arg,
       N_("The stock-keeping unit: unique, no spaces, at most 64 characters (required)"), N_("SKU") },
@@ -574,6 +577,9 @@ product_add (LumctlGlobal  *global,
     { "weight-oz", 0, 0, G_OPTION_ARG_STRING, &weight_text, N_("The weight in ounces (default: 0)"), N_("OUNCES") },
     { "update", 0, 0, G_OPTION_ARG_NONE, &update,
       N_("Change the product if its SKU exists already; options not given keep their value"), NULL },
+    { "expect-version", 0, 0, G_OPTION_ARG_INT64, &expect_version,
+      N_("With --update: change it only if it is still at this version; refused if someone saved it since"),
+      N_("N") },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = lumctl_option_context_new (global, "", N_("Add a product and print it."), entries);
@@ -612,6 +618,12 @@ product_add (LumctlGlobal  *global,
                              name_arg != NULL ? name : lum_product_get_name (existing),
                              price_text != NULL ? cents : lum_product_get_unit_price_cents (existing),
                              weight_text != NULL || existing == NULL ? weight : lum_product_get_weight_oz (existing));
+  /* an edit of the product as read: refused if it changes before the save */
+  if (existing != NULL)
+    {
+      lum_product_set_id (product, lum_product_get_id (existing));
+      lum_product_set_version (product, expect_version > 0 ? expect_version : lum_product_get_version (existing));
+    }
   if (!lum_engine_save_product (engine, product, &error))
     return lumctl_fail (error);
 

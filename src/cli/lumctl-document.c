@@ -125,6 +125,9 @@ doc_context_new (LumctlGlobal     *global,
     { "test", 0, 0, G_OPTION_ARG_NONE, &o->is_test, N_("Mark a draft as a test document"), NULL },
     { "no-test", 0, G_OPTION_FLAG_REVERSE, G_OPTION_ARG_NONE, &o->is_test,
       N_("Mark a draft as a real document"), NULL },
+    { "expect-version", 0, 0, G_OPTION_ARG_INT64, &o->expect_version,
+      N_("Save only if the document is still at this version (as shown); refused if someone changed it since"),
+      N_("N") },
   };
   GOptionContext *context;
 
@@ -355,6 +358,7 @@ add_header_fields (LumctlFields *fields,
   g_autofree char *invoice_list = invoices != NULL ? g_strjoinv (", ", invoices) : NULL;
   g_autofree char *push = NULL;
   g_autofree char *accounting = NULL;
+  g_autofree char *version = g_strdup_printf ("%" PRId64, lum_document_get_int (doc, LUM_DOC_VERSION));
 
   for (guint i = 0; i < LUMCTL_ADDRESS_N_PARTS; i++)
     parts[i] = lum_document_get_text (doc, LUM_DOC_SHIP_NAME + i);
@@ -364,6 +368,7 @@ add_header_fields (LumctlFields *fields,
   if (!order)
     lumctl_fields_add (fields, _("Type"), lum_document_get_text (doc, LUM_DOC_INVOICE_TYPE_NAME));
   lumctl_fields_add (fields, _("Status"), lum_document_get_status (doc));
+  lumctl_fields_add (fields, _("Version"), version);
   lumctl_fields_add (fields, _("Channel"), lum_document_get_text (doc, LUM_DOC_CHANNEL_NAME));
   lumctl_fields_add (fields, _("Customer"), lum_document_get_text (doc, LUM_DOC_CUSTOMER_NAME));
   if (order)
@@ -578,7 +583,7 @@ print_sent (LumEngine  *engine,
 static void
 print_timeline (GListModel *events)
 {
-  g_autoptr(LumctlTable) table = lumctl_table_new (3, _("At"), _("Actor"), _("Event"));
+  g_autoptr(LumctlTable) table = lumctl_table_new (4, _("At"), _("Actor"), _("By"), _("Event"));
 
   print_section (_("Timeline:"));
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
@@ -589,7 +594,8 @@ print_timeline (GListModel *events)
       g_autofree char *summary = lum_time_format_in_text (raw);
 
       lumctl_table_add_row (table, lum_event_get_text (event, LUM_EVENT_AT),
-                            lum_event_get_text (event, LUM_EVENT_ACTOR), summary);
+                            lum_event_get_text (event, LUM_EVENT_ACTOR),
+                            lum_event_get_text (event, LUM_EVENT_ACTOR_NAME), summary);
     }
   lumctl_table_print (table);
 }
@@ -756,6 +762,9 @@ lumctl_document_edit (LumctlGlobal     *global,
       (stored = lumctl_find_document (engine, kind, args[1], &error)) == NULL)
     return lumctl_fail (error);
   doc = lum_document_copy (stored);
+  /* the version a script read before: a change since then is refused */
+  if (o.expect_version > 0)
+    lum_document_set_int (doc, LUM_DOC_VERSION, o.expect_version);
   if (!apply_options (engine, doc, &o, &error) ||
       !lum_engine_update_document (engine, doc, &error))
     return lumctl_fail (error);

@@ -22,6 +22,7 @@ typedef struct
   char     *text[LUM_DOC_N_TEXT];
   gboolean  is_test;
   gboolean  post;
+  gint64    expect_version;
 } LumctlDocOptions;
 
 #define LUMCTL_DOC_OPTIONS_INIT { .is_test = LUMCTL_UNSET }

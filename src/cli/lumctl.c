@@ -11,6 +11,7 @@
 
 #include "lumctl.h"
 #include "lum-util.h"
+#include "store/lum-store-version.h"
 
 static const LumctlGroup *groups[] = {
   &lumctl_channel_group,
@@ -203,6 +204,15 @@ lumctl_printerr (const char *format,
 int
 lumctl_fail (const GError *error)
 {
+  if (g_error_matches (error, LUM_STORE_ERROR, LUM_STORE_ERROR_CHANGED))
+    {
+      /* Translators: after “X was changed by Ana on …, after you opened it” */
+      g_autofree char *message = g_strdup_printf (_("%s. Nothing was saved: show it again and repeat the edit "
+                                                    "(with --expect-version, the version shown)"),
+                                                  error->message);
+      print_error_line (message);
+      return LUMCTL_EXIT_CHANGED;
+    }
   print_error_line (error->message);
   return LUMCTL_EXIT_FAILURE;
 }
@@ -238,7 +248,19 @@ LumEngine *
 lumctl_open_engine (LumctlGlobal  *global,
                     GError       **error)
 {
-  return lum_engine_new_waiting (global->db_path, LUMCTL_WAIT_MS, on_waiting_cb, NULL, error);
+  LumEngine *engine = lum_engine_new_waiting (global->db_path, LUMCTL_WAIT_MS, on_waiting_cb, NULL, error);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  /* Who: the name the desk's window goes by (Preferences), else the system user */
+  if (engine != NULL && schema != NULL && g_settings_schema_has_key (schema, "display-name"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+      g_autofree char *name = g_settings_get_string (settings, "display-name");
+
+      lum_engine_set_actor_name (engine, name);
+    }
+  return engine;
 }
 
 /* -- values -------------------------------------------------------------- */

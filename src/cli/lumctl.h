@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define LUMCTL_EXIT_OK      0
 #define LUMCTL_EXIT_FAILURE 1
 #define LUMCTL_EXIT_USAGE   2
+/* the record was saved by someone else since the version the edit expected */
+#define LUMCTL_EXIT_CHANGED 3
 
 /* A gboolean option pair such as --internal/--no-internal stores TRUE or
  * FALSE; this value says that neither was given. */

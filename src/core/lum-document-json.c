@@ -66,6 +66,7 @@ add_header (JsonBuilder *b,
   add_string (b, "channel", lum_document_get_text (doc, LUM_DOC_CHANNEL_NAME));
   add_string (b, "customer", lum_document_get_text (doc, LUM_DOC_CUSTOMER_NAME));
   add_string (b, "status", lum_document_get_status (doc));
+  add_int (b, "version", lum_document_get_int (doc, LUM_DOC_VERSION));
   for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
     add_string (b, lum_doc_text_column (shared[i]), lum_document_get_text (doc, shared[i]));
   json_builder_set_member_name (b, "is_test");
@@ -143,6 +144,7 @@ lum_event_to_json (LumEvent *event)
   add_int (b, "id", lum_event_get_int (event, LUM_EVENT_ID));
   add_string (b, "at", lum_event_get_text (event, LUM_EVENT_AT));
   add_string (b, "actor", lum_event_get_text (event, LUM_EVENT_ACTOR));
+  add_string (b, "by", lum_event_get_text (event, LUM_EVENT_ACTOR_NAME));
   add_string (b, "kind", lum_event_get_text (event, LUM_EVENT_KIND));
   add_string (b, "document", lum_event_get_text (event, LUM_EVENT_DOCUMENT_NUMBER));
   add_string (b, "summary", summary);

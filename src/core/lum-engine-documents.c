@@ -66,9 +66,8 @@ check_length (const char  *field,
 {
   if (required && lum_str_empty (value))
     {
-      g_autofree char *shown = lum_text_shown (value);
-      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
-                   _("%s “%s” is empty"), field, shown);
+      /* spaces only are as empty as nothing: plain words, no “” */
+      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD, _("%s is empty"), field);
       return FALSE;
     }
   return lum_text_check_in (field, value, LUM_TEXT_ONE_LINE, max, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD, error);
@@ -77,13 +76,16 @@ check_length (const char  *field,
 /**
  * lum_customer_check_text:
  * @field: a #LumCustomerText
+ * @title: (nullable): what the message calls the field, such as the
+ *   title of a form's row; %NULL for its column name
  *
  * Checks one text field of a customer as saving does (one line, and at
  * most 120 characters for the name, 254 for an email, 40 for a phone, 200
- * for the others), so that a form can find the row an error is about.
+ * for the others), so that a form can show each refused field at once.
  */
 gboolean
 lum_customer_check_text (guint        field,
+                         const char  *title,
                          const char  *value,
                          GError     **error)
 {
@@ -92,12 +94,36 @@ lum_customer_check_text (guint        field,
   g_return_val_if_fail (field < LUM_CUSTOMER_N_TEXT, FALSE);
 
   if (field == LUM_CUSTOMER_NAME)
-    return check_length (_("Customer name"), value, LUM_TEXT_NAME_MAX, TRUE, error);
+    return check_length (title ? title : _("Customer name"), value, LUM_TEXT_NAME_MAX, TRUE, error);
   if (field == LUM_CUSTOMER_EMAIL)
     max = LUM_TEXT_EMAIL_MAX;
   else if (field == LUM_CUSTOMER_PHONE || field == LUM_CUSTOMER_SHIP_PHONE)
     max = LUM_TEXT_PHONE_MAX;
-  return check_length (lum_record_text_column (LUM_TYPE_CUSTOMER, field), value, max, FALSE, error);
+  return check_length (title ? title : lum_record_text_column (LUM_TYPE_CUSTOMER, field), value, max, FALSE, error);
+}
+
+/**
+ * lum_customer_check_email:
+ * @email: a trimmed email, or ""
+ *
+ * An email is empty, or has one “@” with something on each side and no
+ * space.
+ */
+gboolean
+lum_customer_check_email (const char  *email,
+                          GError     **error)
+{
+  const char *at = strchr (email, '@');
+
+  if (*email != '\0' && (at == NULL || at != strrchr (email, '@') ||
+                         email[0] == '@' || g_str_has_suffix (email, "@") || strchr (email, ' ') != NULL))
+    {
+      g_autofree char *shown = lum_text_shown (email);
+      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
+                   _("Email is not an address: “%s”"), shown);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -111,7 +137,6 @@ lum_engine_check_customer (LumEngine    *self,
                            LumCustomer  *customer,
                            GError      **error)
 {
-  const char *email;
   gint64 other;
 
   for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
@@ -121,18 +146,11 @@ lum_engine_check_customer (LumEngine    *self,
     }
 
   for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
-    if (!lum_customer_check_text (i, lum_customer_get_text (customer, i), error))
+    if (!lum_customer_check_text (i, NULL, lum_customer_get_text (customer, i), error))
       return FALSE;
 
-  email = lum_customer_get_text (customer, LUM_CUSTOMER_EMAIL);
-  if (*email != '\0' && (strchr (email, '@') == NULL || strchr (email, '@') != strrchr (email, '@') ||
-                         email[0] == '@' || g_str_has_suffix (email, "@") || strchr (email, ' ') != NULL))
-    {
-      g_autofree char *shown = lum_text_shown (email);
-      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
-                   _("Email “%s” is not an email address"), shown);
-      return FALSE;
-    }
+  if (!lum_customer_check_email (lum_customer_get_text (customer, LUM_CUSTOMER_EMAIL), error))
+    return FALSE;
   if (lum_customer_get_terms_days (customer) < 0 || lum_customer_get_terms_days (customer) > 365)
     {
       g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
@@ -168,12 +186,14 @@ lum_engine_save_customer (LumEngine    *self,
                           GError      **error)
 {
   gint64 old_id = lum_customer_get_id (customer);
+  gint64 old_version = lum_customer_get_version (customer);
 
   g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
 
   if (!lum_engine_run_in_transaction (self, save_customer_tx, customer, "customers", error))
     {
       lum_customer_set_id (customer, old_id);
+      lum_customer_set_version (customer, old_version);
       return FALSE;
     }
   return TRUE;
@@ -198,40 +218,75 @@ lum_engine_search_customers (LumEngine   *self,
   return lum_customer_store_search (lum_engine_get_db (self), prefix, TRUE, limit, error);
 }
 
-/* A SKU is printable, without spaces, at most 64 characters. */
+/**
+ * lum_product_check_field:
+ * @field: which of @product's values to check
+ *
+ * One check of lum_engine_check_product(), so that a form can show each
+ * refused value at once: a SKU is printable, without spaces, at most 64
+ * characters; a name at most 200; a price and a weight in range.
+ */
+gboolean
+lum_product_check_field (LumProduct       *product,
+                         LumProductField   field,
+                         GError          **error)
+{
+  const char *sku = lum_product_get_sku (product);
+  g_autofree char *shown = lum_text_shown (sku);
+
+  switch (field)
+    {
+    case LUM_PRODUCT_FIELD_SKU:
+      if (!check_length (_("SKU"), sku, LUM_SKU_MAX_LENGTH, TRUE, error))
+        return FALSE;
+      for (const char *p = sku; *p; p = g_utf8_next_char (p))
+        if (g_unichar_isspace (g_utf8_get_char (p)) || !g_unichar_isprint (g_utf8_get_char (p)))
+          {
+            g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
+                         _("SKU “%s” contains a space or an unprintable character"), shown);
+            return FALSE;
+          }
+      return TRUE;
+    case LUM_PRODUCT_FIELD_NAME:
+      return check_length (_("Product name"), lum_product_get_name (product), LUM_PRODUCT_NAME_MAX, TRUE, error);
+    case LUM_PRODUCT_FIELD_PRICE:
+      if (lum_product_get_unit_price_cents (product) < 0 ||
+          lum_product_get_unit_price_cents (product) > LUM_LINE_MAX_PRICE_CENTS)
+        {
+          g_autofree char *price = lum_money_format (lum_product_get_unit_price_cents (product));
+          g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
+                       _("Unit price %s of “%s” is out of range"), price, shown);
+          return FALSE;
+        }
+      return TRUE;
+    case LUM_PRODUCT_FIELD_WEIGHT:
+      if (!(lum_product_get_weight_oz (product) >= 0 && lum_product_get_weight_oz (product) < 1e6))
+        {
+          g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
+                       _("Weight %g oz of “%s” is out of range"), lum_product_get_weight_oz (product), shown);
+          return FALSE;
+        }
+      return TRUE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/* Every check of lum_product_check_field(), in the order they always
+ * ran: the lengths of the SKU and the name, then what the SKU holds. */
 gboolean
 lum_engine_check_product (LumProduct  *product,
                           GError     **error)
 {
-  const char *sku = lum_product_get_sku (product);
+  static const LumProductField order[] = {
+    LUM_PRODUCT_FIELD_NAME, LUM_PRODUCT_FIELD_SKU, LUM_PRODUCT_FIELD_PRICE, LUM_PRODUCT_FIELD_WEIGHT,
+  };
 
-  g_autofree char *shown = NULL;
-
-  if (!check_length (_("SKU"), sku, LUM_SKU_MAX_LENGTH, TRUE, error) ||
-      !check_length (_("Product name"), lum_product_get_name (product), LUM_PRODUCT_NAME_MAX, TRUE, error))
+  if (!check_length (_("SKU"), lum_product_get_sku (product), LUM_SKU_MAX_LENGTH, TRUE, error))
     return FALSE;
-  shown = lum_text_shown (sku);
-  for (const char *p = sku; *p; p = g_utf8_next_char (p))
-    if (g_unichar_isspace (g_utf8_get_char (p)) || !g_unichar_isprint (g_utf8_get_char (p)))
-      {
-        g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
-                     _("SKU “%s” contains a space or an unprintable character"), shown);
-        return FALSE;
-      }
-  if (lum_product_get_unit_price_cents (product) < 0 ||
-      lum_product_get_unit_price_cents (product) > LUM_LINE_MAX_PRICE_CENTS)
-    {
-      g_autofree char *price = lum_money_format (lum_product_get_unit_price_cents (product));
-      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
-                   _("Unit price %s of “%s” is out of range"), price, shown);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (!lum_product_check_field (product, order[i], error))
       return FALSE;
-    }
-  if (!(lum_product_get_weight_oz (product) >= 0 && lum_product_get_weight_oz (product) < 1e6))
-    {
-      g_set_error (error, LUM_RECORD_ERROR, LUM_RECORD_ERROR_FIELD,
-                   _("Weight %g oz of “%s” is out of range"), lum_product_get_weight_oz (product), shown);
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -252,8 +307,15 @@ lum_engine_save_product (LumEngine   *self,
                          LumProduct  *product,
                          GError     **error)
 {
+  gint64 old_version = lum_product_get_version (product);
+
   g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
-  return lum_engine_run_in_transaction (self, save_product_tx, product, "products", error);
+  if (!lum_engine_run_in_transaction (self, save_product_tx, product, "products", error))
+    {
+      lum_product_set_version (product, old_version);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 LumProduct *

@@ -32,6 +32,15 @@ typedef enum
 #define LUM_RECORD_ERROR (lum_record_error_quark ())
 GQuark lum_record_error_quark (void);
 
+/* What lum_product_check_field() checks, in the order of a form's rows */
+typedef enum {
+  LUM_PRODUCT_FIELD_SKU,
+  LUM_PRODUCT_FIELD_NAME,
+  LUM_PRODUCT_FIELD_PRICE,
+  LUM_PRODUCT_FIELD_WEIGHT,
+  LUM_PRODUCT_N_FIELDS
+} LumProductField;
+
 #define LUM_SKU_MAX_LENGTH   64
 #define LUM_PRODUCT_NAME_MAX 200
 
@@ -40,7 +49,10 @@ gboolean     lum_engine_save_customer     (LumEngine         *self,
                                            LumCustomer       *customer,
                                            GError           **error);
 gboolean     lum_customer_check_text      (guint              field,
+                                           const char        *title,
                                            const char        *value,
+                                           GError           **error);
+gboolean     lum_customer_check_email     (const char        *email,
                                            GError           **error);
 gboolean     lum_engine_check_customer    (LumEngine         *self,
                                            LumCustomer       *customer,
@@ -56,6 +68,9 @@ gboolean     lum_engine_save_product      (LumEngine         *self,
                                            LumProduct        *product,
                                            GError           **error);
 gboolean     lum_engine_check_product     (LumProduct        *product,
+                                           GError           **error);
+gboolean     lum_product_check_field      (LumProduct        *product,
+                                           LumProductField    field,
                                            GError           **error);
 LumProduct  *lum_engine_find_product      (LumEngine         *self,
                                            const char        *sku,

@@ -153,6 +153,7 @@ lum_engine_save_channel (LumEngine   *self,
                          GError     **error)
 {
   gint64 old_id;
+  gint64 old_version = lum_channel_get_version (channel);
 
   g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
   g_return_val_if_fail (LUM_IS_CHANNEL (channel), FALSE);
@@ -161,6 +162,7 @@ lum_engine_save_channel (LumEngine   *self,
   if (!lum_engine_run_in_transaction (self, save_channel_tx, channel, "channels", error))
     {
       lum_channel_set_id (channel, old_id);
+      lum_channel_set_version (channel, old_version);
       return FALSE;
     }
   return TRUE;

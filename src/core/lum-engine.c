@@ -8,6 +8,7 @@
 #include "lum-engine-private.h"
 #include "lum-util.h"
 #include "store/lum-setup-store.h"
+#include "store/lum-store-version.h"
 
 G_DEFINE_FINAL_TYPE (LumEngine, lum_engine, G_TYPE_OBJECT)
 
@@ -230,6 +231,31 @@ lum_engine_get_db (LumEngine *self)
 {
   g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
   return self->db;
+}
+
+/**
+ * lum_engine_set_actor_name:
+ * @name: (nullable): a display name (Preferences); %NULL or "" for the
+ *   default
+ *
+ * The person this engine acts for, as events and saves record it ("by
+ * Ana" on a timeline, who changed a record an editor refuses to save
+ * over). The default is the system user on SQLite; a server back end
+ * gives its database user instead (lum_store_get_actor_name()).
+ */
+void
+lum_engine_set_actor_name (LumEngine  *self,
+                           const char *name)
+{
+  g_return_if_fail (LUM_IS_ENGINE (self));
+  lum_store_set_actor_name (self->db, name);
+}
+
+const char *
+lum_engine_get_actor_name (LumEngine *self)
+{
+  g_return_val_if_fail (LUM_IS_ENGINE (self), NULL);
+  return lum_store_get_actor_name (self->db);
 }
 
 /**

@@ -41,5 +41,8 @@ char              *lum_engine_now_text               (LumEngine         *self);
 void               lum_engine_emit_changed           (LumEngine         *self,
                                                       const char        *what);
 gboolean           lum_engine_check_external_changes (LumEngine         *self);
+void               lum_engine_set_actor_name         (LumEngine         *self,
+                                                      const char        *name);
+const char        *lum_engine_get_actor_name         (LumEngine         *self);
 
 G_END_DECLS

@@ -408,6 +408,23 @@ on_integrity_checked_cb (GObject      *source,
   self->integrity_error = g_steal_pointer (&error);
 }
 
+/* Who this desk is, on timelines and in refusals: the name from
+ * Preferences, else the system user (lum_engine_set_actor_name()). */
+static void
+apply_display_name (LumApplication *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->engine == NULL || self->settings == NULL)
+    return;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (!g_settings_schema_has_key (schema, "display-name"))
+    return;
+  name = g_settings_get_string (self->settings, "display-name");
+  lum_engine_set_actor_name (self->engine, name);
+}
+
 static void
 open_engine (LumApplication *self)
 {
@@ -421,6 +438,7 @@ open_engine (LumApplication *self)
       return;
     }
 
+  apply_display_name (self);
   lum_engine_check_integrity_async (self->engine, NULL, on_integrity_checked_cb, g_object_ref (self));
   g_signal_connect_object (self->engine, "changed", G_CALLBACK (on_engine_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -737,8 +755,12 @@ lum_application_startup (GApplication *app)
 
   self->settings = lum_application_dup_settings ();
   if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed::poll-interval",
-                             G_CALLBACK (on_poll_interval_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (self->settings, "changed::poll-interval",
+                               G_CALLBACK (on_poll_interval_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::display-name",
+                               G_CALLBACK (apply_display_name), self, G_CONNECT_SWAPPED);
+    }
 
   open_engine (self);
   start_embedded_sandbox (self);

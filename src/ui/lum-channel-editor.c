@@ -18,6 +18,7 @@
 #include "lum-form-util.h"
 #include "lum-ui-util.h"
 #include "lum-engine-setup.h"
+#include "store/lum-store-version.h"
 
 G_DEFINE_FINAL_TYPE (LumChannelEditor, lum_channel_editor, ADW_TYPE_WINDOW)
 
@@ -537,12 +538,68 @@ on_mappings_changed_cb (LumChannelEditor *self)
 
 /* -- actions -------------------------------------------------------------- */
 
+static void save_channel (LumChannelEditor *self);
+
+/* The channel as saved now, over the widgets: the clerk's changes go. */
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+reload_channel (LumChannelEditor *self)
 {
-  LumChannelEditor *self = LUM_CHANNEL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumChannel) stored = lum_engine_get_channel (self->engine, lum_channel_get_id (self->original), &error);
+
+  if (stored == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (error->message));
+      return;
+    }
+  g_set_object (&self->original, stored);
+  g_clear_object (&self->channel);
+  self->channel = lum_channel_copy (stored);
+  clear_errors (self);
+  load_channel (self, self->channel);
+  g_free (self->baseline);
+  self->baseline = dup_state (self);
+  update_flow (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (_("Reloaded as saved by the other person")));
+}
+
+static gboolean
+save_anyway_idle_cb (gpointer user_data)
+{
+  save_channel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_changed_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LumChannelEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumChannel) stored = NULL;
+
+  if (g_strcmp0 (response, "reload") == 0)
+    {
+      reload_channel (self);
+      return;
+    }
+  if (g_strcmp0 (response, "save-anyway") != 0)
+    return;
+  /* Save Anyway: over the version saved now, nothing else of it kept */
+  stored = lum_engine_get_channel (self->engine, lum_channel_get_id (self->channel), &error);
+  if (stored == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (error->message));
+      return;
+    }
+  lum_channel_set_version (self->channel, lum_channel_get_version (stored));
+  /* saved, the editor closes: let the dialog go before its parent does */
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_anyway_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+save_channel (LumChannelEditor *self)
+{
   g_autoptr(LumChannelEditor) hold = g_object_ref (self);
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
   g_autoptr(GPtrArray) refused = NULL;
@@ -556,7 +613,19 @@ save_action (GtkWidget  *widget,
   for (guint i = 0; i < refused->len; i++)
     g_ptr_array_add (errors, g_error_copy (g_ptr_array_index (refused, i)));
   if (errors->len == 0 && !lum_engine_save_channel (self->engine, self->channel, &error))
-    g_ptr_array_add (errors, g_steal_pointer (&error));
+    {
+      /* someone else saved it meanwhile: who and when, the clerk's changes kept */
+      if (g_error_matches (error, LUM_STORE_ERROR, LUM_STORE_ERROR_CHANGED))
+        {
+          GtkWidget *dialog = lum_form_changed_dialog_new (GTK_WINDOW (self), error);
+
+          g_error_free (error);
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_response_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+      g_ptr_array_add (errors, g_steal_pointer (&error));
+    }
   if (errors->len > 0)
     {
       show_errors (self, errors);
@@ -565,6 +634,14 @@ save_action (GtkWidget  *widget,
 
   g_signal_emit (self, signals[SAVED], 0, self->channel);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save_channel (LUM_CHANNEL_EDITOR (widget));
 }
 
 static void

@@ -9,6 +9,8 @@
 #include "lum-form-util.h"
 #include "lum-ui-util.h"
 #include "lum-util.h"
+#include "lum-engine-documents.h"
+#include "store/lum-store-version.h"
 
 /* A customer: who they are, how they pay, where bills and orders go. The
  * editor works on a copy; Save writes it. */
@@ -23,7 +25,7 @@ struct _LumCustomerEditor
   GArray              *terms;
   GtkWidget           *rows[LUM_CUSTOMER_N_TEXT];
   AdwComboRow         *terms_row;
-  GtkWidget           *error_row;
+  GPtrArray           *error_rows;
 
   AdwWindowTitle      *window_title;
   AdwToastOverlay     *toast_overlay;
@@ -160,40 +162,65 @@ apply_to_customer (LumCustomerEditor *self,
     lum_customer_set_terms_days (customer, g_array_index (self->terms, int, selected));
 }
 
-/* The field an error of the engine is about, found with its own checks in
- * the same order: the name, lengths, the email, the terms. */
+/* The row an error of saving is about, or %NULL when no row shows it (a
+ * database error): the fields are checked before, so only the name's
+ * uniqueness is left. */
 static GtkWidget *
 row_for_error (LumCustomerEditor *self,
                const GError      *error)
 {
-  g_autoptr(LumCustomer) shown = lum_customer_new (NULL);
-  const char *email;
-
-  if (error->domain != LUM_RECORD_ERROR)
-    return NULL;
-  if (error->code == LUM_RECORD_ERROR_DUPLICATE)
+  if (error->domain == LUM_RECORD_ERROR && error->code == LUM_RECORD_ERROR_DUPLICATE)
     return self->rows[LUM_CUSTOMER_NAME];
-
-  apply_to_customer (self, shown);
-  /* the engine's own check of each field, in its order */
-  for (guint f = 0; f < LUM_CUSTOMER_N_TEXT; f++)
-    {
-      g_autofree char *stripped = lum_strip_dup (lum_customer_get_text (shown, f));
-
-      if (!lum_customer_check_text (f, stripped, NULL))
-        return self->rows[f];
-    }
-  email = lum_customer_get_text (shown, LUM_CUSTOMER_EMAIL);
-  if (*email != '\0')
-    return self->rows[LUM_CUSTOMER_EMAIL];
-  return GTK_WIDGET (self->terms_row);
+  return NULL;
 }
 
 static void
-clear_error (LumCustomerEditor *self)
+clear_errors (LumCustomerEditor *self)
 {
-  lum_form_clear_row_error (self->error_row);
-  self->error_row = NULL;
+  for (guint i = 0; i < self->error_rows->len; i++)
+    lum_form_clear_row_error (g_ptr_array_index (self->error_rows, i));
+  g_ptr_array_set_size (self->error_rows, 0);
+}
+
+static void
+show_row_error (LumCustomerEditor *self,
+                GtkWidget         *row,
+                const char        *message)
+{
+  lum_form_set_row_error (row, message);
+  g_ptr_array_add (self->error_rows, row);
+}
+
+/* Every refused field under its row, named as the row is; %TRUE when
+ * there was none. */
+static gboolean
+check_rows (LumCustomerEditor *self,
+            LumCustomer       *customer)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      LumCustomerText f = fields[i].field;
+      g_autofree char *stripped = lum_strip_dup (lum_customer_get_text (customer, f));
+      g_autoptr(GError) error = NULL;
+
+      if (!lum_customer_check_text (f, _(fields[i].title), stripped, &error) ||
+          (f == LUM_CUSTOMER_EMAIL && !lum_customer_check_email (stripped, &error)))
+        show_row_error (self, self->rows[f], error->message);
+    }
+  return self->error_rows->len == 0;
+}
+
+/* The keyboard on the first refused row, brought into sight. */
+static void
+focus_first_error (LumCustomerEditor *self)
+{
+  GtkWidget *row;
+
+  if (self->error_rows->len == 0)
+    return;
+  row = g_ptr_array_index (self->error_rows, 0);
+  lum_form_scroll_to (row);
+  gtk_widget_grab_focus (row);
 }
 
 /* -- callbacks ------------------------------------------------------------ */
@@ -202,11 +229,11 @@ static void
 on_changed_cb (LumCustomerEditor *self,
                GtkWidget         *row)
 {
-  if (self->loading)
+  if (self->loading || self->error_rows == NULL)
     return;
   self->modified = TRUE;
-  if (row == self->error_row)
-    clear_error (self);
+  if (g_ptr_array_remove (self->error_rows, row))
+    lum_form_clear_row_error (row);
 }
 
 static void
@@ -221,34 +248,112 @@ on_discard_response_cb (AdwMessageDialog  *dialog,
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+load_customer (LumCustomerEditor *self)
 {
-  LumCustomerEditor *self = LUM_CUSTOMER_EDITOR (widget);
+  self->loading = TRUE;
+  for (guint f = 0; f < LUM_CUSTOMER_N_TEXT; f++)
+    if (self->rows[f] != NULL)
+      gtk_editable_set_text (GTK_EDITABLE (self->rows[f]), lum_customer_get_text (self->original, f));
+  load_terms (self, lum_customer_get_terms_days (self->original));
+  self->loading = FALSE;
+}
+
+/* The customer as saved now: its id, as text, finds it whatever its name. */
+static LumCustomer *
+find_stored (LumCustomerEditor  *self,
+             GError            **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lum_customer_get_id (self->original));
+
+  return lum_engine_find_customer (self->engine, id, error);
+}
+
+static void save_customer (LumCustomerEditor *self);
+
+static gboolean
+save_anyway_idle_cb (gpointer user_data)
+{
+  save_customer (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_changed_response_cb (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        LumCustomerEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumCustomer) stored = NULL;
+
+  if (g_strcmp0 (response, "reload") != 0 && g_strcmp0 (response, "save-anyway") != 0)
+    return;
+  if ((stored = find_stored (self, &error)) == NULL)
+    {
+      lum_form_toast_error (self->toast_overlay, error);
+      return;
+    }
+  if (g_strcmp0 (response, "reload") == 0)
+    {
+      /* the clerk's changes go, the customer as saved comes */
+      g_set_object (&self->original, stored);
+      clear_errors (self);
+      load_customer (self);
+      self->modified = FALSE;
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   lum_ui_toast_new (_("Reloaded as saved by the other person")));
+      return;
+    }
+  /* Save Anyway: over the version saved now; the editor closes after, so
+   * the dialog goes first */
+  lum_customer_set_version (self->original, lum_customer_get_version (stored));
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_anyway_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+save_customer (LumCustomerEditor *self)
+{
   g_autoptr(LumCustomerEditor) hold = g_object_ref (self);
   g_autoptr(LumCustomer) customer = lum_customer_new (NULL);
   g_autoptr(GError) error = NULL;
   GtkWidget *row;
 
-  clear_error (self);
+  clear_errors (self);
   lum_record_copy_into (LUM_RECORD (self->original), LUM_RECORD (customer));
   apply_to_customer (self, customer);
+  if (!check_rows (self, customer))
+    {
+      focus_first_error (self);
+      return;
+    }
   if (!lum_engine_save_customer (self->engine, customer, &error))
     {
-      lum_form_toast_error (self->toast_overlay, error);
-      if ((row = row_for_error (self, error)) != NULL)
+      if (g_error_matches (error, LUM_STORE_ERROR, LUM_STORE_ERROR_CHANGED))
         {
-          lum_form_set_row_error (row, error->message);
-          self->error_row = row;
-          lum_form_scroll_to (row);
-          gtk_widget_grab_focus (row);
+          GtkWidget *dialog = lum_form_changed_dialog_new (GTK_WINDOW (self), error);
+
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_response_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
         }
+      /* a toast only for what no row says, so nothing is said twice */
+      if ((row = row_for_error (self, error)) != NULL)
+        show_row_error (self, row, error->message);
+      else
+        lum_form_toast_error (self->toast_overlay, error);
+      focus_first_error (self);
       return;
     }
   g_signal_emit (self, signals[SAVED], 0, customer);
   self->modified = FALSE;
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save_customer (LUM_CUSTOMER_EDITOR (widget));
 }
 
 static void
@@ -322,12 +427,7 @@ lum_customer_editor_constructed (GObject *object)
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   build_rows (self);
-  self->loading = TRUE;
-  for (guint f = 0; f < LUM_CUSTOMER_N_TEXT; f++)
-    if (self->rows[f] != NULL)
-      gtk_editable_set_text (GTK_EDITABLE (self->rows[f]), lum_customer_get_text (self->original, f));
-  load_terms (self, lum_customer_get_terms_days (self->original));
-  self->loading = FALSE;
+  load_customer (self);
 
   lum_ui_name_buttons_by_label (GTK_WIDGET (self));
   gtk_widget_grab_focus (self->rows[LUM_CUSTOMER_NAME]);
@@ -358,6 +458,7 @@ lum_customer_editor_dispose (GObject *object)
   g_clear_object (&self->original);
   g_clear_object (&self->engine);
   g_clear_pointer (&self->terms, g_array_unref);
+  g_clear_pointer (&self->error_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lum_customer_editor_parent_class)->dispose (object);
 }
@@ -453,6 +554,7 @@ lum_customer_editor_init (LumCustomerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->terms = g_array_new (FALSE, FALSE, sizeof (int));
+  self->error_rows = g_ptr_array_new ();
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 }
 

@@ -170,10 +170,11 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
     }
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
   /* A name asks for room to show whole (counted, not laid out): the
-   * columns give way for it where the window is narrow. */
+   * columns give way for it where the window is narrow. A name's capitals
+   * are wider than the font's average character: an eighth more. */
   if (info->kind == LUM_CELL_TEXT && info->field != LUM_DOC_NUMBER && info->width_chars >= 10)
     gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child),
-                                   MAX (info->width_chars, (int)g_utf8_strlen (text ? text : "", -1) + 1));
+                                   MAX (info->width_chars, (int)g_utf8_strlen (text ? text : "", -1) * 9 / 8 + 2));
   /* Screen readers read the cell, and the row as the number's cell says
    * it: number, customer, total and state. */
   if (test_badge != NULL && gtk_widget_get_visible (test_badge))

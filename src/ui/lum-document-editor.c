@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lum-customer-chooser.h"
 #include "lum-document-editor.h"
@@ -13,6 +14,7 @@
 #include "lum-ui-util.h"
 #include "lum-util.h"
 #include "lum-engine-setup.h"
+#include "store/lum-store-version.h"
 
 /* The editor of a sales order or an invoice: a new one, a draft, or a
  * posted sales order whose push still waits. It works on a copy; Save
@@ -27,6 +29,7 @@ struct _LumDocumentEditor
   gboolean             loading;
   gboolean             modified;
   gboolean             ship_to_edited;
+  gboolean             changed_post;   /* the action a refused save was part of */
   GPtrArray           *error_rows;
   GtkWidget           *text_rows[LUM_DOC_N_TEXT];
 
@@ -393,7 +396,8 @@ static void
 clear_errors (LumDocumentEditor *self)
 {
   for (guint i = 0; i < self->error_rows->len; i++)
-    lum_form_clear_row_error (g_ptr_array_index (self->error_rows, i));
+    if (!LUM_IS_LINE_ROW (g_ptr_array_index (self->error_rows, i)))
+      lum_form_clear_row_error (g_ptr_array_index (self->error_rows, i));
   g_ptr_array_set_size (self->error_rows, 0);
   FOR_EACH_LINE_ROW (self, row)
     lum_line_row_set_error (LUM_LINE_ROW (row), NULL);
@@ -411,26 +415,70 @@ find_failing_line (LumDocumentEditor *self)
   return NULL;
 }
 
+static double
+widget_top (LumDocumentEditor *self,
+            GtkWidget         *widget)
+{
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t top;
+
+  return gtk_widget_compute_point (widget, GTK_WIDGET (self), &point, &top) ? top.y : G_MAXDOUBLE;
+}
+
+/* The keyboard on the topmost refused value, brought into sight. */
+static void
+focus_first_error (LumDocumentEditor *self)
+{
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < self->error_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->error_rows, i);
+
+      if (first == NULL || widget_top (self, row) < widget_top (self, first))
+        first = row;
+    }
+  if (first == NULL)
+    return;
+  lum_form_scroll_to (first);
+  if (LUM_IS_LINE_ROW (first))
+    lum_line_row_focus_sku (LUM_LINE_ROW (first));
+  else
+    gtk_widget_grab_focus (first);
+}
+
+/* Marks @row, a line row too; a row in the closed Ship To expander opens
+ * it, so that the message is seen. */
 static void
 show_row_error (LumDocumentEditor *self,
                 GtkWidget         *row,
                 const char        *message)
 {
-  lum_form_set_row_error (row, message);
-  g_ptr_array_add (self->error_rows, row);
-  lum_form_scroll_to (row);
-  gtk_widget_grab_focus (row);
+  GtkWidget *expander = gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW);
+
+  if (LUM_IS_LINE_ROW (row))
+    lum_line_row_set_error (LUM_LINE_ROW (row), message);
+  else
+    lum_form_set_row_error (row, message);
+  if (expander != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  /* a line row can go before the errors are cleared */
+  g_ptr_array_add (self->error_rows, g_object_ref (row));
 }
 
+/* Shows @error under the row it is about; a toast only for what no row
+ * shows, so that nothing is said twice. */
 static void
 show_error (LumDocumentEditor *self,
             const GError      *error)
 {
   LumLineRow *line_row;
 
-  lum_form_toast_error (self->toast_overlay, error);
   if (error->domain != LUM_DOCUMENT_ERROR)
-    return;
+    {
+      lum_form_toast_error (self->toast_overlay, error);
+      return;
+    }
 
   switch ((LumDocumentError)error->code)
     {
@@ -446,11 +494,7 @@ show_error (LumDocumentEditor *self,
     case LUM_DOCUMENT_ERROR_LINE:
       line_row = find_failing_line (self);
       if (line_row != NULL)
-        {
-          lum_line_row_set_error (line_row, error->message);
-          lum_form_scroll_to (GTK_WIDGET (line_row));
-          lum_line_row_focus_sku (line_row);
-        }
+        show_row_error (self, GTK_WIDGET (line_row), error->message);
       else
         {
           gtk_label_set_text (self->lines_error_label, error->message);
@@ -474,26 +518,19 @@ show_error (LumDocumentEditor *self,
     case LUM_DOCUMENT_ERROR_STATUS:
     case LUM_DOCUMENT_ERROR_SHIPMENT:
     default:
+      lum_form_toast_error (self->toast_overlay, error);
       break;
     }
 }
 
-/* What the widgets can tell before the engine is asked: a price that does
- * not parse, a customer that was typed but is nobody. Shows it. */
+/* What the editor can tell before the engine is asked, every refused
+ * value under its row at once: a customer that was typed but is nobody,
+ * the texts, each line. */
 static gboolean
 check_widgets (LumDocumentEditor *self)
 {
   g_autofree char *typed = dup_text (GTK_WIDGET (self->customer_row));
   g_autoptr(GError) error = NULL;
-
-  FOR_EACH_LINE_ROW (self, row)
-    if (!line_row_is_blank (LUM_LINE_ROW (row)) && !lum_line_row_check_price (LUM_LINE_ROW (row), &error))
-      {
-        lum_form_toast_error (self->toast_overlay, error);
-        lum_line_row_set_error (LUM_LINE_ROW (row), error->message);
-        lum_form_scroll_to (row);
-        return FALSE;
-      }
 
   if (lum_customer_chooser_resolve (self->customer_row) == NULL)
     {
@@ -505,9 +542,34 @@ check_widgets (LumDocumentEditor *self)
                      _("No customer is named “%s”: choose one from the suggestions, or add them on the Customers page"),
                      typed);
       show_error (self, error);
-      return FALSE;
+      g_clear_error (&error);
     }
-  return TRUE;
+
+  for (guint f = 0; f < LUM_DOC_N_TEXT; f++)
+    {
+      g_autofree char *text = self->text_rows[f] != NULL ? dup_text (self->text_rows[f]) : NULL;
+
+      if (text != NULL && !lum_document_check_text (f, text, &error))
+        {
+          show_row_error (self, self->text_rows[f], error->message);
+          g_clear_error (&error);
+        }
+      else if (f == LUM_DOC_REQUESTED_SHIP_DATE && text != NULL && *text != '\0' && !lum_date_valid (text))
+        {
+          g_autofree char *message = g_strdup_printf (_("Requested ship date “%s” is not a date written YYYY-MM-DD"), text);
+
+          show_row_error (self, self->text_rows[f], message);
+        }
+    }
+
+  FOR_EACH_LINE_ROW (self, row)
+    if (!line_row_is_blank (LUM_LINE_ROW (row)) && !lum_line_row_check (LUM_LINE_ROW (row), &error))
+      {
+        show_row_error (self, row, error->message);
+        g_clear_error (&error);
+      }
+
+  return self->error_rows->len == 0;
 }
 
 /* -- saving --------------------------------------------------------------- */
@@ -550,6 +612,83 @@ write_document (LumDocumentEditor  *self,
   return TRUE;
 }
 
+static void save_or_post (LumDocumentEditor *self,
+                          gboolean           post);
+
+/* The record as saved now, over the widgets: the clerk's changes go. */
+static void
+reload_document (LumDocumentEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDocument) stored = lum_engine_get_document (self->engine, lum_document_get_kind (self->original),
+                                                           lum_document_get_id (self->original), &error);
+  GtkWidget *row;
+
+  if (stored == NULL)
+    {
+      lum_form_toast_error (self->toast_overlay, error);
+      return;
+    }
+  g_set_object (&self->original, stored);
+  g_set_object (&self->document, stored);
+  clear_errors (self);
+  while ((row = first_line_row (self)) != NULL)
+    gtk_list_box_remove (self->lines_list, row);
+  load_document (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, lum_ui_toast_new (_("Reloaded as saved by the other person")));
+}
+
+static gboolean
+save_anyway_idle_cb (gpointer user_data)
+{
+  LumDocumentEditor *self = user_data;
+
+  save_or_post (self, self->changed_post);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_changed_response_cb (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        LumDocumentEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDocument) stored = NULL;
+
+  if (g_strcmp0 (response, "reload") == 0)
+    {
+      reload_document (self);
+      return;
+    }
+  if (g_strcmp0 (response, "save-anyway") != 0)
+    return;
+  /* Save Anyway: over the version saved now, nothing else of it kept */
+  stored = lum_engine_get_document (self->engine, lum_document_get_kind (self->original),
+                                    lum_document_get_id (self->original), &error);
+  if (stored == NULL)
+    {
+      lum_form_toast_error (self->toast_overlay, error);
+      return;
+    }
+  lum_document_set_int (self->original, LUM_DOC_VERSION, lum_document_get_int (stored, LUM_DOC_VERSION));
+  /* saved, the editor closes: let the dialog go before its parent does */
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_anyway_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Someone else saved the record since the editor loaded it: say who and
+ * when, keep the clerk's changes, offer Reload or Save Anyway. */
+static void
+show_changed (LumDocumentEditor *self,
+              const GError      *error,
+              gboolean           post)
+{
+  GtkWidget *dialog = lum_form_changed_dialog_new (GTK_WINDOW (self), error);
+
+  self->changed_post = post;
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 save_or_post (LumDocumentEditor *self,
               gboolean           post)
@@ -563,10 +702,19 @@ save_or_post (LumDocumentEditor *self,
     gtk_popover_popdown (GTK_POPOVER (lum_line_row_get_popover (LUM_LINE_ROW (row))));
   clear_errors (self);
   if (!check_widgets (self))
-    return;
+    {
+      focus_first_error (self);
+      return;
+    }
   if (!write_document (self, post, &error))
     {
-      show_error (self, error);
+      if (g_error_matches (error, LUM_STORE_ERROR, LUM_STORE_ERROR_CHANGED))
+        show_changed (self, error, post);
+      else
+        {
+          show_error (self, error);
+          focus_first_error (self);
+        }
       return;
     }
   g_signal_emit (self, signals[post ? POSTED : SAVED], 0, self->document);
@@ -714,7 +862,7 @@ confirm_short_lines (LumDocumentEditor *self)
       n++;
       g_string_append_c (body, '\n');
       /* Translators: a line of the stock warning: SKU, quantity ordered, quantity available */
-      g_string_append_printf (body, _("%s: %" G_GINT64_FORMAT " ordered, %" G_GINT64_FORMAT " available"),
+      g_string_append_printf (body, _("%s: %" PRId64 " ordered, %" PRId64 " available"),
                               lum_doc_line_get_sku (line), lum_doc_line_get_quantity (line), available);
     }
   if (n == 0)
@@ -1011,7 +1159,7 @@ lum_document_editor_init (LumDocumentEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->error_rows = g_ptr_array_new ();
+  self->error_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->text_rows[LUM_DOC_PO_NUMBER] = self->po_row;
   self->text_rows[LUM_DOC_REQUESTED_SHIP_DATE] = self->ship_date_row;
   self->text_rows[LUM_DOC_SHIP_NAME] = self->ship_name_row;

@@ -292,8 +292,9 @@ lum_document_view_build_timeline (LumDocumentView *self)
       g_autofree char *raw_summary = lum_event_dup_summary (event);
       g_autofree char *summary = lum_time_format_in_text (raw_summary);
       g_autofree char *at = lum_ui_format_time (lum_event_get_text (event, LUM_EVENT_AT));
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", at,
-                                                   lum_ui_actor_label (lum_event_get_text (event, LUM_EVENT_ACTOR)));
+      g_autofree char *actor = lum_ui_dup_actor_text (lum_event_get_text (event, LUM_EVENT_ACTOR),
+                                                      lum_event_get_text (event, LUM_EVENT_ACTOR_NAME));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", at, actor);
       const char *number = lum_event_get_text (event, LUM_EVENT_DOCUMENT_NUMBER);
       GtkWidget *row;
 

@@ -137,6 +137,37 @@ lum_form_row_of (GtkWidget *widget)
  *
  * Returns: (transfer none): the dialog, transient for @editor
  */
+/**
+ * lum_form_changed_dialog_new:
+ * @error: a %LUM_STORE_ERROR_CHANGED refusal, which says who changed the
+ *   record and when
+ *
+ * What an editor shows when its save was refused because someone else
+ * saved the record meanwhile. The editor keeps the clerk's changes; the
+ * responses are "cancel" (keep editing), "reload" (discard them and load
+ * the record as saved) and "save-anyway" (save them over the other save).
+ */
+GtkWidget *
+lum_form_changed_dialog_new (GtkWindow    *editor,
+                             const GError *error)
+{
+  g_autofree char *body = g_strdup_printf (_("%s.\n\nYour changes are still in the editor. Reload to see the "
+                                             "saved version instead (your changes are lost), or save yours "
+                                             "over it."), error->message);
+  GtkWidget *dialog = adw_message_dialog_new (editor, _("Changed by Someone Else"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "reload", _("_Reload"),
+                                    "save-anyway", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-anyway", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  lum_ui_name_buttons_by_label (dialog);
+  return dialog;
+}
+
 GtkWidget *
 lum_form_discard_dialog_new (GtkWindow  *editor,
                              const char *body)

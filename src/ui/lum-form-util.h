@@ -15,6 +15,8 @@ void lum_form_toast_error     (AdwToastOverlay *overlay,
                                const GError    *error);
 void lum_form_destroy_later   (GtkWindow       *window);
 GtkWidget *lum_form_row_of    (GtkWidget       *widget);
+GtkWidget *lum_form_changed_dialog_new (GtkWindow    *editor,
+                                        const GError *error);
 GtkWidget *lum_form_discard_dialog_new (GtkWindow  *editor,
                                         const char *body);
 

@@ -146,15 +146,15 @@ update_stock (LumLineRow *self)
           gtk_widget_remove_css_class (GTK_WIDGET (self->stock_label), "dim-label");
           gtk_widget_add_css_class (GTK_WIDGET (self->stock_label), "warning");
           /* Translators: the stock of a line's SKU, less than its quantity; %s is when it was read */
-          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Only %" G_GINT64_FORMAT " available (read %s)",
-                                               "Only %" G_GINT64_FORMAT " available (read %s)",
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Only %" PRId64 " available (read %s)",
+                                               "Only %" PRId64 " available (read %s)",
                                                self->availability.available),
                                   self->availability.available, read_at);
         }
       else
         /* Translators: the stock of a line's SKU; %s is when it was read */
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " available (read %s)",
-                                             "%" G_GINT64_FORMAT " available (read %s)",
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " available (read %s)",
+                                             "%" PRId64 " available (read %s)",
                                              self->availability.available),
                                 self->availability.available, read_at);
       break;

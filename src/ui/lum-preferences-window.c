@@ -25,6 +25,8 @@ struct _LumPreferencesWindow
   AdwActionRow         *delay_row;
   GtkEntry             *delay_entry;
   AdwActionRow         *show_tests_row;
+  AdwPreferencesGroup  *you_group;
+  AdwEntryRow          *display_name_row;
   GtkSwitch            *show_tests_switch;
 };
 
@@ -134,8 +136,19 @@ lum_preferences_window_constructed (GObject *object)
       gtk_widget_set_sensitive (GTK_WIDGET (self->poll_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->delay_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->show_tests_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->display_name_row), FALSE);
       return;
     }
+
+  {
+    /* Translators: %s is the user name on this computer, e.g. “ana” */
+    g_autofree char *description = g_strdup_printf (_("Timelines show what you do under this name (“by Ana”), and "
+                                                      "so does the notice someone gets when your save came before "
+                                                      "theirs. Leave it blank to go by your user name, %s."),
+                                                    g_get_user_name ());
+    adw_preferences_group_set_description (self->you_group, description);
+    g_settings_bind (self->settings, "display-name", self->display_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  }
 
   g_settings_bind_with_mapping (self->settings, "poll-interval", self->poll_adjustment, "value",
                                 G_SETTINGS_BIND_DEFAULT, seconds_to_minutes, minutes_to_seconds, NULL, NULL);
@@ -224,6 +237,8 @@ lum_preferences_window_class_init (LumPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LumPreferencesWindow, delay_entry);
   gtk_widget_class_bind_template_child (widget_class, LumPreferencesWindow, show_tests_row);
   gtk_widget_class_bind_template_child (widget_class, LumPreferencesWindow, show_tests_switch);
+  gtk_widget_class_bind_template_child (widget_class, LumPreferencesWindow, you_group);
+  gtk_widget_class_bind_template_child (widget_class, LumPreferencesWindow, display_name_row);
   gtk_widget_class_bind_template_callback (widget_class, on_delay_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.purge-test-documents", NULL, purge_action);

@@ -11,6 +11,7 @@
 #include "lum-ui-util.h"
 #include "lum-text.h"
 #include "lum-util.h"
+#include "store/lum-store-version.h"
 
 /* A product: SKU, name, unit price and weight. The SKU is what the engine
  * keys products by, so a saved product keeps it. */
@@ -22,7 +23,7 @@ struct _LumProductEditor
   LumProduct      *original;
   gboolean         loading;
   gboolean         modified;
-  GtkWidget       *error_row;
+  GPtrArray       *error_rows;
 
   AdwWindowTitle  *window_title;
   AdwToastOverlay *toast_overlay;
@@ -62,12 +63,20 @@ show_row_error (LumProductEditor *self,
                 const char       *message)
 {
   lum_form_set_row_error (row, message);
-  self->error_row = row;
-  gtk_widget_grab_focus (row);
+  g_ptr_array_add (self->error_rows, row);
 }
 
-/* The product the rows describe, or an error on the row that does not
- * parse. */
+static void
+clear_errors (LumProductEditor *self)
+{
+  for (guint i = 0; i < self->error_rows->len; i++)
+    lum_form_clear_row_error (g_ptr_array_index (self->error_rows, i));
+  g_ptr_array_set_size (self->error_rows, 0);
+}
+
+/* The product the rows describe, with every refused value under its row:
+ * what does not parse, and what the engine's checks refuse of the rest.
+ * %NULL when a row was refused. */
 static LumProduct *
 read_product (LumProductEditor *self)
 {
@@ -75,55 +84,59 @@ read_product (LumProductEditor *self)
   g_autofree char *name = dup_text (self->name_row);
   g_autofree char *price_text = dup_text (self->price_row);
   g_autofree char *weight_text = dup_text (self->weight_row);
-  g_autofree char *message = NULL;
+  g_autoptr(LumProduct) product = NULL;
+  gboolean price_parsed, weight_parsed = TRUE;
+  GtkWidget *rows[LUM_PRODUCT_N_FIELDS] = { self->sku_row, self->name_row, self->price_row, self->weight_row };
   gint64 price = 0;
   double weight = 0;
   char *end = NULL;
-  LumProduct *product;
 
-  if (!lum_money_parse (price_text, &price))
+  price_parsed = lum_money_parse (price_text, &price);
+  if (!price_parsed)
     {
       g_autofree char *example = lum_money_example ();
+      g_autofree char *message = g_strdup_printf (_("Unit price “%s” is not an amount such as %s"), price_text, example);
 
-      message = g_strdup_printf (_("Unit price “%s” is not an amount such as %s"), price_text, example);
       show_row_error (self, self->price_row, message);
-      return NULL;
     }
   if (*weight_text != '\0')
     {
       weight = g_ascii_strtod (weight_text, &end);
-      if (end == weight_text || *end != '\0')
+      weight_parsed = end != weight_text && *end == '\0';
+      if (!weight_parsed)
         {
-          message = g_strdup_printf (_("Weight “%s” is not a number of ounces such as 8 or 12.5"), weight_text);
+          g_autofree char *message = g_strdup_printf (_("Weight “%s” is not a number of ounces such as 8 or 12.5"), weight_text);
+
           show_row_error (self, self->weight_row, message);
-          return NULL;
+          weight = 0;
         }
     }
 
   product = lum_product_new (sku, name, price, weight);
   lum_product_set_id (product, self->original ? lum_product_get_id (self->original) : 0);
-  return product;
-}
+  /* the version the editor loaded: a save since then is refused */
+  lum_product_set_version (product, self->original ? lum_product_get_version (self->original) : 0);
+  for (LumProductField f = 0; f < LUM_PRODUCT_N_FIELDS; f++)
+    {
+      g_autoptr(GError) error = NULL;
 
-/* What an error of the engine is about, by its own checks in order. */
-static GtkWidget *
-row_for_error (LumProductEditor *self,
-               LumProduct       *product)
-{
-  const char *sku = lum_product_get_sku (product);
-
-  if (lum_str_empty (sku) ||
-      !lum_text_check (_("SKU"), sku, LUM_TEXT_ONE_LINE, LUM_SKU_MAX_LENGTH, NULL))
-    return self->sku_row;
-  if (lum_str_empty (lum_product_get_name (product)) ||
-      !lum_text_check (_("Product name"), lum_product_get_name (product), LUM_TEXT_ONE_LINE, LUM_PRODUCT_NAME_MAX, NULL))
-    return self->name_row;
-  for (const char *p = sku; *p; p = g_utf8_next_char (p))
-    if (g_unichar_isspace (g_utf8_get_char (p)) || !g_unichar_isprint (g_utf8_get_char (p)))
-      return self->sku_row;
-  if (lum_product_get_unit_price_cents (product) > LUM_LINE_MAX_PRICE_CENTS)
-    return self->price_row;
-  return self->weight_row;
+      if ((f == LUM_PRODUCT_FIELD_PRICE && !price_parsed) || (f == LUM_PRODUCT_FIELD_WEIGHT && !weight_parsed))
+        continue;
+      if (!lum_product_check_field (product, f, &error))
+        show_row_error (self, rows[f], error->message);
+    }
+  if (self->error_rows->len > 0)
+    {
+      /* the keyboard on the topmost refused row */
+      for (LumProductField f = 0; f < LUM_PRODUCT_N_FIELDS; f++)
+        if (g_ptr_array_find (self->error_rows, rows[f], NULL))
+          {
+            gtk_widget_grab_focus (rows[f]);
+            break;
+          }
+      return NULL;
+    }
+  return g_steal_pointer (&product);
 }
 
 /* -- callbacks ------------------------------------------------------------ */
@@ -132,14 +145,95 @@ static void
 on_changed_cb (LumProductEditor *self,
                GtkWidget        *row)
 {
-  if (self->loading)
+  if (self->loading || self->error_rows == NULL)
     return;
   self->modified = TRUE;
-  if (row == self->error_row)
+  if (g_ptr_array_remove (self->error_rows, row))
+    lum_form_clear_row_error (row);
+}
+
+static void
+load_product (LumProductEditor *self)
+{
+  g_autofree char *price = lum_ui_format_money_entry (lum_product_get_unit_price_cents (self->original));
+  g_autofree char *weight = g_strdup_printf ("%g", lum_product_get_weight_oz (self->original));
+
+  self->loading = TRUE;
+  adw_window_title_set_subtitle (self->window_title, lum_product_get_sku (self->original));
+  gtk_editable_set_text (GTK_EDITABLE (self->sku_row), lum_product_get_sku (self->original));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), lum_product_get_name (self->original));
+  gtk_editable_set_text (GTK_EDITABLE (self->price_row), price);
+  gtk_editable_set_text (GTK_EDITABLE (self->weight_row), weight);
+  self->loading = FALSE;
+}
+
+static void save_product (LumProductEditor *self);
+
+static gboolean
+save_anyway_idle_cb (gpointer user_data)
+{
+  save_product (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_changed_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LumProductEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumProduct) stored = NULL;
+
+  if (g_strcmp0 (response, "reload") != 0 && g_strcmp0 (response, "save-anyway") != 0)
+    return;
+  if ((stored = lum_engine_find_product (self->engine, lum_product_get_sku (self->original), &error)) == NULL)
     {
-      lum_form_clear_row_error (row);
-      self->error_row = NULL;
+      lum_form_toast_error (self->toast_overlay, error);
+      return;
     }
+  if (g_strcmp0 (response, "reload") == 0)
+    {
+      /* the clerk's changes go, the product as saved comes */
+      g_set_object (&self->original, stored);
+      load_product (self);
+      self->modified = FALSE;
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   lum_ui_toast_new (_("Reloaded as saved by the other person")));
+      return;
+    }
+  /* Save Anyway: over the version saved now; the editor closes after, so
+   * the dialog goes first */
+  lum_product_set_version (self->original, lum_product_get_version (stored));
+  g_idle_add_full (G_PRIORITY_DEFAULT, save_anyway_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+save_product (LumProductEditor *self)
+{
+  g_autoptr(LumProductEditor) hold = g_object_ref (self);
+  g_autoptr(LumProduct) product = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_errors (self);
+  if ((product = read_product (self)) == NULL)
+    return;
+  /* every field passed: what is left is the database's, which no row shows */
+  if (!lum_engine_save_product (self->engine, product, &error))
+    {
+      if (g_error_matches (error, LUM_STORE_ERROR, LUM_STORE_ERROR_CHANGED))
+        {
+          GtkWidget *dialog = lum_form_changed_dialog_new (GTK_WINDOW (self), error);
+
+          g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_response_cb), self, 0);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+      lum_form_toast_error (self->toast_overlay, error);
+      return;
+    }
+  self->modified = FALSE;
+  g_signal_emit (self, signals[SAVED], 0, product);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -147,24 +241,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  LumProductEditor *self = LUM_PRODUCT_EDITOR (widget);
-  g_autoptr(LumProductEditor) hold = g_object_ref (self);
-  g_autoptr(LumProduct) product = NULL;
-  g_autoptr(GError) error = NULL;
-
-  lum_form_clear_row_error (self->error_row);
-  self->error_row = NULL;
-  if ((product = read_product (self)) == NULL)
-    return;
-  if (!lum_engine_save_product (self->engine, product, &error))
-    {
-      lum_form_toast_error (self->toast_overlay, error);
-      show_row_error (self, row_for_error (self, product), error->message);
-      return;
-    }
-  self->modified = FALSE;
-  g_signal_emit (self, signals[SAVED], 0, product);
-  gtk_window_destroy (GTK_WINDOW (self));
+  save_product (LUM_PRODUCT_EDITOR (widget));
 }
 
 static void
@@ -216,18 +293,7 @@ lum_product_editor_constructed (GObject *object)
   adw_window_title_set_title (self->window_title, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
   if (self->original != NULL)
-    {
-      g_autofree char *price = lum_ui_format_money_entry (lum_product_get_unit_price_cents (self->original));
-      g_autofree char *weight = g_strdup_printf ("%g", lum_product_get_weight_oz (self->original));
-
-      self->loading = TRUE;
-      adw_window_title_set_subtitle (self->window_title, lum_product_get_sku (self->original));
-      gtk_editable_set_text (GTK_EDITABLE (self->sku_row), lum_product_get_sku (self->original));
-      gtk_editable_set_text (GTK_EDITABLE (self->name_row), lum_product_get_name (self->original));
-      gtk_editable_set_text (GTK_EDITABLE (self->price_row), price);
-      gtk_editable_set_text (GTK_EDITABLE (self->weight_row), weight);
-      self->loading = FALSE;
-    }
+    load_product (self);
   /* Products are found by SKU: a saved one keeps its. */
   gtk_widget_set_sensitive (self->sku_row, is_new);
   gtk_widget_grab_focus (is_new ? self->sku_row : self->name_row);
@@ -242,6 +308,7 @@ lum_product_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LUM_TYPE_PRODUCT_EDITOR);
   g_clear_object (&self->original);
   g_clear_object (&self->engine);
+  g_clear_pointer (&self->error_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lum_product_editor_parent_class)->dispose (object);
 }
@@ -337,6 +404,7 @@ static void
 lum_product_editor_init (LumProductEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->error_rows = g_ptr_array_new ();
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
 }
 

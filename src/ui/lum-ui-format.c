@@ -204,6 +204,18 @@ lum_ui_actor_label (const char *actor)
   return actor;
 }
 
+/* Who did it, for a timeline: the person by name ("by Ana") when a person
+ * did it and the name is known, else "You", "Sync" or "Lumen". */
+char *
+lum_ui_dup_actor_text (const char *actor,
+                       const char *actor_name)
+{
+  if (g_strcmp0 (actor, "user") == 0 && !lum_str_empty (actor_name))
+    /* Translators: who did something on a timeline, e.g. “by Ana” */
+    return g_strdup_printf (_("by %s"), actor_name);
+  return g_strdup (lum_ui_actor_label (actor));
+}
+
 const char *
 lum_ui_job_kind_label (const char *kind)
 {

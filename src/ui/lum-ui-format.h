@@ -20,6 +20,8 @@ const char *lum_ui_status_label        (const char  *status);
 const char *lum_ui_push_label          (const char  *push_status);
 const char *lum_ui_fulfillment_label   (const char  *status);
 const char *lum_ui_actor_label         (const char  *actor);
+char       *lum_ui_dup_actor_text      (const char  *actor,
+                                        const char  *actor_name);
 const char *lum_ui_job_kind_label      (const char  *kind);
 const char *lum_ui_job_state_label     (const char  *state);
 const char *lum_ui_status_style        (const char  *status);

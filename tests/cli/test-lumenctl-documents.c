@@ -28,6 +28,7 @@ test_order_create_show (Fixture       *f,
   g_autoptr(JsonNode) expected = NULL;
   g_autofree char *expected_text = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *by_user = NULL;
   const char *uuid;
   const char *created_at;
 
@@ -51,7 +52,7 @@ test_order_create_show (Fixture       *f,
    * with the city changed; prices from the product unless given */
   expected_text = g_strdup_printf (
     "{ \"number\": \"TEST-SO-000001\", \"uuid\": \"%s\", \"channel\": \"Ship Later\", \"customer\": \"Acme Corp\","
-    "  \"status\": \"draft\", " ACME_SHIP_TO ", \"ship_city\": \"Chicago\","
+    "  \"status\": \"draft\", \"version\": 1, " ACME_SHIP_TO ", \"ship_city\": \"Chicago\","
     "  \"shipping_notes\": \"Dock 4, ring twice\", \"shipping_type\": \"LTL\","
     "  \"requested_ship_date\": \"2030-05-01\", \"po_number\": \"PO-77\", \"internal_notes\": \"Key account\","
     "  \"customer_notes\": \"Leave at the dock\", \"gift_message\": \"Thanks!\","
@@ -76,6 +77,7 @@ test_order_create_show (Fixture       *f,
   text = run_ok (f, "order", "show", "test-so-000001", NULL);
   g_assert_true (g_str_has_prefix (text, "Number:               TEST-SO-000001\n"
                                          "Status:               draft\n"
+                                         "Version:              1\n"
                                          "Channel:              Ship Later\n"
                                          "Customer:             Acme Corp\n"
                                          "Push:                 not-pushed\n"
@@ -100,8 +102,11 @@ test_order_create_show (Fixture       *f,
                          "W-1  Widget       3         10.00       30.00\n"
                          "G-2  Gadget       4         2.00        8.00\n"
                          "\nTimeline:\n"
-                         "At                    Actor  Event\n");
-  assert_contains (text, "  user   Sales order TEST-SO-000001 created\n");
+                         "At                    Actor  By");
+  /* who: the system user, when no display name is set */
+  by_user = g_strdup_printf ("  user   %s ", g_get_user_name ());
+  assert_contains (text, by_user);
+  assert_contains (text, "  Sales order TEST-SO-000001 created\n");
   g_assert_null (strstr (text, "Shipments:"));
   g_assert_null (strstr (text, "Jobs:"));
 }
@@ -165,7 +170,7 @@ test_order_post_so_created (Fixture       *f,
   job = json_element (json_member (invoice, "jobs"), 0);
   expected_invoice_text = g_strdup_printf (
     "{ \"number\": \"INV-000001\", \"uuid\": \"%s\", \"channel\": \"Wholesale\", \"customer\": \"Acme Corp\","
-    "  \"status\": \"posted\", " ACME_SHIP_TO ", \"ship_city\": \"Springfield\","
+    "  \"status\": \"posted\", \"version\": 1, " ACME_SHIP_TO ", \"ship_city\": \"Springfield\","
     "  \"shipping_notes\": null, \"shipping_type\": null, \"requested_ship_date\": null, \"po_number\": \"PO-1\","
     "  \"internal_notes\": null, \"customer_notes\": null, \"gift_message\": null,"
     "  \"created_at\": \"%s\", \"posted_at\": \"%s\", \"is_test\": false, \"total_cents\": 2000,"

@@ -150,7 +150,8 @@ test_product_add_list (Fixture       *f,
                    "Name:         Widget\n"
                    "Price:        10.00\n"
                    "Weight (oz):  4.5\n"
-                   "ID:           1\n");
+                   "ID:           1\n"
+                   "Version:      1\n");
 
   /* prices as written on a price list; cents in JSON */
   gadget = run_json (f, "product", "add", "--sku", " G-2 ", "--name", "Gadget", "--price", "$1,234.5", NULL);
@@ -198,7 +199,7 @@ test_product_add_list (Fixture       *f,
   "Line  Action  Record     Error\n" \
   "2     add     Bolt, Ltd\n" \
   "3     update  Acme Corp\n" \
-  "4     error   Crane      Email “not-an-email” is not an email address\n" \
+  "4     error   Crane      Email is not an address: “not-an-email”\n" \
   "5     error   Delta      Terms “sometimes” are not understood; write net30, net 60 or due on receipt\n"
 
 static void
@@ -257,7 +258,7 @@ test_customer_import (Fixture       *f,
                "    { \"line\": 2, \"action\": \"add\", \"record\": \"Bolt, Ltd\", \"error\": null },"
                "    { \"line\": 3, \"action\": \"update\", \"record\": \"Acme Corp\", \"error\": null },"
                "    { \"line\": 4, \"action\": \"error\", \"record\": \"Crane\","
-               "      \"error\": \"Email “not-an-email” is not an email address\" },"
+               "      \"error\": \"Email is not an address: “not-an-email”\" },"
                "    { \"line\": 5, \"action\": \"error\", \"record\": \"Delta\","
                "      \"error\": \"Terms “sometimes” are not understood; write net30, net 60 or due on receipt\" } ],"
                "  \"added\": 1, \"updated\": 1, \"errors\": 2, \"written\": true }");
@@ -342,8 +343,8 @@ typedef struct
 
 static const Refusal refused_values[] = {
   { "Customer name “acme corp” is already used", { "customer", "add", "--name", "acme corp", NULL } },
-  { "Customer name “”", { "customer", "add", "--name", " ", NULL } },
-  { "Email “buyer.acme.test”", { "customer", "add", "--name", "New", "--email", "buyer.acme.test", NULL } },
+  { "Customer name is empty", { "customer", "add", "--name", " ", NULL } },
+  { "Email is not an address: “buyer.acme.test”", { "customer", "add", "--name", "New", "--email", "buyer.acme.test", NULL } },
   { "Payment terms “net thirty”", { "customer", "add", "--name", "New", "--terms", "net thirty", NULL } },
   { "Payment terms “400”", { "customer", "add", "--name", "New", "--terms", "400", NULL } },
   { "Limit “0”", { "customer", "list", "--limit", "0", NULL } },
@@ -359,7 +360,7 @@ static const Refusal refused_values[] = {
                                NULL } },
   { "SKU “N 1” contains a space", { "product", "add", "--sku", "N 1", "--name", "New", "--price", "1", NULL } },
   { "SKU “N-9” is not a product yet", { "product", "add", "--sku", "N-9", "--update", "--price", "2", NULL } },
-  { "Product name “”", { "product", "add", "--sku", "N-1", "--name", "", "--price", "1", NULL } },
+  { "Product name is empty", { "product", "add", "--sku", "N-1", "--name", "", "--price", "1", NULL } },
 };
 
 static void

@@ -45,7 +45,7 @@ test_stock (Fixture       *f,
       return;
     }
   sandbox = sandbox_start (f);
-  facility = sandbox_control (sandbox, "POST", "/extensiv/facilities", "{\"name\": \"West\", \"id\": 2}");
+  facility = sandbox_control (sandbox, "POST", "/extensiv/facilities", "{\"name\": \"West\", \"id\": 3}");
   set = sandbox_control (sandbox, "POST", "/extensiv/stock",
                          "{\"facilityId\": 1, \"sku\": \"SKU-A\", \"onHand\": 12, \"allocated\": 2}");
   set2 = sandbox_control (sandbox, "POST", "/extensiv/stock", "{\"facilityId\": 2, \"sku\": \"SKU-A\", \"onHand\": 3}");

@@ -158,7 +158,7 @@ test_channel_create_text (Fixture       *f,
       g_hash_table_insert (values, g_strndup (lines[i], colon - lines[i]), g_strdup (value));
     }
 
-  g_assert_cmpuint (g_hash_table_size (values), ==, 17); /* the store: one line for id and name */
+  g_assert_cmpuint (g_hash_table_size (values), ==, 18); /* the store: one line for id and name */
   g_assert_cmpstr (g_hash_table_lookup (values, "Name"), ==, "Wholesale Sales Channel");
   g_assert_cmpstr (g_hash_table_lookup (values, "ID"), ==, "1");
   g_assert_cmpstr (g_hash_table_lookup (values, "Warehouse group"), ==, "East Coast Group");
@@ -172,6 +172,7 @@ test_channel_create_text (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (values, "Invoice type"), ==, "Pro Forma");
   g_assert_cmpstr (g_hash_table_lookup (values, "Accounting"), ==, "Sandbox QuickBooks");
   g_assert_cmpstr (g_hash_table_lookup (values, "Archived"), ==, "no");
+  g_assert_cmpstr (g_hash_table_lookup (values, "Version"), ==, "1");
   /* the other mapping rows, under the first; no other value has two lines */
   g_assert_cmpuint (continuations->len, ==, 2);
   g_assert_cmpstr (continuations->pdata[0], ==, "shipping_type → routingInfo.mode");

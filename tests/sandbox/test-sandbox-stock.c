@@ -150,7 +150,7 @@ static void
 test_extensiv_summaries (SbFixture     *f,
                          gconstpointer  data)
 {
-  g_autoptr(JsonNode) facility = sb_control (f, "/extensiv/facilities", "{\"name\": \"West\", \"id\": 2}", 200);
+  g_autoptr(JsonNode) facility = sb_control (f, "/extensiv/facilities", "{\"name\": \"West\", \"id\": 3}", 200);
   g_autoptr(JsonNode) set1 = sb_control (f, "/extensiv/stock",
                                          "{\"facilityId\": 1, \"sku\": \"WID-1\", \"onHand\": 12, \"allocated\": 2}", 200);
   g_autoptr(JsonNode) set2 = sb_control (f, "/extensiv/stock",

@@ -423,6 +423,66 @@ test_errors_on_rows (Fixture       *f,
   g_assert_cmpint (lum_document_get_total_cents (draft), ==, 1250 + 2400);
 }
 
+/* How many shown labels say @text: a message under its row and again in a
+ * toast counts twice. */
+static guint
+count_labels_containing (GtkWidget  *root,
+                         const char *text)
+{
+  guint n = GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+            strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_labels_containing (c, text);
+  return n;
+}
+
+/* Every refused value at once, each under its row (a closed Ship To opens
+ * for its own), said once: no toast repeats it; the keyboard on the
+ * topmost; nothing written. */
+static void
+test_every_error_at_once (Fixture       *f,
+                          gconstpointer  unused)
+{
+  g_autofree char *before = lum_test_dump_database (f->data.engine);
+  g_autofree char *after = NULL;
+  LumDocumentEditor *editor = open_new_editor (f, "sales-orders");
+  GtkWidget *focus;
+
+  choose_channel (editor, "Trade Show");
+  set_text (EDITOR_CHILD (editor, "customer_row"), "Nobody Ltd");
+  set_text (EDITOR_CHILD (editor, "ship_date_row"), "2027-13-45");
+  set_text (EDITOR_CHILD (editor, "ship_city_row"), "Seattle\x1b[2J");
+  set_text (ROW_CHILD (line_row (editor, 0), "sku_entry"), "NOPE-1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-line", NULL));
+  lum_ui_test_pump ();
+  complete_sku (editor, 1, "SKU-B", 1, "SKU-B100");
+  set_text (ROW_CHILD (line_row (editor, 1), "price_entry"), "12,5x");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.post", NULL));
+  lum_ui_test_pump ();
+
+  g_assert_true (lum_ui_test_find_toplevel (LUM_TYPE_DOCUMENT_EDITOR) == editor);
+  g_assert_true (has_error (EDITOR_CHILD (editor, "customer_row")));
+  g_assert_true (has_error (EDITOR_CHILD (editor, "ship_date_row")));
+  g_assert_true (has_error (EDITOR_CHILD (editor, "ship_city_row")));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (EDITOR_CHILD (editor, "ship_to_row"))));
+  g_assert_true (has_error (GTK_WIDGET (line_row (editor, 0))));
+  g_assert_true (has_error (GTK_WIDGET (line_row (editor, 1))));
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "No customer is named “Nobody Ltd”"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "“2027-13-45” is not a date"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "“Seattle"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "SKU “NOPE-1” is not a product"), ==, 1);
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == EDITOR_CHILD (editor, "customer_row") ||
+                 gtk_widget_is_ancestor (focus, EDITOR_CHILD (editor, "customer_row")));
+  lum_ui_test_shot ("order-editor-every-error");
+  after = lum_test_dump_database (f->data.engine);
+  g_assert_cmpstr (after, ==, before);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  lum_ui_test_pump ();
+}
+
 static LumDocument *
 post_order (Fixture    *f,
             LumChannel *channel)
@@ -633,6 +693,7 @@ main (int   argc,
 
   ADD ("/ui/orders/create-and-post", test_create_and_post_order);
   ADD ("/ui/orders/errors-on-rows", test_errors_on_rows);
+  ADD ("/ui/orders/every-error-at-once", test_every_error_at_once);
   ADD ("/ui/orders/edit-then-cancel-posted", test_edit_then_cancel_posted);
   ADD ("/ui/invoices/invoice-first", test_invoice_first);
   ADD ("/ui/invoices/void", test_void_invoice);

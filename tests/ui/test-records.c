@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "lum-test"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "lum-customer-editor.h"
@@ -208,6 +210,123 @@ test_import_products (Fixture       *f,
 
 #define CUSTOMER_ROW(editor, field) lum_customer_editor_get_row (editor, field)
 
+/* How many shown labels say @text: a message said under its row and again
+ * in a toast counts twice. */
+static guint
+count_labels_containing (GtkWidget  *root,
+                         const char *text)
+{
+  guint n = GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+            strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_labels_containing (c, text);
+  return n;
+}
+
+/* The keyboard is in @row (an entry row's text has it). */
+static gboolean
+has_focus (GtkWidget *row)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (row));
+
+  return focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+/* Every refused field at once, each under its row in plain words that
+ * name the field, said once (no toast repeats it); nothing written. */
+static void
+test_customer_every_error (Fixture       *f,
+                           gconstpointer  unused)
+{
+  g_autofree char *before = lum_test_dump_database (f->data.engine);
+  g_autofree char *after = NULL;
+  LumCustomerEditor *editor;
+
+  lum_window_show_page (f->window, "customers");
+  lum_ui_test_pump ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  lum_ui_test_pump ();
+  editor = lum_ui_test_find_toplevel (LUM_TYPE_CUSTOMER_EDITOR);
+  g_assert_nonnull (editor);
+
+  gtk_editable_set_text (GTK_EDITABLE (CUSTOMER_ROW (editor, LUM_CUSTOMER_NAME)), "   ");
+  gtk_editable_set_text (GTK_EDITABLE (CUSTOMER_ROW (editor, LUM_CUSTOMER_EMAIL)), "x");
+  gtk_editable_set_text (GTK_EDITABLE (CUSTOMER_ROW (editor, LUM_CUSTOMER_PHONE)), "555 0100 555 0101 555 0102 555 0103 555 0104");
+  gtk_editable_set_text (GTK_EDITABLE (CUSTOMER_ROW (editor, LUM_CUSTOMER_BILL_CITY)), "Seattle\x1b[2J");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  lum_ui_test_pump ();
+
+  g_assert_true (lum_ui_test_find_toplevel (LUM_TYPE_CUSTOMER_EDITOR) == editor);
+  g_assert_true (gtk_widget_has_css_class (CUSTOMER_ROW (editor, LUM_CUSTOMER_NAME), "error"));
+  g_assert_true (gtk_widget_has_css_class (CUSTOMER_ROW (editor, LUM_CUSTOMER_EMAIL), "error"));
+  g_assert_true (gtk_widget_has_css_class (CUSTOMER_ROW (editor, LUM_CUSTOMER_PHONE), "error"));
+  g_assert_true (gtk_widget_has_css_class (CUSTOMER_ROW (editor, LUM_CUSTOMER_BILL_CITY), "error"));
+  g_assert_false (gtk_widget_has_css_class (CUSTOMER_ROW (editor, LUM_CUSTOMER_COMPANY), "error"));
+  g_assert_true (has_focus (CUSTOMER_ROW (editor, LUM_CUSTOMER_NAME)));
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Name is empty"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Email is not an address: “x”"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Phone “555 0100"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "City “Seattle"), ==, 1);
+  /* the row's words, not the column's nor a quoted nothing */
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Customer name"), ==, 0);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "bill_city"), ==, 0);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "“”"), ==, 0);
+  lum_ui_test_shot ("customer-editor-every-error");
+  after = lum_test_dump_database (f->data.engine);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Typing in a refused row takes its message away, the others stay. */
+  gtk_editable_set_text (GTK_EDITABLE (CUSTOMER_ROW (editor, LUM_CUSTOMER_EMAIL)), "x@zephyr.example");
+  g_assert_false (gtk_widget_has_css_class (CUSTOMER_ROW (editor, LUM_CUSTOMER_EMAIL), "error"));
+  g_assert_true (gtk_widget_has_css_class (CUSTOMER_ROW (editor, LUM_CUSTOMER_NAME), "error"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  lum_ui_test_pump ();
+}
+
+/* The product editor as the customer editor: every refused value at once,
+ * what does not parse and what the engine refuses, each said once. */
+static void
+test_product_every_error (Fixture       *f,
+                          gconstpointer  unused)
+{
+  g_autofree char *before = lum_test_dump_database (f->data.engine);
+  g_autofree char *after = NULL;
+  LumProductEditor *editor;
+
+  lum_window_show_page (f->window, "products");
+  lum_ui_test_pump ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  lum_ui_test_pump ();
+  editor = lum_ui_test_find_toplevel (LUM_TYPE_PRODUCT_EDITOR);
+  g_assert_nonnull (editor);
+
+#define PRODUCT_ROW(name) lum_ui_test_child (editor, LUM_TYPE_PRODUCT_EDITOR, name)
+  gtk_editable_set_text (GTK_EDITABLE (PRODUCT_ROW ("sku_row")), "SKU Z9");
+  gtk_editable_set_text (GTK_EDITABLE (PRODUCT_ROW ("name_row")), " ");
+  gtk_editable_set_text (GTK_EDITABLE (PRODUCT_ROW ("price_row")), "three");
+  gtk_editable_set_text (GTK_EDITABLE (PRODUCT_ROW ("weight_row")), "heavy");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  lum_ui_test_pump ();
+
+  g_assert_true (lum_ui_test_find_toplevel (LUM_TYPE_PRODUCT_EDITOR) == editor);
+  g_assert_true (gtk_widget_has_css_class (PRODUCT_ROW ("sku_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (PRODUCT_ROW ("name_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (PRODUCT_ROW ("price_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (PRODUCT_ROW ("weight_row"), "error"));
+  g_assert_true (has_focus (PRODUCT_ROW ("sku_row")));
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "SKU “SKU Z9” contains a space"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Product name is empty"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Unit price “three”"), ==, 1);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "Weight “heavy”"), ==, 1);
+  lum_ui_test_shot ("product-editor-every-error");
+#undef PRODUCT_ROW
+  after = lum_test_dump_database (f->data.engine);
+  g_assert_cmpstr (after, ==, before);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  lum_ui_test_pump ();
+}
+
 static void
 test_customer_editor (Fixture       *f,
                       gconstpointer  unused)
@@ -326,6 +445,8 @@ main (int   argc,
   ADD ("/ui/import/products", test_import_products);
   ADD ("/ui/customers/editor", test_customer_editor);
   ADD ("/ui/products/editor", test_product_editor);
+  ADD ("/ui/customers/every-error-at-once", test_customer_every_error);
+  ADD ("/ui/products/every-error-at-once", test_product_every_error);
 
   return g_test_run ();
 }

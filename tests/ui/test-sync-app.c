@@ -390,9 +390,20 @@ check_no_sandbox (LumApplication *app,
                   gpointer        data)
 {
   g_autoptr(GListStore) integrations = lum_engine_list_integrations (lum_application_get_engine (app), NULL);
+  g_autoptr(GSettings) settings = lum_application_dup_settings ();
+  LumEngine *engine = lum_application_get_engine (app);
 
   g_assert_null (lum_application_get_sandbox (app));
   g_assert_cmpuint (count (integrations), ==, 0);
+
+  /* Who: the system user until Preferences give a name, and that name at once */
+  g_assert_cmpstr (lum_engine_get_actor_name (engine), ==, g_get_user_name ());
+  g_settings_set_string (settings, "display-name", "Ana");
+  lum_ui_test_pump ();
+  g_assert_cmpstr (lum_engine_get_actor_name (engine), ==, "Ana");
+  g_settings_reset (settings, "display-name");
+  lum_ui_test_pump ();
+  g_assert_cmpstr (lum_engine_get_actor_name (engine), ==, g_get_user_name ());
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
 }
 
@@ -668,6 +679,13 @@ test_preferences (void)
   gtk_switch_set_active (GTK_SWITCH (lum_ui_test_child (prefs, LUM_TYPE_PREFERENCES_WINDOW, "show_tests_switch")), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "show-test-documents"));
 
+  /* Your name, for timelines and refusals */
+  gtk_editable_set_text (GTK_EDITABLE (lum_ui_test_child (prefs, LUM_TYPE_PREFERENCES_WINDOW, "display_name_row")), "Ana");
+  {
+    g_autofree char *name = g_settings_get_string (settings, "display-name");
+    g_assert_cmpstr (name, ==, "Ana");
+  }
+
   /* Purging asks first. */
   gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.purge-test-documents", NULL);
   lum_ui_test_pump ();
@@ -691,6 +709,7 @@ test_preferences (void)
   g_settings_reset (settings, "default-push-delay");
   g_settings_reset (settings, "poll-interval");
   g_settings_reset (settings, "show-test-documents");
+  g_settings_reset (settings, "display-name");
 }
 
 static void

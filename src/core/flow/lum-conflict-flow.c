@@ -121,16 +121,23 @@ lum_flow_keep_shipment_conflict (LumFlowContext  *ctx,
       return TRUE;
     }
 
+  /* no shipment marked by hand, nothing to conflict with: the order is
+   * read only when there is one (a poll's orders mostly have none) */
+  shipments = lum_shipment_store_list (ctx->db, order_id, error);
+  if (shipments == NULL)
+    return FALSE;
+  mine = last_manual_shipment (G_LIST_MODEL (shipments));
+  if (mine == NULL)
+    return TRUE;
+
   /* an order that cannot be shipped is refused by lum_flow_record_shipment() */
   order = lum_flow_get_posted_order_brief (ctx, order_id, _("shipped"), NULL);
   if (order == NULL)
     return TRUE;
-  shipments = lum_shipment_store_list (ctx->db, order_id, error);
-  shipped = shipments ? lum_shipment_store_shipped (ctx->db, order_id, error) : NULL;
+  shipped = lum_shipment_store_shipped (ctx->db, order_id, error);
   if (shipped == NULL)
     return FALSE;
-  mine = last_manual_shipment (G_LIST_MODEL (shipments));
-  if (mine == NULL || fits_open (order, shipped, shipment))
+  if (fits_open (order, shipped, shipment))
     return TRUE;
 
   conflict = lum_shipment_conflict_new ();

@@ -27,28 +27,43 @@ gboolean     lum_flow_invoice_order      (LumFlowContext  *ctx,
                                           gint64           shipment_id,
                                           const char      *reason,
                                           GError         **error);
+gboolean     lum_flow_invoice_shipment   (LumFlowContext  *ctx,
+                                          LumDocument     *order,
+                                          LumChannel      *config,
+                                          GListModel      *lines,
+                                          gint64           shipment_id,
+                                          GError         **error);
 
 /* lum-order-flow.c */
-gboolean     assign_identity             (LumFlowContext  *ctx,
-                                          LumDocument     *doc,
-                                          GError         **error);
-gboolean     write_new                   (LumFlowContext  *ctx,
-                                          LumDocument     *doc,
-                                          const char      *config,
-                                          const char      *reason,
-                                          GError         **error);
-char        *channel_config_text         (LumFlowContext  *ctx,
-                                          LumChannel      *config);
+gboolean     lum_flow_bump_version         (LumFlowContext  *ctx,
+                                            LumDocument     *doc,
+                                            GError         **error);
+gboolean     lum_flow_assign_identity      (LumFlowContext  *ctx,
+                                            LumDocument     *doc,
+                                            GError         **error);
+gboolean     lum_flow_write_new            (LumFlowContext  *ctx,
+                                            LumDocument     *doc,
+                                            const char      *config,
+                                            const char      *reason,
+                                            GError         **error);
+gboolean     lum_flow_write_new_from_order (LumFlowContext  *ctx,
+                                            LumDocument     *doc,
+                                            gint64           order_id,
+                                            const char      *config,
+                                            const char      *reason,
+                                            GError         **error);
+char        *lum_flow_channel_config_text  (LumFlowContext  *ctx,
+                                            LumChannel      *config);
 
 /* lum-invoice-flow.c */
-LumDocument *derive_document             (LumDocument     *source,
-                                          LumDocumentKind  kind,
-                                          GListModel      *lines);
-gboolean     post_invoice_record         (LumFlowContext  *ctx,
-                                          LumDocument     *invoice,
-                                          LumChannel      *config,
-                                          const char      *reason,
-                                          GError         **error);
+LumDocument *lum_flow_derive_document      (LumDocument     *source,
+                                            LumDocumentKind  kind,
+                                            GListModel      *lines);
+gboolean     lum_flow_post_invoice_record  (LumFlowContext  *ctx,
+                                            LumDocument     *invoice,
+                                            LumChannel      *config,
+                                            const char      *reason,
+                                            GError         **error);
 
 /* lum-fulfillment-flow.c */
 gboolean     lum_flow_schedule_fulfillments (LumFlowContext  *ctx,

@@ -33,9 +33,9 @@ today (LumFlowContext *ctx)
 /* A document made by the flow from another: same customer, ship-to,
  * header and @lines (or the source's lines). */
 LumDocument *
-derive_document (LumDocument     *source,
-                 LumDocumentKind  kind,
-                 GListModel      *lines)
+lum_flow_derive_document (LumDocument     *source,
+                          LumDocumentKind  kind,
+                          GListModel      *lines)
 {
   LumDocument *doc = lum_document_new (kind);
   g_autoptr(GPtrArray) copies = NULL;
@@ -85,25 +85,26 @@ schedule_accounting (LumFlowContext  *ctx,
   return TRUE;
 }
 
-/* Posts an invoice: dates from the customer's terms, the accounting job.
- * A new invoice (@reason given) is written once, already posted. */
-gboolean
-post_invoice_record (LumFlowContext  *ctx,
-                     LumDocument     *invoice,
-                     LumChannel      *config,
-                     const char      *reason,
-                     GError         **error)
+/* lum_flow_post_invoice_record(), for a new invoice whose header is copied from
+ * the sales order @header_from as it is written (0: @invoice has it). */
+static gboolean
+post_invoice_from (LumFlowContext  *ctx,
+                   LumDocument     *invoice,
+                   gint64           header_from,
+                   LumChannel      *config,
+                   const char      *reason,
+                   GError         **error)
 {
   g_autofree char *now = lum_flow_now_text (ctx);
   g_autofree char *issued = today (ctx);
-  g_autofree char *config_json = channel_config_text (ctx, config);
+  g_autofree char *config_json = lum_flow_channel_config_text (ctx, config);
   g_autofree char *due = NULL;
   int terms_days = 0;
 
   /* only the terms: a poll posts an invoice a shipment */
   if (!lum_customer_store_get_terms_days (ctx->db, lum_document_get_int (invoice, LUM_DOC_CUSTOMER_ID),
                                           &terms_days, error) ||
-      (reason != NULL && !assign_identity (ctx, invoice, error)))
+      (reason != NULL && !lum_flow_assign_identity (ctx, invoice, error)))
     return FALSE;
 
   due = lum_date_add_days (issued, terms_days);
@@ -116,7 +117,7 @@ post_invoice_record (LumFlowContext  *ctx,
     lum_document_set_text (invoice, LUM_DOC_ACCOUNTING_STATUS, LUM_PUSH_SCHEDULED);
 
   /* a new invoice is written with its configuration, a draft gets it */
-  if ((reason != NULL ? !write_new (ctx, invoice, config_json, reason, error)
+  if ((reason != NULL ? !lum_flow_write_new_from_order (ctx, invoice, header_from, config_json, reason, error)
                       : !lum_document_store_update (ctx->db, invoice, now, FALSE, error)) ||
       !schedule_accounting (ctx, invoice, config, error) ||
       (reason == NULL &&
@@ -130,6 +131,53 @@ post_invoice_record (LumFlowContext  *ctx,
   return TRUE;
 }
 
+/* Posts an invoice: dates from the customer's terms, the accounting job.
+ * A new invoice (@reason given) is written once, already posted. */
+gboolean
+lum_flow_post_invoice_record (LumFlowContext  *ctx,
+                              LumDocument     *invoice,
+                              LumChannel      *config,
+                              const char      *reason,
+                              GError         **error)
+{
+  return post_invoice_from (ctx, invoice, 0, config, reason, error);
+}
+
+/**
+ * lum_flow_invoice_shipment:
+ * @order: the order as lum_document_store_get_brief() reads it
+ * @lines: what the shipment invoices
+ *
+ * lum_flow_invoice_order() for a shipment, with the order's header copied
+ * by the database as the invoice is written: a poll makes thousands, and
+ * reading each order's whole header into a document to copy it field by
+ * field cost more than the rest of the invoice.
+ */
+gboolean
+lum_flow_invoice_shipment (LumFlowContext  *ctx,
+                           LumDocument     *order,
+                           LumChannel      *config,
+                           GListModel      *lines,
+                           gint64           shipment_id,
+                           GError         **error)
+{
+  g_autoptr(LumDocument) invoice = lum_document_new (LUM_DOCUMENT_KIND_INVOICE);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (g_list_model_get_n_items (lines), g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    g_ptr_array_add (items, g_list_model_get_item (lines, i));
+  lum_document_set_lines (invoice, items);
+  /* what lum_flow_derive_document() takes from the order and the number series needs */
+  lum_document_set_int (invoice, LUM_DOC_CHANNEL_ID, lum_document_get_int (order, LUM_DOC_CHANNEL_ID));
+  lum_document_set_int (invoice, LUM_DOC_CUSTOMER_ID, lum_document_get_int (order, LUM_DOC_CUSTOMER_ID));
+  lum_document_set_is_test (invoice, lum_document_get_is_test (order));
+  lum_document_set_int (invoice, LUM_DOC_INVOICE_TYPE_ID, lum_channel_get_invoice_type_id (config));
+  lum_document_set_int (invoice, LUM_DOC_LINKED_ID, lum_document_get_id (order));
+  lum_document_set_int (invoice, LUM_DOC_SHIPMENT_ID, shipment_id);
+
+  return post_invoice_from (ctx, invoice, lum_document_get_id (order), config, "shipment-created", error);
+}
+
 /* Creates and posts the invoice of @order for @lines, as the channel's
  * invoicing logic asks; @reason says why for the timeline. */
 gboolean
@@ -141,13 +189,13 @@ lum_flow_invoice_order (LumFlowContext  *ctx,
                const char      *reason,
                GError         **error)
 {
-  g_autoptr(LumDocument) invoice = derive_document (order, LUM_DOCUMENT_KIND_INVOICE, lines);
+  g_autoptr(LumDocument) invoice = lum_flow_derive_document (order, LUM_DOCUMENT_KIND_INVOICE, lines);
 
   lum_document_set_int (invoice, LUM_DOC_INVOICE_TYPE_ID, lum_channel_get_invoice_type_id (config));
   lum_document_set_int (invoice, LUM_DOC_LINKED_ID, lum_document_get_id (order));
   lum_document_set_int (invoice, LUM_DOC_SHIPMENT_ID, shipment_id);
 
-  return post_invoice_record (ctx, invoice, config, reason, error);
+  return lum_flow_post_invoice_record (ctx, invoice, config, reason, error);
 }
 
 gboolean
@@ -178,7 +226,8 @@ lum_flow_void_invoice (LumFlowContext  *ctx,
 
   lum_document_set_text (invoice, LUM_DOC_STATUS, LUM_STATUS_VOID);
   lum_document_set_text (invoice, LUM_DOC_ENDED_AT, now);
-  if (!lum_document_store_update (ctx->db, invoice, now, FALSE, error))
+  if (!lum_flow_bump_version (ctx, invoice, error) ||
+      !lum_document_store_update (ctx->db, invoice, now, FALSE, error))
     return FALSE;
   lum_flow_add_event (ctx, "invoice.voided", lum_document_get_int (invoice, LUM_DOC_CHANNEL_ID), 0, invoice_id, 0,
                       "number", lum_document_get_number (invoice), NULL);

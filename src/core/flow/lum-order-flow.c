@@ -21,6 +21,7 @@
 #include "store/lum-event-store.h"
 #include "store/lum-job-store.h"
 #include "store/lum-fulfillment-store.h"
+#include "store/lum-store-version.h"
 
 /* what a channel read back from a posted document was parsed from */
 #define CONFIG_TEXT_KEY "lum-posted-config"
@@ -50,6 +51,29 @@ static const char *
 doc_label (LumDocument *doc)
 {
   return is_order (doc) ? _("Sales order") : _("Invoice");
+}
+
+static LumVersioned
+doc_versioned (LumDocument *doc)
+{
+  return is_order (doc) ? LUM_VERSIONED_SALES_ORDER : LUM_VERSIONED_INVOICE;
+}
+
+/* A change of state a person made (posting, cancelling) is a new version:
+ * an editor that loaded the draft before may not save over it. */
+gboolean
+lum_flow_bump_version (LumFlowContext  *ctx,
+                       LumDocument     *doc,
+                       GError         **error)
+{
+  g_autofree char *now = lum_flow_now_text (ctx);
+  gint64 version = 0;
+
+  if (!lum_store_version_claim (ctx->db, doc_versioned (doc), lum_document_get_id (doc), 0,
+                                lum_document_get_number (doc), now, &version, error))
+    return FALSE;
+  lum_document_set_int (doc, LUM_DOC_VERSION, version);
+  return TRUE;
 }
 
 /**
@@ -324,9 +348,9 @@ default_ship_to (LumDocument *doc,
 /* Gives @doc the next number of its kind (of the test series for a test
  * document), a UUID and the statuses of a new draft. */
 gboolean
-assign_identity (LumFlowContext  *ctx,
-                 LumDocument     *doc,
-                 GError         **error)
+lum_flow_assign_identity (LumFlowContext  *ctx,
+                          LumDocument     *doc,
+                          GError         **error)
 {
   g_autofree char *number = lum_document_store_next_number (ctx->db, lum_document_get_kind (doc),
                                                             lum_document_get_is_test (doc), error);
@@ -355,15 +379,30 @@ assign_identity (LumFlowContext  *ctx,
 /* Writes a document that has its identity for the first time, with the
  * configuration it is posted under when it is written already posted. */
 gboolean
-write_new (LumFlowContext  *ctx,
-           LumDocument     *doc,
-           const char      *config,
-           const char      *reason,
-           GError         **error)
+lum_flow_write_new (LumFlowContext  *ctx,
+                    LumDocument     *doc,
+                    const char      *config,
+                    const char      *reason,
+                    GError         **error)
+{
+  return lum_flow_write_new_from_order (ctx, doc, 0, config, reason, error);
+}
+
+/* The same for an invoice whose customer, channel and typed header are
+ * those of the sales order @order_id, copied as it is written (not set
+ * on @doc); 0: all of @doc is written. */
+gboolean
+lum_flow_write_new_from_order (LumFlowContext  *ctx,
+                               LumDocument     *doc,
+                               gint64           order_id,
+                               const char      *config,
+                               const char      *reason,
+                               GError         **error)
 {
   g_autofree char *now = lum_flow_now_text (ctx);
 
-  if (!lum_document_store_insert (ctx->db, doc, config, now, error))
+  if (order_id != 0 ? !lum_document_store_insert_from_order (ctx->db, doc, order_id, config, now, error)
+                    : !lum_document_store_insert (ctx->db, doc, config, now, error))
     return FALSE;
   if (!lum_db_check_point (ctx->db, "document-written", error))
     return FALSE;
@@ -383,7 +422,7 @@ insert_new (LumFlowContext  *ctx,
             const char      *reason,
             GError         **error)
 {
-  return assign_identity (ctx, doc, error) && write_new (ctx, doc, NULL, reason, error);
+  return lum_flow_assign_identity (ctx, doc, error) && lum_flow_write_new (ctx, doc, NULL, reason, error);
 }
 
 /* -- posting -------------------------------------------------------------- */
@@ -392,8 +431,8 @@ insert_new (LumFlowContext  *ctx,
  * whose configuration was written with it when it was saved, or one read
  * back from a posted document, which carries its text. */
 char *
-channel_config_text (LumFlowContext *ctx,
-                     LumChannel     *config)
+lum_flow_channel_config_text (LumFlowContext *ctx,
+                              LumChannel     *config)
 {
   const char *posted = g_object_get_data (G_OBJECT (config), CONFIG_TEXT_KEY);
   char *text;
@@ -416,7 +455,7 @@ post_order_record (LumFlowContext  *ctx,
                    GError         **error)
 {
   g_autofree char *now = lum_flow_now_text (ctx);
-  g_autofree char *config_json = channel_config_text (ctx, config);
+  g_autofree char *config_json = lum_flow_channel_config_text (ctx, config);
   g_autofree char *flow = lum_channel_dup_flow_summary (config);
   g_autofree char *due = NULL;
   gboolean push = lum_channel_get_push_to_oms (config);
@@ -434,7 +473,7 @@ post_order_record (LumFlowContext  *ctx,
       lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, due);
     }
 
-  if (insert ? !write_new (ctx, order, config_json, "manual", error)
+  if (insert ? !lum_flow_write_new (ctx, order, config_json, "manual", error)
              : !lum_document_store_update (ctx->db, order, now, FALSE, error))
     return FALSE;
   order_id = lum_document_get_id (order);
@@ -577,7 +616,7 @@ lum_flow_create_and_post (LumFlowContext  *ctx,
                    _("A sales order needs at least one line to be posted"));
       return FALSE;
     }
-  return assign_identity (ctx, doc, error) &&
+  return lum_flow_assign_identity (ctx, doc, error) &&
          post_order_record (ctx, doc, channel, FALSE, TRUE, error);
 }
 
@@ -652,10 +691,20 @@ lum_flow_update (LumFlowContext  *ctx,
   g_auto(GStrv) changed_names = NULL;
   g_autofree char *now = lum_flow_now_text (ctx);
   g_autofree char *joined = NULL;
+  g_autofree char *label = NULL;
   gboolean draft, lines_changed;
+  gint64 expected, version = 0;
 
   stored = lum_document_store_get (ctx->db, lum_document_get_kind (doc), lum_document_get_id (doc), error);
   if (stored == NULL)
+    return FALSE;
+  /* Saved by someone else since the editor loaded it: refused before
+   * anything else, with who and when (posting or cancelling it counts) */
+  expected = lum_document_get_int (doc, LUM_DOC_VERSION);
+  label = g_strdup_printf ("%s %s", doc_label (stored), lum_document_get_number (stored));
+  if (expected != 0 && expected != lum_document_get_int (stored, LUM_DOC_VERSION) &&
+      !lum_store_version_claim (ctx->db, doc_versioned (stored), lum_document_get_id (stored), expected,
+                                label, now, NULL, error))
     return FALSE;
 
   draft = g_str_equal (lum_document_get_status (stored), LUM_STATUS_DRAFT);
@@ -744,8 +793,11 @@ lum_flow_update (LumFlowContext  *ctx,
   if (changed_names[0] == NULL)
     return TRUE;
 
-  if (!lum_document_store_update (ctx->db, stored, now, lines_changed, error))
+  if (!lum_store_version_claim (ctx->db, doc_versioned (stored), lum_document_get_id (stored), expected,
+                                label, now, &version, error) ||
+      !lum_document_store_update (ctx->db, stored, now, lines_changed, error))
     return FALSE;
+  lum_document_set_int (doc, LUM_DOC_VERSION, version);
   joined = g_strjoinv (", ", changed_names);
   lum_flow_add_event (ctx, is_order (stored) ? "order.edited" : "invoice.edited",
                       lum_document_get_int (stored, LUM_DOC_CHANNEL_ID),
@@ -806,7 +858,7 @@ lum_flow_post_draft (LumFlowContext  *ctx,
     }
 
   channel = get_live_channel (ctx, lum_document_get_int (doc, LUM_DOC_CHANNEL_ID), error);
-  if (channel == NULL)
+  if (channel == NULL || !lum_flow_bump_version (ctx, doc, error))
     return FALSE;
 
   if (is_order (doc))
@@ -820,10 +872,10 @@ lum_flow_post_draft (LumFlowContext  *ctx,
       return FALSE;
     }
 
-  if (!post_invoice_record (ctx, doc, channel, NULL, error))
+  if (!lum_flow_post_invoice_record (ctx, doc, channel, NULL, error))
     return FALSE;
 
-  order = derive_document (doc, LUM_DOCUMENT_KIND_SALES_ORDER, NULL);
+  order = lum_flow_derive_document (doc, LUM_DOCUMENT_KIND_SALES_ORDER, NULL);
   lum_document_set_int (order, LUM_DOC_LINKED_ID, id);
   if (!insert_new (ctx, order, "invoice-first", error))
     return FALSE;
@@ -1022,7 +1074,8 @@ lum_flow_cancel_order (LumFlowContext  *ctx,
 
   lum_document_set_text (order, LUM_DOC_STATUS, LUM_STATUS_CANCELLED);
   lum_document_set_text (order, LUM_DOC_ENDED_AT, now);
-  if (!lum_document_store_update (ctx->db, order, now, FALSE, error))
+  if (!lum_flow_bump_version (ctx, order, error) ||
+      !lum_document_store_update (ctx->db, order, now, FALSE, error))
     return FALSE;
   lum_flow_add_event (ctx, "order.cancelled", channel_id, order_id, 0, 0, "was", status, NULL);
   return TRUE;

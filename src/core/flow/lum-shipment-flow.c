@@ -266,13 +266,9 @@ lum_flow_record_shipment (LumFlowContext  *ctx,
       lum_channel_get_invoice_timing (config) == LUM_INVOICE_TIMING_SHIPMENT_CREATED)
     {
       g_autoptr(GListStore) invoice_lines = invoice_lines_for_shipment (order, shipment, shipped);
-      /* the header the invoice copies; its lines are invoice_lines */
-      g_autoptr(LumDocument) whole = lum_document_store_get_header (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id,
-                                                                    error);
 
-      if (whole == NULL ||
-          !lum_flow_invoice_order (ctx, whole, config, G_LIST_MODEL (invoice_lines),
-                          lum_shipment_get_int (shipment, LUM_SHIPMENT_ID), "shipment-created", error))
+      if (!lum_flow_invoice_shipment (ctx, order, config, G_LIST_MODEL (invoice_lines),
+                                      lum_shipment_get_int (shipment, LUM_SHIPMENT_ID), error))
         return FALSE;
     }
 

@@ -14,6 +14,7 @@ struct _LumChannel
   GObject           parent_instance;
 
   gint64            id;
+  gint64            version;
   char             *name;
   gint64            warehouse_group_id;
   char             *warehouse_group_name;
@@ -347,6 +348,7 @@ lum_channel_copy (LumChannel *self)
                                lum_field_mapping_get_lumen_field (m),
                                lum_field_mapping_get_remote_field (m));
     }
+  copy->version = self->version;
 
   return copy;
 }
@@ -364,6 +366,23 @@ lum_channel_set_id (LumChannel *self,
 {
   g_return_if_fail (LUM_IS_CHANNEL (self));
   set_id_field (self, &self->id, id, PROP_ID);
+}
+
+/* Raised by every save (lum-store-version.h); 0 for a channel not read
+ * from the store. */
+gint64
+lum_channel_get_version (LumChannel *self)
+{
+  g_return_val_if_fail (LUM_IS_CHANNEL (self), 0);
+  return self->version;
+}
+
+void
+lum_channel_set_version (LumChannel *self,
+                         gint64      version)
+{
+  g_return_if_fail (LUM_IS_CHANNEL (self));
+  self->version = version;
 }
 
 const char *

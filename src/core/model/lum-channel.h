@@ -19,6 +19,9 @@ LumChannel        *lum_channel_new                          (void);
 LumChannel        *lum_channel_copy                         (LumChannel         *self);
 
 gint64             lum_channel_get_id                       (LumChannel         *self);
+gint64             lum_channel_get_version                  (LumChannel         *self);
+void               lum_channel_set_version                  (LumChannel         *self,
+                                                             gint64              version);
 void               lum_channel_set_id                       (LumChannel         *self,
                                                              gint64              id);
 const char        *lum_channel_get_name                     (LumChannel         *self);

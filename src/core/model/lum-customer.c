@@ -35,6 +35,7 @@ static const char * const int_columns[LUM_CUSTOMER_N_INT] = {
   [LUM_CUSTOMER_ID] = "id",
   [LUM_CUSTOMER_TERMS_DAYS] = "terms_days",
   [LUM_CUSTOMER_IS_TEST] = "is_test",
+  [LUM_CUSTOMER_VERSION] = "version",
 };
 
 struct _LumCustomer
@@ -101,6 +102,19 @@ gint64
 lum_customer_get_id (LumCustomer *self)
 {
   return lum_record_get_int (LUM_RECORD (self), LUM_CUSTOMER_ID);
+}
+
+gint64
+lum_customer_get_version (LumCustomer *self)
+{
+  return lum_record_get_int (LUM_RECORD (self), LUM_CUSTOMER_VERSION);
+}
+
+void
+lum_customer_set_version (LumCustomer *self,
+                          gint64       version)
+{
+  lum_record_set_int (LUM_RECORD (self), LUM_CUSTOMER_VERSION, version);
 }
 
 void

@@ -37,6 +37,7 @@ typedef enum
   LUM_CUSTOMER_ID,
   LUM_CUSTOMER_TERMS_DAYS,
   LUM_CUSTOMER_IS_TEST,
+  LUM_CUSTOMER_VERSION,   /* raised by every save (lum-store-version.h) */
   LUM_CUSTOMER_N_INT
 } LumCustomerInt;
 
@@ -45,6 +46,9 @@ G_DECLARE_FINAL_TYPE (LumCustomer, lum_customer, LUM, CUSTOMER, LumRecord)
 
 LumCustomer *lum_customer_new             (const char      *name);
 gint64       lum_customer_get_id          (LumCustomer     *self);
+gint64       lum_customer_get_version     (LumCustomer     *self);
+void         lum_customer_set_version     (LumCustomer     *self,
+                                           gint64           version);
 void         lum_customer_set_id          (LumCustomer     *self,
                                            gint64           id);
 const char  *lum_customer_get_text        (LumCustomer     *self,

@@ -51,6 +51,7 @@ static const char * const int_columns[LUM_DOC_N_INT] = {
   [LUM_DOC_TERMS_DAYS] = "terms_days",
   [LUM_DOC_IS_TEST] = "is_test",
   [LUM_DOC_LISTED_TOTAL] = "listed_total",
+  [LUM_DOC_VERSION] = "version",
 };
 
 struct _LumDocument

@@ -83,6 +83,7 @@ typedef enum
   LUM_DOC_TERMS_DAYS,
   LUM_DOC_IS_TEST,
   LUM_DOC_LISTED_TOTAL,
+  LUM_DOC_VERSION,      /* raised by every edit; read only */
   LUM_DOC_N_INT
 } LumDocInt;
 

@@ -15,6 +15,7 @@ static const char * const text_columns[LUM_EVENT_N_TEXT] = {
   [LUM_EVENT_KIND] = "kind",
   [LUM_EVENT_DETAILS] = "details",
   [LUM_EVENT_DOCUMENT_NUMBER] = "document_number",
+  [LUM_EVENT_ACTOR_NAME] = "actor_name",
 };
 
 static const char * const int_columns[LUM_EVENT_N_INT] = {

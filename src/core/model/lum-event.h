@@ -13,6 +13,7 @@ typedef enum
   LUM_EVENT_KIND,
   LUM_EVENT_DETAILS,
   LUM_EVENT_DOCUMENT_NUMBER,
+  LUM_EVENT_ACTOR_NAME,       /* the person: a display name or a user name */
   LUM_EVENT_N_TEXT
 } LumEventText;
 

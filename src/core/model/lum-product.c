@@ -8,6 +8,7 @@ struct _LumProduct
   GObject  parent_instance;
 
   gint64   id;
+  gint64   version;
   char    *sku;
   char    *name;
   gint64   unit_price_cents;
@@ -124,6 +125,23 @@ lum_product_set_id (LumProduct *self,
     return;
   self->id = id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+/* Raised by every save (lum-store-version.h); 0 for a product not read
+ * from the store, which saves over any version. */
+gint64
+lum_product_get_version (LumProduct *self)
+{
+  g_return_val_if_fail (LUM_IS_PRODUCT (self), 0);
+  return self->version;
+}
+
+void
+lum_product_set_version (LumProduct *self,
+                         gint64      version)
+{
+  g_return_if_fail (LUM_IS_PRODUCT (self));
+  self->version = version;
 }
 
 const char *

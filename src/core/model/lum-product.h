@@ -13,6 +13,9 @@ LumProduct *lum_product_new                  (const char *sku,
                                               gint64      unit_price_cents,
                                               double      weight_oz);
 gint64      lum_product_get_id               (LumProduct *self);
+gint64      lum_product_get_version          (LumProduct *self);
+void        lum_product_set_version          (LumProduct *self,
+                                              gint64      version);
 void        lum_product_set_id               (LumProduct *self,
                                               gint64      id);
 const char *lum_product_get_sku              (LumProduct *self);

@@ -8,6 +8,7 @@
 
 #include "lum-channel-store.h"
 #include "lum-setup-store.h"
+#include "lum-store-version.h"
 #include "lum-text.h"
 #include "lum-util.h"
 #include "model/lum-channel-json.h"
@@ -17,7 +18,7 @@
   "SELECT c.id, c.name, c.warehouse_group_id, g.name, c.internal, c.description," \
   " c.push_to_oms, c.oms_integration_id, oi.name, c.oms_store_id, c.oms_store_name," \
   " c.push_delay_minutes, c.push_fulfillment_updates, c.order_flow, c.invoice_type_id," \
-  " it.name, c.invoice_timing, c.accounting_integration_id, ai.name, c.archived" \
+  " it.name, c.invoice_timing, c.accounting_integration_id, ai.name, c.archived, c.version" \
   " FROM channel c" \
   " JOIN warehouse_group g ON g.id = c.warehouse_group_id" \
   " JOIN invoice_type it ON it.id = c.invoice_type_id" \
@@ -90,6 +91,7 @@ channel_from_row (LumStmt *stmt)
                 "accounting-integration-name", lum_stmt_column_text (stmt, 18),
                 "archived", lum_stmt_column_int (stmt, 19) != 0,
                 NULL);
+  lum_channel_set_version (channel, lum_stmt_column_int64 (stmt, 20));
   return channel;
 }
 
@@ -101,7 +103,7 @@ lum_channel_store_list (LumDb     *db,
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_CHANNEL);
   LumStmt *stmt = lum_db_prepare (db,
                                        CHANNEL_COLUMNS
-                                       "WHERE c.archived = 0 OR ? ORDER BY c.name_key", error);
+                                       "WHERE c.archived = 0 OR ? <> 0 ORDER BY c.name_key", error);
   guint n;
   int rc;
 
@@ -246,8 +248,10 @@ save_tags_and_mappings (LumDb       *db,
  * lum_channel_store_save:
  *
  * Writes a channel that the rules have accepted (lum-channel-rules.h):
- * inserts when its id is 0 and sets the new id, updates otherwise. Runs
- * inside the caller's transaction.
+ * inserts when its id is 0 and sets the new id, updates otherwise, refused
+ * with %LUM_STORE_ERROR_CHANGED when the channel was saved since its
+ * version was read (lum-store-version.h). Runs inside the caller's
+ * transaction.
  */
 gboolean
 lum_channel_store_save (LumDb       *db,
@@ -261,6 +265,17 @@ lum_channel_store_save (LumDb       *db,
   int delay = lum_channel_get_push_delay_minutes (channel);
   LumInvoiceTiming timing = lum_channel_get_invoice_timing (channel);
   LumStmt *stmt;
+
+  if (id != 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("Channel “%s”"), lum_channel_get_name (channel));
+      gint64 version = 0;
+
+      if (!lum_store_version_claim (db, LUM_VERSIONED_CHANNEL, id, lum_channel_get_version (channel),
+                                    label, now, &version, error))
+        return FALSE;
+      lum_channel_set_version (channel, version);
+    }
 
   if (id == 0)
     stmt = lum_db_prepare (db,
@@ -310,7 +325,10 @@ lum_channel_store_save (LumDb       *db,
     return FALSE;
 
   if (id == 0)
-    lum_channel_set_id (channel, lum_db_last_insert_id (db));
+    {
+      lum_channel_set_id (channel, lum_db_last_insert_id (db));
+      lum_channel_set_version (channel, 1);
+    }
   else if (lum_db_changes (db) != 1)
     {
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,

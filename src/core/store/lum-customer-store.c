@@ -8,6 +8,7 @@
 
 #include "lum-customer-store.h"
 #include "lum-setup-store.h"
+#include "lum-store-version.h"
 #include "lum-text.h"
 #include "lum-util.h"
 
@@ -20,7 +21,7 @@ customer_select_sql (void)
 
   if (g_once_init_enter (&once))
     {
-      GString *s = g_string_new ("SELECT id, terms_days, is_test");
+      GString *s = g_string_new ("SELECT id, terms_days, is_test, version");
 
       for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
         g_string_append_printf (s, ", %s", lum_record_text_column (LUM_TYPE_CUSTOMER, i));
@@ -39,8 +40,9 @@ customer_from_row (LumStmt *stmt)
   lum_customer_set_id (customer, lum_stmt_column_int64 (stmt, 0));
   lum_customer_set_terms_days (customer, lum_stmt_column_int (stmt, 1));
   lum_customer_set_is_test (customer, lum_stmt_column_int (stmt, 2));
+  lum_customer_set_version (customer, lum_stmt_column_int64 (stmt, 3));
   for (guint i = 0; i < LUM_CUSTOMER_N_TEXT; i++)
-    lum_customer_set_text (customer, i, lum_db_column_text (stmt, 3 + i));
+    lum_customer_set_text (customer, i, lum_db_column_text (stmt, 4 + i));
   return customer;
 }
 
@@ -70,7 +72,9 @@ customer_query_one (LumDb       *db,
 /**
  * lum_customer_store_save:
  *
- * Inserts (id 0) or updates a customer; the caller has checked it.
+ * Inserts (id 0) or updates a customer; the caller has checked it. An
+ * update is refused with %LUM_STORE_ERROR_CHANGED when the customer was
+ * saved since its version was read.
  */
 gboolean
 lum_customer_store_save (LumDb        *db,
@@ -105,6 +109,17 @@ lum_customer_store_save (LumDb        *db,
       g_once_init_leave (&once, 1);
     }
 
+  if (id != 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("Customer “%s”"), lum_customer_get_name (customer));
+      gint64 version = 0;
+
+      if (!lum_store_version_claim (db, LUM_VERSIONED_CUSTOMER, id, lum_customer_get_version (customer),
+                                    label, now, &version, error))
+        return FALSE;
+      lum_customer_set_version (customer, version);
+    }
+
   stmt = lum_db_prepare (db, id == 0 ? insert_sql : update_sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -121,7 +136,10 @@ lum_customer_store_save (LumDb        *db,
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
   if (id == 0)
-    lum_customer_set_id (customer, lum_db_last_insert_id (db));
+    {
+      lum_customer_set_id (customer, lum_db_last_insert_id (db));
+      lum_customer_set_version (customer, 1);
+    }
   return TRUE;
 }
 
@@ -211,7 +229,7 @@ lum_customer_store_search (LumDb       *db,
 {
   g_autofree char *sql = g_strconcat (customer_select_sql (),
                                       "WHERE name_key >= ?1 AND name_key < ?4"
-                                      " AND (is_test = 0 OR ?2) ORDER BY name_key LIMIT ?3", NULL);
+                                      " AND (is_test = 0 OR ?2 <> 0) ORDER BY name_key LIMIT ?3", NULL);
   g_autofree char *key = lum_name_key (text);
   g_autofree char *upper = lum_prefix_upper_bound (key);
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_CUSTOMER);

@@ -12,25 +12,31 @@
 #include <sqlite3.h>
 
 #include "lum-db.h"
+#include "lum-db-pg.h"
 #include "lum-db-sqlite.h"
 #include "lum-schema.h"
 
 #define BUSY_TIMEOUT_MS 5000
+/* PostgreSQL type oids of bound numbers */
+#define PG_INT8   20
+#define PG_FLOAT8 701
 /* how long a wait for another process's write lock lasts before it is said */
 #define WAIT_ANNOUNCE_MS 500
 
 struct _LumStmt
 {
-  sqlite3_stmt *handle;
+  sqlite3_stmt *handle;   /* SQLite */
   LumDb        *db;       /* not a reference: the database owns its statements */
+  LumPgStmt    *pg;       /* PostgreSQL */
 };
 
 struct _LumDb
 {
   GObject     parent_instance;
 
-  sqlite3    *handle;
-  char       *path;
+  sqlite3    *handle;       /* SQLite, or */
+  LumPg      *pg;           /* PostgreSQL */
+  char       *path;         /* the file, or the URL without its password */
   GHashTable *statements;   /* SQL text → LumStmt */
   GHashTable *by_address;   /* SQL text that is never freed → its statement in @statements */
   guint       depth;        /* transaction nesting */
@@ -177,7 +183,10 @@ finalize_statement (gpointer data)
 {
   LumStmt *stmt = data;
 
-  sqlite3_finalize (stmt->handle);
+  if (stmt->pg != NULL)
+    lum_pg_stmt_free (stmt->pg);
+  else
+    sqlite3_finalize (stmt->handle);
   g_free (stmt);
 }
 
@@ -290,6 +299,7 @@ lum_db_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
+  g_clear_pointer (&self->pg, lum_pg_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->armed_point, g_free);
   g_clear_pointer (&self->id, g_free);
@@ -314,6 +324,42 @@ lum_db_init (LumDb *self)
   self->busy_timeout_ms = BUSY_TIMEOUT_MS;
 }
 
+static gboolean
+read_id (LumDb   *self,
+         GError **error)
+{
+  LumStmt *stmt = lum_db_prepare (self, "SELECT value FROM meta WHERE key = 'database_id'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (lum_stmt_step (stmt, error) == LUM_STMT_ROW)
+    self->id = lum_db_column_dup_text (stmt, 0);
+  lum_stmt_reset (stmt);
+  if (self->id == NULL)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_MIGRATION,
+                   _("The database “%s” has no id"), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A database on a PostgreSQL server: @url as libpq reads it (a password
+ * from ~/.pgpass or PGPASSFILE, or peer authentication on a socket); it
+ * is never shown or logged, only the URL without its password. */
+static LumDb *
+open_postgresql (const char  *url,
+                 GError     **error)
+{
+  g_autoptr(LumDb) self = g_object_new (LUM_TYPE_DB, NULL);
+
+  self->path = lum_pg_redact_url (url);
+  self->pg = lum_pg_connect (url, self->path, error);
+  if (self->pg == NULL || !lum_pg_migrate (self->pg, error) || !read_id (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 /**
  * lum_db_open:
  * @path: the database file; created with its directory when missing
@@ -330,6 +376,9 @@ lum_db_open (const char  *path,
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (lum_pg_is_url (path))
+    return open_postgresql (path, error);
 
   self = g_object_new (LUM_TYPE_DB, NULL);
   self->path = g_strdup (path);
@@ -384,24 +433,9 @@ lum_db_open (const char  *path,
       !lum_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !lum_db_exec (self, "PRAGMA cache_size = -32768", error) ||
       !lum_db_exec (self, "PRAGMA temp_store = MEMORY", error) ||
-      !migrate (self, error))
+      !migrate (self, error) ||
+      !read_id (self, error))
     return NULL;
-
-  {
-    LumStmt *stmt = lum_db_prepare (self, "SELECT value FROM meta WHERE key = 'database_id'", error);
-
-    if (stmt == NULL)
-      return NULL;
-    if (lum_stmt_step (stmt, error) == LUM_STMT_ROW)
-      self->id = lum_db_column_dup_text (stmt, 0);
-    lum_stmt_reset (stmt);
-    if (self->id == NULL)
-      {
-        g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_MIGRATION,
-                     _("The database “%s” has no id"), path);
-        return NULL;
-      }
-  }
 
   return g_steal_pointer (&self);
 }
@@ -429,6 +463,8 @@ lum_db_open_read_only (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (lum_pg_is_url (path))
+    return open_postgresql (path, error);
   self = g_object_new (LUM_TYPE_DB, NULL);
   self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
@@ -464,12 +500,27 @@ lum_db_get_schema_version (LumDb *self)
   sqlite3_stmt *stmt;
   int version = 0;
 
+  if (self->pg != NULL)
+    return lum_pg_get_schema_version (self->pg);
   if (sqlite3_prepare_v2 (self->handle, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
     return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
   return version;
+}
+
+static inline void
+clear_statement (LumStmt *stmt)
+{
+  if (G_UNLIKELY (stmt->pg != NULL))
+    {
+      lum_pg_stmt_reset (stmt->pg);
+      lum_pg_stmt_clear_bindings (stmt->pg);
+      return;
+    }
+  sqlite3_reset (stmt->handle);
+  sqlite3_clear_bindings (stmt->handle);
 }
 
 LumStmt *
@@ -486,8 +537,20 @@ lum_db_prepare (LumDb       *self,
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt->handle);
-      sqlite3_clear_bindings (stmt->handle);
+      clear_statement (stmt);
+      return stmt;
+    }
+
+  if (self->pg != NULL)
+    {
+      LumPgStmt *pg_stmt = lum_pg_prepare (self->pg, sql, error);
+
+      if (pg_stmt == NULL)
+        return NULL;
+      stmt = g_new0 (LumStmt, 1);
+      stmt->pg = pg_stmt;
+      stmt->db = self;
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
       return stmt;
     }
 
@@ -524,8 +587,7 @@ lum_db_prepare_static (LumDb       *self,
   stmt = g_hash_table_lookup (self->by_address, sql);
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt->handle);
-      sqlite3_clear_bindings (stmt->handle);
+      clear_statement (stmt);
       return stmt;
     }
   stmt = lum_db_prepare (self, sql, error);
@@ -543,6 +605,8 @@ lum_db_exec (LumDb       *self,
 
   g_return_val_if_fail (LUM_IS_DB (self), FALSE);
 
+  if (self->pg != NULL)
+    return lum_pg_exec (self->pg, sql, error);
   rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return set_error_from_code (self, rc, error);
@@ -555,8 +619,16 @@ lum_db_step_done (LumDb         *self,
                   LumStmt       *stmt,
                   GError       **error)
 {
-  int rc = sqlite3_step (stmt->handle);
+  int rc;
 
+  if (stmt->pg != NULL)
+    {
+      gboolean ok = lum_pg_stmt_step (stmt->pg, error) != LUM_STMT_ERROR;
+
+      lum_pg_stmt_reset (stmt->pg);
+      return ok;
+    }
+  rc = sqlite3_step (stmt->handle);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
       set_error_from_code (self, rc, error);
@@ -571,18 +643,28 @@ gboolean
 lum_db_set_error (LumDb   *self,
                   GError **error)
 {
+  if (self->pg != NULL)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_SQL, _("Database error in “%s”: %s"),
+                   self->path, lum_pg_last_error (self->pg));
+      return FALSE;
+    }
   return set_error_from_code (self, sqlite3_extended_errcode (self->handle), error);
 }
 
 gint64
 lum_db_last_insert_id (LumDb *self)
 {
+  if (self->pg != NULL)
+    return lum_pg_last_insert_id (self->pg);
   return sqlite3_last_insert_rowid (self->handle);
 }
 
 int
 lum_db_changes (LumDb *self)
 {
+  if (self->pg != NULL)
+    return lum_pg_changes (self->pg);
   return sqlite3_changes (self->handle);
 }
 
@@ -627,6 +709,8 @@ lum_db_commit (LumDb   *self,
   g_return_val_if_fail (LUM_IS_DB (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
+  if (self->depth == 1 && self->pg != NULL)
+    lum_pg_notify_commit (self->pg);
   if (self->depth == 1)
     g_strlcpy (sql, "COMMIT", sizeof sql);
   else
@@ -655,10 +739,20 @@ lum_db_rollback (LumDb *self)
 
     g_hash_table_iter_init (&iter, self->statements);
     while (g_hash_table_iter_next (&iter, NULL, &stmt))
-      sqlite3_reset (((LumStmt *)stmt)->handle);
+      lum_stmt_reset (stmt);
   }
 
-  if (self->depth == 1)
+  if (self->pg != NULL)
+    {
+      g_autofree char *sql = NULL;
+
+      if (self->depth == 1)
+        sql = g_strdup ("ROLLBACK");
+      else
+        sql = g_strdup_printf ("ROLLBACK TO lum_%u; RELEASE lum_%u", self->depth - 1, self->depth - 1);
+      lum_pg_exec (self->pg, sql, NULL);
+    }
+  else if (self->depth == 1)
     {
       if (sqlite3_get_autocommit (self->handle) == 0)
         sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
@@ -716,9 +810,12 @@ lum_db_in_transaction (LumDb *self)
 gint64
 lum_db_data_version (LumDb *self)
 {
-  LumStmt *stmt = lum_db_prepare (self, "PRAGMA data_version", NULL);
+  LumStmt *stmt;
   gint64 version = -1;
 
+  if (self->pg != NULL)
+    return lum_pg_data_version (self->pg);
+  stmt = lum_db_prepare (self, "PRAGMA data_version", NULL);
   if (stmt != NULL && sqlite3_step (stmt->handle) == SQLITE_ROW)
     version = sqlite3_column_int64 (stmt->handle, 0);
   if (stmt != NULL)
@@ -754,7 +851,10 @@ lum_stmt_bind_text (LumStmt    *stmt,
                     int         idx,
                     const char *text)
 {
-  sqlite3_bind_text (stmt->handle, idx, text, -1, SQLITE_TRANSIENT);
+  if (G_UNLIKELY (stmt->pg != NULL))
+    lum_pg_stmt_bind (stmt->pg, idx, g_strdup (text), 0);
+  else
+    sqlite3_bind_text (stmt->handle, idx, text, -1, SQLITE_TRANSIENT);
 }
 
 void
@@ -762,7 +862,10 @@ lum_stmt_bind_static_text (LumStmt    *stmt,
                            int         idx,
                            const char *text)
 {
-  sqlite3_bind_text (stmt->handle, idx, text, -1, SQLITE_STATIC);
+  if (G_UNLIKELY (stmt->pg != NULL))
+    lum_pg_stmt_bind (stmt->pg, idx, g_strdup (text), 0);
+  else
+    sqlite3_bind_text (stmt->handle, idx, text, -1, SQLITE_STATIC);
 }
 
 void
@@ -770,7 +873,10 @@ lum_stmt_bind_int64 (LumStmt *stmt,
                      int      idx,
                      gint64   value)
 {
-  sqlite3_bind_int64 (stmt->handle, idx, value);
+  if (G_UNLIKELY (stmt->pg != NULL))
+    lum_pg_stmt_bind (stmt->pg, idx, g_strdup_printf ("%" G_GINT64_FORMAT, value), PG_INT8);
+  else
+    sqlite3_bind_int64 (stmt->handle, idx, value);
 }
 
 void
@@ -778,7 +884,10 @@ lum_stmt_bind_int (LumStmt *stmt,
                    int      idx,
                    int      value)
 {
-  sqlite3_bind_int (stmt->handle, idx, value);
+  if (G_UNLIKELY (stmt->pg != NULL))
+    lum_pg_stmt_bind (stmt->pg, idx, g_strdup_printf ("%d", value), PG_INT8);
+  else
+    sqlite3_bind_int (stmt->handle, idx, value);
 }
 
 void
@@ -786,22 +895,35 @@ lum_stmt_bind_double (LumStmt *stmt,
                       int      idx,
                       double   value)
 {
-  sqlite3_bind_double (stmt->handle, idx, value);
+  if (G_UNLIKELY (stmt->pg != NULL))
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      lum_pg_stmt_bind (stmt->pg, idx, g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value)), PG_FLOAT8);
+    }
+  else
+    sqlite3_bind_double (stmt->handle, idx, value);
 }
 
 void
 lum_stmt_bind_null (LumStmt *stmt,
                     int      idx)
 {
-  sqlite3_bind_null (stmt->handle, idx);
+  if (G_UNLIKELY (stmt->pg != NULL))
+    lum_pg_stmt_bind (stmt->pg, idx, NULL, 0);
+  else
+    sqlite3_bind_null (stmt->handle, idx);
 }
 
 LumStmtResult
 lum_stmt_step (LumStmt  *stmt,
                GError  **error)
 {
-  int rc = sqlite3_step (stmt->handle);
+  int rc;
 
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return lum_pg_stmt_step (stmt->pg, error);
+  rc = sqlite3_step (stmt->handle);
   if (G_LIKELY (rc == SQLITE_ROW))
     return LUM_STMT_ROW;
   if (rc == SQLITE_DONE)
@@ -813,13 +935,36 @@ lum_stmt_step (LumStmt  *stmt,
 void
 lum_stmt_reset (LumStmt *stmt)
 {
-  sqlite3_reset (stmt->handle);
+  if (G_UNLIKELY (stmt->pg != NULL))
+    lum_pg_stmt_reset (stmt->pg);
+  else
+    sqlite3_reset (stmt->handle);
+}
+
+/* PostgreSQL's text form of a value as an integer: a boolean is t or f */
+static gint64
+pg_int64 (LumStmt *stmt,
+          int      col)
+{
+  const char *value = lum_pg_stmt_value (stmt->pg, col);
+
+  if (value == NULL)
+    return 0;
+  if (value[0] == 't')
+    return 1;
+  if (value[0] == 'f')
+    return 0;
+  if (strchr (value, '.') != NULL)
+    return (gint64)g_ascii_strtod (value, NULL);
+  return g_ascii_strtoll (value, NULL, 10);
 }
 
 gint64
 lum_stmt_column_int64 (LumStmt *stmt,
                        int      col)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return pg_int64 (stmt, col);
   return sqlite3_column_int64 (stmt->handle, col);
 }
 
@@ -827,6 +972,8 @@ int
 lum_stmt_column_int (LumStmt *stmt,
                      int      col)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return (int)pg_int64 (stmt, col);
   return sqlite3_column_int (stmt->handle, col);
 }
 
@@ -834,6 +981,12 @@ double
 lum_stmt_column_double (LumStmt *stmt,
                         int      col)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    {
+      const char *value = lum_pg_stmt_value (stmt->pg, col);
+
+      return value != NULL ? g_ascii_strtod (value, NULL) : 0.0;
+    }
   return sqlite3_column_double (stmt->handle, col);
 }
 
@@ -841,6 +994,8 @@ const char *
 lum_stmt_column_text (LumStmt *stmt,
                       int      col)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return lum_pg_stmt_value (stmt->pg, col);
   return (const char *)sqlite3_column_text (stmt->handle, col);
 }
 
@@ -848,12 +1003,16 @@ gboolean
 lum_stmt_column_is_null (LumStmt *stmt,
                          int      col)
 {
+  if (G_UNLIKELY (stmt->pg != NULL))
+    return lum_pg_stmt_value (stmt->pg, col) == NULL;
   return sqlite3_column_type (stmt->handle, col) == SQLITE_NULL;
 }
 
 int
 lum_stmt_column_count (LumStmt *stmt)
 {
+  if (stmt->pg != NULL)
+    return lum_pg_stmt_n_columns (stmt->pg);
   return sqlite3_column_count (stmt->handle);
 }
 
@@ -861,12 +1020,16 @@ const char *
 lum_stmt_column_name (LumStmt *stmt,
                       int      col)
 {
+  if (stmt->pg != NULL)
+    return lum_pg_stmt_column_name (stmt->pg, col);
   return sqlite3_column_name (stmt->handle, col);
 }
 
 const char *
 lum_stmt_get_sql (LumStmt *stmt)
 {
+  if (stmt->pg != NULL)
+    return lum_pg_stmt_sql (stmt->pg);
   return sqlite3_sql (stmt->handle);
 }
 
@@ -927,7 +1090,8 @@ lum_db_set_waiting (LumDb         *self,
   self->busy_timeout_ms = timeout_ms;
   self->wait_func = func;
   self->wait_data = user_data;
-  sqlite3_busy_handler (self->handle, on_busy_cb, self);
+  if (self->handle != NULL)
+    sqlite3_busy_handler (self->handle, on_busy_cb, self);
 }
 
 static gboolean
@@ -939,6 +1103,9 @@ quick_check (const char  *path,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  /* a server checks its own pages */
+  if (lum_pg_is_url (path))
+    return TRUE;
   reader->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &reader->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)

@@ -38,6 +38,7 @@ typedef struct
   char       *lines_delete_sql;
   char       *insert_sql;
   char       *insert_config_sql;  /* the same with the configuration's row */
+  char       *insert_from_order_sql; /* the same with a sales order's header */
   guint       config_param;
   guint       n_write_text;
   guint       n_write_int;
@@ -98,6 +99,7 @@ static KindInfo kinds[] = {
       [LUM_DOC_LINKED_ID] = "d.invoice_id",
       [LUM_DOC_IS_TEST] = "d.is_test",
       [LUM_DOC_LISTED_TOTAL] = "d.total_cents + 0",
+      [LUM_DOC_VERSION] = "d.version + 0",
     },
   },
   [LUM_DOCUMENT_KIND_INVOICE] = {
@@ -130,6 +132,7 @@ static KindInfo kinds[] = {
       [LUM_DOC_TERMS_DAYS] = "d.terms_days",
       [LUM_DOC_IS_TEST] = "d.is_test",
       [LUM_DOC_LISTED_TOTAL] = "d.total_cents + 0",
+      [LUM_DOC_VERSION] = "d.version + 0",
     },
   },
 };
@@ -160,12 +163,61 @@ static const LumDocText brief_texts[] = {
 static char *
 brief_select (KindInfo *info)
 {
-  GString *sql = g_string_new ("SELECT d.id, d.channel_id, d.customer_id");
+  GString *sql = g_string_new ("SELECT d.id, d.channel_id, d.customer_id, d.is_test");
 
   for (guint i = 0; i < G_N_ELEMENTS (brief_texts); i++)
     g_string_append_printf (sql, ", %s", info->text[brief_texts[i]] ? info->text[brief_texts[i]] : "''");
   g_string_append_printf (sql, " FROM %s d WHERE d.id = ?", info->table);
   return g_string_free (sql, FALSE);
+}
+
+/* Whether a document made from a sales order takes @field from it (as
+ * the flow's lum_flow_derive_document() copies it): customer, channel, test flag
+ * and the header fields a user types. */
+static gboolean
+is_copied_int (guint field)
+{
+  return field == LUM_DOC_CHANNEL_ID || field == LUM_DOC_CUSTOMER_ID || field == LUM_DOC_IS_TEST;
+}
+
+static gboolean
+is_copied_text (guint field)
+{
+  return field >= LUM_DOC_FIRST_EDITABLE && field <= LUM_DOC_LAST_EDITABLE;
+}
+
+/* @insert: "INSERT INTO table (total_cents, customer_key, updated_at, …"
+ * without its end. The same parameters as the plain insert, the copied
+ * columns read from the sales order (?config_param + 1) instead, and the
+ * customer key from its customer. */
+static char *
+insert_from_order_select (KindInfo   *info,
+                          const char *insert)
+{
+  g_autoptr(GString) select = g_string_new ("?1, cu.name_key, ?3");
+  guint param = 4;
+
+  for (guint j = 0; j < info->n_write_int; j++, param++)
+    {
+      guint field = info->write_int[j];
+
+      if (is_copied_int (field))
+        g_string_append_printf (select, ", s.%s", info->ints[field] + 2);
+      else
+        g_string_append_printf (select, ", ?%u", param);
+    }
+  for (guint j = 0; j < info->n_write_text; j++, param++)
+    {
+      guint field = info->write_text[j];
+
+      if (is_copied_text (field))
+        g_string_append_printf (select, ", s.%s", info->text[field] + 2);
+      else
+        g_string_append_printf (select, ", ?%u", param);
+    }
+  return g_strdup_printf ("%s, config_id) SELECT %s, ?%u FROM sales_order s"
+                          " JOIN customer cu ON cu.id = s.customer_id WHERE s.id = ?%u",
+                          insert, select->str, param, param + 1);
 }
 
 static KindInfo *
@@ -215,6 +267,7 @@ kind_info (LumDocumentKind kind)
           info->insert_config_sql = g_strdup_printf ("%s, config_id) VALUES (%s, ?%u)",
                                                      insert->str, values->str, param);
           info->config_param = param;
+          info->insert_from_order_sql = insert_from_order_select (info, insert->str);
           g_string_append_printf (insert, ") VALUES (%s)", values->str);
 
           info->select_by_id_sql = g_strconcat (select->str, "WHERE d.id = ?", NULL);
@@ -372,8 +425,10 @@ lum_document_store_next_number (LumDb            *db,
   const char *sequence = is_test ? info->test_sequence : info->sequence;
   /* Read, then step on: the caller's write transaction holds the database,
    * so nobody comes between (UPDATE … RETURNING builds a temporary table a
-   * call, which costs more than the second statement). */
-  LumStmt *read = lum_db_prepare (db, "SELECT next_value FROM doc_sequence WHERE name = ?", error);
+   * call, which costs more than the second statement). On PostgreSQL the
+   * read locks the counter row until the posting transaction ends: the
+   * numbers stay gap-free across desks. */
+  LumStmt *read = lum_db_prepare (db, "SELECT next_value FROM doc_sequence WHERE name = ? /* FOR UPDATE */", error);
   LumStmt *step = lum_db_prepare (db, "UPDATE doc_sequence SET next_value = next_value + 1 WHERE name = ?",
                                        error);
   gint64 value = 0;
@@ -447,6 +502,52 @@ lum_document_store_insert (LumDb        *db,
     lum_stmt_bind_int64 (stmt, info->config_param, config_id);
   if (!lum_db_step_done (db, stmt, error))
     return FALSE;
+  lum_document_set_int (doc, LUM_DOC_ID, lum_db_last_insert_id (db));
+  lum_record_clear_dirty (LUM_RECORD (doc));
+  return write_lines (db, info, doc, FALSE, error);
+}
+
+/**
+ * lum_document_store_insert_from_order:
+ * @doc: a new document with its own fields and lines; its customer,
+ *   channel, test flag and typed header fields are not read
+ * @order_id: the sales order those are copied from, in the INSERT itself
+ * @config: (nullable): as for lum_document_store_insert()
+ *
+ * lum_document_store_insert() of a document made from a sales order, as
+ * a poll makes an invoice a shipment: the order's header is not read into
+ * a document and copied field by field first.
+ */
+gboolean
+lum_document_store_insert_from_order (LumDb        *db,
+                                      LumDocument  *doc,
+                                      gint64        order_id,
+                                      const char   *config,
+                                      const char   *now,
+                                      GError      **error)
+{
+  KindInfo *info = kind_info (lum_document_get_kind (doc));
+  gint64 config_id = 0;
+  LumStmt *stmt;
+
+  g_return_val_if_fail (lum_document_get_kind (doc) == LUM_DOCUMENT_KIND_INVOICE, FALSE);
+
+  if (config != NULL && (config_id = posted_config_id (db, config, error)) == 0)
+    return FALSE;
+  stmt = lum_db_prepare_static (db, info->insert_from_order_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_document (info, stmt, doc, now);
+  lum_db_bind_id_or_null (stmt, info->config_param, config_id);
+  lum_stmt_bind_int64 (stmt, info->config_param + 1, order_id);
+  if (!lum_db_step_done (db, stmt, error))
+    return FALSE;
+  if (lum_db_changes (db) != 1)
+    {
+      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_NOT_FOUND,
+                   _("Sales order %" PRId64 " does not exist"), order_id);
+      return FALSE;
+    }
   lum_document_set_int (doc, LUM_DOC_ID, lum_db_last_insert_id (db));
   lum_record_clear_dirty (LUM_RECORD (doc));
   return write_lines (db, info, doc, FALSE, error);
@@ -611,9 +712,10 @@ lum_document_store_get_header (LumDb            *db,
 /**
  * lum_document_store_get_brief:
  *
- * The id, number, status, channel, customer, statuses and lines of a
- * document, without its other fields (left empty) or joined names: what a
- * poll that records thousands of shipments needs of each order. Writing it
+ * The id, number, status, channel, customer, test flag, statuses and lines
+ * of a document, without its other fields (left empty) or joined names:
+ * what a poll that records thousands of shipments needs of each order (and
+ * of an invoice it makes from one). Writing it
  * back with lum_document_store_update() writes only what was changed.
  */
 LumDocument *
@@ -635,8 +737,9 @@ lum_document_store_get_brief (LumDb            *db,
       lum_document_set_int (doc, LUM_DOC_ID, lum_stmt_column_int64 (stmt, 0));
       lum_document_set_int (doc, LUM_DOC_CHANNEL_ID, lum_stmt_column_int64 (stmt, 1));
       lum_document_set_int (doc, LUM_DOC_CUSTOMER_ID, lum_stmt_column_int64 (stmt, 2));
+      lum_document_set_int (doc, LUM_DOC_IS_TEST, lum_stmt_column_int64 (stmt, 3));
       for (guint i = 0; i < G_N_ELEMENTS (brief_texts); i++)
-        lum_document_set_text (doc, brief_texts[i], lum_db_column_text (stmt, 3 + i));
+        lum_document_set_text (doc, brief_texts[i], lum_db_column_text (stmt, 4 + i));
       lum_record_clear_dirty (LUM_RECORD (doc));
     }
   lum_stmt_reset (stmt);
@@ -876,7 +979,7 @@ count_one_sql (const char *table,
                gboolean    at_most)
 {
   return at_most
-    ? g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s d %s LIMIT ?13)", table, where->str)
+    ? g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s d %s LIMIT ?13) AS page", table, where->str)
     : g_strdup_printf ("SELECT count(*) FROM %s d %s", table, where->str);
 }
 

@@ -54,6 +54,12 @@ gboolean     lum_document_store_insert        (LumDb             *db,
                                                const char        *config,
                                                const char        *now,
                                                GError           **error);
+gboolean     lum_document_store_insert_from_order (LumDb         *db,
+                                                   LumDocument   *doc,
+                                                   gint64         order_id,
+                                                   const char    *config,
+                                                   const char    *now,
+                                                   GError       **error);
 gboolean     lum_document_store_update        (LumDb             *db,
                                                LumDocument       *doc,
                                                const char        *now,

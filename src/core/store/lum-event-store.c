@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "lum-event-store.h"
+#include "lum-store-version.h"
 #include "lum-util.h"
 #include "lum-enum-types.h"
 
@@ -21,7 +22,8 @@ lum_event_store_append (LumDb        *db,
 {
   LumStmt *stmt = lum_db_prepare_static (db,
                                               "INSERT INTO event (at, actor, kind, channel_id, sales_order_id,"
-                                              " invoice_id, job_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                              " invoice_id, job_id, details, actor_name)"
+                                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                               error);
 
   if (stmt == NULL)
@@ -34,6 +36,8 @@ lum_event_store_append (LumDb        *db,
   lum_db_bind_id_or_null (stmt, 6, invoice_id);
   lum_db_bind_id_or_null (stmt, 7, job_id);
   lum_stmt_bind_text (stmt, 8, details ? details : "{}");
+  /* the person: whoever runs this process, or the name they gave */
+  lum_stmt_bind_text (stmt, 9, lum_store_get_actor_name (db));
   if (!lum_db_step_done (db, stmt, error))
     return 0;
   return lum_db_last_insert_id (db);
@@ -53,12 +57,12 @@ lum_event_store_list (LumDb   *db,
   LumStmt *stmt = lum_db_prepare (db,
                                        all
                                        ? "SELECT e.id, e.channel_id, e.sales_order_id, e.invoice_id, e.job_id,"
-                                         " e.at, e.actor, e.kind, e.details, coalesce(o.number, i.number, '')"
+                                         " e.at, e.actor, e.kind, e.details, coalesce(o.number, i.number, ''), e.actor_name"
                                          " FROM event e LEFT JOIN sales_order o ON o.id = e.sales_order_id"
                                          " LEFT JOIN invoice i ON i.id = e.invoice_id"
                                          " ORDER BY e.id DESC LIMIT ?3"
                                        : "SELECT e.id, e.channel_id, e.sales_order_id, e.invoice_id, e.job_id,"
-                                         " e.at, e.actor, e.kind, e.details, coalesce(o.number, i.number, '')"
+                                         " e.at, e.actor, e.kind, e.details, coalesce(o.number, i.number, ''), e.actor_name"
                                          " FROM event e LEFT JOIN sales_order o ON o.id = e.sales_order_id"
                                          " LEFT JOIN invoice i ON i.id = e.invoice_id"
                                          " WHERE e.sales_order_id = ?1 OR e.invoice_id = ?2"

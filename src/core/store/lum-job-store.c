@@ -284,7 +284,7 @@ lum_job_store_claim (LumDb       *db,
                                        "   AND (?6 = 0 OR j.id = ?6)"
                                        "   AND NOT EXISTS (SELECT 1 FROM job e WHERE e.sales_order_id = j.sales_order_id"
                                        "                   AND e.id < j.id AND e.state IN ('scheduled', 'running'))"
-                                       "  ORDER BY j.due_at, j.id LIMIT ?5)"
+                                       "  ORDER BY j.due_at, j.id LIMIT ?5 /* FOR UPDATE SKIP LOCKED */)"
                                        " RETURNING id", error);
   int rc;
 

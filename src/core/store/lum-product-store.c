@@ -7,10 +7,11 @@
 #include <inttypes.h>
 
 #include "lum-product-store.h"
+#include "lum-store-version.h"
 #include "lum-text.h"
 #include "lum-util.h"
 
-#define PRODUCT_COLUMNS "SELECT id, sku, name, unit_price_cents, weight_oz FROM product "
+#define PRODUCT_COLUMNS "SELECT id, sku, name, unit_price_cents, weight_oz, version FROM product "
 
 static LumProduct *
 product_from_row (LumStmt *stmt)
@@ -20,24 +21,41 @@ product_from_row (LumStmt *stmt)
                                          lum_stmt_column_int64 (stmt, 3),
                                          lum_stmt_column_double (stmt, 4));
   lum_product_set_id (product, lum_stmt_column_int64 (stmt, 0));
+  lum_product_set_version (product, lum_stmt_column_int64 (stmt, 5));
   return product;
 }
 
-/* Upsert by SKU: importing a price list again updates it. */
+/* Upsert by SKU: importing a price list again updates it. A product read
+ * from the store (with its version) is refused with
+ * %LUM_STORE_ERROR_CHANGED when it was saved since; every save raises the
+ * version. */
 gboolean
 lum_product_store_save (LumDb        *db,
                         LumProduct   *product,
                         const char   *now,
                         GError      **error)
 {
-  LumStmt *stmt = lum_db_prepare (db,
+  gint64 id = lum_product_get_id (product);
+  gint64 version = 0;
+  LumStmt *stmt;
+  int rc;
+
+  if (id != 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("Product “%s”"), lum_product_get_sku (product));
+
+      if (!lum_store_version_claim (db, LUM_VERSIONED_PRODUCT, id, lum_product_get_version (product),
+                                    label, now, &version, error))
+        return FALSE;
+    }
+  stmt = lum_db_prepare (db,
                                        "INSERT INTO product (sku, name, unit_price_cents, weight_oz, created_at, updated_at)"
                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?5)"
                                        " ON CONFLICT (sku) DO UPDATE SET name = excluded.name,"
                                        " unit_price_cents = excluded.unit_price_cents,"
-                                       " weight_oz = excluded.weight_oz, updated_at = excluded.updated_at"
-                                       " RETURNING id", error);
-  int rc;
+                                       " weight_oz = excluded.weight_oz, updated_at = excluded.updated_at,"
+                                       " version = version + (?6 = 0), changed_by = ?7, changed_at = ?5"
+                                       " RETURNING id, version", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -46,9 +64,15 @@ lum_product_store_save (LumDb        *db,
   lum_stmt_bind_int64 (stmt, 3, lum_product_get_unit_price_cents (product));
   lum_stmt_bind_double (stmt, 4, lum_product_get_weight_oz (product));
   lum_stmt_bind_text (stmt, 5, now);
+  /* claimed above (the version raised there), or an import over any version */
+  lum_stmt_bind_int64 (stmt, 6, version);
+  lum_stmt_bind_text (stmt, 7, lum_store_get_actor_name (db));
   rc = lum_stmt_step (stmt, NULL);
   if (rc == LUM_STMT_ROW)
-    lum_product_set_id (product, lum_stmt_column_int64 (stmt, 0));
+    {
+      lum_product_set_id (product, lum_stmt_column_int64 (stmt, 0));
+      lum_product_set_version (product, lum_stmt_column_int64 (stmt, 1));
+    }
   lum_stmt_reset (stmt);
   if (rc != LUM_STMT_ROW)
     return lum_db_set_error (db, error);

@@ -15,5 +15,6 @@ int         lum_schema_get_n_migrations   (void);
 const char *lum_schema_get_migration      (int         version);
 char       *lum_schema_rewrite_in_checks  (const char *sql);
 char       *lum_schema_allow_shipstation_v2 (const char *sql);
+char       *lum_schema_get_migration_for_postgresql (int version);
 
 G_END_DECLS
