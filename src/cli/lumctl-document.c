@@ -641,6 +641,8 @@ print_document_text (LumEngine    *engine,
     }
   lumctl_fields_print (fields);
   print_lines_table (doc);
+  if (order && !lumctl_print_fulfillments (engine, doc, error))
+    return FALSE;
   if (shipments != NULL)
     print_shipments_table (G_LIST_MODEL (shipments));
   if (conflicts != NULL)
@@ -693,6 +695,8 @@ lumctl_print_document (LumctlGlobal    *global,
         json_object_set_member (json_node_get_object (node), "ship_from", g_steal_pointer (&parsed));
       else
         json_object_set_null_member (json_node_get_object (node), "ship_from");
+      if (!lumctl_add_fulfillments_json (engine, doc, json_node_get_object (node), &error))
+        return lumctl_fail (error);
     }
   lumctl_print_json (node);
   return LUMCTL_EXIT_OK;

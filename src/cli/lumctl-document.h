@@ -65,4 +65,13 @@ int             lumctl_document_list       (LumctlGlobal      *global,
                                             char             **args,
                                             LumDocumentKind    kind);
 
+/* lumctl-fulfillment.c */
+gboolean        lumctl_print_fulfillments     (LumEngine     *engine,
+                                               LumDocument   *order,
+                                               GError       **error);
+gboolean        lumctl_add_fulfillments_json  (LumEngine     *engine,
+                                               LumDocument   *order,
+                                               JsonObject    *object,
+                                               GError       **error);
+
 G_END_DECLS

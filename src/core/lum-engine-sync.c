@@ -12,6 +12,7 @@
 #include "lum-util.h"
 #include "lum-lease.h"
 #include "store/lum-job-store.h"
+#include "store/lum-fulfillment-store.h"
 #include "connect/lum-connector.h"
 #include "flow/lum-order-flow.h"
 #include "flow/lum-conflict-flow.h"
@@ -69,6 +70,76 @@ typedef struct
   LumJobOutcome *outcome;
 } RecordOutcome;
 
+/* A push of one fulfillment order of a split: the fulfillment records it;
+ * the order is pushed once all of them are, failed when one fails. */
+static gboolean
+record_fulfillment_outcome (LumFlowContext  *ctx,
+                            LumDocument     *order,
+                            LumJobOutcome   *outcome,
+                            const char      *now,
+                            GError         **error)
+{
+  LumJob *job = outcome->job;
+  gint64 fulfillment_id = lum_job_get_int (job, LUM_JOB_FULFILLMENT_ID);
+  gint64 order_id = lum_document_get_id (order);
+  gint64 channel_id = lum_document_get_int (order, LUM_DOC_CHANNEL_ID);
+  const char *number = lum_job_get_text (job, LUM_JOB_DOCUMENT_NUMBER);
+  g_autoptr(GPtrArray) all = NULL;
+  guint pushed = 0;
+
+  if (lum_job_get_kind (job) == LUM_JOB_KIND_CANCEL_SALES_ORDER)
+    {
+      gboolean sent = outcome->state == LUM_JOB_STATE_DONE;
+
+      if (sent && !lum_fulfillment_store_set_push_state (ctx->db, fulfillment_id, LUM_FULFILLMENT_PUSH_CANCELLED, NULL,
+                                                         error))
+        return FALSE;
+      lum_flow_add_event (ctx, sent ? "cancel.sent" : outcome->state == LUM_JOB_STATE_SCHEDULED ? "push.retry"
+                                                                                                : "push.failed",
+                          channel_id, order_id, 0, lum_job_get_id (job),
+                          "integration", integration_name (job), "error", outcome->message,
+                          "fulfillment", number, NULL);
+      return TRUE;
+    }
+
+  switch (outcome->state)
+    {
+    case LUM_JOB_STATE_DONE:
+      if (!lum_fulfillment_store_set_push_state (ctx->db, fulfillment_id, LUM_FULFILLMENT_PUSH_PUSHED, outcome->remote_id,
+                                                 error))
+        return FALSE;
+      lum_flow_add_event (ctx, "push.sent", channel_id, order_id, 0, lum_job_get_id (job),
+                          "integration", integration_name (job), "remote_id", outcome->remote_id,
+                          "fulfillment", number, NULL);
+      all = lum_fulfillment_store_list (ctx->db, order_id, error);
+      if (all == NULL)
+        return FALSE;
+      for (guint i = 0; i < all->len; i++)
+        if (g_str_equal (((LumFulfillment *)g_ptr_array_index (all, i))->push_state, LUM_FULFILLMENT_PUSH_PUSHED))
+          pushed++;
+      if (pushed == all->len)
+        {
+          lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_PUSHED);
+          lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, NULL);
+        }
+      break;
+    case LUM_JOB_STATE_SCHEDULED:
+      lum_document_set_text (order, LUM_DOC_PUSH_DUE_AT, outcome->due_at);
+      lum_flow_add_event (ctx, "push.retry", channel_id, order_id, 0, lum_job_get_id (job),
+                          "next_at", outcome->due_at, "error", outcome->message, "fulfillment", number, NULL);
+      break;
+    case LUM_JOB_STATE_FAILED:
+    default:
+      if (!lum_fulfillment_store_set_push_state (ctx->db, fulfillment_id, LUM_FULFILLMENT_PUSH_FAILED, NULL, error))
+        return FALSE;
+      lum_document_set_text (order, LUM_DOC_PUSH_STATUS, LUM_PUSH_FAILED);
+      lum_flow_add_event (ctx, "push.failed", channel_id, order_id, 0, lum_job_get_id (job),
+                          "error", outcome->message, "fulfillment", number, NULL);
+      break;
+    }
+  return lum_document_store_update (ctx->db, order, now, FALSE, error);
+}
+
 static gboolean
 record_outcome_tx (LumEngine  *self,
                    gpointer    user_data,
@@ -101,6 +172,9 @@ record_outcome_tx (LumEngine  *self,
   order = lum_document_store_get (db, LUM_DOCUMENT_KIND_SALES_ORDER, order_id, error);
   if (order == NULL)
     return FALSE;
+
+  if (lum_job_get_int (job, LUM_JOB_FULFILLMENT_ID) != 0)
+    return record_fulfillment_outcome (&ctx, order, outcome, now, error);
 
   switch (outcome->state)
     {
@@ -321,6 +395,25 @@ typedef struct
   const char   *latest;
 } Apply;
 
+static gboolean
+add_fulfillment_lines (LumFlowContext  *ctx,
+                       gint64           fulfillment_id,
+                       LumShipment     *shipment,
+                       GError         **error)
+{
+  g_autoptr(LumFulfillment) f = lum_fulfillment_store_get (ctx->db, fulfillment_id, error);
+
+  if (f == NULL)
+    return FALSE;
+  for (guint i = 0; i < f->lines->len; i++)
+    {
+      LumFulfillmentLine *line = g_ptr_array_index (f->lines, i);
+
+      lum_shipment_add_line (shipment, line->sku, line->quantity);
+    }
+  return TRUE;
+}
+
 /* Records one shipment in the savepoint the caller holds; %FALSE when the
  * order rules refused it, and the caller rolls the savepoint back. A
  * shipment of an unknown order is only counted. */
@@ -334,6 +427,7 @@ record_one (LumFlowContext     *ctx,
   const char *remote_id = lum_shipment_get_text (remote->shipment, LUM_SHIPMENT_REMOTE_ID);
   g_autoptr(LumDocument) order = NULL;
   gboolean duplicate = FALSE, changed = FALSE;
+  gint64 fulfillment_id = 0;
 
   *order_id = lum_document_store_id_by_uuid (ctx->db, remote->order_key);
   if (*order_id == 0 && remote->order_number != NULL)
@@ -341,6 +435,9 @@ record_one (LumFlowContext     *ctx,
       order = lum_document_store_find (ctx->db, LUM_DOCUMENT_KIND_SALES_ORDER, remote->order_number, NULL);
       *order_id = order ? lum_document_get_id (order) : 0;
     }
+  /* a fulfillment order of a split: `SO-000123-1` */
+  if (*order_id == 0)
+    fulfillment_id = lum_fulfillment_store_resolve (ctx->db, remote->order_key, remote->order_number, order_id);
   if (*order_id == 0)
     {
       stats->unknown++;
@@ -365,6 +462,11 @@ record_one (LumFlowContext     *ctx,
           g_autoptr(LumDocLine) line = g_list_model_get_item (lines, i);
           lum_shipment_add_line (shipment, lum_doc_line_get_sku (line), lum_doc_line_get_quantity (line));
         }
+      /* a fulfillment order's shipment without lines ships its lines, not
+       * what is open on the whole order */
+      if (fulfillment_id != 0 && g_list_model_get_n_items (lines) == 0 &&
+          !add_fulfillment_lines (ctx, fulfillment_id, shipment, error))
+        return FALSE;
       if (!lum_flow_keep_shipment_conflict (ctx, *order_id, shipment, &conflict_id, &duplicate, error))
         return FALSE;
       if (conflict_id != 0 || duplicate)
@@ -374,6 +476,11 @@ record_one (LumFlowContext     *ctx,
           return TRUE;
         }
       if (!lum_flow_record_shipment (ctx, *order_id, shipment, &duplicate, error))
+        return FALSE;
+      if (fulfillment_id != 0 && !duplicate &&
+          !lum_fulfillment_store_set_shipped (ctx->db, fulfillment_id,
+                                              lum_shipment_get_text (shipment, LUM_SHIPMENT_SHIPPED_AT),
+                                              lum_shipment_get_text (shipment, LUM_SHIPMENT_TRACKING_NUMBER), error))
         return FALSE;
       if (duplicate)
         stats->duplicates++;

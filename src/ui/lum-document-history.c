@@ -9,6 +9,7 @@
 #include "lum-document-view-private.h"
 #include "lum-engine-setup.h"
 #include "lum-engine-warehouses.h"
+#include "lum-engine-fulfillments.h"
 #include "lum-ui-format.h"
 #include "lum-ui-util.h"
 #include "lum-util.h"
@@ -160,6 +161,55 @@ build_ship_from_row (LumDocumentView *self)
   gtk_widget_set_name (row, "ship-from-row");
 }
 
+static const char *
+fulfillment_state (LumFulfillment *f)
+{
+  if (!lum_str_empty (f->shipped_at))
+    return _("Shipped");
+  if (g_strcmp0 (f->push_state, LUM_FULFILLMENT_PUSH_PUSHED) == 0)
+    return _("Pushed");
+  if (g_strcmp0 (f->push_state, LUM_FULFILLMENT_PUSH_FAILED) == 0)
+    return _("Push failed");
+  if (g_strcmp0 (f->push_state, LUM_FULFILLMENT_PUSH_CANCELLED) == 0)
+    return _("Cancelled");
+  return _("Push scheduled");
+}
+
+/* A split order: one row a fulfillment order, with its warehouse, lines,
+ * state and tracking. */
+static void
+build_fulfillment_rows (LumDocumentView *self)
+{
+  g_autoptr(GPtrArray) list = lum_engine_list_fulfillments (self->engine, self->id, NULL);
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      LumFulfillment *f = g_ptr_array_index (list, i);
+      g_autofree char *number = lum_fulfillment_dup_number (f, text (self, LUM_DOC_NUMBER));
+      g_autofree char *name = g_strdup_printf ("fulfillment-row-%u", f->suffix);
+      g_autoptr(GString) lines = g_string_new (NULL);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      for (guint j = 0; j < f->lines->len; j++)
+        {
+          LumFulfillmentLine *line = g_ptr_array_index (f->lines, j);
+
+          g_string_append_printf (lines, "%s%s × %" G_GINT64_FORMAT, j ? ", " : "", line->sku, line->quantity);
+        }
+      /* Translators: a fulfillment order of a split order and its warehouse: "SO-000123-1 from East" */
+      title = g_strdup_printf (_("%s from %s"), number, f->warehouse_name);
+      if (!lum_str_empty (f->tracking_number))
+        /* Translators: lines, state, tracking number: "SKU-A × 2 — Shipped, tracking 1Z…" */
+        subtitle = g_strdup_printf (_("%s — %s, tracking %s"), lines->str, fulfillment_state (f), f->tracking_number);
+      else
+        subtitle = g_strdup_printf ("%s — %s", lines->str, fulfillment_state (f));
+      row = add_row (self->status_list, title, subtitle);
+      gtk_widget_set_name (row, name);
+    }
+}
+
 void
 lum_document_view_build_status (LumDocumentView *self,
                                 GListModel      *jobs)
@@ -173,6 +223,7 @@ lum_document_view_build_status (LumDocumentView *self,
 
       build_push_row (self, jobs);
       build_ship_from_row (self);
+      build_fulfillment_rows (self);
       row = add_row (self->status_list, _("Fulfillment"),
                      g_strcmp0 (fulfillment, LUM_FULFILLMENT_FULFILLED) == 0
                      ? _("Everything ordered has shipped")

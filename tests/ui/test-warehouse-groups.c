@@ -10,6 +10,8 @@
 #include "lum-test-util.h"
 #include "lum-document-view.h"
 #include "lum-engine-documents.h"
+#include "lum-engine-private.h"
+#include "store/lum-fulfillment-store.h"
 #include "lum-warehouse-groups-dialog.h"
 #include "ui-test-util.h"
 
@@ -384,6 +386,71 @@ test_rule_row (Fixture       *f,
   g_assert_cmpint (lum_warehouse_group_get_ship_from_rule (stored), ==, LUM_SHIP_FROM_RULE_PREFERENCE);
 }
 
+
+/* A split order lists its fulfillment orders: warehouse, lines, state and
+ * tracking, one row each. */
+static void
+test_order_view_fulfillments (void)
+{
+  LumUiTestData data = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDocument) doc = lum_document_new (LUM_DOCUMENT_KIND_SALES_ORDER);
+  g_autoptr(LumDocLine) a = lum_doc_line_new ("SKU-A100", 2, -1);
+  g_autoptr(LumDocLine) b = lum_doc_line_new ("SKU-B100", 3, -1);
+  g_autoptr(LumWarehouse) east = NULL;
+  g_autoptr(LumWarehouse) main_w = NULL;
+  g_autoptr(LumFulfillment) first = lum_fulfillment_new ();
+  g_autoptr(LumFulfillment) second = lum_fulfillment_new ();
+  g_autofree char *title = NULL;
+  LumDb *db;
+  LumDocumentView *view;
+  GtkWidget *row;
+
+  lum_ui_test_data_init (&data);
+  lum_document_set_int (doc, LUM_DOC_CHANNEL_ID, lum_channel_get_id (data.trade_show));
+  lum_document_set_int (doc, LUM_DOC_CUSTOMER_ID, lum_customer_get_id (data.acme));
+  lum_document_add_line (doc, a);
+  lum_document_add_line (doc, b);
+  g_assert_true (lum_engine_create_and_post_document (data.engine, doc, &error));
+  g_assert_no_error (error);
+  east = lum_engine_add_warehouse (data.engine, "EAST", "East", &error);
+  main_w = lum_engine_find_warehouse (data.engine, "MAIN", &error);
+  g_assert_no_error (error);
+
+  /* as a split at posting writes them */
+  db = lum_engine_get_db (data.engine);
+  first->order_id = second->order_id = lum_document_get_id (doc);
+  first->suffix = 1;
+  first->warehouse_id = lum_warehouse_get_id (east);
+  lum_fulfillment_add_line (first, 0, "SKU-A100", 2);
+  second->suffix = 2;
+  second->warehouse_id = lum_warehouse_get_id (main_w);
+  lum_fulfillment_add_line (second, 1, "SKU-B100", 3);
+  g_assert_cmpint (lum_fulfillment_store_insert (db, first, "2026-12-01T10:00:00Z", &error), !=, 0);
+  g_assert_cmpint (lum_fulfillment_store_insert (db, second, "2026-12-01T10:00:00Z", &error), !=, 0);
+  g_assert_true (lum_fulfillment_store_set_push_state (db, second->id, "pushed", "77", &error));
+  g_assert_true (lum_fulfillment_store_set_shipped (db, second->id, "2026-12-02T10:00:00Z", "1ZMAIN", &error));
+  g_assert_no_error (error);
+
+  view = lum_document_view_new (NULL, data.engine, LUM_DOCUMENT_KIND_SALES_ORDER, lum_document_get_id (doc));
+  gtk_window_present (GTK_WINDOW (view));
+  lum_ui_test_pump ();
+  row = find_named (GTK_WIDGET (view), "fulfillment-row-1");
+  g_assert_nonnull (row);
+  title = g_strdup_printf ("%s-1 from East", lum_document_get_number (doc));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "SKU-A100 × 2 — Push scheduled");
+  row = find_named (GTK_WIDGET (view), "fulfillment-row-2");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "SKU-B100 × 3 — Shipped, tracking 1ZMAIN");
+  lum_ui_test_shot ("order-fulfillments");
+
+  gtk_window_destroy (GTK_WINDOW (view));
+  lum_ui_test_pump ();
+  lum_ui_test_data_clear (&data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +465,7 @@ main (int   argc,
   ADD ("/ui/warehouse-groups/links-and-narrow", test_links_and_narrow);
   ADD ("/ui/warehouse-groups/rule-row", test_rule_row);
   g_test_add_func ("/ui/order-view/ships-from", test_order_view);
+  g_test_add_func ("/ui/order-view/fulfillments", test_order_view_fulfillments);
   g_test_add_func ("/ui/order-view/ships-from-stock-rule", test_order_view_stock_rule);
 
   return g_test_run ();

@@ -65,4 +65,19 @@ gboolean     lum_flow_post_invoice_record  (LumFlowContext  *ctx,
                                             const char      *reason,
                                             GError         **error);
 
+/* lum-fulfillment-flow.c */
+gboolean     lum_flow_schedule_fulfillments (LumFlowContext  *ctx,
+                                             LumDocument     *order,
+                                             LumChannel      *config,
+                                             const char      *due,
+                                             const char      *now,
+                                             gboolean        *split,
+                                             GError         **error);
+gboolean     lum_flow_cancel_fulfillments   (LumFlowContext  *ctx,
+                                             LumDocument     *order,
+                                             LumChannel      *config,
+                                             GPtrArray       *fulfillments,
+                                             const char      *now,
+                                             GError         **error);
+
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "store/lum-document-store.h"
 #include "store/lum-event-store.h"
 #include "store/lum-job-store.h"
+#include "store/lum-fulfillment-store.h"
 #include "store/lum-store-version.h"
 
 /* what a channel read back from a posted document was parsed from */
@@ -461,6 +462,7 @@ post_order_record (LumFlowContext  *ctx,
   int delay = lum_channel_get_push_delay_minutes (config);
   gint64 channel_id = lum_channel_get_id (config);
   gint64 order_id;
+  gboolean split = FALSE;
 
   lum_document_set_text (order, LUM_DOC_STATUS, LUM_STATUS_POSTED);
   lum_document_set_text (order, LUM_DOC_POSTED_AT, now);
@@ -483,7 +485,9 @@ post_order_record (LumFlowContext  *ctx,
                       "channel", lum_channel_get_name (config),
                       "flow", flow, NULL);
 
-  if (push)
+  if (push && !lum_flow_schedule_fulfillments (ctx, order, config, due, now, &split, error))
+    return FALSE;
+  if (push && !split)
     {
       g_autofree char *delay_text = delay == LUM_PUSH_DELAY_IMMEDIATE ? g_strdup ("immediately")
                                                                        : g_strdup_printf ("%d", delay);
@@ -942,6 +946,7 @@ lum_flow_push_now (LumFlowContext  *ctx,
 {
   g_autoptr(LumDocument) order = lum_flow_get_posted_order (ctx, order_id, _("pushed"), error);
   g_autoptr(LumJob) job = NULL;
+  g_autoptr(GPtrArray) others = NULL;
   g_autofree char *now = lum_flow_now_text (ctx);
 
   if (order == NULL)
@@ -969,6 +974,18 @@ lum_flow_push_now (LumFlowContext  *ctx,
   if (!lum_job_store_set_due (ctx->db, lum_job_get_id (job), now, now, error) ||
       !lum_document_store_update (ctx->db, order, now, FALSE, error))
     return FALSE;
+  /* a split order: every fulfillment order waiting goes now */
+  others = lum_job_store_list_open (ctx->db, LUM_JOB_KIND_PUSH_SALES_ORDER, order_id, error);
+  if (others == NULL)
+    return FALSE;
+  for (guint i = 0; i < others->len; i++)
+    {
+      LumJob *other = g_ptr_array_index (others, i);
+
+      if (lum_job_get_id (other) != lum_job_get_id (job) && lum_job_get_state (other) == LUM_JOB_STATE_SCHEDULED &&
+          !lum_job_store_set_due (ctx->db, lum_job_get_id (other), now, now, error))
+        return FALSE;
+    }
   lum_flow_add_event (ctx, "push.due-now", lum_document_get_int (order, LUM_DOC_CHANNEL_ID), order_id, 0,
                       lum_job_get_id (job), NULL);
   return TRUE;
@@ -991,6 +1008,7 @@ lum_flow_cancel_order (LumFlowContext  *ctx,
   g_autoptr(LumChannel) config = NULL;
   g_autofree char *now = lum_flow_now_text (ctx);
   g_autofree char *status = NULL;
+  g_autoptr(GPtrArray) fulfillments = NULL;
   gint64 channel_id;
 
   if (order == NULL)
@@ -1012,7 +1030,17 @@ lum_flow_cancel_order (LumFlowContext  *ctx,
       return FALSE;
     }
 
-  job = lum_job_store_find_open (ctx->db, LUM_JOB_KIND_PUSH_SALES_ORDER, order_id, 0, NULL);
+  fulfillments = lum_fulfillment_store_list (ctx->db, order_id, error);
+  if (fulfillments == NULL)
+    return FALSE;
+  if (fulfillments->len > 0)
+    {
+      config = lum_flow_get_posted_config (ctx, order, error);
+      if (config == NULL || !lum_flow_cancel_fulfillments (ctx, order, config, fulfillments, now, error))
+        return FALSE;
+    }
+  else
+    job = lum_job_store_find_open (ctx->db, LUM_JOB_KIND_PUSH_SALES_ORDER, order_id, 0, NULL);
   if (job != NULL && lum_job_get_state (job) != LUM_JOB_STATE_RUNNING)
     {
       /* never sent (scheduled, or failed for good): nothing reached the OMS
@@ -1024,10 +1052,11 @@ lum_flow_cancel_order (LumFlowContext  *ctx,
       lum_flow_add_event (ctx, "push.cancelled", channel_id, order_id, 0, lum_job_get_id (job), NULL);
     }
 
-  if ((job != NULL && lum_job_get_state (job) == LUM_JOB_STATE_RUNNING) ||
+  if (fulfillments->len == 0 &&
+      ((job != NULL && lum_job_get_state (job) == LUM_JOB_STATE_RUNNING) ||
       g_str_equal (lum_document_get_text (order, LUM_DOC_PUSH_STATUS), LUM_PUSH_PUSHED) ||
       (job != NULL && lum_job_get_state (job) == LUM_JOB_STATE_FAILED &&
-       lum_job_get_int (job, LUM_JOB_ATTEMPTS) > 0))
+       lum_job_get_int (job, LUM_JOB_ATTEMPTS) > 0)))
     {
       gint64 cancel_job;
 
@@ -1090,6 +1119,10 @@ lum_flow_retry_job (LumFlowContext  *ctx,
       {
         lum_document_set_text (doc, LUM_DOC_PUSH_STATUS, LUM_PUSH_SCHEDULED);
         lum_document_set_text (doc, LUM_DOC_PUSH_DUE_AT, now);
+        if (lum_job_get_int (job, LUM_JOB_FULFILLMENT_ID) != 0 &&
+            !lum_fulfillment_store_set_push_state (ctx->db, lum_job_get_int (job, LUM_JOB_FULFILLMENT_ID),
+                                                   LUM_FULFILLMENT_PUSH_SCHEDULED, NULL, error))
+          return FALSE;
       }
     else if (lum_job_get_kind (job) == LUM_JOB_KIND_PUSH_INVOICE)
       {

@@ -34,6 +34,7 @@ static const char * const int_columns[LUM_JOB_N_INT] = {
   [LUM_JOB_MAX_ATTEMPTS] = "max_attempts",
   [LUM_JOB_IS_TEST] = "is_test",
   [LUM_JOB_ANSWER_STATUS] = "answer_status",
+  [LUM_JOB_FULFILLMENT_ID] = "fulfillment_id",
 };
 
 struct _LumJob

@@ -39,6 +39,7 @@ typedef enum
   LUM_JOB_MAX_ATTEMPTS,
   LUM_JOB_IS_TEST,          /* of a test document; read only */
   LUM_JOB_ANSWER_STATUS,    /* the answer's HTTP status; 0 for none */
+  LUM_JOB_FULFILLMENT_ID,   /* the fulfillment order it pushes; 0 for the whole order */
   LUM_JOB_N_INT
 } LumJobInt;
 

@@ -13,12 +13,15 @@
 
 #define JOB_COLUMNS \
   "SELECT j.id, j.integration_id, j.sales_order_id, j.invoice_id, j.attempts, j.max_attempts," \
-  " coalesce(o.is_test, inv.is_test, 0), coalesce(j.answer_status, 0), j.kind, j.state, i.name, coalesce(o.number, inv.number, ''), j.due_at, j.request_id," \
+  " coalesce(o.is_test, inv.is_test, 0), coalesce(j.answer_status, 0)," \
+  " coalesce(j.fulfillment_id, 0), j.kind, j.state, i.name," \
+  " coalesce(o.number || '-' || f.suffix, o.number, inv.number, ''), j.due_at, j.request_id," \
   " j.lease_owner, j.lease_until, j.sent_at, j.remote_id, j.last_error, j.created_at, j.updated_at," \
   " j.sent_method, j.sent_path, j.sent_body, j.answer_body" \
   " FROM job j JOIN integration i ON i.id = j.integration_id" \
   " LEFT JOIN sales_order o ON o.id = j.sales_order_id" \
-  " LEFT JOIN invoice inv ON inv.id = j.invoice_id "
+  " LEFT JOIN invoice inv ON inv.id = j.invoice_id" \
+  " LEFT JOIN fulfillment f ON f.id = j.fulfillment_id "
 
 static LumJob *
 job_from_row (LumStmt *stmt)
@@ -149,6 +152,37 @@ lum_job_store_find_open (LumDb       *db,
     job = job_from_row (stmt);
   lum_stmt_reset (stmt);
   return job;
+}
+
+/* Every open job of @kind for @sales_order_id, oldest first: a split
+ * order has one a fulfillment order. */
+GPtrArray *
+lum_job_store_list_open (LumDb       *db,
+                         LumJobKind   kind,
+                         gint64       sales_order_id,
+                         GError     **error)
+{
+  LumStmt *stmt = lum_db_prepare (db,
+                                  JOB_COLUMNS
+                                  "WHERE j.kind = ?1 AND j.sales_order_id = ?2"
+                                  " AND j.state IN ('scheduled', 'running', 'failed')"
+                                  " ORDER BY j.id", error);
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  lum_stmt_bind_static_text (stmt, 1, lum_enum_to_nick (LUM_TYPE_JOB_KIND, kind));
+  lum_stmt_bind_int64 (stmt, 2, sales_order_id);
+  while ((rc = lum_stmt_step (stmt, NULL)) == LUM_STMT_ROW)
+    g_ptr_array_add (jobs, job_from_row (stmt));
+  lum_stmt_reset (stmt);
+  if (rc != LUM_STMT_DONE)
+    {
+      lum_db_set_error (db, error);
+      return NULL;
+    }
+  return g_steal_pointer (&jobs);
 }
 
 gboolean

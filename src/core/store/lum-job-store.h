@@ -45,6 +45,10 @@ LumJob     *lum_job_store_find_open     (LumDb              *db,
                                          gint64              sales_order_id,
                                          gint64              invoice_id,
                                          GError            **error);
+GPtrArray  *lum_job_store_list_open     (LumDb              *db,
+                                         LumJobKind          kind,
+                                         gint64              sales_order_id,
+                                         GError            **error);
 gboolean    lum_job_store_set_state     (LumDb              *db,
                                          gint64              id,
                                          LumJobState         state,

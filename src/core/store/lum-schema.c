@@ -484,6 +484,30 @@ static const char *migrations[] = {
   "  CHECK (ship_from_rule = 'preference' OR ship_from_rule = 'stock');"
   "ALTER TABLE channel ADD COLUMN when_short TEXT NOT NULL DEFAULT 'hold'"
   "  CHECK (when_short = 'hold' OR when_short = 'split');",
+  /* 18: split fulfillment. A sales order of a channel that splits when
+   * short goes to its OMS as fulfillment orders, one a warehouse, each
+   * with the order's lines that warehouse ships (by their position) and
+   * its own push state and remote id; its push job names it. */
+  "CREATE TABLE fulfillment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  order_id INTEGER NOT NULL REFERENCES sales_order (id),"
+  "  suffix INTEGER NOT NULL CHECK (suffix > 0),"
+  "  warehouse_id INTEGER NOT NULL REFERENCES warehouse (id),"
+  "  push_state TEXT NOT NULL DEFAULT 'scheduled',"
+  "  remote_id TEXT NOT NULL DEFAULT '',"
+  "  shipped_at TEXT NOT NULL DEFAULT '',"
+  "  tracking_number TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  UNIQUE (order_id, suffix)"
+  ");"
+  "CREATE TABLE fulfillment_line ("
+  "  fulfillment_id INTEGER NOT NULL REFERENCES fulfillment (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  sku TEXT NOT NULL,"
+  "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+  "  PRIMARY KEY (fulfillment_id, position)"
+  ");"
+  "ALTER TABLE job ADD COLUMN fulfillment_id INTEGER REFERENCES fulfillment (id);",
 };
 
 /**

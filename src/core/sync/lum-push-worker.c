@@ -12,6 +12,7 @@
 #include "lum-engine-sync.h"
 #include "lum-engine-setup.h"
 #include "lum-engine-warehouses.h"
+#include "lum-engine-fulfillments.h"
 #include "lum-sync-service.h"
 #include "lum-util.h"
 #include "connect/lum-order-payload.h"
@@ -221,6 +222,7 @@ build_payload (LumPushWorker   *self,
   LumOrderPayloadInput input = { 0, };
   g_autoptr(LumShipFrom) ship_from = NULL;
   gboolean cancel = lum_job_get_kind (job) == LUM_JOB_KIND_CANCEL_SALES_ORDER;
+  gboolean record = sending && !cancel;
 
   order = lum_engine_get_document (self->engine, LUM_DOCUMENT_KIND_SALES_ORDER,
                                    lum_job_get_int (job, LUM_JOB_SALES_ORDER_ID), error);
@@ -232,7 +234,22 @@ build_payload (LumPushWorker   *self,
   if (customer == NULL)
     return NULL;
   code = warehouse_code (self->engine, config);
-  ship_from = lum_engine_choose_order_ship_from (self->engine, config, integration, order, error);
+  if (lum_job_get_int (job, LUM_JOB_FULFILLMENT_ID) != 0)
+    {
+      g_autoptr(LumFulfillment) fulfillment = NULL;
+      g_autoptr(LumDocument) whole = g_steal_pointer (&order);
+
+      /* one fulfillment order of a split: its own number, lines and
+       * warehouse; the order's ship-from record stays the group's */
+      fulfillment = lum_engine_get_fulfillment (self->engine, lum_job_get_int (job, LUM_JOB_FULFILLMENT_ID), error);
+      if (fulfillment == NULL)
+        return NULL;
+      order = lum_engine_fulfillment_order (whole, fulfillment);
+      ship_from = lum_engine_fulfillment_ship_from (self->engine, config, integration, fulfillment, error);
+      record = FALSE;
+    }
+  else
+    ship_from = lum_engine_choose_order_ship_from (self->engine, config, integration, order, error);
   if (ship_from == NULL)
     return NULL;
 
@@ -256,7 +273,7 @@ build_payload (LumPushWorker   *self,
     return NULL;
   /* what the order view says of where it ships from: the choice of the
    * request being sent (a cancellation sends the same) */
-  if (sending && !cancel)
+  if (record)
     {
       g_autoptr(GError) record_error = NULL;
 
