@@ -159,8 +159,9 @@ test_channel_create_text (Fixture       *f,
       g_hash_table_insert (values, g_strndup (lines[i], colon - lines[i]), g_strdup (value));
     }
 
-  g_assert_cmpuint (g_hash_table_size (values), ==, 18); /* the store: one line for id and name */
+  g_assert_cmpuint (g_hash_table_size (values), ==, 19); /* the store: one line for id and name */
   g_assert_cmpstr (g_hash_table_lookup (values, "Name"), ==, "Wholesale Sales Channel");
+  g_assert_cmpstr (g_hash_table_lookup (values, "Version"), ==, "1");
   g_assert_cmpstr (g_hash_table_lookup (values, "ID"), ==, "1");
   g_assert_cmpstr (g_hash_table_lookup (values, "Warehouse group"), ==, "East Coast Group");
   g_assert_cmpstr (g_hash_table_lookup (values, "Internal"), ==, "yes");

@@ -585,7 +585,7 @@ lum_http_mask_secrets (const char *text,
       g_autofree char *quoted = g_strdup_printf ("\"%s\"", secret_fields[i]);
 
       if (g_strstr_len (text, end - text, quoted) != NULL)
-        return g_strdup_printf (_("(%" G_GSIZE_FORMAT " bytes, not shown)"), length);
+        return g_strdup_printf (_("(%zu bytes, not shown)"), (size_t) length);
     }
   return g_strdup_printf ("%.*s… (%" G_GSIZE_FORMAT " bytes)", (int)(end - text), text, length);
 }
