@@ -300,100 +300,29 @@ shipstation_push_async (LumConnector        *self,
   lum_connector_load_secrets_async (self, secret_names, cancellable, on_push_secrets_cb, task);
 }
 
-/* -- stores and test ------------------------------------------------------ */
+/* -- stores, warehouses and test ------------------------------------------ */
 
-static void
-on_stores_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+/* A list ShipStation answers as a JSON array of objects, each an id and a
+ * name: GET /stores, and GET /warehouses ("Obtains a list of your
+ * warehouses", each with its warehouseId, the advancedOptions.warehouseId
+ * of an order). */
+typedef struct
 {
-  g_autoptr(GTask) task = user_data;
-  LumConnector *self = LUM_CONNECTOR (source);
-  GError *error = NULL;
-  g_autoptr(JsonNode) root = lum_connector_request_json_finish (self, result, &error);
-  GListStore *stores;
+  const char *path;
+  const char *id_member;
+  const char *name_member;
+} NamedList;
 
-  if (root == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (root))
-    {
-      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
-                               _("%s answered the list of stores with something else than a list"),
-                               lum_connector_get_service_name (self));
-      return;
-    }
-
-  stores = g_list_store_new (LUM_TYPE_REMOTE_STORE);
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (root)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (root), i);
-      g_autofree char *id = NULL;
-      g_autoptr(LumRemoteStore) store = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      id = lum_json_dup_scalar (json_node_get_object (node), "storeId");
-      if (id == NULL)
-        continue;
-      store = lum_remote_store_new (id, lum_json_get_string (json_node_get_object (node), "storeName"));
-      g_list_store_append (stores, store);
-    }
-  g_task_return_pointer (task, stores, g_object_unref);
-}
+static const NamedList store_list = { "/stores", "storeId", "storeName" };
+static const NamedList warehouse_list = { "/warehouses", "warehouseId", "warehouseName" };
 
 static void
-on_stores_secrets_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  LumConnector *self = LUM_CONNECTOR (source);
-  g_autofree char *url = lum_connector_dup_url (self, "/stores");
-  g_autoptr(SoupMessage) message = NULL;
-  GError *error = NULL;
-
-  if (!lum_connector_load_secrets_finish (self, result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  message = soup_message_new ("GET", url);
-  if (message == NULL)
-    {
-      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_NOT_CONFIGURED,
-                               _("Base URL “%s” is not usable"),
-                               lum_integration_get_base_url (lum_connector_get_integration (self)));
-      return;
-    }
-  {
-    GCancellable *cancellable = g_task_get_cancellable (task);
-    lum_connector_request_async (self, message, cancellable, on_stores_cb, g_steal_pointer (&task));
-  }
-}
-
-static void
-shipstation_list_stores_async (LumConnector        *self,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, shipstation_list_stores_async);
-  lum_connector_load_secrets_async (self, secret_names, cancellable, on_stores_secrets_cb, task);
-}
-
-/* -- warehouses (Ship From Locations) -------------------------------------- */
-
-static void
-on_warehouses_cb (GObject      *source,
+on_named_list_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  const NamedList *spec = g_task_get_task_data (task);
   LumConnector *self = LUM_CONNECTOR (source);
   GError *error = NULL;
   g_autoptr(JsonNode) root = lum_connector_request_json_finish (self, result, &error);
@@ -406,38 +335,46 @@ on_warehouses_cb (GObject      *source,
     }
   if (!JSON_NODE_HOLDS_ARRAY (root))
     {
-      g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
-                               _("%s answered the list of warehouses with something else than a list"),
-                               lum_connector_get_service_name (self));
+      if (spec == &store_list)
+        g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                                 _("%s answered the list of stores with something else than a list"),
+                                 lum_connector_get_service_name (self));
+      else
+        g_task_return_new_error (task, LUM_REMOTE_ERROR, LUM_REMOTE_ERROR_INVALID_RESPONSE,
+                                 _("%s answered the list of warehouses with something else than a list"),
+                                 lum_connector_get_service_name (self));
       return;
     }
+
   list = g_list_store_new (LUM_TYPE_REMOTE_STORE);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (root)); i++)
     {
       JsonNode *node = json_array_get_element (json_node_get_array (root), i);
       g_autofree char *id = NULL;
-      g_autoptr(LumRemoteStore) warehouse = NULL;
+      g_autoptr(LumRemoteStore) item = NULL;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
-      id = lum_json_dup_scalar (json_node_get_object (node), "warehouseId");
+      id = lum_json_dup_scalar (json_node_get_object (node), spec->id_member);
       if (id == NULL)
         continue;
-      warehouse = lum_remote_store_new (id, lum_json_get_string (json_node_get_object (node), "warehouseName"));
-      g_list_store_append (list, warehouse);
+      item = lum_remote_store_new (id, lum_json_get_string (json_node_get_object (node), spec->name_member));
+      g_list_store_append (list, item);
     }
   g_task_return_pointer (task, list, g_object_unref);
 }
 
 static void
-on_warehouses_secrets_cb (GObject      *source,
+on_named_list_secrets_cb (GObject      *source,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  const NamedList *spec = g_task_get_task_data (task);
   LumConnector *self = LUM_CONNECTOR (source);
-  g_autofree char *url = lum_connector_dup_url (self, "/warehouses");
+  g_autofree char *url = lum_connector_dup_url (self, spec->path);
   g_autoptr(SoupMessage) message = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
   if (!lum_connector_load_secrets_finish (self, result, &error))
@@ -453,24 +390,40 @@ on_warehouses_secrets_cb (GObject      *source,
                                lum_integration_get_base_url (lum_connector_get_integration (self)));
       return;
     }
-  {
-    GCancellable *cancellable = g_task_get_cancellable (task);
-    lum_connector_request_async (self, message, cancellable, on_warehouses_cb, g_steal_pointer (&task));
-  }
+  lum_connector_request_async (self, message, cancellable, on_named_list_cb, g_steal_pointer (&task));
 }
 
-/* GET /warehouses: "Obtains a list of your warehouses", each with its
- * warehouseId, the advancedOptions.warehouseId of an order */
+static void
+list_named_async (LumConnector        *self,
+                  const NamedList     *spec,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, (gpointer) spec, NULL);
+  lum_connector_load_secrets_async (self, secret_names, cancellable, on_named_list_secrets_cb, task);
+}
+
+static void
+shipstation_list_stores_async (LumConnector        *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  list_named_async (self, &store_list, shipstation_list_stores_async, cancellable, callback, user_data);
+}
+
 static void
 shipstation_list_warehouses_async (LumConnector        *self,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, shipstation_list_warehouses_async);
-  lum_connector_load_secrets_async (self, secret_names, cancellable, on_warehouses_secrets_cb, task);
+  list_named_async (self, &warehouse_list, shipstation_list_warehouses_async, cancellable, callback, user_data);
 }
 
 static void
