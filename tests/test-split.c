@@ -110,7 +110,8 @@ set_splits (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (lum_engine_set_channel_when_short (f->world.engine, lum_channel_get_id (f->channel), "split", &error));
+  lum_channel_set_when_short (f->channel, LUM_WHEN_SHORT_SPLIT);
+  g_assert_true (lum_engine_save_channel (f->world.engine, f->channel, &error));
   g_assert_no_error (error);
 }
 

@@ -114,14 +114,3 @@ lum_engine_fulfillment_ship_from (LumEngine       *self,
     ship_from->position = position;
   return ship_from;
 }
-
-/* Stand-in for the channel setting of the group rule "stock". */
-gboolean
-lum_engine_set_channel_when_short (LumEngine   *self,
-                                   gint64       channel_id,
-                                   const char  *when_short,
-                                   GError     **error)
-{
-  g_return_val_if_fail (LUM_IS_ENGINE (self), FALSE);
-  return lum_fulfillment_store_set_when_short (lum_engine_get_db (self), channel_id, when_short, error);
-}

@@ -26,9 +26,5 @@ LumShipFrom    *lum_engine_fulfillment_ship_from  (LumEngine       *self,
                                                    LumIntegration  *integration,
                                                    LumFulfillment  *fulfillment,
                                                    GError         **error);
-gboolean        lum_engine_set_channel_when_short (LumEngine       *self,
-                                                   gint64           channel_id,
-                                                   const char      *when_short,
-                                                   GError         **error);
 
 G_END_DECLS

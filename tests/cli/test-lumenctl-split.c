@@ -11,25 +11,6 @@
  * and tracking, in text and in --json.
  */
 
-/* Stand-in until the group rule "stock" gives the channel's when_short a
- * command of its own. */
-static void
-set_split (Fixture    *f,
-           const char *channel)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LumDb) db = lum_db_open (f->db_path, &error);
-  LumStmt *stmt;
-
-  g_assert_no_error (error);
-  stmt = lum_db_prepare (db, "UPDATE channel SET when_short = 'split' WHERE name = ?", &error);
-  g_assert_no_error (error);
-  lum_stmt_bind_text (stmt, 1, channel);
-  g_assert_true (lum_db_step_done (db, stmt, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (lum_db_changes (db), ==, 1);
-}
-
 static void
 ok (Fixture    *f,
     const char *first,
@@ -47,6 +28,14 @@ ok (Fixture    *f,
   result = run_argv (NULL, f->db_path, (const char * const *)args->pdata);
   if (result->status != 0)
     g_error ("lumenctl %s: %s", first, result->err);
+}
+
+/* The channel splits an order no single warehouse can ship whole. */
+static void
+set_split (Fixture    *f,
+           const char *channel)
+{
+  ok (f, "channel", "edit", channel, "--when-short", "split", NULL);
 }
 
 static void

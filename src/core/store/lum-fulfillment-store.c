@@ -31,28 +31,6 @@ lum_fulfillment_store_channel_splits (LumDb  *db,
   return splits;
 }
 
-gboolean
-lum_fulfillment_store_set_when_short (LumDb       *db,
-                                      gint64       channel_id,
-                                      const char  *when_short,
-                                      GError     **error)
-{
-  LumStmt *stmt;
-
-  if (g_strcmp0 (when_short, "split") != 0 && g_strcmp0 (when_short, "hold") != 0)
-    {
-      g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_SQL,
-                   _("When short “%s” is neither “split” nor “hold”"), when_short ? when_short : "");
-      return FALSE;
-    }
-  stmt = lum_db_prepare (db, "UPDATE channel SET when_short = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  lum_stmt_bind_text (stmt, 1, when_short);
-  lum_stmt_bind_int64 (stmt, 2, channel_id);
-  return lum_db_step_done (db, stmt, error);
-}
-
 static gboolean
 read_lines (LumDb           *db,
             LumFulfillment  *fulfillment,

@@ -14,10 +14,6 @@ G_BEGIN_DECLS
  * %TRUE when the channel splits an order no warehouse can ship whole. */
 gboolean        lum_fulfillment_store_channel_splits (LumDb          *db,
                                                       gint64          channel_id);
-gboolean        lum_fulfillment_store_set_when_short (LumDb          *db,
-                                                      gint64          channel_id,
-                                                      const char     *when_short,
-                                                      GError        **error);
 
 gint64          lum_fulfillment_store_insert         (LumDb          *db,
                                                       LumFulfillment *fulfillment,
