@@ -290,8 +290,9 @@ run_desk (const char *path,
   g_autoptr(LumChannel) channel = NULL;
   char byte = 0;
 
-  /* the uuids come from GLib's generator, which fork copied */
-  g_random_set_seed ((guint32)getpid () ^ (guint32)g_get_real_time ());
+  /* the uuids come from GLib's generator, which fork copied: a seed of
+   * its own a desk, the pid, which no two living desks share */
+  g_random_set_seed ((guint32)getpid ());
   engine = open_path (path);
   channel = lum_engine_get_channel (engine, channel_id, &error);
 
