@@ -6,11 +6,18 @@
  * fresh database of the same schema. Prints both rates and their ratio.
  *
  *   bench-post [N [BATCH]]    (defaults: 100000 orders, 1000 a transaction)
+ *   bench-post --desks [N]    (N orders a desk, default 2000)
+ *
+ * --desks: 1, 4 and 8 desks, each a process posting orders one by one
+ * into one database, on SQLite (a file) and, when $LUMEN_BENCH_DB is a
+ * PostgreSQL URL, on that server in the same run; orders/s of all desks
+ * together, and a check that the numbers have no gap.
  *
  * BATCH 1 is a clerk posting orders one by one; a larger one is an import
  * posting many in one transaction. The baseline commits the same way.
  */
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -20,16 +27,15 @@
 #include "lum-util.h"
 
 
-static LumEngine *
-open_engine (const char *dir,
-             const char *name)
+/* A fresh database: a file in @dir, or on a PostgreSQL server (a URL in
+ * @server) a new schema a run. */
+static char *
+new_database (const char *dir,
+              const char *name,
+              const char *server)
 {
   g_autoptr(GError) error = NULL;
-  const char *server = g_getenv ("LUMEN_BENCH_DB");
-  g_autofree char *path = NULL;
-  LumEngine *engine;
 
-  /* on a PostgreSQL server (a URL in $LUMEN_BENCH_DB): a new schema a run */
   if (server != NULL && *server != '\0')
     {
       g_autoptr(LumDb) admin = lum_db_open (server, &error);
@@ -38,15 +44,29 @@ open_engine (const char *dir,
 
       if (admin == NULL || !lum_db_exec (admin, create, &error))
         g_error ("%s", error->message);
-      path = g_strdup_printf ("%s%soptions=-csearch_path%%3D%s", server, strchr (server, '?') ? "&" : "?", schema);
+      return g_strdup_printf ("%s%soptions=-csearch_path%%3D%s", server, strchr (server, '?') ? "&" : "?", schema);
     }
-  else
-    path = g_build_filename (dir, name, NULL);
-  engine = lum_engine_new (path, &error);
+  return g_build_filename (dir, name, NULL);
+}
+
+static LumEngine *
+open_path (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LumEngine *engine = lum_engine_new (path, &error);
 
   if (engine == NULL)
     g_error ("%s", error->message);
   return engine;
+}
+
+static LumEngine *
+open_engine (const char *dir,
+             const char *name)
+{
+  g_autofree char *path = new_database (dir, name, g_getenv ("LUMEN_BENCH_DB"));
+
+  return open_path (path);
 }
 
 static LumChannel *
@@ -255,6 +275,145 @@ run_baseline (LumEngine *engine,
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
+/* A desk: its own process and connection, posting @n orders one by one
+ * once the parent says go (end of input on @go). */
+static void G_GNUC_NORETURN
+run_desk (const char *path,
+          gint64      channel_id,
+          gint64      customer_id,
+          guint       n,
+          int         ready,
+          int         go)
+{
+  g_autoptr(GError) error = NULL;
+  LumEngine *engine;
+  g_autoptr(LumChannel) channel = NULL;
+  char byte = 0;
+
+  /* the uuids come from GLib's generator, which fork copied: a seed of
+   * its own a desk, the pid, which no two living desks share */
+  g_random_set_seed ((guint32)getpid ());
+  engine = open_path (path);
+  channel = lum_engine_get_channel (engine, channel_id, &error);
+
+  if (channel == NULL)
+    g_error ("%s", error->message);
+  if (write (ready, &byte, 1) != 1 || read (go, &byte, 1) != 0)
+    g_error ("desk: the parent went away");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LumDocument) doc = make_order (channel, customer_id);
+
+      if (!lum_engine_create_and_post_document (engine, doc, &error))
+        g_error ("desk %d, order %u: %s", (int)getpid (), i, error->message);
+    }
+  g_object_unref (engine);
+  _exit (0);
+}
+
+static void
+run_desks (const char *label,
+           const char *path,
+           guint       n_desks,
+           guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 channel_id, customer_id, start, count = 0;
+  g_autofree char *highest = NULL;
+  int ready[2], go[2];
+  double seconds;
+  LumStmt *stmt;
+
+  {
+    g_autoptr(LumEngine) engine = open_path (path);
+    g_autoptr(LumChannel) channel = setup (engine, &customer_id);
+
+    channel_id = lum_channel_get_id (channel);
+  }
+  if (pipe (ready) != 0 || pipe (go) != 0)
+    g_error ("pipe failed");
+  for (guint d = 0; d < n_desks; d++)
+    {
+      pid_t pid = fork ();
+
+      if (pid < 0)
+        g_error ("fork failed");
+      if (pid == 0)
+        {
+          close (ready[0]);
+          close (go[1]);
+          run_desk (path, channel_id, customer_id, n, ready[1], go[0]);
+        }
+    }
+  close (ready[1]);
+  close (go[0]);
+  for (guint d = 0; d < n_desks; d++)
+    {
+      char byte;
+
+      if (read (ready[0], &byte, 1) != 1)
+        g_error ("a desk did not start");
+    }
+  start = g_get_monotonic_time ();
+  close (go[1]);
+  for (guint d = 0; d < n_desks; d++)
+    {
+      int status;
+
+      if (wait (&status) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        g_error ("a desk failed");
+    }
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  close (ready[0]);
+
+  {
+    g_autoptr(LumEngine) engine = open_path (path);
+
+    stmt = lum_db_prepare (lum_engine_get_db (engine), "SELECT count (*), max (number) FROM sales_order", &error);
+    if (stmt == NULL || lum_stmt_step (stmt, &error) != LUM_STMT_ROW)
+      g_error ("%s", error->message);
+    count = lum_stmt_column_int64 (stmt, 0);
+    highest = lum_db_column_dup_text (stmt, 1);
+    lum_stmt_reset (stmt);
+  }
+  g_print ("%-10s %u desk%s  %6u orders  %6.2f s  %7.0f orders/s  (last number %s%s)\n",
+           label, n_desks, n_desks == 1 ? " " : "s", n_desks * n, seconds, n_desks * n / seconds, highest,
+           count == (gint64)n_desks * n ? "" : ", ORDERS MISSING");
+  {
+    g_autofree char *expected = g_strdup_printf ("SO-%06u", n_desks * n);
+
+    if (count != (gint64)n_desks * n || g_strcmp0 (highest, expected) != 0)
+      g_error ("%s: %" G_GINT64_FORMAT " orders, the last %s: numbers with a gap", label, count, highest);
+  }
+}
+
+static int
+main_desks (guint n)
+{
+  const guint desks[] = { 1, 4, 8 };
+  const char *server = g_getenv ("LUMEN_BENCH_DB");
+  g_autofree char *dir = g_dir_make_tmp ("lumen-bench-XXXXXX", NULL);
+
+  g_print ("desks posting orders one by one (3 lines, 3 events and 1 push job each), %u a desk\n", n);
+  for (guint i = 0; i < G_N_ELEMENTS (desks); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("desks-%u.db", desks[i]);
+      g_autofree char *file = new_database (dir, name, NULL);
+
+      run_desks ("SQLite", file, desks[i], n);
+      if (server != NULL && *server != '\0')
+        {
+          g_autofree char *url = new_database (dir, name, server);
+
+          run_desks ("PostgreSQL", url, desks[i], n);
+        }
+    }
+  if (server == NULL || *server == '\0')
+    g_print ("(PostgreSQL: set LUMEN_BENCH_DB to a server's URL, e.g. under tests/pg-cluster.sh start DIR)\n");
+  g_print ("(the files are left in %s)\n", dir);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +422,12 @@ main (int   argc,
   guint batch = argc > 2 ? MAX (1, (guint)g_ascii_strtoull (argv[2], NULL, 10)) : 1000;
   g_autofree char *dir = g_dir_make_tmp ("lumen-bench-XXXXXX", NULL);
   double engine_s, baseline_s;
+
+  if (argc > 1 && g_str_equal (argv[1], "--desks"))
+    {
+      g_rmdir (dir);
+      return main_desks (argc > 2 ? MAX (1, (guint)g_ascii_strtoull (argv[2], NULL, 10)) : 2000);
+    }
 
   {
     g_autoptr(LumEngine) engine = open_engine (dir, "engine.db");
