@@ -96,6 +96,43 @@ test_too_new (void)
   g_assert_null (strstr (error->message, "password"));
 }
 
+/* What one desk commits, another sees: its data version moves within a
+ * second (SQLite's data_version, or a NOTIFY on PostgreSQL), and not for
+ * its own commits. The change watcher refreshes the lists and wakes the
+ * push worker on it. */
+static void
+test_other_desk_seen (void)
+{
+  g_autofree char *url = lum_test_new_database ("desks.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LumDb) first = lum_db_open (url, &error);
+  g_autoptr(LumDb) second = NULL;
+  LumStmt *stmt;
+  gint64 seen, own;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  second = lum_db_open (url, &error);
+  g_assert_no_error (error);
+  seen = lum_db_data_version (second);
+  own = lum_db_data_version (first);
+
+  /* as the store writes: a prepared statement in a transaction */
+  g_assert_true (lum_db_begin (first, &error));
+  stmt = lum_db_prepare (first, "UPDATE doc_sequence SET next_value = next_value + 1 WHERE name = ?", &error);
+  g_assert_nonnull (stmt);
+  lum_stmt_bind_text (stmt, 1, "sales_order");
+  g_assert_true (lum_db_step_done (first, stmt, &error));
+  g_assert_true (lum_db_commit (first, &error));
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (lum_db_data_version (second) == seen && g_get_monotonic_time () < deadline)
+    g_usleep (10000);
+  g_assert_cmpint (lum_db_data_version (second), !=, seen);
+  g_assert_cmpint (lum_db_data_version (first), ==, own);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -106,6 +143,7 @@ main (int   argc,
   g_test_add_func ("/pg/schema", test_schema);
   g_test_add_func ("/pg/urls", test_urls);
   g_test_add_func ("/pg/too-new", test_too_new);
+  g_test_add_func ("/db/other-desk-seen", test_other_desk_seen);
 
   return g_test_run ();
 }
