@@ -27,6 +27,7 @@ static const LumctlGroup *groups[] = {
   &lumctl_events_group,
   &lumctl_sync_group,
   &lumctl_sandbox_group,
+  &lumctl_database_group,
 };
 
 G_DEFINE_QUARK (lumctl-error-quark, lumctl_error)

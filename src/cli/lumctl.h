@@ -70,6 +70,7 @@ extern const LumctlGroup lumctl_jobs_group;
 extern const LumctlGroup lumctl_events_group;
 extern const LumctlGroup lumctl_sync_group;
 extern const LumctlGroup lumctl_sandbox_group;
+extern const LumctlGroup lumctl_database_group;
 
 /* `warehouse-group members` and `rename`, in lumctl-warehouse.c */
 int lumctl_warehouse_group_members (LumctlGlobal  *global,
