@@ -151,7 +151,11 @@ test_database_page (void)
       g_assert_true (gtk_widget_has_css_class (child (page, "test_label"), "error"));
     }
   lum_ui_test_shot ("database-page");
+  lum_ui_test_scroll_to_end (child (page, "test_label"));
+  lum_ui_test_shot ("database-page-result");
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  lum_ui_test_pump ();
+  lum_ui_test_scroll_to_end (child (page, "test_label"));
   lum_ui_test_shot ("database-page-360");
 
   gtk_window_destroy (GTK_WINDOW (window));
