@@ -23,6 +23,9 @@ keep_log (GLogLevelFlags   level,
     if (fields[i].length < 0 && g_str_equal (fields[i].key, "MESSAGE"))
       g_string_append_printf (logged, "%s\n", (const char *)fields[i].value);
   g_mutex_unlock (&log_lock);
+  /* debug lines are kept, not printed: TAP reads standard output */
+  if (level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
+    return G_LOG_WRITER_HANDLED;
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
