@@ -339,6 +339,80 @@ lum_secrets_lookup_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* -- the password of a database server ---------------------------------------- */
+
+static const SecretSchema *
+get_database_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.lumenapp.Lumen.Database", SECRET_SCHEMA_NONE,
+    {
+      { "host", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "port", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "database", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+  };
+  return &schema;
+}
+
+/**
+ * lum_secrets_store_database_password:
+ *
+ * Stores or replaces the password of @user on the server's @database.
+ */
+gboolean
+lum_secrets_store_database_password (const char  *host,
+                                     const char  *port,
+                                     const char  *database,
+                                     const char  *user,
+                                     const char  *password,
+                                     GError     **error)
+{
+  g_autofree char *label = g_strdup_printf (_("Lumen: database %s on %s (%s)"), database, host, user);
+  GError *local_error = NULL;
+
+  if (!secret_password_store_sync (get_database_schema (), SECRET_COLLECTION_DEFAULT, label, password, NULL,
+                                   &local_error, "host", host, "port", port, "database", database, "user", user,
+                                   NULL))
+    {
+      wrap_error (error, local_error, _("Could not store the database password"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lum_secrets_lookup_database_password:
+ *
+ * Returns: (transfer full) (nullable): the password, or %NULL when none is
+ *   stored (no error) or the keyring failed (@error set)
+ */
+char *
+lum_secrets_lookup_database_password (const char  *host,
+                                      const char  *port,
+                                      const char  *database,
+                                      const char  *user,
+                                      GError     **error)
+{
+  GError *local_error = NULL;
+  char *value = secret_password_lookup_sync (get_database_schema (), NULL, &local_error, "host", host,
+                                             "port", port, "database", database, "user", user, NULL);
+  char *copy;
+
+  if (local_error != NULL)
+    {
+      wrap_error (error, local_error, _("Could not read the database password"));
+      return NULL;
+    }
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup (value);
+  secret_password_free (value);
+  return copy;
+}
+
 /* -- whether real accounts' secrets can be kept -------------------------------- */
 
 static void

@@ -51,6 +51,20 @@ void      lum_secrets_lookup_async (LumIntegration      *integration,
 char     *lum_secrets_lookup_finish (GAsyncResult       *result,
                                      GError            **error);
 
+/* The password of a user on a PostgreSQL server, found by the server's
+ * host, port, database and user (never in a URL, settings or logs). */
+gboolean  lum_secrets_store_database_password  (const char  *host,
+                                                const char  *port,
+                                                const char  *database,
+                                                const char  *user,
+                                                const char  *password,
+                                                GError     **error);
+char     *lum_secrets_lookup_database_password (const char  *host,
+                                                const char  *port,
+                                                const char  *database,
+                                                const char  *user,
+                                                GError     **error);
+
 gboolean  lum_secrets_are_public   (LumIntegration      *integration,
                                     GHashTable          *secrets);
 void      lum_secrets_check_async  (GCancellable        *cancellable,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lum-application.h"
 #include "lum-counts.h"
@@ -425,11 +426,32 @@ apply_display_name (LumApplication *self)
   lum_engine_set_actor_name (self->engine, name);
 }
 
+/* Without --db or $LUMEN_DB, the database chosen in Preferences › Database
+ * (read once: a change takes effect at the next start). */
+static void
+read_database_setting (LumApplication *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *url = NULL;
+  const char *env = g_getenv (LUM_ENGINE_DB_ENV);
+
+  if (self->db_path != NULL || (env != NULL && *env != '\0') || self->settings == NULL)
+    return;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (!g_settings_schema_has_key (schema, "database"))
+    return;
+  url = g_settings_get_string (self->settings, "database");
+  if (*url != '\0')
+    self->db_path = g_steal_pointer (&url);
+}
+
 static void
 open_engine (LumApplication *self)
 {
   if (self->engine != NULL || self->engine_error != NULL)
     return;
+
+  read_database_setting (self);
 
   self->engine = lum_engine_new (self->db_path, &self->engine_error);
   if (self->engine == NULL)
@@ -703,7 +725,9 @@ lum_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "db", "^&ay", &path))
     {
-      self->db_path = g_canonicalize_filename (path, NULL);
+      /* a server's URL is no file name */
+      self->db_path = g_str_has_prefix (path, "postgres") && strstr (path, "://") != NULL
+                      ? g_strdup (path) : g_canonicalize_filename (path, NULL);
       /* A window on another database must not be handed to a running
        * instance that has its own database open. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);

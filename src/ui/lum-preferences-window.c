@@ -7,6 +7,7 @@
 
 #include "lum-application.h"
 #include "lum-counts.h"
+#include "lum-database-page.h"
 #include "lum-engine-documents.h"
 #include "lum-preferences-window.h"
 #include "lum-ui-util.h"
@@ -249,6 +250,8 @@ lum_preferences_window_init (LumPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = lum_application_dup_settings ();
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (lum_database_page_new (self->settings)));
   lum_ui_name_buttons_by_label (GTK_WIDGET (self));
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lum-db-pg.h"
+#include "lum-db-server.h"
 #include "lum-schema.h"
 
 /* any number, the same in every Lumen: two processes opening one new
@@ -138,8 +139,8 @@ lum_pg_redact_url (const char *url)
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
-static gboolean
-is_local_host (const char *host)
+gboolean
+lum_pg_is_local_host (const char *host)
 {
   /* no host, or only sockets and loopback addresses */
   g_auto(GStrv) hosts = NULL;
@@ -170,7 +171,7 @@ lum_pg_effective_url (const char *url,
   char *effective;
 
   *out_warn = FALSE;
-  if (options == NULL || is_local_host (option (options, "host")))
+  if (options == NULL || lum_pg_is_local_host (option (options, "host")))
     {
       PQconninfoFree (options);
       return g_strdup (url);
@@ -232,16 +233,52 @@ load_identity_tables (LumPg *pg)
   PQclear (result);
 }
 
+/* libpq's reason without its "connection to server at … failed:" and
+ * on one line: the name of the database comes first in our message. */
+static char *
+plain_reason (const char *message)
+{
+  g_autofree char *trimmed = trimmed_message (message);
+  const char *reason = trimmed;
+  const char *failed;
+  g_auto(GStrv) lines = NULL;
+
+  if (g_str_has_prefix (reason, "connection to server") && (failed = strstr (reason, " failed: ")) != NULL)
+    reason = failed + strlen (" failed: ");
+  lines = g_strsplit_set (reason, "\n\t", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_strstrip (lines[i]);
+  return g_strjoinv (" ", lines);
+}
+
+static PGconn *
+open_conn (const char *effective,
+           const char *password)
+{
+  const char *keywords[] = { "dbname", "application_name", "client_encoding", "password", NULL };
+  const char *values[] = { effective, "lumen", "UTF8", password, NULL };
+
+  return PQconnectdbParams (keywords, values, TRUE);
+}
+
+/**
+ * lum_pg_connect:
+ * @password: (nullable): the user's password; %NULL for the keyring's,
+ *   asked only when the server wants one that libpq (the URL, ~/.pgpass)
+ *   did not have
+ *
+ * The password is handed to libpq apart from the URL: it is never in
+ * @name, a message or a log.
+ */
 LumPg *
 lum_pg_connect (const char  *url,
                 const char  *name,
+                const char  *password,
                 GError     **error)
 {
   LumPg *pg;
   gboolean warn;
   g_autofree char *effective = lum_pg_effective_url (url, &warn);
-  const char *keywords[] = { "dbname", "application_name", "client_encoding", NULL };
-  const char *values[] = { effective, "lumen", "UTF8", NULL };
 
   if (warn)
     g_warning ("The database server of %s is reached without a verified certificate (the address sets sslmode): "
@@ -250,10 +287,30 @@ lum_pg_connect (const char  *url,
   pg = g_new0 (LumPg, 1);
   pg->name = g_strdup (name);
   pg->identity_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  pg->conn = PQconnectdbParams (keywords, values, TRUE);
+  pg->conn = open_conn (effective, password);
+  if (PQstatus (pg->conn) != CONNECTION_OK && password == NULL && PQconnectionNeedsPassword (pg->conn))
+    {
+      g_autoptr(LumDbServer) server = lum_db_server_new_from_url (url, NULL);
+      g_autofree char *stored = lum_db_server_lookup_password (url, error);
+
+      if (stored == NULL)
+        {
+          if (error == NULL || *error == NULL)
+            g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_OPEN,
+                         _("The database server %s asks for the password of the user “%s”, and the keyring holds "
+                           "none for it. Save it in Preferences › Database, or with "
+                           "“lumenctl database password --db %s”."),
+                         server ? server->host : "", server ? server->user : "", name);
+          lum_pg_free (pg);
+          return NULL;
+        }
+      PQfinish (pg->conn);
+      pg->conn = open_conn (effective, stored);
+      memset (stored, 0, strlen (stored));
+    }
   if (PQstatus (pg->conn) != CONNECTION_OK)
     {
-      g_autofree char *message = trimmed_message (PQerrorMessage (pg->conn));
+      g_autofree char *message = plain_reason (PQerrorMessage (pg->conn));
 
       g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_OPEN,
                    _("Could not connect to the database “%s”: %s"), name, message);
@@ -266,6 +323,12 @@ lum_pg_connect (const char  *url,
       return NULL;
     }
   return pg;
+}
+
+int
+lum_pg_server_version (LumPg *pg)
+{
+  return PQserverVersion (pg->conn);
 }
 
 void

@@ -15,8 +15,10 @@ gboolean      lum_pg_is_url              (const char   *path);
 char         *lum_pg_redact_url          (const char   *url);
 char         *lum_pg_effective_url       (const char   *url,
                                           gboolean     *out_warn);
+gboolean      lum_pg_is_local_host       (const char   *host);
 LumPg        *lum_pg_connect             (const char   *url,
                                           const char   *name,
+                                          const char   *password,
                                           GError      **error);
 void          lum_pg_free                (LumPg        *pg);
 gboolean      lum_pg_exec                (LumPg        *pg,
@@ -48,6 +50,7 @@ void          lum_pg_notify_commit       (LumPg        *pg);
 gboolean      lum_pg_migrate             (LumPg        *pg,
                                           GError      **error);
 int           lum_pg_get_schema_version  (LumPg        *pg);
+int           lum_pg_server_version      (LumPg        *pg);
 
 /* exposed for tests */
 char         *lum_pg_translate           (const char   *sql,

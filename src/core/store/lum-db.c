@@ -354,7 +354,7 @@ open_postgresql (const char  *url,
   g_autoptr(LumDb) self = g_object_new (LUM_TYPE_DB, NULL);
 
   self->path = lum_pg_redact_url (url);
-  self->pg = lum_pg_connect (url, self->path, error);
+  self->pg = lum_pg_connect (url, self->path, NULL, error);
   if (self->pg == NULL || !lum_pg_migrate (self->pg, error) || !read_id (self, error))
     return NULL;
   return g_steal_pointer (&self);
