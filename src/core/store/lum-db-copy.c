@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "lum-db-copy.h"
 /* only lum_pg_is_url(), to tell the back ends' catalogs apart */
@@ -175,8 +176,8 @@ set_not_empty (GError     **error,
 {
   g_set_error (error, LUM_DB_ERROR, LUM_DB_ERROR_SQL,
                g_dngettext (GETTEXT_PACKAGE,
-                            "The database “%s” is not empty: the table “%s” has %" G_GINT64_FORMAT " row. Copy into a new database.",
-                            "The database “%s” is not empty: the table “%s” has %" G_GINT64_FORMAT " rows. Copy into a new database.",
+                            "The database “%s” is not empty: the table “%s” has %" PRId64 " row. Copy into a new database.",
+                            "The database “%s” is not empty: the table “%s” has %" PRId64 " rows. Copy into a new database.",
                             (gulong)MIN (count, G_MAXLONG)),
                lum_db_get_path (target), table, count);
 }
