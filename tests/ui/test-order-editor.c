@@ -437,6 +437,12 @@ count_labels_containing (GtkWidget  *root,
   return n;
 }
 
+static gboolean
+city_error_shown (gpointer editor)
+{
+  return count_labels_containing (GTK_WIDGET (editor), "“Seattle") > 0;
+}
+
 /* Every refused value at once, each under its row (a closed Ship To opens
  * for its own), said once: no toast repeats it; the keyboard on the
  * topmost; nothing written. */
@@ -470,6 +476,8 @@ test_every_error_at_once (Fixture       *f,
   g_assert_true (has_error (GTK_WIDGET (line_row (editor, 1))));
   g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "No customer is named “Nobody Ltd”"), ==, 1);
   g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "“2027-13-45” is not a date"), ==, 1);
+  /* under a row of Ship To, which opens for it: shown once it has */
+  g_assert_true (lum_ui_test_wait (city_error_shown, editor, 3000));
   g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "“Seattle"), ==, 1);
   g_assert_cmpuint (count_labels_containing (GTK_WIDGET (editor), "SKU “NOPE-1” is not a product"), ==, 1);
   focus = gtk_root_get_focus (GTK_ROOT (editor));
