@@ -163,7 +163,7 @@ lum_test_damaged_database (void)
   g_assert_no_error (error);
 
   stmt = lum_db_prepare (db, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
-                             "FROM sqlite_schema WHERE name = 'customer'", NULL);
+                         "FROM sqlite_schema WHERE name = 'customer'", NULL);
   g_assert_nonnull (stmt);
   g_assert_cmpint (lum_stmt_step (stmt, NULL), ==, LUM_STMT_ROW);
   root = lum_stmt_column_int64 (stmt, 0);

@@ -521,7 +521,7 @@ dump_database (const char *path)
 
   if (g_str_has_prefix (path, "postgres"))
     stmt = lum_db_prepare (db, "SELECT 'table', table_name, '' FROM information_schema.tables"
-                               " WHERE table_schema = current_schema () ORDER BY 2", &error);
+                           " WHERE table_schema = current_schema () ORDER BY 2", &error);
   else
     stmt = lum_db_prepare (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name", &error);
   g_assert_no_error (error);

@@ -32,8 +32,8 @@ load_tags_and_mappings (LumDb       *db,
 {
   LumStmt *tags = lum_db_prepare (db, "SELECT tag FROM channel_tag WHERE channel_id = ? ORDER BY position", error);
   LumStmt *maps = lum_db_prepare (db,
-                                       "SELECT lumen_field, remote_field FROM field_mapping"
-                                       " WHERE channel_id = ? ORDER BY position", error);
+                                  "SELECT lumen_field, remote_field FROM field_mapping"
+                                  " WHERE channel_id = ? ORDER BY position", error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
 
@@ -212,8 +212,8 @@ save_tags_and_mappings (LumDb       *db,
   LumStmt *del_maps = lum_db_prepare (db, "DELETE FROM field_mapping WHERE channel_id = ?", error);
   LumStmt *ins_tag = lum_db_prepare (db, "INSERT INTO channel_tag (channel_id, position, tag) VALUES (?, ?, ?)", error);
   LumStmt *ins_map = lum_db_prepare (db,
-                                          "INSERT INTO field_mapping (channel_id, position, lumen_field, remote_field)"
-                                          " VALUES (?, ?, ?, ?)", error);
+                                     "INSERT INTO field_mapping (channel_id, position, lumen_field, remote_field)"
+                                     " VALUES (?, ?, ?, ?)", error);
 
   if (del_tags == NULL || del_maps == NULL || ins_tag == NULL || ins_map == NULL)
     return FALSE;

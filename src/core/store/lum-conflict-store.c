@@ -39,9 +39,9 @@ lum_conflict_store_insert (LumDb                *db,
                            GError              **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO shipment_conflict (order_id, shipment_id, remote_id, carrier, service,"
-                                       " tracking_number, shipped_at, recorded_carrier, recorded_tracking_number, created_at)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                  "INSERT INTO shipment_conflict (order_id, shipment_id, remote_id, carrier, service,"
+                                  " tracking_number, shipped_at, recorded_carrier, recorded_tracking_number, created_at)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   static const LumConflictText texts[] = {
     LUM_CONFLICT_REMOTE_ID, LUM_CONFLICT_CARRIER, LUM_CONFLICT_SERVICE, LUM_CONFLICT_TRACKING_NUMBER,
     LUM_CONFLICT_SHIPPED_AT, LUM_CONFLICT_RECORDED_CARRIER, LUM_CONFLICT_RECORDED_TRACKING_NUMBER,
@@ -67,7 +67,7 @@ lum_conflict_store_find_remote (LumDb      *db,
                                 const char *remote_id)
 {
   LumStmt *stmt = lum_db_prepare (db, "SELECT id FROM shipment_conflict WHERE order_id = ? AND remote_id = ?",
-                                       NULL);
+                                  NULL);
   gint64 id = 0;
 
   if (stmt == NULL || remote_id == NULL)
@@ -112,8 +112,8 @@ lum_conflict_store_list (LumDb    *db,
                          GError  **error)
 {
   LumStmt *stmt = lum_db_prepare (db, SELECT_CONFLICT
-                                       " WHERE (?1 = 0 OR c.order_id = ?1) AND (?2 = 0 OR c.resolution = '')"
-                                       " ORDER BY c.id", error);
+                                  " WHERE (?1 = 0 OR c.order_id = ?1) AND (?2 = 0 OR c.resolution = '')"
+                                  " ORDER BY c.id", error);
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_SHIPMENT_CONFLICT);
   int rc;
 
@@ -160,8 +160,8 @@ lum_conflict_store_resolve (LumDb       *db,
                             GError     **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "UPDATE shipment_conflict SET resolution = ?, resolved_at = ?"
-                                       " WHERE id = ? AND resolution = ''", error);
+                                  "UPDATE shipment_conflict SET resolution = ?, resolved_at = ?"
+                                  " WHERE id = ? AND resolution = ''", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -179,8 +179,8 @@ lum_conflict_store_take_remote (LumDb                *db,
                                 GError              **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "UPDATE shipment SET remote_id = ?, carrier = ?, service = ?, tracking_number = ?"
-                                       " WHERE id = ?", error);
+                                  "UPDATE shipment SET remote_id = ?, carrier = ?, service = ?, tracking_number = ?"
+                                  " WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;

@@ -430,7 +430,7 @@ lum_document_store_next_number (LumDb            *db,
    * numbers stay gap-free across desks. */
   LumStmt *read = lum_db_prepare (db, "SELECT next_value FROM doc_sequence WHERE name = ? /* FOR UPDATE */", error);
   LumStmt *step = lum_db_prepare (db, "UPDATE doc_sequence SET next_value = next_value + 1 WHERE name = ?",
-                                       error);
+                                  error);
   gint64 value = 0;
   int rc;
 
@@ -890,9 +890,9 @@ lum_document_store_invoice_numbers (LumDb   *db,
                                     GError **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "SELECT number FROM invoice WHERE sales_order_id = ?1"
-                                       " UNION SELECT i.number FROM invoice i JOIN sales_order o ON o.invoice_id = i.id"
-                                       " WHERE o.id = ?1 ORDER BY 1", error);
+                                  "SELECT number FROM invoice WHERE sales_order_id = ?1"
+                                  " UNION SELECT i.number FROM invoice i JOIN sales_order o ON o.invoice_id = i.id"
+                                  " WHERE o.id = ?1 ORDER BY 1", error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   if (stmt == NULL)

@@ -21,10 +21,10 @@ lum_event_store_append (LumDb        *db,
                         GError      **error)
 {
   LumStmt *stmt = lum_db_prepare_static (db,
-                                              "INSERT INTO event (at, actor, kind, channel_id, sales_order_id,"
-                                              " invoice_id, job_id, details, actor_name)"
-                                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                              error);
+                                         "INSERT INTO event (at, actor, kind, channel_id, sales_order_id,"
+                                         " invoice_id, job_id, details, actor_name)"
+                                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                         error);
 
   if (stmt == NULL)
     return 0;

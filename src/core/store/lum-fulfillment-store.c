@@ -37,7 +37,7 @@ read_lines (LumDb           *db,
             GError         **error)
 {
   LumStmt *stmt = lum_db_prepare (db, "SELECT position, sku, quantity FROM fulfillment_line"
-                                      " WHERE fulfillment_id = ? ORDER BY position", error);
+                                  " WHERE fulfillment_id = ? ORDER BY position", error);
   int rc;
 
   if (stmt == NULL)
@@ -79,7 +79,7 @@ lum_fulfillment_store_insert (LumDb           *db,
                               GError         **error)
 {
   LumStmt *stmt = lum_db_prepare (db, "INSERT INTO fulfillment (order_id, suffix, warehouse_id, created_at)"
-                                      " VALUES (?, ?, ?, ?)", error);
+                                  " VALUES (?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return 0;
@@ -96,7 +96,7 @@ lum_fulfillment_store_insert (LumDb           *db,
       LumFulfillmentLine *line = g_ptr_array_index (fulfillment->lines, i);
 
       stmt = lum_db_prepare (db, "INSERT INTO fulfillment_line (fulfillment_id, position, sku, quantity)"
-                                 " VALUES (?, ?, ?, ?)", error);
+                             " VALUES (?, ?, ?, ?)", error);
       if (stmt == NULL)
         return 0;
       lum_stmt_bind_int64 (stmt, 1, fulfillment->id);
@@ -174,7 +174,7 @@ lum_fulfillment_store_set_push_state (LumDb       *db,
                                       GError     **error)
 {
   LumStmt *stmt = lum_db_prepare (db, "UPDATE fulfillment SET push_state = ?, remote_id = coalesce(?, remote_id)"
-                                      " WHERE id = ?", error);
+                                  " WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -265,7 +265,7 @@ lum_fulfillment_store_resolve (LumDb      *db,
       if (!split_suffix (texts[i], &base, &suffix))
         continue;
       stmt = lum_db_prepare (db, "SELECT f.id, f.order_id FROM fulfillment f JOIN sales_order o ON o.id = f.order_id"
-                                 " WHERE f.suffix = ? AND (o.number = ? OR o.uuid = ?)", NULL);
+                             " WHERE f.suffix = ? AND (o.number = ? OR o.uuid = ?)", NULL);
       if (stmt == NULL)
         return 0;
       lum_stmt_bind_int64 (stmt, 1, suffix);

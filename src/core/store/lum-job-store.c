@@ -54,9 +54,9 @@ lum_job_store_insert (LumDb        *db,
 {
   g_autofree char *request_id = g_uuid_string_random ();
   LumStmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO job (kind, integration_id, sales_order_id, invoice_id, state,"
-                                       " due_at, request_id, created_at, updated_at)"
-                                       " VALUES (?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)", error);
+                                  "INSERT INTO job (kind, integration_id, sales_order_id, invoice_id, state,"
+                                  " due_at, request_id, created_at, updated_at)"
+                                  " VALUES (?, ?, ?, ?, 'scheduled', ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return 0;
@@ -193,8 +193,8 @@ lum_job_store_set_state (LumDb        *db,
                          GError      **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "UPDATE job SET state = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL"
-                                       " WHERE id = ?", error);
+                                  "UPDATE job SET state = ?, updated_at = ?, lease_owner = NULL, lease_until = NULL"
+                                  " WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -230,9 +230,9 @@ lum_job_store_reschedule (LumDb       *db,
                           GError     **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "UPDATE job SET state = 'scheduled', attempts = 0, due_at = ?,"
-                                       " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?",
-                                       error);
+                                  "UPDATE job SET state = 'scheduled', attempts = 0, due_at = ?,"
+                                  " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?",
+                                  error);
 
   if (stmt == NULL)
     return FALSE;
@@ -274,18 +274,18 @@ lum_job_store_claim (LumDb       *db,
   g_autoptr(JsonNode) gone_node = NULL;
   g_autofree char *gone = NULL;
   LumStmt *stmt = lum_db_prepare (db,
-                                       "UPDATE job SET state = 'running', lease_owner = ?1, lease_until = ?2,"
-                                       " attempts = attempts + 1, updated_at = ?3"
-                                       " WHERE id IN (SELECT j.id FROM job j"
-                                       "  WHERE ((j.state = 'scheduled' AND j.due_at <= ?3)"
-                                       "         OR (j.state = 'running' AND (j.lease_until < ?3"
-                                       "             OR j.lease_owner IN (SELECT value FROM json_each (?7)))))"
-                                       "   AND (?4 = 1 OR j.kind <> 'push-invoice')"
-                                       "   AND (?6 = 0 OR j.id = ?6)"
-                                       "   AND NOT EXISTS (SELECT 1 FROM job e WHERE e.sales_order_id = j.sales_order_id"
-                                       "                   AND e.id < j.id AND e.state IN ('scheduled', 'running'))"
-                                       "  ORDER BY j.due_at, j.id LIMIT ?5 /* FOR UPDATE SKIP LOCKED */)"
-                                       " RETURNING id", error);
+                                  "UPDATE job SET state = 'running', lease_owner = ?1, lease_until = ?2,"
+                                  " attempts = attempts + 1, updated_at = ?3"
+                                  " WHERE id IN (SELECT j.id FROM job j"
+                                  "  WHERE ((j.state = 'scheduled' AND j.due_at <= ?3)"
+                                  "         OR (j.state = 'running' AND (j.lease_until < ?3"
+                                  "             OR j.lease_owner IN (SELECT value FROM json_each (?7)))))"
+                                  "   AND (?4 = 1 OR j.kind <> 'push-invoice')"
+                                  "   AND (?6 = 0 OR j.id = ?6)"
+                                  "   AND NOT EXISTS (SELECT 1 FROM job e WHERE e.sales_order_id = j.sales_order_id"
+                                  "                   AND e.id < j.id AND e.state IN ('scheduled', 'running'))"
+                                  "  ORDER BY j.due_at, j.id LIMIT ?5 /* FOR UPDATE SKIP LOCKED */)"
+                                  " RETURNING id", error);
   int rc;
 
   if (stmt == NULL)
@@ -332,8 +332,8 @@ lum_job_store_list_claimers (LumDb       *db,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   LumStmt *stmt = lum_db_prepare (db,
-                                       "SELECT DISTINCT lease_owner FROM job WHERE state = 'running'"
-                                       " AND lease_owner IS NOT NULL AND lease_until >= ?", error);
+                                  "SELECT DISTINCT lease_owner FROM job WHERE state = 'running'"
+                                  " AND lease_owner IS NOT NULL AND lease_until >= ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -367,8 +367,8 @@ lum_job_store_renew (LumDb       *db,
                      GError     **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "UPDATE job SET lease_until = max (lease_until, ?1)"
-                                       " WHERE lease_owner = ?2 AND state = 'running'", error);
+                                  "UPDATE job SET lease_until = max (lease_until, ?1)"
+                                  " WHERE lease_owner = ?2 AND state = 'running'", error);
 
   if (n_renewed != NULL)
     *n_renewed = 0;
@@ -404,11 +404,11 @@ lum_job_store_finish (LumDb        *db,
                       GError      **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "UPDATE job SET state = ?1, due_at = coalesce (?2, due_at),"
-                                       " remote_id = coalesce (?3, remote_id), last_error = ?4,"
-                                       " lease_owner = NULL, lease_until = NULL, updated_at = ?5,"
-                                       " sent_at = coalesce (sent_at, ?5)"
-                                       " WHERE id = ?6 AND lease_owner = ?7 AND state = 'running'", error);
+                                  "UPDATE job SET state = ?1, due_at = coalesce (?2, due_at),"
+                                  " remote_id = coalesce (?3, remote_id), last_error = ?4,"
+                                  " lease_owner = NULL, lease_until = NULL, updated_at = ?5,"
+                                  " sent_at = coalesce (sent_at, ?5)"
+                                  " WHERE id = ?6 AND lease_owner = ?7 AND state = 'running'", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -437,8 +437,8 @@ lum_job_store_set_sent (LumDb       *db,
                         GError     **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "UPDATE job SET sent_method = ?1, sent_path = ?2, sent_body = ?3,"
-                                       " answer_status = ?4, answer_body = ?5 WHERE id = ?6", error);
+                                  "UPDATE job SET sent_method = ?1, sent_path = ?2, sent_body = ?3,"
+                                  " answer_status = ?4, answer_body = ?5 WHERE id = ?6", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -458,11 +458,11 @@ lum_job_store_next_wakeup (LumDb     *db,
                            GError   **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "SELECT min (t) FROM ("
-                                       " SELECT min (due_at) AS t FROM job WHERE state = 'scheduled'"
-                                       "  AND (?1 = 1 OR kind <> 'push-invoice')"
-                                       " UNION ALL SELECT min (lease_until) FROM job WHERE state = 'running'"
-                                       "  AND (?1 = 1 OR kind <> 'push-invoice'))", error);
+                                  "SELECT min (t) FROM ("
+                                  " SELECT min (due_at) AS t FROM job WHERE state = 'scheduled'"
+                                  "  AND (?1 = 1 OR kind <> 'push-invoice')"
+                                  " UNION ALL SELECT min (lease_until) FROM job WHERE state = 'running'"
+                                  "  AND (?1 = 1 OR kind <> 'push-invoice'))", error);
   char *next = NULL;
 
   if (stmt == NULL)

@@ -49,13 +49,13 @@ lum_product_store_save (LumDb        *db,
         return FALSE;
     }
   stmt = lum_db_prepare (db,
-                                       "INSERT INTO product (sku, name, unit_price_cents, weight_oz, created_at, updated_at)"
-                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?5)"
-                                       " ON CONFLICT (sku) DO UPDATE SET name = excluded.name,"
-                                       " unit_price_cents = excluded.unit_price_cents,"
-                                       " weight_oz = excluded.weight_oz, updated_at = excluded.updated_at,"
-                                       " version = product.version + CASE WHEN ?6 = 0 THEN 1 ELSE 0 END, changed_by = ?7, changed_at = ?5"
-                                       " RETURNING id, version", error);
+                         "INSERT INTO product (sku, name, unit_price_cents, weight_oz, created_at, updated_at)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?5)"
+                         " ON CONFLICT (sku) DO UPDATE SET name = excluded.name,"
+                         " unit_price_cents = excluded.unit_price_cents,"
+                         " weight_oz = excluded.weight_oz, updated_at = excluded.updated_at,"
+                         " version = product.version + CASE WHEN ?6 = 0 THEN 1 ELSE 0 END, changed_by = ?7, changed_at = ?5"
+                         " RETURNING id, version", error);
 
   if (stmt == NULL)
     return FALSE;

@@ -212,8 +212,8 @@ lum_setup_store_insert_group (LumDb       *db,
   g_autofree char *key = lum_name_key (name);
   g_autofree char *stripped = lum_strip_dup (name);
   LumStmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO warehouse_group (name, name_key, is_default, created_at)"
-                                       " VALUES (?, ?, 0, ?)", error);
+                                  "INSERT INTO warehouse_group (name, name_key, is_default, created_at)"
+                                  " VALUES (?, ?, 0, ?)", error);
 
   if (stmt == NULL)
     return 0;
@@ -259,10 +259,10 @@ lum_setup_store_add_group_member (LumDb   *db,
                                   GError **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO warehouse_group_member (group_id, warehouse_id, position)"
-                                       " VALUES (?1, ?2, (SELECT coalesce (max (position), -1) + 1"
-                                       "  FROM warehouse_group_member WHERE group_id = ?1))"
-                                       " ON CONFLICT DO NOTHING", error);
+                                  "INSERT INTO warehouse_group_member (group_id, warehouse_id, position)"
+                                  " VALUES (?1, ?2, (SELECT coalesce (max (position), -1) + 1"
+                                  "  FROM warehouse_group_member WHERE group_id = ?1))"
+                                  " ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
   lum_stmt_bind_int64 (stmt, 1, group_id);
@@ -279,10 +279,10 @@ lum_setup_store_list_warehouses (LumDb   *db,
 {
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_WAREHOUSE);
   LumStmt *stmt = lum_db_prepare (db,
-                                       "SELECT w.id, w.code, w.name FROM warehouse w"
-                                       " LEFT JOIN warehouse_group_member m ON m.warehouse_id = w.id AND m.group_id = ?1"
-                                       " WHERE ?1 = 0 OR m.group_id IS NOT NULL"
-                                       " ORDER BY m.position, w.code", error);
+                                  "SELECT w.id, w.code, w.name FROM warehouse w"
+                                  " LEFT JOIN warehouse_group_member m ON m.warehouse_id = w.id AND m.group_id = ?1"
+                                  " WHERE ?1 = 0 OR m.group_id IS NOT NULL"
+                                  " ORDER BY m.position, w.code", error);
   int rc;
 
   if (stmt == NULL)
@@ -312,8 +312,8 @@ lum_setup_store_insert_warehouse (LumDb       *db,
                                   GError     **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO warehouse (code, name, created_at) VALUES (?, ?, ?)",
-                                       error);
+                                  "INSERT INTO warehouse (code, name, created_at) VALUES (?, ?, ?)",
+                                  error);
   if (stmt == NULL)
     return 0;
   lum_stmt_bind_text (stmt, 1, code);
@@ -431,8 +431,8 @@ lum_setup_store_insert_invoice_type (LumDb       *db,
   g_autofree char *key = lum_name_key (name);
   g_autofree char *stripped = lum_strip_dup (name);
   LumStmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO invoice_type (name, name_key, created_at) VALUES (?, ?, ?)",
-                                       error);
+                                  "INSERT INTO invoice_type (name, name_key, created_at) VALUES (?, ?, ?)",
+                                  error);
   if (stmt == NULL)
     return 0;
   lum_stmt_bind_text (stmt, 1, stripped);
@@ -596,8 +596,8 @@ lum_setup_store_list_remote_stores (LumDb   *db,
 {
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_REMOTE_STORE);
   LumStmt *stmt = lum_db_prepare (db,
-                                       "SELECT remote_id, name FROM remote_store"
-                                       " WHERE integration_id = ? ORDER BY name, remote_id", error);
+                                  "SELECT remote_id, name FROM remote_store"
+                                  " WHERE integration_id = ? ORDER BY name, remote_id", error);
   int rc;
 
   if (stmt == NULL)
@@ -627,11 +627,11 @@ lum_setup_store_remember_remote_store (LumDb       *db,
                                        GError     **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO remote_store (integration_id, remote_id, name, fetched_at)"
-                                       " VALUES (?, ?, ?, ?)"
-                                       " ON CONFLICT (integration_id, remote_id)"
-                                       " DO UPDATE SET name = excluded.name, fetched_at = excluded.fetched_at",
-                                       error);
+                                  "INSERT INTO remote_store (integration_id, remote_id, name, fetched_at)"
+                                  " VALUES (?, ?, ?, ?)"
+                                  " ON CONFLICT (integration_id, remote_id)"
+                                  " DO UPDATE SET name = excluded.name, fetched_at = excluded.fetched_at",
+                                  error);
   if (stmt == NULL)
     return FALSE;
   lum_stmt_bind_int64 (stmt, 1, integration_id);

@@ -12,14 +12,14 @@ lum_shipment_store_insert (LumDb        *db,
                            GError      **error)
 {
   LumStmt *stmt = lum_db_prepare_static (db,
-                                              "INSERT INTO shipment (order_id, remote_id, carrier, service,"
-                                              " tracking_number, shipped_at, voided, created_at)"
-                                              " VALUES (?, ?, ?, ?, ?, ?, 0, ?)", error);
+                                         "INSERT INTO shipment (order_id, remote_id, carrier, service,"
+                                         " tracking_number, shipped_at, voided, created_at)"
+                                         " VALUES (?, ?, ?, ?, ?, ?, 0, ?)", error);
   LumStmt *line_stmt = lum_db_prepare_static (db,
-                                                   "INSERT INTO shipment_line (shipment_id, sku, quantity)"
-                                                   " VALUES (?, ?, ?) ON CONFLICT (shipment_id, sku)"
-                                                   " DO UPDATE SET quantity = quantity + excluded.quantity",
-                                                   error);
+                                              "INSERT INTO shipment_line (shipment_id, sku, quantity)"
+                                              " VALUES (?, ?, ?) ON CONFLICT (shipment_id, sku)"
+                                              " DO UPDATE SET quantity = quantity + excluded.quantity",
+                                              error);
   GListModel *lines = lum_shipment_get_lines (shipment);
   const char *remote = lum_shipment_get_text (shipment, LUM_SHIPMENT_REMOTE_ID);
   gint64 id;
@@ -59,12 +59,12 @@ lum_shipment_store_list (LumDb   *db,
                          GError **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "SELECT s.id, s.order_id, s.voided, o.number, s.remote_id, s.carrier, s.service,"
-                                       " s.tracking_number, s.shipped_at, s.created_at"
-                                       " FROM shipment s JOIN sales_order o ON o.id = s.order_id"
-                                       " WHERE s.order_id = ? ORDER BY s.id", error);
+                                  "SELECT s.id, s.order_id, s.voided, o.number, s.remote_id, s.carrier, s.service,"
+                                  " s.tracking_number, s.shipped_at, s.created_at"
+                                  " FROM shipment s JOIN sales_order o ON o.id = s.order_id"
+                                  " WHERE s.order_id = ? ORDER BY s.id", error);
   LumStmt *lines = lum_db_prepare (db, "SELECT sku, quantity FROM shipment_line WHERE shipment_id = ? ORDER BY sku",
-                                        error);
+                                   error);
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_SHIPMENT);
   int rc;
 
@@ -112,7 +112,7 @@ lum_shipment_store_find_remote (LumDb      *db,
                                 const char *remote_id)
 {
   LumStmt *stmt = lum_db_prepare_static (db, "SELECT id FROM shipment WHERE order_id = ? AND remote_id = ?",
-                                              NULL);
+                                         NULL);
   gint64 id = 0;
 
   if (stmt == NULL || remote_id == NULL)
@@ -132,9 +132,9 @@ lum_shipment_store_shipped (LumDb   *db,
                             GError **error)
 {
   LumStmt *stmt = lum_db_prepare_static (db,
-                                              "SELECT l.sku, sum(l.quantity) FROM shipment_line l"
-                                              " JOIN shipment s ON s.id = l.shipment_id"
-                                              " WHERE s.order_id = ? AND s.voided = 0 GROUP BY l.sku", error);
+                                         "SELECT l.sku, sum(l.quantity) FROM shipment_line l"
+                                         " JOIN shipment s ON s.id = l.shipment_id"
+                                         " WHERE s.order_id = ? AND s.voided = 0 GROUP BY l.sku", error);
   g_autoptr(GHashTable) shipped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   int rc;
 

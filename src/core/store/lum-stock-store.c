@@ -20,13 +20,13 @@ insert_level (LumDb          *db,
               GError        **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO stock_level"
-                                       " (integration_id, sku, remote_warehouse_id, available, read_at)"
-                                       " VALUES (?, ?, ?, ?, ?)"
-                                       " ON CONFLICT (integration_id, sku, remote_warehouse_id)"
-                                       " DO UPDATE SET available = stock_level.available + excluded.available,"
-                                       " read_at = excluded.read_at",
-                                       error);
+                                  "INSERT INTO stock_level"
+                                  " (integration_id, sku, remote_warehouse_id, available, read_at)"
+                                  " VALUES (?, ?, ?, ?, ?)"
+                                  " ON CONFLICT (integration_id, sku, remote_warehouse_id)"
+                                  " DO UPDATE SET available = stock_level.available + excluded.available,"
+                                  " read_at = excluded.read_at",
+                                  error);
   if (stmt == NULL)
     return FALSE;
   lum_stmt_bind_int64 (stmt, 1, integration_id);
@@ -80,9 +80,9 @@ lum_stock_store_replace (LumDb       *db,
   if (sku == NULL)
     {
       LumStmt *stmt = lum_db_prepare (db,
-                                           "INSERT INTO stock_read (integration_id, read_at) VALUES (?, ?)"
-                                           " ON CONFLICT (integration_id) DO UPDATE SET read_at = excluded.read_at",
-                                           error);
+                                      "INSERT INTO stock_read (integration_id, read_at) VALUES (?, ?)"
+                                      " ON CONFLICT (integration_id) DO UPDATE SET read_at = excluded.read_at",
+                                      error);
       if (stmt == NULL)
         return FALSE;
       lum_stmt_bind_int64 (stmt, 1, integration_id);
@@ -106,10 +106,10 @@ lum_stock_store_list (LumDb       *db,
 {
   g_autoptr(GPtrArray) levels = g_ptr_array_new_with_free_func ((GDestroyNotify)lum_stock_level_free);
   LumStmt *stmt = lum_db_prepare (db,
-                                       "SELECT s.integration_id, i.name, s.remote_warehouse_id, s.available, s.read_at"
-                                       " FROM stock_level s JOIN integration i ON i.id = s.integration_id"
-                                       " WHERE s.sku = ? ORDER BY i.name_key, s.remote_warehouse_id",
-                                       error);
+                                  "SELECT s.integration_id, i.name, s.remote_warehouse_id, s.available, s.read_at"
+                                  " FROM stock_level s JOIN integration i ON i.id = s.integration_id"
+                                  " WHERE s.sku = ? ORDER BY i.name_key, s.remote_warehouse_id",
+                                  error);
   int rc;
 
   if (stmt == NULL)
@@ -169,9 +169,9 @@ lum_stock_store_available (LumDb               *db,
                            GError             **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "SELECT remote_warehouse_id, available, read_at FROM stock_level"
-                                       " WHERE integration_id = ? AND sku = ?",
-                                       error);
+                                  "SELECT remote_warehouse_id, available, read_at FROM stock_level"
+                                  " WHERE integration_id = ? AND sku = ?",
+                                  error);
   int rc;
 
   lum_availability_clear (availability);

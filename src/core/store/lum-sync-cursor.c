@@ -32,10 +32,10 @@ lum_sync_cursor_set (LumDb       *db,
                      GError     **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO sync_cursor (integration_id, name, value, updated_at)"
-                                       " VALUES (?, ?, ?, ?) ON CONFLICT (integration_id, name)"
-                                       " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                                       error);
+                                  "INSERT INTO sync_cursor (integration_id, name, value, updated_at)"
+                                  " VALUES (?, ?, ?, ?) ON CONFLICT (integration_id, name)"
+                                  " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                                  error);
   if (stmt == NULL)
     return FALSE;
   lum_stmt_bind_int64 (stmt, 1, integration_id);

@@ -21,8 +21,8 @@ lum_warehouse_store_set_members (LumDb         *db,
 {
   LumStmt *clear = lum_db_prepare (db, "DELETE FROM warehouse_group_member WHERE group_id = ?", error);
   LumStmt *add = lum_db_prepare (db,
-                                      "INSERT INTO warehouse_group_member (group_id, warehouse_id, position)"
-                                      " VALUES (?, ?, ?)", error);
+                                 "INSERT INTO warehouse_group_member (group_id, warehouse_id, position)"
+                                 " VALUES (?, ?, ?)", error);
 
   if (clear == NULL || add == NULL)
     return FALSE;
@@ -98,13 +98,13 @@ lum_warehouse_store_list_links (LumDb   *db,
 {
   g_autoptr(GListStore) list = g_list_store_new (LUM_TYPE_WAREHOUSE_LINK);
   LumStmt *stmt = lum_db_prepare (db,
-                                       "SELECT l.warehouse_id, w.code, w.name, l.integration_id, i.name,"
-                                       " l.remote_id, l.remote_name"
-                                       " FROM warehouse_link l"
-                                       " JOIN warehouse w ON w.id = l.warehouse_id"
-                                       " JOIN integration i ON i.id = l.integration_id"
-                                       " WHERE (?1 = 0 OR l.warehouse_id = ?1) AND (?2 = 0 OR l.integration_id = ?2)"
-                                       " ORDER BY w.code, i.name_key", error);
+                                  "SELECT l.warehouse_id, w.code, w.name, l.integration_id, i.name,"
+                                  " l.remote_id, l.remote_name"
+                                  " FROM warehouse_link l"
+                                  " JOIN warehouse w ON w.id = l.warehouse_id"
+                                  " JOIN integration i ON i.id = l.integration_id"
+                                  " WHERE (?1 = 0 OR l.warehouse_id = ?1) AND (?2 = 0 OR l.integration_id = ?2)"
+                                  " ORDER BY w.code, i.name_key", error);
   int rc;
 
   if (stmt == NULL)
@@ -141,11 +141,11 @@ lum_warehouse_store_set_link (LumDb       *db,
                               GError     **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "INSERT INTO warehouse_link (warehouse_id, integration_id, remote_id,"
-                                       " remote_name, linked_at) VALUES (?, ?, ?, ?, ?)"
-                                       " ON CONFLICT (warehouse_id, integration_id) DO UPDATE SET"
-                                       " remote_id = excluded.remote_id, remote_name = excluded.remote_name,"
-                                       " linked_at = excluded.linked_at", error);
+                                  "INSERT INTO warehouse_link (warehouse_id, integration_id, remote_id,"
+                                  " remote_name, linked_at) VALUES (?, ?, ?, ?, ?)"
+                                  " ON CONFLICT (warehouse_id, integration_id) DO UPDATE SET"
+                                  " remote_id = excluded.remote_id, remote_name = excluded.remote_name,"
+                                  " linked_at = excluded.linked_at", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -164,8 +164,8 @@ lum_warehouse_store_delete_link (LumDb   *db,
                                  GError **error)
 {
   LumStmt *stmt = lum_db_prepare (db,
-                                       "DELETE FROM warehouse_link WHERE warehouse_id = ? AND integration_id = ?",
-                                       error);
+                                  "DELETE FROM warehouse_link WHERE warehouse_id = ? AND integration_id = ?",
+                                  error);
 
   if (stmt == NULL)
     return FALSE;
